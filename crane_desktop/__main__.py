@@ -1,0 +1,3 @@
+from crane_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,165 @@
+"""Bootstrap: QApplication on the qasync event loop, logging, translations and the main window."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+
+from crane_desktop.engine.errors import EngineError
+from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
+from crane_desktop.engine.profiles import Profile, ProfileStore, from_cli_flags, load_profile_file
+
+log = logging.getLogger("crane.app")
+
+
+def profile_from_args(args: argparse.Namespace, store: ProfileStore) -> Profile | None:
+    """Which profile the command line asks for (raises EngineError when it names a bad one)."""
+    if args.profile_file:
+        return load_profile_file(args.profile_file)
+    if args.profile:
+        for profile in store.load():
+            if profile.name == args.profile:
+                return profile
+        raise EngineError(QT_TRANSLATE_NOOP("engine", "No saved profile is named {name}."), name=args.profile)
+    return from_cli_flags(
+        host=args.host,
+        tls=args.tls,
+        tlsverify=args.tlsverify,
+        tlscacert=args.tlscacert,
+        tlscert=args.tlscert,
+        tlskey=args.tlskey,
+        context=args.context,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from crane_desktop.i18n import install_translators, resolve_language
+    from crane_desktop.logsetup import setup_logging
+    from crane_desktop.settings import Settings
+
+    log_file = setup_logging(args.debug)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Crane Desktop")
+    app.setOrganizationName("crane")
+    settings = Settings.load()
+    translators = install_translators(app, resolve_language(args.lang or settings.language))
+    log.info("starting; log file %s; %d translator(s)", log_file, len(translators))
+
+    store = ProfileStore()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        if args.screenshot:
+            return loop.run_until_complete(screenshot(args, store))
+        return loop.run_until_complete(interactive(args, store))
+
+
+async def screenshot(args: argparse.Namespace, store: ProfileStore) -> int:
+    """Connect, wait until the page's data has loaded, save a PNG of the window, exit."""
+    from crane_desktop.session import ClusterSession
+    from crane_desktop.views.main_window import MainWindow
+    from crane_desktop.views.texts import error_hint, error_text
+
+    try:
+        profile = profile_from_args(args, store)
+    except EngineError as error:
+        print(f"crane-desktop: {error_text(error)}", file=sys.stderr)
+        return 2
+    if profile is None:
+        print("crane-desktop: no engine given (-H, --context, --profile or DOCKER_HOST)", file=sys.stderr)
+        return 2
+    width, _, height = args.size.partition("x")
+    window = MainWindow()
+    window.resize(int(width), int(height))
+    window.show_page(args.page)
+    window.show()
+    try:
+        await window.open_profile(ClusterSession(profile, window))
+        model = window.models[args.page]
+        deadline = asyncio.get_running_loop().time() + args.timeout
+        while not model.loaded:
+            if asyncio.get_running_loop().time() > deadline:
+                print(
+                    f"crane-desktop: the {args.page} page did not load in {args.timeout:.0f} s",
+                    file=sys.stderr,
+                )
+                return 3
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.2)  # let the layout settle for the picture
+        if not window.grab().save(args.screenshot):
+            print(f"crane-desktop: cannot write {args.screenshot}", file=sys.stderr)
+            return 4
+        return 0
+    except EngineError as error:
+        print(f"crane-desktop: {error_text(error)} {error_hint(error)}".strip(), file=sys.stderr)
+        if error.raw:
+            print(f"  ({error.raw})", file=sys.stderr)
+        return 2
+    finally:
+        window.close()
+
+
+async def interactive(args: argparse.Namespace, store: ProfileStore) -> int:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from crane_desktop.session import ClusterSession
+    from crane_desktop.views.connect_dialog import ConnectDialog
+    from crane_desktop.views.main_window import MainWindow
+    from crane_desktop.views.texts import error_hint, error_text
+
+    closed = asyncio.Event()
+    pending: set[asyncio.Task] = set()
+
+    def spawn(coro) -> None:
+        task = asyncio.ensure_future(coro)
+        pending.add(task)
+        task.add_done_callback(pending.discard)
+
+    app = QApplication.instance()
+    app.lastWindowClosed.connect(closed.set)
+    window = MainWindow()
+    window.show()
+
+    async def open_profile(profile: Profile) -> None:
+        try:
+            await window.open_profile(ClusterSession(profile, window))
+        except EngineError as error:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, window.tr("Cannot connect"), error_text(error), parent=window
+            )
+            box.setInformativeText(error_hint(error))
+            box.setDetailedText(error.raw)
+            box.finished.connect(lambda _: ask_for_profile())
+            box.open()
+
+    def ask_for_profile() -> None:
+        dialog = ConnectDialog(store, window)
+
+        def finished(result: int) -> None:
+            if result and dialog.chosen is not None:
+                spawn(open_profile(dialog.chosen))
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    window.connectRequested.connect(ask_for_profile)
+    try:
+        profile = profile_from_args(args, store)
+    except EngineError as error:
+        QMessageBox.warning(window, window.tr("Cannot connect"), error_text(error))
+        profile = None
+    if profile is not None:
+        spawn(open_profile(profile))
+    else:
+        ask_for_profile()
+    await closed.wait()
+    window.close_session()
+    return 0

@@ -1,0 +1,68 @@
+"""Building docker-py clients for one endpoint with a profile's TLS material.
+
+Two traps are handled here in one place:
+- requests lets REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE override the session's CA (docker-py's TLS CA),
+  so verification against the profile's CA fails on machines that set them. We turn `trust_env` off:
+  the profile's explicit CA must win.
+- docker-py's connection pool is small; streams (events, logs, stats) get clients of their own.
+"""
+
+from __future__ import annotations
+
+import docker
+import docker.constants
+import docker.tls
+
+from crane_desktop.engine.errors import translate
+from crane_desktop.engine.profiles import TLSConfig
+
+MIN_API_VERSION = "1.24"
+DEFAULT_TIMEOUT = 10.0
+
+
+def tls_config(tls: TLSConfig | None) -> docker.tls.TLSConfig | bool:
+    if tls is None:
+        return False
+    client_cert = (tls.cert, tls.key) if tls.cert and tls.key else None
+    verify: bool | str = tls.ca if (tls.verify and tls.ca) else tls.verify
+    return docker.tls.TLSConfig(client_cert=client_cert, ca_cert=tls.ca or None, verify=verify)
+
+
+def make_client(
+    endpoint: str,
+    tls: TLSConfig | None,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    version: str | None = None,
+) -> docker.APIClient:
+    """A low-level client for `endpoint`. `version=None` negotiates the API version (one request)."""
+    use_tls = tls_config(tls) if endpoint.startswith("tcp://") else False
+    try:
+        client = docker.APIClient(
+            base_url=endpoint,
+            tls=use_tls,
+            timeout=timeout,
+            version=version or MIN_API_VERSION,
+            use_ssh_client=False,
+        )
+        # Before any request: see the module docstring.
+        client.trust_env = False
+        if version is None:
+            client._version = negotiated_version(client.version(api_version=False))
+    except Exception as exc:
+        raise translate(exc, endpoint) from exc
+    return client
+
+
+def negotiated_version(server_version: dict) -> str:
+    """The highest API version both sides speak (docker-py's own maximum caps the server's)."""
+    server = str(server_version.get("ApiVersion") or MIN_API_VERSION)
+    ours = docker.constants.DEFAULT_DOCKER_API_VERSION
+    return min(server, ours, key=version_key)
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in version.split("."))
+    except ValueError:
+        return (0,)

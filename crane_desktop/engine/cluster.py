@@ -1,0 +1,198 @@
+"""An open profile: the manager in use, moving to another manager when it goes away, node clients.
+
+Blocking by design (docker-py is synchronous): callers run these methods off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from typing import Literal
+
+import docker
+
+from crane_desktop.engine.client import make_client
+from crane_desktop.engine.errors import ConnectionFailed, EngineError, NotSwarmManager
+from crane_desktop.engine.preflight import PreflightReport, run_preflight
+from crane_desktop.engine.profiles import Profile, endpoint_host, endpoint_port
+from crane_desktop.engine.snapshots import Node
+
+log = logging.getLogger("crane.engine.cluster")
+
+Phase = Literal["connecting", "connected", "no-leader", "reconnecting", "disconnected"]
+
+
+@dataclass(frozen=True)
+class ConnectionState:
+    """What the status bar and the banner show."""
+
+    phase: Phase
+    profile: str
+    endpoint: str = ""
+    manager: str = ""
+    api_version: str = ""
+    error: EngineError | None = None
+    attempt: int = 0
+    moved_from: str = ""
+
+
+def manager_endpoints(nodes: Iterable[Node], template_endpoint: str) -> list[str]:
+    """Engine endpoints of the swarm's managers, guessed from their swarm addresses and our port."""
+    if not template_endpoint.startswith("tcp://"):
+        return []
+    port = endpoint_port(template_endpoint)
+    found = []
+    for node in nodes:
+        if node.role != "manager":
+            continue
+        if node.endpoint_label:
+            found.append(node.endpoint_label)
+        elif node.manager_address:
+            found.append(f"tcp://{node.manager_address.rsplit(':', 1)[0]}:{port}")
+    return found
+
+
+class Cluster:
+    """The connection to one swarm through one of its managers."""
+
+    def __init__(
+        self,
+        profile: Profile,
+        *,
+        timeout: float = 5.0,
+        on_state: Callable[[ConnectionState], None] | None = None,
+    ) -> None:
+        self.profile = profile
+        self.timeout = timeout
+        self._on_state = on_state or (lambda state: None)
+        self._lock = threading.Lock()
+        self._client: docker.APIClient | None = None
+        self._report: PreflightReport | None = None
+        self._discovered: list[str] = []
+        self.state = ConnectionState("disconnected", profile.name)
+
+    # -- state -----------------------------------------------------------------------------------
+    def _set_state(self, state: ConnectionState) -> None:
+        self.state = state
+        log.info("connection %s: %s %s", state.phase, state.endpoint, state.error or "")
+        self._on_state(state)
+
+    def set_phase(self, phase: Phase, error: EngineError | None = None) -> None:
+        self._set_state(replace(self.state, phase=phase, error=error))
+
+    @property
+    def client(self) -> docker.APIClient:
+        client = self._client
+        if client is None:
+            raise ConnectionFailed(endpoint=self.profile.managers[0])
+        return client
+
+    @property
+    def endpoint(self) -> str:
+        return self._report.endpoint if self._report else ""
+
+    @property
+    def report(self) -> PreflightReport | None:
+        return self._report
+
+    def stream_client(self) -> docker.APIClient:
+        """A client of its own for a long stream (no read timeout; the pool stays free)."""
+        client = self.client
+        return make_client(self.endpoint, self.profile.tls, timeout=None, version=client.api_version)
+
+    # -- connecting ------------------------------------------------------------------------------
+    def candidates(self) -> list[str]:
+        """Managers to try: the profile's, in order, then those the swarm told us about."""
+        seen: dict[str, None] = {}
+        for endpoint in (*self.profile.managers, *self._discovered):
+            seen.setdefault(endpoint, None)
+        return list(seen)
+
+    def learn_managers(self, nodes: Iterable[Node]) -> None:
+        self._discovered = manager_endpoints(nodes, self.endpoint or self.profile.managers[0])
+
+    def connect(self, endpoints: list[str] | None = None, moved_from: str = "") -> PreflightReport:
+        """Connect to the first endpoint that passes the pre-flight checks; raise if none does."""
+        self._set_state(ConnectionState("connecting", self.profile.name, moved_from=moved_from))
+        last: PreflightReport | None = None
+        for endpoint in endpoints or self.candidates():
+            client, report = run_preflight(endpoint, self.profile.tls, self.timeout)
+            last = report
+            if client is not None and report.ok:
+                self._install(client, report, moved_from)
+                return report
+            if client is not None:
+                client.close()
+        self._set_state(replace(self.state, phase="disconnected", error=_report_error(last)))
+        raise _report_error(last)
+
+    def _install(self, client: docker.APIClient, report: PreflightReport, moved_from: str) -> None:
+        with self._lock:
+            old, self._client, self._report = self._client, client, report
+        if old is not None and old is not client:
+            old.close()
+        swarm = report.info.get("Swarm") or {}
+        self._set_state(
+            ConnectionState(
+                "connected",
+                self.profile.name,
+                endpoint=report.endpoint,
+                manager=report.info.get("Name", "") or endpoint_host(report.endpoint),
+                api_version=report.api_version,
+                moved_from=moved_from if moved_from and moved_from != report.endpoint else "",
+            )
+        )
+        log.info("connected to %s (node %s)", report.endpoint, swarm.get("NodeID", "?"))
+
+    def failover(self, stop: threading.Event, max_delay: float = 5.0) -> PreflightReport | None:
+        """Try the other managers first, then this one again, with backoff, until one answers or stop."""
+        previous = self.endpoint
+        attempt = 0
+        delay = 0.2
+        while not stop.is_set():
+            attempt += 1
+            self._set_state(replace(self.state, phase="reconnecting", attempt=attempt))
+            others = [e for e in self.candidates() if e != previous]
+            order = [*others, previous] if previous else others
+            for endpoint in order:
+                if stop.is_set():
+                    return None
+                client, report = run_preflight(endpoint, self.profile.tls, self.timeout)
+                if client is not None and report.ok:
+                    self._install(client, report, previous)
+                    return report
+                if client is not None:
+                    client.close()
+            stop.wait(delay)
+            delay = min(delay * 2, max_delay)
+        return None
+
+    def close(self) -> None:
+        with self._lock:
+            client, self._client = self._client, None
+        if client is not None:
+            client.close()
+        self._set_state(ConnectionState("disconnected", self.profile.name))
+
+
+def _report_error(report: PreflightReport | None) -> EngineError:
+    if report is None:
+        return ConnectionFailed(endpoint="?")
+    if report.error is not None:
+        return report.error
+    failure = report.failures[0] if report.failures else None
+    if failure is None:
+        return ConnectionFailed(endpoint=report.endpoint)
+    if failure.key == "manager":
+        return NotSwarmManager(endpoint=report.endpoint)
+    error_type = ConnectionFailed if failure.key == "reachable" else EngineError
+    params = {k: v for k, v in failure.params.items() if k != "raw"}
+    return error_type(
+        failure.template,
+        raw=str(failure.params.get("raw", "")),
+        hint=failure.hint or None,
+        endpoint=report.endpoint,
+        **{k: v for k, v in params.items() if k != "endpoint"},
+    )

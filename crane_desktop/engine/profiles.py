@@ -1,0 +1,315 @@
+"""Connection profiles: which cluster, through which managers, with which TLS material.
+
+Profiles are plain data, saved as JSON under the platform's config directory. They can be made from the
+docker CLI's environment variables or imported from docker contexts (including their TLS files).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import platformdirs
+
+from crane_desktop.engine.errors import ProfileInvalid
+from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
+
+DEFAULT_LOCAL_ENDPOINT = "unix:///var/run/docker.sock"
+SCHEMES = ("tcp", "unix", "npipe", "ssh")
+
+
+@dataclass(frozen=True)
+class TLSConfig:
+    """Mutual TLS material. Paths may be empty (e.g. server verification only with a CA)."""
+
+    ca: str = ""
+    cert: str = ""
+    key: str = ""
+    verify: bool = True
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One cluster: its manager endpoints (tried in order), TLS, and known per-node engine endpoints."""
+
+    name: str
+    managers: tuple[str, ...]
+    tls: TLSConfig | None = None
+    nodes: Mapping[str, str] = field(default_factory=dict)
+    allow_insecure_tcp: bool = False
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["managers"] = list(self.managers)
+        data["nodes"] = dict(self.nodes)
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> Profile:
+        if not isinstance(data, Mapping):
+            raise ProfileInvalid(QT_TRANSLATE_NOOP("engine", "A profile must be a JSON object."))
+        name = str(data.get("name") or "").strip()
+        managers = data.get("managers") or []
+        if isinstance(managers, str):
+            managers = [managers]
+        tls_data = data.get("tls")
+        tls = None
+        if isinstance(tls_data, Mapping):
+            tls = TLSConfig(
+                ca=str(tls_data.get("ca") or ""),
+                cert=str(tls_data.get("cert") or ""),
+                key=str(tls_data.get("key") or ""),
+                verify=bool(tls_data.get("verify", True)),
+            )
+        nodes = data.get("nodes") or {}
+        if not isinstance(nodes, Mapping):
+            nodes = {}
+        profile = cls(
+            name=name,
+            managers=tuple(str(m).strip() for m in managers if str(m).strip()),
+            tls=tls,
+            nodes={str(k): str(v) for k, v in nodes.items()},
+            allow_insecure_tcp=bool(data.get("allow_insecure_tcp", False)),
+        )
+        validate(profile)
+        return profile
+
+
+def is_loopback_host(host: str) -> bool:
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def validate(profile: Profile) -> None:
+    """Raise ProfileInvalid with an operator-level reason when the profile cannot be used safely."""
+    if not profile.name:
+        raise ProfileInvalid(QT_TRANSLATE_NOOP("engine", "The profile needs a name."))
+    if not profile.managers:
+        raise ProfileInvalid(QT_TRANSLATE_NOOP("engine", "The profile needs at least one manager endpoint."))
+    for endpoint in (*profile.managers, *profile.nodes.values()):
+        check_endpoint(endpoint, profile.tls, profile.allow_insecure_tcp)
+    if profile.tls:
+        for label, path in (
+            ("CA", profile.tls.ca),
+            ("certificate", profile.tls.cert),
+            ("key", profile.tls.key),
+        ):
+            if path and not Path(path).is_file():
+                raise ProfileInvalid(
+                    QT_TRANSLATE_NOOP("engine", "The TLS {what} file {path} does not exist."),
+                    what=label,
+                    path=path,
+                )
+        if bool(profile.tls.cert) != bool(profile.tls.key):
+            raise ProfileInvalid(
+                QT_TRANSLATE_NOOP("engine", "A client certificate needs its key, and a key its certificate.")
+            )
+
+
+def check_endpoint(endpoint: str, tls: TLSConfig | None, allow_insecure_tcp: bool) -> None:
+    parts = urlsplit(endpoint)
+    if parts.scheme not in SCHEMES:
+        raise ProfileInvalid(
+            QT_TRANSLATE_NOOP(
+                "engine", "{endpoint} is not a Docker endpoint (use tcp://, unix://, npipe:// or ssh://)."
+            ),
+            endpoint=endpoint,
+        )
+    if parts.scheme == "tcp":
+        if not parts.hostname:
+            raise ProfileInvalid(QT_TRANSLATE_NOOP("engine", "{endpoint} has no host."), endpoint=endpoint)
+        if tls is None and not allow_insecure_tcp and not is_loopback_host(parts.hostname):
+            raise ProfileInvalid(
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Plain tcp:// to {host} without TLS lets anyone on the network control the cluster.",
+                ),
+                hint=QT_TRANSLATE_NOOP("engine", "Configure TLS, or accept the risk explicitly."),
+                host=parts.hostname,
+            )
+
+
+def endpoint_host(endpoint: str) -> str:
+    return urlsplit(endpoint).hostname or ""
+
+
+def endpoint_port(endpoint: str, default: int = 2376) -> int:
+    try:
+        return urlsplit(endpoint).port or default
+    except ValueError:
+        return default
+
+
+def from_environment(env: Mapping[str, str] | None = None, name: str = "environment") -> Profile | None:
+    """The profile the docker CLI would use from DOCKER_HOST / DOCKER_TLS_VERIFY / DOCKER_CERT_PATH.
+
+    Returns None when DOCKER_HOST is not set (DOCKER_CONTEXT is handled by `from_context`).
+    """
+    env = os.environ if env is None else env
+    host = env.get("DOCKER_HOST", "").strip()
+    if not host:
+        return None
+    tls = None
+    verify = env.get("DOCKER_TLS_VERIFY", "") not in ("", "0")
+    cert_path = env.get("DOCKER_CERT_PATH", "").strip() or str(Path.home() / ".docker")
+    if verify or env.get("DOCKER_TLS", "") not in ("", "0"):
+        tls = TLSConfig(
+            ca=str(Path(cert_path, "ca.pem")),
+            cert=str(Path(cert_path, "cert.pem")),
+            key=str(Path(cert_path, "key.pem")),
+            verify=verify,
+        )
+    return Profile(name=name, managers=(host,), tls=tls)
+
+
+def docker_config_dir(env: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if env is None else env
+    return Path(env.get("DOCKER_CONFIG") or Path.home() / ".docker")
+
+
+def list_contexts(config_dir: Path | None = None) -> list[str]:
+    """Names of the docker contexts stored under ~/.docker/contexts."""
+    meta_root = (config_dir or docker_config_dir()) / "contexts" / "meta"
+    names = []
+    for meta in sorted(meta_root.glob("*/meta.json")):
+        try:
+            names.append(json.loads(meta.read_text())["Name"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return names
+
+
+def from_context(context: str, config_dir: Path | None = None) -> Profile:
+    """A profile from a docker context: its docker endpoint and the TLS files stored with it."""
+    root = (config_dir or docker_config_dir()) / "contexts"
+    digest = hashlib.sha256(context.encode()).hexdigest()
+    meta_file = root / "meta" / digest / "meta.json"
+    try:
+        meta = json.loads(meta_file.read_text())
+        endpoint = meta["Endpoints"]["docker"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ProfileInvalid(
+            QT_TRANSLATE_NOOP("engine", "The docker context {context} cannot be read."),
+            raw=str(exc),
+            context=context,
+        ) from exc
+    host = str(endpoint.get("Host") or DEFAULT_LOCAL_ENDPOINT)
+    tls_dir = root / "tls" / digest / "docker"
+    tls = None
+    if tls_dir.is_dir():
+        files = {name: tls_dir / f"{name}.pem" for name in ("ca", "cert", "key")}
+        tls = TLSConfig(
+            ca=str(files["ca"]) if files["ca"].is_file() else "",
+            cert=str(files["cert"]) if files["cert"].is_file() else "",
+            key=str(files["key"]) if files["key"].is_file() else "",
+            verify=not endpoint.get("SkipTLSVerify", False),
+        )
+    return Profile(name=context, managers=(host,), tls=tls)
+
+
+def config_dir() -> Path:
+    """Where profiles and settings live; CRANE_DESKTOP_CONFIG_DIR overrides it (tests use a temp dir)."""
+    override = os.environ.get("CRANE_DESKTOP_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir("crane-desktop", "crane"))
+
+
+class ProfileStore:
+    """Profiles saved as one JSON file; unreadable entries are skipped, never fatal."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or config_dir() / "profiles.json"
+
+    def load(self) -> list[Profile]:
+        try:
+            entries = json.loads(self.path.read_text())
+        except (OSError, ValueError):
+            return []
+        profiles = []
+        for entry in entries if isinstance(entries, list) else []:
+            try:
+                profiles.append(Profile.from_json(entry))
+            except ProfileInvalid:
+                continue
+        return profiles
+
+    def save(self, profiles: list[Profile]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps([p.to_json() for p in profiles], indent=2))
+        tmp.replace(self.path)
+
+    def put(self, profile: Profile) -> None:
+        """Add or replace (by name) one profile."""
+        validate(profile)
+        others = [p for p in self.load() if p.name != profile.name]
+        self.save([*others, profile])
+
+    def remove(self, name: str) -> None:
+        self.save([p for p in self.load() if p.name != name])
+
+
+def load_profile_file(path: str | Path) -> Profile:
+    try:
+        data = json.loads(Path(path).read_text())
+    except (OSError, ValueError) as exc:
+        raise ProfileInvalid(
+            QT_TRANSLATE_NOOP("engine", "The profile file {path} cannot be read."),
+            raw=str(exc),
+            path=str(path),
+        ) from exc
+    return Profile.from_json(data)
+
+
+def with_node_endpoint(profile: Profile, node: str, endpoint: str) -> Profile:
+    nodes = dict(profile.nodes)
+    nodes[node] = endpoint
+    return replace(profile, nodes=nodes)
+
+
+def from_cli_flags(
+    *,
+    host: str = "",
+    tls: bool = False,
+    tlsverify: bool = False,
+    tlscacert: str = "",
+    tlscert: str = "",
+    tlskey: str = "",
+    context: str = "",
+    env: Mapping[str, str] | None = None,
+) -> Profile | None:
+    """The profile the docker CLI would use for the same flags (-H, --tlsverify, --context...).
+
+    Flags win over the environment; without -H or --context, DOCKER_HOST and then DOCKER_CONTEXT apply.
+    """
+    env = os.environ if env is None else env
+    if host:
+        cert_path = env.get("DOCKER_CERT_PATH", "").strip() or str(Path.home() / ".docker")
+        verify = tlsverify or env.get("DOCKER_TLS_VERIFY", "") not in ("", "0")
+        use_tls = tls or verify or bool(tlscacert or tlscert or tlskey)
+        tls_config = None
+        if use_tls:
+            tls_config = TLSConfig(
+                ca=tlscacert or str(Path(cert_path, "ca.pem")),
+                cert=tlscert or str(Path(cert_path, "cert.pem")),
+                key=tlskey or str(Path(cert_path, "key.pem")),
+                verify=verify,
+            )
+        return Profile(name=host, managers=(host,), tls=tls_config)
+    if context:
+        return from_context(context, docker_config_dir(env))
+    environment = from_environment(env)
+    if environment is not None:
+        return environment
+    if env.get("DOCKER_CONTEXT", "").strip() not in ("", "default"):
+        return from_context(env["DOCKER_CONTEXT"].strip(), docker_config_dir(env))
+    return None

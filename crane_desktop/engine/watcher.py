@@ -1,0 +1,276 @@
+"""The watcher: list each resource once, follow the event stream, poll what has no events.
+
+It runs on threads of its own (docker-py blocks) and hands keyed diffs, at most one per resource type
+per flush interval, to a sink callable; the Qt side turns the sink into a queued signal. On a lost
+manager it asks the cluster to fail over, then resyncs: the diff against what it had is exactly what
+changed meanwhile, so tables get no duplicates and no gaps.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import docker
+
+from crane_desktop.engine.cluster import Cluster
+from crane_desktop.engine.diff import Diff, apply, diff
+from crane_desktop.engine.errors import ConnectionFailed, EngineError, NoLeader, NotFound, translate
+from crane_desktop.engine.snapshots import Container, Network, Node, Service, Task, parse_all
+
+log = logging.getLogger("crane.engine.watcher")
+
+Sink = Callable[[str, Diff], None]
+
+
+def _container_by_id(client: docker.APIClient, container_id: str) -> dict[str, Any]:
+    found = client.containers(all=True, filters={"id": container_id})
+    if not found:
+        raise NotFound()
+    return found[0]
+
+
+@dataclass(frozen=True)
+class ResourceKind:
+    """How to list, inspect and parse one resource type, and how often to relist it anyway."""
+
+    name: str
+    snapshot: type
+    list_all: Callable[[docker.APIClient], Any]
+    inspect: Callable[[docker.APIClient, str], Any] | None
+    event_type: str | None
+    relist_every: float
+
+
+KINDS: dict[str, ResourceKind] = {
+    kind.name: kind
+    for kind in (
+        ResourceKind("nodes", Node, lambda c: c.nodes(), lambda c, i: c.inspect_node(i), "node", 5.0),
+        ResourceKind(
+            "services", Service, lambda c: c.services(), lambda c, i: c.inspect_service(i), "service", 30.0
+        ),
+        ResourceKind("tasks", Task, lambda c: c.tasks(), None, None, 1.0),
+        ResourceKind(
+            "networks", Network, lambda c: c.networks(), lambda c, i: c.inspect_network(i), "network", 30.0
+        ),
+        ResourceKind(
+            "containers", Container, lambda c: c.containers(all=True), _container_by_id, "container", 30.0
+        ),
+    )
+}
+CLUSTER_KINDS = ("nodes", "services", "tasks", "networks")
+STREAM_ENDED = object()
+INSPECT_LIMIT = 40  # more dirty ids than this in one flush: relist instead of inspecting each
+
+
+class Watcher:
+    """Keeps `state[kind]` equal to the engine's truth and reports every change as a Diff."""
+
+    def __init__(
+        self,
+        cluster: Cluster,
+        sink: Sink,
+        kinds: Iterable[str] = CLUSTER_KINDS,
+        *,
+        flush_interval: float = 0.25,
+        task_interval: float = 1.0,
+    ) -> None:
+        self.cluster = cluster
+        self.kinds = [KINDS[name] for name in kinds]
+        self.state: dict[str, dict[str, Any]] = {kind.name: {} for kind in self.kinds}
+        self._sink = sink
+        self._flush_interval = flush_interval
+        self._task_interval = task_interval
+        self._stop = threading.Event()
+        self._events: queue.Queue[Any] = queue.Queue()
+        self._stream: Any = None
+        self._events_thread: threading.Thread | None = None
+        self._thread: threading.Thread | None = None
+        self._dirty: dict[str, set[str]] = {}
+        self._next_relist: dict[str, float] = {}
+        self._emitted_once: set[str] = set()
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="crane-watcher", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop following and join the threads: closing a profile leaves no thread behind."""
+        self._stop.set()
+        self._close_stream()
+        for thread in (self._thread, self._events_thread):
+            if thread is not None and thread is not threading.current_thread():
+                thread.join(timeout)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def poke(self, kind: str) -> None:
+        """Relist `kind` at the next flush (after an action whose effect has no event, e.g. tasks)."""
+        self._next_relist[kind] = 0.0
+
+    # -- main loop -------------------------------------------------------------------------------
+    def _run(self) -> None:
+        backoff = 0.5
+        while not self._stop.is_set():
+            try:
+                self._start_events()
+                self._relist(self.kinds)
+                if self.cluster.state.phase != "connected":
+                    self.cluster.set_phase("connected")
+                backoff = 0.5
+                self._follow()
+            except EngineError as error:
+                if self._stop.is_set():
+                    break
+                self._close_stream()
+                if isinstance(error, ConnectionFailed):
+                    log.warning("manager lost: %s", error)
+                    if self.cluster.failover(self._stop) is None:
+                        break
+                else:
+                    phase = "no-leader" if isinstance(error, NoLeader) else "reconnecting"
+                    log.warning("%s: %s", phase, error)
+                    self.cluster.set_phase(phase, error)
+                    self._stop.wait(backoff)
+                    backoff = min(backoff * 2, 4.0)
+            except Exception:  # a bug must not kill the watcher silently
+                log.exception("watcher failed; resyncing")
+                self._close_stream()
+                self._stop.wait(backoff)
+                backoff = min(backoff * 2, 4.0)
+        self._close_stream()
+
+    def _follow(self) -> None:
+        next_flush = time.monotonic() + self._flush_interval
+        while not self._stop.is_set():
+            timeout = max(0.0, next_flush - time.monotonic())
+            try:
+                event = self._events.get(timeout=timeout)
+            except queue.Empty:
+                event = None
+            if event is STREAM_ENDED:
+                if self._stop.is_set():
+                    return
+                self._call(lambda c: c.ping())  # raises when the manager is gone
+                raise EngineError(raw="event stream ended")  # resync with a fresh stream
+            if event is not None:
+                self._mark(event)
+                continue
+            next_flush = time.monotonic() + self._flush_interval
+            self._flush()
+
+    # -- events ----------------------------------------------------------------------------------
+    def _start_events(self) -> None:
+        types = sorted({kind.event_type for kind in self.kinds if kind.event_type})
+        if not types:
+            return
+        self._close_stream()
+        self._events = queue.Queue()
+        client = self.cluster.stream_client()
+        try:
+            stream = client.events(decode=True, filters={"type": types})
+        except Exception as exc:
+            client.close()
+            raise translate(exc, self.cluster.endpoint) from exc
+        self._stream = (stream, client)
+        target = self._events
+        self._events_thread = threading.Thread(
+            target=self._read_events, args=(stream, target), name="crane-events", daemon=True
+        )
+        self._events_thread.start()
+
+    def _read_events(self, stream: Any, target: queue.Queue) -> None:
+        try:
+            for event in stream:
+                target.put(event)
+        except Exception as exc:
+            if not self._stop.is_set():
+                log.info("event stream broke: %s", exc)
+        target.put(STREAM_ENDED)
+
+    def _close_stream(self) -> None:
+        current, self._stream = self._stream, None
+        if current is None:
+            return
+        stream, client = current
+        try:
+            stream.close()
+        except Exception:
+            log.debug("closing the event stream", exc_info=True)
+        client.close()
+
+    def _mark(self, event: dict[str, Any]) -> None:
+        event_type = event.get("Type")
+        actor = (event.get("Actor") or {}).get("ID", "")
+        for kind in self.kinds:
+            if kind.event_type == event_type and actor:
+                self._dirty.setdefault(kind.name, set()).add(actor)
+        if event_type == "service":
+            self.poke("tasks")
+
+    # -- listing and diffing ---------------------------------------------------------------------
+    def _call(self, fn: Callable[[docker.APIClient], Any]) -> Any:
+        try:
+            return fn(self.cluster.client)
+        except Exception as exc:
+            raise translate(exc, self.cluster.endpoint) from exc
+
+    def _flush(self) -> None:
+        now = time.monotonic()
+        due = [k for k in self.kinds if now >= self._next_relist.get(k.name, 0.0)]
+        if due:
+            self._relist(due)
+        dirty, self._dirty = self._dirty, {}
+        for kind in self.kinds:
+            ids = dirty.get(kind.name)
+            if ids and kind not in due:
+                self._refresh(kind, ids)
+
+    def _relist(self, kinds: Iterable[ResourceKind]) -> None:
+        for kind in kinds:
+            started = time.monotonic()
+            fresh = parse_all(kind.snapshot, self._call(kind.list_all))
+            elapsed = time.monotonic() - started
+            base = self._task_interval if kind.name == "tasks" else kind.relist_every
+            self._next_relist[kind.name] = time.monotonic() + max(base, 4 * elapsed)
+            self._emit(kind.name, diff(self.state[kind.name], fresh))
+            if kind.name == "nodes":
+                self.cluster.learn_managers(fresh.values())
+
+    def _refresh(self, kind: ResourceKind, ids: set[str]) -> None:
+        if kind.inspect is None or len(ids) > INSPECT_LIMIT:
+            self._relist([kind])
+            return
+        current = self.state[kind.name]
+        fresh: dict[str, Any] = {}
+        gone: set[str] = set()
+        for object_id in ids:
+            try:
+                data = self._call(lambda c, i=object_id: kind.inspect(c, i))
+            except NotFound:
+                gone.add(object_id)
+                continue
+            snapshot = kind.snapshot.from_api(data)
+            fresh[snapshot.id or object_id] = snapshot
+        change = Diff(
+            added={k: v for k, v in fresh.items() if k not in current},
+            changed={k: v for k, v in fresh.items() if k in current and current[k] != v},
+            removed=frozenset(k for k in gone if k in current),
+        )
+        self._emit(kind.name, change)
+
+    def _emit(self, kind: str, change: Diff) -> None:
+        first = kind not in self._emitted_once
+        if not change and not first:
+            return
+        self._emitted_once.add(kind)
+        apply(self.state[kind], change)
+        self._sink(kind, change)

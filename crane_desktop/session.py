@@ -1,0 +1,59 @@
+"""The Qt side of an open profile: runs the engine's Cluster and Watcher off the GUI thread and
+re-emits what they report as signals, which Qt queues onto the GUI thread."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from crane_desktop.engine.cluster import Cluster, ConnectionState
+from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.preflight import PreflightReport
+from crane_desktop.engine.profiles import Profile
+from crane_desktop.engine.watcher import Watcher
+
+log = logging.getLogger("crane.session")
+T = TypeVar("T")
+
+
+async def off_thread(fn: Callable[..., T], *args: Any) -> T:
+    """Run a blocking engine call in the default executor, keeping the GUI thread free."""
+    return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
+
+
+class ClusterSession(QObject):
+    """One connected cluster: its state and the live diffs of its resources."""
+
+    stateChanged = Signal(object)  # ConnectionState
+    diffArrived = Signal(str, object)  # kind, Diff
+
+    def __init__(self, profile: Profile, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.cluster = Cluster(profile, on_state=self.stateChanged.emit)
+        self.watcher: Watcher | None = None
+
+    @property
+    def state(self) -> ConnectionState:
+        return self.cluster.state
+
+    async def open(self) -> PreflightReport:
+        """Connect (pre-flight checks included) and start following the cluster."""
+        report = await off_thread(self.cluster.connect)
+        self.watcher = Watcher(self.cluster, self._sink)
+        self.watcher.start()
+        return report
+
+    def _sink(self, kind: str, change: Diff) -> None:
+        self.diffArrived.emit(kind, change)
+
+    def close(self) -> None:
+        """Stop the watcher (joining its threads) and close the clients."""
+        watcher, self.watcher = self.watcher, None
+        if watcher is not None:
+            watcher.stop()
+        self.cluster.close()

@@ -1,0 +1,1 @@
+"""Widgets and dialogs: the main window, one module per page, reusable widgets."""

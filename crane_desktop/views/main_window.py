@@ -1,0 +1,146 @@
+"""The main window: a sidebar of pages, the connection banner and the status bar."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crane_desktop.engine.cluster import ConnectionState
+from crane_desktop.engine.diff import Diff
+from crane_desktop.models.nodes import NodeTableModel
+from crane_desktop.session import ClusterSession
+from crane_desktop.views.nodes_page import NodesPage
+from crane_desktop.views.status import Banner, StatusLine
+
+log = logging.getLogger("crane.views")
+
+
+class MainWindow(QMainWindow):
+    """Shows one cluster session; models keep their rows (greyed) while the connection is down."""
+
+    connectRequested = Signal()
+    PAGES = ("nodes",)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Crane Desktop"))
+        self.resize(1280, 800)
+        self.session: ClusterSession | None = None
+        self.node_model = NodeTableModel(self)
+        self.models = {"nodes": self.node_model}
+
+        self.sidebar = QListWidget(self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setMaximumWidth(200)
+        self.pages = QStackedWidget(self)
+        self.nodes_page = NodesPage(self.node_model, self)
+        self._add_page("nodes", self.tr("Nodes"), self.nodes_page)
+        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
+
+        self.banner = Banner(self)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.banner)
+        right_layout.addWidget(self.pages, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([160, 1120])
+        self.setCentralWidget(splitter)
+
+        self.status_line = StatusLine(self)
+        self.statusBar().addPermanentWidget(self.status_line, 1)
+        self.node_model.rowsInserted.connect(self._show_leader)
+        self.node_model.dataChanged.connect(self._show_leader)
+        self.node_model.rowsRemoved.connect(self._show_leader)
+        self._build_menu()
+
+    def _add_page(self, key: str, title: str, widget: QWidget) -> None:
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.sidebar.addItem(item)
+        self.pages.addWidget(widget)
+
+    def _build_menu(self) -> None:
+        cluster_menu = self.menuBar().addMenu(self.tr("&Cluster"))
+        connect = QAction(self.tr("&Connect…"), self)
+        connect.setShortcut(QKeySequence.StandardKey.Open)
+        connect.triggered.connect(self.connectRequested.emit)
+        cluster_menu.addAction(connect)
+        cluster_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        cluster_menu.addAction(quit_action)
+
+    def show_page(self, key: str) -> None:
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.sidebar.setCurrentRow(row)
+                return
+        raise KeyError(key)
+
+    # -- the session -----------------------------------------------------------------------------
+    async def open_profile(self, session: ClusterSession) -> None:
+        """Switch to `session` (closing any previous one) and connect it; raises EngineError."""
+        self.close_session()
+        self.session = session
+        session.stateChanged.connect(self._on_state)
+        session.diffArrived.connect(self._on_diff)
+        self._on_state(session.state)
+        await session.open()
+
+    def close_session(self) -> None:
+        session, self.session = self.session, None
+        if session is None:
+            return
+        session.stateChanged.disconnect(self._on_state)
+        session.diffArrived.disconnect(self._on_diff)
+        session.close()
+        for model in self.models.values():
+            model.clear()
+
+    def _on_state(self, state: ConnectionState) -> None:
+        self.banner.show_state(state)
+        self.status_line.show_state(state)
+        for model in self.models.values():
+            model.set_stale(state.phase != "connected")
+        if state.phase == "connected" and state.moved_from:
+            self.statusBar().showMessage(
+                self.tr("The manager %1 stopped answering; now connected through %2.")
+                .replace("%1", state.moved_from)
+                .replace("%2", state.endpoint),
+                15000,
+            )
+        self.setWindowTitle(
+            self.tr("%1 - Crane Desktop").replace("%1", state.profile)
+            if state.profile
+            else self.tr("Crane Desktop")
+        )
+
+    def _on_diff(self, kind: str, change: Diff) -> None:
+        model = self.models.get(kind)
+        if model is not None:
+            model.apply_diff(change)
+
+    def _show_leader(self, *args: object) -> None:
+        leader = self.node_model.leader()
+        self.status_line.show_leader(leader.hostname if leader else "")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_session()
+        super().closeEvent(event)

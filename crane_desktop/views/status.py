@@ -1,0 +1,95 @@
+"""The connection banner and the status bar line: where we are connected, and how."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from crane_desktop.engine.cluster import ConnectionState
+from crane_desktop.views.texts import error_hint, error_text
+
+translate = QCoreApplication.translate
+
+
+def phase_text(state: ConnectionState) -> str:
+    texts = {
+        "connecting": translate("ConnectionStatus", "connecting"),
+        "connected": translate("ConnectionStatus", "connected"),
+        "no-leader": translate("ConnectionStatus", "electing a leader"),
+        "reconnecting": translate("ConnectionStatus", "reconnecting"),
+        "disconnected": translate("ConnectionStatus", "disconnected"),
+    }
+    return texts.get(state.phase, state.phase)
+
+
+def banner_text(state: ConnectionState) -> str:
+    """The banner's sentence for a state that is not plainly connected (empty when connected)."""
+    reason = error_text(state.error) if state.error else ""
+    if state.phase == "connected":
+        return ""
+    if state.phase == "connecting":
+        return translate("ConnectionStatus", "Connecting to {profile}…").format(profile=state.profile)
+    if state.phase == "no-leader":
+        return translate(
+            "ConnectionStatus", "The swarm is electing a leader; the tables show the last known state."
+        )
+    if state.phase == "reconnecting":
+        text = translate(
+            "ConnectionStatus",
+            "Connection lost; reconnecting (attempt {attempt}). The tables show the last known state.",
+        ).format(attempt=state.attempt)
+        return f"{text} {reason}".strip()
+    text = translate("ConnectionStatus", "Disconnected.")
+    hint = error_hint(state.error) if state.error else ""
+    return " ".join(part for part in (text, reason, hint) if part)
+
+
+class Banner(QFrame):
+    """A strip above the pages, shown while the connection is not healthy."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("connectionBanner")
+        self.setStyleSheet(
+            "#connectionBanner { background: #fff3cd; border: 1px solid #e0c36c; color: #5c4400; }"
+        )
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.label)
+        self.hide()
+
+    def show_state(self, state: ConnectionState) -> None:
+        text = banner_text(state)
+        self.label.setText(text)
+        self.setVisible(bool(text))
+
+
+class StatusLine(QWidget):
+    """Profile - manager (leader) - API version - state, as permanent status bar widgets."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile = QLabel(self)
+        self.manager = QLabel(self)
+        self.leader = QLabel(self)
+        self.api = QLabel(self)
+        self.phase = QLabel(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        for label in (self.profile, self.manager, self.leader, self.api, self.phase):
+            layout.addWidget(label)
+        self.show_state(ConnectionState("disconnected", ""))
+
+    def show_state(self, state: ConnectionState) -> None:
+        self.profile.setText(state.profile or self.tr("no profile"))
+        self.manager.setText(self.tr("manager %1").replace("%1", state.manager) if state.manager else "")
+        self.api.setText(self.tr("API %1").replace("%1", state.api_version) if state.api_version else "")
+        self.phase.setText(phase_text(state))
+        self.phase.setStyleSheet("" if state.phase == "connected" else "color: #b26a00; font-weight: bold;")
+
+    def show_leader(self, hostname: str) -> None:
+        self.leader.setText(
+            self.tr("leader %1").replace("%1", hostname) if hostname else self.tr("no leader")
+        )

@@ -1,0 +1,35 @@
+"""Showing engine messages (English templates marked in the engine) in the user's language."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from crane_desktop.engine.errors import EngineError
+from crane_desktop.engine.preflight import Check
+
+
+def engine_text(template: str, params: Mapping[str, Any] | None = None) -> str:
+    text = QCoreApplication.translate("engine", template) if template else ""
+    try:
+        return text.format(**(params or {}))
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
+def error_text(error: EngineError) -> str:
+    return engine_text(error.template, error.params)
+
+
+def error_hint(error: EngineError) -> str:
+    return engine_text(error.hint, error.params) if error.hint else ""
+
+
+def check_text(check: Check) -> str:
+    return engine_text(check.template, check.params)
+
+
+def check_hint(check: Check) -> str:
+    return engine_text(check.hint, check.params) if check.hint else ""
