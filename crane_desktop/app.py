@@ -108,6 +108,7 @@ async def screenshot(args: argparse.Namespace, store: ProfileStore) -> int:
 
 
 async def interactive(args: argparse.Namespace, store: ProfileStore) -> int:
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from crane_desktop.session import ClusterSession
@@ -133,7 +134,10 @@ async def interactive(args: argparse.Namespace, store: ProfileStore) -> int:
             await window.open_profile(ClusterSession(profile, window))
         except EngineError as error:
             box = QMessageBox(
-                QMessageBox.Icon.Warning, window.tr("Cannot connect"), error_text(error), parent=window
+                QMessageBox.Icon.Warning,
+                QCoreApplication.translate("App", "Cannot connect"),
+                error_text(error),
+                parent=window,
             )
             box.setInformativeText(error_hint(error))
             box.setDetailedText(error.raw)
@@ -154,7 +158,7 @@ async def interactive(args: argparse.Namespace, store: ProfileStore) -> int:
     try:
         profile = profile_from_args(args, store)
     except EngineError as error:
-        QMessageBox.warning(window, window.tr("Cannot connect"), error_text(error))
+        QMessageBox.warning(window, QCoreApplication.translate("App", "Cannot connect"), error_text(error))
         profile = None
     if profile is not None:
         spawn(open_profile(profile))

@@ -27,8 +27,15 @@ def log_dir() -> Path:
     return Path(override) if override else Path(platformdirs.user_log_dir("crane-desktop", "crane"))
 
 
+# Said by the offscreen platform plugin on every top-level show; not a problem of ours.
+HARMLESS_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+
 def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+    level = _QT_LEVELS.get(kind, logging.WARNING)
+    if message in HARMLESS_QT_MESSAGES:
+        level = logging.DEBUG
+    qt_log.log(level, "%s", message)
 
 
 def setup_logging(debug: bool = False) -> Path:

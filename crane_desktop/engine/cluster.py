@@ -16,7 +16,7 @@ import docker
 from crane_desktop.engine.client import make_client
 from crane_desktop.engine.errors import ConnectionFailed, EngineError, NotSwarmManager
 from crane_desktop.engine.preflight import PreflightReport, run_preflight
-from crane_desktop.engine.profiles import Profile, endpoint_host, endpoint_port
+from crane_desktop.engine.profiles import Profile, endpoint_host, endpoint_port, validate
 from crane_desktop.engine.snapshots import Node
 
 log = logging.getLogger("crane.engine.cluster")
@@ -115,6 +115,7 @@ class Cluster:
 
     def connect(self, endpoints: list[str] | None = None, moved_from: str = "") -> PreflightReport:
         """Connect to the first endpoint that passes the pre-flight checks; raise if none does."""
+        validate(self.profile)
         self._set_state(ConnectionState("connecting", self.profile.name, moved_from=moved_from))
         last: PreflightReport | None = None
         for endpoint in endpoints or self.candidates():

@@ -236,4 +236,9 @@ def server_certificate_check(endpoint: str, tls: TLSConfig, timeout: float) -> C
     if not der:
         return None
     cert = x509.load_der_x509_certificate(der)
-    return _expiry_check("server-cert", "server certificate", cert.not_valid_after_utc, datetime.now(UTC))
+    return _expiry_check(
+        "server-cert",
+        QT_TRANSLATE_NOOP("engine", "server certificate"),
+        cert.not_valid_after_utc,
+        datetime.now(UTC),
+    )

@@ -106,7 +106,7 @@ def validate(profile: Profile) -> None:
         ):
             if path and not Path(path).is_file():
                 raise ProfileInvalid(
-                    QT_TRANSLATE_NOOP("engine", "The TLS {what} file {path} does not exist."),
+                    QT_TRANSLATE_NOOP("engine", "The {what} file {path} does not exist."),
                     what=label,
                     path=path,
                 )

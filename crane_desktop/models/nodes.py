@@ -48,8 +48,10 @@ def _availability_color(node: Node) -> QColor | None:
     return None if node.availability == "active" else WARN
 
 
-def _role_sort(node: Node) -> tuple[int, str]:
-    return (0 if node.is_leader else 1 if node.role == "manager" else 2, node.hostname)
+def _role_sort(node: Node) -> str:
+    """Leader first, then managers, then workers (a string: Qt's proxy compares plain values only)."""
+    rank = 0 if node.is_leader else 1 if node.role == "manager" else 2
+    return f"{rank}{node.hostname}"
 
 
 NODE_COLUMNS = (
@@ -78,7 +80,7 @@ NODE_COLUMNS = (
     Column(
         lambda: translate("NodeTableModel", "Joined"),
         lambda n: local_time(n.created_at),
-        lambda n: n.created_at,
+        lambda n: n.created_at.timestamp(),
         tooltip=lambda n: full_time(n.created_at),
     ),
 )

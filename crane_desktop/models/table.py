@@ -32,7 +32,7 @@ class Column:
 
     title: Callable[[], str]
     text: Callable[[Any], str]
-    sort: Callable[[Any], Any] | None = None
+    sort: Callable[[Any], str | int | float] | None = None  # plain values: the proxy compares them
     tooltip: Callable[[Any], str] | None = None
     color: Callable[[Any], QColor | None] | None = None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -20,6 +20,7 @@ from crane_desktop.engine.cluster import ConnectionState
 from crane_desktop.engine.diff import Diff
 from crane_desktop.models.nodes import NodeTableModel
 from crane_desktop.session import ClusterSession
+from crane_desktop.settings import Settings
 from crane_desktop.views.nodes_page import NodesPage
 from crane_desktop.views.status import Banner, StatusLine
 
@@ -86,6 +87,27 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         cluster_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = Settings.load().language
+        for code, name in (
+            ("system", self.tr("Follow the system")),
+            ("en", "English"),
+            ("zh_CN", "简体中文"),
+        ):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked, c=code: self._choose_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+
+    def _choose_language(self, code: str) -> None:
+        settings = Settings.load()
+        settings.language = code
+        settings.save()
+        self.statusBar().showMessage(self.tr("The language changes when Crane Desktop starts again."), 10000)
 
     def show_page(self, key: str) -> None:
         for row in range(self.sidebar.count()):

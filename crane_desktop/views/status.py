@@ -72,6 +72,7 @@ class StatusLine(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.profile = QLabel(self)
+        self.profile.setStyleSheet("font-weight: bold;")
         self.manager = QLabel(self)
         self.leader = QLabel(self)
         self.api = QLabel(self)
@@ -80,6 +81,8 @@ class StatusLine(QWidget):
         layout.setContentsMargins(4, 0, 4, 0)
         for label in (self.profile, self.manager, self.leader, self.api, self.phase):
             layout.addWidget(label)
+            layout.addSpacing(16)
+        layout.addStretch(1)
         self.show_state(ConnectionState("disconnected", ""))
 
     def show_state(self, state: ConnectionState) -> None:

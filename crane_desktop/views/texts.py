@@ -12,9 +12,14 @@ from crane_desktop.engine.preflight import Check
 
 
 def engine_text(template: str, params: Mapping[str, Any] | None = None) -> str:
+    """Translate the template, and the parameters that are engine terms themselves ("CA certificate")."""
     text = QCoreApplication.translate("engine", template) if template else ""
+    values = {
+        key: QCoreApplication.translate("engine", value) if isinstance(value, str) and value else value
+        for key, value in (params or {}).items()
+    }
     try:
-        return text.format(**(params or {}))
+        return text.format(**values)
     except (KeyError, IndexError, ValueError):
         return text
 

@@ -24,7 +24,9 @@ def imported_modules(path: Path) -> set[str]:
 
 def test_no_engine_module_imports_qt():
     offenders = {
-        str(path.relative_to(ENGINE_DIR)): sorted(m for m in imported_modules(path) if m.split(".")[0] in FORBIDDEN)
+        str(path.relative_to(ENGINE_DIR)): sorted(
+            m for m in imported_modules(path) if m.split(".")[0] in FORBIDDEN
+        )
         for path in ENGINE_DIR.rglob("*.py")
     }
     assert {k: v for k, v in offenders.items() if v} == {}

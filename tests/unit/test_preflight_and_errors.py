@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from crane_desktop.engine import preflight
-from crane_desktop.engine.errors import ConnectionFailed, Conflict, NoLeader, NotFound, TLSFailed, translate
+from crane_desktop.engine.errors import Conflict, ConnectionFailed, NoLeader, NotFound, TLSFailed, translate
 from crane_desktop.engine.profiles import TLSConfig
 
 NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC)
@@ -35,7 +35,9 @@ def write_cert(path, not_after, key_mode=0o600):
     path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     key_path = path.with_suffix(".key")
     key_path.write_bytes(
-        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
     )
     os.chmod(key_path, key_mode)
     return path, key_path
@@ -80,9 +82,13 @@ def test_clock_skew():
 def test_swarm_state_checks():
     inactive = preflight.swarm_checks({"Swarm": {"LocalNodeState": "inactive"}})
     assert [c.status for c in inactive] == ["fail"] and "not in swarm mode" in inactive[0].message
-    worker = by_key(preflight.swarm_checks({"Swarm": {"LocalNodeState": "active", "ControlAvailable": False}}))
+    worker = by_key(
+        preflight.swarm_checks({"Swarm": {"LocalNodeState": "active", "ControlAvailable": False}})
+    )
     assert worker["manager"].status == "fail"
-    manager = by_key(preflight.swarm_checks({"Swarm": {"LocalNodeState": "active", "ControlAvailable": True}}))
+    manager = by_key(
+        preflight.swarm_checks({"Swarm": {"LocalNodeState": "active", "ControlAvailable": True}})
+    )
     assert manager["manager"].status == "ok"
 
 

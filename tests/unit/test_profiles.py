@@ -22,7 +22,9 @@ def test_environment_with_tls_verify(tmp_path):
     env = {"DOCKER_HOST": "tcp://10.1.2.3:2376", "DOCKER_TLS_VERIFY": "1", "DOCKER_CERT_PATH": str(certs)}
     profile = profiles.from_environment(env)
     assert profile.managers == ("tcp://10.1.2.3:2376",)
-    assert profile.tls == TLSConfig(str(certs / "ca.pem"), str(certs / "cert.pem"), str(certs / "key.pem"), True)
+    assert profile.tls == TLSConfig(
+        str(certs / "ca.pem"), str(certs / "cert.pem"), str(certs / "key.pem"), True
+    )
     profiles.validate(profile)
 
 
@@ -82,7 +84,9 @@ def test_context_import_with_tls_files(tmp_path):
     config = tmp_path / "docker"
     write_context(config, "prod", "tcp://198.51.100.7:2376")
     write_context(config, "local-ssh", "ssh://ops@host", with_tls=False)
-    assert profiles.list_contexts(config) == sorted(["prod", "local-ssh"], key=lambda n: hashlib.sha256(n.encode()).hexdigest())
+    assert profiles.list_contexts(config) == sorted(
+        ["prod", "local-ssh"], key=lambda n: hashlib.sha256(n.encode()).hexdigest()
+    )
     prod = profiles.from_context("prod", config)
     assert prod.managers == ("tcp://198.51.100.7:2376",)
     assert prod.tls.ca.endswith("ca.pem") and prod.tls.cert.endswith("cert.pem") and prod.tls.verify
@@ -114,7 +118,9 @@ def test_cli_flags_follow_the_docker_cli(tmp_path):
 def test_store_round_trip_and_replace():
     store = ProfileStore()
     first = Profile("a", ("unix:///var/run/docker.sock",))
-    second = Profile("b", ("tcp://127.0.0.1:2375", "tcp://127.0.0.2:2375"), nodes={"node-1": "tcp://127.0.0.1:2375"})
+    second = Profile(
+        "b", ("tcp://127.0.0.1:2375", "tcp://127.0.0.2:2375"), nodes={"node-1": "tcp://127.0.0.1:2375"}
+    )
     store.put(first)
     store.put(second)
     store.put(Profile("a", ("unix:///other.sock",)))
@@ -128,7 +134,9 @@ def test_store_round_trip_and_replace():
 def test_store_skips_broken_entries():
     store = ProfileStore()
     store.path.parent.mkdir(parents=True)
-    store.path.write_text(json.dumps([{"name": "ok", "managers": ["unix:///x.sock"]}, {"name": ""}, 42, "junk"]))
+    store.path.write_text(
+        json.dumps([{"name": "ok", "managers": ["unix:///x.sock"]}, {"name": ""}, 42, "junk"])
+    )
     assert [p.name for p in store.load()] == ["ok"]
     store.path.write_text("{not json")
     assert store.load() == []

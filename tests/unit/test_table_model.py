@@ -59,7 +59,9 @@ def test_change_emits_data_changed_only_for_changed_rows(qtbot):
     nodes = {n.id: n for n in (make_node(i) for i in range(10))}
     model.apply_diff(Diff(added=nodes))
     changed_rows = []
-    model.dataChanged.connect(lambda top, bottom, roles=(): changed_rows.extend(range(top.row(), bottom.row() + 1)))
+    model.dataChanged.connect(
+        lambda top, bottom, roles=(): changed_rows.extend(range(top.row(), bottom.row() + 1))
+    )
     drained = replace(nodes["node0004"], availability="drain", version=2)
     model.apply_diff(Diff(changed={"node0004": drained}))
     assert changed_rows == [model.row_of("node0004")]
@@ -76,7 +78,9 @@ def test_selection_survives_refresh_through_sort_proxy(qtbot):
     model.apply_diff(Diff(added=nodes))
     selection = QItemSelectionModel(proxy)
     target = proxy.mapFromSource(model.index(model.row_of("node0007"), 0))
-    selection.select(target, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    selection.select(
+        target, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
     model.apply_diff(
         Diff(
             added={"node0100": make_node(100)},
@@ -94,4 +98,7 @@ def test_stale_rows_are_greyed_not_removed(qtbot):
     normal = model.data(model.index(0, 1), FOREGROUND)
     model.set_stale(True)
     assert model.rowCount() == 1
-    assert model.data(model.index(0, 1), FOREGROUND) is not None and model.data(model.index(0, 1), FOREGROUND) != normal
+    assert (
+        model.data(model.index(0, 1), FOREGROUND) is not None
+        and model.data(model.index(0, 1), FOREGROUND) != normal
+    )

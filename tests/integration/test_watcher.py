@@ -1,0 +1,100 @@
+"""The watcher follows the real swarm: services created, scaled and removed, and a node drained,
+all done out of band with the docker CLI, show up as keyed diffs."""
+
+from __future__ import annotations
+
+import threading
+
+from crane_desktop.engine.watcher import Watcher
+from tests.swarm import IMAGE, docker, unique, wait_until
+
+
+class Recorder:
+    """A sink keeping every diff, as the GUI's signal would receive them."""
+
+    def __init__(self) -> None:
+        self.diffs: list[tuple[str, object]] = []
+        self.lock = threading.Lock()
+
+    def __call__(self, kind, change) -> None:
+        with self.lock:
+            self.diffs.append((kind, change))
+
+    def added(self, kind):
+        with self.lock:
+            return [obj for k, d in self.diffs if k == kind for obj in d.added.values()]
+
+    def changed(self, kind):
+        with self.lock:
+            return [obj for k, d in self.diffs if k == kind for obj in d.changed.values()]
+
+    def removed(self, kind):
+        with self.lock:
+            return {key for k, d in self.diffs if k == kind for key in d.removed}
+
+
+def test_service_created_scaled_removed(cluster, service_names):
+    sink = Recorder()
+    watcher = Watcher(cluster, sink)
+    watcher.start()
+    try:
+        wait_until(lambda: len(watcher.state["nodes"]) == 4, what="the four nodes")
+        name = unique("watch")
+        service_names.append(name)
+        docker(1, "service", "create", "--detach", "--name", name, "--replicas", "1", IMAGE, "sleep", "3600")
+        created = wait_until(
+            lambda: next((s for s in sink.added("services") if s.name == name), None), what="service added"
+        )
+        assert created.replicas == 1 and created.image.startswith(IMAGE)
+
+        def running_tasks():
+            return [
+                t
+                for t in watcher.state["tasks"].values()
+                if t.service_id == created.id and t.state == "running" and t.desired_state == "running"
+            ]
+
+        wait_until(lambda: len(running_tasks()) == 1, 60, "one running task")
+        docker(1, "service", "scale", "--detach", f"{name}=3")
+        wait_until(
+            lambda: any(s.id == created.id and s.replicas == 3 for s in sink.changed("services")),
+            what="scale",
+        )
+        wait_until(lambda: len(running_tasks()) == 3, 60, "three running tasks")
+        assert {t.slot for t in running_tasks()} == {1, 2, 3}
+
+        docker(1, "service", "rm", name)
+        wait_until(lambda: created.id in sink.removed("services"), what="service removed")
+        wait_until(
+            lambda: not any(t.service_id == created.id for t in watcher.state["tasks"].values()),
+            60,
+            "tasks of the removed service gone",
+        )
+        assert created.id not in watcher.state["services"]
+    finally:
+        watcher.stop()
+    assert not watcher.running
+    assert not [t for t in threading.enumerate() if t.name.startswith("crane-")]
+
+
+def test_node_drained_and_activated(cluster):
+    sink = Recorder()
+    watcher = Watcher(cluster, sink)
+    watcher.start()
+    try:
+        wait_until(lambda: len(watcher.state["nodes"]) == 4, what="the four nodes")
+        docker(1, "node", "update", "--availability", "drain", "node-4")
+        drained = wait_until(
+            lambda: next(
+                (n for n in sink.changed("nodes") if n.hostname == "node-4" and n.availability == "drain"),
+                None,
+            ),
+            what="node-4 drained",
+        )
+        docker(1, "node", "update", "--availability", "active", "node-4")
+        wait_until(
+            lambda: watcher.state["nodes"][drained.id].availability == "active", what="node-4 active again"
+        )
+    finally:
+        docker(1, "node", "update", "--availability", "active", "node-4", check=False)
+        watcher.stop()

@@ -1,0 +1,69 @@
+"""Helpers for tests against the real test swarm (scripts/testswarm)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from crane_desktop.engine.profiles import Profile, load_profile_file
+
+ROOT = Path(__file__).resolve().parent.parent
+TESTSWARM = ROOT / "scripts" / "testswarm"
+DEFAULT_PROFILE = Path(os.environ.get("CRANE_SWARM_DIR", "/var/lib/crane-testswarm")) / "profile.json"
+IMAGE = "127.0.0.1:5000/crane/busybox:1"
+
+
+def profile_path() -> Path:
+    path = Path(os.environ.get("CRANE_TEST_PROFILE") or DEFAULT_PROFILE)
+    if not path.is_file():
+        pytest.fail(f"the test swarm is not up ({path} missing): run scripts/testswarm up", pytrace=False)
+    return path
+
+
+def swarm_profile() -> Profile:
+    return load_profile_file(profile_path())
+
+
+def testswarm(*args: str, check: bool = True, timeout: float = 180) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(TESTSWARM), *args], capture_output=True, text=True, check=check, timeout=timeout
+    )
+
+
+def docker(node: int, *args: str, check: bool = True) -> str:
+    """The docker CLI against node N's own engine (out of band: not through the app)."""
+    result = testswarm("docker", str(node), *args, check=False, timeout=60)
+    if check and result.returncode != 0:
+        raise AssertionError(f"docker {' '.join(args)} failed: {result.stderr.strip()}")
+    return result.stdout.strip()
+
+
+def docker_json(node: int, *args: str) -> object:
+    return json.loads(docker(node, *args))
+
+
+def unique(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:6]}"
+
+
+def wait_until(condition: Callable[[], object], timeout: float = 30.0, what: str = "condition") -> object:
+    """Poll engine state until `condition()` is truthy; fail with `what` after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(0.1)
+
+
+def node_id(hostname: str) -> str:
+    return docker(1, "node", "inspect", "--format", "{{.ID}}", hostname)
