@@ -31,7 +31,7 @@ def swarm_profile() -> Profile:
     return load_profile_file(profile_path())
 
 
-def testswarm(*args: str, check: bool = True, timeout: float = 180) -> subprocess.CompletedProcess:
+def swarm_script(*args: str, check: bool = True, timeout: float = 180) -> subprocess.CompletedProcess:
     return subprocess.run(
         [str(TESTSWARM), *args], capture_output=True, text=True, check=check, timeout=timeout
     )
@@ -39,7 +39,7 @@ def testswarm(*args: str, check: bool = True, timeout: float = 180) -> subproces
 
 def docker(node: int, *args: str, check: bool = True) -> str:
     """The docker CLI against node N's own engine (out of band: not through the app)."""
-    result = testswarm("docker", str(node), *args, check=False, timeout=60)
+    result = swarm_script("docker", str(node), *args, check=False, timeout=60)
     if check and result.returncode != 0:
         raise AssertionError(f"docker {' '.join(args)} failed: {result.stderr.strip()}")
     return result.stdout.strip()

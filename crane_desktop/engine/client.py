@@ -48,10 +48,17 @@ def make_client(
         # Before any request: see the module docstring.
         client.trust_env = False
         if version is None:
-            client._version = negotiated_version(client.version(api_version=False))
+            negotiate(client)
     except Exception as exc:
         raise translate(exc, endpoint) from exc
     return client
+
+
+def negotiate(client: docker.APIClient) -> dict:
+    """Ask the engine for its version, settle the API version to speak; returns /version's answer."""
+    server_version = client.version(api_version=False)
+    client._version = negotiated_version(server_version)
+    return server_version
 
 
 def negotiated_version(server_version: dict) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -20,6 +21,10 @@ from crane_desktop.engine.profiles import Profile, endpoint_host, endpoint_port,
 from crane_desktop.engine.snapshots import Node
 
 log = logging.getLogger("crane.engine.cluster")
+
+# While its swarm elects a leader a manager's /info waits for it (about 11 s seen here); in failover we
+# settle for a manager that answers everything but /info within this time.
+FAILOVER_INFO_TIMEOUT = 2.0
 
 Phase = Literal["connecting", "connected", "no-leader", "reconnecting", "disconnected"]
 
@@ -137,7 +142,7 @@ class Cluster:
         swarm = report.info.get("Swarm") or {}
         self._set_state(
             ConnectionState(
-                "connected",
+                "no-leader" if report.busy else "connected",
                 self.profile.name,
                 endpoint=report.endpoint,
                 manager=report.info.get("Name", "") or endpoint_host(report.endpoint),
@@ -148,27 +153,66 @@ class Cluster:
         log.info("connected to %s (node %s)", report.endpoint, swarm.get("NodeID", "?"))
 
     def failover(self, stop: threading.Event, max_delay: float = 5.0) -> PreflightReport | None:
-        """Try the other managers first, then this one again, with backoff, until one answers or stop."""
+        """Probe every known manager at once, with backoff between rounds, until one answers or stop.
+
+        A manager that answers with its whole pre-flight wins at once; one that answers but whose swarm
+        is electing a leader is taken when no better one answers in that round.
+        """
         previous = self.endpoint
         attempt = 0
         delay = 0.2
         while not stop.is_set():
             attempt += 1
             self._set_state(replace(self.state, phase="reconnecting", attempt=attempt))
-            others = [e for e in self.candidates() if e != previous]
-            order = [*others, previous] if previous else others
-            for endpoint in order:
-                if stop.is_set():
-                    return None
-                client, report = run_preflight(endpoint, self.profile.tls, self.timeout)
-                if client is not None and report.ok:
-                    self._install(client, report, previous)
-                    return report
-                if client is not None:
-                    client.close()
+            chosen = self._probe_all(self.candidates())
+            if chosen is not None:
+                client, report = chosen
+                self._install(client, report, previous)
+                return report
             stop.wait(delay)
             delay = min(delay * 2, max_delay)
         return None
+
+    def _probe_all(self, endpoints: list[str]) -> tuple[docker.APIClient, PreflightReport] | None:
+        """Pre-flight all endpoints in parallel; return as soon as one fully passes."""
+        pool = ThreadPoolExecutor(max_workers=max(1, len(endpoints)), thread_name_prefix="crane-probe")
+        futures = [
+            pool.submit(run_preflight, e, self.profile.tls, self.timeout, FAILOVER_INFO_TIMEOUT)
+            for e in endpoints
+        ]
+        chosen = busy = None
+        try:
+            for future in as_completed(futures):
+                client, report = future.result()
+                if client is None or not report.ok:
+                    continue
+                if not report.busy:
+                    chosen = (client, report)
+                    break
+                busy = busy or (client, report)
+        finally:
+            pool.shutdown(wait=False)
+        chosen = chosen or busy
+        keep = chosen[0] if chosen else None
+        for future in futures:  # close every other client, now or when its probe ends
+            future.add_done_callback(lambda done: _close_unless(done.result()[0], keep))
+        return chosen
+
+    def alive(self, timeout: float = 2.0) -> bool:
+        """Does the manager in use still answer at all (a cheap /_ping on a fresh connection)?"""
+        current = self._client
+        if current is None or not self.endpoint:
+            return False
+        try:
+            probe = make_client(self.endpoint, self.profile.tls, timeout=timeout, version=current.api_version)
+        except EngineError:
+            return False
+        try:
+            return bool(probe.ping())
+        except Exception:
+            return False
+        finally:
+            probe.close()
 
     def close(self) -> None:
         with self._lock:
@@ -176,6 +220,11 @@ class Cluster:
         if client is not None:
             client.close()
         self._set_state(ConnectionState("disconnected", self.profile.name))
+
+
+def _close_unless(client: docker.APIClient | None, keep: docker.APIClient | None) -> None:
+    if client is not None and client is not keep:
+        client.close()
 
 
 def _report_error(report: PreflightReport | None) -> EngineError:

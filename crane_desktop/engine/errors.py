@@ -65,6 +65,12 @@ class TLSFailed(ConnectionFailed):
     )
 
 
+class EngineTimeout(ConnectionFailed):
+    """The engine accepted the connection but did not answer in time."""
+
+    template = QT_TRANSLATE_NOOP("engine", "The Docker engine at {endpoint} did not answer in time.")
+
+
 class ProfileInvalid(EngineError):
     """A profile cannot be used as it is (missing files, unsafe endpoint...)."""
 
@@ -155,11 +161,7 @@ def translate(exc: BaseException, endpoint: str = "") -> EngineError:
     if _is_tls_problem(exc):
         return TLSFailed(raw=raw, endpoint=endpoint)
     if isinstance(exc, requests.exceptions.Timeout | socket.timeout | TimeoutError):
-        return ConnectionFailed(
-            QT_TRANSLATE_NOOP("engine", "The Docker engine at {endpoint} did not answer in time."),
-            raw=raw,
-            endpoint=endpoint,
-        )
+        return EngineTimeout(raw=raw, endpoint=endpoint)
     if isinstance(exc, requests.exceptions.ConnectionError | ConnectionError | OSError):
         return ConnectionFailed(raw=raw, endpoint=endpoint)
     if isinstance(exc, docker.errors.DockerException):

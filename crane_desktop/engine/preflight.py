@@ -12,8 +12,8 @@ from typing import Any, Literal
 import docker
 from cryptography import x509
 
-from crane_desktop.engine.client import MIN_API_VERSION, make_client, version_key
-from crane_desktop.engine.errors import EngineError, translate
+from crane_desktop.engine.client import MIN_API_VERSION, make_client, negotiate, version_key
+from crane_desktop.engine.errors import EngineError, EngineTimeout, translate
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 from crane_desktop.engine.profiles import TLSConfig, endpoint_host, endpoint_port
 from crane_desktop.engine.snapshots import parse_time
@@ -44,6 +44,7 @@ class PreflightReport:
     version: dict[str, Any] = field(default_factory=dict, repr=False)
     api_version: str = ""
     error: EngineError | None = None
+    busy: bool = False  # answers, but its swarm is electing a leader (/info waits for one)
 
     @property
     def ok(self) -> bool:
@@ -62,14 +63,17 @@ class PreflightReport:
 
 
 def run_preflight(
-    endpoint: str, tls: TLSConfig | None, timeout: float = 5.0
+    endpoint: str, tls: TLSConfig | None, timeout: float = 5.0, info_timeout: float | None = None
 ) -> tuple[docker.APIClient | None, PreflightReport]:
-    """Connect to `endpoint` and check it; returns the client (None if unreachable) and the report."""
+    """Connect to `endpoint` and check it; returns the client (None if unreachable) and the report.
+
+    A manager's /info waits for the swarm's leader; when only /info times out, the endpoint is kept
+    as `busy` (reachable, swarm electing a leader) rather than failed.
+    """
     checks: list[Check] = list(certificate_checks(tls))
     try:
-        client = make_client(endpoint, tls, timeout=timeout)
-        version = client.version(api_version=False)
-        info = client.info()
+        client = make_client(endpoint, tls, timeout=timeout, version=MIN_API_VERSION)
+        version = negotiate(client)
     except Exception as exc:
         error = translate(exc, endpoint)
         checks.insert(0, _failed_reach(error))
@@ -84,13 +88,38 @@ def run_preflight(
         ),
     )
     checks.append(api_version_check(version))
-    checks.extend(swarm_checks(info))
-    checks.append(clock_check(info))
+    busy = False
+    info: dict[str, Any] = {}
+    try:
+        client.timeout = info_timeout or timeout
+        info = client.info()
+    except Exception as exc:
+        error = translate(exc, endpoint)
+        if not isinstance(error, EngineTimeout):
+            client.close()
+            checks.append(Check("swarm", "fail", error.template, dict(error.params), error.hint))
+            return None, PreflightReport(endpoint, tuple(checks), version=version, error=error)
+        busy = True
+        checks.append(
+            Check(
+                "swarm",
+                "warn",
+                QT_TRANSLATE_NOOP("engine", "The engine answers, but its swarm is electing a leader."),
+                hint=QT_TRANSLATE_NOOP(
+                    "engine", "Wait a few seconds; the swarm elects a new leader by itself."
+                ),
+            )
+        )
+    finally:
+        client.timeout = timeout
+    if info:
+        checks.extend(swarm_checks(info))
+        checks.append(clock_check(info))
     if endpoint.startswith("tcp://") and tls is not None:
         server = server_certificate_check(endpoint, tls, timeout)
         if server:
             checks.append(server)
-    return client, PreflightReport(endpoint, tuple(checks), info, version, client.api_version)
+    return client, PreflightReport(endpoint, tuple(checks), info, version, client.api_version, busy=busy)
 
 
 def _failed_reach(error: EngineError) -> Check:
@@ -223,9 +252,9 @@ def server_certificate_check(endpoint: str, tls: TLSConfig, timeout: float) -> C
     context = ssl.create_default_context()
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE
-    if tls.cert and tls.key:
-        context.load_cert_chain(tls.cert, tls.key)
     try:
+        if tls.cert and tls.key:
+            context.load_cert_chain(tls.cert, tls.key)
         with (
             socket.create_connection((endpoint_host(endpoint), endpoint_port(endpoint)), timeout) as raw,
             context.wrap_socket(raw) as wrapped,

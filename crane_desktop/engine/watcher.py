@@ -18,9 +18,17 @@ from typing import Any
 
 import docker
 
-from crane_desktop.engine.cluster import Cluster
+from crane_desktop.engine.cluster import Cluster, Phase
 from crane_desktop.engine.diff import Diff, apply, diff
-from crane_desktop.engine.errors import ConnectionFailed, EngineError, NoLeader, NotFound, translate
+from crane_desktop.engine.errors import (
+    ConnectionFailed,
+    EngineError,
+    EngineTimeout,
+    NoLeader,
+    NotFound,
+    NotSwarmManager,
+    translate,
+)
 from crane_desktop.engine.snapshots import Container, Network, Node, Service, Task, parse_all
 
 log = logging.getLogger("crane.engine.watcher")
@@ -56,7 +64,12 @@ KINDS: dict[str, ResourceKind] = {
         ),
         ResourceKind("tasks", Task, lambda c: c.tasks(), None, None, 1.0),
         ResourceKind(
-            "networks", Network, lambda c: c.networks(), lambda c, i: c.inspect_network(i), "network", 30.0
+            "networks",
+            Network,
+            lambda c: c.networks(filters={"scope": "swarm"}),
+            lambda c, i: c.inspect_network(i, scope="swarm"),
+            "network",
+            30.0,
         ),
         ResourceKind(
             "containers", Container, lambda c: c.containers(all=True), _container_by_id, "container", 30.0
@@ -131,12 +144,12 @@ class Watcher:
                 if self._stop.is_set():
                     break
                 self._close_stream()
-                if isinstance(error, ConnectionFailed):
+                if self._should_fail_over(error):
                     log.warning("manager lost: %s", error)
                     if self.cluster.failover(self._stop) is None:
                         break
                 else:
-                    phase = "no-leader" if isinstance(error, NoLeader) else "reconnecting"
+                    phase = self._waiting_phase(error)
                     log.warning("%s: %s", phase, error)
                     self.cluster.set_phase(phase, error)
                     self._stop.wait(backoff)
@@ -147,6 +160,17 @@ class Watcher:
                 self._stop.wait(backoff)
                 backoff = min(backoff * 2, 4.0)
         self._close_stream()
+
+    def _should_fail_over(self, error: EngineError) -> bool:
+        """Gone or no longer a manager: move. Merely slow (e.g. waiting for a leader): stay."""
+        if isinstance(error, EngineTimeout):
+            return not self.cluster.alive()
+        return isinstance(error, ConnectionFailed | NotSwarmManager)
+
+    def _waiting_phase(self, error: EngineError) -> Phase:
+        if isinstance(error, NoLeader) or self.cluster.state.phase == "no-leader":
+            return "no-leader"
+        return "reconnecting"
 
     def _follow(self) -> None:
         next_flush = time.monotonic() + self._flush_interval

@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Crane Desktop"))
         self.resize(1280, 800)
         self.session: ClusterSession | None = None
+        self._announced_move = ("", "")
         self.node_model = NodeTableModel(self)
         self.models = {"nodes": self.node_model}
 
@@ -141,7 +142,9 @@ class MainWindow(QMainWindow):
         self.status_line.show_state(state)
         for model in self.models.values():
             model.set_stale(state.phase != "connected")
-        if state.phase == "connected" and state.moved_from:
+        move = (state.moved_from, state.endpoint)
+        if state.moved_from and state.phase in ("connected", "no-leader") and move != self._announced_move:
+            self._announced_move = move
             self.statusBar().showMessage(
                 self.tr("The manager %1 stopped answering; now connected through %2.")
                 .replace("%1", state.moved_from)

@@ -190,6 +190,22 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>The language changes when Crane Desktop starts again.</source>
+        <translation>语言将在 Crane Desktop 重新启动后生效。</translation>
+    </message>
+    <message>
         <source>The manager %1 stopped answering; now connected through %2.</source>
         <translation>管理节点 %1 不再响应；现已通过 %2 连接。</translation>
     </message>
@@ -286,7 +302,8 @@
     <message numerus="yes">
         <source>%n node(s)</source>
         <translation>
-            <numerusform>%n 个节点</numerusform></translation>
+            <numerusform>%n 个节点</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 shown</source>
@@ -392,6 +409,14 @@
     <message>
         <source>Docker {version} answers at {endpoint}.</source>
         <translation>{endpoint} 上的 Docker {version} 有响应。</translation>
+    </message>
+    <message>
+        <source>The engine answers, but its swarm is electing a leader.</source>
+        <translation>引擎有响应，但集群正在选举 leader。</translation>
+    </message>
+    <message>
+        <source>Wait a few seconds; the swarm elects a new leader by itself.</source>
+        <translation>请稍候几秒；集群会自动选出新的 leader。</translation>
     </message>
     <message>
         <source>API version {api} is too old (Crane Desktop needs {minimum}).</source>

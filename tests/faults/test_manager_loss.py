@@ -4,7 +4,7 @@ status bar says so, and the node table (kept, greyed meanwhile) then shows the o
 from __future__ import annotations
 
 from crane_desktop.models.nodes import NodeTableModel
-from tests.swarm import docker, testswarm, wait_until
+from tests.swarm import docker, swarm_script, wait_until
 
 
 def status_of(model, hostname):
@@ -19,9 +19,12 @@ def test_manager_loss_fails_over_and_shows_the_node_down(connected_window, qtbot
     window = connected_window
     cluster = window.session.cluster
     assert cluster.endpoint == profile.managers[0]
-    testswarm("node-stop", "1")
+    swarm_script("node-stop", "1")
     try:
-        qtbot.waitUntil(lambda: cluster.endpoint == profile.managers[1], timeout=30000)
+        qtbot.waitUntil(
+            lambda: window.status_line.manager.text() in ("manager node-2", "manager node-3"), timeout=30000
+        )
+        assert cluster.endpoint in profile.managers[1:]
         assert "stopped answering" in window.statusBar().currentMessage()
         assert profile.managers[0] in window.statusBar().currentMessage()
         # the rows are kept while the swarm elects a new leader
@@ -29,11 +32,13 @@ def test_manager_loss_fails_over_and_shows_the_node_down(connected_window, qtbot
         qtbot.waitUntil(lambda: status_of(window.node_model, "node-1") == "down", timeout=90000)
         qtbot.waitUntil(lambda: window.session.state.phase == "connected", timeout=30000)
         assert not window.banner.isVisible()
-        assert window.status_line.manager.text() == "manager node-2"
+        new_manager = {profile.managers[1]: "node-2", profile.managers[2]: "node-3"}[cluster.endpoint]
+        assert window.status_line.manager.text() == f"manager {new_manager}"
+        assert window.status_line.phase.text() == "connected"
         assert window.node_model.rowCount() == 4
         assert not window.node_model.stale
     finally:
-        testswarm("node-start", "1")
+        swarm_script("node-start", "1")
     wait_until(
         lambda: docker(2, "node", "inspect", "--format", "{{.Status.State}}", "node-1") == "ready",
         120,

@@ -13,7 +13,15 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from crane_desktop.engine import preflight
-from crane_desktop.engine.errors import Conflict, ConnectionFailed, NoLeader, NotFound, TLSFailed, translate
+from crane_desktop.engine.errors import (
+    Conflict,
+    ConnectionFailed,
+    EngineTimeout,
+    NoLeader,
+    NotFound,
+    TLSFailed,
+    translate,
+)
 from crane_desktop.engine.profiles import TLSConfig
 
 NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC)
@@ -115,7 +123,7 @@ def api_error(status, text):
         ),
         (requests.exceptions.ConnectionError("refused"), ConnectionFailed, "Cannot reach"),
         (requests.exceptions.SSLError("CERTIFICATE_VERIFY_FAILED"), TLSFailed, "TLS"),
-        (requests.exceptions.ReadTimeout("read timed out"), ConnectionFailed, "did not answer in time"),
+        (requests.exceptions.ReadTimeout("read timed out"), EngineTimeout, "did not answer in time"),
     ],
 )
 def test_translate(exc, kind, words):
