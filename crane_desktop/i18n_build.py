@@ -1,13 +1,17 @@
 """Compile resources/translations/*.ts into .qm files (run by scripts/bootstrap).
 
 `python -m crane_desktop.i18n_build --update` first refreshes the .ts sources from the code with
-pyside6-lupdate, keeping existing translations.
+pyside6-lupdate, keeping existing translations. `--merge FILE.json...` then fills unfinished entries of
+the zh_CN .ts from JSON files shaped {context: {source: translation or [numerus forms]}}, the way
+translations of a new feature arrive before a translator reviews them in Qt Linguist.
 """
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from crane_desktop.i18n import TRANSLATIONS_DIR
@@ -38,10 +42,44 @@ def release(ts_files: list[Path]) -> None:
         )
 
 
+def merge(ts: Path, translations: dict[str, dict[str, str | list[str]]]) -> list[tuple[str, str]]:
+    """Fill unfinished messages of `ts` from `translations`; return those still without one."""
+    tree = ET.parse(ts)
+    missing = []
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            if translation is None or translation.get("type") != "unfinished":
+                continue
+            given = translations.get(name, {}).get(source)
+            if not given:
+                missing.append((name, source))
+                continue
+            if message.get("numerus") == "yes":
+                for child in list(translation):
+                    translation.remove(child)
+                for form in [given] if isinstance(given, str) else given:
+                    ET.SubElement(translation, "numerusform").text = form
+            else:
+                translation.text = given if isinstance(given, str) else given[0]
+            del translation.attrib["type"]
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
 def main(argv: list[str]) -> int:
     ts_files = sorted(TRANSLATIONS_DIR.glob("*.ts"))
     if "--update" in argv:
         update(ts_files)
+    if "--merge" in argv:
+        translations: dict[str, dict[str, str | list[str]]] = {}
+        for path in argv[argv.index("--merge") + 1 :]:
+            for context, pairs in json.loads(Path(path).read_text()).items():
+                translations.setdefault(context, {}).update(pairs)
+        for context, source in merge(TRANSLATIONS_DIR / "crane_desktop_zh_CN.ts", translations):
+            print(f"untranslated: [{context}] {source!r}")
     release(ts_files)
     return 0
 

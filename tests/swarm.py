@@ -16,7 +16,9 @@ from crane_desktop.engine.profiles import Profile, load_profile_file
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTSWARM = ROOT / "scripts" / "testswarm"
-DEFAULT_PROFILE = Path(os.environ.get("CRANE_SWARM_DIR", "/var/lib/crane-testswarm")) / "profile.json"
+_INSTANCE = os.environ.get("CRANE_SWARM_INSTANCE", "0")
+_STATE_DIR = f"/var/lib/crane-testswarm{'' if _INSTANCE == '0' else _INSTANCE}"
+DEFAULT_PROFILE = Path(os.environ.get("CRANE_SWARM_DIR", _STATE_DIR)) / "profile.json"
 IMAGE = "127.0.0.1:5000/crane/busybox:1"
 
 

@@ -15,7 +15,7 @@ from typing import Literal
 import docker
 
 from crane_desktop.engine.client import make_client
-from crane_desktop.engine.errors import ConnectionFailed, EngineError, NotSwarmManager
+from crane_desktop.engine.errors import ConnectionFailed, EngineError, NoNodeEndpoint, NotSwarmManager
 from crane_desktop.engine.preflight import PreflightReport, run_preflight
 from crane_desktop.engine.profiles import Profile, endpoint_host, endpoint_port, validate
 from crane_desktop.engine.snapshots import Node
@@ -76,6 +76,7 @@ class Cluster:
         self._client: docker.APIClient | None = None
         self._report: PreflightReport | None = None
         self._discovered: list[str] = []
+        self._node_clients: dict[str, docker.APIClient] = {}
         self.state = ConnectionState("disconnected", profile.name)
 
     # -- state -----------------------------------------------------------------------------------
@@ -198,6 +199,33 @@ class Cluster:
             future.add_done_callback(lambda done: _close_unless(done.result()[0], keep))
         return chosen
 
+    # -- per-node engines ------------------------------------------------------------------------
+    def node_endpoint(self, node: Node) -> str:
+        """The node's own engine: the profile's entry (by hostname or id) first, then Crane's label."""
+        return self.profile.nodes.get(node.hostname) or self.profile.nodes.get(node.id) or node.endpoint_label
+
+    def node_client(self, node: Node) -> docker.APIClient:
+        """A client for the node's own engine (containers, stats, exec...); raises when it has none.
+
+        Clients are cached per endpoint and closed with the cluster. The manager in use serves its
+        own node when no endpoint is known for it.
+        """
+        endpoint = self.node_endpoint(node)
+        if not endpoint:
+            if self._report and (self._report.info.get("Swarm") or {}).get("NodeID") == node.id:
+                return self.client
+            raise NoNodeEndpoint(hostname=node.hostname)
+        with self._lock:
+            cached = self._node_clients.get(endpoint)
+        if cached is not None:
+            return cached
+        client = make_client(endpoint, self.profile.tls, timeout=self.timeout)
+        with self._lock:
+            cached = self._node_clients.setdefault(endpoint, client)
+        if cached is not client:
+            client.close()
+        return cached
+
     def alive(self, timeout: float = 2.0) -> bool:
         """Does the manager in use still answer at all (a cheap /_ping on a fresh connection)?"""
         current = self._client
@@ -217,8 +245,10 @@ class Cluster:
     def close(self) -> None:
         with self._lock:
             client, self._client = self._client, None
-        if client is not None:
-            client.close()
+            node_clients, self._node_clients = list(self._node_clients.values()), {}
+        for other in (client, *node_clients):
+            if other is not None:
+                other.close()
         self._set_state(ConnectionState("disconnected", self.profile.name))
 
 

@@ -71,6 +71,13 @@ class EngineTimeout(ConnectionFailed):
     template = QT_TRANSLATE_NOOP("engine", "The Docker engine at {endpoint} did not answer in time.")
 
 
+class NoNodeEndpoint(EngineError):
+    """The node's own engine address is not known (no profile entry, no endpoint label)."""
+
+    template = QT_TRANSLATE_NOOP("engine", "The engine address of {hostname} is not known.")
+    hint = QT_TRANSLATE_NOOP("engine", "Use “Connect host” to give the node's engine address.")
+
+
 class ProfileInvalid(EngineError):
     """A profile cannot be used as it is (missing files, unsafe endpoint...)."""
 

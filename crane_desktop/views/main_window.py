@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QTabBar,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -49,14 +53,26 @@ class MainWindow(QMainWindow):
         self.nodes_page = NodesPage(self.node_model, self)
         self._add_page("nodes", self.tr("Nodes"), self.nodes_page)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.sidebar.setCurrentRow(0)
 
         self.banner = Banner(self)
+        self.breadcrumb = QLabel(self)
+        self.breadcrumb.setObjectName("breadcrumb")
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.addTab(self.pages, "")
+        self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.RightSide, None)
+        self.tabs.tabCloseRequested.connect(self.close_detail)
+        self.tabs.currentChanged.connect(self._update_breadcrumb)
+        self.sidebar.currentRowChanged.connect(self._update_breadcrumb)
+        self.sidebar.itemClicked.connect(lambda _item: self.tabs.setCurrentIndex(0))
+        self._details: dict[str, QWidget] = {}
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.banner)
-        right_layout.addWidget(self.pages, 1)
+        right_layout.addWidget(self.breadcrumb)
+        right_layout.addWidget(self.tabs, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.sidebar)
         splitter.addWidget(right)
@@ -66,6 +82,7 @@ class MainWindow(QMainWindow):
 
         self.status_line = StatusLine(self)
         self.statusBar().addPermanentWidget(self.status_line, 1)
+        self.sidebar.setCurrentRow(0)
         self.node_model.rowsInserted.connect(self._show_leader)
         self.node_model.dataChanged.connect(self._show_leader)
         self.node_model.rowsRemoved.connect(self._show_leader)
@@ -114,8 +131,52 @@ class MainWindow(QMainWindow):
         for row in range(self.sidebar.count()):
             if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.sidebar.setCurrentRow(row)
+                self.tabs.setCurrentIndex(0)
                 return
         raise KeyError(key)
+
+    # -- detail tabs -----------------------------------------------------------------------------
+    def open_detail(
+        self, key: str, title: str, factory: Callable[[], QWidget], breadcrumb: list[str]
+    ) -> QWidget:
+        """Open (or bring forward) the closable detail tab `key` (e.g. "service:<id>").
+
+        `factory` builds the widget only when the tab is not open yet; `breadcrumb` is shown above the
+        tabs while it is current (e.g. ["Apps", "shop", "shop_web"]). A widget with a `close_streams()`
+        method gets it called when its tab closes.
+        """
+        widget = self._details.get(key)
+        if widget is None:
+            widget = factory()
+            widget.setProperty("detailKey", key)
+            widget.setProperty("breadcrumb", " › ".join(breadcrumb))
+            self._details[key] = widget
+            self.tabs.addTab(widget, title)
+        self.tabs.setCurrentWidget(widget)
+        return widget
+
+    def close_detail(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if index == 0 or widget is None:
+            return
+        self._details.pop(widget.property("detailKey"), None)
+        self.tabs.removeTab(index)
+        closer = getattr(widget, "close_streams", None)
+        if callable(closer):
+            closer()
+        widget.deleteLater()
+
+    def close_all_details(self) -> None:
+        while self.tabs.count() > 1:
+            self.close_detail(self.tabs.count() - 1)
+
+    def _update_breadcrumb(self, *args: object) -> None:
+        if self.tabs.currentIndex() <= 0:
+            item = self.sidebar.currentItem()
+            self.tabs.setTabText(0, item.text() if item else "")
+            self.breadcrumb.setText(item.text() if item else "")
+        else:
+            self.breadcrumb.setText(self.tabs.currentWidget().property("breadcrumb") or "")
 
     # -- the session -----------------------------------------------------------------------------
     async def open_profile(self, session: ClusterSession) -> None:
@@ -133,6 +194,7 @@ class MainWindow(QMainWindow):
             return
         session.stateChanged.disconnect(self._on_state)
         session.diffArrived.disconnect(self._on_diff)
+        self.close_all_details()
         session.close()
         for model in self.models.values():
             model.clear()

@@ -48,7 +48,6 @@ class NodesPage(QWidget):
         header.setStretchLastSection(True)
 
         toolbar = QHBoxLayout()
-        toolbar.addWidget(QLabel(self.tr("Nodes"), self, objectName="pageTitle"))
         toolbar.addStretch(1)
         toolbar.addWidget(self.count_label)
         toolbar.addWidget(self.filter_edit, 1)

@@ -295,10 +295,6 @@
         <source>Filter nodes (hostname, role, label, address…)</source>
         <translation>筛选节点（主机名、角色、标签、地址…）</translation>
     </message>
-    <message>
-        <source>Nodes</source>
-        <translation>节点</translation>
-    </message>
     <message numerus="yes">
         <source>%n node(s)</source>
         <translation>
@@ -365,6 +361,14 @@
     <message>
         <source>Check the CA certificate, the client certificate and key of the profile.</source>
         <translation>请检查连接配置中的 CA 证书、客户端证书和私钥。</translation>
+    </message>
+    <message>
+        <source>The engine address of {hostname} is not known.</source>
+        <translation>{hostname} 的引擎地址未知。</translation>
+    </message>
+    <message>
+        <source>Use “Connect host” to give the node's engine address.</source>
+        <translation>请使用“连接主机”填写该节点的引擎地址。</translation>
     </message>
     <message>
         <source>The object no longer exists on the engine.</source>
