@@ -8,31 +8,11 @@ import logging
 import os
 import sys
 
+from crane_desktop.cli import profile_from_args
 from crane_desktop.engine.errors import EngineError
-from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
-from crane_desktop.engine.profiles import Profile, ProfileStore, from_cli_flags, load_profile_file
+from crane_desktop.engine.profiles import Profile, ProfileStore
 
 log = logging.getLogger("crane.app")
-
-
-def profile_from_args(args: argparse.Namespace, store: ProfileStore) -> Profile | None:
-    """Which profile the command line asks for (raises EngineError when it names a bad one)."""
-    if args.profile_file:
-        return load_profile_file(args.profile_file)
-    if args.profile:
-        for profile in store.load():
-            if profile.name == args.profile:
-                return profile
-        raise EngineError(QT_TRANSLATE_NOOP("engine", "No saved profile is named {name}."), name=args.profile)
-    return from_cli_flags(
-        host=args.host,
-        tls=args.tls,
-        tlsverify=args.tlsverify,
-        tlscacert=args.tlscacert,
-        tlscert=args.tlscert,
-        tlskey=args.tlskey,
-        context=args.context,
-    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from crane_desktop.engine.cluster import ConnectionState
 from crane_desktop.engine.diff import Diff
-from crane_desktop.models.nodes import NodeTableModel
+from crane_desktop.models.store import ClusterStore
 from crane_desktop.session import ClusterSession
 from crane_desktop.settings import Settings
-from crane_desktop.views.nodes_page import NodesPage
+from crane_desktop.views.pages import PAGES
 from crane_desktop.views.status import Banner, StatusLine
 
 log = logging.getLogger("crane.views")
@@ -35,7 +35,6 @@ class MainWindow(QMainWindow):
     """Shows one cluster session; models keep their rows (greyed) while the connection is down."""
 
     connectRequested = Signal()
-    PAGES = ("nodes",)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,15 +42,18 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.session: ClusterSession | None = None
         self._announced_move = ("", "")
-        self.node_model = NodeTableModel(self)
-        self.models = {"nodes": self.node_model}
+        self.store = ClusterStore(self)
+        self.models: dict[str, object] = {}  # page key -> the page's main model
+        self.page_widgets: dict[str, QWidget] = {}
 
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setMaximumWidth(200)
         self.pages = QStackedWidget(self)
-        self.nodes_page = NodesPage(self.node_model, self)
-        self._add_page("nodes", self.tr("Nodes"), self.nodes_page)
+        for key, title, factory in PAGES:
+            self._add_page(key, title(), factory(self))
+        self.nodes_page = self.page_widgets["nodes"]
+        self.node_model = self.models["nodes"]
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
 
         self.banner = Banner(self)
@@ -93,6 +95,8 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.sidebar.addItem(item)
         self.pages.addWidget(widget)
+        self.page_widgets[key] = widget
+        self.models[key] = widget.model
 
     def _build_menu(self) -> None:
         cluster_menu = self.menuBar().addMenu(self.tr("&Cluster"))
@@ -196,6 +200,7 @@ class MainWindow(QMainWindow):
         session.diffArrived.disconnect(self._on_diff)
         self.close_all_details()
         session.close()
+        self.store.clear()
         for model in self.models.values():
             model.clear()
 
@@ -220,9 +225,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_diff(self, kind: str, change: Diff) -> None:
-        model = self.models.get(kind)
-        if model is not None:
-            model.apply_diff(change)
+        self.store.apply(kind, change)
 
     def _show_leader(self, *args: object) -> None:
         leader = self.node_model.leader()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,14 +16,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crane_desktop.engine.diff import Diff
 from crane_desktop.models.nodes import NodeTableModel
 from crane_desktop.models.table import Role
 
+if TYPE_CHECKING:
+    from crane_desktop.views.main_window import MainWindow
+
 
 class NodesPage(QWidget):
-    def __init__(self, model: NodeTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = model
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.model = model = NodeTableModel(self)
+        window.store.changed.connect(self._on_store_changed)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(Role.SORT)
@@ -65,6 +73,10 @@ class NodesPage(QWidget):
         model.rowsInserted.connect(self._fit_columns_once)
         self._fitted = False
         self._update_count()
+
+    def _on_store_changed(self, kind: str, change: Diff) -> None:
+        if kind == "nodes":
+            self.model.apply_diff(change)
 
     def _update_count(self) -> None:
         total = self.model.rowCount()

@@ -174,10 +174,6 @@
         <translation>Crane Desktop</translation>
     </message>
     <message>
-        <source>Nodes</source>
-        <translation>节点</translation>
-    </message>
-    <message>
         <source>&amp;Cluster</source>
         <translation>集群(&amp;C)</translation>
     </message>
@@ -304,6 +300,13 @@
     <message>
         <source>%1 of %2 shown</source>
         <translation>显示 %2 个中的 %1 个</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,26 @@
+"""The pages of the sidebar, in order. Each entry builds its page for a main window.
+
+A page is a QWidget with a `model` attribute whose model has `loaded` (data arrived, for
+--screenshot), `set_stale(bool)` (grey while disconnected) and `clear()` (another cluster opened); it
+follows `window.store` for its data and opens details with `window.open_detail(...)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from crane_desktop.views.nodes_page import NodesPage
+
+if TYPE_CHECKING:
+    from crane_desktop.views.main_window import MainWindow
+
+translate = QCoreApplication.translate
+
+# (key, title, factory)
+PAGES: list[tuple[str, Callable[[], str], Callable[[MainWindow], QWidget]]] = [
+    ("nodes", lambda: translate("Pages", "Nodes"), NodesPage),
+]
