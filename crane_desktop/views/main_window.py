@@ -159,6 +159,36 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(widget)
         return widget
 
+    def open_node(self, node_id: str) -> QWidget:
+        """The node detail tab (views/node_detail.py: NodeDetail(window, node_id))."""
+        from crane_desktop.views.node_detail import NodeDetail
+
+        node = self.store.get("nodes").get(node_id)
+        name = node.hostname if node else node_id[:12]
+        return self.open_detail(
+            f"node:{node_id}", name, lambda: NodeDetail(self, node_id), [self.tr("Nodes"), name]
+        )
+
+    def open_service(self, service_id: str) -> QWidget:
+        """The service detail tab (views/service_detail.py: ServiceDetail(window, service_id))."""
+        from crane_desktop.views.service_detail import ServiceDetail
+
+        service = self.store.get("services").get(service_id)
+        name = service.name if service else service_id[:12]
+        trail = [self.tr("Apps"), service.stack or name, name] if service else [self.tr("Apps"), name]
+        return self.open_detail(f"service:{service_id}", name, lambda: ServiceDetail(self, service_id), trail)
+
+    def open_container(self, node_id: str, container_id: str, title: str = "") -> QWidget:
+        """The container detail tab (views/container_detail.py: ContainerDetail(window, node_id, container_id))."""
+        from crane_desktop.views.container_detail import ContainerDetail
+
+        node = self.store.get("nodes").get(node_id)
+        name = title or container_id[:12]
+        trail = [self.tr("Nodes"), node.hostname if node else node_id[:12], name]
+        return self.open_detail(
+            f"container:{container_id}", name, lambda: ContainerDetail(self, node_id, container_id), trail
+        )
+
     def close_detail(self, index: int) -> None:
         widget = self.tabs.widget(index)
         if index == 0 or widget is None:
