@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         return self.open_detail(f"service:{service_id}", name, lambda: ServiceDetail(self, service_id), trail)
 
     def open_container(self, node_id: str, container_id: str, title: str = "") -> QWidget:
-        """The container detail tab (views/container_detail.py: ContainerDetail(window, node_id, container_id))."""
+        """The container detail tab (views/container_detail.py: ContainerDetail(window, node_id, id))."""
         from crane_desktop.views.container_detail import ContainerDetail
 
         node = self.store.get("nodes").get(node_id)
