@@ -32,11 +32,24 @@ def profile():
 
 @pytest.fixture
 def loop(qapp):
-    loop = qasync.QEventLoop(qapp, already_running=False)
+    """The qasync loop as the app runs it, marked running while pytest-qt drives Qt's events: async
+    slots (button clicks) then run whenever a test waits with qtbot.waitUntil / waitSignal."""
+    loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
+    asyncio._set_running_loop(loop)
     yield loop
-    asyncio.set_event_loop(None)
+    asyncio._set_running_loop(None)
+    loop._after_run_forever()
+    loop._QEventLoop__is_running = False  # qasync has no public way to end an already-running loop
     loop.close()
+    asyncio.set_event_loop(None)
+
+
+def run_async(qtbot, coro, timeout=30000):
+    """Await `coro` on the running qasync loop while Qt processes events; return its result."""
+    task = asyncio.ensure_future(coro)
+    qtbot.waitUntil(task.done, timeout=timeout)
+    return task.result()
 
 
 @pytest.fixture
@@ -44,7 +57,7 @@ def connected_window(qtbot, loop, profile):
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    loop.run_until_complete(window.open_profile(ClusterSession(profile, window)))
+    run_async(qtbot, window.open_profile(ClusterSession(profile, window)))
     qtbot.waitUntil(lambda: window.node_model.loaded and window.node_model.rowCount() == 4, timeout=20000)
     yield window
     window.close_session()

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import socket
 import ssl
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import docker
 from cryptography import x509
@@ -19,6 +22,7 @@ from crane_desktop.engine.profiles import TLSConfig, endpoint_host, endpoint_por
 from crane_desktop.engine.snapshots import parse_time
 
 Status = Literal["ok", "warn", "fail"]
+T = TypeVar("T")
 EXPIRY_WARNING = timedelta(days=30)
 CLOCK_SKEW_WARNING = timedelta(seconds=10)
 
@@ -71,6 +75,9 @@ def run_preflight(
     as `busy` (reachable, swarm electing a leader) rather than failed.
     """
     checks: list[Check] = list(certificate_checks(tls))
+    server_check: Future[Check | None] | None = None
+    if endpoint.startswith("tcp://") and tls is not None:  # a handshake of its own: run it meanwhile
+        server_check = _background(server_certificate_check, endpoint, tls, timeout)
     try:
         client = make_client(endpoint, tls, timeout=timeout, version=MIN_API_VERSION)
         version = negotiate(client)
@@ -115,11 +122,24 @@ def run_preflight(
     if info:
         checks.extend(swarm_checks(info))
         checks.append(clock_check(info))
-    if endpoint.startswith("tcp://") and tls is not None:
-        server = server_certificate_check(endpoint, tls, timeout)
-        if server:
-            checks.append(server)
+    server = server_check.result() if server_check else None
+    if server:
+        checks.append(server)
     return client, PreflightReport(endpoint, tuple(checks), info, version, client.api_version, busy=busy)
+
+
+def _background(fn: Callable[..., T], *args: Any) -> Future[T]:
+    """Run `fn` on a daemon thread of its own; the caller may ignore the result."""
+    future: Future[T] = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(fn(*args))
+        except BaseException as exc:
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="crane-preflight", daemon=True).start()
+    return future
 
 
 def _failed_reach(error: EngineError) -> Check:
