@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from crane_desktop import demo
 from crane_desktop.engine.profiles import Profile, load_profile_file
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTSWARM = ROOT / "scripts" / "testswarm"
-_INSTANCE = os.environ.get("CRANE_SWARM_INSTANCE", "0")
-_STATE_DIR = f"/var/lib/crane-testswarm{'' if _INSTANCE == '0' else _INSTANCE}"
-DEFAULT_PROFILE = Path(os.environ.get("CRANE_SWARM_DIR", _STATE_DIR)) / "profile.json"
+DEFAULT_PROFILE = demo.profile_path()
 IMAGE = "127.0.0.1:5000/crane/busybox:1"
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
+from crane_desktop import demo
 from crane_desktop.engine import profiles
 from crane_desktop.engine.errors import ProfileInvalid, translate
 from crane_desktop.engine.preflight import PreflightReport, run_preflight
@@ -120,6 +121,13 @@ class ConnectDialog(QDialog):
         import_context.clicked.connect(self._import_context)
         imports = QHBoxLayout()
         imports.addWidget(import_env)
+        self.demo_button = QPushButton(self.tr("Try a demo swarm"), self)
+        self.demo_button.setToolTip(
+            self.tr("Start a 4-node test swarm with TLS on this machine (Docker is installed if missing)")
+        )
+        self.demo_button.setVisible(demo.available())
+        self.demo_button.clicked.connect(self._demo)
+        imports.addWidget(self.demo_button)
         imports.addStretch(1)
         imports.addWidget(QLabel(self.tr("Docker context:"), self))
         imports.addWidget(self.context_combo)
@@ -327,6 +335,20 @@ class ConnectDialog(QDialog):
             self.error_label.setText(f"{error_text(error)} {error_hint(error)}")
             return
         await self._test()
+
+    @asyncSlot()
+    async def _demo(self) -> None:
+        self.demo_button.setEnabled(False)
+        self.error_label.setText(self.tr("Starting the demo swarm; the first time takes a few minutes…"))
+        try:
+            profile = await off_thread(demo.bring_up)
+        except RuntimeError as exc:
+            self.error_label.setText(self.tr("The demo swarm did not start: %1").replace("%1", str(exc)))
+            return
+        finally:
+            self.demo_button.setEnabled(True)
+        self.error_label.clear()
+        self.fill(profile)
 
     def _connect(self) -> None:
         profile = self._valid_profile()

@@ -83,3 +83,14 @@ def test_connect_saves_the_profile(qtbot, profile):
         qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
     assert dialog.chosen.managers == profile.managers
     assert [p.name for p in store.load()] == ["swarm"]
+
+
+def test_demo_swarm_button_fills_the_test_swarm(qtbot, loop, profile):
+    """As root on Linux in a checkout the button is offered; with the swarm already up it is quick."""
+    dialog = ConnectDialog(ProfileStore())
+    qtbot.addWidget(dialog)
+    assert not dialog.demo_button.isHidden()
+    qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.name_edit.text() == "test-swarm", timeout=120000)
+    assert dialog.managers_edit.toPlainText().splitlines()[0].endswith(":2376")
+    assert dialog.tls_group.isChecked() and dialog.ca_field.text().endswith("ca.pem")
