@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from typing import Literal
 
 import docker
@@ -18,7 +19,7 @@ from crane_desktop.engine.client import make_client
 from crane_desktop.engine.errors import ConnectionFailed, EngineError, NoNodeEndpoint, NotSwarmManager
 from crane_desktop.engine.preflight import PreflightReport, run_preflight
 from crane_desktop.engine.profiles import Profile, endpoint_host, endpoint_port, validate
-from crane_desktop.engine.snapshots import Node
+from crane_desktop.engine.snapshots import EPOCH, Node, parse_time
 
 log = logging.getLogger("crane.engine.cluster")
 
@@ -77,6 +78,7 @@ class Cluster:
         self._report: PreflightReport | None = None
         self._discovered: list[str] = []
         self._node_clients: dict[str, docker.APIClient] = {}
+        self.clock_skew = 0.0  # engine clock minus ours, in seconds (for `since=` on event streams)
         self.state = ConnectionState("disconnected", profile.name)
 
     # -- state -----------------------------------------------------------------------------------
@@ -141,6 +143,8 @@ class Cluster:
         if old is not None and old is not client:
             old.close()
         swarm = report.info.get("Swarm") or {}
+        engine_time = parse_time(report.info.get("SystemTime"))
+        self.clock_skew = (engine_time - datetime.now(UTC)).total_seconds() if engine_time != EPOCH else 0.0
         self._set_state(
             ConnectionState(
                 "no-leader" if report.busy else "connected",

@@ -6,6 +6,7 @@ so a newer (or older) engine cannot crash the app. The raw JSON is kept (not com
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,7 +21,7 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 def _get(data: Any, *path: str, default: Any = None) -> Any:
     for key in path:
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):  # JSON gives dicts: test that first
             return default
         data = data.get(key)
         if data is None:
@@ -48,6 +49,9 @@ def _labels(value: Any) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((str(k), str(v)) for k, v in value.items()))
 
 
+_FRACTION = re.compile(r"\.(\d+)")
+
+
 def parse_time(value: Any) -> datetime:
     """Docker's RFC 3339 timestamps have nanoseconds; Python takes microseconds."""
     if not isinstance(value, str) or not value:
@@ -55,12 +59,7 @@ def parse_time(value: Any) -> datetime:
     text = value.strip()
     if text.endswith("Z"):
         text = text[:-1] + "+00:00"
-    if "." in text:
-        head, _, rest = text.partition(".")
-        digits = ""
-        while rest and rest[0].isdigit():
-            digits, rest = digits + rest[0], rest[1:]
-        text = f"{head}.{digits[:6].ljust(6, '0')}{rest}"
+    text = _FRACTION.sub(lambda m: "." + m.group(1)[:6].ljust(6, "0"), text, count=1)
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:

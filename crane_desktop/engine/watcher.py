@@ -108,7 +108,7 @@ class Watcher:
         self._dirty: dict[str, set[str]] = {}
         self._next_relist: dict[str, float] = {}
         self._emitted_once: set[str] = set()
-        self._pool = ThreadPoolExecutor(max_workers=len(self.kinds), thread_name_prefix="crane-list")
+        self._pool = ThreadPoolExecutor(max_workers=len(self.kinds) + 1, thread_name_prefix="crane-list")
 
     # -- lifecycle -------------------------------------------------------------------------------
     def start(self) -> None:
@@ -137,8 +137,11 @@ class Watcher:
         backoff = 0.5
         while not self._stop.is_set():
             try:
-                self._start_events()
+                # The stream opens beside the listing: `since` a moment before it, so no event is lost.
+                since = int(time.time() + self.cluster.clock_skew) - 1
+                opening = self._pool.submit(self._start_events, since)
                 self._relist(self.kinds)
+                opening.result()
                 if self.cluster.state.phase != "connected":
                     self.cluster.set_phase("connected")
                 backoff = 0.5
@@ -195,7 +198,7 @@ class Watcher:
             self._flush()
 
     # -- events ----------------------------------------------------------------------------------
-    def _start_events(self) -> None:
+    def _start_events(self, since: int | None = None) -> None:
         types = sorted({kind.event_type for kind in self.kinds if kind.event_type})
         if not types:
             return
@@ -203,7 +206,7 @@ class Watcher:
         self._events = queue.Queue()
         client = self.cluster.stream_client()
         try:
-            stream = client.events(decode=True, filters={"type": types})
+            stream = client.events(since=since, decode=True, filters={"type": types})
         except Exception as exc:
             client.close()
             raise translate(exc, self.cluster.endpoint) from exc
