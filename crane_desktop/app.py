@@ -24,11 +24,14 @@ def run(args: argparse.Namespace) -> int:
     from crane_desktop.i18n import install_translators, resolve_language
     from crane_desktop.logsetup import setup_logging
     from crane_desktop.settings import Settings
+    from crane_desktop.views import crash_dialog
 
     log_file = setup_logging(args.debug)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Crane Desktop")
     app.setOrganizationName("crane")
+    if not args.screenshot:
+        crash_dialog.install()
     settings = Settings.load()
     translators = install_translators(app, resolve_language(args.lang or settings.language))
     log.info("starting; log file %s; %d translator(s)", log_file, len(translators))
