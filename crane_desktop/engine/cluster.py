@@ -44,18 +44,20 @@ class ConnectionState:
     moved_from: str = ""
 
 
-def manager_endpoints(nodes: Iterable[Node], template_endpoint: str) -> list[str]:
-    """Engine endpoints of the swarm's managers, guessed from their swarm addresses and our port."""
-    if not template_endpoint.startswith("tcp://"):
-        return []
-    port = endpoint_port(template_endpoint)
+def manager_endpoints(
+    nodes: Iterable[Node], template_endpoint: str, known: Callable[[Node], str]
+) -> list[str]:
+    """Engine endpoints of the swarm's managers: known ones (profile, endpoint label) first, else
+    guessed from their swarm address and the port of the endpoint in use."""
+    port = endpoint_port(template_endpoint) if template_endpoint.startswith("tcp://") else None
     found = []
     for node in nodes:
         if node.role != "manager":
             continue
-        if node.endpoint_label:
-            found.append(node.endpoint_label)
-        elif node.manager_address:
+        endpoint = known(node)
+        if endpoint:
+            found.append(endpoint)
+        elif port and node.manager_address:
             found.append(f"tcp://{node.manager_address.rsplit(':', 1)[0]}:{port}")
     return found
 
@@ -119,7 +121,9 @@ class Cluster:
         return list(seen)
 
     def learn_managers(self, nodes: Iterable[Node]) -> None:
-        self._discovered = manager_endpoints(nodes, self.endpoint or self.profile.managers[0])
+        self._discovered = manager_endpoints(
+            nodes, self.endpoint or self.profile.managers[0], self.node_endpoint
+        )
 
     def connect(self, endpoints: list[str] | None = None, moved_from: str = "") -> PreflightReport:
         """Connect to the first endpoint that passes the pre-flight checks; raise if none does."""
