@@ -14,7 +14,7 @@ import qasync
 
 from crane_desktop.session import ClusterSession
 from crane_desktop.views.main_window import MainWindow
-from tests.swarm import swarm_profile
+from tests.swarm import docker, swarm_profile
 
 
 @pytest.fixture(autouse=True)
@@ -61,3 +61,12 @@ def connected_window(qtbot, loop, profile):
     qtbot.waitUntil(lambda: window.node_model.loaded and window.node_model.rowCount() == 4, timeout=20000)
     yield window
     window.close_session()
+
+
+@pytest.fixture
+def service_names():
+    """Names of services a test creates; removed afterwards whatever happened."""
+    names: list[str] = []
+    yield names
+    for name in names:
+        docker(1, "service", "rm", name, check=False)

@@ -26,6 +26,7 @@ from crane_desktop.models.store import ClusterStore
 from crane_desktop.session import ClusterSession
 from crane_desktop.settings import Settings
 from crane_desktop.views.pages import PAGES
+from crane_desktop.views.palette import CommandPalette
 from crane_desktop.views.status import Banner, StatusLine
 
 log = logging.getLogger("crane.views")
@@ -111,6 +112,12 @@ class MainWindow(QMainWindow):
         cluster_menu.addAction(quit_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        palette_action = QAction(self.tr("Command &palette…"), self)
+        palette_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Shift+P")])
+        palette_action.setToolTip(self.tr("Jump to any node, app, service, task or network (Ctrl+K)"))
+        palette_action.triggered.connect(self.open_palette)
+        view_menu.addAction(palette_action)
+        self.addAction(palette_action)
         language_menu = view_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         current = Settings.load().language
@@ -124,6 +131,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked, c=code: self._choose_language(c))
             group.addAction(action)
             language_menu.addAction(action)
+
+    def open_palette(self) -> CommandPalette:
+        palette = CommandPalette(self)
+        palette.show()
+        return palette
 
     def _choose_language(self, code: str) -> None:
         settings = Settings.load()

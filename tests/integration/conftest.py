@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from crane_desktop.engine.cluster import Cluster
-from tests.swarm import docker
 
 
 @pytest.fixture
@@ -14,12 +13,3 @@ def cluster(profile):
     cluster.connect()
     yield cluster
     cluster.close()
-
-
-@pytest.fixture
-def service_names():
-    """Names of services a test creates; removed afterwards whatever happened."""
-    names: list[str] = []
-    yield names
-    for name in names:
-        docker(1, "service", "rm", name, check=False)
