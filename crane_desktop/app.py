@@ -25,6 +25,7 @@ def run(args: argparse.Namespace) -> int:
     from crane_desktop.logsetup import setup_logging
     from crane_desktop.settings import Settings
     from crane_desktop.views import crash_dialog
+    from crane_desktop.views.theme import apply_theme
 
     log_file = setup_logging(args.debug)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -34,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
         crash_dialog.install()
     settings = Settings.load()
     translators = install_translators(app, resolve_language(args.lang or settings.language))
+    apply_theme(app, args.theme or settings.theme)
     log.info("starting; log file %s; %d translator(s)", log_file, len(translators))
 
     store = ProfileStore()
@@ -91,28 +93,65 @@ async def screenshot(args: argparse.Namespace, store: ProfileStore) -> int:
 
 
 async def interactive(args: argparse.Namespace, store: ProfileStore) -> int:
+    """The window(s) until the last one closes. Each window holds one cluster; File > New window opens
+    another, so several clusters can be watched at once, each with its own status."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from crane_desktop.session import ClusterSession
-    from crane_desktop.views.connect_dialog import ConnectDialog
-    from crane_desktop.views.main_window import MainWindow
-    from crane_desktop.views.texts import error_hint, error_text
-
     closed = asyncio.Event()
-    pending: set[asyncio.Task] = set()
+    QApplication.instance().lastWindowClosed.connect(closed.set)
+    windows = WindowKeeper(store)
+    try:
+        profile = profile_from_args(args, store)
+    except EngineError as error:
+        from crane_desktop.views.texts import error_text
 
-    def spawn(coro) -> None:
+        QMessageBox.warning(None, QCoreApplication.translate("App", "Cannot connect"), error_text(error))
+        profile = None
+    windows.open_window(profile)
+    await closed.wait()
+    windows.close_all()
+    return 0
+
+
+class WindowKeeper:
+    """Opens main windows, keeps them (and their pending connection tasks) alive, closes them."""
+
+    def __init__(self, store: ProfileStore) -> None:
+        self.store = store
+        self.windows: list = []
+        self._pending: set[asyncio.Task] = set()
+
+    def _spawn(self, coro) -> None:
         task = asyncio.ensure_future(coro)
-        pending.add(task)
-        task.add_done_callback(pending.discard)
+        self._pending.add(task)
+        task.add_done_callback(self._pending.discard)
 
-    app = QApplication.instance()
-    app.lastWindowClosed.connect(closed.set)
-    window = MainWindow()
-    window.show()
+    def open_window(self, profile: Profile | None = None):
+        from PySide6.QtCore import Qt
 
-    async def open_profile(profile: Profile) -> None:
+        from crane_desktop.views.main_window import MainWindow
+
+        window = MainWindow()
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.windows.append(window)
+        window.connectRequested.connect(lambda: self.ask_for_profile(window))
+        window.newWindowRequested.connect(lambda: self.open_window())
+        window.destroyed.connect(lambda: self.windows.remove(window) if window in self.windows else None)
+        window.show()
+        if profile is not None:
+            self._spawn(self.connect(window, profile))
+        else:
+            self.ask_for_profile(window)
+        return window
+
+    async def connect(self, window, profile: Profile) -> None:
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        from crane_desktop.session import ClusterSession
+        from crane_desktop.views.texts import error_hint, error_text
+
         try:
             await window.open_profile(ClusterSession(profile, window))
         except EngineError as error:
@@ -124,29 +163,21 @@ async def interactive(args: argparse.Namespace, store: ProfileStore) -> int:
             )
             box.setInformativeText(error_hint(error))
             box.setDetailedText(error.raw)
-            box.finished.connect(lambda _: ask_for_profile())
+            box.finished.connect(lambda _: self.ask_for_profile(window))
             box.open()
 
-    def ask_for_profile() -> None:
-        dialog = ConnectDialog(store, window)
+    def ask_for_profile(self, window) -> None:
+        from crane_desktop.views.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self.store, window)
 
         def finished(result: int) -> None:
             if result and dialog.chosen is not None:
-                spawn(open_profile(dialog.chosen))
+                self._spawn(self.connect(window, dialog.chosen))
 
         dialog.finished.connect(finished)
         dialog.open()
 
-    window.connectRequested.connect(ask_for_profile)
-    try:
-        profile = profile_from_args(args, store)
-    except EngineError as error:
-        QMessageBox.warning(window, QCoreApplication.translate("App", "Cannot connect"), error_text(error))
-        profile = None
-    if profile is not None:
-        spawn(open_profile(profile))
-    else:
-        ask_for_profile()
-    await closed.wait()
-    window.close_session()
-    return 0
+    def close_all(self) -> None:
+        for window in list(self.windows):
+            window.close_session()

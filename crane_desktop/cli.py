@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--size", default="1280x800", help="window size for --screenshot")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds --screenshot waits for data")
     parser.add_argument("--lang", default="", choices=["", "system", "en", "zh_CN"], help="UI language")
+    parser.add_argument("--theme", default="", choices=["", "system", "light", "dark"], help="colour theme")
     parser.add_argument("--debug", action="store_true", help="verbose logging")
     return parser
 

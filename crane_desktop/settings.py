@@ -11,6 +11,7 @@ from crane_desktop.engine.profiles import config_dir
 @dataclass
 class Settings:
     language: str = "system"  # "system", "en" or "zh_CN"
+    theme: str = "system"  # "system", "light" or "dark"
     last_profile: str = ""
 
     @classmethod

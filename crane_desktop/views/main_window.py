@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -28,6 +29,7 @@ from crane_desktop.settings import Settings
 from crane_desktop.views.pages import PAGES
 from crane_desktop.views.palette import CommandPalette
 from crane_desktop.views.status import Banner, StatusLine
+from crane_desktop.views.theme import apply_theme
 
 log = logging.getLogger("crane.views")
 
@@ -36,6 +38,7 @@ class MainWindow(QMainWindow):
     """Shows one cluster session; models keep their rows (greyed) while the connection is down."""
 
     connectRequested = Signal()
+    newWindowRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +53,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setMaximumWidth(200)
+        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 6px 10px; }")
         self.pages = QStackedWidget(self)
         for key, title, factory in PAGES:
             self._add_page(key, title(), factory(self))
@@ -105,13 +109,31 @@ class MainWindow(QMainWindow):
         connect.setShortcut(QKeySequence.StandardKey.Open)
         connect.triggered.connect(self.connectRequested.emit)
         cluster_menu.addAction(connect)
+        new_window = QAction(self.tr("&New window"), self)
+        new_window.setShortcut(QKeySequence.StandardKey.New)
+        new_window.setToolTip(self.tr("Open another window, to watch another cluster beside this one"))
+        new_window.triggered.connect(self.newWindowRequested.emit)
+        cluster_menu.addAction(new_window)
         cluster_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(QApplication.closeAllWindows)
         cluster_menu.addAction(quit_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
+        themes = QActionGroup(self)
+        current_theme = Settings.load().theme
+        for code, name in (
+            ("system", self.tr("Follow the system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current_theme)
+            action.triggered.connect(lambda _checked, c=code: self.choose_theme(c))
+            themes.addAction(action)
+            theme_menu.addAction(action)
         palette_action = QAction(self.tr("Command &palette…"), self)
         palette_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Shift+P")])
         palette_action.setToolTip(self.tr("Jump to any node, app, service, task or network (Ctrl+K)"))
@@ -136,6 +158,14 @@ class MainWindow(QMainWindow):
         palette = CommandPalette(self)
         palette.show()
         return palette
+
+    def choose_theme(self, theme: str) -> None:
+        settings = Settings.load()
+        settings.theme = theme
+        settings.save()
+        apply_theme(QApplication.instance(), theme)
+        for model in self.models.values():  # colours of the rows follow the palette
+            model.layoutChanged.emit()
 
     def _choose_language(self, code: str) -> None:
         settings = Settings.load()
@@ -223,6 +253,7 @@ class MainWindow(QMainWindow):
             self.breadcrumb.setText(item.text() if item else "")
         else:
             self.breadcrumb.setText(self.tabs.currentWidget().property("breadcrumb") or "")
+        self.breadcrumb.setVisible(self.tabs.currentIndex() > 0)  # a page's name is on its tab already
 
     # -- the session -----------------------------------------------------------------------------
     async def open_profile(self, session: ClusterSession) -> None:

@@ -24,7 +24,7 @@ def test_open_focus_and_close_detail_tabs(qtbot):
 
     first = window.open_detail("service:abc", "web", factory, ["Apps", "shop", "web"])
     window.show_page("nodes")
-    assert window.tabs.currentIndex() == 0 and window.breadcrumb.text() == "Nodes"
+    assert window.tabs.currentIndex() == 0 and window.tabs.tabText(0) == "Nodes"
     again = window.open_detail("service:abc", "web", factory, ["Apps", "shop", "web"])
     assert again is first and built == [1] and window.tabs.count() == 2
     assert window.breadcrumb.text() == "Apps › shop › web"
