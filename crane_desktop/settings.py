@@ -12,6 +12,7 @@ from crane_desktop.engine.profiles import config_dir
 class Settings:
     language: str = "system"  # "system", "en" or "zh_CN"
     theme: str = "system"  # "system", "light" or "dark"
+    notifications: str = "on"  # "on" or "off"
     last_profile: str = ""
 
     @classmethod

@@ -26,6 +26,7 @@ from crane_desktop.engine.diff import Diff
 from crane_desktop.models.store import ClusterStore
 from crane_desktop.session import ClusterSession
 from crane_desktop.settings import Settings
+from crane_desktop.views.notifier import Notifier
 from crane_desktop.views.pages import PAGES
 from crane_desktop.views.palette import CommandPalette
 from crane_desktop.views.status import Banner, StatusLine
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self.session: ClusterSession | None = None
         self._announced_move = ("", "")
         self.store = ClusterStore(self)
+        self.notifier = Notifier(self, self.store, enabled=Settings.load().notifications != "off")
         self.models: dict[str, object] = {}  # page key -> the page's main model
         self.page_widgets: dict[str, QWidget] = {}
 
@@ -121,6 +123,13 @@ class MainWindow(QMainWindow):
         cluster_menu.addAction(quit_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        notify_action = QAction(self.tr("Desktop &notifications"), self, checkable=True)
+        notify_action.setChecked(self.notifier.enabled)
+        notify_action.setToolTip(
+            self.tr("Tell me when a node goes down or a rollout fails while I look elsewhere")
+        )
+        notify_action.toggled.connect(self._set_notifications)
+        view_menu.addAction(notify_action)
         theme_menu = view_menu.addMenu(self.tr("&Theme"))
         themes = QActionGroup(self)
         current_theme = Settings.load().theme
@@ -158,6 +167,12 @@ class MainWindow(QMainWindow):
         palette = CommandPalette(self)
         palette.show()
         return palette
+
+    def _set_notifications(self, enabled: bool) -> None:
+        self.notifier.enabled = enabled
+        settings = Settings.load()
+        settings.notifications = "on" if enabled else "off"
+        settings.save()
 
     def choose_theme(self, theme: str) -> None:
         settings = Settings.load()
