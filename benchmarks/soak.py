@@ -1,0 +1,158 @@
+"""R7 soak: the app connected to the test swarm under churn for a long time; RSS, threads and open
+file descriptors sampled every interval must stay flat (no growth trend beyond 10 %).
+
+Churn, from a thread of its own through node-1's socket: every few seconds a service is created,
+another scaled, the oldest removed; once a minute node-4 is drained and restored. The window shows the
+node table and, when the app has one, the detail of a long-lived service (its tasks, logs, charts).
+
+Run: .venv/bin/python -m benchmarks.soak --minutes 60      (CI runs --minutes 5 through the tests)
+Exit 0 when flat, 1 when a measure grew more than --tolerance.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import statistics
+import threading
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import docker
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from crane_desktop.demo import profile_path
+from crane_desktop.engine.profiles import load_profile_file
+from crane_desktop.session import ClusterSession
+from crane_desktop.views.main_window import MainWindow
+
+IMAGE = "127.0.0.1:5000/crane/busybox:1"
+LABEL = "crane.soak"
+
+
+def node1_socket() -> str:
+    instance = os.environ.get("CRANE_SWARM_INSTANCE", "0")
+    return f"unix:///run/crane-testswarm{'' if instance == '0' else instance}/node-1.sock"
+
+
+def sample() -> tuple[int, int, int]:
+    """(RSS in KiB, threads, open file descriptors) of this process."""
+    status = Path("/proc/self/status").read_text().splitlines()
+    rss = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+    return rss, len(os.listdir("/proc/self/task")), len(os.listdir("/proc/self/fd"))
+
+
+def churn(stop: threading.Event, period: float) -> None:
+    client = docker.APIClient(base_url=node1_socket(), timeout=60)
+    spec = docker.types.TaskTemplate(docker.types.ContainerSpec(IMAGE, ["sleep", "3600"]))
+    names: list[str] = []
+    counter = 0
+    last_drain = time.monotonic()
+    node4 = next(n["ID"] for n in client.nodes() if n["Description"]["Hostname"] == "node-4")
+    try:
+        while not stop.wait(period):
+            counter += 1
+            name = f"soak-{counter}"
+            client.create_service(
+                spec, name=name, labels={LABEL: "1"}, mode=docker.types.ServiceMode("replicated", replicas=1)
+            )
+            names.append(name)
+            if len(names) > 2:
+                current = client.inspect_service(names[-2])
+                client.update_service(
+                    current["ID"],
+                    current["Version"]["Index"],
+                    spec,
+                    name=names[-2],
+                    labels={LABEL: "1"},
+                    mode=docker.types.ServiceMode("replicated", replicas=2),
+                )
+            if len(names) > 4:
+                client.remove_service(names.pop(0))
+            if time.monotonic() - last_drain > 60:
+                last_drain = time.monotonic()
+                for availability in ("drain", "active"):
+                    node = client.inspect_node(node4)
+                    client.update_node(
+                        node4, node["Version"]["Index"], dict(node["Spec"], Availability=availability)
+                    )
+    finally:
+        for service in client.services(filters={"label": LABEL}):
+            client.remove_service(service["ID"])
+        node = client.inspect_node(node4)
+        client.update_node(node4, node["Version"]["Index"], dict(node["Spec"], Availability="active"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--minutes", type=float, default=60)
+    parser.add_argument("--interval", type=float, default=60, help="seconds between samples")
+    parser.add_argument("--churn-period", type=float, default=3)
+    parser.add_argument("--tolerance", type=float, default=0.10)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication([])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        return loop.run_until_complete(soak(args))
+
+
+async def soak(args: argparse.Namespace) -> int:
+    window = MainWindow()
+    window.show()
+    await window.open_profile(ClusterSession(load_profile_file(profile_path()), window))
+    keeper = docker.APIClient(base_url=node1_socket())
+    logger = ["sh", "-c", "while true; do echo soak $(date); sleep 1; done"]
+    keeper.create_service(
+        docker.types.TaskTemplate(docker.types.ContainerSpec(IMAGE, logger)),
+        name="soak-keeper",
+        labels={LABEL: "1"},
+    )
+    while not any(s.name == "soak-keeper" for s in window.store.get("services").values()):
+        await asyncio.sleep(0.1)
+    keeper_id = next(s.id for s in window.store.get("services").values() if s.name == "soak-keeper")
+    with contextlib.suppress(ImportError):  # a build without the service detail soaks the tables alone
+        window.open_service(keeper_id)
+
+    stop = threading.Event()
+    churner = threading.Thread(target=churn, args=(stop, args.churn_period), daemon=True)
+    churner.start()
+    samples = []
+    started = time.monotonic()
+    try:
+        while time.monotonic() - started < args.minutes * 60:
+            await asyncio.sleep(args.interval)
+            samples.append(sample())
+            rss, threads, fds = samples[-1]
+            minutes = (time.monotonic() - started) / 60
+            print(
+                f"{minutes:5.1f} min  RSS {rss / 1024:7.1f} MiB  threads {threads:3d}  fds {fds:4d}",
+                flush=True,
+            )
+    finally:
+        stop.set()
+        await asyncio.get_running_loop().run_in_executor(None, churner.join, 120)
+        window.close_session()
+        for service in keeper.services(filters={"label": LABEL}):
+            keeper.remove_service(service["ID"])
+
+    # the first third warms caches up; compare the last third with the middle third
+    third = max(1, len(samples) // 3)
+    verdicts = []
+    for index, name in enumerate(("RSS", "threads", "fds")):
+        middle = statistics.mean(s[index] for s in samples[third : 2 * third] or samples[:1])
+        last = statistics.mean(s[index] for s in samples[-third:])
+        growth = (last - middle) / middle if middle else 0.0
+        verdicts.append(growth <= args.tolerance)
+        print(f"{name}: {middle:.0f} -> {last:.0f} ({growth:+.1%})")
+    print("soak: flat" if all(verdicts) else "soak: GROWTH beyond tolerance")
+    return 0 if all(verdicts) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
