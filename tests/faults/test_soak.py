@@ -7,11 +7,16 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.swarm import ROOT
 
+MINUTES = float(os.environ.get("SOAK_MINUTES", "5"))
 
+
+@pytest.mark.timeout(MINUTES * 60 + 400)
 def test_soak_keeps_memory_threads_and_files_flat():
-    minutes = float(os.environ.get("SOAK_MINUTES", "5"))
+    minutes = MINUTES
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.soak", "--minutes", str(minutes), "--interval", "20"],
         cwd=ROOT,
