@@ -58,6 +58,10 @@ class Profile:
         managers = data.get("managers") or []
         if isinstance(managers, str):
             managers = [managers]
+        if not isinstance(managers, list):
+            raise ProfileInvalid(
+                QT_TRANSLATE_NOOP("engine", "The profile's managers must be a list of endpoints.")
+            )
         tls_data = data.get("tls")
         tls = None
         if isinstance(tls_data, Mapping):
@@ -65,7 +69,7 @@ class Profile:
                 ca=str(tls_data.get("ca") or ""),
                 cert=str(tls_data.get("cert") or ""),
                 key=str(tls_data.get("key") or ""),
-                verify=bool(tls_data.get("verify", True)),
+                verify=tls_data.get("verify") is not False,  # anything but an explicit false verifies
             )
         nodes = data.get("nodes") or {}
         if not isinstance(nodes, Mapping):
@@ -75,7 +79,7 @@ class Profile:
             managers=tuple(str(m).strip() for m in managers if str(m).strip()),
             tls=tls,
             nodes={str(k): str(v) for k, v in nodes.items()},
-            allow_insecure_tcp=bool(data.get("allow_insecure_tcp", False)),
+            allow_insecure_tcp=data.get("allow_insecure_tcp") is True,  # only an explicit true consents
         )
         validate(profile)
         return profile

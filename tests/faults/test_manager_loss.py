@@ -45,3 +45,6 @@ def test_manager_loss_fails_over_and_shows_the_node_down(connected_window, qtbot
         "node-1 ready again",
     )
     qtbot.waitUntil(lambda: status_of(window.node_model, "node-1") == "ready", timeout=30000)
+    # the old manager is back: the app stays where it is (no flapping)
+    assert cluster.endpoint in profile.managers[1:]
+    assert window.session.state.phase == "connected"
