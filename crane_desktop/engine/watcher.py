@@ -140,8 +140,12 @@ class Watcher:
                 # The stream opens beside the listing: `since` a moment before it, so no event is lost.
                 since = int(time.time() + self.cluster.clock_skew) - 1
                 opening = self._pool.submit(self._start_events, since)
-                self._relist(self.kinds)
-                opening.result()
+                try:
+                    self._relist(self.kinds)
+                finally:
+                    failed_to_open = opening.exception()  # never leave it opening behind our back
+                if failed_to_open is not None:
+                    raise failed_to_open
                 if self.cluster.state.phase != "connected":
                     self.cluster.set_phase("connected")
                 backoff = 0.5
