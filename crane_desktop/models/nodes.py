@@ -91,6 +91,7 @@ class NodeTableModel(KeyedTableModel):
     ROLE_COLUMN = 2
     AVAILABILITY_COLUMN = 3
     STATUS_COLUMN = 4
+    LABELS_COLUMN = 5
 
     def __init__(self, parent=None) -> None:
         super().__init__(NODE_COLUMNS, parent)

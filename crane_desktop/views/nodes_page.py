@@ -1,27 +1,59 @@
-"""The Nodes page: a live, sortable, filterable table of the swarm's nodes."""
+"""The Nodes page: a live, sortable, filterable table of the swarm's nodes, and host management.
+
+Every action of the toolbar is also in the context menu; Enter or a double-click opens the node, Delete
+asks to remove it. Availability changes apply to every selected node, with one result per node.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
+from qasync import asyncSlot
 
+from crane_desktop.engine import nodes as node_ops
 from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.errors import EngineError, translate
+from crane_desktop.engine.snapshots import Node
 from crane_desktop.models.nodes import NodeTableModel
 from crane_desktop.models.table import Role
+from crane_desktop.session import off_thread
+from crane_desktop.views.dialogs import confirm, show_error
+from crane_desktop.views.node_dialogs import AddNodeDialog, ConnectHostDialog, LabelsDialog, run_dialog
+from crane_desktop.views.texts import error_text
 
 if TYPE_CHECKING:
     from crane_desktop.views.main_window import MainWindow
+
+
+class NodeTable(QTableView):
+    """Enter opens the current node, Delete asks to remove it."""
+
+    def __init__(self, page: NodesPage) -> None:
+        super().__init__(page)
+        self.page = page
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.page.current_node():
+            self.page.open_current()
+            return
+        if event.key() == Qt.Key.Key_Delete and self.page.current_node():
+            self.page.remove_action.trigger()
+            return
+        super().keyPressEvent(event)
 
 
 class NodesPage(QWidget):
@@ -29,6 +61,7 @@ class NodesPage(QWidget):
         super().__init__(window)
         self.window_ = window
         self.model = model = NodeTableModel(self)
+        self.last_results: list[tuple[str, str]] = []  # (hostname, outcome) of the last action
         window.store.changed.connect(self._on_store_changed)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(model)
@@ -42,7 +75,7 @@ class NodesPage(QWidget):
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.count_label = QLabel(self)
 
-        self.table = QTableView(self)
+        self.table = NodeTable(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(NodeTableModel.ROLE_COLUMN, Qt.SortOrder.AscendingOrder)
@@ -51,16 +84,29 @@ class NodesPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.doubleClicked.connect(lambda _index: self.open_current())
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
 
-        toolbar = QHBoxLayout()
-        toolbar.addStretch(1)
-        toolbar.addWidget(self.count_label)
-        toolbar.addWidget(self.filter_edit, 1)
+        self._build_actions()
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("nodesToolbar")
+        for action in self._toolbar_actions():
+            if action is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(action)
+
+        top = QHBoxLayout()
+        top.addWidget(self.toolbar)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.filter_edit, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(toolbar)
+        layout.addLayout(top)
         layout.addWidget(self.table)
 
         for signal in (
@@ -71,9 +117,286 @@ class NodesPage(QWidget):
         ):
             signal.connect(self._update_count)
         model.rowsInserted.connect(self._fit_columns_once)
+        model.dataChanged.connect(self._update_actions)
+        model.rowsRemoved.connect(self._update_actions)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self._fitted = False
         self._update_count()
+        self._update_actions()
 
+    # -- actions ---------------------------------------------------------------------------------
+    def _action(self, name: str, text: str, tip: str, slot) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.open_action = self._action(
+            "openNode", self.tr("Open"), self.tr("Show the node's detail"), self.open_current
+        )
+        self.drain_action = self._action(
+            "drainNodes",
+            self.tr("Drain"),
+            self.tr("Drain: stop scheduling: its running tasks move to other nodes"),
+            lambda: self.set_availability("drain"),
+        )
+        self.pause_action = self._action(
+            "pauseNodes",
+            self.tr("Pause"),
+            self.tr("Pause: no new tasks; running ones stay"),
+            lambda: self.set_availability("pause"),
+        )
+        self.activate_action = self._action(
+            "activateNodes",
+            self.tr("Activate"),
+            self.tr("Activate: normal scheduling"),
+            lambda: self.set_availability("active"),
+        )
+        self.labels_action = self._action(
+            "editLabels",
+            self.tr("Labels…"),
+            self.tr("Add, change or remove the node's labels (used by placement constraints)"),
+            self.edit_labels,
+        )
+        self.promote_action = self._action(
+            "promoteNode",
+            self.tr("Promote"),
+            self.tr("Make this worker a manager"),
+            lambda: self.set_role("manager"),
+        )
+        self.demote_action = self._action(
+            "demoteNode",
+            self.tr("Demote"),
+            self.tr("Make this manager a worker"),
+            lambda: self.set_role("worker"),
+        )
+        self.remove_action = self._action(
+            "removeNode",
+            self.tr("Remove…"),
+            self.tr("Remove the host from the swarm (only when it is down)"),
+            self.remove,
+        )
+        self.connect_action = self._action(
+            "connectHost",
+            self.tr("Connect host…"),
+            self.tr("Give the node's engine address to see its containers, networks, volumes and images"),
+            self.connect_host,
+        )
+        self.add_action = self._action(
+            "addNode",
+            self.tr("Add node…"),
+            self.tr("Join commands and tokens; join a host's engine"),
+            self.add_node,
+        )
+
+    def _toolbar_actions(self) -> list[QAction | None]:
+        return [
+            self.drain_action,
+            self.pause_action,
+            self.activate_action,
+            None,
+            self.labels_action,
+            self.promote_action,
+            self.demote_action,
+            self.remove_action,
+            None,
+            self.connect_action,
+            self.add_action,
+        ]
+
+    def _update_actions(self, *args: object) -> None:
+        selected = self.selected_nodes()
+        one = selected[0] if len(selected) == 1 else None
+        for action in (self.drain_action, self.pause_action, self.activate_action):
+            action.setEnabled(bool(selected))
+        for action in (self.open_action, self.labels_action, self.connect_action, self.remove_action):
+            action.setEnabled(one is not None)
+        self.promote_action.setEnabled(one is not None and one.role == "worker")
+        self.demote_action.setEnabled(one is not None and one.role == "manager")
+        if one is not None and one.state != "down":
+            self.remove_action.setToolTip(
+                self.tr(
+                    "%1 is up: only a node that is down can be removed (force-removal is offered)"
+                ).replace("%1", one.hostname)
+            )
+        else:
+            self.remove_action.setToolTip(self.tr("Remove the host from the swarm (only when it is down)"))
+
+    def _context_menu(self, position: QPoint) -> None:
+        previous = getattr(self, "context_menu", None)
+        if previous is not None:
+            previous.deleteLater()
+        menu = QMenu(self)
+        menu.setObjectName("nodesContextMenu")
+        menu.addAction(self.open_action)
+        menu.addSeparator()
+        for action in self._toolbar_actions():
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.popup(self.table.viewport().mapToGlobal(position))
+        self.context_menu = menu
+
+    def current_node(self) -> Node | None:
+        selected = self.selected_nodes()
+        if len(selected) == 1:
+            return selected[0]
+        index = self.table.currentIndex()
+        return self.proxy.data(index, Role.OBJECT) if index.isValid() and not selected else None
+
+    def open_current(self) -> None:
+        node = self.current_node()
+        if node is not None:
+            self.window_.open_node(node.id)
+
+    @property
+    def cluster(self):
+        session = self.window_.session
+        return session.cluster if session else None
+
+    def _report(self, results: list[tuple[str, str, Exception | None]], title: str) -> None:
+        """One result per node: the status bar sums up, a failure shows each node's reason."""
+        self.last_results = [(host, outcome) for host, outcome, _error in results]
+        failed = [(host, error) for host, _outcome, error in results if error is not None]
+        summary = "; ".join(f"{host}: {outcome}" for host, outcome, _error in results)
+        self.window_.statusBar().showMessage(summary, 10000)
+        if len(failed) == 1:
+            show_error(self, title, failed[0][1])
+        elif failed:
+            lines = "\n".join(f"{host}: {error_text(_engine(err))}" for host, err in failed)
+            show_error(self, title, EngineError(self.tr("These nodes failed:\n%1").replace("%1", lines)))
+
+    @asyncSlot()
+    async def set_availability(self, availability: str) -> None:
+        nodes = self.selected_nodes()
+        cluster = self.cluster
+        if not nodes or cluster is None:
+            return
+        if availability == "drain":
+            tasks = self.window_.store.get("tasks").values()
+            moving = sum(node_ops.running_tasks_on(tasks, n.id) for n in nodes)
+            names = ", ".join(n.hostname for n in nodes)
+            text = self.tr(
+                "Drain %1? It stops taking tasks and its running tasks move to other nodes."
+            ).replace("%1", names)
+            details = self.tr("%n task(s) will move.", "", moving)
+            if not await confirm(self, self.tr("Drain nodes"), text, self.tr("Drain"), details=details):
+                return
+        done = {
+            "drain": self.tr("drained"),
+            "pause": self.tr("paused"),
+            "active": self.tr("activated"),
+        }[availability]
+        results: list[tuple[str, str, Exception | None]] = []
+        for node in nodes:
+            try:
+                await off_thread(node_ops.set_availability, cluster.client, node.id, availability)
+            except Exception as exc:
+                results.append(
+                    (node.hostname, self.tr("failed: %1").replace("%1", error_text(_engine(exc))), exc)
+                )
+            else:
+                results.append((node.hostname, done, None))
+        self._report(results, self.tr("Availability not changed"))
+
+    @asyncSlot()
+    async def edit_labels(self) -> None:
+        node, cluster = self.current_node(), self.cluster
+        if node is None or cluster is None:
+            return
+        try:
+            fresh = await off_thread(node_ops.inspect, cluster.client, node.id)
+        except Exception as exc:
+            show_error(self, self.tr("Labels"), exc)
+            return
+        self.labels_dialog = LabelsDialog(self, cluster, fresh)
+        if await run_dialog(self.labels_dialog):
+            self.window_.statusBar().showMessage(
+                self.tr("Labels of %1 saved.").replace("%1", node.hostname), 10000
+            )
+            self.last_results = [(node.hostname, self.tr("labels saved"))]
+
+    @asyncSlot()
+    async def set_role(self, role: str) -> None:
+        node, cluster = self.current_node(), self.cluster
+        if node is None or cluster is None:
+            return
+        nodes = list(self.window_.store.get("nodes").values())
+        try:
+            await off_thread(node_ops.set_role, cluster.client, node.id, role, nodes)
+        except Exception as exc:
+            title = self.tr("Not promoted") if role == "manager" else self.tr("Not demoted")
+            self._report(
+                [(node.hostname, self.tr("failed: %1").replace("%1", error_text(_engine(exc))), exc)], title
+            )
+            return
+        outcome = self.tr("promoted to manager") if role == "manager" else self.tr("demoted to worker")
+        self._report([(node.hostname, outcome, None)], "")
+
+    @asyncSlot()
+    async def remove(self) -> None:
+        node, cluster = self.current_node(), self.cluster
+        if node is None or cluster is None:
+            return
+        force = False
+        if node.state == "down":
+            text = self.tr("Remove host %1 from the swarm? This cannot be undone.").replace(
+                "%1", node.hostname
+            )
+            if not await confirm(self, self.tr("Remove host"), text, self.tr("Remove")):
+                return
+        else:
+            text = (
+                self.tr(
+                    "%1 is up (%2). Only a node that is down can be removed: stop its engine or make it "
+                    "leave the swarm first."
+                )
+                .replace("%1", node.hostname)
+                .replace("%2", node.state)
+            )
+            details = self.tr(
+                "Force-removal takes it out of the swarm while it still runs; its tasks are lost there."
+            )
+            if not await confirm(
+                self, self.tr("Remove host"), text, self.tr("Force remove…"), details=details
+            ):
+                return
+            second = self.tr("Really force-remove %1, which is still up? This cannot be undone.").replace(
+                "%1", node.hostname
+            )
+            if not await confirm(self, self.tr("Force-remove host"), second, self.tr("Force remove")):
+                return
+            force = True
+        try:
+            await off_thread(lambda: node_ops.remove(cluster.client, node, force=force))
+        except Exception as exc:
+            self._report(
+                [(node.hostname, self.tr("failed: %1").replace("%1", error_text(_engine(exc))), exc)],
+                self.tr("Host not removed"),
+            )
+            return
+        self._report([(node.hostname, self.tr("removed"), None)], "")
+
+    @asyncSlot()
+    async def connect_host(self) -> None:
+        node, cluster = self.current_node(), self.cluster
+        if node is None or cluster is None:
+            return
+        await open_connect_host(self, self.window_, cluster, node)
+
+    @asyncSlot()
+    async def add_node(self) -> None:
+        cluster = self.cluster
+        if cluster is None:
+            return
+        self.add_dialog = AddNodeDialog(self, cluster, list(self.window_.store.get("nodes").values()))
+        await run_dialog(self.add_dialog)
+
+    # -- the table -------------------------------------------------------------------------------
     def _on_store_changed(self, kind: str, change: Diff) -> None:
         if kind == "nodes":
             self.model.apply_diff(change)
@@ -93,6 +416,25 @@ class NodesPage(QWidget):
             self._fitted = True
             self.table.resizeColumnsToContents()
 
-    def selected_nodes(self) -> list:
+    def selected_nodes(self) -> list[Node]:
         rows = self.table.selectionModel().selectedRows()
         return [self.proxy.data(index, Role.OBJECT) for index in rows]
+
+
+async def open_connect_host(parent: QWidget, window: MainWindow, cluster, node: Node) -> Node | None:
+    """The connect-host dialog; says in the status bar when the endpoint was stored."""
+    dialog = ConnectHostDialog(parent, cluster, node)
+    parent.connect_dialog = dialog
+    if not await run_dialog(dialog):
+        return None
+    window.statusBar().showMessage(
+        QCoreApplication.translate("NodesPage", "%1 is connected: its engine is at %2.")
+        .replace("%1", node.hostname)
+        .replace("%2", dialog.result_node.endpoint_label if dialog.result_node else ""),
+        10000,
+    )
+    return dialog.result_node
+
+
+def _engine(error: BaseException) -> EngineError:
+    return translate(error)

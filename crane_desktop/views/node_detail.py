@@ -1,0 +1,662 @@
+"""The node detail tab: a header with the node's state and resources, and tabs of its own engine.
+
+Info / Containers / Networks / Volumes / Images read the node's engine (Cluster.node_client) off the GUI
+thread; the visible tab refreshes every few seconds and applies keyed diffs in place. Without an
+endpoint a tab says so and offers "Connect host"; an unreachable engine shows "unreachable" with the
+error, and the rest of the window keeps working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from crane_desktop.engine import hosts
+from crane_desktop.engine.client import make_client
+from crane_desktop.engine.diff import diff
+from crane_desktop.engine.errors import NoNodeEndpoint, translate
+from crane_desktop.engine.formatting import byte_size, full_time, labels_text, local_time
+from crane_desktop.engine.snapshots import Node
+from crane_desktop.models.host_tables import (
+    ContainerTableModel,
+    HostNetworkTableModel,
+    ImageTableModel,
+    LayerTableModel,
+    VolumeTableModel,
+)
+from crane_desktop.models.nodes import availability_text, role_text, status_text
+from crane_desktop.models.table import KeyedTableModel, Role
+from crane_desktop.session import off_thread
+from crane_desktop.views.dialogs import confirm, show_error
+from crane_desktop.views.node_dialogs import ERROR_STYLE, DialogClosed, EngineDialog, failure_text, run_dialog
+from crane_desktop.views.texts import engine_text
+
+if TYPE_CHECKING:
+    from crane_desktop.views.main_window import MainWindow
+
+REFRESH_MS = 10000  # the events refresh at once; this covers a broken event stream
+
+
+class Unavailable(QWidget):
+    """What a tab shows instead of its data: no endpoint (with Connect host) or unreachable (Retry)."""
+
+    def __init__(self, parent: QWidget, detail: NodeDetail, retry: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self.message = QLabel(self)
+        self.message.setObjectName("unavailableMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.connect_button = QPushButton(self.tr("Connect host…"), self)
+        self.connect_button.setObjectName("connectHostButton")
+        self.connect_button.clicked.connect(detail.connect_host)
+        self.retry_button = QPushButton(self.tr("Retry"), self)
+        self.retry_button.clicked.connect(retry)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.connect_button)
+        row.addWidget(self.retry_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.message)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def show_no_endpoint(self, hostname: str) -> None:
+        self.message.setText(
+            self.tr(
+                "The engine address of %1 is not known, so its own containers, networks, volumes and "
+                "images cannot be shown. Use “Connect host” to give it."
+            ).replace("%1", hostname)
+        )
+
+    def show_unreachable(self, error_text: str) -> None:
+        self.message.setText(self.tr("unreachable: %1").replace("%1", error_text))
+
+
+class HostPane(QWidget):
+    """A tab that reads the node's engine: a stack of its content and the Unavailable panel."""
+
+    def __init__(self, detail: NodeDetail) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.loading = False
+        self.pending = False
+        self.loaded = False
+        self.state = "loading"  # "loading", "ok", "no-endpoint", "unreachable"
+        self.stack = QStackedWidget(self)
+        self.unavailable = Unavailable(self, detail, self.refresh)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    def set_content(self, content: QWidget) -> None:
+        self.stack.addWidget(content)
+        self.stack.addWidget(self.unavailable)
+
+    def fetch(self, client: Any) -> Any:
+        raise NotImplementedError
+
+    def show_data(self, data: Any) -> None:
+        raise NotImplementedError
+
+    @asyncSlot()
+    async def refresh(self) -> None:
+        if self.loading:
+            self.pending = True  # an event came in meanwhile: read again when this read ends
+            return
+        node = self.detail.node()
+        cluster = self.detail.cluster
+        if node is None or cluster is None:
+            return
+        self.loading = True
+        try:
+            data = await off_thread(lambda: self.fetch(cluster.node_client(node)))
+        except NoNodeEndpoint:
+            if self.detail.closed:
+                return
+            self.state = "no-endpoint"
+            self.unavailable.show_no_endpoint(node.hostname)
+            self.stack.setCurrentWidget(self.unavailable)
+        except Exception as exc:
+            if self.detail.closed:
+                return
+            self.state = "unreachable"
+            self.unavailable.show_unreachable(failure_text(translate(exc, cluster.node_endpoint(node))))
+            self.stack.setCurrentWidget(self.unavailable)
+        else:
+            if self.detail.closed:
+                return
+            self.state = "ok"
+            self.show_data(data)
+            self.loaded = True
+            self.stack.setCurrentIndex(0)
+            self.detail.follow_events(node)
+        finally:
+            self.loading = False
+        if self.pending and not self.detail.closed:
+            self.pending = False
+            self.refresh()
+
+
+class InfoPane(HostPane):
+    """Docker and host info, the clock skew to this workstation, and the node's swarm spec/status."""
+
+    FIELDS = (
+        "docker_version",
+        "os",
+        "kernel",
+        "architecture",
+        "cpus",
+        "memory",
+        "storage_driver",
+        "cgroup_driver",
+        "logging_driver",
+        "root_dir",
+        "system_time",
+        "containers",
+    )
+
+    def __init__(self, detail: NodeDetail) -> None:
+        super().__init__(detail)
+        titles = {
+            "docker_version": self.tr("Docker version"),
+            "os": self.tr("Operating system"),
+            "kernel": self.tr("Kernel"),
+            "architecture": self.tr("Architecture"),
+            "cpus": self.tr("CPUs"),
+            "memory": self.tr("Memory"),
+            "storage_driver": self.tr("Storage driver"),
+            "cgroup_driver": self.tr("Cgroup driver"),
+            "logging_driver": self.tr("Logging driver"),
+            "root_dir": self.tr("Root directory"),
+            "system_time": self.tr("System time"),
+            "containers": self.tr("Containers"),
+        }
+        content = QWidget(self)
+        form = QFormLayout(content)
+        self.values: dict[str, QLabel] = {}
+        for key in self.FIELDS:
+            label = QLabel("…", content)
+            label.setObjectName(f"info_{key}")
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.values[key] = label
+            form.addRow(titles[key] + ":", label)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        self.set_content(scroll)
+
+    def fetch(self, client: Any) -> hosts.HostInfo:
+        return hosts.host_info(client)
+
+    def show_data(self, info: hosts.HostInfo) -> None:
+        skew = info.skew_seconds
+        skew_text = (
+            self.tr("in step with this workstation")
+            if abs(skew) < 1
+            else self.tr("%1 s ahead of this workstation").replace("%1", f"{skew:.0f}")
+            if skew > 0
+            else self.tr("%1 s behind this workstation").replace("%1", f"{-skew:.0f}")
+        )
+        values = {
+            "docker_version": info.docker_version,
+            "os": info.os,
+            "kernel": info.kernel,
+            "architecture": info.architecture,
+            "cpus": str(info.cpus),
+            "memory": byte_size(info.memory_bytes),
+            "storage_driver": info.storage_driver,
+            "cgroup_driver": info.cgroup_driver,
+            "logging_driver": info.logging_driver,
+            "root_dir": info.root_dir,
+            "system_time": f"{full_time(info.system_time)} ({skew_text})",
+            "containers": self.tr("%1 running of %2")
+            .replace("%1", str(info.containers_running))
+            .replace("%2", str(info.containers_total)),
+        }
+        for key, value in values.items():
+            self.values[key].setText(value)
+
+
+class TablePane(HostPane):
+    """A host table with a filter and a row of buttons; keyed diffs keep it in place."""
+
+    def __init__(self, detail: NodeDetail, model: KeyedTableModel, name: str) -> None:
+        super().__init__(detail)
+        self.model = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(Role.SORT)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = QTableView(self)
+        self.table.setObjectName(name)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Filter"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.filter_edit)
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.table)
+        self.set_content(content)
+        self._fitted = False
+
+    def add_button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        self.buttons.insertWidget(self.buttons.count() - 2, button)
+        return button
+
+    def show_data(self, data: dict[str, Any]) -> None:
+        current = {key: self.model.get(key) for key in self._keys()}
+        self.model.apply_diff(diff(current, data))
+        if not self._fitted and self.model.rowCount():
+            self._fitted = True
+            self.table.resizeColumnsToContents()
+
+    def _keys(self) -> list[str]:
+        return [self.model.index(row, 0).data(Role.KEY) for row in range(self.model.rowCount())]
+
+    def selected(self) -> Any:
+        rows = self.table.selectionModel().selectedRows()
+        return self.proxy.data(rows[0], Role.OBJECT) if rows else None
+
+    def client(self) -> Any:
+        node = self.detail.node()
+        return self.detail.cluster.node_client(node)
+
+
+class ContainersPane(TablePane):
+    def __init__(self, detail: NodeDetail) -> None:
+        super().__init__(detail, ContainerTableModel(detail), "containersTable")
+        self.table.doubleClicked.connect(self.open_selected)
+
+    def fetch(self, client: Any) -> dict:
+        return hosts.containers(client)
+
+    def open_selected(self, *args: object) -> None:
+        container = self.selected()
+        if container is None:
+            return
+        try:
+            self.detail.window_.open_container(self.detail.node_id, container.id, container.name)
+        except ImportError:
+            self.detail.window_.statusBar().showMessage(
+                self.tr("The container detail is not available in this version."), 10000
+            )
+
+
+class NetworksPane(TablePane):
+    def __init__(self, detail: NodeDetail) -> None:
+        super().__init__(detail, HostNetworkTableModel(detail), "networksTable")
+
+    def fetch(self, client: Any) -> dict:
+        return hosts.networks(client)
+
+
+class VolumesPane(TablePane):
+    def __init__(self, detail: NodeDetail) -> None:
+        super().__init__(detail, VolumeTableModel(detail), "volumesTable")
+        self.create_button = self.add_button(self.tr("Create…"), "createVolume", self.create_volume)
+        self.remove_button = self.add_button(self.tr("Remove…"), "removeVolume", self.remove_volume)
+
+    def fetch(self, client: Any) -> dict:
+        return hosts.volumes(client)
+
+    @asyncSlot()
+    async def create_volume(self) -> None:
+        dialog = VolumeDialog(self, self)
+        self.volume_dialog = dialog
+        if await run_dialog(dialog) and not self.detail.closed:
+            await self.refresh()
+
+    @asyncSlot()
+    async def remove_volume(self) -> None:
+        volume = self.selected()
+        if volume is None:
+            return
+        text = self.tr("Remove the volume %1 from %2? Its data is lost.").replace("%1", volume.name)
+        text = text.replace("%2", self.detail.hostname())
+        if not await confirm(self, self.tr("Remove volume"), text, self.tr("Remove")) or self.detail.closed:
+            return
+        try:
+            await off_thread(lambda: hosts.remove_volume(self.client(), volume.name))
+        except Exception as exc:
+            if not self.detail.closed:
+                show_error(self, self.tr("Volume not removed"), exc)
+            return
+        if not self.detail.closed:
+            await self.refresh()
+
+
+class VolumeDialog(EngineDialog):
+    """Name a new volume (validated before the engine is asked)."""
+
+    def __init__(self, parent: QWidget, pane: VolumesPane) -> None:
+        super().__init__(parent)
+        self.setObjectName("volumeDialog")
+        self.pane = pane
+        self.setWindowTitle(self.tr("Create volume on %1").replace("%1", pane.detail.hostname()))
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("volumeName")
+        self.name_edit.setPlaceholderText(self.tr("empty: a generated name"))
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("fieldError")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.create_button = buttons.addButton(self.tr("Create"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.create_button.setObjectName("createButton")
+        self.create_button.clicked.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Name:"), self.name_edit)
+        form.addRow(self.error_label)
+        form.addRow(buttons)
+
+    def show_problem(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    @asyncSlot()
+    async def create(self) -> None:
+        name = self.name_edit.text().strip()
+        problem = hosts.volume_name_error(name)
+        if problem:
+            self.show_problem(engine_text(problem))
+            return
+        self.create_button.setEnabled(False)
+        try:
+            await self.call(lambda: hosts.create_volume(self.pane.client(), name))
+        except DialogClosed:
+            return
+        except Exception as exc:
+            self.show_problem(failure_text(exc))
+        else:
+            self.accept()
+        self.create_button.setEnabled(True)
+
+
+class ImagesPane(TablePane):
+    def __init__(self, detail: NodeDetail) -> None:
+        super().__init__(detail, ImageTableModel(detail), "imagesTable")
+        self.history_button = self.add_button(self.tr("History…"), "imageHistory", self.show_history)
+        self.remove_button = self.add_button(self.tr("Remove…"), "removeImage", self.remove_image)
+        self.table.doubleClicked.connect(lambda _index: self.show_history())
+
+    def fetch(self, client: Any) -> dict:
+        return hosts.images(client)
+
+    @asyncSlot()
+    async def show_history(self) -> None:
+        image = self.selected()
+        if image is None:
+            return
+        try:
+            layers = await off_thread(lambda: hosts.image_history(self.client(), image.id))
+        except Exception as exc:
+            if not self.detail.closed:
+                show_error(self, self.tr("Layer history"), exc)
+            return
+        if self.detail.closed:
+            return
+        dialog = QDialog(self)
+        dialog.setObjectName("historyDialog")
+        dialog.setWindowTitle(self.tr("Layers of %1").replace("%1", image.name))
+        model = LayerTableModel(dialog)
+        model.apply_diff(diff({}, {str(i): layer for i, layer in enumerate(layers)}))
+        table = QTableView(dialog)
+        table.setObjectName("layersTable")
+        table.setModel(model)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(800, 400)
+        self.history_dialog = dialog
+        await run_dialog(dialog)
+
+    @asyncSlot()
+    async def remove_image(self) -> None:
+        image = self.selected()
+        if image is None:
+            return
+        text = (
+            self.tr("Remove the image %1 from %2?")
+            .replace("%1", image.name)
+            .replace("%2", self.detail.hostname())
+        )
+        if not await confirm(self, self.tr("Remove image"), text, self.tr("Remove")) or self.detail.closed:
+            return
+        target = image.tags[0] if len(image.tags) == 1 else image.id
+        try:
+            await off_thread(lambda: hosts.remove_image(self.client(), target))
+        except Exception as exc:
+            if not self.detail.closed:
+                show_error(self, self.tr("Image not removed"), exc)
+            return
+        if not self.detail.closed:
+            await self.refresh()
+
+
+class NodeDetail(QWidget):
+    """One node: header, then Info / Containers / Networks / Volumes / Images of its own engine.
+
+    The node engine's events (containers, networks, volumes, images) refresh the visible tab at once;
+    a slow poll covers engines whose event stream broke.
+    """
+
+    engineEvent = Signal(str)  # emitted from the events thread; Qt queues it onto the GUI thread
+
+    def __init__(self, window: MainWindow, node_id: str) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.node_id = node_id
+        self.closed = False
+        self.events: hosts.HostEvents | None = None
+        self._fresh: Node | None = None
+        self.header = QLabel(self)
+        self.header.setObjectName("nodeHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.connect_button = QPushButton(self.tr("Connect host…"), self)
+        self.connect_button.setObjectName("headerConnectHost")
+        self.connect_button.clicked.connect(self.connect_host)
+        self.swarm_label = QLabel(self)
+        self.swarm_label.setObjectName("swarmSpec")
+        self.swarm_label.setWordWrap(True)
+        self.swarm_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info = InfoPane(self)
+        self.containers = ContainersPane(self)
+        self.networks = NetworksPane(self)
+        self.volumes = VolumesPane(self)
+        self.images = ImagesPane(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("nodeTabs")
+        info_page = QWidget(self)
+        info_layout = QVBoxLayout(info_page)
+        info_layout.addWidget(self.swarm_label)
+        info_layout.addWidget(self.info, 1)
+        self.tabs.addTab(info_page, self.tr("Info"))
+        self.tabs.addTab(self.containers, self.tr("Containers"))
+        self.tabs.addTab(self.networks, self.tr("Networks"))
+        self.tabs.addTab(self.volumes, self.tr("Volumes"))
+        self.tabs.addTab(self.images, self.tr("Images"))
+        self.panes: list[HostPane] = [self.info, self.containers, self.networks, self.volumes, self.images]
+        self.tabs.currentChanged.connect(lambda _index: self.refresh_current())
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.connect_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+        window.store.changed.connect(self._on_store_changed)
+        self.engineEvent.connect(self._on_engine_event)
+        self._show_node()
+        QTimer.singleShot(0, self.refresh_current)
+
+    @property
+    def cluster(self) -> Any:
+        session = self.window_.session
+        return session.cluster if session else None
+
+    def node(self) -> Node | None:
+        """The node as the store has it, or as connect-host just wrote it until the watcher catches up."""
+        node = self.window_.store.get("nodes").get(self.node_id)
+        fresh = self._fresh
+        if fresh is not None and (node is None or node.version < fresh.version):
+            return fresh
+        return node
+
+    def hostname(self) -> str:
+        node = self.node()
+        return node.hostname if node else self.node_id[:12]
+
+    def current_pane(self) -> HostPane:
+        index = self.tabs.currentIndex()
+        return self.panes[index]
+
+    def refresh_current(self) -> None:
+        if not self.closed:
+            self.current_pane().refresh()
+
+    def follow_events(self, node: Node) -> None:
+        """Start following the node engine's events (once its engine answered)."""
+        cluster = self.cluster
+        if self.events is not None or self.closed or cluster is None:
+            return
+        endpoint = cluster.node_endpoint(node)
+        tls = cluster.profile.tls
+        factory = (lambda: make_client(endpoint, tls, timeout=None)) if endpoint else cluster.stream_client
+        self.events = hosts.HostEvents(factory, lambda kind: self.closed or self.engineEvent.emit(kind))
+        self.events.start()
+
+    def _on_engine_event(self, kind: str) -> None:
+        if self.closed:
+            return
+        panes = {
+            "container": (self.containers, self.info),
+            "network": (self.networks,),
+            "volume": (self.volumes,),
+        }
+        panes["image"] = (self.images, self.info)
+        current = self.current_pane()
+        for pane in panes.get(kind, ()):
+            if pane is current and self.isVisible():
+                pane.refresh()
+
+    def _tick(self) -> None:
+        """Refresh only while the user can see this detail (a hidden tab costs nothing)."""
+        if self.isVisible():
+            self.refresh_current()
+
+    def _on_store_changed(self, kind: str, change: Any) -> None:
+        if (
+            not self.closed
+            and kind == "nodes"
+            and (self.node_id in change.changed or self.node_id in change.removed)
+        ):
+            self._show_node()
+
+    def _show_node(self) -> None:
+        node = self.node()
+        if node is None:
+            self.header.setText(
+                self.tr("<b>%1</b> — no longer in the swarm").replace("%1", self.node_id[:12])
+            )
+            return
+        cluster = self.cluster
+        endpoint = cluster.node_endpoint(node) if cluster else ""
+        parts = [
+            role_text(node),
+            availability_text(node),
+            status_text(node),
+            self.tr("%n CPU(s)", "", max(1, round(node.nano_cpus / 1e9))) if node.nano_cpus else "",
+            byte_size(node.memory_bytes) if node.memory_bytes else "",
+            node.address,
+            node.engine_version and self.tr("Docker %1").replace("%1", node.engine_version),
+        ]
+        engine = endpoint or self.tr("engine address not known")
+        self.header.setText(
+            f"<b>{node.hostname}</b> &nbsp; " + " · ".join(p for p in parts if p) + f"<br>{engine}"
+        )
+        spec = [
+            (self.tr("Node ID"), node.id),
+            (self.tr("Role"), role_text(node)),
+            (self.tr("Availability"), availability_text(node)),
+            (
+                self.tr("Status"),
+                status_text(node) + (f" ({node.state_message})" if node.state_message else ""),
+            ),
+            (self.tr("Manager reachability"), node.reachability),
+            (self.tr("Labels"), labels_text(node.labels)),
+            (self.tr("Joined"), local_time(node.created_at)),
+            (self.tr("Updated"), local_time(node.updated_at)),
+        ]
+        self.swarm_label.setText("\n".join(f"{title}: {value}" for title, value in spec if value))
+
+    @asyncSlot()
+    async def connect_host(self) -> None:
+        from crane_desktop.views.nodes_page import open_connect_host
+
+        node, cluster = self.node(), self.cluster
+        if node is None or cluster is None:
+            return
+        fresh = await open_connect_host(self, self.window_, cluster, node)
+        if fresh is not None and not self.closed:
+            self._fresh = fresh
+            self._show_node()
+            self.refresh_current()
+
+    def close_streams(self) -> None:
+        self.closed = True
+        self.timer.stop()
+        events, self.events = self.events, None
+        if events is not None:
+            events.stop()

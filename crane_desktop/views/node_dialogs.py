@@ -1,0 +1,483 @@
+"""Dialogs of host management: the labels editor, "connect host", and adding a node (join commands).
+
+Each dialog does its engine call itself (off the GUI thread) and stays open on failure with the reason,
+so nothing typed is lost; `run_dialog` awaits one without a nested event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from crane_desktop.engine import nodes as node_ops
+from crane_desktop.engine.errors import Conflict, EngineError, translate
+from crane_desktop.engine.snapshots import ENDPOINT_LABEL, Node
+from crane_desktop.session import off_thread
+from crane_desktop.views.dialogs import confirm
+from crane_desktop.views.texts import engine_text, error_hint, error_text
+
+if TYPE_CHECKING:
+    from crane_desktop.engine.cluster import Cluster
+
+ERROR_STYLE = "color: #c62828"
+
+
+async def run_dialog(dialog: QDialog) -> bool:
+    """Show `dialog` window-modal and await whether it was accepted (no nested event loop)."""
+    answered: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+    dialog.finished.connect(
+        lambda result: answered.done() or answered.set_result(result == QDialog.DialogCode.Accepted)
+    )
+    dialog.open()
+    try:
+        return await answered
+    finally:
+        dialog.deleteLater()
+
+
+def failure_text(error: BaseException) -> str:
+    """An engine failure in plain words, with its hint."""
+    engine_error = error if isinstance(error, EngineError) else translate(error)
+    hint = error_hint(engine_error)
+    return error_text(engine_error) + (f"\n{hint}" if hint else "")
+
+
+class DialogClosed(Exception):
+    """The dialog was closed while its engine call ran: nothing of it may be touched any more."""
+
+
+class EngineDialog(QDialog):
+    """A dialog that calls the engine off the GUI thread and may be closed meanwhile (Cancel, Esc)."""
+
+    gone = False  # a Python flag: still readable after Qt deleted the dialog
+
+    def done(self, result: int) -> None:
+        self.gone = True
+        super().done(result)
+
+    async def call(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """`await off_thread(fn, *args)`, raising DialogClosed if the dialog closed meanwhile."""
+        try:
+            result = await off_thread(fn, *args)
+        except Exception:
+            if self.gone:
+                raise DialogClosed() from None
+            raise
+        if self.gone:
+            raise DialogClosed()
+        return result
+
+
+class LabelsDialog(EngineDialog):
+    """Key/value rows of a node's labels; applied on the version read when the editor opened."""
+
+    def __init__(self, parent: QWidget, cluster: Cluster, node: Node) -> None:
+        super().__init__(parent)
+        self.setObjectName("labelsDialog")
+        self.cluster = cluster
+        self.node = node
+        self.setWindowTitle(self.tr("Labels of %1").replace("%1", node.hostname))
+        self.table = QTableWidget(0, 2, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Value")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.add_button = QPushButton(self.tr("Add"), self)
+        self.add_button.clicked.connect(lambda: self.add_row("", ""))
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.reload_button = QPushButton(self.tr("Reload"), self)
+        self.reload_button.setToolTip(self.tr("Read the node's current labels again (your edits are lost)"))
+        self.reload_button.clicked.connect(self.reload)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("fieldError")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
+        self.apply_button.clicked.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.reload_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        note = QLabel(self.tr("Placement constraints use these labels (node.labels.KEY)."), self)
+        layout.addWidget(note)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.resize(520, 360)
+        self.fill(node)
+
+    def fill(self, node: Node) -> None:
+        self.node = node
+        self.table.setRowCount(0)
+        for key, value in node.labels:
+            self.add_row(key, value)
+
+    def add_row(self, key: str, value: str) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, 0, QTableWidgetItem(key))
+        self.table.setItem(row, 1, QTableWidgetItem(value))
+        if not key:
+            self.table.setCurrentCell(row, 0)
+        return row
+
+    def remove_selected(self) -> None:
+        for row in sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True):
+            self.table.removeRow(row)
+
+    def labels(self) -> tuple[dict[str, str], str]:
+        """The rows as a dict, or the first problem (field-level) as text."""
+        result: dict[str, str] = {}
+        for row in range(self.table.rowCount()):
+            key_item, value_item = self.table.item(row, 0), self.table.item(row, 1)
+            key = (key_item.text() if key_item else "").strip()
+            value = value_item.text() if value_item else ""
+            if not key and not value:
+                continue
+            problem = node_ops.label_key_error(key)
+            if not problem and key in result:
+                problem = self.tr("The key “%1” appears twice.").replace("%1", key)
+            elif problem:
+                problem = engine_text(problem)
+            if problem:
+                self.table.setCurrentCell(row, 0)
+                return {}, self.tr("Row %1: %2").replace("%1", str(row + 1)).replace("%2", problem)
+            result[key] = value
+        return result, ""
+
+    def show_problem(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    @asyncSlot()
+    async def apply(self) -> None:
+        labels, problem = self.labels()
+        self.show_problem(problem)
+        if problem:
+            return
+        self.apply_button.setEnabled(False)
+        try:
+            await self.call(node_ops.update_labels, self.cluster.client, self.node, labels)
+        except DialogClosed:
+            return
+        except Conflict:
+            self.show_problem(
+                self.tr(
+                    "The labels were changed by someone else since this editor opened; nothing was "
+                    "saved. Reload to see them, then apply your change again."
+                )
+            )
+        except Exception as exc:
+            self.show_problem(failure_text(exc))
+        else:
+            self.accept()
+        self.apply_button.setEnabled(True)
+
+    @asyncSlot()
+    async def reload(self) -> None:
+        try:
+            node = await self.call(node_ops.inspect, self.cluster.client, self.node.id)
+        except DialogClosed:
+            return
+        except Exception as exc:
+            self.show_problem(failure_text(exc))
+            return
+        self.show_problem("")
+        self.fill(node)
+
+
+class ConnectHostDialog(EngineDialog):
+    """Give a node's engine address; verified (same swarm node id) then stored as Crane's label."""
+
+    def __init__(self, parent: QWidget, cluster: Cluster, node: Node, timeout: float = 5.0) -> None:
+        super().__init__(parent)
+        self.setObjectName("connectHostDialog")
+        self.cluster = cluster
+        self.node = node
+        self.timeout = timeout
+        self.result_node: Node | None = None
+        self.setWindowTitle(self.tr("Connect host %1").replace("%1", node.hostname))
+        self.address_edit = QLineEdit(self)
+        self.address_edit.setObjectName("addressEdit")
+        self.address_edit.setPlaceholderText(self.tr("IP address or host name"))
+        current = cluster.node_endpoint(node)
+        if current:
+            host = current.split("://", 1)[-1]
+            self.address_edit.setText(host.rsplit(":", 1)[0])
+        elif node.address:
+            self.address_edit.setText(node.address)
+        self.port_spin = QSpinBox(self)
+        self.port_spin.setRange(1, 65535)
+        self.port_spin.setValue(node_ops.DEFAULT_ENGINE_PORT)
+        if current and current.rsplit(":", 1)[-1].isdigit():
+            self.port_spin.setValue(int(current.rsplit(":", 1)[-1]))
+        tls = cluster.profile.tls
+        self.tls_label = QLabel(
+            self.tr("TLS as in the profile (CA, client certificate and key)")
+            if tls
+            else self.tr("No TLS (the profile has none)"),
+            self,
+        )
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("fieldError")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.progress_label = QLabel(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.connect_button = self.buttons.addButton(
+            self.tr("Connect"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.connect_button.setObjectName("connectButton")
+        self.connect_button.clicked.connect(self.verify_and_store)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Address:"), self.address_edit)
+        form.addRow(self.tr("Port:"), self.port_spin)
+        form.addRow(self.tr("TLS:"), self.tls_label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "The engine there must report the same swarm node id; the address is then stored "
+                    "on the node as the label %1."
+                ).replace("%1", ENDPOINT_LABEL),
+                self,
+                wordWrap=True,
+            )
+        )
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.buttons)
+        self.resize(520, 220)
+
+    def endpoint(self) -> str:
+        return node_ops.engine_endpoint(self.address_edit.text(), self.port_spin.value())
+
+    def show_problem(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    @asyncSlot()
+    async def verify_and_store(self) -> None:
+        address = self.address_edit.text().strip()
+        if not address or any(c.isspace() for c in address) or "/" in address.split("://", 1)[-1]:
+            self.show_problem(self.tr("Give the engine's IP address or host name."))
+            self.address_edit.setFocus()
+            return
+        self.show_problem("")
+        endpoint = self.endpoint()
+        self.progress_label.setText(self.tr("Checking %1…").replace("%1", endpoint))
+        self.connect_button.setEnabled(False)
+        try:
+            self.result_node = await self.call(
+                lambda: node_ops.connect_host(
+                    self.cluster.client,
+                    self.node.id,
+                    endpoint,
+                    self.cluster.profile.tls,
+                    timeout=self.timeout,
+                )
+            )
+        except DialogClosed:
+            return
+        except Exception as exc:
+            text = failure_text(exc)
+            self.show_problem(self.tr("Not connected: %1").replace("%1", text))
+        else:
+            self.accept()
+        self.progress_label.setText("")
+        self.connect_button.setEnabled(True)
+
+
+class CopyField(QWidget):
+    """A read-only command with a Copy button."""
+
+    def __init__(self, parent: QWidget, name: str) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setReadOnly(True)
+        self.edit.setObjectName(name)
+        self.copy_button = QPushButton(self.tr("Copy"), self)
+        self.copy_button.setObjectName(f"{name}Copy")
+        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.edit.text()))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.copy_button)
+
+
+class AddNodeDialog(EngineDialog):
+    """The join commands (worker, manager) with copy buttons, token rotation, and joining an engine."""
+
+    def __init__(self, parent: QWidget, cluster: Cluster, nodes: list[Node]) -> None:
+        super().__init__(parent)
+        self.setObjectName("addNodeDialog")
+        self.cluster = cluster
+        self.nodes = nodes
+        self.info: node_ops.JoinInfo | None = None
+        self.joined_node_id = ""
+        self.setWindowTitle(self.tr("Add node"))
+        self.worker_field = CopyField(self, "workerCommand")
+        self.manager_field = CopyField(self, "managerCommand")
+        self.rotate_worker = QPushButton(self.tr("Rotate worker token…"), self)
+        self.rotate_worker.clicked.connect(lambda: self.rotate("worker"))
+        self.rotate_manager = QPushButton(self.tr("Rotate manager token…"), self)
+        self.rotate_manager.clicked.connect(lambda: self.rotate("manager"))
+        commands = QGroupBox(self.tr("Run on the new host"), self)
+        form = QFormLayout(commands)
+        form.addRow(self.tr("As a worker:"), self.worker_field)
+        form.addRow(self.tr("As a manager:"), self.manager_field)
+        rotate_row = QHBoxLayout()
+        rotate_row.addWidget(self.rotate_worker)
+        rotate_row.addWidget(self.rotate_manager)
+        rotate_row.addStretch(1)
+        form.addRow(rotate_row)
+
+        join = QGroupBox(self.tr("Or join a host's engine from here (TLS as in the profile)"), self)
+        self.address_edit = QLineEdit(self)
+        self.address_edit.setObjectName("joinAddress")
+        self.address_edit.setPlaceholderText(self.tr("IP address or host name"))
+        self.port_spin = QSpinBox(self)
+        self.port_spin.setRange(1, 65535)
+        self.port_spin.setValue(node_ops.DEFAULT_ENGINE_PORT)
+        self.role_combo = QComboBox(self)
+        self.role_combo.addItem(self.tr("worker"), "worker")
+        self.role_combo.addItem(self.tr("manager"), "manager")
+        self.connect_check = QCheckBox(self.tr("Connect host after joining"), self)
+        self.connect_check.setChecked(True)
+        self.join_button = QPushButton(self.tr("Join"), self)
+        self.join_button.setObjectName("joinButton")
+        self.join_button.clicked.connect(self.join)
+        join_form = QFormLayout(join)
+        join_form.addRow(self.tr("Address:"), self.address_edit)
+        join_form.addRow(self.tr("Port:"), self.port_spin)
+        join_form.addRow(self.tr("Role:"), self.role_combo)
+        join_form.addRow(self.connect_check)
+        join_form.addRow(self.join_button)
+
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("joinMessage")
+        self.message_label.setWordWrap(True)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("fieldError")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(commands)
+        layout.addWidget(join)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.resize(760, 380)
+        self.load()
+
+    def show_problem(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    @asyncSlot()
+    async def load(self) -> None:
+        try:
+            info = await self.call(node_ops.join_info, self.cluster.client, self.nodes)
+        except DialogClosed:
+            return
+        except Exception as exc:
+            self.show_problem(failure_text(exc))
+            return
+        self.info = info
+        self.worker_field.edit.setText(info.command("worker"))
+        self.manager_field.edit.setText(info.command("manager"))
+
+    @asyncSlot()
+    async def rotate(self, role: str) -> None:
+        text = (
+            self.tr("Make a new worker join token? The current one stops working for new nodes.")
+            if role == "worker"
+            else self.tr("Make a new manager join token? The current one stops working for new nodes.")
+        )
+        if not await confirm(self, self.tr("Rotate join token"), text, self.tr("Rotate")) or self.gone:
+            return
+        try:
+            await self.call(node_ops.rotate_token, self.cluster.client, role)
+        except DialogClosed:
+            return
+        except Exception as exc:
+            self.show_problem(failure_text(exc))
+            return
+        self.message_label.setText(self.tr("A new join token was made."))
+        await self.load()
+
+    @asyncSlot()
+    async def join(self) -> None:
+        address = self.address_edit.text().strip()
+        if not address or any(c.isspace() for c in address):
+            self.show_problem(self.tr("Give the engine's IP address or host name."))
+            return
+        if self.info is None:
+            self.show_problem(self.tr("The join tokens are not loaded yet."))
+            return
+        self.show_problem("")
+        endpoint = node_ops.engine_endpoint(address, self.port_spin.value())
+        role = self.role_combo.currentData()
+        self.join_button.setEnabled(False)
+        self.message_label.setText(self.tr("Joining %1…").replace("%1", endpoint))
+        try:
+            self.joined_node_id = await self.call(
+                node_ops.join_remote, endpoint, self.cluster.profile.tls, self.info, role
+            )
+            if self.connect_check.isChecked() and self.joined_node_id:
+                await self.call(
+                    node_ops.connect_new_host,
+                    self.cluster.client,
+                    self.joined_node_id,
+                    endpoint,
+                    self.cluster.profile.tls,
+                )
+        except DialogClosed:
+            return
+        except Exception as exc:
+            self.message_label.setText("")
+            self.show_problem(failure_text(exc))
+        else:
+            self.message_label.setText(
+                self.tr("%1 joined the swarm as node %2.")
+                .replace("%1", endpoint)
+                .replace("%2", self.joined_node_id[:12])
+            )
+        self.join_button.setEnabled(True)
