@@ -1,0 +1,90 @@
+"""`crane-desktop stack deploy -c FILE NAME` and `crane-desktop stack rm NAME`: apps from scripts and CI,
+with the same connection flags as the GUI (and DOCKER_HOST...). `-c` is the compose file here, as in
+`docker stack deploy`; the docker context is then given with `--context`.
+
+Exit status: 0 done, 1 error (an invalid compose file is reported with its line and key; nothing is
+sent to the engine then).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from crane_desktop.commands.entrypoints import connect, fail
+from crane_desktop.engine import compose, stacks
+from crane_desktop.engine.errors import EngineError
+
+NAMES = ("stack",)
+
+
+def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Callable) -> None:
+    parser = subparsers.add_parser("stack", help="deploy or remove an app (stack) from a compose file")
+    actions = parser.add_subparsers(dest="stack_command", required=True)
+
+    deploy = actions.add_parser(
+        "deploy",
+        conflict_handler="resolve",
+        help="deploy or update an app from a compose file (as docker stack deploy)",
+        description="Create or update the app NAME from a compose v3 file, as `docker stack deploy` does.",
+    )
+    add_connection_flags(deploy)
+    deploy.add_argument("-c", "--compose-file", required=True, help="the compose file")
+    deploy.add_argument("--prune", action="store_true", help="remove the app's services not in the file")
+    deploy.add_argument("name", help="the app (stack) name")
+    deploy.set_defaults(run=run_deploy)
+
+    remove = actions.add_parser(
+        "rm", aliases=["remove"], help="remove an app: its services, networks, secrets and configs"
+    )
+    add_connection_flags(remove)
+    remove.add_argument("name", help="the app (stack) name")
+    remove.set_defaults(run=run_remove)
+
+
+def run_deploy(args: argparse.Namespace) -> int:
+    try:
+        plan = compose.load_file(args.compose_file, args.name)
+    except EngineError as error:
+        return fail("stack deploy", error)
+    try:
+        cluster = connect(args)
+    except EngineError as error:
+        return fail("stack deploy", error)
+    try:
+        result = stacks.deploy(cluster.client, plan, prune=args.prune)
+    except EngineError as error:
+        return fail("stack deploy", error)
+    finally:
+        cluster.close()
+    for name in result.networks:
+        print(f"Creating network {name}")
+    for name in result.created:
+        print(f"Creating service {name}")
+    for name in result.updated:
+        print(f"Updating service {name}")
+    for name in result.removed:
+        print(f"Removing service {name}")
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    try:
+        cluster = connect(args)
+    except EngineError as error:
+        return fail("stack rm", error)
+    try:
+        result = stacks.remove(cluster.client, args.name)
+    except EngineError as error:
+        return fail("stack rm", error)
+    finally:
+        cluster.close()
+    for kind, names in (
+        ("service", result.services),
+        ("secret", result.secrets),
+        ("config", result.configs),
+        ("network", result.networks),
+    ):
+        for name in names:
+            print(f"Removing {kind} {name}")
+    return 0

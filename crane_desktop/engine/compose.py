@@ -1,0 +1,1038 @@
+"""Compose v3 files -> the swarm specs `docker stack deploy` builds from them (docker/cli's
+cli/compose/loader and cli/compose/convert), so an app deployed by us equals one deployed by the CLI.
+
+Errors name the file's line and the key (from PyYAML's node marks); an invalid file yields no plan at
+all, so nothing is sent. Undefined variables are refused (the CLI only warns and substitutes "").
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shlex
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from crane_desktop.engine.errors import EngineError
+from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
+from crane_desktop.engine.snapshots import STACK_LABEL
+
+IMAGE_LABEL = "com.docker.stack.image"
+DEFAULT_NETWORK = "default"
+
+Path_ = tuple[Any, ...]
+
+
+class ComposeError(EngineError):
+    """The compose file is invalid; `line` (1-based, 0 when unknown) and `key` say where."""
+
+    template = QT_TRANSLATE_NOOP("engine", "Line {line}, {key}: {reason}")
+
+    def __init__(self, reason: str, *, line: int = 0, key: str = "", **params: Any) -> None:
+        self.line = line
+        self.key = key
+        self.reason_template = reason
+        self.reason_params = params
+        self.reason = reason.format(**params) if params else reason
+        super().__init__(line=line, key=key or "-", reason=self.reason)
+
+
+@dataclass
+class StackPlan:
+    """Everything a deploy creates, in the engine API's JSON shapes."""
+
+    name: str
+    services: dict[str, dict[str, Any]] = field(default_factory=dict)  # scoped name -> ServiceSpec
+    networks: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> NetworkCreate body
+    external_networks: list[str] = field(default_factory=list)
+    secrets: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> SecretSpec
+    configs: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> ConfigSpec
+
+
+# -- YAML with marks ------------------------------------------------------------------------------
+_VAR = re.compile(
+    r"\$(?:(?P<escaped>\$)|(?P<named>[_a-zA-Z][_a-zA-Z0-9]*)|\{(?P<braced>[^}]*)\}|(?P<invalid>))"
+)
+_BRACED = re.compile(r"^(?P<name>[_a-zA-Z][_a-zA-Z0-9]*)(?:(?P<op>:-|-|:\?|\?)(?P<arg>.*))?$", re.S)
+
+
+def read_env_file(path: Path, lookup: Callable[[str], str | None]) -> dict[str, str]:
+    """docker's env-file format: KEY=VALUE lines verbatim (no quote removal), # comments, bare KEY
+    taken from the environment (left out when unset)."""
+    result: dict[str, str] = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.lstrip()
+        if not line or line.startswith("#"):
+            continue
+        key, sep, value = line.partition("=")
+        key = key.strip()
+        if sep:
+            result[key] = value
+        else:
+            found = lookup(key)
+            if found is not None:
+                result[key] = found
+    return result
+
+
+class _Reader:
+    """Turns the composed YAML nodes into plain values, remembering each path's line."""
+
+    def __init__(self, text: str, lookup: Callable[[str], str | None]) -> None:
+        self.lines: dict[Path_, int] = {}
+        self.lookup = lookup
+        self.loader = yaml.SafeLoader(text)
+        try:
+            node = self.loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            raise ComposeError(
+                QT_TRANSLATE_NOOP("engine", "the file is not valid YAML ({problem})"),
+                line=mark.line + 1 if mark else 0,
+                key="",
+                problem=exc.problem or str(exc),
+            ) from None
+        except yaml.YAMLError as exc:
+            raise ComposeError(str(exc)) from None
+        finally:
+            self.loader.dispose()
+        self.value = {} if node is None else self._convert(node, ())
+
+    def _convert(self, node: yaml.Node, path: Path_) -> Any:
+        self.lines[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            self.loader.flatten_mapping(node)
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.loader.construct_object(key_node)
+                key = "" if key is None else str(key)
+                if key in result:
+                    self.lines[(*path, key)] = key_node.start_mark.line + 1
+                    raise ComposeError(
+                        QT_TRANSLATE_NOOP("engine", "the key is given twice"),
+                        line=key_node.start_mark.line + 1,
+                        key=dotted((*path, key)),
+                    )
+                result[key] = self._convert(value_node, (*path, key))
+                self.lines[(*path, key)] = key_node.start_mark.line + 1
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self._convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        value = self.loader.construct_object(node)
+        if isinstance(value, str) and not (path and str(path[0]).startswith("x-")):
+            value = self.interpolate(value, path)
+        return value
+
+    def interpolate(self, text: str, path: Path_) -> str:
+        def replace(match: re.Match[str]) -> str:
+            if match.group("escaped"):
+                return "$"
+            if match.group("named") is None and match.group("braced") is None:
+                self.fail(path, QT_TRANSLATE_NOOP("engine", "invalid “$” in “{text}” (write $$)"), text=text)
+            braced = match.group("braced")
+            name, op, arg = match.group("named"), None, ""
+            if braced is not None:
+                parts = _BRACED.match(braced)
+                if not parts:
+                    self.fail(
+                        path, QT_TRANSLATE_NOOP("engine", "invalid variable “${{{text}}}”"), text=braced
+                    )
+                name, op, arg = parts.group("name"), parts.group("op"), parts.group("arg") or ""
+            value = self.lookup(name)
+            if op == ":-":
+                return value if value else self.interpolate(arg, path)
+            if op == "-":
+                return value if value is not None else self.interpolate(arg, path)
+            if op in (":?", "?") and (value is None or (op == ":?" and not value)):
+                self.fail(
+                    path,
+                    QT_TRANSLATE_NOOP("engine", "the variable {name} is required: {message}"),
+                    name=name,
+                    message=arg or "not set",
+                )
+            if value is None:
+                self.fail(
+                    path,
+                    QT_TRANSLATE_NOOP(
+                        "engine", "the variable {name} is not set (in the environment or .env)"
+                    ),
+                    name=name,
+                )
+            return value
+
+        return _VAR.sub(replace, text)
+
+    def line(self, path: Path_) -> int:
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 0)
+
+    def fail(self, path: Path_, reason: str, **params: Any) -> None:
+        raise ComposeError(reason, line=self.line(path), key=dotted(path), **params)
+
+
+def dotted(path: Path_) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+# -- typed access ---------------------------------------------------------------------------------
+_DURATION = re.compile(r"(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)")
+_UNITS = {"ns": 1, "us": 1_000, "µs": 1_000, "ms": 1_000_000, "s": 10**9, "m": 60 * 10**9, "h": 3600 * 10**9}
+_SIZE = re.compile(r"^(\d+(?:\.\d+)?)\s*([kmgtp]?)(i?b?)$", re.I)
+
+SERVICE_KEYS = {
+    "build", "cap_add", "cap_drop", "cgroup_parent", "command", "configs", "container_name",
+    "credential_spec", "depends_on", "deploy", "devices", "dns", "dns_search", "domainname", "entrypoint",
+    "env_file", "environment", "expose", "external_links", "extra_hosts", "healthcheck", "hostname", "image",
+    "init", "ipc", "isolation", "labels", "links", "logging", "mac_address", "network_mode", "networks",
+    "pid",
+    "ports", "privileged", "read_only", "restart", "secrets", "security_opt", "shm_size", "sysctls",
+    "stdin_open", "stop_grace_period", "stop_signal", "tmpfs", "tty", "ulimits", "user", "userns_mode",
+    "volumes", "working_dir",
+}  # fmt: skip
+DEPLOY_KEYS = {
+    "mode", "endpoint_mode", "replicas", "labels", "rollback_config", "update_config", "resources",
+    "restart_policy", "placement",
+}  # fmt: skip
+UPDATE_KEYS = {"parallelism", "delay", "failure_action", "monitor", "max_failure_ratio", "order"}
+TOP_KEYS = {"version", "services", "networks", "volumes", "secrets", "configs"}
+
+
+class _Typed:
+    def __init__(self, reader: _Reader) -> None:
+        self.r = reader
+
+    def fail(self, path: Path_, reason: str, **params: Any) -> None:
+        self.r.fail(path, reason, **params)
+
+    def mapping(self, value: Any, path: Path_, keys: set[str] | None = None, *, null_ok: bool = True) -> dict:
+        if value is None and null_ok:
+            return {}
+        if not isinstance(value, dict):
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a mapping (key: value)"))
+        if keys is not None:
+            for key in value:
+                if key not in keys and not key.startswith("x-"):
+                    self.fail((*path, key), QT_TRANSLATE_NOOP("engine", "unknown key “{name}”"), name=key)
+        return value
+
+    def string(self, value: Any, path: Path_) -> str:
+        if isinstance(value, (bool, dict | list)) or value is None:
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a string"))
+        return str(value)
+
+    def integer(self, value: Any, path: Path_, minimum: int | None = 0) -> int:
+        if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a whole number"))
+        if minimum is not None and value < minimum:
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "must be at least {minimum}"), minimum=minimum)
+        return value
+
+    def number(self, value: Any, path: Path_) -> float:
+        if isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                value = float(value)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a number"))
+        return float(value)
+
+    def boolean(self, value: Any, path: Path_) -> bool:
+        if isinstance(value, str) and value.lower() in ("true", "false", "yes", "no", "on", "off"):
+            return value.lower() in ("true", "yes", "on")
+        if not isinstance(value, bool):
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "must be true or false"))
+        return value
+
+    def strings(self, value: Any, path: Path_) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if not isinstance(value, list):
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a list of strings"))
+        return [self.string(item, (*path, i)) for i, item in enumerate(value)]
+
+    def string_list(self, value: Any, path: Path_) -> list[str]:
+        if not isinstance(value, list):
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a list of strings"))
+        return [self.string(item, (*path, i)) for i, item in enumerate(value)]
+
+    def command(self, value: Any, path: Path_) -> list[str]:
+        if isinstance(value, str):
+            try:
+                return shlex.split(value)
+            except ValueError as exc:
+                self.fail(
+                    path, QT_TRANSLATE_NOOP("engine", "cannot split the command: {reason}"), reason=str(exc)
+                )
+        return self.string_list(value, path)
+
+    def duration(self, value: Any, path: Path_) -> int:
+        """Go's time.ParseDuration, in nanoseconds."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value * 10**9
+        text = self.string(value, path).strip()
+        if text in ("0", ""):
+            return 0
+        position, total = 0, 0.0
+        for match in _DURATION.finditer(text):
+            if match.start() != position:
+                break
+            total += float(match.group(1)) * _UNITS[match.group(2)]
+            position = match.end()
+        if position != len(text):
+            self.fail(
+                path, QT_TRANSLATE_NOOP("engine", "“{text}” is not a duration (e.g. 10s, 1m30s)"), text=text
+            )
+        return int(total)
+
+    def size(self, value: Any, path: Path_) -> int:
+        """docker's units.RAMInBytes: binary multiples (64M = 64 MiB)."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        match = _SIZE.match(self.string(value, path).strip())
+        if not match:
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "“{text}” is not a size (e.g. 64M, 1G)"), text=value)
+        factor = 1024 ** "bkmgtp".index(match.group(2).lower() or "b")
+        return int(float(match.group(1)) * factor)
+
+    def cpus(self, value: Any, path: Path_) -> int:
+        number = self.number(value, path)
+        nano = round(number * 1e9)
+        if nano <= 0 and number != 0:
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a positive number of CPUs"))
+        return nano
+
+    def key_values(self, value: Any, path: Path_, *, allow_none: bool = False) -> dict[str, str | None]:
+        """Labels/environment: a mapping, or a list of KEY=VALUE (a bare KEY is None or "")."""
+        result: dict[str, str | None] = {}
+        if value is None:
+            return result
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if item is None:
+                    result[key] = None if allow_none else ""
+                elif isinstance(item, bool):
+                    result[key] = "true" if item else "false"
+                elif isinstance(item, dict | list):
+                    self.fail((*path, key), QT_TRANSLATE_NOOP("engine", "must be a string"))
+                else:
+                    result[key] = str(item)
+            return result
+        for _i, item in enumerate(self.string_list(value, path)):
+            key, sep, rest = item.partition("=")
+            result[key] = rest if sep else (None if allow_none else "")
+        return result
+
+
+# -- the conversion -------------------------------------------------------------------------------
+def _scope(stack: str, name: str) -> str:
+    return f"{stack}_{name}"
+
+
+def _stack_labels(stack: str, labels: Mapping[str, Any] | None) -> dict[str, str]:
+    result = {k: v for k, v in (labels or {}).items()}
+    result[STACK_LABEL] = stack
+    return result
+
+
+class _Converter(_Typed):
+    def __init__(self, reader: _Reader, stack: str, working_dir: Path) -> None:
+        super().__init__(reader)
+        self.stack = stack
+        self.dir = working_dir
+        self.top: dict[str, Any] = {}
+
+    def run(self) -> StackPlan:
+        top = self.mapping(self.r.value, (), TOP_KEYS)
+        if "version" in top:
+            version = str(top["version"])
+            if not re.fullmatch(r"3(\.\d+)?", version):
+                self.fail(
+                    ("version",),
+                    QT_TRANSLATE_NOOP("engine", "version {version} is not supported (3.x)"),
+                    version=version,
+                )
+        services = self.mapping(top.get("services"), ("services",))
+        if not services:
+            self.fail(("services",), QT_TRANSLATE_NOOP("engine", "the file defines no services"))
+        self.top = {
+            kind: self.mapping(top.get(kind), (kind,))
+            for kind in ("networks", "volumes", "secrets", "configs")
+        }
+        plan = StackPlan(self.stack)
+        used_networks: set[str] = set()
+        for name, service in services.items():
+            if not re.fullmatch(r"[a-zA-Z0-9][a-zA-Z0-9_.-]*", name):
+                self.fail(
+                    ("services", name),
+                    QT_TRANSLATE_NOOP("engine", "“{name}” is not a valid service name"),
+                    name=name,
+                )
+            spec, networks = self.service(name, service)
+            plan.services[_scope(self.stack, name)] = spec
+            used_networks.update(networks)
+        self.networks(plan, used_networks)
+        plan.secrets = self.file_objects("secrets")
+        plan.configs = self.file_objects("configs")
+        return plan
+
+    # .. top-level objects ..
+    def _external(self, value: Any, path: Path_) -> tuple[bool, str]:
+        if isinstance(value, dict):
+            self.mapping(value, path, {"name"})
+            return True, self.string(value.get("name", ""), (*path, "name")) if "name" in value else ""
+        return (self.boolean(value, path) if value is not None else False), ""
+
+    def networks(self, plan: StackPlan, used: set[str]) -> None:
+        declared = self.top["networks"]
+        keys = {"driver", "driver_opts", "ipam", "external", "internal", "attachable", "labels", "name"}
+        for internal in sorted(used):
+            path = ("networks", internal)
+            config = self.mapping(declared.get(internal), path, keys)
+            external, old_name = self._external(config.get("external"), (*path, "external"))
+            name = self.string(config["name"], (*path, "name")) if "name" in config else ""
+            if external:
+                plan.external_networks.append(old_name or name or internal)
+                continue
+            body: dict[str, Any] = {
+                "Name": name or _scope(self.stack, internal),
+                "CheckDuplicate": True,
+                "Driver": self.string(config.get("driver") or "overlay", (*path, "driver")),
+                "Internal": self.boolean(config.get("internal", False), (*path, "internal")),
+                "Attachable": self.boolean(config.get("attachable", False), (*path, "attachable")),
+                "Labels": _stack_labels(self.stack, self.key_values(config.get("labels"), (*path, "labels"))),
+            }
+            options = self.key_values(config.get("driver_opts"), (*path, "driver_opts"))
+            if options:
+                body["Options"] = options
+            ipam = self.mapping(config.get("ipam"), (*path, "ipam"), {"driver", "config"})
+            if ipam.get("driver") or ipam.get("config"):
+                body["IPAM"] = {"Driver": self.string(ipam.get("driver") or "", (*path, "ipam", "driver"))}
+                entries = ipam.get("config") or []
+                if not isinstance(entries, list):
+                    self.fail((*path, "ipam", "config"), QT_TRANSLATE_NOOP("engine", "must be a list"))
+                body["IPAM"]["Config"] = [
+                    self.subnet(e, (*path, "ipam", "config", i)) for i, e in enumerate(entries)
+                ]
+            plan.networks[body["Name"]] = body
+
+    def subnet(self, value: Any, path: Path_) -> dict[str, str]:
+        return {"Subnet": self.string(self.mapping(value, path, {"subnet"}).get("subnet"), (*path, "subnet"))}
+
+    def preference(self, value: Any, path: Path_) -> dict[str, Any]:
+        spread = self.string(self.mapping(value, path, {"spread"}).get("spread"), (*path, "spread"))
+        return {"Spread": {"SpreadDescriptor": spread}}
+
+    def file_objects(self, kind: str) -> dict[str, dict[str, Any]]:
+        result: dict[str, dict[str, Any]] = {}
+        keys = {"file", "external", "name", "labels", "driver", "driver_opts", "template_driver"}
+        for key, value in self.top[kind].items():
+            path = (kind, key)
+            config = self.mapping(value, path, keys)
+            external, _ = self._external(config.get("external"), (*path, "external"))
+            if external:
+                continue
+            name = (
+                self.string(config["name"], (*path, "name")) if "name" in config else _scope(self.stack, key)
+            )
+            if "file" not in config:
+                self.fail(path, QT_TRANSLATE_NOOP("engine", "needs “file” (or external: true)"))
+            file = self.dir / os.path.expanduser(self.string(config["file"], (*path, "file")))
+            try:
+                data = file.read_bytes()
+            except OSError as exc:
+                self.fail(
+                    (*path, "file"),
+                    QT_TRANSLATE_NOOP("engine", "cannot read {file}: {reason}"),
+                    file=str(file),
+                    reason=exc.strerror or str(exc),
+                )
+            spec: dict[str, Any] = {
+                "Name": name,
+                "Labels": _stack_labels(self.stack, self.key_values(config.get("labels"), (*path, "labels"))),
+                "Data": data,
+            }
+            if config.get("template_driver"):
+                spec["Templating"] = {
+                    "Name": self.string(config["template_driver"], (*path, "template_driver"))
+                }
+            result[name] = spec
+        return result
+
+    def object_name(self, kind: str, source: str, path: Path_) -> str:
+        declared = self.top[kind]
+        if source not in declared:
+            self.fail(
+                path,
+                QT_TRANSLATE_NOOP("engine", "“{name}” is not declared under {kind}"),
+                name=source,
+                kind=kind,
+            )
+        config = declared[source] or {}
+        external, old_name = self._external(config.get("external"), (kind, source, "external"))
+        name = config.get("name") or old_name
+        if external and not name:
+            name = source
+        return str(name) if name else _scope(self.stack, source)
+
+    # .. one service ..
+    def service(self, name: str, value: Any) -> tuple[dict[str, Any], list[str]]:
+        path = ("services", name)
+        svc = self.mapping(value, path, SERVICE_KEYS, null_ok=False)
+        if "image" not in svc:
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "the service needs an image"))
+        image = self.string(svc["image"], (*path, "image"))
+        deploy = self.mapping(svc.get("deploy"), (*path, "deploy"), DEPLOY_KEYS)
+        dpath = (*path, "deploy")
+        container: dict[str, Any] = {"Image": image}
+        if "entrypoint" in svc and svc["entrypoint"] is not None:
+            container["Command"] = self.command(svc["entrypoint"], (*path, "entrypoint"))
+        if "command" in svc and svc["command"] is not None:
+            container["Args"] = self.command(svc["command"], (*path, "command"))
+        for key, api in (
+            ("hostname", "Hostname"),
+            ("working_dir", "Dir"),
+            ("user", "User"),
+            ("stop_signal", "StopSignal"),
+            ("isolation", "Isolation"),
+        ):
+            if svc.get(key) is not None:
+                container[api] = self.string(svc[key], (*path, key))
+        if svc.get("extra_hosts") is not None:
+            hosts = self.key_values(svc["extra_hosts"], (*path, "extra_hosts"))
+            if isinstance(svc["extra_hosts"], list):
+                hosts = dict(
+                    h.split(":", 1) if ":" in h else (h, "")
+                    for h in self.string_list(svc["extra_hosts"], (*path, "extra_hosts"))
+                )
+            container["Hosts"] = [f"{ip} {host}" for host, ip in hosts.items()]
+        dns = self.strings(svc["dns"], (*path, "dns")) if svc.get("dns") is not None else None
+        search = (
+            self.strings(svc["dns_search"], (*path, "dns_search"))
+            if svc.get("dns_search") is not None
+            else None
+        )
+        if dns is not None or search is not None:
+            container["DNSConfig"] = {"Nameservers": dns, "Search": search}
+        health = self.healthcheck(svc.get("healthcheck"), (*path, "healthcheck"))
+        if health is not None:
+            container["Healthcheck"] = health
+        env = self.environment(svc, path)
+        if env:
+            container["Env"] = env
+        container["Labels"] = _stack_labels(self.stack, self.key_values(svc.get("labels"), (*path, "labels")))
+        mounts = self.mounts(svc.get("volumes"), (*path, "volumes"))
+        if mounts:
+            container["Mounts"] = mounts
+        if svc.get("stop_grace_period") is not None:
+            container["StopGracePeriod"] = self.duration(
+                svc["stop_grace_period"], (*path, "stop_grace_period")
+            )
+        for key, api in (("tty", "TTY"), ("stdin_open", "OpenStdin"), ("read_only", "ReadOnly")):
+            if svc.get(key) is not None and self.boolean(svc[key], (*path, key)):
+                container[api] = True
+        if svc.get("init") is not None:
+            container["Init"] = self.boolean(svc["init"], (*path, "init"))
+        secrets = self.references("secrets", svc.get("secrets"), (*path, "secrets"))
+        if secrets:
+            container["Secrets"] = [{"File": f, "SecretName": n} for n, f in secrets]
+        configs = self.references("configs", svc.get("configs"), (*path, "configs"))
+        if configs:
+            container["Configs"] = [{"File": f, "ConfigName": n} for n, f in configs]
+        container["Privileges"] = {"CredentialSpec": None, "SELinuxContext": None}
+        if svc.get("sysctls") is not None:
+            container["Sysctls"] = self.key_values(svc["sysctls"], (*path, "sysctls"))
+        for key, api in (("cap_add", "CapabilityAdd"), ("cap_drop", "CapabilityDrop")):
+            if svc.get(key) is not None:
+                container[api] = self.string_list(svc[key], (*path, key))
+
+        task: dict[str, Any] = {"ContainerSpec": container}
+        resources = self.resources(deploy.get("resources"), (*dpath, "resources"))
+        task["Resources"] = resources
+        restart = self.restart_policy(svc, deploy, path)
+        if restart is not None:
+            task["RestartPolicy"] = restart
+        placement = self.mapping(
+            deploy.get("placement"),
+            (*dpath, "placement"),
+            {"constraints", "preferences", "max_replicas_per_node"},
+        )
+        ppath = (*dpath, "placement")
+        task["Placement"] = {}
+        if placement.get("constraints") is not None:
+            task["Placement"]["Constraints"] = self.string_list(
+                placement["constraints"], (*ppath, "constraints")
+            )
+        if placement.get("preferences") is not None:
+            prefs = placement["preferences"]
+            if not isinstance(prefs, list):
+                self.fail((*ppath, "preferences"), QT_TRANSLATE_NOOP("engine", "must be a list"))
+            task["Placement"]["Preferences"] = [
+                self.preference(p, (*ppath, "preferences", i)) for i, p in enumerate(prefs)
+            ]
+        if placement.get("max_replicas_per_node") is not None:
+            task["Placement"]["MaxReplicas"] = self.integer(
+                placement["max_replicas_per_node"], (*ppath, "max_replicas_per_node")
+            )
+        if svc.get("logging") is not None:
+            logging_ = self.mapping(svc["logging"], (*path, "logging"), {"driver", "options"})
+            task["LogDriver"] = {
+                "Name": self.string(logging_.get("driver", ""), (*path, "logging", "driver")),
+                "Options": self.key_values(logging_.get("options"), (*path, "logging", "options")),
+            }
+        networks, attachments = self.service_networks(name, svc.get("networks"), (*path, "networks"))
+        task["Networks"] = attachments
+
+        spec: dict[str, Any] = {
+            "Name": _scope(self.stack, name),
+            "Labels": _stack_labels(self.stack, self.key_values(deploy.get("labels"), (*dpath, "labels"))),
+            "TaskTemplate": task,
+            "Mode": self.mode(deploy, dpath),
+            "EndpointSpec": {
+                "Mode": self.string(deploy.get("endpoint_mode") or "", (*dpath, "endpoint_mode")).lower(),
+                "Ports": self.ports(svc.get("ports"), (*path, "ports")),
+            },
+        }
+        if spec["EndpointSpec"]["Mode"] not in ("", "vip", "dnsrr"):
+            self.fail((*dpath, "endpoint_mode"), QT_TRANSLATE_NOOP("engine", "must be vip or dnsrr"))
+        spec["Labels"][IMAGE_LABEL] = image
+        for key, api in (("update_config", "UpdateConfig"), ("rollback_config", "RollbackConfig")):
+            policy = self.update_config(deploy.get(key), (*dpath, key))
+            if policy is not None:
+                spec[api] = policy
+        return spec, networks
+
+    def environment(self, svc: dict, path: Path_) -> list[str]:
+        values: dict[str, str | None] = {}
+        if svc.get("env_file") is not None:
+            for i, item in enumerate(self.strings(svc["env_file"], (*path, "env_file"))):
+                file = self.dir / os.path.expanduser(item)
+                item_path = (
+                    (*path, "env_file", i) if isinstance(svc["env_file"], list) else (*path, "env_file")
+                )
+                try:
+                    values.update(read_env_file(file, self.r.lookup))
+                except OSError as exc:
+                    self.fail(
+                        item_path,
+                        QT_TRANSLATE_NOOP("engine", "cannot read {file}: {reason}"),
+                        file=str(file),
+                        reason=exc.strerror or str(exc),
+                    )
+        for key, value in self.key_values(
+            svc.get("environment"), (*path, "environment"), allow_none=True
+        ).items():
+            if value is None:
+                found = self.r.lookup(key)
+                values[key] = found
+            else:
+                values[key] = value
+        return sorted(key if value is None else f"{key}={value}" for key, value in values.items())
+
+    def healthcheck(self, value: Any, path: Path_) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        keys = {"test", "interval", "timeout", "retries", "start_period", "start_interval", "disable"}
+        check = self.mapping(value, path, keys)
+        test = check.get("test")
+        if isinstance(test, str):
+            test = ["CMD-SHELL", test]
+        elif test is not None:
+            test = self.string_list(test, (*path, "test"))
+        if check.get("disable") is not None and self.boolean(check["disable"], (*path, "disable")):
+            if test:
+                self.fail(path, QT_TRANSLATE_NOOP("engine", "test and disable cannot be set together"))
+            return {"Test": ["NONE"]}
+        result: dict[str, Any] = {}
+        if test is not None:
+            result["Test"] = test
+        for key, api in (
+            ("interval", "Interval"),
+            ("timeout", "Timeout"),
+            ("start_period", "StartPeriod"),
+            ("start_interval", "StartInterval"),
+        ):
+            if check.get(key) is not None:
+                result[api] = self.duration(check[key], (*path, key))
+        if check.get("retries") is not None:
+            result["Retries"] = self.integer(check["retries"], (*path, "retries"))
+        return result
+
+    def mounts(self, value: Any, path: Path_) -> list[dict[str, Any]]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a list"))
+        result = []
+        keys = {"type", "source", "target", "read_only", "consistency", "bind", "volume", "tmpfs"}
+        for i, item in enumerate(value):
+            ipath = (*path, i)
+            if isinstance(item, str):
+                volume = self.short_volume(item, ipath)
+            else:
+                volume = dict(self.mapping(item, ipath, keys, null_ok=False))
+                if "target" not in volume:
+                    self.fail(ipath, QT_TRANSLATE_NOOP("engine", "the mount needs a target"))
+                volume.setdefault("type", "volume")
+                if volume["type"] == "bind" and volume.get("source"):
+                    volume["source"] = self.host_path(str(volume["source"]))
+            result.append(self.mount(volume, ipath))
+        return result
+
+    def host_path(self, source: str) -> str:
+        source = os.path.expanduser(source)
+        return os.path.normpath(str(self.dir / source)) if not os.path.isabs(source) else source
+
+    def short_volume(self, text: str, path: Path_) -> dict[str, Any]:
+        parts = text.split(":")
+        if len(parts) == 1:
+            return {"type": "volume", "target": parts[0]}
+        if len(parts) > 3:
+            self.fail(
+                path,
+                QT_TRANSLATE_NOOP("engine", "“{text}” is not a volume (source:target[:mode])"),
+                text=text,
+            )
+        source, target = parts[0], parts[1]
+        volume: dict[str, Any] = {"source": source, "target": target}
+        is_path = source.startswith((".", "/", "~"))
+        volume["type"] = "bind" if is_path else "volume"
+        if is_path:
+            volume["source"] = self.host_path(source)
+        if len(parts) == 3:
+            for option in parts[2].split(","):
+                if option == "ro":
+                    volume["read_only"] = True
+                elif option == "nocopy":
+                    volume["volume"] = {"nocopy": True}
+                elif option in ("shared", "rshared", "slave", "rslave", "private", "rprivate"):
+                    volume["bind"] = {"propagation": option}
+                elif option not in ("rw", "z", "Z", "cached", "delegated", "consistent"):
+                    self.fail(
+                        path, QT_TRANSLATE_NOOP("engine", "unknown volume option “{option}”"), option=option
+                    )
+        return volume
+
+    def mount(self, volume: dict[str, Any], path: Path_) -> dict[str, Any]:
+        kind = self.string(volume.get("type") or "volume", (*path, "type"))
+        mount: dict[str, Any] = {"Type": kind, "Target": self.string(volume["target"], (*path, "target"))}
+        source = volume.get("source") or ""
+        if source:
+            mount["Source"] = self.string(source, (*path, "source"))
+        if volume.get("read_only") is not None and self.boolean(volume["read_only"], (*path, "read_only")):
+            mount["ReadOnly"] = True
+        if volume.get("consistency"):
+            mount["Consistency"] = self.string(volume["consistency"], (*path, "consistency"))
+        if kind == "volume":
+            if not source:
+                return mount
+            declared = self.top["volumes"]
+            if source not in declared:
+                self.fail(
+                    (*path, "source") if isinstance(volume, dict) else path,
+                    QT_TRANSLATE_NOOP("engine", "the volume “{name}” is not declared under volumes"),
+                    name=source,
+                )
+            config = self.mapping(
+                declared[source], ("volumes", source), {"driver", "driver_opts", "external", "labels", "name"}
+            )
+            mount["Source"] = _scope(self.stack, source)
+            options: dict[str, Any] = {}
+            sub = self.mapping(volume.get("volume"), (*path, "volume"), {"nocopy", "subpath"})
+            if sub.get("nocopy") is not None and self.boolean(sub["nocopy"], (*path, "volume", "nocopy")):
+                options["NoCopy"] = True
+            if sub.get("subpath"):
+                options["Subpath"] = self.string(sub["subpath"], (*path, "volume", "subpath"))
+            external, old_name = self._external(config.get("external"), ("volumes", source, "external"))
+            if config.get("name") or old_name:
+                mount["Source"] = str(config.get("name") or old_name)
+            elif external:
+                mount["Source"] = source
+            if not external:
+                options["Labels"] = _stack_labels(
+                    self.stack, self.key_values(config.get("labels"), ("volumes", source, "labels"))
+                )
+                if config.get("driver") or config.get("driver_opts") is not None:
+                    options["DriverConfig"] = {
+                        "Name": str(config.get("driver") or ""),
+                        "Options": self.key_values(
+                            config.get("driver_opts"), ("volumes", source, "driver_opts")
+                        ),
+                    }
+            mount["VolumeOptions"] = options
+        elif kind == "bind":
+            if not source:
+                self.fail(path, QT_TRANSLATE_NOOP("engine", "a bind mount needs a source"))
+            bind = self.mapping(volume.get("bind"), (*path, "bind"), {"propagation", "create_host_path"})
+            if volume.get("bind") is not None:
+                mount["BindOptions"] = {"Propagation": str(bind.get("propagation") or "")}
+        elif kind == "tmpfs":
+            tmpfs = self.mapping(volume.get("tmpfs"), (*path, "tmpfs"), {"size", "mode"})
+            if tmpfs.get("size") is not None:
+                mount["TmpfsOptions"] = {"SizeBytes": self.size(tmpfs["size"], (*path, "tmpfs", "size"))}
+        else:
+            self.fail((*path, "type"), QT_TRANSLATE_NOOP("engine", "unknown mount type “{kind}”"), kind=kind)
+        return mount
+
+    def references(self, kind: str, value: Any, path: Path_) -> list[tuple[str, dict[str, Any]]]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a list"))
+        refs = []
+        for i, item in enumerate(value):
+            ipath = (*path, i)
+            if isinstance(item, str):
+                item = {"source": item}
+            item = self.mapping(item, ipath, {"source", "target", "uid", "gid", "mode"}, null_ok=False)
+            if "source" not in item:
+                self.fail(ipath, QT_TRANSLATE_NOOP("engine", "needs a source"))
+            source = self.string(item["source"], (*ipath, "source"))
+            name = self.object_name(kind, source, (*ipath, "source"))
+            target = self.string(item.get("target") or source, (*ipath, "target"))
+            mode = self.integer(item["mode"], (*ipath, "mode")) if item.get("mode") is not None else 0o444
+            refs.append(
+                (
+                    name,
+                    {
+                        "Name": target,
+                        "UID": str(item.get("uid") or "0"),
+                        "GID": str(item.get("gid") or "0"),
+                        "Mode": mode,
+                    },
+                )
+            )
+        refs.sort(key=lambda ref: ref[0])
+        return refs
+
+    def resources(self, value: Any, path: Path_) -> dict[str, Any]:
+        res = self.mapping(value, path, {"limits", "reservations"})
+        result: dict[str, Any] = {}
+        if res.get("limits") is not None:
+            limits = self.mapping(res["limits"], (*path, "limits"), {"cpus", "memory", "pids"})
+            result["Limits"] = {
+                "NanoCPUs": self.cpus(limits["cpus"], (*path, "limits", "cpus"))
+                if limits.get("cpus") is not None
+                else 0,
+                "MemoryBytes": self.size(limits["memory"], (*path, "limits", "memory"))
+                if limits.get("memory") is not None
+                else 0,
+            }
+            if limits.get("pids") is not None:
+                result["Limits"]["Pids"] = self.integer(limits["pids"], (*path, "limits", "pids"))
+        if res.get("reservations") is not None:
+            reservations = self.mapping(
+                res["reservations"],
+                (*path, "reservations"),
+                {"cpus", "memory", "generic_resources", "devices"},
+            )
+            rpath = (*path, "reservations")
+            result["Reservations"] = {
+                "NanoCPUs": self.cpus(reservations["cpus"], (*rpath, "cpus"))
+                if reservations.get("cpus") is not None
+                else 0,
+                "MemoryBytes": self.size(reservations["memory"], (*rpath, "memory"))
+                if reservations.get("memory") is not None
+                else 0,
+            }
+        return result
+
+    def restart_policy(self, svc: dict, deploy: dict, path: Path_) -> dict[str, Any] | None:
+        dpath = (*path, "deploy", "restart_policy")
+        if deploy.get("restart_policy") is None:
+            restart = str(svc.get("restart") or "")
+            name, _, count = restart.partition(":")
+            if name in ("", "no"):
+                return None
+            if name in ("always", "unless-stopped"):
+                return {"Condition": "any"}
+            if name == "on-failure":
+                return {"Condition": "on-failure", "MaxAttempts": int(count) if count.isdigit() else 0}
+            self.fail(
+                (*path, "restart"),
+                QT_TRANSLATE_NOOP("engine", "unknown restart policy “{name}”"),
+                name=restart,
+            )
+        policy = self.mapping(
+            deploy["restart_policy"], dpath, {"condition", "delay", "max_attempts", "window"}
+        )
+        result: dict[str, Any] = {
+            "Condition": self.string(policy.get("condition") or "", (*dpath, "condition"))
+        }
+        if result["Condition"] not in ("", "none", "on-failure", "any"):
+            self.fail((*dpath, "condition"), QT_TRANSLATE_NOOP("engine", "must be none, on-failure or any"))
+        if policy.get("delay") is not None:
+            result["Delay"] = self.duration(policy["delay"], (*dpath, "delay"))
+        if policy.get("max_attempts") is not None:
+            result["MaxAttempts"] = self.integer(policy["max_attempts"], (*dpath, "max_attempts"))
+        if policy.get("window") is not None:
+            result["Window"] = self.duration(policy["window"], (*dpath, "window"))
+        return result
+
+    def update_config(self, value: Any, path: Path_) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        config = self.mapping(value, path, UPDATE_KEYS)
+        result: dict[str, Any] = {
+            "Parallelism": self.integer(config["parallelism"], (*path, "parallelism"))
+            if config.get("parallelism") is not None
+            else 1,
+            "Delay": self.duration(config.get("delay", 0), (*path, "delay")),
+            "FailureAction": self.string(config.get("failure_action", ""), (*path, "failure_action")),
+            "Monitor": self.duration(config.get("monitor", 0), (*path, "monitor")),
+            "MaxFailureRatio": self.number(config.get("max_failure_ratio", 0), (*path, "max_failure_ratio")),
+            "Order": self.string(config.get("order", ""), (*path, "order")),
+        }
+        if result["FailureAction"] not in ("", "pause", "continue", "rollback"):
+            self.fail(
+                (*path, "failure_action"), QT_TRANSLATE_NOOP("engine", "must be pause, continue or rollback")
+            )
+        if result["Order"] not in ("", "stop-first", "start-first"):
+            self.fail((*path, "order"), QT_TRANSLATE_NOOP("engine", "must be stop-first or start-first"))
+        return result
+
+    def mode(self, deploy: dict, path: Path_) -> dict[str, Any]:
+        mode = self.string(deploy.get("mode") or "replicated", (*path, "mode"))
+        replicas = deploy.get("replicas")
+        if mode == "global":
+            if replicas is not None:
+                self.fail(
+                    (*path, "replicas"), QT_TRANSLATE_NOOP("engine", "a global service has no replicas")
+                )
+            return {"Global": {}}
+        if mode != "replicated":
+            self.fail((*path, "mode"), QT_TRANSLATE_NOOP("engine", "must be replicated or global"))
+        if replicas is None:
+            return {"Replicated": {}}
+        return {"Replicated": {"Replicas": self.integer(replicas, (*path, "replicas"))}}
+
+    def ports(self, value: Any, path: Path_) -> list[dict[str, Any]]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a list"))
+        ports: list[dict[str, Any]] = []
+        for i, item in enumerate(value):
+            ipath = (*path, i)
+            if isinstance(item, dict):
+                port = self.mapping(
+                    item, ipath, {"target", "published", "protocol", "mode", "host_ip", "name"}
+                )
+                if port.get("target") is None:
+                    self.fail(ipath, QT_TRANSLATE_NOOP("engine", "the port needs a target"))
+                entry = {
+                    "Protocol": self.string(port.get("protocol") or "", (*ipath, "protocol")).lower(),
+                    "TargetPort": self.integer(port["target"], (*ipath, "target"), 1),
+                    "PublishedPort": self.integer(port.get("published") or 0, (*ipath, "published")),
+                    "PublishMode": self.string(port.get("mode") or "", (*ipath, "mode")),
+                }
+                if entry["PublishMode"] not in ("", "host", "ingress"):
+                    self.fail((*ipath, "mode"), QT_TRANSLATE_NOOP("engine", "must be host or ingress"))
+                if entry["Protocol"] not in ("", "tcp", "udp", "sctp"):
+                    self.fail((*ipath, "protocol"), QT_TRANSLATE_NOOP("engine", "must be tcp, udp or sctp"))
+                ports.append(entry)
+            else:
+                ports.extend(
+                    self.short_ports(str(item) if isinstance(item, int) else self.string(item, ipath), ipath)
+                )
+        ports.sort(key=lambda p: p["PublishedPort"])
+        return ports
+
+    def short_ports(self, text: str, path: Path_) -> list[dict[str, Any]]:
+        spec, _, protocol = text.partition("/")
+        protocol = (protocol or "tcp").lower()
+        parts = spec.rsplit(":", 2)
+        target = parts[-1]
+        published = parts[-2] if len(parts) >= 2 else ""
+
+        def span(value: str) -> list[int]:
+            first, _, last = value.partition("-")
+            if not first.isdigit() or (last and not last.isdigit()):
+                self.fail(
+                    path, QT_TRANSLATE_NOOP("engine", "“{text}” is not a port (e.g. 8080:80/tcp)"), text=text
+                )
+            return list(range(int(first), int(last or first) + 1))
+
+        targets = span(target)
+        publisheds = span(published) if published else [0] * len(targets)
+        if len(publisheds) != len(targets) or protocol not in ("tcp", "udp", "sctp"):
+            self.fail(
+                path, QT_TRANSLATE_NOOP("engine", "“{text}” is not a port (e.g. 8080:80/tcp)"), text=text
+            )
+        return [
+            {"Protocol": protocol, "TargetPort": t, "PublishedPort": p, "PublishMode": "ingress"}
+            for t, p in zip(targets, publisheds, strict=True)
+        ]
+
+    def service_networks(self, service: str, value: Any, path: Path_) -> tuple[list[str], list[dict]]:
+        if value is None or value == [] or value == {}:
+            value = {DEFAULT_NETWORK: None}
+        if isinstance(value, list):
+            value = {self.string(item, (*path, i)): None for i, item in enumerate(value)}
+        value = self.mapping(value, path)
+        attachments = []
+        for key, config in value.items():
+            npath = (*path, key)
+            declared = self.top["networks"]
+            if key not in declared and key != DEFAULT_NETWORK:
+                self.fail(
+                    npath,
+                    QT_TRANSLATE_NOOP("engine", "the network “{name}” is not declared under networks"),
+                    name=key,
+                )
+            config = self.mapping(config, npath, {"aliases", "ipv4_address", "ipv6_address", "driver_opts"})
+            net = declared.get(key) or {}
+            external, old_name = self._external(net.get("external"), ("networks", key, "external"))
+            target = str(net.get("name") or old_name or (key if external else _scope(self.stack, key)))
+            aliases = (
+                self.string_list(config["aliases"], (*npath, "aliases")) if config.get("aliases") else []
+            )
+            attachment: dict[str, Any] = {"Target": target, "Aliases": [*aliases, service]}
+            if config.get("driver_opts"):
+                attachment["DriverOpts"] = self.key_values(config["driver_opts"], (*npath, "driver_opts"))
+            attachments.append(attachment)
+        attachments.sort(key=lambda a: a["Target"])
+        return list(value), attachments
+
+
+def load_env(working_dir: Path, environ: Mapping[str, str] | None) -> Callable[[str], str | None]:
+    """The environment first, then the `.env` file next to the compose file."""
+    env = dict(os.environ if environ is None else environ)
+    dotenv = working_dir / ".env"
+    if dotenv.is_file():
+        values = read_env_file(dotenv, env.get)
+        env = {**values, **env}
+    return env.get
+
+
+def load(
+    text: str, stack: str, *, working_dir: Path | str = ".", environ: Mapping[str, str] | None = None
+) -> StackPlan:
+    """Parse compose text into the plan of an app named `stack`; raises ComposeError."""
+    if not re.fullmatch(r"[a-zA-Z0-9][a-zA-Z0-9_.-]*", stack or ""):
+        raise ComposeError(QT_TRANSLATE_NOOP("engine", "“{name}” is not a valid app name"), name=stack)
+    directory = Path(working_dir)
+    reader = _Reader(text, load_env(directory, environ))
+    return _Converter(reader, stack, directory).run()
+
+
+def load_file(path: Path | str, stack: str, environ: Mapping[str, str] | None = None) -> StackPlan:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ComposeError(
+            QT_TRANSLATE_NOOP("engine", "cannot read {file}: {reason}"),
+            file=str(path),
+            reason=exc.strerror or str(exc),
+        ) from None
+    return load(text, stack, working_dir=path.resolve().parent, environ=environ)

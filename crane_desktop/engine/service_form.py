@@ -1,0 +1,544 @@
+"""The deploy form's values -> a validated service spec (through compose.py, so a form-made service
+equals a compose-made one), the compose text of the same service, and back: a spec -> form values
+for the update form, and a readable summary of a spec for the detail view.
+
+Validation is field by field: `validate(form)` returns {field: (template, params)} (templates marked
+for translation); nothing reaches the engine while it is not empty.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import shlex
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from crane_desktop.engine import compose
+from crane_desktop.engine.compose import IMAGE_LABEL, ComposeError, StackPlan
+from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
+from crane_desktop.engine.snapshots import STACK_LABEL
+
+Problem = tuple[str, dict[str, Any]]
+NAME_RE = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")
+PORT_RE = re.compile(r"^(?:(\d+):)?(\d+)(?:/(tcp|udp|sctp))?(?:\s+(host|ingress))?$")
+DURATION_RE = re.compile(r"^(?:(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$|^0$")
+SIZE_RE = re.compile(r"^\d+(?:\.\d+)?\s*[kmgtp]?i?b?$", re.I)
+CONSTRAINT_RE = re.compile(r"^\s*[\w.\-/]+\s*(==|!=)\s*\S.*$")
+
+
+@dataclass
+class Policy:
+    """An update or rollback policy, as typed in the form."""
+
+    parallelism: str = "1"
+    delay: str = "0s"
+    failure_action: str = "pause"
+    monitor: str = "5s"
+    max_failure_ratio: str = "0"
+    order: str = "stop-first"
+
+
+@dataclass
+class ServiceForm:
+    """Everything the form edits; lists are one entry per line in the widgets."""
+
+    app: str = ""
+    name: str = ""
+    image: str = ""
+    command: str = ""
+    args: str = ""
+    mode: str = "replicated"
+    replicas: str = "1"
+    endpoint_mode: str = "vip"
+    ports: list[str] = field(default_factory=list)  # "8080:80/tcp host"
+    networks: list[str] = field(default_factory=list)  # network names
+    env: list[str] = field(default_factory=list)  # KEY=VALUE
+    labels: list[str] = field(default_factory=list)  # key=value
+    mounts: list[str] = field(default_factory=list)  # source:target[:ro]
+    cpu_limit: str = ""
+    memory_limit: str = ""
+    cpu_reservation: str = ""
+    memory_reservation: str = ""
+    constraints: list[str] = field(default_factory=list)
+    restart_condition: str = "any"
+    restart_delay: str = "5s"
+    restart_max_attempts: str = "0"
+    update: Policy = field(default_factory=Policy)
+    rollback: Policy = field(default_factory=Policy)
+
+
+# -- validation -----------------------------------------------------------------------------------
+def _nonneg_int(text: str) -> bool:
+    return text.strip().isdigit()
+
+
+def _policy_problems(prefix: str, policy: Policy) -> dict[str, Problem]:
+    problems: dict[str, Problem] = {}
+    if not _nonneg_int(policy.parallelism):
+        problems[f"{prefix}.parallelism"] = (QT_TRANSLATE_NOOP("engine", "A whole number, 0 or more."), {})
+    for key in ("delay", "monitor"):
+        if not DURATION_RE.match(getattr(policy, key).strip()):
+            problems[f"{prefix}.{key}"] = (
+                QT_TRANSLATE_NOOP("engine", "A duration such as 10s or 1m30s."),
+                {},
+            )
+    if policy.failure_action not in ("pause", "continue", "rollback"):
+        problems[f"{prefix}.failure_action"] = (
+            QT_TRANSLATE_NOOP("engine", "pause, continue or rollback."),
+            {},
+        )
+    try:
+        ratio = float(policy.max_failure_ratio)
+        if not 0 <= ratio <= 1:
+            raise ValueError
+    except ValueError:
+        problems[f"{prefix}.max_failure_ratio"] = (QT_TRANSLATE_NOOP("engine", "A number from 0 to 1."), {})
+    if policy.order not in ("stop-first", "start-first"):
+        problems[f"{prefix}.order"] = (QT_TRANSLATE_NOOP("engine", "stop-first or start-first."), {})
+    return problems
+
+
+def _line_problem(template: str, line: int, text: str) -> Problem:
+    return (template, {"line": line, "text": text})
+
+
+def validate(form: ServiceForm) -> dict[str, Problem]:
+    """Every field's problem; empty when the form can be deployed."""
+    problems: dict[str, Problem] = {}
+    if form.app and not NAME_RE.match(form.app):
+        problems["app"] = (QT_TRANSLATE_NOOP("engine", "Letters, digits, “-”, “_” and “.” only."), {})
+    if not form.name:
+        problems["name"] = (QT_TRANSLATE_NOOP("engine", "The service needs a name."), {})
+    elif not NAME_RE.match(form.name) or len(form.name) > 63:
+        problems["name"] = (QT_TRANSLATE_NOOP("engine", "Letters, digits, “-”, “_” and “.” only."), {})
+    if not form.image.strip():
+        problems["image"] = (QT_TRANSLATE_NOOP("engine", "The service needs an image."), {})
+    elif any(c.isspace() for c in form.image.strip()):
+        problems["image"] = (QT_TRANSLATE_NOOP("engine", "An image name has no spaces."), {})
+    for key in ("command", "args"):
+        try:
+            shlex.split(getattr(form, key))
+        except ValueError:
+            problems[key] = (QT_TRANSLATE_NOOP("engine", "A quote is not closed."), {})
+    if form.mode not in ("replicated", "global"):
+        problems["mode"] = (QT_TRANSLATE_NOOP("engine", "replicated or global."), {})
+    if form.mode == "replicated" and not _nonneg_int(form.replicas):
+        problems["replicas"] = (QT_TRANSLATE_NOOP("engine", "A whole number of tasks, 0 or more."), {})
+    if form.endpoint_mode not in ("vip", "dnsrr"):
+        problems["endpoint_mode"] = (QT_TRANSLATE_NOOP("engine", "vip or dnsrr."), {})
+    for i, line in enumerate(form.ports, 1):
+        match = PORT_RE.match(line.strip())
+        bad = not match or not 0 < int(match.group(2)) < 65536
+        bad = bad or (match.group(1) is not None and not 0 < int(match.group(1)) < 65536)
+        if bad:
+            problems["ports"] = _line_problem(
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Line {line} (“{text}”): write published:target/protocol mode, e.g. 8080:80/tcp host.",
+                ),
+                i,
+                line,
+            )
+            break
+        if form.endpoint_mode == "dnsrr" and (match.group(4) or "ingress") == "ingress":
+            problems["ports"] = _line_problem(
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Line {line} (“{text}”): with DNS round robin, ports are published in host mode.",
+                ),
+                i,
+                line,
+            )
+            break
+    for key, what in (("env", "KEY=VALUE"), ("labels", "key=value")):
+        for i, line in enumerate(getattr(form, key), 1):
+            name = line.partition("=")[0]
+            if not name or any(c.isspace() for c in name):
+                problems[key] = (
+                    QT_TRANSLATE_NOOP("engine", "Line {line} (“{text}”): write {what}."),
+                    {"line": i, "text": line, "what": what},
+                )
+                break
+    for i, line in enumerate(form.mounts, 1):
+        parts = line.split(":")
+        if (
+            len(parts) not in (2, 3)
+            or not all(parts[:2])
+            or not parts[1].startswith("/")
+            or (len(parts) == 3 and parts[2] not in ("ro", "rw"))
+        ):
+            problems["mounts"] = _line_problem(
+                QT_TRANSLATE_NOOP(
+                    "engine", "Line {line} (“{text}”): write source:/target or source:/target:ro."
+                ),
+                i,
+                line,
+            )
+            break
+    for key in ("cpu_limit", "cpu_reservation"):
+        text = getattr(form, key).strip()
+        if text:
+            try:
+                if float(text) <= 0:
+                    raise ValueError
+            except ValueError:
+                problems[key] = (QT_TRANSLATE_NOOP("engine", "A number of CPUs, e.g. 0.5."), {})
+    for key in ("memory_limit", "memory_reservation"):
+        text = getattr(form, key).strip()
+        if text and not SIZE_RE.match(text):
+            problems[key] = (QT_TRANSLATE_NOOP("engine", "A size such as 64M or 1G."), {})
+    for i, line in enumerate(form.constraints, 1):
+        if not CONSTRAINT_RE.match(line):
+            problems["constraints"] = _line_problem(
+                QT_TRANSLATE_NOOP("engine", "Line {line} (“{text}”): write e.g. node.labels.zone == east."),
+                i,
+                line,
+            )
+            break
+    if form.restart_condition not in ("none", "on-failure", "any"):
+        problems["restart_condition"] = (QT_TRANSLATE_NOOP("engine", "none, on-failure or any."), {})
+    if not DURATION_RE.match(form.restart_delay.strip()):
+        problems["restart_delay"] = (QT_TRANSLATE_NOOP("engine", "A duration such as 10s or 1m30s."), {})
+    if not _nonneg_int(form.restart_max_attempts):
+        problems["restart_max_attempts"] = (QT_TRANSLATE_NOOP("engine", "A whole number, 0 or more."), {})
+    problems.update(_policy_problems("update", form.update))
+    problems.update(_policy_problems("rollback", form.rollback))
+    return problems
+
+
+# -- form -> compose -> spec ----------------------------------------------------------------------
+def _policy_dict(policy: Policy) -> dict[str, Any]:
+    return {
+        "parallelism": int(policy.parallelism),
+        "delay": policy.delay.strip(),
+        "failure_action": policy.failure_action,
+        "monitor": policy.monitor.strip(),
+        "max_failure_ratio": float(policy.max_failure_ratio),
+        "order": policy.order,
+    }
+
+
+def _port_dict(line: str) -> dict[str, Any]:
+    match = PORT_RE.match(line.strip())
+    assert match is not None
+    port: dict[str, Any] = {"target": int(match.group(2)), "protocol": match.group(3) or "tcp"}
+    if match.group(1):
+        port["published"] = int(match.group(1))
+    port["mode"] = match.group(4) or "ingress"
+    return port
+
+
+def _mount_dict(line: str) -> dict[str, Any]:
+    parts = line.split(":")
+    source, target = parts[0], parts[1]
+    kind = "bind" if source.startswith("/") else "volume"
+    mount: dict[str, Any] = {"type": kind, "source": source, "target": target}
+    if len(parts) == 3 and parts[2] == "ro":
+        mount["read_only"] = True
+    return mount
+
+
+def compose_document(form: ServiceForm) -> dict[str, Any]:
+    """The compose file (as data) that deploys this form's service; networks are existing ones."""
+    service: dict[str, Any] = {"image": form.image.strip()}
+    if form.command.strip():
+        service["entrypoint"] = shlex.split(form.command)
+    if form.args.strip():
+        service["command"] = shlex.split(form.args)
+    if form.env:
+        service["environment"] = list(form.env)
+    if form.ports:
+        service["ports"] = [_port_dict(line) for line in form.ports]
+    if form.networks:
+        service["networks"] = list(form.networks)
+    mounts = [_mount_dict(line) for line in form.mounts]
+    if mounts:
+        service["volumes"] = mounts
+    deploy: dict[str, Any] = {"mode": form.mode}
+    if form.mode == "replicated":
+        deploy["replicas"] = int(form.replicas)
+    deploy["endpoint_mode"] = form.endpoint_mode
+    if form.labels:
+        deploy["labels"] = list(form.labels)
+    limits = {k: v for k, v in (("cpus", form.cpu_limit.strip()), ("memory", form.memory_limit.strip())) if v}
+    reservations = {
+        k: v
+        for k, v in (("cpus", form.cpu_reservation.strip()), ("memory", form.memory_reservation.strip()))
+        if v
+    }
+    if limits or reservations:
+        deploy["resources"] = {
+            **({"limits": limits} if limits else {}),
+            **({"reservations": reservations} if reservations else {}),
+        }
+    deploy["restart_policy"] = {
+        "condition": form.restart_condition,
+        "delay": form.restart_delay.strip(),
+        "max_attempts": int(form.restart_max_attempts),
+    }
+    if form.constraints:
+        deploy["placement"] = {"constraints": [c.strip() for c in form.constraints]}
+    deploy["update_config"] = _policy_dict(form.update)
+    deploy["rollback_config"] = _policy_dict(form.rollback)
+    service["deploy"] = deploy
+    document: dict[str, Any] = {"version": "3.8", "services": {form.name: service}}
+    if form.networks:
+        document["networks"] = {name: {"external": True} for name in form.networks}
+    volumes = sorted({m["source"] for m in mounts if m["type"] == "volume"})
+    if volumes:
+        document["volumes"] = {name: {"external": True} for name in volumes}
+    return document
+
+
+def to_compose(form: ServiceForm) -> str:
+    """The compose text of what the form deploys (for `docker stack deploy` or our compose tab)."""
+    return yaml.safe_dump(compose_document(form), sort_keys=False, allow_unicode=True)
+
+
+def to_plan(form: ServiceForm) -> StackPlan:
+    """The app plan of a form with an app name; raises ComposeError (validate first)."""
+    return compose.load(to_compose(form), form.app or "x", working_dir=Path("/"), environ={})
+
+
+def to_spec(form: ServiceForm) -> dict[str, Any]:
+    """The service spec; a service outside any app has its plain name and no stack labels."""
+    plan = to_plan(form)
+    spec = next(iter(plan.services.values()))
+    if not form.app:
+        spec["Name"] = form.name
+        spec["Labels"].pop(STACK_LABEL, None)
+        spec["Labels"].pop(IMAGE_LABEL, None)
+        spec["TaskTemplate"]["ContainerSpec"]["Labels"].pop(STACK_LABEL, None)
+        if not form.networks:
+            spec["TaskTemplate"]["Networks"] = []
+        for mount in spec["TaskTemplate"]["ContainerSpec"].get("Mounts", []):
+            labels = mount.get("VolumeOptions", {}).get("Labels")
+            if labels is not None:
+                labels.pop(STACK_LABEL, None)
+    return spec
+
+
+# -- spec -> form (the update form) ---------------------------------------------------------------
+def duration_text(nanoseconds: int | None) -> str:
+    if not nanoseconds:
+        return "0s"
+    for unit, size in (("h", 3600 * 10**9), ("m", 60 * 10**9), ("s", 10**9), ("ms", 10**6), ("us", 10**3)):
+        if nanoseconds % size == 0:
+            return f"{nanoseconds // size}{unit}"
+    return f"{nanoseconds}ns"
+
+
+def size_text(size: int | None) -> str:
+    if not size:
+        return ""
+    for unit, factor in (("G", 1024**3), ("M", 1024**2), ("K", 1024)):
+        if size % factor == 0:
+            return f"{size // factor}{unit}"
+    return str(size)
+
+
+def cpus_text(nano: int | None) -> str:
+    return "" if not nano else f"{nano / 1e9:g}"
+
+
+def _policy_from(config: dict[str, Any] | None) -> Policy:
+    config = config or {}
+    return Policy(
+        parallelism=str(config.get("Parallelism", 1)),
+        delay=duration_text(config.get("Delay")),
+        failure_action=config.get("FailureAction") or "pause",
+        monitor=duration_text(config.get("Monitor")) if config.get("Monitor") else "5s",
+        max_failure_ratio=f"{config.get('MaxFailureRatio', 0):g}",
+        order=config.get("Order") or "stop-first",
+    )
+
+
+def from_spec(spec: dict[str, Any], network_names: dict[str, str] | None = None) -> ServiceForm:
+    """The form filled with a service's current spec (network ids shown by name)."""
+    names = network_names or {}
+    labels = spec.get("Labels") or {}
+    app = labels.get(STACK_LABEL, "")
+    task = spec.get("TaskTemplate") or {}
+    container = task.get("ContainerSpec") or {}
+    mode = spec.get("Mode") or {}
+    endpoint = spec.get("EndpointSpec") or {}
+    resources = task.get("Resources") or {}
+    restart = task.get("RestartPolicy") or {}
+    ports = []
+    for port in endpoint.get("Ports") or []:
+        published = f"{port['PublishedPort']}:" if port.get("PublishedPort") else ""
+        protocol, publish = port.get("Protocol") or "tcp", port.get("PublishMode") or "ingress"
+        ports.append(f"{published}{port.get('TargetPort')}/{protocol} {publish}")
+    mounts = []
+    for mount in container.get("Mounts") or []:
+        if mount.get("Source"):
+            mounts.append(f"{mount['Source']}:{mount['Target']}" + (":ro" if mount.get("ReadOnly") else ""))
+    name = spec.get("Name", "")
+    if app and name.startswith(f"{app}_"):
+        name = name[len(app) + 1 :]
+    return ServiceForm(
+        app=app,
+        name=name,
+        image=str(container.get("Image", "")).split("@", 1)[0],
+        command=shlex.join(container.get("Command") or []),
+        args=shlex.join(container.get("Args") or []),
+        mode="global" if "Global" in mode else "replicated",
+        replicas=str((mode.get("Replicated") or {}).get("Replicas", 1)),
+        endpoint_mode=endpoint.get("Mode") or "vip",
+        ports=ports,
+        networks=[names.get(n.get("Target", ""), n.get("Target", "")) for n in task.get("Networks") or []],
+        env=list(container.get("Env") or []),
+        labels=[f"{k}={v}" for k, v in labels.items() if k not in (STACK_LABEL, IMAGE_LABEL)],
+        mounts=mounts,
+        cpu_limit=cpus_text((resources.get("Limits") or {}).get("NanoCPUs")),
+        memory_limit=size_text((resources.get("Limits") or {}).get("MemoryBytes")),
+        cpu_reservation=cpus_text((resources.get("Reservations") or {}).get("NanoCPUs")),
+        memory_reservation=size_text((resources.get("Reservations") or {}).get("MemoryBytes")),
+        constraints=list((task.get("Placement") or {}).get("Constraints") or []),
+        restart_condition=restart.get("Condition") or "any",
+        restart_delay=duration_text(restart.get("Delay", 5 * 10**9)),
+        restart_max_attempts=str(restart.get("MaxAttempts", 0)),
+        update=_policy_from(spec.get("UpdateConfig")),
+        rollback=_policy_from(spec.get("RollbackConfig")),
+    )
+
+
+# which parts of the spec each form field owns (an update changes only what was edited)
+_OWNED: dict[str, list[tuple[str, ...]]] = {
+    "image": [("TaskTemplate", "ContainerSpec", "Image")],
+    "command": [("TaskTemplate", "ContainerSpec", "Command")],
+    "args": [("TaskTemplate", "ContainerSpec", "Args")],
+    "replicas": [("Mode",)],
+    "ports": [("EndpointSpec", "Ports")],
+    "networks": [("TaskTemplate", "Networks")],
+    "env": [("TaskTemplate", "ContainerSpec", "Env")],
+    "labels": [("Labels",)],
+    "mounts": [("TaskTemplate", "ContainerSpec", "Mounts")],
+    "cpu_limit": [("TaskTemplate", "Resources")],
+    "memory_limit": [("TaskTemplate", "Resources")],
+    "cpu_reservation": [("TaskTemplate", "Resources")],
+    "memory_reservation": [("TaskTemplate", "Resources")],
+    "constraints": [("TaskTemplate", "Placement", "Constraints")],
+    "restart_condition": [("TaskTemplate", "RestartPolicy")],
+    "restart_delay": [("TaskTemplate", "RestartPolicy")],
+    "restart_max_attempts": [("TaskTemplate", "RestartPolicy")],
+    "update": [("UpdateConfig",)],
+    "rollback": [("RollbackConfig",)],
+}
+LOCKED = ("app", "name", "mode", "endpoint_mode")
+
+
+def changed_fields(before: ServiceForm, after: ServiceForm) -> list[str]:
+    return [f.name for f in fields(ServiceForm) if getattr(before, f.name) != getattr(after, f.name)]
+
+
+def updated_spec(current: dict[str, Any], before: ServiceForm, after: ServiceForm) -> dict[str, Any]:
+    """`current` with only the edited fields replaced: untouched parts stay byte for byte, so a
+    policy-only edit does not restart the tasks. Locked fields (mode, endpoint mode, names) keep theirs."""
+    after = replace(after, **{key: getattr(before, key) for key in LOCKED})
+    new = to_spec(after)
+    if current.get("Labels", {}).get(STACK_LABEL):
+        new["Labels"] = {
+            **new["Labels"],
+            **{k: v for k, v in current["Labels"].items() if k.startswith("com.docker.stack.")},
+        }
+    result = copy.deepcopy(current)
+    for name in changed_fields(before, after):
+        for path in _OWNED.get(name, []):
+            source: Any = new
+            for key in path:
+                source = source.get(key) if isinstance(source, dict) else None
+            target = result
+            for key in path[:-1]:
+                target = target.setdefault(key, {})
+            if source is None:
+                target.pop(path[-1], None)
+            else:
+                target[path[-1]] = copy.deepcopy(source)
+    return result
+
+
+# -- a readable spec ------------------------------------------------------------------------------
+def spec_summary(spec: dict[str, Any], network_names: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """(label, value) rows describing a spec in words; labels are marked for translation."""
+    form = from_spec(spec, network_names)
+    task = spec.get("TaskTemplate") or {}
+    container = task.get("ContainerSpec") or {}
+    rows: list[tuple[str, str]] = [
+        (QT_TRANSLATE_NOOP("engine", "Name"), spec.get("Name", "")),
+        (QT_TRANSLATE_NOOP("engine", "App"), form.app),
+        (QT_TRANSLATE_NOOP("engine", "Image"), str(container.get("Image", ""))),
+        (QT_TRANSLATE_NOOP("engine", "Start command"), " ".join(x for x in (form.command, form.args) if x)),
+        (
+            QT_TRANSLATE_NOOP("engine", "Mode"),
+            "global" if form.mode == "global" else f"replicated × {form.replicas}",
+        ),
+        (QT_TRANSLATE_NOOP("engine", "Endpoint mode"), form.endpoint_mode),
+        (QT_TRANSLATE_NOOP("engine", "Port mapping"), "\n".join(form.ports)),
+        (QT_TRANSLATE_NOOP("engine", "Networks"), "\n".join(form.networks)),
+        (QT_TRANSLATE_NOOP("engine", "Environment variables"), "\n".join(form.env)),
+        (QT_TRANSLATE_NOOP("engine", "Labels"), "\n".join(form.labels)),
+        (
+            QT_TRANSLATE_NOOP("engine", "Container labels"),
+            "\n".join(f"{k}={v}" for k, v in (container.get("Labels") or {}).items()),
+        ),
+        (QT_TRANSLATE_NOOP("engine", "Mounts"), "\n".join(form.mounts)),
+        (
+            QT_TRANSLATE_NOOP("engine", "Limits"),
+            " ".join(x for x in (form.cpu_limit and f"{form.cpu_limit} CPU", form.memory_limit) if x),
+        ),
+        (
+            QT_TRANSLATE_NOOP("engine", "Reservations"),
+            " ".join(
+                x
+                for x in (form.cpu_reservation and f"{form.cpu_reservation} CPU", form.memory_reservation)
+                if x
+            ),
+        ),
+        (QT_TRANSLATE_NOOP("engine", "Placement constraints"), "\n".join(form.constraints)),
+        (
+            QT_TRANSLATE_NOOP("engine", "Restart policy"),
+            f"{form.restart_condition}, delay {form.restart_delay}, max attempts {form.restart_max_attempts}",
+        ),
+    ]
+    for label, policy in (
+        (QT_TRANSLATE_NOOP("engine", "Update policy"), form.update),
+        (QT_TRANSLATE_NOOP("engine", "Rollback policy"), form.rollback),
+    ):
+        rows.append(
+            (
+                label,
+                f"parallelism {policy.parallelism}, delay {policy.delay}, "
+                f"on failure {policy.failure_action}, monitor {policy.monitor}, "
+                f"max failure ratio {policy.max_failure_ratio}, {policy.order}",
+            )
+        )
+    health = container.get("Healthcheck")
+    if health:
+        rows.append((QT_TRANSLATE_NOOP("engine", "Health check"), " ".join(health.get("Test") or [])))
+    secrets = [s.get("SecretName", "") for s in container.get("Secrets") or []]
+    if secrets:
+        rows.append((QT_TRANSLATE_NOOP("engine", "Secrets"), "\n".join(secrets)))
+    configs = [c.get("ConfigName", "") for c in container.get("Configs") or []]
+    if configs:
+        rows.append((QT_TRANSLATE_NOOP("engine", "Configs"), "\n".join(configs)))
+    return [(label, value) for label, value in rows if value]
+
+
+__all__ = [
+    "ComposeError",
+    "Policy",
+    "ServiceForm",
+    "compose_document",
+    "from_spec",
+    "spec_summary",
+    "to_compose",
+    "to_plan",
+    "to_spec",
+    "updated_spec",
+    "validate",
+]

@@ -1,0 +1,305 @@
+"""Apps (stacks) on the engine: deploy/redeploy a compose plan as `docker stack deploy --prune` does,
+remove an app, and the service actions (update keeping the version, scale, roll back).
+
+Specs go to the engine as raw API JSON (not docker-py's typed helpers) so what we send is exactly
+what compose.py built, field for field.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import docker
+
+from crane_desktop.engine.compose import StackPlan
+from crane_desktop.engine.errors import EngineError, NotFound, translate
+from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
+from crane_desktop.engine.snapshots import STACK_LABEL
+
+Client = docker.APIClient
+
+
+@dataclass
+class DeployResult:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    networks: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RemoveResult:
+    services: list[str] = field(default_factory=list)
+    networks: list[str] = field(default_factory=list)
+    secrets: list[str] = field(default_factory=list)
+    configs: list[str] = field(default_factory=list)
+
+
+def _call(fn: Callable[[], Any]) -> Any:
+    try:
+        return fn()
+    except EngineError:
+        raise
+    except Exception as exc:  # docker/requests errors become EngineError
+        raise translate(exc) from exc
+
+
+def _post(client: Client, path: str, body: Any, **params: Any) -> Any:
+    response = client._post_json(client._url(path), data=body, params=params or None)
+    return client._result(response, json=True) if response.content else None
+
+
+def _label_filter(stack: str) -> dict[str, str]:
+    return {"label": f"{STACK_LABEL}={stack}"}
+
+
+def stack_services(client: Client, stack: str) -> list[dict[str, Any]]:
+    return _call(lambda: client.services(filters=_label_filter(stack)))
+
+
+def stack_summary(client: Client, stack: str) -> RemoveResult:
+    """What removing the app would delete (for the confirmation)."""
+
+    def names(items: list[dict[str, Any]], *path: str) -> list[str]:
+        result = []
+        for item in items:
+            value: Any = item
+            for key in path:
+                value = value.get(key, {}) if isinstance(value, dict) else {}
+            result.append(str(value))
+        return sorted(result)
+
+    return RemoveResult(
+        services=names(stack_services(client, stack), "Spec", "Name"),
+        networks=names(_call(lambda: client.networks(filters=_label_filter(stack))), "Name"),
+        secrets=names(_call(lambda: client.secrets(filters=_label_filter(stack))), "Spec", "Name"),
+        configs=names(_call(lambda: client.configs(filters=_label_filter(stack))), "Spec", "Name"),
+    )
+
+
+# -- deploy ---------------------------------------------------------------------------------------
+def _file_objects(client: Client, kind: str, specs: dict[str, dict[str, Any]]) -> None:
+    """Create the app's secrets/configs; existing ones get the same spec again (labels only can change)."""
+    lister = client.secrets if kind == "secrets" else client.configs
+    existing = {item["Spec"]["Name"]: item for item in _call(lambda: lister())}
+    for name, spec in specs.items():
+        body = {**spec, "Data": base64.b64encode(spec["Data"]).decode("ascii")}
+        current = existing.get(name)
+        if current is None:
+            _call(lambda body=body: _post(client, f"/{kind}/create", body))
+        else:
+            _call(
+                lambda current=current, body=body: _post(
+                    client, f"/{kind}/{current['ID']}/update", body, version=current["Version"]["Index"]
+                )
+            )
+
+
+def _check_external_networks(client: Client, names: list[str]) -> None:
+    for name in names:
+        try:
+            network = client.inspect_network(name)
+        except docker.errors.NotFound:
+            raise EngineError(
+                QT_TRANSLATE_NOOP("engine", "The external network {name} does not exist."), name=name
+            ) from None
+        except Exception as exc:
+            raise translate(exc) from exc
+        if network.get("Scope") != "swarm":
+            raise EngineError(
+                QT_TRANSLATE_NOOP("engine", "The external network {name} is not a swarm network."), name=name
+            )
+
+
+def _resolve_references(client: Client, spec: dict[str, Any]) -> dict[str, Any]:
+    """Fill SecretID / ConfigID from the names, as the CLI's ParseSecrets/ParseConfigs."""
+    spec = copy.deepcopy(spec)
+    container = spec["TaskTemplate"]["ContainerSpec"]
+    for kind, name_key, id_key in (
+        ("Secrets", "SecretName", "SecretID"),
+        ("Configs", "ConfigName", "ConfigID"),
+    ):
+        refs = container.get(kind)
+        if not refs:
+            continue
+        lister = client.secrets if kind == "Secrets" else client.configs
+        ids = {item["Spec"]["Name"]: item["ID"] for item in _call(lambda lister=lister: lister())}
+        for ref in refs:
+            if ref[name_key] not in ids:
+                raise EngineError(
+                    QT_TRANSLATE_NOOP("engine", "The {kind} {name} does not exist."),
+                    kind=kind.lower()[:-1],
+                    name=ref[name_key],
+                )
+            ref[id_key] = ids[ref[name_key]]
+    return spec
+
+
+def deploy(client: Client, plan: StackPlan, *, prune: bool = True) -> DeployResult:
+    """Create or update everything in `plan`; with `prune`, remove the app's services not in it."""
+    result = DeployResult()
+    _check_external_networks(client, plan.external_networks)
+    _file_objects(client, "secrets", plan.secrets)
+    _file_objects(client, "configs", plan.configs)
+    existing_networks = {n["Name"] for n in _call(lambda: client.networks(filters=_label_filter(plan.name)))}
+    for name, body in plan.networks.items():
+        if name not in existing_networks:
+            _call(lambda body=body: _post(client, "/networks/create", body))
+            result.networks.append(name)
+    existing = {s["Spec"]["Name"]: s for s in stack_services(client, plan.name)}
+    for name, spec in plan.services.items():
+        spec = _resolve_references(client, spec)
+        current = existing.get(name)
+        if current is None:
+            _call(lambda spec=spec: _post(client, "/services/create", spec))
+            result.created.append(name)
+            continue
+        # stack deploy has no --force: keep ForceUpdate so unchanged services are not restarted
+        spec["TaskTemplate"]["ForceUpdate"] = current["Spec"]["TaskTemplate"].get("ForceUpdate", 0)
+        _call(
+            lambda spec=spec, current=current: _post(
+                client, f"/services/{current['ID']}/update", spec, version=current["Version"]["Index"]
+            )
+        )
+        result.updated.append(name)
+    if prune:
+        for name, current in existing.items():
+            if name not in plan.services:
+                _call(lambda current=current: client.remove_service(current["ID"]))
+                result.removed.append(name)
+    return result
+
+
+# -- remove ---------------------------------------------------------------------------------------
+def remove(client: Client, stack: str, *, timeout: float = 60.0) -> RemoveResult:
+    """Remove the app: its services, then (once their tasks are gone) its networks, secrets, configs."""
+    result = RemoveResult()
+    services = stack_services(client, stack)
+    if not services and not _call(lambda: client.networks(filters=_label_filter(stack))):
+        raise NotFound(QT_TRANSLATE_NOOP("engine", "There is no app named {name}."), name=stack)
+    for service in services:
+        try:
+            client.remove_service(service["ID"])
+        except docker.errors.NotFound:
+            pass
+        except Exception as exc:
+            raise translate(exc) from exc
+        result.services.append(service["Spec"]["Name"])
+    ids = [s["ID"] for s in services]
+    deadline = time.monotonic() + timeout
+    while ids and time.monotonic() < deadline:
+        tasks = _call(lambda: client.tasks())  # a removed service cannot be a filter any more
+        if not any(task.get("ServiceID") in ids for task in tasks):
+            break
+        time.sleep(0.3)
+    for kind, lister, remover in (
+        ("secrets", client.secrets, client.remove_secret),
+        ("configs", client.configs, client.remove_config),
+    ):
+        for item in _call(lambda lister=lister: lister(filters=_label_filter(stack))):
+            _call(lambda remover=remover, item=item: remover(item["ID"]))
+            getattr(result, kind).append(item["Spec"]["Name"])
+    for network in _call(lambda: client.networks(filters=_label_filter(stack))):
+        while True:
+            try:
+                client.remove_network(network["Id"])
+                break
+            except docker.errors.NotFound:
+                break
+            except docker.errors.APIError as exc:
+                if time.monotonic() > deadline:
+                    raise translate(exc) from exc
+                time.sleep(0.3)
+        result.networks.append(network["Name"])
+    return result
+
+
+# -- service actions ------------------------------------------------------------------------------
+def inspect_service(client: Client, service_id: str) -> dict[str, Any]:
+    return _call(lambda: client.inspect_service(service_id))
+
+
+def update_spec(
+    client: Client, service_id: str, change: Callable[[dict[str, Any]], None], *, rollback: bool = False
+) -> dict[str, Any]:
+    """Apply `change` to the service's current spec and send it with the version it was read at."""
+    current = inspect_service(client, service_id)
+    spec = copy.deepcopy(current["Spec"])
+    change(spec)
+    params: dict[str, Any] = {"version": current["Version"]["Index"]}
+    if rollback:
+        params["rollback"] = "previous"
+    return _call(lambda: _post(client, f"/services/{service_id}/update", spec, **params)) or {}
+
+
+def scale(client: Client, service_id: str, replicas: int) -> None:
+    """Set the task count (replicated services only); the engine applies it at once."""
+    if replicas < 0:
+        raise EngineError(QT_TRANSLATE_NOOP("engine", "The task count cannot be negative."))
+
+    def change(spec: dict[str, Any]) -> None:
+        replicated = spec.get("Mode", {}).get("Replicated")
+        if replicated is None:
+            raise EngineError(
+                QT_TRANSLATE_NOOP(
+                    "engine", "{name} is a global service: it runs one task per node and cannot be scaled."
+                ),
+                name=spec.get("Name", service_id),
+            )
+        replicated["Replicas"] = replicas
+
+    update_spec(client, service_id, change)
+
+
+def rollback(client: Client, service_id: str) -> None:
+    """The engine's rollback to the previous spec (as `docker service rollback`)."""
+    current = inspect_service(client, service_id)
+    if not current.get("PreviousSpec"):
+        raise EngineError(
+            QT_TRANSLATE_NOOP("engine", "{name} has no previous version to roll back to."),
+            name=current["Spec"].get("Name", service_id),
+        )
+    update_spec(client, service_id, lambda spec: None, rollback=True)
+
+
+def set_image(client: Client, service_id: str, image: str) -> None:
+    def change(spec: dict[str, Any]) -> None:
+        spec["TaskTemplate"]["ContainerSpec"]["Image"] = image
+
+    update_spec(client, service_id, change)
+
+
+def replace_spec(client: Client, service_id: str, new_spec: dict[str, Any]) -> None:
+    """Send a whole new spec (from the form); the service and endpoint modes must not change."""
+
+    def change(spec: dict[str, Any]) -> None:
+        old_mode = "Global" if "Global" in spec.get("Mode", {}) else "Replicated"
+        new_mode = "Global" if "Global" in new_spec.get("Mode", {}) else "Replicated"
+        old_endpoint = (spec.get("EndpointSpec") or {}).get("Mode") or "vip"
+        new_endpoint = (new_spec.get("EndpointSpec") or {}).get("Mode") or "vip"
+        if old_mode != new_mode or old_endpoint != new_endpoint:
+            raise EngineError(
+                QT_TRANSLATE_NOOP(
+                    "engine", "The service mode and the endpoint mode of a service cannot change."
+                )
+            )
+        force = spec.get("TaskTemplate", {}).get("ForceUpdate", 0)
+        spec.clear()
+        spec.update(copy.deepcopy(new_spec))
+        spec.setdefault("TaskTemplate", {})["ForceUpdate"] = force
+
+    update_spec(client, service_id, change)
+
+
+def create_service(client: Client, spec: dict[str, Any]) -> str:
+    return (_call(lambda: _post(client, "/services/create", spec)) or {}).get("ID", "")
+
+
+def remove_service(client: Client, service_id: str) -> None:
+    """Remove a lone service (an app of its own)."""
+    _call(lambda: client.remove_service(service_id))

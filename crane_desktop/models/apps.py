@@ -1,0 +1,439 @@
+"""The apps tree: apps (stacks, or a lone service) -> their services, with task counts, ports,
+the last update and networks, kept in place from the store's service/task/network diffs.
+
+Rows are inserted/removed with beginInsertRows/beginRemoveRows and refreshed with dataChanged: never a
+reset, so expansion, selection and scroll survive the live updates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.formatting import full_time, local_time
+from crane_desktop.engine.snapshots import EPOCH, Network, Service, Task
+from crane_desktop.models.table import Role
+
+Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
+WARN = QColor("#b26a00")
+BAD = QColor("#c62828")
+
+NAME, SERVICES, TASKS, PORTS, UPDATED, NETWORKS = range(6)
+
+
+@dataclass
+class App:
+    """One app row: a stack (`is_stack`) or a lone service, and its service ids in row order."""
+
+    key: str
+    name: str
+    is_stack: bool
+    service_ids: list[str] = field(default_factory=list)
+
+
+def app_key(service: Service) -> str:
+    return f"stack:{service.stack}" if service.stack else f"service:{service.id}"
+
+
+def update_state_text(state: str) -> str:
+    return {
+        "updating": translate("AppTreeModel", "updating"),
+        "paused": translate("AppTreeModel", "paused"),
+        "completed": translate("AppTreeModel", "completed"),
+        "rollback_started": translate("AppTreeModel", "rolling back"),
+        "rollback_paused": translate("AppTreeModel", "rollback paused"),
+        "rollback_completed": translate("AppTreeModel", "rolled back"),
+    }.get(state, state)
+
+
+def ports_text(services: Iterable[Service]) -> str:
+    seen: list[str] = []
+    for service in services:
+        for port in service.ports:
+            if not port.published:
+                continue
+            text = f"{port.published}:{port.target}/{port.protocol}"
+            if port.mode == "host":
+                text += " " + translate("AppTreeModel", "(host)")
+            if text not in seen:
+                seen.append(text)
+    return ", ".join(seen)
+
+
+class AppTreeModel(QAbstractItemModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._apps: list[App] = []
+        self._app_rows: dict[str, int] = {}
+        self._services: dict[str, Service] = {}
+        self._tasks: dict[str, Task] = {}
+        self._by_service: dict[str, set[str]] = {}
+        self._networks: dict[str, Network] = {}
+        self.loaded = False
+        self.stale = False
+
+    # -- structure -------------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column)
+        if parent.internalPointer() is not None:
+            return QModelIndex()
+        return self.createIndex(row, column, self._apps[parent.row()])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        app = index.internalPointer()
+        if app is None:
+            return QModelIndex()
+        row = self._app_rows.get(app.key, -1)
+        return self.createIndex(row, 0) if row >= 0 else QModelIndex()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._apps)
+        if parent.column() != 0 or parent.internalPointer() is not None:
+            return 0
+        return len(self._apps[parent.row()].service_ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 6
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (
+            translate("AppTreeModel", "Name"),
+            translate("AppTreeModel", "Services / image"),
+            translate("AppTreeModel", "Tasks"),
+            translate("AppTreeModel", "Published ports"),
+            translate("AppTreeModel", "Last update"),
+            translate("AppTreeModel", "Networks"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+    # -- reading ---------------------------------------------------------------------------------
+    def app_at(self, index: Index) -> App | None:
+        if not index.isValid():
+            return None
+        app = index.internalPointer()
+        return app if app is not None else self._apps[index.row()]
+
+    def service_at(self, index: Index) -> Service | None:
+        if not index.isValid() or index.internalPointer() is None:
+            return None
+        app = index.internalPointer()
+        return self._services.get(app.service_ids[index.row()])
+
+    def apps(self) -> list[App]:
+        return list(self._apps)
+
+    def app(self, key: str) -> App | None:
+        row = self._app_rows.get(key)
+        return None if row is None else self._apps[row]
+
+    def app_index(self, key: str) -> QModelIndex:
+        row = self._app_rows.get(key, -1)
+        return self.index(row, 0) if row >= 0 else QModelIndex()
+
+    def service_index(self, service_id: str, column: int = 0) -> QModelIndex:
+        service = self._services.get(service_id)
+        if service is None:
+            return QModelIndex()
+        row = self._app_rows.get(app_key(service), -1)
+        if row < 0:
+            return QModelIndex()
+        app = self._apps[row]
+        return self.createIndex(app.service_ids.index(service_id), column, app)
+
+    def counts(self, service: Service) -> tuple[int, int]:
+        """(running, desired) tasks of a service."""
+        tasks = [self._tasks[t] for t in self._by_service.get(service.id, ()) if t in self._tasks]
+        running = sum(1 for t in tasks if t.state == "running" and t.desired_state == "running")
+        if service.mode == "replicated":
+            desired = service.replicas or 0
+        else:
+            desired = sum(1 for t in tasks if t.desired_state == "running")
+        return running, desired
+
+    def _app_services(self, app: App) -> list[Service]:
+        return [self._services[s] for s in app.service_ids if s in self._services]
+
+    def _network_names(self, services: Iterable[Service]) -> str:
+        names: list[str] = []
+        for service in services:
+            for network_id in service.network_ids:
+                network = self._networks.get(network_id)
+                name = network.name if network else network_id[:12]
+                if name not in names:
+                    names.append(name)
+        return ", ".join(sorted(names))
+
+    def _text(self, app: App, service: Service | None, column: int) -> str:
+        services = [service] if service else self._app_services(app)
+        if column == NAME:
+            return service.name if service else app.name
+        if column == SERVICES:
+            if service:
+                mode = (
+                    translate("AppTreeModel", "global")
+                    if service.mode == "global"
+                    else translate("AppTreeModel", "replicated")
+                )
+                return f"{service.short_image} · {mode}"
+            return translate("AppTreeModel", "%n service(s)", "", len(services))
+        if column == TASKS:
+            pairs = [self.counts(s) for s in services]
+            return f"{sum(p[0] for p in pairs)}/{sum(p[1] for p in pairs)}"
+        if column == PORTS:
+            return ports_text(services)
+        if column == UPDATED:
+            latest = max(services, key=lambda s: s.updated_at, default=None)
+            if latest is None:
+                return ""
+            when = local_time(latest.updated_at)
+            state = update_state_text(latest.update_state)
+            return f"{when} ({state})" if state else when
+        if column == NETWORKS:
+            return self._network_names(services)
+        return ""
+
+    def _sort(self, app: App, service: Service | None, column: int) -> Any:
+        services = [service] if service else self._app_services(app)
+        if column == TASKS:
+            return sum(self.counts(s)[0] for s in services)
+        if column == SERVICES and not service:
+            return len(services)
+        if column == UPDATED:
+            return max((s.updated_at.timestamp() for s in services), default=EPOCH.timestamp())
+        return self._text(app, service, column).lower()
+
+    def _color(self, app: App, service: Service | None, column: int) -> QColor | None:
+        services = [service] if service else self._app_services(app)
+        if column == TASKS:
+            pairs = [self.counts(s) for s in services]
+            running, desired = sum(p[0] for p in pairs), sum(p[1] for p in pairs)
+            return None if running >= desired else (BAD if running == 0 and desired else WARN)
+        if column == UPDATED and any(s.update_state in ("paused", "rollback_paused") for s in services):
+            return BAD
+        if column == UPDATED and any(s.update_state.startswith("rollback") for s in services):
+            return WARN
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        app = self.app_at(index)
+        service = self.service_at(index)
+        if app is None or (index.internalPointer() is not None and service is None):
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(app, service, column)
+        if role == Role.OBJECT:
+            return service or app
+        if role == Role.KEY:
+            return service.id if service else app.key
+        if role == Role.SORT:
+            return self._sort(app, service, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == UPDATED:
+                latest = service or max(self._app_services(app), key=lambda s: s.updated_at, default=None)
+                if latest is not None:
+                    return "\n".join(x for x in (full_time(latest.updated_at), latest.update_message) if x)
+            if column == NAME and not app.is_stack and not service:
+                return translate("AppTreeModel", "A service deployed outside any app (stack)")
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self.stale:
+                return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            color = self._color(app, service, column)
+            return QBrush(color) if color is not None else None
+        return None
+
+    # -- writing ---------------------------------------------------------------------------------
+    def apply(self, kind: str, change: Diff) -> None:
+        if kind == "services":
+            self._apply_services(change)
+            self.loaded = True
+        elif kind == "tasks":
+            self._apply_tasks(change)
+        elif kind == "networks":
+            for key in change.removed:
+                self._networks.pop(key, None)
+            self._networks.update(change.added)
+            self._networks.update(change.changed)
+            self._refresh_columns([a.key for a in self._apps], [NETWORKS])
+
+    def load(
+        self,
+        services: Mapping[str, Service],
+        tasks: Mapping[str, Task],
+        networks: Mapping[str, Network],
+        loaded: bool,
+    ) -> None:
+        """Take what the store already holds (the page was built after the data arrived)."""
+        self._networks = dict(networks)
+        self._apply_tasks(Diff(added=dict(tasks)))
+        self._apply_services(Diff(added=dict(services)))
+        self.loaded = loaded
+
+    def _apply_tasks(self, change: Diff) -> None:
+        touched: set[str] = set()
+        for key in change.removed:
+            task = self._tasks.pop(key, None)
+            if task is not None:
+                self._by_service.get(task.service_id, set()).discard(key)
+                touched.add(task.service_id)
+        for key, task in {**change.added, **change.changed}.items():
+            old = self._tasks.get(key)
+            if old is not None and old.service_id != task.service_id:
+                self._by_service.get(old.service_id, set()).discard(key)
+            self._tasks[key] = task
+            self._by_service.setdefault(task.service_id, set()).add(key)
+            touched.add(task.service_id)
+        self._refresh_services(touched, [TASKS])
+
+    def _apply_services(self, change: Diff) -> None:
+        for key in change.removed:
+            self._remove_service(key)
+        for key, service in change.changed.items():
+            old = self._services.get(key)
+            if old is None or app_key(old) != app_key(service):
+                self._remove_service(key)
+                self._add_services([service])
+            else:
+                self._services[key] = service
+                self._refresh_services({key}, None)
+        fresh = [s for key, s in change.added.items() if key not in self._services]
+        for key, service in change.added.items():
+            if key in self._services:
+                self._services[key] = service
+                self._refresh_services({key}, None)
+        self._add_services(fresh)
+
+    def _add_services(self, services: list[Service]) -> None:
+        groups: dict[str, list[Service]] = {}
+        for service in sorted(services, key=lambda s: s.name):
+            groups.setdefault(app_key(service), []).append(service)
+        new_apps: list[App] = []
+        for key, members in groups.items():
+            row = self._app_rows.get(key)
+            if row is None:
+                first = members[0]
+                name = first.stack or first.name
+                new_apps.append(App(key, name, bool(first.stack), [s.id for s in members]))
+                for service in members:
+                    self._services[service.id] = service
+                continue
+            app = self._apps[row]
+            parent = self.index(row, 0)
+            first = len(app.service_ids)
+            self.beginInsertRows(parent, first, first + len(members) - 1)
+            for service in members:
+                self._services[service.id] = service
+                app.service_ids.append(service.id)
+            self.endInsertRows()
+            self._refresh_columns([key], None)
+        if new_apps:
+            first = len(self._apps)
+            self.beginInsertRows(QModelIndex(), first, first + len(new_apps) - 1)
+            for offset, app in enumerate(new_apps):
+                self._apps.append(app)
+                self._app_rows[app.key] = first + offset
+            self.endInsertRows()
+
+    def _remove_service(self, service_id: str) -> None:
+        service = self._services.get(service_id)
+        if service is None:
+            return
+        key = app_key(service)
+        row = self._app_rows.get(key)
+        if row is None:
+            self._services.pop(service_id, None)
+            return
+        app = self._apps[row]
+        if app.service_ids == [service_id]:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._apps[row]
+            self._services.pop(service_id, None)
+            self._app_rows = {a.key: i for i, a in enumerate(self._apps)}
+            self.endRemoveRows()
+            return
+        child = app.service_ids.index(service_id)
+        self.beginRemoveRows(self.index(row, 0), child, child)
+        del app.service_ids[child]
+        self._services.pop(service_id, None)
+        self.endRemoveRows()
+        self._refresh_columns([key], None)
+
+    def _refresh_services(self, service_ids: Iterable[str], columns: list[int] | None) -> None:
+        apps: set[str] = set()
+        last = self.columnCount() - 1
+        for service_id in service_ids:
+            service = self._services.get(service_id)
+            if service is None:
+                continue
+            first_index = self.service_index(service_id, columns[0] if columns else 0)
+            if not first_index.isValid():
+                continue
+            last_index = self.service_index(service_id, columns[-1] if columns else last)
+            self.dataChanged.emit(first_index, last_index)
+            apps.add(app_key(service))
+        self._refresh_columns(sorted(apps), columns)
+
+    def _refresh_columns(self, keys: Iterable[str], columns: list[int] | None) -> None:
+        last = self.columnCount() - 1
+        for key in keys:
+            row = self._app_rows.get(key)
+            if row is None:
+                continue
+            first_col, last_col = (columns[0], columns[-1]) if columns else (0, last)
+            self.dataChanged.emit(self.index(row, first_col), self.index(row, last_col))
+            if columns == [NETWORKS]:
+                app = self._apps[row]
+                for child in range(len(app.service_ids)):
+                    child_index = self.createIndex(child, NETWORKS, app)
+                    self.dataChanged.emit(child_index, child_index)
+
+    def clear(self) -> None:
+        """Remove every row (row removal, not a reset) and forget that data was loaded."""
+        if self._apps:
+            self.beginRemoveRows(QModelIndex(), 0, len(self._apps) - 1)
+            self._apps.clear()
+            self._app_rows.clear()
+            self._services.clear()
+            self.endRemoveRows()
+        self._tasks.clear()
+        self._by_service.clear()
+        self.loaded = False
+
+    def set_stale(self, stale: bool) -> None:
+        if stale == self.stale:
+            return
+        self.stale = stale
+        if self._apps:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._apps) - 1, self.columnCount() - 1),
+                [Qt.ItemDataRole.ForegroundRole],
+            )
+            for row, app in enumerate(self._apps):
+                if app.service_ids:
+                    parent = self.index(row, 0)
+                    self.dataChanged.emit(
+                        self.index(0, 0, parent),
+                        self.index(len(app.service_ids) - 1, self.columnCount() - 1, parent),
+                        [Qt.ItemDataRole.ForegroundRole],
+                    )

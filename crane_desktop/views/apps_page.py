@@ -1,0 +1,232 @@
+"""The Apps page: every app (stack, or lone service) with its services, live; deploy and delete."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from crane_desktop.engine import stacks
+from crane_desktop.engine.diff import Diff
+from crane_desktop.models.apps import NAME, App, AppTreeModel
+from crane_desktop.models.table import Role
+from crane_desktop.session import off_thread
+from crane_desktop.views.dialogs import confirm, show_error
+
+if TYPE_CHECKING:
+    from crane_desktop.views.main_window import MainWindow
+
+
+class AppsPage(QWidget):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.model = model = AppTreeModel(self)
+        store = window.store
+        model.load(
+            store.get("services"), store.get("tasks"), store.get("networks"), "services" in store.loaded
+        )
+        store.changed.connect(self._on_store_changed)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(Role.SORT)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.deploy_button = QPushButton(self.tr("Deploy app…"), self)
+        self.deploy_button.setObjectName("deployButton")
+        self.deploy_button.clicked.connect(self.open_deploy)
+        self.delete_button = QPushButton(self.tr("Delete app"), self)
+        self.delete_button.setObjectName("deleteAppButton")
+        self.delete_button.setEnabled(False)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Filter apps and services (name, image, port…)"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.count_label = QLabel(self)
+
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("appsTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setSortingEnabled(True)
+        self.tree.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.activated.connect(self._open_index)  # double-click or Enter
+        self.tree.selectionModel().selectionChanged.connect(self._update_actions)
+        header = self.tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        delete = QAction(self.tr("Delete app"), self)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        delete.triggered.connect(self.delete_selected)
+        self.tree.addAction(delete)
+
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(self.deploy_button)
+        toolbar.addWidget(self.delete_button)
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.count_label)
+        toolbar.addWidget(self.filter_edit, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.tree)
+
+        for signal in (
+            model.rowsInserted,
+            model.rowsRemoved,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+        ):
+            signal.connect(self._update_count)
+        model.rowsInserted.connect(self._expand_new_apps)
+        model.rowsInserted.connect(self._fit_columns_once)
+        self._fitted = False
+        self._update_count()
+
+    def _on_store_changed(self, kind: str, change: Diff) -> None:
+        if kind in ("services", "tasks", "networks"):
+            self.model.apply(kind, change)
+
+    def _update_count(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        if shown == total:
+            self.count_label.setText(self.tr("%n app(s)", "", total))
+        else:
+            self.count_label.setText(
+                self.tr("%1 of %2 shown").replace("%1", str(shown)).replace("%2", str(total))
+            )
+
+    def _expand_new_apps(self, parent: QModelIndex, first: int, last: int) -> None:
+        """New apps open expanded: their services are what operators look for."""
+        if parent.isValid():
+            return
+        for row in range(first, last + 1):
+            self.tree.expand(self.proxy.mapFromSource(self.model.index(row, 0)))
+
+    def _fit_columns_once(self) -> None:
+        if not self._fitted:
+            self._fitted = True
+            for column in range(self.model.columnCount() - 1):
+                self.tree.resizeColumnToContents(column)
+            self.tree.setColumnWidth(0, max(self.tree.columnWidth(0), 220))
+
+    # -- selection -------------------------------------------------------------------------------
+    def selected_source(self) -> QModelIndex:
+        rows = self.tree.selectionModel().selectedRows()
+        return self.proxy.mapToSource(rows[0]) if rows else QModelIndex()
+
+    def select_app(self, key: str) -> None:
+        index = self.proxy.mapFromSource(self.model.app_index(key))
+        self.tree.setCurrentIndex(index)
+
+    def _update_actions(self, *args: object) -> None:
+        self.delete_button.setEnabled(self.selected_source().isValid())
+
+    def _open_index(self, index: QModelIndex) -> None:
+        service = self.model.service_at(self.proxy.mapToSource(index))
+        if service is not None:
+            self.window_.open_service(service.id)
+
+    def _context_menu(self, position) -> None:
+        index = self.tree.indexAt(position)
+        if not index.isValid():
+            return
+        source = self.proxy.mapToSource(index)
+        menu = QMenu(self)
+        service = self.model.service_at(source)
+        if service is not None:
+            menu.addAction(self.tr("Open service"), lambda: self.window_.open_service(service.id))
+        menu.addAction(self.tr("Delete app"), self.delete_selected)
+        menu.popup(self.tree.viewport().mapToGlobal(position))
+
+    def open_deploy(self) -> None:
+        from crane_desktop.views.deploy_dialog import DeployDialog
+
+        dialog = DeployDialog(self.window_, self)
+        dialog.open()
+
+    # -- delete ----------------------------------------------------------------------------------
+    @asyncSlot()
+    async def delete_selected(self) -> None:
+        source = self.selected_source()
+        app: App | None = self.model.app_at(source)
+        session = self.window_.session
+        if app is None or session is None:
+            return
+        service = self.model.service_at(source)
+        if service is not None and len(app.service_ids) > 1:
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Delete app"),
+                self.tr(
+                    "%1 is one of the %2 services of the app %3; they were deployed together and depend on "
+                    "each other, so a single service is not deleted alone. Delete the whole app, or deploy "
+                    "the app again without this service."
+                )
+                .replace("%1", service.name)
+                .replace("%2", str(len(app.service_ids)))
+                .replace("%3", app.name),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setObjectName("cannotDeleteDialog")
+            box.open()
+            return
+        client = session.cluster.client
+        try:
+            if app.is_stack:
+                summary = await off_thread(stacks.stack_summary, client, app.name)
+                parts = [self.tr("Services: %1").replace("%1", ", ".join(summary.services))]
+                if summary.networks:
+                    parts.append(self.tr("Networks: %1").replace("%1", ", ".join(summary.networks)))
+                if summary.secrets:
+                    parts.append(self.tr("Secrets: %1").replace("%1", ", ".join(summary.secrets)))
+                if summary.configs:
+                    parts.append(self.tr("Configs: %1").replace("%1", ", ".join(summary.configs)))
+                details = "\n".join(parts)
+            else:
+                details = self.tr("Service: %1").replace("%1", app.name)
+            sure = await confirm(
+                self,
+                self.tr("Delete app"),
+                self.tr("Delete the app %1 and everything it created? This cannot be undone.").replace(
+                    "%1", app.name
+                ),
+                self.tr("Delete app"),
+                details=details,
+            )
+            if not sure:
+                return
+            if app.is_stack:
+                await off_thread(stacks.remove, client, app.name)
+            else:
+                await off_thread(stacks.remove_service, client, app.service_ids[0])
+            self.window_.statusBar().showMessage(
+                self.tr("The app %1 was deleted.").replace("%1", app.name), 8000
+            )
+        except Exception as error:
+            show_error(self, self.tr("Cannot delete the app"), error)

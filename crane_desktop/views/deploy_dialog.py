@@ -1,0 +1,568 @@
+"""Deploy an app: from a compose file (errors shown at their line) or from a form validated field by
+field; the same form, filled with a service's spec, updates that service (mode fields locked).
+
+Nothing is sent while the file or the form has a problem.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from crane_desktop.engine import compose, stacks
+from crane_desktop.engine.compose import ComposeError
+from crane_desktop.engine.service_form import (
+    LOCKED,
+    Policy,
+    ServiceForm,
+    from_spec,
+    to_compose,
+    to_plan,
+    to_spec,
+    updated_spec,
+    validate,
+)
+from crane_desktop.engine.snapshots import Service
+from crane_desktop.session import off_thread
+from crane_desktop.views.dialogs import show_error
+
+if TYPE_CHECKING:
+    from crane_desktop.views.main_window import MainWindow
+
+translate = QCoreApplication.translate
+ERROR_STYLE = "color: #c62828;"
+
+
+def compose_error_text(error: ComposeError) -> str:
+    reason = translate("engine", error.reason_template)
+    try:
+        reason = reason.format(**error.reason_params)
+    except (KeyError, IndexError, ValueError):
+        reason = error.reason
+    if error.line:
+        return (
+            translate("DeployDialog", "Line %1, %2: %3")
+            .replace("%1", str(error.line))
+            .replace("%2", error.key or "-")
+            .replace("%3", reason)
+        )
+    return reason
+
+
+class ComposeTab(QWidget):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setObjectName("composePath")
+        self.path_edit.setPlaceholderText(self.tr("docker-compose.yml (its folder holds .env and env files)"))
+        self.path_edit.editingFinished.connect(self.load_path)
+        browse = QPushButton(self.tr("Open…"), self)
+        browse.clicked.connect(self._browse)
+        self.editor = QPlainTextEdit(self)
+        self.editor.setObjectName("composeEdit")
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.editor.setPlaceholderText('version: "3.8"\nservices:\n  web:\n    image: nginx:1.25\n')
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("composeError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        check = QPushButton(self.tr("Check"), self)
+        check.setObjectName("composeCheckButton")
+        check.clicked.connect(self.check)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("File:"), self))
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.error_label, 1)
+        bottom.addWidget(check)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.editor, 1)
+        layout.addLayout(bottom)
+        self._dialog: QFileDialog | None = None
+
+    def _browse(self) -> None:
+        dialog = QFileDialog(self, self.tr("Open a compose file"))
+        dialog.setNameFilters([self.tr("Compose files (*.yml *.yaml)"), self.tr("All files (*)")])
+        dialog.fileSelected.connect(lambda path: (self.path_edit.setText(path), self.load_path()))
+        self._dialog = dialog
+        dialog.open()
+
+    def load_path(self) -> None:
+        path = self.path_edit.text().strip()
+        if not path:
+            return
+        try:
+            self.editor.setPlainText(Path(path).read_text(encoding="utf-8"))
+            self.show_error(None)
+        except OSError as exc:
+            self.error_label.setText(
+                self.tr("Cannot read %1: %2").replace("%1", path).replace("%2", exc.strerror or "")
+            )
+
+    def working_dir(self) -> Path:
+        path = self.path_edit.text().strip()
+        return Path(path).resolve().parent if path else Path(os.getcwd())
+
+    def plan(self, app: str) -> compose.StackPlan | None:
+        """The parsed plan, or None with the error shown at its line."""
+        try:
+            plan = compose.load(self.editor.toPlainText(), app, working_dir=self.working_dir())
+        except ComposeError as error:
+            self.show_error(error)
+            return None
+        self.show_error(None)
+        return plan
+
+    def check(self) -> None:
+        parent = self.parent()
+        while parent is not None and not isinstance(parent, DeployDialog):
+            parent = parent.parent()
+        app = parent.app_edit.text().strip() if parent else "app"
+        if self.plan(app or "app") is not None:
+            self.error_label.setStyleSheet("")
+            self.error_label.setText(self.tr("The file is valid."))
+
+    def show_error(self, error: ComposeError | None) -> None:
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setText(compose_error_text(error) if error else "")
+        selections = []
+        if error is not None and error.line:
+            block = self.editor.document().findBlockByLineNumber(error.line - 1)
+            cursor = QTextCursor(block)
+            selection = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor("#ffd6d6"))
+            fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            selection.format = fmt
+            selection.cursor = cursor
+            selections.append(selection)
+            self.editor.setTextCursor(cursor)
+            self.editor.centerCursor()
+        self.editor.setExtraSelections(selections)
+
+
+class FormTab(QWidget):
+    """The service form; `errors` labels sit under each field."""
+
+    def __init__(self, window: MainWindow, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.window_ = window
+        self.inputs: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        inner = QWidget(self)
+        self.layout_ = form = QFormLayout(inner)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self._line("app", self.tr("App (optional)"), self.tr("empty: a service of its own"))
+        self._line("name", self.tr("Service name"), "web")
+        self._line("image", self.tr("Image"), "registry:5000/shop/web:1.4")
+        self._line("command", self.tr("Command (entrypoint)"), self.tr("empty: the image's"))
+        self._line("args", self.tr("Arguments"), "sleep 3600")
+        self._combo(
+            "mode", self.tr("Mode"), [("replicated", self.tr("replicated")), ("global", self.tr("global"))]
+        )
+        self._line("replicas", self.tr("Tasks"), "1")
+        self._combo(
+            "endpoint_mode",
+            self.tr("Endpoint mode"),
+            [("vip", self.tr("virtual IP")), ("dnsrr", self.tr("DNS round robin"))],
+        )
+        self._lines("ports", self.tr("Port mapping"), "8080:80/tcp host")
+        self.network_list = QListWidget(inner)
+        self.network_list.setObjectName("networksList")
+        self.network_list.setMaximumHeight(110)
+        self.network_label = QLineEdit(inner)
+        self.network_label.setObjectName("networkLabelEdit")
+        self.network_label.setPlaceholderText(self.tr("pick by label: key=value"))
+        self.network_label.returnPressed.connect(self.pick_networks_by_label)
+        networks = QWidget(inner)
+        nlayout = QVBoxLayout(networks)
+        nlayout.setContentsMargins(0, 0, 0, 0)
+        nlayout.addWidget(self.network_list)
+        nlayout.addWidget(self.network_label)
+        self._add_row("networks", self.tr("Networks"), networks)
+        self._fill_networks()
+        self._lines("env", self.tr("Environment variables"), "KEY=value")
+        self._lines("labels", self.tr("Labels"), "key=value")
+        self._lines("mounts", self.tr("Mounts"), "data:/data  or  /host/path:/path:ro")
+        self._line("cpu_limit", self.tr("CPU limit"), "0.5")
+        self._line("memory_limit", self.tr("Memory limit"), "256M")
+        self._line("cpu_reservation", self.tr("CPU reservation"), "0.25")
+        self._line("memory_reservation", self.tr("Memory reservation"), "128M")
+        self._lines("constraints", self.tr("Placement constraints"), "node.labels.zone == east")
+        self.constraint_pick = QComboBox(inner)
+        self.constraint_pick.setObjectName("constraintPick")
+        self.constraint_pick.addItem(self.tr("Add a constraint from the cluster's node labels…"), "")
+        for text in self._node_constraints():
+            self.constraint_pick.addItem(text, text)
+        self.constraint_pick.activated.connect(self._add_constraint)
+        form.addRow("", self.constraint_pick)
+        self._combo(
+            "restart_condition",
+            self.tr("Restart condition"),
+            [("any", self.tr("any")), ("on-failure", self.tr("on failure")), ("none", self.tr("none"))],
+        )
+        self._line("restart_delay", self.tr("Restart delay"), "5s")
+        self._line("restart_max_attempts", self.tr("Restart max attempts"), self.tr("0: no limit"))
+        for prefix, title in (("update", self.tr("Update policy")), ("rollback", self.tr("Rollback policy"))):
+            box = QGroupBox(title, inner)
+            box_form = QFormLayout(box)
+            self._line(f"{prefix}.parallelism", self.tr("Parallelism"), "1", box_form)
+            self._line(f"{prefix}.delay", self.tr("Delay"), "10s", box_form)
+            self._combo(
+                f"{prefix}.failure_action",
+                self.tr("Failure action"),
+                [
+                    ("pause", self.tr("pause")),
+                    ("continue", self.tr("continue")),
+                    ("rollback", self.tr("roll back")),
+                ],
+                box_form,
+            )
+            self._line(f"{prefix}.monitor", self.tr("Monitor"), "5s", box_form)
+            self._line(f"{prefix}.max_failure_ratio", self.tr("Max failure ratio"), "0", box_form)
+            self._combo(
+                f"{prefix}.order",
+                self.tr("Order"),
+                [("stop-first", self.tr("stop first")), ("start-first", self.tr("start first"))],
+                box_form,
+            )
+            form.addRow(box)
+        self.preview = QPlainTextEdit(inner)
+        self.preview.setObjectName("formComposePreview")
+        self.preview.setReadOnly(True)
+        self.preview.hide()
+        show = QPushButton(self.tr("Show compose text"), inner)
+        show.setObjectName("showComposeButton")
+        show.clicked.connect(self.show_compose)
+        form.addRow(show)
+        form.addRow(self.preview)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.set_form(ServiceForm())
+
+    # .. building ..
+    def _add_row(self, key: str, label: str, widget: QWidget, form: QFormLayout | None = None) -> None:
+        error = QLabel(widget.parentWidget())
+        error.setObjectName(f"error_{key}")
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        holder = QWidget(widget.parentWidget())
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.setSpacing(1)
+        holder_layout.addWidget(widget)
+        holder_layout.addWidget(error)
+        (form or self.layout_).addRow(label, holder)
+        self.inputs[key] = widget
+        self.errors[key] = error
+
+    def _line(self, key: str, label: str, placeholder: str, form: QFormLayout | None = None) -> None:
+        edit = QLineEdit(self)
+        edit.setObjectName(f"field_{key}")
+        edit.setPlaceholderText(placeholder)
+        self._add_row(key, label, edit, form)
+
+    def _lines(self, key: str, label: str, placeholder: str) -> None:
+        edit = QPlainTextEdit(self)
+        edit.setObjectName(f"field_{key}")
+        edit.setPlaceholderText(placeholder + "\n" + self.tr("(one per line)"))
+        edit.setMaximumHeight(70)
+        self._add_row(key, label, edit)
+
+    def _combo(
+        self, key: str, label: str, items: list[tuple[str, str]], form: QFormLayout | None = None
+    ) -> None:
+        combo = QComboBox(self)
+        combo.setObjectName(f"field_{key}")
+        for value, text in items:
+            combo.addItem(text, value)
+        self._add_row(key, label, combo, form)
+
+    def _fill_networks(self) -> None:
+        for network in sorted(self.window_.store.get("networks").values(), key=lambda n: n.name):
+            if network.scope != "swarm" or network.ingress:
+                continue
+            labels = ", ".join(f"{k}={v}" for k, v in network.labels)
+            item = QListWidgetItem(f"{network.name}  {labels}".rstrip())
+            item.setData(Qt.ItemDataRole.UserRole, network.name)
+            item.setData(Qt.ItemDataRole.UserRole + 1, dict(network.labels))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.network_list.addItem(item)
+
+    def pick_networks_by_label(self) -> None:
+        key, _, value = self.network_label.text().strip().partition("=")
+        for row in range(self.network_list.count()):
+            item = self.network_list.item(row)
+            labels = item.data(Qt.ItemDataRole.UserRole + 1) or {}
+            if key and key in labels and (not value or labels[key] == value):
+                item.setCheckState(Qt.CheckState.Checked)
+
+    def _node_constraints(self) -> list[str]:
+        found: set[str] = set()
+        for node in self.window_.store.get("nodes").values():
+            for key, value in node.labels:
+                if not key.startswith("crane.reserved."):
+                    found.add(f"node.labels.{key} == {value}")
+            found.add(f"node.hostname == {node.hostname}")
+        return ["node.role == manager", "node.role == worker", *sorted(found)]
+
+    def _add_constraint(self, index: int) -> None:
+        text = self.constraint_pick.itemData(index)
+        if text:
+            edit = self.inputs["constraints"]
+            assert isinstance(edit, QPlainTextEdit)
+            current = edit.toPlainText().rstrip()
+            edit.setPlainText(f"{current}\n{text}" if current else text)
+        self.constraint_pick.setCurrentIndex(0)
+
+    # .. values ..
+    def _get(self, key: str) -> Any:
+        widget = self.inputs[key]
+        if key == "networks":
+            return [
+                self.network_list.item(r).data(Qt.ItemDataRole.UserRole)
+                for r in range(self.network_list.count())
+                if self.network_list.item(r).checkState() == Qt.CheckState.Checked
+            ]
+        if isinstance(widget, QLineEdit):
+            return widget.text().strip()
+        if isinstance(widget, QPlainTextEdit):
+            return [line.strip() for line in widget.toPlainText().splitlines() if line.strip()]
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        return None
+
+    def _set(self, key: str, value: Any) -> None:
+        widget = self.inputs[key]
+        if isinstance(widget, QLineEdit):
+            widget.setText(str(value))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText("\n".join(value))
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(0, widget.findData(value)))
+        elif key == "networks":
+            for row in range(self.network_list.count()):
+                item = self.network_list.item(row)
+                checked = item.data(Qt.ItemDataRole.UserRole) in value
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def form(self) -> ServiceForm:
+        plain = {key: self._get(key) for key in self.inputs if "." not in key}
+        policies = {
+            prefix: Policy(
+                **{
+                    key.split(".", 1)[1]: self._get(key)
+                    for key in self.inputs
+                    if key.startswith(prefix + ".")
+                }
+            )
+            for prefix in ("update", "rollback")
+        }
+        return ServiceForm(**plain, **policies)
+
+    def set_form(self, form: ServiceForm) -> None:
+        for key in self.inputs:
+            if "." in key:
+                prefix, name = key.split(".", 1)
+                self._set(key, getattr(getattr(form, prefix), name))
+            else:
+                self._set(key, getattr(form, key))
+
+    def lock(self, why: str) -> None:
+        for key in LOCKED:
+            self.inputs[key].setEnabled(False)
+            self.inputs[key].setToolTip(why)
+            self.errors[key].setText(why)
+            self.errors[key].setStyleSheet("color: palette(mid);")
+            self.errors[key].show()
+
+    def show_problems(self, problems: dict[str, tuple[str, dict[str, Any]]]) -> None:
+        for key, label in self.errors.items():
+            if key in LOCKED and not self.inputs[key].isEnabled():
+                continue
+            problem = problems.get(key)
+            if problem is None:
+                label.hide()
+                label.setText("")
+                continue
+            template, params = problem
+            try:
+                text = translate("engine", template).format(**params)
+            except (KeyError, IndexError, ValueError):
+                text = template
+            label.setText(text)
+            label.setStyleSheet(ERROR_STYLE)
+            label.show()
+
+    def show_compose(self) -> None:
+        form = self.form()
+        problems = validate(form)
+        self.show_problems(problems)
+        if problems:
+            return
+        self.preview.setPlainText(to_compose(form))
+        self.preview.show()
+
+
+def _add_to_app(client: Any, plan: compose.StackPlan) -> stacks.DeployResult:
+    """A form adds (or updates) one service of an app: the app's other services stay."""
+    return stacks.deploy(client, plan, prune=False)
+
+
+class DeployDialog(QDialog):
+    """New app (compose or form) or, with `service`, the update form of that service."""
+
+    def __init__(
+        self, window: MainWindow, parent: QWidget | None = None, *, service: Service | None = None
+    ) -> None:
+        super().__init__(parent or window)
+        self.setObjectName("deployDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.window_ = window
+        self.service = service
+        self.setWindowTitle(
+            self.tr("Update %1").replace("%1", service.name) if service else self.tr("Deploy an app")
+        )
+        self.resize(760, 720)
+        self.app_edit = QLineEdit(self)
+        self.app_edit.setObjectName("appNameEdit")
+        self.app_edit.setPlaceholderText(self.tr("shop"))
+        self.compose_tab = ComposeTab(self)
+        self.form_tab = FormTab(window, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("deployTabs")
+        self.status = QLabel(self)
+        self.status.setObjectName("deployStatus")
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.deploy_button = self.buttons.addButton(
+            self.tr("Update") if service else self.tr("Deploy"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.deploy_button.setObjectName("dialogDeployButton")
+        self.buttons.rejected.connect(self.reject)
+        self.deploy_button.clicked.connect(self.deploy)
+        layout = QVBoxLayout(self)
+        if service is None:
+            name_row = QWidget(self)
+            name_form = QFormLayout(name_row)
+            name_form.setContentsMargins(0, 0, 0, 0)
+            name_form.addRow(self.tr("App name:"), self.app_edit)
+            layout.addWidget(name_row)
+            self.tabs.currentChanged.connect(
+                lambda _i: name_row.setVisible(self.tabs.currentWidget() is self.compose_tab)
+            )
+            self.tabs.addTab(self.compose_tab, self.tr("Compose file"))
+        else:
+            self.compose_tab.hide()
+        self.tabs.addTab(self.form_tab, self.tr("Form"))
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.before: ServiceForm | None = None
+        if service is not None:
+            names = {key: n.name for key, n in window.store.get("networks").items()}
+            self.before = from_spec(dict(service.raw.get("Spec") or {}), names)
+            self.form_tab.set_form(self.before)
+            self.form_tab.lock(
+                self.tr(
+                    "Cannot change: the engine keeps a service's mode and endpoint mode (and its name) "
+                    "for its whole life; deploy a new service instead."
+                )
+            )
+
+    @asyncSlot()
+    async def deploy(self) -> None:
+        session = self.window_.session
+        if session is None:
+            return
+        client = session.cluster.client
+        if self.tabs.currentWidget() is self.compose_tab:
+            app = self.app_edit.text().strip()
+            plan = self.compose_tab.plan(app)
+            if plan is None:
+                return
+            work = (stacks.deploy, client, plan)
+            done = self.tr("The app %1 was deployed.").replace("%1", app)
+        else:
+            form = self.form_tab.form()
+            if self.before is not None:
+                form = replace(form, **{key: getattr(self.before, key) for key in LOCKED})
+            problems = validate(form)
+            self.form_tab.show_problems(problems)
+            if problems:
+                self.status.setStyleSheet(ERROR_STYLE)
+                self.status.setText(self.tr("Correct the fields marked in red."))
+                return
+            try:
+                if self.service is not None:
+                    before = self.before
+                    assert before is not None
+
+                    def change(
+                        spec: dict[str, Any], before: ServiceForm = before, after: ServiceForm = form
+                    ) -> None:
+                        new = updated_spec(spec, before, after)
+                        spec.clear()
+                        spec.update(new)
+
+                    work = (stacks.update_spec, client, self.service.id, change)
+                    done = self.tr("The service %1 is being updated.").replace("%1", self.service.name)
+                elif form.app:
+                    work = (_add_to_app, client, to_plan(form))
+                    done = self.tr("The app %1 was deployed.").replace("%1", form.app)
+                else:
+                    work = (stacks.create_service, client, to_spec(form))
+                    done = self.tr("The service %1 was created.").replace("%1", form.name)
+            except ComposeError as error:
+                self.status.setStyleSheet(ERROR_STYLE)
+                self.status.setText(compose_error_text(error))
+                return
+        self.deploy_button.setEnabled(False)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Sending to the swarm…"))
+        try:
+            await off_thread(*work)
+        except Exception as error:
+            self.status.setText("")
+            show_error(self, self.tr("Cannot deploy"), error)
+            return
+        finally:
+            self.deploy_button.setEnabled(True)
+        self.window_.statusBar().showMessage(done, 8000)
+        self.accept()

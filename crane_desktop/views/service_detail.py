@@ -1,0 +1,317 @@
+"""The service detail tab: its tasks (slot tree with history), its spec (readable, raw JSON one click
+away), the extra tabs of SERVICE_TABS, and the update/scale/roll back actions with a live rollout line.
+
+Everything shown follows `window.store` (the watcher), the actions only ask the engine for a change.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QTabWidget,
+    QTreeView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from crane_desktop.engine import stacks
+from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.service_form import spec_summary
+from crane_desktop.engine.snapshots import Service
+from crane_desktop.models.apps import update_state_text
+from crane_desktop.models.table import Role
+from crane_desktop.models.tasks import SLOT, TaskTreeModel
+from crane_desktop.session import off_thread
+from crane_desktop.views.dialogs import show_error
+from crane_desktop.views.service_tabs import SERVICE_TABS
+
+if TYPE_CHECKING:
+    from crane_desktop.views.main_window import MainWindow
+
+
+class SpecView(QWidget):
+    """The spec in words, and the raw JSON behind a toggle."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.readable = QTreeWidget(self)
+        self.readable.setObjectName("specReadable")
+        self.readable.setColumnCount(2)
+        self.readable.setHeaderLabels([self.tr("Setting"), self.tr("Value")])
+        self.readable.setRootIsDecorated(False)
+        self.readable.setAlternatingRowColors(True)
+        self.raw = QPlainTextEdit(self)
+        self.raw.setObjectName("specRaw")
+        self.raw.setReadOnly(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.readable)
+        self.stack.addWidget(self.raw)
+        self.toggle = QPushButton(self.tr("Show raw JSON"), self)
+        self.toggle.setObjectName("rawJsonButton")
+        self.toggle.setCheckable(True)
+        self.toggle.toggled.connect(self._toggle)
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        bar.addWidget(self.toggle)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+
+    def _toggle(self, raw: bool) -> None:
+        self.stack.setCurrentIndex(1 if raw else 0)
+        self.toggle.setText(self.tr("Show readable") if raw else self.tr("Show raw JSON"))
+
+    def show_service(self, service: Service, network_names: dict[str, str]) -> None:
+        spec = dict(service.raw.get("Spec") or {})
+        self.readable.clear()
+        for label, value in spec_summary(spec, network_names):
+            item = QTreeWidgetItem([QCoreApplication.translate("engine", label), value])
+            item.setToolTip(1, value)
+            self.readable.addTopLevelItem(item)
+        self.readable.resizeColumnToContents(0)
+        self.raw.setPlainText(json.dumps(service.raw, indent=2, sort_keys=True, default=str))
+
+
+class ServiceDetail(QWidget):
+    def __init__(self, window: MainWindow, service_id: str) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.service_id = service_id
+        store = window.store
+        self.model = TaskTreeModel(service_id, lambda node_id: store.get("nodes").get(node_id), self)
+        self.model.load(store.get("tasks"))
+
+        self.title = QLabel(self)
+        self.title.setObjectName("serviceTitle")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rollout = QLabel(self)
+        self.rollout.setObjectName("rolloutLabel")
+        self.rollout.setWordWrap(True)
+
+        self.replicas = QSpinBox(self)
+        self.replicas.setObjectName("replicasSpin")
+        self.replicas.setRange(0, 10000)
+        self.scale_button = QPushButton(self.tr("Scale"), self)
+        self.scale_button.setObjectName("scaleButton")
+        self.scale_button.clicked.connect(self.scale)
+        self.image_edit = QLineEdit(self)
+        self.image_edit.setObjectName("imageEdit")
+        self.image_button = QPushButton(self.tr("Update image"), self)
+        self.image_button.setObjectName("updateImageButton")
+        self.image_button.clicked.connect(self.update_image)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.edit_button.setObjectName("editServiceButton")
+        self.edit_button.clicked.connect(self.edit)
+        self.rollback_button = QPushButton(self.tr("Roll back"), self)
+        self.rollback_button.setObjectName("rollbackButton")
+        self.rollback_button.clicked.connect(self.rollback)
+
+        actions = QHBoxLayout()
+        actions.addWidget(QLabel(self.tr("Tasks:"), self))
+        actions.addWidget(self.replicas)
+        actions.addWidget(self.scale_button)
+        actions.addSpacing(16)
+        actions.addWidget(QLabel(self.tr("Image:"), self))
+        actions.addWidget(self.image_edit, 1)
+        actions.addWidget(self.image_button)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.rollback_button)
+
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Role.SORT)
+        self.tasks_view = QTreeView(self)
+        self.tasks_view.setObjectName("taskTree")
+        self.tasks_view.setModel(self.proxy)
+        self.tasks_view.setSortingEnabled(True)
+        self.tasks_view.sortByColumn(SLOT, Qt.SortOrder.AscendingOrder)
+        self.tasks_view.setAlternatingRowColors(True)
+        self.tasks_view.setUniformRowHeights(True)
+        self.tasks_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tasks_view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.tasks_view.header().setStretchLastSection(True)
+        self.tasks_view.activated.connect(self._open_task)
+        self.spec_view = SpecView(self)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("serviceTabs")
+        self.tabs.addTab(self.tasks_view, self.tr("Tasks"))
+        self.tabs.addTab(self.spec_view, self.tr("Detail"))
+        self.extra_tabs: list[QWidget] = []
+        for title, factory in SERVICE_TABS:
+            widget = factory(window, service_id)
+            self.extra_tabs.append(widget)
+            self.tabs.addTab(widget, title())
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(actions)
+        layout.addWidget(self.rollout)
+        layout.addWidget(self.tabs, 1)
+
+        store.changed.connect(self._on_store_changed)
+        self._fitted = False
+        self._busy = False
+        self.service: Service | None = None
+        self._show_service(store.get("services").get(service_id))
+        self._fit_columns()
+
+    # -- following the store ---------------------------------------------------------------------
+    def _on_store_changed(self, kind: str, change: Diff) -> None:
+        if kind == "tasks":
+            self.model.apply_diff(change)
+            self._show_rollout()
+            self._fit_columns()
+        elif kind == "services" and (self.service_id in change.changed or self.service_id in change.added):
+            self._show_service(change.changed.get(self.service_id) or change.added.get(self.service_id))
+        elif kind == "services" and self.service_id in change.removed:
+            self.service = None
+            self.title.setText(self.tr("%1 (deleted)").replace("%1", self.title.property("name") or ""))
+            self._set_enabled(False)
+        elif kind == "nodes":
+            self.model.refresh_nodes()
+
+    def _fit_columns(self) -> None:
+        if not self._fitted and self.model.rowCount():
+            self._fitted = True
+            for column in range(self.model.columnCount() - 1):
+                self.tasks_view.resizeColumnToContents(column)
+
+    def _network_names(self) -> dict[str, str]:
+        return {key: network.name for key, network in self.window_.store.get("networks").items()}
+
+    def _show_service(self, service: Service | None) -> None:
+        if service is None:
+            return
+        previous, self.service = self.service, service
+        self.title.setProperty("name", service.name)
+        mode = (
+            self.tr("global: one task per node")
+            if service.mode == "global"
+            else self.tr("replicated: %1 task(s)").replace("%1", str(service.replicas))
+        )
+        self.title.setText(f"<b>{service.name}</b> — {service.short_image} — {mode}")
+        global_mode = service.mode != "replicated"
+        self.replicas.setEnabled(not global_mode and not self._busy)
+        self.scale_button.setEnabled(not global_mode and not self._busy)
+        why = self.tr("A global service runs one task on every eligible node; it cannot be scaled.")
+        self.replicas.setToolTip(why if global_mode else "")
+        self.scale_button.setToolTip(why if global_mode else "")
+        if previous is None or previous.replicas != service.replicas:
+            self.replicas.setValue(service.replicas or 0)
+        if previous is None or previous.image != service.image:
+            self.image_edit.setText(service.short_image)
+        self.rollback_button.setEnabled(bool(service.raw.get("PreviousSpec")) and not self._busy)
+        self.spec_view.show_service(service, self._network_names())
+        self._show_rollout()
+
+    def _show_rollout(self) -> None:
+        """The live rollout line: the update state, how many tasks run the new spec, and the reason."""
+        service = self.service
+        if service is None:
+            return
+        state = service.update_state
+        if not state:
+            self.rollout.setText("")
+            return
+        image = service.image
+        current = [t for t in self.model.tasks() if t.desired_state == "running"]
+        done = sum(1 for t in current if t.image == image and t.state == "running")
+        text = self.tr("Update: %1 — %2 of %3 task(s) running the new spec").replace(
+            "%1", update_state_text(state)
+        )
+        text = text.replace("%2", str(done)).replace("%3", str(len(current)))
+        if service.update_message:
+            text += f" — {service.update_message}"
+        self.rollout.setText(text)
+        bad = state in ("paused", "rollback_paused", "rollback_started", "rollback_completed")
+        self.rollout.setStyleSheet("color: #c62828;" if bad else "")
+
+    def _open_task(self, index: Any) -> None:
+        task = self.proxy.data(index, Role.OBJECT)
+        opener = getattr(self.window_, "open_container", None)
+        if task is not None and task.container_id and callable(opener):
+            opener(task.node_id, task.container_id, task.id[:12])
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (
+            self.scale_button,
+            self.image_button,
+            self.edit_button,
+            self.rollback_button,
+            self.replicas,
+        ):
+            widget.setEnabled(enabled)
+
+    # -- actions ---------------------------------------------------------------------------------
+    async def _run(self, title: str, fn: Any, *args: Any) -> bool:
+        session = self.window_.session
+        if session is None or self.service is None:
+            return False
+        self._busy = True
+        self._set_enabled(False)
+        try:
+            await off_thread(fn, session.cluster.client, *args)
+            return True
+        except Exception as error:
+            show_error(self, title, error)
+            return False
+        finally:
+            self._busy = False
+            self._set_enabled(self.service is not None)
+            if self.service is not None:
+                self._show_service(self.service)
+
+    @asyncSlot()
+    async def scale(self) -> None:
+        await self._run(
+            self.tr("Cannot scale the service"), stacks.scale, self.service_id, self.replicas.value()
+        )
+
+    @asyncSlot()
+    async def update_image(self) -> None:
+        image = self.image_edit.text().strip()
+        if not image or any(c.isspace() for c in image):
+            self.image_edit.setStyleSheet("border: 1px solid #c62828;")
+            self.image_edit.setToolTip(self.tr("Give an image name (no spaces)."))
+            return
+        self.image_edit.setStyleSheet("")
+        self.image_edit.setToolTip("")
+        await self._run(self.tr("Cannot update the image"), stacks.set_image, self.service_id, image)
+
+    @asyncSlot()
+    async def rollback(self) -> None:
+        await self._run(self.tr("Cannot roll back the service"), stacks.rollback, self.service_id)
+
+    def edit(self) -> None:
+        if self.service is None:
+            return
+        from crane_desktop.views.deploy_dialog import DeployDialog
+
+        dialog = DeployDialog(self.window_, self, service=self.service)
+        dialog.open()
+
+    def close_streams(self) -> None:
+        """Close the extra tabs' streams (logs, stats...) with this tab."""
+        with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
+            self.window_.store.changed.disconnect(self._on_store_changed)
+        for widget in self.extra_tabs:
+            closer = getattr(widget, "close_streams", None)
+            if callable(closer):
+                closer()

@@ -1,0 +1,76 @@
+"""`crane-desktop stack deploy/rm` from a script's point of view: exit codes, what it prints, and an
+invalid file (line and key in the message) that creates nothing."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tests.swarm import IMAGE, docker, profile_path, unique
+
+
+def crane(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "crane_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ),
+    )
+
+
+def stack_services(name: str) -> list[str]:
+    out = docker(
+        1, "service", "ls", "--filter", f"label=com.docker.stack.namespace={name}", "--format", "{{.Name}}"
+    )
+    return sorted(out.split())
+
+
+def test_stack_deploy_and_rm(tmp_path):
+    name = unique("cmd")
+    path = tmp_path / "app.yml"
+    path.write_text(
+        f"version: '3.8'\nservices:\n  web:\n    image: {IMAGE}\n    command: sleep 3600\n"
+        f"  job:\n    image: {IMAGE}\n    command: sleep 3600\n    deploy: {{replicas: 0}}\n"
+    )
+    try:
+        done = crane("stack", "deploy", "--profile-file", str(profile_path()), "-c", str(path), name)
+        assert done.returncode == 0, done.stderr
+        assert f"Creating service {name}_web" in done.stdout
+        assert f"Creating network {name}_default" in done.stdout
+        assert stack_services(name) == [f"{name}_job", f"{name}_web"]
+
+        path.write_text(f"version: '3.8'\nservices:\n  web:\n    image: {IMAGE}\n    command: sleep 3600\n")
+        done = crane(
+            "stack", "deploy", "--profile-file", str(profile_path()), "--prune", "-c", str(path), name
+        )
+        assert done.returncode == 0, done.stderr
+        assert f"Removing service {name}_job" in done.stdout
+        assert stack_services(name) == [f"{name}_web"]
+
+        done = crane("stack", "rm", "--profile-file", str(profile_path()), name)
+        assert done.returncode == 0, done.stderr
+        assert f"Removing network {name}_default" in done.stdout
+        assert stack_services(name) == []
+    finally:
+        docker(1, "stack", "rm", name, check=False)
+
+
+def test_invalid_file_creates_nothing(tmp_path):
+    name = unique("cmdbad")
+    path = tmp_path / "bad.yml"
+    path.write_text(
+        f"services:\n  web:\n    image: {IMAGE}\n  db:\n    image: {IMAGE}\n    deploy:\n      replicas: x\n"
+    )
+    done = crane("stack", "deploy", "--profile-file", str(profile_path()), "-c", str(path), name)
+    assert done.returncode == 1
+    assert "Line 7, services.db.deploy.replicas: must be a whole number" in done.stderr
+    assert stack_services(name) == []
+    assert name not in docker(1, "network", "ls", "--format", "{{.Name}}")
+
+
+def test_rm_of_unknown_app_fails():
+    done = crane("stack", "rm", "--profile-file", str(profile_path()), unique("nothing"))
+    assert done.returncode == 1
+    assert "There is no app named" in done.stderr

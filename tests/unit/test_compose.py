@@ -1,0 +1,138 @@
+"""compose.py on its own: the specs it builds and the errors it gives (line and key)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crane_desktop.engine import compose
+from crane_desktop.engine.compose import ComposeError
+
+BAD = Path(__file__).resolve().parent.parent / "fixtures" / "compose" / "bad"
+
+
+def load(text: str, environ: dict[str, str] | None = None, tmp: Path | None = None) -> compose.StackPlan:
+    return compose.load(text, "shop", working_dir=tmp or Path("/nonexistent"), environ=environ or {})
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "key", "words"),
+    [
+        ("syntax.yml", 6, "", "not valid YAML"),
+        ("unknown_key.yml", 7, "services.web.deploy.replica_count", "unknown key"),
+        ("wrong_type.yml", 6, "services.web.deploy.replicas", "whole number"),
+        ("undefined_variable.yml", 6, "services.web.environment.TOKEN", "CRANE_TEST_UNDEFINED_VARIABLE"),
+    ],
+)
+def test_bad_files_are_refused_with_line_and_key(name, line, key, words):
+    with pytest.raises(ComposeError) as caught:
+        compose.load_file(BAD / name, "shop", environ={})
+    error = caught.value
+    assert error.line == line
+    assert error.key == key
+    assert words in error.reason
+    assert f"Line {line}" in error.message
+
+
+def test_names_labels_and_default_network():
+    plan = load("services:\n  web:\n    image: busybox\n    labels: [a=1, b]\n")
+    spec = plan.services["shop_web"]
+    assert spec["Name"] == "shop_web"
+    assert spec["Labels"] == {"com.docker.stack.namespace": "shop", "com.docker.stack.image": "busybox"}
+    assert spec["TaskTemplate"]["ContainerSpec"]["Labels"] == {
+        "a": "1",
+        "b": "",
+        "com.docker.stack.namespace": "shop",
+    }
+    assert spec["TaskTemplate"]["Networks"] == [{"Target": "shop_default", "Aliases": ["web"]}]
+    assert spec["Mode"] == {"Replicated": {}}
+    assert list(plan.networks) == ["shop_default"]
+    assert plan.networks["shop_default"]["Driver"] == "overlay"
+
+
+def test_short_ports_and_ranges_are_sorted_by_published_port():
+    plan = load(
+        'services:\n  web:\n    image: busybox\n    ports: ["9000-9001:80-81/udp", "8080:80", "443"]\n'
+    )
+    ports = plan.services["shop_web"]["EndpointSpec"]["Ports"]
+    assert [(p["PublishedPort"], p["TargetPort"], p["Protocol"], p["PublishMode"]) for p in ports] == [
+        (0, 443, "tcp", "ingress"),
+        (8080, 80, "tcp", "ingress"),
+        (9000, 80, "udp", "ingress"),
+        (9001, 81, "udp", "ingress"),
+    ]
+
+
+def test_variables_from_environment_win_over_dotenv(tmp_path):
+    (tmp_path / ".env").write_text("TAG=from-dotenv\nNAME=dotenv\n")
+    text = "services:\n  web:\n    image: busybox:${TAG}\n    hostname: ${NAME}-${MISSING:-x}$$\n"
+    plan = load(text, {"NAME": "env"}, tmp_path)
+    container = plan.services["shop_web"]["TaskTemplate"]["ContainerSpec"]
+    assert container["Image"] == "busybox:from-dotenv"
+    assert container["Hostname"] == "env-x$"
+
+
+def test_required_variable_message():
+    with pytest.raises(ComposeError) as caught:
+        load("services:\n  web:\n    image: ${IMG:?set the image}\n")
+    assert caught.value.line == 3 and caught.value.key == "services.web.image"
+    assert "set the image" in caught.value.reason
+
+
+def test_global_with_replicas_and_undeclared_network():
+    with pytest.raises(ComposeError) as caught:
+        load("services:\n  web:\n    image: b\n    deploy:\n      mode: global\n      replicas: 2\n")
+    assert caught.value.key == "services.web.deploy.replicas"
+    with pytest.raises(ComposeError) as caught:
+        load("services:\n  web:\n    image: b\n    networks: [nowhere]\n")
+    assert (caught.value.line, caught.value.key) == (4, "services.web.networks.nowhere")
+
+
+def test_durations_sizes_and_cpus():
+    text = """services:
+  web:
+    image: b
+    stop_grace_period: 1m30s
+    deploy:
+      resources: {limits: {cpus: 0.25, memory: 1.5G}}
+      update_config: {delay: 500ms}
+"""
+    spec = load(text).services["shop_web"]
+    assert spec["TaskTemplate"]["ContainerSpec"]["StopGracePeriod"] == 90 * 10**9
+    assert spec["TaskTemplate"]["Resources"]["Limits"] == {"NanoCPUs": 250_000_000, "MemoryBytes": 1610612736}
+    assert spec["UpdateConfig"]["Delay"] == 500_000_000
+    assert spec["UpdateConfig"]["Parallelism"] == 1
+
+
+def test_external_network_and_named_volume(tmp_path):
+    text = """services:
+  web:
+    image: b
+    networks: [outside]
+    volumes: ["data:/data:ro,nocopy", "./here:/here"]
+networks:
+  outside:
+    external: true
+volumes:
+  data: {}
+"""
+    plan = load(text, tmp=tmp_path)
+    assert plan.external_networks == ["outside"]
+    assert plan.networks == {}
+    mounts = plan.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Mounts"]
+    assert mounts[0]["Source"] == "shop_data" and mounts[0]["ReadOnly"] is True
+    assert mounts[0]["VolumeOptions"]["NoCopy"] is True
+    assert mounts[1] == {"Type": "bind", "Target": "/here", "Source": str(tmp_path / "here")}
+    with pytest.raises(ComposeError) as caught:
+        load("services:\n  web:\n    image: b\n    volumes: ['missing:/x']\n")
+    assert "missing" in caught.value.reason and caught.value.line == 4
+
+
+def test_duplicate_key_and_missing_image():
+    with pytest.raises(ComposeError) as caught:
+        load("services:\n  web:\n    image: b\n    image: c\n")
+    assert (caught.value.line, caught.value.key) == (4, "services.web.image")
+    with pytest.raises(ComposeError) as caught:
+        load("services:\n  web:\n    command: true\n")
+    assert caught.value.key == "services.web" and caught.value.line == 2
