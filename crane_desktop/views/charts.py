@@ -1,0 +1,419 @@
+"""Live monitoring charts (pyqtgraph): CPU %, memory, network and block I/O rates, 1 s samples.
+
+Curves are created once per series and fed with setData on a 1 s timer; stats streams (one per container,
+on the container's own node engine) only queue samples. A window of the last 5 / 15 / 60 minutes; values
+under the mouse; CSV export. A service gets one series per running task and a total.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import itertools
+import threading
+import time
+import zlib
+from collections import deque
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crane_desktop.engine.containers import node_stream_client
+from crane_desktop.engine.formatting import byte_size
+from crane_desktop.engine.stats import Rates, Sample, StatsStream
+
+if TYPE_CHECKING:
+    from crane_desktop.views.main_window import MainWindow
+
+HISTORY = 3600  # samples kept per series: 60 minutes at 1 Hz
+MAX_CURVES = 10  # task series drawn at once (the busiest), besides the total
+TOTAL = "total"
+# (key, title, unit) of the four charts; each series has these values per sample.
+FIELDS = ("cpu", "mem", "net_rx", "net_tx", "blk_read", "blk_write")
+
+
+def _titles() -> list[tuple[str, str, tuple[str, ...]]]:
+    return [
+        ("cpu", QCoreApplication.translate("Charts", "CPU %"), ("cpu",)),
+        ("mem", QCoreApplication.translate("Charts", "Memory"), ("mem",)),
+        ("net", QCoreApplication.translate("Charts", "Network rx / tx per second"), ("net_rx", "net_tx")),
+        (
+            "blk",
+            QCoreApplication.translate("Charts", "Block I/O read / write per second"),
+            ("blk_read", "blk_write"),
+        ),
+    ]
+
+
+DISTINCT = (
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#ff7f0e",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#7f7f7f",
+)
+
+
+def series_colour(key: str, index: int = -1) -> QColor:
+    """Distinct colours for the first series in order of arrival, then hashed; the total in black."""
+    if key == TOTAL:
+        return QColor(30, 30, 30)
+    if 0 <= index < len(DISTINCT):
+        return QColor(DISTINCT[index])
+    return QColor.fromHsl(zlib.crc32(key.encode()) % 360, 170, 110)
+
+
+class Series:
+    """The samples of one container (or the total), newest last."""
+
+    def __init__(self, key: str, label: str) -> None:
+        self.key = key
+        self.label = label
+        self.t: deque[float] = deque(maxlen=HISTORY)
+        self.values: dict[str, deque[float]] = {name: deque(maxlen=HISTORY) for name in FIELDS}
+        self.mem_limit = 0
+
+    def add(self, sample: Sample, rates: Rates) -> None:
+        self.t.append(sample.t)
+        row = (
+            sample.cpu_percent,
+            float(sample.mem_usage),
+            rates.net_rx,
+            rates.net_tx,
+            rates.blk_read,
+            rates.blk_write,
+        )
+        for name, value in zip(FIELDS, row, strict=True):
+            self.values[name].append(value)
+        self.mem_limit = sample.mem_limit
+
+    def last(self) -> tuple[float, dict[str, float]] | None:
+        if not self.t:
+            return None
+        return self.t[-1], {name: values[-1] for name, values in self.values.items()}
+
+
+class ChartsWidget(QWidget):
+    """Four plots sharing the time axis; `sink(key, label, sample, rates)` may be called from any thread."""
+
+    def __init__(self, parent: QWidget | None = None, with_total: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("charts")
+        self.with_total = with_total
+        self.series: dict[str, Series] = {}
+        self._pending: list[tuple[str, str, Sample, Rates]] = []
+        self._lock = threading.Lock()
+        self._curves: dict[tuple[str, str], pg.PlotDataItem] = {}
+        self.window = QComboBox(self)
+        self.window.setObjectName("chartWindow")
+        for minutes in (5, 15, 60):
+            self.window.addItem(self.tr("Last %n minute(s)", "", minutes), minutes * 60)
+        self.export_button = QPushButton(self.tr("Export CSV…"), self)
+        self.export_button.setObjectName("chartExport")
+        self.export_button.clicked.connect(self._ask_export)
+        self.hover = QLabel(self)
+        self.hover.setObjectName("chartHover")
+        self.note = QLabel(self)
+        self.note.setObjectName("chartNote")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self.crowd = QLabel(self)
+        self.crowd.setObjectName("chartCrowd")
+        self.crowd.hide()
+        bar = QHBoxLayout()
+        bar.addWidget(self.window)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.hover, 1)
+        grid = QGridLayout()
+        self.plots: dict[str, pg.PlotWidget] = {}
+        for index, (key, title, _fields) in enumerate(_titles()):
+            plot = pg.PlotWidget(self, axisItems={"bottom": pg.DateAxisItem()})
+            plot.setBackground("w")
+            plot.setTitle(title, color="#333", size="10pt")
+            plot.showGrid(x=True, y=True, alpha=0.2)
+            plot.setMouseEnabled(x=False, y=False)
+            plot.getViewBox().setLimits(yMin=0, minYRange=1)
+            plot.addLegend(offset=(5, 5))
+            if key in ("mem", "net", "blk"):
+                plot.getAxis("left").enableAutoSIPrefix(True)
+                plot.setLabel("left", units="B")
+            plot.scene().sigMouseMoved.connect(lambda pos, p=plot, k=key: self._hovered(p, k, pos))
+            self.plots[key] = plot
+            grid.addWidget(plot, index // 2, index % 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.note)
+        layout.addWidget(self.crowd)
+        layout.addLayout(grid, 1)
+        self.window.currentIndexChanged.connect(self.redraw)
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.flush)
+        self._timer.start()
+
+    def sink(self, key: str, label: str, sample: Sample, rates: Rates) -> None:
+        with self._lock:
+            self._pending.append((key, label, sample, rates))
+
+    def flush(self) -> None:
+        """Take queued samples (once a second) and redraw."""
+        with self._lock:
+            batch, self._pending = self._pending, []
+        if not batch:
+            return
+        for key, label, sample, rates in batch:
+            series = self.series.get(key)
+            if series is None:
+                series = self.series[key] = Series(key, label)
+                self._add_curves(series)
+            series.add(sample, rates)
+        if self.with_total:
+            self._add_total()
+        self.redraw()
+
+    def _add_total(self) -> None:
+        now_values: dict[str, float] = dict.fromkeys(FIELDS, 0.0)
+        newest = 0.0
+        for key, series in self.series.items():
+            last = series.last()
+            if key == TOTAL or last is None:
+                continue
+            newest = max(newest, last[0])
+        if not newest:
+            return
+        for key, series in self.series.items():
+            last = series.last()
+            if key == TOTAL or last is None or newest - last[0] > 3:
+                continue
+            for name, value in last[1].items():
+                now_values[name] += value
+        total = self.series.get(TOTAL)
+        if total is None:
+            total = self.series[TOTAL] = Series(TOTAL, self.tr("Total"))
+            self._add_curves(total)
+        if total.t and total.t[-1] >= newest:
+            return
+        total.t.append(newest)
+        for name, value in now_values.items():
+            total.values[name].append(value)
+
+    def _add_curves(self, series: Series) -> None:
+        colour = series_colour(series.key, len([k for k in self.series if k != TOTAL]) - 1)
+        for key, _title, fields in _titles():
+            for index, name in enumerate(fields):
+                pen = pg.mkPen(
+                    colour,
+                    width=2 if series.key == TOTAL else 1.5,
+                    style=Qt.PenStyle.DashLine if index else Qt.PenStyle.SolidLine,
+                )
+                suffix = (
+                    ""
+                    if len(fields) == 1
+                    else (" rx" if name.endswith("rx") else " tx")
+                    if key == "net"
+                    else (self.tr(" read") if name.endswith("read") else self.tr(" write"))
+                )
+                # Past a dozen series a legend entry each helps nobody (and costs painting): hover says it.
+                legend_name = series.label + suffix if series.key == TOTAL or len(self.series) <= 12 else None
+                curve = self.plots[key].plot([], [], pen=pen, name=legend_name, skipFiniteCheck=True)
+                self._curves[(series.key, name)] = curve
+
+    def redraw(self) -> None:
+        """Curves get the samples inside the window. Past MAX_CURVES tasks only the busiest ones (by CPU)
+        are drawn next to the total: a hundred lines help nobody and painting them costs most of the CPU."""
+        span = self.window.currentData() or 300
+        now = max((s.t[-1] for s in self.series.values() if s.t), default=time.time())
+        start = now - span
+        tasks = [s for key, s in self.series.items() if key != TOTAL]
+        shown = {s.key for s in tasks}
+        if len(tasks) > MAX_CURVES:
+            busiest = sorted(tasks, key=lambda s: s.values["cpu"][-1] if s.t else 0.0, reverse=True)
+            shown = {s.key for s in busiest[:MAX_CURVES]}
+            self.crowd.setText(
+                self.tr("Showing the %1 busiest of %2 tasks and the total; hover for every task.")
+                .replace("%1", str(MAX_CURVES))
+                .replace("%2", str(len(tasks)))
+            )
+            self.crowd.show()
+        for series in self.series.values():
+            visible = series.key == TOTAL or series.key in shown
+            times = series.t
+            first = bisect.bisect_left(times, start) if visible else 0
+            for name in FIELDS:
+                curve = self._curves.get((series.key, name))
+                if curve is None:
+                    continue
+                if curve.isVisible() != visible:
+                    curve.setVisible(visible)
+                if visible:
+                    values = series.values[name]
+                    curve.setData(
+                        list(itertools.islice(times, first, None)),
+                        list(itertools.islice(values, first, None)),
+                    )
+        for plot in self.plots.values():
+            plot.setXRange(start, now, padding=0)
+
+    def _hovered(self, plot: pg.PlotWidget, key: str, pos: object) -> None:
+        if not plot.sceneBoundingRect().contains(pos):
+            return
+        t = plot.getPlotItem().vb.mapSceneToView(pos).x()
+        parts = [time.strftime("%H:%M:%S", time.localtime(t))]
+        fields = next(f for k, _title, f in _titles() if k == key)
+        for series in self.series.values():
+            if not series.t:
+                continue
+            times = series.t
+            index = min(range(len(times)), key=lambda i: abs(times[i] - t))
+            values = []
+            for name in fields:
+                value = series.values[name][index]
+                values.append(
+                    f"{value:.1f}%"
+                    if name == "cpu"
+                    else byte_size(int(value)) + ("" if name == "mem" else "/s")
+                )
+            parts.append(f"{series.label}: {' / '.join(values)}")
+        self.hover.setText("   ".join(parts))
+
+    def export_csv(self, path: str) -> int:
+        """Every retained sample, one row per series and time; returns the row count."""
+        rows = 0
+        with open(path, "w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            writer.writerow(
+                [
+                    "time",
+                    "series",
+                    "cpu_percent",
+                    "memory_bytes",
+                    "net_rx_bytes_per_s",
+                    "net_tx_bytes_per_s",
+                    "block_read_bytes_per_s",
+                    "block_write_bytes_per_s",
+                ]
+            )
+            for series in self.series.values():
+                for i, t in enumerate(series.t):
+                    stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t)) + f".{int(t % 1 * 1000):03d}Z"
+                    writer.writerow(
+                        [stamp, series.label, *(f"{series.values[name][i]:.3f}" for name in FIELDS)]
+                    )
+                    rows += 1
+        return rows
+
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export samples"), "samples.csv", "CSV (*.csv)")
+        if path:
+            self.export_csv(path)
+
+
+class ContainerCharts(ChartsWidget):
+    """One container's charts, streamed from its node's engine while the tab exists."""
+
+    def __init__(self, parent: QWidget | None, client_factory: Callable, container_id: str) -> None:
+        super().__init__(parent)
+        self.container_id = container_id
+        label = container_id[:12]
+        self.stream = StatsStream(
+            client_factory, container_id, lambda cid, sample, rates: self.sink(cid, label, sample, rates)
+        ).start()
+
+    def close_streams(self) -> None:
+        self.stream.stop()
+
+
+class ServiceCharts(ChartsWidget):
+    """A service's charts: one series per running task (from its node's engine) and a total."""
+
+    def __init__(self, window: MainWindow, service_id: str) -> None:
+        super().__init__(window, with_total=True)
+        self.setObjectName("serviceCharts")
+        self.window_ = window
+        self.service_id = service_id
+        self.streams: dict[str, StatsStream] = {}  # task id -> stream
+        self._started = False
+        window.store.changed.connect(self._store_changed)
+
+    def showEvent(self, event) -> None:
+        """Stream from the first time the tab is on screen (streams only for what is shown)."""
+        super().showEvent(event)
+        if not self._started:
+            self._started = True
+            self._sync()
+
+    def _store_changed(self, kind: str, change: object) -> None:
+        if self._started and kind in ("tasks", "nodes"):
+            self._sync()
+
+    def _label(self, task) -> str:
+        service = self.window_.store.get("services").get(self.service_id)
+        node = self.window_.store.get("nodes").get(task.node_id)
+        name = service.name if service else self.service_id[:12]
+        return f"{name}.{task.slot or task.id[:6]}@{node.hostname if node else task.node_id[:12]}"
+
+    def _sync(self) -> None:
+        """Streams for the running tasks of the service; stop those of tasks that went away."""
+        store = self.window_.store
+        running = {
+            t.id: t
+            for t in store.get("tasks").values()
+            if t.service_id == self.service_id and t.state == "running" and t.container_id
+        }
+        for task_id in list(self.streams):
+            if task_id not in running:
+                self.streams.pop(task_id).stop(join=0)
+        cluster = self.window_.session.cluster if self.window_.session else None
+        missing = []
+        for task in running.values():
+            if task.id in self.streams or cluster is None:
+                continue
+            node = store.get("nodes").get(task.node_id)
+            if node is None:
+                continue
+            if not cluster.node_endpoint(node) and not _is_manager_node(cluster, node):
+                missing.append(self._label(task))
+                continue
+            label = self._label(task)
+
+            def factory(node=node):
+                return node_stream_client(cluster, node)
+
+            def sink(cid, sample, rates, key=task.id, label=label):
+                self.sink(key, label, sample, rates)
+
+            self.streams[task.id] = StatsStream(factory, task.container_id, sink).start()
+        if missing:
+            self.note.setText(
+                self.tr("No endpoint — connect host: %1").replace("%1", ", ".join(sorted(missing)))
+            )
+        self.note.setVisible(bool(missing))
+
+    def close_streams(self) -> None:
+        self.window_.store.changed.disconnect(self._store_changed)
+        for stream in self.streams.values():
+            stream.stop(join=0)
+        self.streams.clear()
+
+
+def _is_manager_node(cluster, node) -> bool:
+    report = cluster.report
+    return bool(report and (report.info.get("Swarm") or {}).get("NodeID") == node.id)

@@ -1,0 +1,355 @@
+"""The container detail tab: Config, Logs, Monitoring, Processes, Changes and Terminal, all talking to the
+container's own node engine (the manager's engine for its own node)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from crane_desktop.engine import containers
+from crane_desktop.engine.logs import LogRequest
+from crane_desktop.session import off_thread
+from crane_desktop.views.log_view import LogView
+from crane_desktop.views.texts import error_text
+
+if TYPE_CHECKING:
+    from crane_desktop.views.main_window import MainWindow
+
+log = logging.getLogger("crane.views.container")
+MASK = "••••••••"
+
+
+class ContainerDetail(QWidget):
+    """One container, reached from a task, a node's container list or quick search."""
+
+    def __init__(self, window: MainWindow, node_id: str, container_id: str) -> None:
+        super().__init__(window)
+        self.setObjectName("containerDetail")
+        self.window_ = window
+        self.node_id = node_id
+        self.container_id = container_id
+        self.config: containers.ContainerConfig | None = None
+        self.closed = False
+        self.error = QLabel(self)
+        self.error.setObjectName("containerError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("containerTabs")
+
+        self.config_tree = QTreeWidget(self)
+        self.config_tree.setObjectName("containerConfig")
+        self.config_tree.setHeaderLabels([self.tr("Setting"), self.tr("Value")])
+        self.config_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.config_tree.itemClicked.connect(self._reveal)
+        self.logs = LogView(self)
+        self.tail = QComboBox(self)
+        self.tail.setObjectName("logTail")
+        for text, value in (
+            (self.tr("Last 100 lines"), 100),
+            (self.tr("Last 1,000 lines"), 1000),
+            (self.tr("Last 10,000 lines"), 10000),
+            (self.tr("All lines"), "all"),
+        ):
+            self.tail.addItem(text, value)
+        self.tail.setCurrentIndex(1)
+        self.since = QComboBox(self)
+        self.since.setObjectName("logSince")
+        for text, seconds in (
+            (self.tr("From the start"), 0),
+            (self.tr("Since 5 minutes ago"), 300),
+            (self.tr("Since 1 hour ago"), 3600),
+            (self.tr("Since 24 hours ago"), 86400),
+        ):
+            self.since.addItem(text, seconds)
+        self.tail.currentIndexChanged.connect(self.follow_logs)
+        self.since.currentIndexChanged.connect(self.follow_logs)
+        logs_page = QWidget(self)
+        logs_bar = QHBoxLayout()
+        logs_bar.addWidget(self.tail)
+        logs_bar.addWidget(self.since)
+        logs_bar.addStretch(1)
+        logs_layout = QVBoxLayout(logs_page)
+        logs_layout.setContentsMargins(0, 0, 0, 0)
+        logs_layout.addLayout(logs_bar)
+        logs_layout.addWidget(self.logs, 1)
+        self.processes = QTreeWidget(self)
+        self.processes.setObjectName("containerProcesses")
+        self.processes.setRootIsDecorated(False)
+        self.changes = QTreeWidget(self)
+        self.changes.setObjectName("containerChanges")
+        self.changes.setRootIsDecorated(False)
+        self.changes.setHeaderLabels([self.tr("Change"), self.tr("Path")])
+        self.changes.setSortingEnabled(True)
+        self.change_filter = QComboBox(self)
+        self.change_filter.setObjectName("changeKind")
+        for text, value in (
+            (self.tr("All changes"), ""),
+            (self.tr("Added"), "added"),
+            (self.tr("Changed"), "changed"),
+            (self.tr("Deleted"), "deleted"),
+        ):
+            self.change_filter.addItem(text, value)
+        self.change_search = QLineEdit(self)
+        self.change_search.setPlaceholderText(self.tr("Filter paths"))
+        self.change_filter.currentIndexChanged.connect(self._filter_changes)
+        self.change_search.textChanged.connect(self._filter_changes)
+
+        self.tabs.addTab(self.config_tree, self.tr("Config"))
+        self.tabs.addTab(logs_page, self.tr("Logs"))
+        self.monitoring: QWidget | None = None
+        self.terminal: QWidget | None = None
+        self._monitoring_index = self.tabs.addTab(QWidget(self), self.tr("Monitoring"))
+        self.tabs.addTab(self._with_refresh(self.processes, self.refresh_processes), self.tr("Processes"))
+        changes_page = self._with_refresh(
+            self.changes, self.refresh_changes, self.change_filter, self.change_search
+        )
+        self.tabs.addTab(changes_page, self.tr("Changes"))
+        self._terminal_index = self.tabs.addTab(QWidget(self), self.tr("Terminal"))
+        self.tabs.currentChanged.connect(self._tab_shown)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.error)
+        layout.addWidget(self.tabs, 1)
+        self._change_rows: list[tuple[str, str]] = []
+        self.load()
+
+    def _with_refresh(self, view: QWidget, refresh, *extra: QWidget) -> QWidget:
+        page = QWidget(self)
+        bar = QHBoxLayout()
+        button = QPushButton(self.tr("Refresh"), page)
+        button.clicked.connect(refresh)
+        for widget in extra:
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(view, 1)
+        return page
+
+    # -- the node's engine ------------------------------------------------------------------------
+    @property
+    def node(self):
+        return self.window_.store.get("nodes")[self.node_id]
+
+    def client(self):
+        """The node's engine client (blocking: call inside off_thread)."""
+        return self.window_.session.cluster.node_client(self.node)
+
+    def stream_client(self):
+        return containers.node_stream_client(self.window_.session.cluster, self.node)
+
+    def _show_error(self, exc: BaseException) -> None:
+        self.error.setText(error_text(exc) if hasattr(exc, "template") else str(exc))
+        self.error.show()
+
+    # -- config and logs --------------------------------------------------------------------------
+    @asyncSlot()
+    async def load(self) -> None:
+        try:
+            client = await off_thread(self.client)
+            config = await off_thread(containers.inspect, client, self.container_id)
+        except Exception as exc:
+            if not self.closed:
+                self._show_error(exc)
+            return
+        if self.closed:
+            return
+        self.config = config
+        self.error.hide()
+        self._fill_config(self.config)
+        self.follow_logs()
+
+    def follow_logs(self) -> None:
+        """(Re)start following the container's log with the chosen tail and since."""
+        if self.config is None:
+            return
+        seconds = self.since.currentData()
+        request = LogRequest(
+            "container",
+            self.container_id,
+            tail=self.tail.currentData(),
+            since=int(time.time()) - seconds if seconds else None,
+            tty=self.config.tty,
+        )
+        self.logs.close_streams()
+        self.logs.clear()
+        self.logs.follow(self.stream_client, request)
+
+    def _fill_config(self, config: containers.ContainerConfig) -> None:
+        tree = self.config_tree
+        tree.clear()
+
+        def section(title: str, rows: list[tuple[str, str]]) -> QTreeWidgetItem:
+            item = QTreeWidgetItem(tree, [title, "" if rows else self.tr("(none)")])
+            for key, value in rows:
+                QTreeWidgetItem(item, [key, value])
+            item.setExpanded(True)
+            return item
+
+        general = [
+            (self.tr("Name"), config.name),
+            (self.tr("ID"), config.id),
+            (self.tr("Image"), config.image),
+            (self.tr("Image digest"), config.digest or config.image_id),
+            (self.tr("Command"), " ".join(config.command)),
+            (self.tr("Entrypoint"), " ".join(config.entrypoint)),
+            (self.tr("Hostname"), config.hostname),
+            (self.tr("State"), config.state),
+            (self.tr("Health"), config.health or self.tr("no health check")),
+            (self.tr("Restart count"), str(config.restart_count)),
+            (self.tr("Started"), config.started_at),
+        ]
+        section(self.tr("General"), general)
+        env = section(self.tr("Environment"), [])
+        env.setText(1, "" if config.env else self.tr("(none)"))
+        for key, value in config.env:
+            item = QTreeWidgetItem(env, [key, MASK if containers.looks_secret(key) and value else value])
+            if containers.looks_secret(key) and value:
+                item.setData(1, Qt.ItemDataRole.UserRole, value)
+                item.setToolTip(1, self.tr("Click to show the value"))
+        section(self.tr("Ports"), [(port, "") for port in config.ports])
+        section(
+            self.tr("Networks"),
+            [
+                (
+                    net.name,
+                    self.tr("IP %1 · gateway %2 · MAC %3")
+                    .replace("%1", net.ip or "-")
+                    .replace("%2", net.gateway or "-")
+                    .replace("%3", net.mac or "-"),
+                )
+                for net in config.networks
+            ],
+        )
+        section(
+            self.tr("Mounts"),
+            [(m.destination, f"{m.kind}: {m.source}" + ("" if m.rw else " (ro)")) for m in config.mounts],
+        )
+        section(self.tr("Labels"), list(config.labels))
+
+    def _reveal(self, item: QTreeWidgetItem, column: int) -> None:
+        secret = item.data(1, Qt.ItemDataRole.UserRole)
+        if secret:
+            item.setText(1, secret if item.text(1) == MASK else MASK)
+
+    # -- processes and changes --------------------------------------------------------------------
+    @asyncSlot()
+    async def refresh_processes(self) -> None:
+        try:
+            client = await off_thread(self.client)
+            titles, rows = await off_thread(containers.top, client, self.container_id)
+        except Exception as exc:
+            if not self.closed:
+                self._show_error(exc)
+            return
+        if self.closed:
+            return
+        self.processes.clear()
+        self.processes.setHeaderLabels(titles)
+        for row in rows:
+            QTreeWidgetItem(self.processes, row)
+
+    @asyncSlot()
+    async def refresh_changes(self) -> None:
+        try:
+            client = await off_thread(self.client)
+            change_rows = await off_thread(containers.changes, client, self.container_id)
+        except Exception as exc:
+            if not self.closed:
+                self._show_error(exc)
+            return
+        if self.closed:
+            return
+        self._change_rows = change_rows
+        self.changes.clear()
+        names = {"added": self.tr("Added"), "changed": self.tr("Changed"), "deleted": self.tr("Deleted")}
+        for kind, path in self._change_rows:
+            item = QTreeWidgetItem(self.changes, [names[kind], path])
+            item.setData(0, Qt.ItemDataRole.UserRole, kind)
+        self._filter_changes()
+
+    def change_rows(self, visible_only: bool = True) -> list[tuple[str, str]]:
+        """(kind, path) of the rows of the Changes tab (those the filters leave visible)."""
+        out = []
+        for i in range(self.changes.topLevelItemCount()):
+            item = self.changes.topLevelItem(i)
+            if not (visible_only and item.isHidden()):
+                out.append((item.data(0, Qt.ItemDataRole.UserRole), item.text(1)))
+        return out
+
+    def _filter_changes(self) -> None:
+        kind = self.change_filter.currentData()
+        text = self.change_search.text().lower()
+        for i in range(self.changes.topLevelItemCount()):
+            item = self.changes.topLevelItem(i)
+            hidden = bool(kind and item.data(0, Qt.ItemDataRole.UserRole) != kind) or (
+                bool(text) and text not in item.text(1).lower()
+            )
+            item.setHidden(hidden)
+
+    # -- lazily built tabs ------------------------------------------------------------------------
+    def _tab_shown(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if index == self._monitoring_index and self.monitoring is None:
+            self.monitoring = self._build_monitoring()
+            self._replace_tab(index, self.monitoring, self.tr("Monitoring"))
+        elif index == self._terminal_index and self.terminal is None:
+            self.terminal = self._build_terminal()
+            self._replace_tab(index, self.terminal, self.tr("Terminal"))
+        elif (
+            page is not None
+            and page.findChild(QTreeWidget) is self.processes
+            and not self.processes.topLevelItemCount()
+        ):
+            self.refresh_processes()
+        elif page is not None and page.findChild(QTreeWidget) is self.changes and not self._change_rows:
+            self.refresh_changes()
+
+    def _replace_tab(self, index: int, widget: QWidget, title: str) -> None:
+        self.tabs.blockSignals(True)
+        old = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, title)
+        self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        if old is not None:
+            old.deleteLater()
+
+    def _build_monitoring(self) -> QWidget:
+        from crane_desktop.views.charts import ContainerCharts
+
+        return ContainerCharts(self, self.stream_client, self.container_id)
+
+    def _build_terminal(self) -> QWidget:
+        from crane_desktop.terminal.session import TerminalPanel
+
+        return TerminalPanel(self, self.stream_client, self.container_id)
+
+    def close_streams(self) -> None:
+        """Stop the log, stats and exec streams of this tab (called when the tab closes)."""
+        self.closed = True  # engine calls still in flight must not touch the widgets afterwards
+        self.logs.close_streams()
+        for widget in (self.monitoring, self.terminal):
+            closer = getattr(widget, "close_streams", None)
+            if callable(closer):
+                closer()

@@ -1,0 +1,105 @@
+"""The terminal against a real container on another node's engine, with each emulator: a command typed
+and read back from the screen, TTY resize seen by `stty size`, CJK widths, exit ends the session, reopen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from crane_desktop.engine.cluster import Cluster
+from crane_desktop.engine.containers import node_stream_client
+from crane_desktop.engine.snapshots import Node
+from crane_desktop.terminal.session import TerminalPanel
+from tests.swarm import IMAGE, docker, unique, wait_until
+
+
+@pytest.fixture
+def cluster(profile):
+    cluster = Cluster(profile)
+    cluster.connect()
+    yield cluster
+    cluster.close()
+
+
+@pytest.fixture(scope="module")
+def shell_container():
+    name = unique("term")
+    docker(
+        1,
+        "service",
+        "create",
+        "--detach",
+        "--name",
+        name,
+        "--constraint",
+        "node.hostname==node-2",
+        IMAGE,
+        "sleep",
+        "3600",
+    )
+    try:
+        container = wait_until(
+            lambda: docker(
+                2, "ps", "-q", "--no-trunc", "--filter", f"label=com.docker.swarm.service.name={name}"
+            ),
+            60,
+            "the container on node-2",
+        )
+        yield container
+    finally:
+        docker(1, "service", "rm", name, check=False)
+
+
+def _type(qtbot, panel, text: str) -> None:
+    qtbot.keyClicks(panel.terminal, text)
+    qtbot.keyClick(panel.terminal, Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize("emulator", ["ghostty", "pyte"])
+def test_shell_session(qtbot, loop, cluster, shell_container, emulator):
+    node = next(Node.from_api(n) for n in cluster.client.nodes() if n["Description"]["Hostname"] == "node-2")
+    panel = TerminalPanel(None, lambda: node_stream_client(cluster, node), shell_container, emulator)
+    qtbot.addWidget(panel)
+    panel.resize(800, 500)
+    panel.show()
+    screen = panel.terminal.screen_text
+    qtbot.waitUntil(lambda: "#" in screen(), timeout=15000)  # busybox ash got its ESC[6n answered
+    _type(qtbot, panel, "echo $((6*7))")
+    qtbot.waitUntil(lambda: "\n42" in screen(), timeout=5000)
+
+    qtbot.waitUntil(
+        lambda: panel.session is not None and panel.session.cols == panel.terminal.grid_size()[0],
+        timeout=5000,
+    )
+    before = panel.terminal.grid_size()
+    panel.resize(640, 400)
+    qtbot.waitUntil(lambda: panel.terminal.grid_size() != before, timeout=5000)
+    cols, rows = panel.terminal.grid_size()
+    qtbot.waitUntil(lambda: (panel.session.cols, panel.session.rows) == (cols, rows), timeout=5000)
+    _type(qtbot, panel, "stty size")
+    qtbot.waitUntil(lambda: f"\n{rows} {cols}\n" in screen(), timeout=5000)
+
+    _type(qtbot, panel, "printf '\\344\\270\\255\\346\\226\\207|\\n'")
+    qtbot.waitUntil(lambda: "中文|" in screen(), timeout=5000)
+    row = next(
+        y for y in range(panel.terminal.emulator.rows) if panel.terminal.emulator.row_text(y) == "中文|"
+    )
+    assert panel.terminal.emulator.row_cells_text(row)[:5] == ["中", "", "文", "", "|"]
+
+    # A flood, then Ctrl-C: the prompt comes back promptly
+    _type(qtbot, panel, "yes flood")
+    qtbot.waitUntil(lambda: screen().count("flood") > 5, timeout=5000)
+    qtbot.keyClick(panel.terminal, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    _type(qtbot, panel, "echo done-$((2+3))")
+    qtbot.waitUntil(lambda: "\ndone-5" in screen(), timeout=15000)
+
+    _type(qtbot, panel, "exit 3")
+    qtbot.waitUntil(lambda: panel.session is None, timeout=5000)
+    assert "The shell exited with code 3." in panel.status.text()
+    qtbot.waitUntil(lambda: "[The shell exited with code 3.]" in screen(), timeout=5000)
+
+    qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)  # reopen
+    qtbot.waitUntil(lambda: panel.session is not None, timeout=15000)
+    _type(qtbot, panel, "echo again-$((1+1))")
+    qtbot.waitUntil(lambda: "again-2" in screen().replace("again-$((1+1))", ""), timeout=5000)
+    panel.close_streams()
