@@ -9,4 +9,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-COMMANDS: list[ModuleType] = []
+from crane_desktop.commands import deploy, entrypoints, stack
+
+COMMANDS: list[ModuleType] = [deploy, entrypoints, stack]

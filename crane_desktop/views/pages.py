@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from crane_desktop.views.apps_page import AppsPage
+from crane_desktop.views.networks_page import NetworksPage
 from crane_desktop.views.nodes_page import NodesPage
 
 if TYPE_CHECKING:
@@ -23,4 +25,6 @@ translate = QCoreApplication.translate
 # (key, title, factory)
 PAGES: list[tuple[str, Callable[[], str], Callable[[MainWindow], QWidget]]] = [
     ("nodes", lambda: translate("Pages", "Nodes"), NodesPage),
+    ("apps", lambda: translate("Pages", "Apps"), AppsPage),
+    ("networks", lambda: translate("Pages", "Networks"), NetworksPage),
 ]

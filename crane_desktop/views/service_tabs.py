@@ -10,9 +10,48 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from crane_desktop.views.main_window import MainWindow
 
 SERVICE_TABS: list[tuple[Callable[[], str], Callable[[MainWindow, str], QWidget]]] = []
+
+
+# -- issue 5: live logs and monitoring (imported when the tab is built: pyqtgraph loads only then) --
+def _service_logs(window: MainWindow, service_id: str) -> QWidget:
+    from crane_desktop.views.log_view import ServiceLogs
+
+    return ServiceLogs(window, service_id)
+
+
+def _service_charts(window: MainWindow, service_id: str) -> QWidget:
+    from crane_desktop.views.charts import ServiceCharts
+
+    return ServiceCharts(window, service_id)
+
+
+SERVICE_TABS += [
+    (lambda: QCoreApplication.translate("ServiceTabs", "Logs"), _service_logs),
+    (lambda: QCoreApplication.translate("ServiceTabs", "Monitoring"), _service_charts),
+]
+
+
+# -- issue 6: entry points (nginx / HAProxy configs) and continuous deployment --
+def _entry_points(window: MainWindow, service_id: str) -> QWidget:
+    from crane_desktop.views.entrypoints_tab import EntryPointsTab
+
+    return EntryPointsTab(window, service_id)
+
+
+def _continuous_deployment(window: MainWindow, service_id: str) -> QWidget:
+    from crane_desktop.views.cd_tab import ContinuousDeploymentTab
+
+    return ContinuousDeploymentTab(window, service_id)
+
+
+SERVICE_TABS += [
+    (lambda: QCoreApplication.translate("ServiceTabs", "Entry points"), _entry_points),
+    (lambda: QCoreApplication.translate("ServiceTabs", "Continuous deployment"), _continuous_deployment),
+]

@@ -1,0 +1,251 @@
+"""The Networks page: the swarm's networks, live, with create, recreate and delete.
+
+The built-in networks are explained on the page itself: operators meet `ingress` and
+`docker_gwbridge` in every swarm and wonder whether they may remove them (they may not).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.errors import EngineError, translate
+from crane_desktop.engine.networks import check_deletable, delete_network, form_from_network, is_predefined
+from crane_desktop.engine.snapshots import Network
+from crane_desktop.models.networks import NetworkTableModel, builtin_explanation
+from crane_desktop.models.table import Role
+from crane_desktop.session import off_thread
+from crane_desktop.views.dialogs import confirm, show_error
+from crane_desktop.views.network_dialog import NetworkDialog
+
+if TYPE_CHECKING:
+    from crane_desktop.views.main_window import MainWindow
+
+
+class NetworksPage(QWidget):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.dialog: NetworkDialog | None = None
+        self.model = model = NetworkTableModel(self)
+        window.store.changed.connect(self._on_store_changed)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(Role.SORT)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.create_button = QPushButton(self.tr("Create network…"), self)
+        self.create_button.setObjectName("createNetworkButton")
+        self.create_button.clicked.connect(self.create_network)
+        self.recreate_button = QPushButton(self.tr("Recreate…"), self)
+        self.recreate_button.setObjectName("recreateNetworkButton")
+        self.recreate_button.setToolTip(
+            self.tr(
+                "Networks cannot be edited: delete this one and create it again, with its settings filled in"
+            )
+        )
+        self.recreate_button.clicked.connect(self.recreate_network)
+        self.delete_button = QPushButton(self.tr("Delete…"), self)
+        self.delete_button.setObjectName("deleteNetworkButton")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Filter networks (name, subnet, label, service…)"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.count_label = QLabel(self)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(NetworkTableModel.NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        delete_action = QAction(self)
+        delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(delete_action)
+
+        self.builtin_label = QLabel(self)
+        self.builtin_label.setObjectName("builtinExplanation")
+        self.builtin_label.setWordWrap(True)
+        self.builtin_label.setText(
+            "\n".join(
+                (
+                    self.tr("Built-in networks (cannot be deleted):"),
+                    "• " + builtin_explanation("ingress"),
+                    "• " + builtin_explanation("docker_gwbridge"),
+                    self.tr(
+                        "Create overlay networks of your own to isolate apps from each other: only the "
+                        "services attached to the same network reach each other."
+                    ),
+                )
+            )
+        )
+        self.builtin_label.setStyleSheet("padding: 4px;")
+
+        toolbar = QHBoxLayout()
+        for button in (self.create_button, self.recreate_button, self.delete_button):
+            toolbar.addWidget(button)
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.count_label)
+        toolbar.addWidget(self.filter_edit, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.builtin_label)
+
+        for signal in (
+            model.rowsInserted,
+            model.rowsRemoved,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+        ):
+            signal.connect(self._update_count)
+        model.rowsInserted.connect(self._fit_columns_once)
+        model.dataChanged.connect(self._update_actions)
+        model.rowsRemoved.connect(self._update_actions)
+        self._fitted = False
+        self._update_count()
+        self._update_actions()
+
+    # -- following the store -----------------------------------------------------------------------
+    def _on_store_changed(self, kind: str, _change: Diff) -> None:
+        if kind not in ("networks", "services"):
+            return
+        if "networks" not in self.window_.store.loaded:
+            return
+        self.model.update(self.window_.store.get("networks"), self.window_.store.get("services"))
+
+    def _update_count(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        if shown == total:
+            self.count_label.setText(self.tr("%n network(s)", "", total))
+        else:
+            self.count_label.setText(
+                self.tr("%1 of %2 shown").replace("%1", str(shown)).replace("%2", str(total))
+            )
+
+    def _fit_columns_once(self) -> None:
+        if not self._fitted:
+            self._fitted = True
+            self.table.resizeColumnsToContents()
+
+    def selected_network(self) -> Network | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        row = self.proxy.data(rows[0], Role.OBJECT)
+        return row.network if row is not None else None
+
+    def select_network(self, name: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            network = self.proxy.data(self.proxy.index(row, 0), Role.OBJECT).network
+            if network.name == name:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _update_actions(self, *args: object) -> None:
+        network = self.selected_network()
+        builtin = network is not None and is_predefined(network)
+        self.delete_button.setEnabled(network is not None and not builtin)
+        self.recreate_button.setEnabled(network is not None and not builtin)
+        if builtin:
+            tip = self.tr("%1 is built in and cannot be deleted.").replace("%1", network.name)
+        else:
+            tip = self.tr("Delete the selected network")
+        self.delete_button.setToolTip(tip)
+
+    def _context_menu(self, position) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.tr("Create network…"), self.create_network)
+        recreate = menu.addAction(self.tr("Recreate…"), self.recreate_network)
+        recreate.setEnabled(self.recreate_button.isEnabled())
+        delete = menu.addAction(self.tr("Delete…"), self.delete_selected)
+        delete.setEnabled(self.delete_button.isEnabled())
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    # -- actions ---------------------------------------------------------------------------------------
+    def create_network(self) -> NetworkDialog:
+        return self._open_dialog(NetworkDialog(self.window_, parent=self))
+
+    @asyncSlot()
+    async def recreate_network(self) -> None:
+        """Open the create dialog filled from the network as the engine has it now."""
+        network = self.selected_network()
+        session = self.window_.session
+        if network is None or is_predefined(network) or session is None:
+            return
+        try:
+            raw = await off_thread(session.cluster.client.inspect_network, network.id, None, "swarm")
+            network = Network.from_api(raw)
+        except Exception as error:
+            show_error(self, self.tr("Cannot read the network"), translate(error))
+            return
+        self._open_dialog(
+            NetworkDialog(self.window_, form_from_network(network), replacing=network, parent=self)
+        )
+
+    def _open_dialog(self, dialog: NetworkDialog) -> NetworkDialog:
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.accepted.connect(lambda name=dialog.name_edit: self._created(name.text()))
+        dialog.open()
+        return dialog
+
+    def _created(self, name: str) -> None:
+        self.window_.statusBar().showMessage(self.tr("Network %1 created.").replace("%1", name), 8000)
+
+    @asyncSlot()
+    async def delete_selected(self) -> None:
+        network = self.selected_network()
+        session = self.window_.session
+        if network is None or session is None:
+            return
+        services = list(self.window_.store.get("services").values())
+        try:
+            check_deletable(network, services)
+        except EngineError as error:
+            show_error(self, self.tr("Cannot delete the network"), error)
+            return
+        if not await confirm(
+            self,
+            self.tr("Delete network"),
+            self.tr("Delete the network %1? This cannot be undone.").replace("%1", network.name),
+            self.tr("Delete"),
+        ):
+            return
+        try:
+            await off_thread(delete_network, session.cluster.client, network, services)
+        except Exception as error:
+            show_error(self, self.tr("Cannot delete the network"), error)
+            return
+        self.window_.statusBar().showMessage(self.tr("Network %1 deleted.").replace("%1", network.name), 8000)
