@@ -70,3 +70,14 @@ def service_names():
     yield names
     for name in names:
         docker(1, "service", "rm", name, check=False)
+
+
+SWARM_FIXTURES = {"profile", "connected_window", "cluster", "service_names"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that needs the test swarm, so `-m "not swarm"` runs the rest anywhere (the
+    hosted CI's Windows and macOS jobs)."""
+    for item in items:
+        if SWARM_FIXTURES & set(item.fixturenames) or item.path.parent.name in ("integration", "faults"):
+            item.add_marker(pytest.mark.swarm)

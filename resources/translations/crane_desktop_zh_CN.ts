@@ -1,10 +1,339 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddNodeDialog</name>
+    <message>
+        <source>Add node</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <source>Rotate worker token…</source>
+        <translation>轮换工作节点令牌…</translation>
+    </message>
+    <message>
+        <source>Rotate manager token…</source>
+        <translation>轮换管理节点令牌…</translation>
+    </message>
+    <message>
+        <source>Run on the new host</source>
+        <translation>在新主机上运行</translation>
+    </message>
+    <message>
+        <source>As a worker:</source>
+        <translation>作为工作节点：</translation>
+    </message>
+    <message>
+        <source>As a manager:</source>
+        <translation>作为管理节点：</translation>
+    </message>
+    <message>
+        <source>Or join a host's engine from here (TLS as in the profile)</source>
+        <translation>或从这里让主机的引擎加入集群（TLS 同连接配置）</translation>
+    </message>
+    <message>
+        <source>IP address or host name</source>
+        <translation>IP 地址或主机名</translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation>工作节点</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>管理节点</translation>
+    </message>
+    <message>
+        <source>Connect host after joining</source>
+        <translation>加入后连接主机</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Make a new worker join token? The current one stops working for new nodes.</source>
+        <translation>生成新的工作节点加入令牌？当前令牌将无法再用于加入新节点。</translation>
+    </message>
+    <message>
+        <source>Make a new manager join token? The current one stops working for new nodes.</source>
+        <translation>生成新的管理节点加入令牌？当前令牌将无法再用于加入新节点。</translation>
+    </message>
+    <message>
+        <source>Rotate join token</source>
+        <translation>轮换加入令牌</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>轮换</translation>
+    </message>
+    <message>
+        <source>A new join token was made.</source>
+        <translation>已生成新的加入令牌。</translation>
+    </message>
+    <message>
+        <source>Give the engine's IP address or host name.</source>
+        <translation>请填写引擎的 IP 地址或主机名。</translation>
+    </message>
+    <message>
+        <source>The join tokens are not loaded yet.</source>
+        <translation>加入令牌尚未加载。</translation>
+    </message>
+    <message>
+        <source>Joining %1…</source>
+        <translation>正在加入 %1…</translation>
+    </message>
+    <message>
+        <source>%1 joined the swarm as node %2.</source>
+        <translation>%1 已作为节点 %2 加入集群。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Cannot connect</source>
         <translation>无法连接</translation>
+    </message>
+</context>
+<context>
+    <name>AppTreeModel</name>
+    <message>
+        <source>updating</source>
+        <translation>更新中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>rolling back</source>
+        <translation>回滚中</translation>
+    </message>
+    <message>
+        <source>rollback paused</source>
+        <translation>回滚已暂停</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>已回滚</translation>
+    </message>
+    <message>
+        <source>(host)</source>
+        <translation>(主机)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Services / image</source>
+        <translation>服务 / 镜像</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Published ports</source>
+        <translation>发布端口</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>最近更新</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>global</source>
+        <translation>全局</translation>
+    </message>
+    <message>
+        <source>replicated</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>A service deployed outside any app (stack)</source>
+        <translation>不属于任何应用(stack)的服务</translation>
+    </message>
+</context>
+<context>
+    <name>AppsPage</name>
+    <message>
+        <source>Deploy app…</source>
+        <translation>发布应用…</translation>
+    </message>
+    <message>
+        <source>Delete app</source>
+        <translation>删除应用</translation>
+    </message>
+    <message>
+        <source>Filter apps and services (name, image, port…)</source>
+        <translation>筛选应用和服务(名称、镜像、端口…)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n app(s)</source>
+        <translation>
+            <numerusform>%n 个应用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>显示 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Open service</source>
+        <translation>打开服务</translation>
+    </message>
+    <message>
+        <source>%1 is one of the %2 services of the app %3; they were deployed together and depend on each other, so a single service is not deleted alone. Delete the whole app, or deploy the app again without this service.</source>
+        <translation>%1 是应用 %3 的 %2 个服务之一;这些服务一起发布、相互依赖,因此不能单独删除其中一个服务。请删除整个应用,或者去掉该服务后重新发布应用。</translation>
+    </message>
+    <message>
+        <source>Services: %1</source>
+        <translation>服务:%1</translation>
+    </message>
+    <message>
+        <source>Networks: %1</source>
+        <translation>网络:%1</translation>
+    </message>
+    <message>
+        <source>Secrets: %1</source>
+        <translation>密钥:%1</translation>
+    </message>
+    <message>
+        <source>Configs: %1</source>
+        <translation>配置:%1</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>服务:%1</translation>
+    </message>
+    <message>
+        <source>Delete the app %1 and everything it created? This cannot be undone.</source>
+        <translation>删除应用 %1 及其创建的一切?删除后不能恢复。</translation>
+    </message>
+    <message>
+        <source>The app %1 was deleted.</source>
+        <translation>应用 %1 已删除。</translation>
+    </message>
+    <message>
+        <source>Cannot delete the app</source>
+        <translation>无法删除应用</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Network rx / tx per second</source>
+        <translation>网络 IO 每秒接收 / 发送</translation>
+    </message>
+    <message>
+        <source>Block I/O read / write per second</source>
+        <translation>磁盘 IO 每秒读 / 写</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsWidget</name>
+    <message numerus="yes">
+        <source>Last %n minute(s)</source>
+        <translation>
+            <numerusform>最近 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source> read</source>
+        <translation> 读</translation>
+    </message>
+    <message>
+        <source> write</source>
+        <translation> 写</translation>
+    </message>
+    <message>
+        <source>Showing the %1 busiest of %2 tasks and the total; hover for every task.</source>
+        <translation>显示 %2 个任务中最繁忙的 %1 个及合计；鼠标悬停可查看每个任务。</translation>
+    </message>
+    <message>
+        <source>Export samples</source>
+        <translation>导出采样数据</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <source>Type a name or id prefix: node, service, task, network…</source>
+        <translation>输入名称或 ID 前缀：节点、服务、任务、网络…</translation>
+    </message>
+</context>
+<context>
+    <name>ComposeTab</name>
+    <message>
+        <source>docker-compose.yml (its folder holds .env and env files)</source>
+        <translation>docker-compose.yml(其所在目录存放 .env 和环境变量文件)</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件:</translation>
+    </message>
+    <message>
+        <source>Open a compose file</source>
+        <translation>打开 compose 文件</translation>
+    </message>
+    <message>
+        <source>Compose files (*.yml *.yaml)</source>
+        <translation>Compose 文件 (*.yml *.yaml)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1:%2</translation>
+    </message>
+    <message>
+        <source>The file is valid.</source>
+        <translation>文件有效。</translation>
     </message>
 </context>
 <context>
@@ -68,6 +397,14 @@
         <translation>导入 context</translation>
     </message>
     <message>
+        <source>Try a demo swarm</source>
+        <translation>试用演示集群</translation>
+    </message>
+    <message>
+        <source>Start a 4-node test swarm with TLS on this machine (Docker is installed if missing)</source>
+        <translation>在本机启动一个启用 TLS 的 4 节点测试集群（缺少 Docker 时会自动安装）</translation>
+    </message>
+    <message>
         <source>Docker context:</source>
         <translation>Docker context：</translation>
     </message>
@@ -127,6 +464,65 @@
         <source>Make the engine at %1 the first manager of a new swarm?</source>
         <translation>将 %1 上的引擎设为新集群的第一个管理节点？</translation>
     </message>
+    <message>
+        <source>Starting the demo swarm; the first time takes a few minutes…</source>
+        <translation>正在启动演示集群；第一次需要几分钟…</translation>
+    </message>
+    <message>
+        <source>The demo swarm did not start: %1</source>
+        <translation>演示集群未能启动：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectHostDialog</name>
+    <message>
+        <source>Connect host %1</source>
+        <translation>连接主机 %1</translation>
+    </message>
+    <message>
+        <source>IP address or host name</source>
+        <translation>IP 地址或主机名</translation>
+    </message>
+    <message>
+        <source>TLS as in the profile (CA, client certificate and key)</source>
+        <translation>TLS 同连接配置（CA、客户端证书和密钥）</translation>
+    </message>
+    <message>
+        <source>No TLS (the profile has none)</source>
+        <translation>不使用 TLS（连接配置中没有）</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>TLS:</source>
+        <translation>TLS：</translation>
+    </message>
+    <message>
+        <source>The engine there must report the same swarm node id; the address is then stored on the node as the label %1.</source>
+        <translation>该地址上的引擎必须报告相同的集群节点 ID；之后地址会作为标签 %1 保存在节点上。</translation>
+    </message>
+    <message>
+        <source>Give the engine's IP address or host name.</source>
+        <translation>请填写引擎的 IP 地址或主机名。</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>未连接：%1</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionStatus</name>
@@ -168,6 +564,956 @@
     </message>
 </context>
 <context>
+    <name>ContainerDetail</name>
+    <message>
+        <source>Setting</source>
+        <translation>配置项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Last 100 lines</source>
+        <translation>最后 100 行</translation>
+    </message>
+    <message>
+        <source>Last 1,000 lines</source>
+        <translation>最后 1,000 行</translation>
+    </message>
+    <message>
+        <source>Last 10,000 lines</source>
+        <translation>最后 10,000 行</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>From the start</source>
+        <translation>从头开始</translation>
+    </message>
+    <message>
+        <source>Since 5 minutes ago</source>
+        <translation>最近 5 分钟</translation>
+    </message>
+    <message>
+        <source>Since 1 hour ago</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>Since 24 hours ago</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>All changes</source>
+        <translation>所有变更</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Filter paths</source>
+        <translation>筛选路径</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>实时监控</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Image digest</source>
+        <translation>镜像摘要</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>启动命令</translation>
+    </message>
+    <message>
+        <source>Entrypoint</source>
+        <translation>入口点</translation>
+    </message>
+    <message>
+        <source>Hostname</source>
+        <translation>主机名</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状态</translation>
+    </message>
+    <message>
+        <source>no health check</source>
+        <translation>没有健康检查</translation>
+    </message>
+    <message>
+        <source>Restart count</source>
+        <translation>重启次数</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>Click to show the value</source>
+        <translation>点击显示值</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>端口映射</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>网络配置</translation>
+    </message>
+    <message>
+        <source>IP %1 · gateway %2 · MAC %3</source>
+        <translation>IP %1 · 网关 %2 · MAC %3</translation>
+    </message>
+    <message>
+        <source>Mounts</source>
+        <translation>挂载</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>容器标签</translation>
+    </message>
+</context>
+<context>
+    <name>ContainersPane</name>
+    <message>
+        <source>The container detail is not available in this version.</source>
+        <translation>此版本中尚无容器详情。</translation>
+    </message>
+</context>
+<context>
+    <name>ContinuousDeploymentTab</name>
+    <message>
+        <source>Put this command in a CI pipeline after the image is pushed: it updates only the image of the service, follows the rolling update, and exits with 0 when it completes, or non-zero with the reason when it fails, pauses or rolls back. Set TAG to the new image tag.</source>
+        <translation>在 CI 流水线推送镜像之后执行此命令：它只更新服务的镜像，跟踪滚动更新，完成时以 0 退出；失败、暂停或回滚时以非零退出并说明原因。请把 TAG 设为新镜像的标签。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Save as script…</source>
+        <translation>保存为脚本…</translation>
+    </message>
+    <message>
+        <source>Giving the CI runner the client certificate</source>
+        <translation>为 CI 运行器提供客户端证书</translation>
+    </message>
+    <message>
+        <source>The runner needs the CA certificate, the client certificate and its key (the files of this profile, shown above by path). Store them as protected secret files of the CI system (for example GitLab's File variables, GitHub's encrypted secrets written to files), never in the repository, and pass their paths with the flags above. Or, as for the docker CLI, put them in one directory as ca.pem, cert.pem and key.pem and set the variables below; the command then needs no connection flags. Prefer a client certificate made for CI only, so it can be revoked on its own.</source>
+        <translation>运行器需要 CA 证书、客户端证书及其私钥（即此配置所用的文件，上面只显示路径）。请把它们存为 CI 系统受保护的机密文件（例如 GitLab 的 File 类型变量、写入文件的 GitHub 加密机密），切勿放入代码仓库，并用上面的参数传入路径。也可以像 docker 命令行那样，把它们以 ca.pem、cert.pem、key.pem 放在同一目录并设置下面的环境变量，这样命令就不需要连接参数。建议为 CI 单独签发客户端证书，以便单独吊销。</translation>
+    </message>
+    <message>
+        <source>Command copied.</source>
+        <translation>命令已复制。</translation>
+    </message>
+    <message>
+        <source>Save the deploy script</source>
+        <translation>保存部署脚本</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>CopyField</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>Crane Desktop hit an unexpected error. It keeps running; what you were doing may not have finished.</source>
+        <translation>Crane Desktop 遇到了意外错误。程序仍在运行，但你刚才的操作可能没有完成。</translation>
+    </message>
+    <message>
+        <source>The details are in the log file. Please include them when you report it.</source>
+        <translation>详细信息已写入日志文件。报告问题时请附上它们。</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>DeployDialog</name>
+    <message>
+        <source>Line %1, %2: %3</source>
+        <translation>第 %1 行,%2:%3</translation>
+    </message>
+    <message>
+        <source>Update %1</source>
+        <translation>更新 %1</translation>
+    </message>
+    <message>
+        <source>Deploy an app</source>
+        <translation>发布应用</translation>
+    </message>
+    <message>
+        <source>shop</source>
+        <translation>shop</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>App name:</source>
+        <translation>应用名称:</translation>
+    </message>
+    <message>
+        <source>Compose file</source>
+        <translation>Compose 文件</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Cannot change: the engine keeps a service's mode and endpoint mode (and its name) for its whole life; deploy a new service instead.</source>
+        <translation>不可修改:服务的模式和端点模式(以及名称)在其整个生命周期内保持不变;如需更改请发布一个新服务。</translation>
+    </message>
+    <message>
+        <source>The app %1 was deployed.</source>
+        <translation>应用 %1 已发布。</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red.</source>
+        <translation>请修改标红的字段。</translation>
+    </message>
+    <message>
+        <source>The service %1 is being updated.</source>
+        <translation>服务 %1 正在更新。</translation>
+    </message>
+    <message>
+        <source>The service %1 was created.</source>
+        <translation>服务 %1 已创建。</translation>
+    </message>
+    <message>
+        <source>Sending to the swarm…</source>
+        <translation>正在提交到集群…</translation>
+    </message>
+    <message>
+        <source>Cannot deploy</source>
+        <translation>无法发布</translation>
+    </message>
+</context>
+<context>
+    <name>EntryPointsTab</name>
+    <message>
+        <source>host (nodes running a task)</source>
+        <translation>host（运行任务的节点）</translation>
+    </message>
+    <message>
+        <source>ingress (routing mesh, every node)</source>
+        <translation>ingress（路由网格，所有节点）</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Published port</source>
+        <translation>发布端口</translation>
+    </message>
+    <message>
+        <source>Target port</source>
+        <translation>容器端口</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>nginx</source>
+        <translation>nginx</translation>
+    </message>
+    <message>
+        <source>HAProxy</source>
+        <translation>HAProxy</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>TCP ports are HTTP</source>
+        <translation>TCP 端口按 HTTP 处理</translation>
+    </message>
+    <message>
+        <source>TCP ports are plain TCP</source>
+        <translation>TCP 端口按普通 TCP 处理</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Load balancer configuration:</source>
+        <translation>负载均衡配置：</translation>
+    </message>
+    <message>
+        <source>The service no longer exists.</source>
+        <translation>该服务已不存在。</translation>
+    </message>
+    <message>
+        <source>%1 publishes no port: it is reached only from other services on its networks.</source>
+        <translation>%1 没有发布端口：只能被同一网络中的其他服务访问。</translation>
+    </message>
+    <message>
+        <source>Addresses at which %1 is reached from outside the swarm. Ingress ports answer on every node (the routing mesh); host-mode ports only on the nodes running one of its tasks.</source>
+        <translation>从集群外部访问 %1 的地址。ingress 端口在每个节点上都可访问（路由网格）；host 模式端口只在运行其任务的节点上可访问。</translation>
+    </message>
+    <message>
+        <source>Configuration copied.</source>
+        <translation>配置已复制。</translation>
+    </message>
+    <message>
+        <source>Save the configuration</source>
+        <translation>保存配置</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>FormTab</name>
+    <message>
+        <source>App (optional)</source>
+        <translation>应用(可选)</translation>
+    </message>
+    <message>
+        <source>empty: a service of its own</source>
+        <translation>留空:独立的服务</translation>
+    </message>
+    <message>
+        <source>Service name</source>
+        <translation>服务名称</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Command (entrypoint)</source>
+        <translation>命令(entrypoint)</translation>
+    </message>
+    <message>
+        <source>empty: the image's</source>
+        <translation>留空:使用镜像自带的</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>replicated</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>global</source>
+        <translation>全局</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>Endpoint mode</source>
+        <translation>端点模式</translation>
+    </message>
+    <message>
+        <source>virtual IP</source>
+        <translation>虚拟 IP</translation>
+    </message>
+    <message>
+        <source>DNS round robin</source>
+        <translation>DNS 轮询</translation>
+    </message>
+    <message>
+        <source>Port mapping</source>
+        <translation>端口映射</translation>
+    </message>
+    <message>
+        <source>pick by label: key=value</source>
+        <translation>按标签选择:键=值</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Mounts</source>
+        <translation>挂载</translation>
+    </message>
+    <message>
+        <source>CPU limit</source>
+        <translation>CPU 限制</translation>
+    </message>
+    <message>
+        <source>Memory limit</source>
+        <translation>内存限制</translation>
+    </message>
+    <message>
+        <source>CPU reservation</source>
+        <translation>CPU 预留</translation>
+    </message>
+    <message>
+        <source>Memory reservation</source>
+        <translation>内存预留</translation>
+    </message>
+    <message>
+        <source>Placement constraints</source>
+        <translation>调度约束</translation>
+    </message>
+    <message>
+        <source>Add a constraint from the cluster's node labels…</source>
+        <translation>从集群的节点标签添加约束…</translation>
+    </message>
+    <message>
+        <source>Restart condition</source>
+        <translation>重启条件</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>总是</translation>
+    </message>
+    <message>
+        <source>on failure</source>
+        <translation>失败时</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>不重启</translation>
+    </message>
+    <message>
+        <source>Restart delay</source>
+        <translation>重启延迟</translation>
+    </message>
+    <message>
+        <source>Restart max attempts</source>
+        <translation>最大重启次数</translation>
+    </message>
+    <message>
+        <source>0: no limit</source>
+        <translation>0:不限</translation>
+    </message>
+    <message>
+        <source>Update policy</source>
+        <translation>更新策略</translation>
+    </message>
+    <message>
+        <source>Rollback policy</source>
+        <translation>回滚策略</translation>
+    </message>
+    <message>
+        <source>Parallelism</source>
+        <translation>并行数</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source>Failure action</source>
+        <translation>容错策略</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>roll back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>监测时长</translation>
+    </message>
+    <message>
+        <source>Max failure ratio</source>
+        <translation>最大失败比例</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>stop first</source>
+        <translation>先停止后启动</translation>
+    </message>
+    <message>
+        <source>start first</source>
+        <translation>先启动后停止</translation>
+    </message>
+    <message>
+        <source>Show compose text</source>
+        <translation>显示 compose 文本</translation>
+    </message>
+    <message>
+        <source>(one per line)</source>
+        <translation>(每行一项)</translation>
+    </message>
+</context>
+<context>
+    <name>HostTables</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态说明</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>驱动</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Subnet</source>
+        <translation>子网</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签（tag）</translation>
+    </message>
+    <message>
+        <source>&lt;none&gt;</source>
+        <translation>&lt;无&gt;</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>创建命令</translation>
+    </message>
+</context>
+<context>
+    <name>ImagesPane</name>
+    <message>
+        <source>History…</source>
+        <translation>分层历史…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Layer history</source>
+        <translation>分层历史</translation>
+    </message>
+    <message>
+        <source>Layers of %1</source>
+        <translation>%1 的分层</translation>
+    </message>
+    <message>
+        <source>Remove the image %1 from %2?</source>
+        <translation>从 %2 删除镜像 %1？</translation>
+    </message>
+    <message>
+        <source>Remove image</source>
+        <translation>删除镜像</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Image not removed</source>
+        <translation>镜像未删除</translation>
+    </message>
+</context>
+<context>
+    <name>InfoPane</name>
+    <message>
+        <source>Docker version</source>
+        <translation>Docker 版本</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU 数</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Storage driver</source>
+        <translation>存储驱动</translation>
+    </message>
+    <message>
+        <source>Cgroup driver</source>
+        <translation>Cgroup 驱动</translation>
+    </message>
+    <message>
+        <source>Logging driver</source>
+        <translation>日志驱动</translation>
+    </message>
+    <message>
+        <source>Root directory</source>
+        <translation>根目录</translation>
+    </message>
+    <message>
+        <source>System time</source>
+        <translation>系统时间</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>in step with this workstation</source>
+        <translation>与本机时间一致</translation>
+    </message>
+    <message>
+        <source>%1 s ahead of this workstation</source>
+        <translation>比本机快 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 s behind this workstation</source>
+        <translation>比本机慢 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 running of %2</source>
+        <translation>%2 个中 %1 个运行中</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsDialog</name>
+    <message>
+        <source>Labels of %1</source>
+        <translation>%1 的标签</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Read the node's current labels again (your edits are lost)</source>
+        <translation>重新读取节点当前的标签（您的修改将丢失）</translation>
+    </message>
+    <message>
+        <source>Placement constraints use these labels (node.labels.KEY).</source>
+        <translation>调度约束使用这些标签（node.labels.KEY）。</translation>
+    </message>
+    <message>
+        <source>The key “%1” appears twice.</source>
+        <translation>键“%1”出现了两次。</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>The labels were changed by someone else since this editor opened; nothing was saved. Reload to see them, then apply your change again.</source>
+        <translation>打开编辑器后标签已被他人修改；未保存任何内容。请重新加载查看，然后再次应用您的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>LogCanvas</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+</context>
+<context>
+    <name>LogView</name>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Only matching lines</source>
+        <translation>只显示匹配的行</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>所有级别</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>信息及以上</translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation>所有任务</translation>
+    </message>
+    <message>
+        <source>Timestamps</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export shown lines…</source>
+        <translation>导出显示的行…</translation>
+    </message>
+    <message>
+        <source>Export all retained lines…</source>
+        <translation>导出保留的全部行…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Not a valid regular expression</source>
+        <translation>不是有效的正则表达式</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Export logs</source>
+        <translation>导出日志</translation>
+    </message>
+    <message>
+        <source>Text (*.txt);;JSON lines (*.jsonl)</source>
+        <translation>文本 (*.txt);;JSON 行 (*.jsonl)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n line(s).</source>
+        <translation>
+            <numerusform>已导出 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retained</source>
+        <translation>
+            <numerusform>保留 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dropped (oldest first)</source>
+        <translation>
+            <numerusform>已丢弃 %n 行（最旧的先丢弃）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>The log stream ended.</source>
+        <translation>日志流已结束。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Crane Desktop</source>
@@ -182,12 +1528,48 @@
         <translation>连接(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;New window</source>
+        <translation>新建窗口(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Open another window, to watch another cluster beside this one</source>
+        <translation>打开另一个窗口，同时查看另一个集群</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Desktop &amp;notifications</source>
+        <translation>桌面通知(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Tell me when a node goes down or a rollout fails while I look elsewhere</source>
+        <translation>当节点下线或发布失败而我不在此窗口时提醒我</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Command &amp;palette…</source>
+        <translation>命令面板(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Jump to any node, app, service, task or network (Ctrl+K)</source>
+        <translation>跳转到任意节点、应用、服务、任务或网络（Ctrl+K）</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -202,12 +1584,351 @@
         <translation>语言将在 Crane Desktop 重新启动后生效。</translation>
     </message>
     <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Apps</source>
+        <translation>应用</translation>
+    </message>
+    <message>
         <source>The manager %1 stopped answering; now connected through %2.</source>
         <translation>管理节点 %1 不再响应；现已通过 %2 连接。</translation>
     </message>
     <message>
         <source>%1 - Crane Desktop</source>
         <translation>%1 - Crane Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialog</name>
+    <message>
+        <source>Recreate network %1</source>
+        <translation>重建网络 %1</translation>
+    </message>
+    <message>
+        <source>Create network</source>
+        <translation>创建网络</translation>
+    </message>
+    <message>
+        <source>e.g. shop-backend</source>
+        <translation>例如 shop-backend</translation>
+    </message>
+    <message>
+        <source>e.g. 172.20.0.0/16 (empty: chosen by the swarm)</source>
+        <translation>例如 172.20.0.0/16（留空则由集群分配）</translation>
+    </message>
+    <message>
+        <source>e.g. 172.20.10.1</source>
+        <translation>例如 172.20.10.1</translation>
+    </message>
+    <message>
+        <source>e.g. 172.20.10.0/24 (usable .1 to .254)</source>
+        <translation>例如 172.20.10.0/24（可用 .1 到 .254）</translation>
+    </message>
+    <message>
+        <source>Internal network: no traffic leaves the cluster</source>
+        <translation>内部网络：流量不离开集群</translation>
+    </message>
+    <message>
+        <source>Attachable: standalone containers may join it too (docker run --network)</source>
+        <translation>可附加：独立容器也可以加入（docker run --network）</translation>
+    </message>
+    <message>
+        <source>key=value, one per line</source>
+        <translation>键=值，每行一个</translation>
+    </message>
+    <message>
+        <source>Network name</source>
+        <translation>网络名称</translation>
+    </message>
+    <message>
+        <source>Subnet</source>
+        <translation>子网</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <source>IP range</source>
+        <translation>IP 范围</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>An overlay network connects the services attached to it across all nodes of the swarm, isolated from the others. Settings cannot be changed later: recreate the network instead.</source>
+        <translation>overlay 网络跨集群所有节点连接加入它的服务，并与其他服务隔离。设置创建后不能修改，只能重建网络。</translation>
+    </message>
+    <message>
+        <source>Delete and recreate</source>
+        <translation>删除并重建</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Recreate network</source>
+        <translation>重建网络</translation>
+    </message>
+    <message>
+        <source>Delete the network %1 and create it again with these settings?</source>
+        <translation>删除网络 %1 并按这些设置重新创建？</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPicker</name>
+    <message>
+        <source>By name</source>
+        <translation>按名称</translation>
+    </message>
+    <message>
+        <source>By label</source>
+        <translation>按标签</translation>
+    </message>
+    <message>
+        <source>key=value, or key for any value</source>
+        <translation>键=值，或只写键（匹配任意值）</translation>
+    </message>
+    <message>
+        <source>Type or choose a label.</source>
+        <translation>输入或选择一个标签。</translation>
+    </message>
+    <message>
+        <source>Networks with this label: %1</source>
+        <translation>带此标签的网络：%1</translation>
+    </message>
+    <message>
+        <source>No network has this label.</source>
+        <translation>没有网络带此标签。</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkTableModel</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>{name} (built in)</source>
+        <translation>{name}（内置）</translation>
+    </message>
+    <message>
+        <source>ingress: the routing mesh for published ports. Every service that publishes a port in ingress mode joins it, even when it also has networks of its own.</source>
+        <translation>ingress：发布端口的路由网格（routing mesh）。以 ingress 模式发布端口的服务都会加入它，即使服务另有自己的网络。</translation>
+    </message>
+    <message>
+        <source>docker_gwbridge: a bridge created on each node that connects the containers of overlay networks to the outside world.</source>
+        <translation>docker_gwbridge：在每个节点上创建的网桥，把 overlay 网络中的容器连接到外部。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>驱动</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Subnet</source>
+        <translation>子网</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <source>IP range</source>
+        <translation>IP 范围</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>内部网络</translation>
+    </message>
+    <message>
+        <source>Attachable</source>
+        <translation>可附加</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+</context>
+<context>
+    <name>NetworksPage</name>
+    <message>
+        <source>Create network…</source>
+        <translation>创建网络…</translation>
+    </message>
+    <message>
+        <source>Recreate…</source>
+        <translation>重建…</translation>
+    </message>
+    <message>
+        <source>Networks cannot be edited: delete this one and create it again, with its settings filled in</source>
+        <translation>网络不能修改：删除此网络后按原有设置重新创建（设置已预先填好）</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Filter networks (name, subnet, label, service…)</source>
+        <translation>筛选网络（名称、子网、标签、服务…）</translation>
+    </message>
+    <message>
+        <source>Built-in networks (cannot be deleted):</source>
+        <translation>内置网络（不能删除）：</translation>
+    </message>
+    <message>
+        <source>Create overlay networks of your own to isolate apps from each other: only the services attached to the same network reach each other.</source>
+        <translation>创建自己的 overlay 网络以隔离各个应用：只有连接到同一网络的服务才能互相访问。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n network(s)</source>
+        <translation>
+            <numerusform>%n 个网络</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>显示 %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 is built in and cannot be deleted.</source>
+        <translation>%1 是内置网络，不能删除。</translation>
+    </message>
+    <message>
+        <source>Delete the selected network</source>
+        <translation>删除选中的网络</translation>
+    </message>
+    <message>
+        <source>Cannot read the network</source>
+        <translation>无法读取网络</translation>
+    </message>
+    <message>
+        <source>Network %1 created.</source>
+        <translation>网络 %1 已创建。</translation>
+    </message>
+    <message>
+        <source>Cannot delete the network</source>
+        <translation>无法删除网络</translation>
+    </message>
+    <message>
+        <source>Delete network</source>
+        <translation>删除网络</translation>
+    </message>
+    <message>
+        <source>Delete the network %1? This cannot be undone.</source>
+        <translation>删除网络 %1？此操作不能恢复。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Network %1 deleted.</source>
+        <translation>网络 %1 已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>NodeDetail</name>
+    <message>
+        <source>Connect host…</source>
+        <translation>连接主机…</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>存储卷</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — no longer in the swarm</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — 已不在集群中</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n CPU(s)</source>
+        <translation>
+            <numerusform>%n 个 CPU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Docker %1</source>
+        <translation>Docker %1</translation>
+    </message>
+    <message>
+        <source>engine address not known</source>
+        <translation>引擎地址未知</translation>
+    </message>
+    <message>
+        <source>Node ID</source>
+        <translation>节点 ID</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>可用性</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Manager reachability</source>
+        <translation>管理节点可达性</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
     </message>
 </context>
 <context>
@@ -291,6 +2012,202 @@
         <source>Filter nodes (hostname, role, label, address…)</source>
         <translation>筛选节点（主机名、角色、标签、地址…）</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show the node's detail</source>
+        <translation>查看节点详情</translation>
+    </message>
+    <message>
+        <source>Drain</source>
+        <translation>停止调度</translation>
+    </message>
+    <message>
+        <source>Drain: stop scheduling: its running tasks move to other nodes</source>
+        <translation>停止调度：其运行中的任务迁移到其他节点</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停调度</translation>
+    </message>
+    <message>
+        <source>Pause: no new tasks; running ones stay</source>
+        <translation>暂停调度：不再接收新任务；运行中的任务保留</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>恢复调度</translation>
+    </message>
+    <message>
+        <source>Activate: normal scheduling</source>
+        <translation>恢复调度：正常调度</translation>
+    </message>
+    <message>
+        <source>Labels…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <source>Add, change or remove the node's labels (used by placement constraints)</source>
+        <translation>添加、修改或删除节点的标签（供调度约束使用）</translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation>升级为管理节点</translation>
+    </message>
+    <message>
+        <source>Make this worker a manager</source>
+        <translation>将此工作节点升级为管理节点</translation>
+    </message>
+    <message>
+        <source>Demote</source>
+        <translation>降级为工作节点</translation>
+    </message>
+    <message>
+        <source>Make this manager a worker</source>
+        <translation>将此管理节点降级为工作节点</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除主机…</translation>
+    </message>
+    <message>
+        <source>Remove the host from the swarm (only when it is down)</source>
+        <translation>从集群中删除主机（仅当其下线时）</translation>
+    </message>
+    <message>
+        <source>Connect host…</source>
+        <translation>连接主机…</translation>
+    </message>
+    <message>
+        <source>Give the node's engine address to see its containers, networks, volumes and images</source>
+        <translation>填写节点的引擎地址以查看其容器、网络、存储卷和镜像</translation>
+    </message>
+    <message>
+        <source>Add node…</source>
+        <translation>添加节点…</translation>
+    </message>
+    <message>
+        <source>Join commands and tokens; join a host's engine</source>
+        <translation>加入命令和令牌；让主机的引擎加入集群</translation>
+    </message>
+    <message>
+        <source>%1 is up: only a node that is down can be removed (force-removal is offered)</source>
+        <translation>%1 在线：只能删除已下线的节点（可强制删除）</translation>
+    </message>
+    <message>
+        <source>These nodes failed:
+%1</source>
+        <translation>以下节点失败：
+%1</translation>
+    </message>
+    <message>
+        <source>Drain %1? It stops taking tasks and its running tasks move to other nodes.</source>
+        <translation>对 %1 停止调度？它将不再接收任务，运行中的任务迁移到其他节点。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) will move.</source>
+        <translation>
+            <numerusform>将迁移 %n 个任务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drain nodes</source>
+        <translation>停止调度节点</translation>
+    </message>
+    <message>
+        <source>drained</source>
+        <translation>已停止调度</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停调度</translation>
+    </message>
+    <message>
+        <source>activated</source>
+        <translation>已恢复调度</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Availability not changed</source>
+        <translation>可用性未更改</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Labels of %1 saved.</source>
+        <translation>%1 的标签已保存。</translation>
+    </message>
+    <message>
+        <source>labels saved</source>
+        <translation>标签已保存</translation>
+    </message>
+    <message>
+        <source>Not promoted</source>
+        <translation>未升级</translation>
+    </message>
+    <message>
+        <source>Not demoted</source>
+        <translation>未降级</translation>
+    </message>
+    <message>
+        <source>promoted to manager</source>
+        <translation>已升级为管理节点</translation>
+    </message>
+    <message>
+        <source>demoted to worker</source>
+        <translation>已降级为工作节点</translation>
+    </message>
+    <message>
+        <source>Remove host %1 from the swarm? This cannot be undone.</source>
+        <translation>从集群中删除主机 %1？此操作不能恢复。</translation>
+    </message>
+    <message>
+        <source>Remove host</source>
+        <translation>删除主机</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>%1 is up (%2). Only a node that is down can be removed: stop its engine or make it leave the swarm first.</source>
+        <translation>%1 在线（%2）。只能删除已下线的节点：请先停止其引擎或让其退出集群。</translation>
+    </message>
+    <message>
+        <source>Force-removal takes it out of the swarm while it still runs; its tasks are lost there.</source>
+        <translation>强制删除会在其仍运行时将其移出集群；其上的任务将丢失。</translation>
+    </message>
+    <message>
+        <source>Force remove…</source>
+        <translation>强制删除…</translation>
+    </message>
+    <message>
+        <source>Really force-remove %1, which is still up? This cannot be undone.</source>
+        <translation>确定要强制删除仍在线的 %1？此操作不能恢复。</translation>
+    </message>
+    <message>
+        <source>Force-remove host</source>
+        <translation>强制删除主机</translation>
+    </message>
+    <message>
+        <source>Force remove</source>
+        <translation>强制删除</translation>
+    </message>
+    <message>
+        <source>Host not removed</source>
+        <translation>主机未删除</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已删除</translation>
+    </message>
     <message numerus="yes">
         <source>%n node(s)</source>
         <translation>
@@ -301,6 +2218,29 @@
         <source>%1 of %2 shown</source>
         <translation>显示 %2 个中的 %1 个</translation>
     </message>
+    <message>
+        <source>%1 is connected: its engine is at %2.</source>
+        <translation>%1 已连接：其引擎地址为 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>Node down</source>
+        <translation>节点下线</translation>
+    </message>
+    <message>
+        <source>%1 is down.</source>
+        <translation>%1 已下线。</translation>
+    </message>
+    <message>
+        <source>The update of %1 is %2: %3</source>
+        <translation>%1 的更新状态为 %2：%3</translation>
+    </message>
+    <message>
+        <source>Rollout failed</source>
+        <translation>发布失败</translation>
+    </message>
 </context>
 <context>
     <name>Pages</name>
@@ -308,12 +2248,167 @@
         <source>Nodes</source>
         <translation>节点</translation>
     </message>
+    <message>
+        <source>Apps</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>网络管理</translation>
+    </message>
+</context>
+<context>
+    <name>Palette</name>
+    <message>
+        <source>Go to %1</source>
+        <translation>转到 %1</translation>
+    </message>
+    <message>
+        <source>Node %1</source>
+        <translation>节点 %1</translation>
+    </message>
+    <message>
+        <source>Service %1</source>
+        <translation>服务 %1</translation>
+    </message>
+    <message>
+        <source>App %1</source>
+        <translation>应用 %1</translation>
+    </message>
+    <message>
+        <source>Task %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message>
+        <source>Container %1</source>
+        <translation>容器 %1</translation>
+    </message>
+    <message>
+        <source>Network %1</source>
+        <translation>网络 %1</translation>
+    </message>
 </context>
 <context>
     <name>PathField</name>
     <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceCharts</name>
+    <message>
+        <source>No endpoint — connect host: %1</source>
+        <translation>没有引擎地址——请连接主机：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDetail</name>
+    <message>
+        <source>Scale</source>
+        <translation>修改任务数</translation>
+    </message>
+    <message>
+        <source>Update image</source>
+        <translation>更新镜像</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>任务数:</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>镜像:</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务列表</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1(已删除)</translation>
+    </message>
+    <message>
+        <source>global: one task per node</source>
+        <translation>全局:每个节点一个任务</translation>
+    </message>
+    <message>
+        <source>replicated: %1 task(s)</source>
+        <translation>副本:%1 个任务</translation>
+    </message>
+    <message>
+        <source>A global service runs one task on every eligible node; it cannot be scaled.</source>
+        <translation>全局服务在每个符合条件的节点上运行一个任务,不能修改任务数。</translation>
+    </message>
+    <message>
+        <source>Update: %1 — %2 of %3 task(s) running the new spec</source>
+        <translation>更新:%1 — %3 个任务中有 %2 个已运行新配置</translation>
+    </message>
+    <message>
+        <source>Cannot scale the service</source>
+        <translation>无法修改任务数</translation>
+    </message>
+    <message>
+        <source>Give an image name (no spaces).</source>
+        <translation>请填写镜像名称(不含空格)。</translation>
+    </message>
+    <message>
+        <source>Cannot update the image</source>
+        <translation>无法更新镜像</translation>
+    </message>
+    <message>
+        <source>Cannot roll back the service</source>
+        <translation>无法回滚服务</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceTabs</name>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>实时监控</translation>
+    </message>
+    <message>
+        <source>Entry points</source>
+        <translation>入口列表</translation>
+    </message>
+    <message>
+        <source>Continuous deployment</source>
+        <translation>持续部署</translation>
+    </message>
+</context>
+<context>
+    <name>SpecView</name>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Show raw JSON</source>
+        <translation>显示原始 JSON</translation>
+    </message>
+    <message>
+        <source>Show readable</source>
+        <translation>显示易读格式</translation>
     </message>
 </context>
 <context>
@@ -337,6 +2432,224 @@
     <message>
         <source>no leader</source>
         <translation>无 leader</translation>
+    </message>
+</context>
+<context>
+    <name>TablePane</name>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTreeModel</name>
+    <message>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation>准备中</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>shut down</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>orphaned</source>
+        <translation>孤立</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>槽位</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Desired state</source>
+        <translation>期望状态</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Error reason</source>
+        <translation>异常原因</translation>
+    </message>
+    <message>
+        <source>slot {n}</source>
+        <translation>槽位 {n}</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(已移除)</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalPanel</name>
+    <message>
+        <source>Default shell (bash when present, else /bin/sh)</source>
+        <translation>默认 shell（有 bash 时用 bash，否则 /bin/sh）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>已连接：%1</translation>
+    </message>
+    <message>
+        <source>The connection to the container was lost.</source>
+        <translation>与容器的连接已断开。</translation>
+    </message>
+    <message>
+        <source>The session ended.</source>
+        <translation>会话已结束。</translation>
+    </message>
+    <message>
+        <source>The shell exited with code %1.</source>
+        <translation>shell 已退出，退出码 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>Unavailable</name>
+    <message>
+        <source>Connect host…</source>
+        <translation>连接主机…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>The engine address of %1 is not known, so its own containers, networks, volumes and images cannot be shown. Use “Connect host” to give it.</source>
+        <translation>%1 的引擎地址未知，无法显示其容器、网络、存储卷和镜像。请使用“连接主机”填写地址。</translation>
+    </message>
+    <message>
+        <source>unreachable: %1</source>
+        <translation>无法访问：%1</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeDialog</name>
+    <message>
+        <source>Create volume on %1</source>
+        <translation>在 %1 上创建存储卷</translation>
+    </message>
+    <message>
+        <source>empty: a generated name</source>
+        <translation>留空：自动生成名称</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+</context>
+<context>
+    <name>VolumesPane</name>
+    <message>
+        <source>Create…</source>
+        <translation>创建…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Remove the volume %1 from %2? Its data is lost.</source>
+        <translation>从 %2 删除存储卷 %1？其数据将丢失。</translation>
+    </message>
+    <message>
+        <source>Remove volume</source>
+        <translation>删除存储卷</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Volume not removed</source>
+        <translation>存储卷未删除</translation>
     </message>
 </context>
 <context>
@@ -514,6 +2827,10 @@
         <translation>连接配置必须是 JSON 对象。</translation>
     </message>
     <message>
+        <source>The profile's managers must be a list of endpoints.</source>
+        <translation>连接配置中的管理节点必须是地址列表。</translation>
+    </message>
+    <message>
         <source>The profile needs a name.</source>
         <translation>连接配置需要名称。</translation>
     </message>
@@ -552,6 +2869,550 @@
     <message>
         <source>The profile file {path} cannot be read.</source>
         <translation>无法读取连接配置文件 {path}。</translation>
+    </message>
+    <message>
+        <source>Line {line}, {key}: {reason}</source>
+        <translation>第 {line} 行,{key}:{reason}</translation>
+    </message>
+    <message>
+        <source>the file is not valid YAML ({problem})</source>
+        <translation>文件不是有效的 YAML({problem})</translation>
+    </message>
+    <message>
+        <source>the key is given twice</source>
+        <translation>该键重复出现</translation>
+    </message>
+    <message>
+        <source>invalid “$” in “{text}” (write $$)</source>
+        <translation>“{text}”中的“$”无效(请写成 $$)</translation>
+    </message>
+    <message>
+        <source>invalid variable “${{{text}}}”</source>
+        <translation>无效的变量“${{{text}}}”</translation>
+    </message>
+    <message>
+        <source>the variable {name} is required: {message}</source>
+        <translation>必须设置变量 {name}:{message}</translation>
+    </message>
+    <message>
+        <source>the variable {name} is not set (in the environment or .env)</source>
+        <translation>变量 {name} 未设置(环境变量或 .env 中都没有)</translation>
+    </message>
+    <message>
+        <source>must be a mapping (key: value)</source>
+        <translation>必须是映射(键: 值)</translation>
+    </message>
+    <message>
+        <source>unknown key “{name}”</source>
+        <translation>未知的键“{name}”</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <source>must be at least {minimum}</source>
+        <translation>不能小于 {minimum}</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>必须是数字</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be a list of strings</source>
+        <translation>必须是字符串列表</translation>
+    </message>
+    <message>
+        <source>cannot split the command: {reason}</source>
+        <translation>无法拆分命令:{reason}</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a duration (e.g. 10s, 1m30s)</source>
+        <translation>“{text}”不是时长(例如 10s、1m30s)</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a size (e.g. 64M, 1G)</source>
+        <translation>“{text}”不是大小(例如 64M、1G)</translation>
+    </message>
+    <message>
+        <source>must be a positive number of CPUs</source>
+        <translation>必须是正数个 CPU</translation>
+    </message>
+    <message>
+        <source>version {version} is not supported (3.x)</source>
+        <translation>不支持版本 {version}(支持 3.x)</translation>
+    </message>
+    <message>
+        <source>the file defines no services</source>
+        <translation>文件中没有定义服务</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a valid service name</source>
+        <translation>“{name}”不是有效的服务名称</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>必须是列表</translation>
+    </message>
+    <message>
+        <source>needs “file” (or external: true)</source>
+        <translation>需要“file”(或 external: true)</translation>
+    </message>
+    <message>
+        <source>cannot read {file}: {reason}</source>
+        <translation>无法读取 {file}:{reason}</translation>
+    </message>
+    <message>
+        <source>“{name}” is not declared under {kind}</source>
+        <translation>“{name}”没有在 {kind} 下声明</translation>
+    </message>
+    <message>
+        <source>the service needs an image</source>
+        <translation>服务需要镜像</translation>
+    </message>
+    <message>
+        <source>must be vip or dnsrr</source>
+        <translation>必须是 vip 或 dnsrr</translation>
+    </message>
+    <message>
+        <source>test and disable cannot be set together</source>
+        <translation>test 和 disable 不能同时设置</translation>
+    </message>
+    <message>
+        <source>the mount needs a target</source>
+        <translation>挂载需要目标路径</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a volume (source:target[:mode])</source>
+        <translation>“{text}”不是存储卷(源:目标[:模式])</translation>
+    </message>
+    <message>
+        <source>unknown volume option “{option}”</source>
+        <translation>未知的存储卷选项“{option}”</translation>
+    </message>
+    <message>
+        <source>the volume “{name}” is not declared under volumes</source>
+        <translation>存储卷“{name}”没有在 volumes 下声明</translation>
+    </message>
+    <message>
+        <source>a bind mount needs a source</source>
+        <translation>绑定挂载需要源路径</translation>
+    </message>
+    <message>
+        <source>unknown mount type “{kind}”</source>
+        <translation>未知的挂载类型“{kind}”</translation>
+    </message>
+    <message>
+        <source>needs a source</source>
+        <translation>需要 source</translation>
+    </message>
+    <message>
+        <source>unknown restart policy “{name}”</source>
+        <translation>未知的重启策略“{name}”</translation>
+    </message>
+    <message>
+        <source>must be none, on-failure or any</source>
+        <translation>必须是 none、on-failure 或 any</translation>
+    </message>
+    <message>
+        <source>must be pause, continue or rollback</source>
+        <translation>必须是 pause、continue 或 rollback</translation>
+    </message>
+    <message>
+        <source>must be stop-first or start-first</source>
+        <translation>必须是 stop-first 或 start-first</translation>
+    </message>
+    <message>
+        <source>a global service has no replicas</source>
+        <translation>全局服务没有副本数</translation>
+    </message>
+    <message>
+        <source>must be replicated or global</source>
+        <translation>必须是 replicated 或 global</translation>
+    </message>
+    <message>
+        <source>the port needs a target</source>
+        <translation>端口需要目标端口</translation>
+    </message>
+    <message>
+        <source>must be host or ingress</source>
+        <translation>必须是 host 或 ingress</translation>
+    </message>
+    <message>
+        <source>must be tcp, udp or sctp</source>
+        <translation>必须是 tcp、udp 或 sctp</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a port (e.g. 8080:80/tcp)</source>
+        <translation>“{text}”不是端口(例如 8080:80/tcp)</translation>
+    </message>
+    <message>
+        <source>the network “{name}” is not declared under networks</source>
+        <translation>网络“{name}”没有在 networks 下声明</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a valid app name</source>
+        <translation>“{name}”不是有效的应用名称</translation>
+    </message>
+    <message>
+        <source>No service is named {name}.</source>
+        <translation>没有名为 {name} 的服务。</translation>
+    </message>
+    <message>
+        <source>Unknown format {format}.</source>
+        <translation>未知格式 {format}。</translation>
+    </message>
+    <message>
+        <source>A volume name has at least two characters: a letter or digit, then letters, digits, “_”, “.” or “-”.</source>
+        <translation>存储卷名称至少两个字符：以字母或数字开头，其后为字母、数字、“_”、“.”或“-”。</translation>
+    </message>
+    <message>
+        <source>The network {name} is in use by: {services}.</source>
+        <translation>网络 {name} 正被以下服务使用：{services}。</translation>
+    </message>
+    <message>
+        <source>Remove these services, or their use of the network, first.</source>
+        <translation>请先删除这些服务，或让它们不再使用该网络。</translation>
+    </message>
+    <message>
+        <source>The network {name} is built in and cannot be deleted.</source>
+        <translation>网络 {name} 是内置网络，不能删除。</translation>
+    </message>
+    <message>
+        <source>The network settings are not valid: {reason}</source>
+        <translation>网络设置无效：{reason}</translation>
+    </message>
+    <message>
+        <source>“{item}” is not a key=value label.</source>
+        <translation>“{item}” 不是 键=值 形式的标签。</translation>
+    </message>
+    <message>
+        <source>The label {key} is given twice.</source>
+        <translation>标签 {key} 重复了。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not valid CIDR notation for the {what} (e.g. 172.20.0.0/16).</source>
+        <translation>“{value}” 不是有效的{what} CIDR 写法（例如 172.20.0.0/16）。</translation>
+    </message>
+    <message>
+        <source>“{value}” has host bits set; did you mean {suggestion}?</source>
+        <translation>“{value}” 的主机位不为零；是否应为 {suggestion}？</translation>
+    </message>
+    <message>
+        <source>The network needs a name.</source>
+        <translation>请填写网络名称。</translation>
+    </message>
+    <message>
+        <source>Use only letters, digits, “-”, “_” and “.”, starting with a letter or digit.</source>
+        <translation>只能使用字母、数字、“-”、“_” 和 “.”，并以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>At most {max} characters.</source>
+        <translation>最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>A network named {name} exists already.</source>
+        <translation>名为 {name} 的网络已存在。</translation>
+    </message>
+    <message>
+        <source>subnet</source>
+        <translation>子网</translation>
+    </message>
+    <message>
+        <source>The subnet {value} is too small for containers.</source>
+        <translation>子网 {value} 太小，容纳不了容器。</translation>
+    </message>
+    <message>
+        <source>A gateway or an IP range needs a subnet.</source>
+        <translation>设置网关或 IP 范围时必须填写子网。</translation>
+    </message>
+    <message>
+        <source>Overlaps the subnet {subnet} of the network {name}.</source>
+        <translation>与网络 {name} 的子网 {subnet} 重叠。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an IP address (e.g. 172.20.10.1).</source>
+        <translation>“{value}” 不是 IP 地址（例如 172.20.10.1）。</translation>
+    </message>
+    <message>
+        <source>The gateway {value} is not inside the subnet {subnet}.</source>
+        <translation>网关 {value} 不在子网 {subnet} 内。</translation>
+    </message>
+    <message>
+        <source>The gateway cannot be the subnet's network address {value}.</source>
+        <translation>网关不能是子网的网络地址 {value}。</translation>
+    </message>
+    <message>
+        <source>The gateway cannot be the subnet's broadcast address {value}.</source>
+        <translation>网关不能是子网的广播地址 {value}。</translation>
+    </message>
+    <message>
+        <source>IP range</source>
+        <translation>IP 范围</translation>
+    </message>
+    <message>
+        <source>The IP range {value} is not inside the subnet {subnet}.</source>
+        <translation>IP 范围 {value} 不在子网 {subnet} 内。</translation>
+    </message>
+    <message>
+        <source>The network {name} is in use; the engine refuses to delete it.</source>
+        <translation>网络 {name} 正在使用中，引擎拒绝删除。</translation>
+    </message>
+    <message>
+        <source>The engine at {endpoint} is {found}, not {hostname}: that address is another node's.</source>
+        <translation>{endpoint} 上的引擎是 {found}，不是 {hostname}：该地址属于另一个节点。</translation>
+    </message>
+    <message>
+        <source>Give the address of this node's own engine.</source>
+        <translation>请填写该节点自己的引擎地址。</translation>
+    </message>
+    <message>
+        <source>{hostname} is still up; only a node that is down can be removed.</source>
+        <translation>{hostname} 仍在线；只能删除已下线的节点。</translation>
+    </message>
+    <message>
+        <source>Stop its engine or make it leave the swarm first, or force the removal.</source>
+        <translation>请先停止其引擎或让其退出集群，或强制删除。</translation>
+    </message>
+    <message>
+        <source>A label key cannot be empty.</source>
+        <translation>标签的键不能为空。</translation>
+    </message>
+    <message>
+        <source>A label key cannot contain “=”, spaces or control characters.</source>
+        <translation>标签的键不能包含“=”、空格或控制字符。</translation>
+    </message>
+    <message>
+        <source>This is the swarm's last manager; it cannot be demoted.</source>
+        <translation>这是集群中最后一个管理节点，不能降级。</translation>
+    </message>
+    <message>
+        <source>Promote another node first.</source>
+        <translation>请先将另一个节点升级为管理节点。</translation>
+    </message>
+    <message>
+        <source>Demoting this manager would break the quorum: only {reachable} of the other {total} managers are reachable.</source>
+        <translation>降级此管理节点会破坏法定人数：其余 {total} 个管理节点中只有 {reachable} 个可达。</translation>
+    </message>
+    <message>
+        <source>Bring the unreachable managers back first.</source>
+        <translation>请先恢复不可达的管理节点。</translation>
+    </message>
+    <message>
+        <source>The engine at {endpoint} is already part of a swarm.</source>
+        <translation>{endpoint} 上的引擎已属于一个集群。</translation>
+    </message>
+    <message>
+        <source>Make it leave its swarm first (docker swarm leave).</source>
+        <translation>请先让其退出所在集群（docker swarm leave）。</translation>
+    </message>
+    <message>
+        <source>A whole number, 0 or more.</source>
+        <translation>大于等于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>A duration such as 10s or 1m30s.</source>
+        <translation>时长,例如 10s 或 1m30s。</translation>
+    </message>
+    <message>
+        <source>pause, continue or rollback.</source>
+        <translation>pause、continue 或 rollback。</translation>
+    </message>
+    <message>
+        <source>A number from 0 to 1.</source>
+        <translation>0 到 1 之间的数字。</translation>
+    </message>
+    <message>
+        <source>stop-first or start-first.</source>
+        <translation>stop-first 或 start-first。</translation>
+    </message>
+    <message>
+        <source>Letters, digits, “-”, “_” and “.” only.</source>
+        <translation>只能包含字母、数字、“-”、“_”和“.”。</translation>
+    </message>
+    <message>
+        <source>The service needs a name.</source>
+        <translation>服务需要名称。</translation>
+    </message>
+    <message>
+        <source>The service needs an image.</source>
+        <translation>服务需要镜像。</translation>
+    </message>
+    <message>
+        <source>An image name has no spaces.</source>
+        <translation>镜像名称不能包含空格。</translation>
+    </message>
+    <message>
+        <source>A quote is not closed.</source>
+        <translation>引号没有闭合。</translation>
+    </message>
+    <message>
+        <source>replicated or global.</source>
+        <translation>replicated 或 global。</translation>
+    </message>
+    <message>
+        <source>A whole number of tasks, 0 or more.</source>
+        <translation>任务数须为大于等于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>vip or dnsrr.</source>
+        <translation>vip 或 dnsrr。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): write published:target/protocol mode, e.g. 8080:80/tcp host.</source>
+        <translation>第 {line} 行(“{text}”):请写成 发布端口:目标端口/协议 模式,例如 8080:80/tcp host。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): with DNS round robin, ports are published in host mode.</source>
+        <translation>第 {line} 行(“{text}”):使用 DNS 轮询时,端口须以 host 模式发布。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): write {what}.</source>
+        <translation>第 {line} 行(“{text}”):请写成 {what}。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): write source:/target or source:/target:ro.</source>
+        <translation>第 {line} 行(“{text}”):请写成 源:/目标 或 源:/目标:ro。</translation>
+    </message>
+    <message>
+        <source>A number of CPUs, e.g. 0.5.</source>
+        <translation>CPU 数量,例如 0.5。</translation>
+    </message>
+    <message>
+        <source>A size such as 64M or 1G.</source>
+        <translation>大小,例如 64M 或 1G。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): write e.g. node.labels.zone == east.</source>
+        <translation>第 {line} 行(“{text}”):请写成例如 node.labels.zone == east。</translation>
+    </message>
+    <message>
+        <source>none, on-failure or any.</source>
+        <translation>none、on-failure 或 any。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Start command</source>
+        <translation>启动命令</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Endpoint mode</source>
+        <translation>端点模式</translation>
+    </message>
+    <message>
+        <source>Port mapping</source>
+        <translation>端口映射</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Container labels</source>
+        <translation>容器标签</translation>
+    </message>
+    <message>
+        <source>Mounts</source>
+        <translation>挂载</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <source>Reservations</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <source>Placement constraints</source>
+        <translation>调度约束</translation>
+    </message>
+    <message>
+        <source>Restart policy</source>
+        <translation>重启策略</translation>
+    </message>
+    <message>
+        <source>Update policy</source>
+        <translation>更新策略</translation>
+    </message>
+    <message>
+        <source>Rollback policy</source>
+        <translation>回滚策略</translation>
+    </message>
+    <message>
+        <source>Health check</source>
+        <translation>健康检查</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Configs</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>The external network {name} does not exist.</source>
+        <translation>外部网络 {name} 不存在。</translation>
+    </message>
+    <message>
+        <source>The external network {name} is not a swarm network.</source>
+        <translation>外部网络 {name} 不是集群(swarm)网络。</translation>
+    </message>
+    <message>
+        <source>The {kind} {name} does not exist.</source>
+        <translation>{kind} {name} 不存在。</translation>
+    </message>
+    <message>
+        <source>There is no app named {name}.</source>
+        <translation>没有名为 {name} 的应用。</translation>
+    </message>
+    <message>
+        <source>The task count cannot be negative.</source>
+        <translation>任务数不能为负数。</translation>
+    </message>
+    <message>
+        <source>{name} is a global service: it runs one task per node and cannot be scaled.</source>
+        <translation>{name} 是全局服务:每个节点运行一个任务,不能修改任务数。</translation>
+    </message>
+    <message>
+        <source>{name} has no previous version to roll back to.</source>
+        <translation>{name} 没有可回滚的上一个版本。</translation>
+    </message>
+    <message>
+        <source>The service mode and the endpoint mode of a service cannot change.</source>
+        <translation>服务的模式和端点模式不能修改。</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,5 @@
 """Themes switch the whole palette at once, and the app's own colours stay readable on it."""
 
-
 from crane_desktop.views.theme import accent, apply_theme, is_dark
 
 
