@@ -2254,7 +2254,7 @@
     </message>
     <message>
         <source>Networks</source>
-        <translation>网络管理</translation>
+        <translation>网络</translation>
     </message>
 </context>
 <context>
