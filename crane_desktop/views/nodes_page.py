@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -125,9 +125,17 @@ class NodesPage(QWidget):
         self._update_actions()
 
     # -- actions ---------------------------------------------------------------------------------
-    def _action(self, name: str, text: str, tip: str, slot) -> QAction:
+    def _action(self, name: str, text: str, tip: str, slot, shortcut: str = "") -> QAction:
+        """An action of the toolbar and context menu; its shortcut works while the page has focus
+        and is shown in the menu and in the tooltip."""
         action = QAction(text, self)
         action.setObjectName(name)
+        if shortcut:
+            sequence = QKeySequence(shortcut)
+            action.setShortcut(sequence)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+            tip = f"{tip} ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})"
         action.setToolTip(tip)
         action.setStatusTip(tip)
         action.triggered.connect(slot)
@@ -142,24 +150,28 @@ class NodesPage(QWidget):
             self.tr("Drain"),
             self.tr("Drain: stop scheduling: its running tasks move to other nodes"),
             lambda: self.set_availability("drain"),
+            "Ctrl+D",
         )
         self.pause_action = self._action(
             "pauseNodes",
             self.tr("Pause"),
             self.tr("Pause: no new tasks; running ones stay"),
             lambda: self.set_availability("pause"),
+            "Ctrl+P",
         )
         self.activate_action = self._action(
             "activateNodes",
             self.tr("Activate"),
             self.tr("Activate: normal scheduling"),
             lambda: self.set_availability("active"),
+            "Ctrl+R",
         )
         self.labels_action = self._action(
             "editLabels",
             self.tr("Labels…"),
             self.tr("Add, change or remove the node's labels (used by placement constraints)"),
             self.edit_labels,
+            "Ctrl+L",
         )
         self.promote_action = self._action(
             "promoteNode",
@@ -184,12 +196,14 @@ class NodesPage(QWidget):
             self.tr("Connect host…"),
             self.tr("Give the node's engine address to see its containers, networks, volumes and images"),
             self.connect_host,
+            "Ctrl+H",
         )
         self.add_action = self._action(
             "addNode",
             self.tr("Add node…"),
             self.tr("Join commands and tokens; join a host's engine"),
             self.add_node,
+            "Ctrl+J",
         )
 
     def _toolbar_actions(self) -> list[QAction | None]:

@@ -9,10 +9,12 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QTableWidgetItem
 
 from crane_desktop.engine import nodes as node_ops
 from crane_desktop.models.nodes import NodeTableModel
+from crane_desktop.views.main_window import MainWindow
 from crane_desktop.views.node_detail import NodeDetail
 from crane_desktop.views.node_dialogs import LabelsDialog
 from tests.gui.test_node_helpers import (
@@ -253,3 +255,12 @@ def test_enter_and_double_click_open_the_node(connected_window, qtbot):
     assert window.tabs.tabText(window.tabs.currentIndex()) == "node-3"
     assert window.tabs.count() == 3
     window.close_all_details()
+
+
+def test_node_actions_have_shortcuts_shown_in_their_tooltips(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    page = window.nodes_page
+    assert page.drain_action.shortcut() == QKeySequence("Ctrl+D")
+    assert page.drain_action.toolTip().endswith("(Ctrl+D)")
+    assert page.labels_action.shortcut() == QKeySequence("Ctrl+L")
