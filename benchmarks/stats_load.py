@@ -19,7 +19,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from crane_desktop.engine.cluster import Cluster
-from crane_desktop.engine.containers import node_stream_client
 from crane_desktop.engine.snapshots import Node, Task
 from crane_desktop.engine.stats import StatsStream
 from crane_desktop.views.charts import ChartsWidget
@@ -75,7 +74,7 @@ def main() -> None:
 
             streams.append(
                 StatsStream(
-                    lambda node=node: node_stream_client(cluster, node), task.container_id, sink
+                    lambda node=node: cluster.node_stream_client(node), task.container_id, sink
                 ).start()
             )
         warm_until = time.monotonic() + 10  # let every stream connect and deliver its first samples

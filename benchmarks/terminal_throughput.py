@@ -79,7 +79,6 @@ def through_widget(app: QApplication, name: str, data: bytes) -> tuple[float, fl
 
 def exec_comparison(app: QApplication) -> None:
     from crane_desktop.engine.cluster import Cluster
-    from crane_desktop.engine.containers import node_stream_client
     from crane_desktop.engine.snapshots import Node
     from crane_desktop.terminal.exec_bridge import ExecSession
     from tests.swarm import IMAGE, docker, swarm_profile, unique, wait_until
@@ -122,7 +121,7 @@ def exec_comparison(app: QApplication) -> None:
         def run(show: bool) -> float:
             ended = []
             session = ExecSession(
-                node_stream_client(cluster, node),
+                cluster.node_stream_client(node),
                 container,
                 command,
                 lambda code, error: ended.append(code),

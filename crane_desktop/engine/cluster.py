@@ -18,7 +18,7 @@ import docker
 from crane_desktop.engine.client import make_client
 from crane_desktop.engine.errors import ConnectionFailed, EngineError, NoNodeEndpoint, NotSwarmManager
 from crane_desktop.engine.preflight import PreflightReport, run_preflight
-from crane_desktop.engine.profiles import Profile, endpoint_host, endpoint_port, validate
+from crane_desktop.engine.profiles import Profile, TLSConfig, endpoint_host, endpoint_port, validate
 from crane_desktop.engine.snapshots import EPOCH, Node, parse_time
 
 log = logging.getLogger("crane.engine.cluster")
@@ -212,6 +212,22 @@ class Cluster:
         """The node's own engine: the profile's entry (by hostname or id) first, then Crane's label."""
         return self.profile.nodes.get(node.hostname) or self.profile.nodes.get(node.id) or node.endpoint_label
 
+    def node_tls(self, node: Node) -> TLSConfig | None:
+        """The TLS files for the node's own engine: its own when the profile has some, else the profile's."""
+        return self.profile.node_tls.get(node.hostname) or self.profile.tls
+
+    def set_node_tls(self, hostname: str, tls: TLSConfig | None) -> Profile:
+        """Use `tls` (None: the profile's) for that node's engine from now on; returns the new profile."""
+        node_tls = {k: v for k, v in self.profile.node_tls.items() if k != hostname}
+        if tls is not None:
+            node_tls[hostname] = tls
+        self.profile = replace(self.profile, node_tls=node_tls)
+        with self._lock:
+            stale, self._node_clients = list(self._node_clients.values()), {}
+        for client in stale:
+            client.close()
+        return self.profile
+
     def node_client(self, node: Node) -> docker.APIClient:
         """A client for the node's own engine (containers, stats, exec...); raises when it has none.
 
@@ -227,12 +243,21 @@ class Cluster:
             cached = self._node_clients.get(endpoint)
         if cached is not None:
             return cached
-        client = make_client(endpoint, self.profile.tls, timeout=self.timeout)
+        client = make_client(endpoint, self.node_tls(node), timeout=self.timeout)
         with self._lock:
             cached = self._node_clients.setdefault(endpoint, client)
         if cached is not client:
             client.close()
         return cached
+
+    def node_stream_client(self, node: Node) -> docker.APIClient:
+        """A client of its own (no read timeout) for a long stream (logs, stats, exec, events) on the
+        node's engine; the manager in use serves its own node. Raises NoNodeEndpoint otherwise."""
+        endpoint = self.node_endpoint(node)
+        if not endpoint:
+            self.node_client(node)  # raises NoNodeEndpoint unless it is the manager's own node
+            return self.stream_client()
+        return make_client(endpoint, self.node_tls(node), timeout=None, version=self.client.api_version)
 
     def alive(self, timeout: float = 2.0) -> bool:
         """Does the manager in use still answer at all (a cheap /_ping on a fresh connection)?"""

@@ -203,18 +203,3 @@ def default_shell(client: docker.APIClient, container_id: str) -> list[str]:
     except docker.errors.DockerException:
         pass
     return ["/bin/sh"]
-
-
-def node_stream_client(cluster: Any, node: Any) -> docker.APIClient:
-    """A client of its own (no read timeout) for a long stream on the node's engine.
-
-    The manager in use serves its own node when no endpoint is known for it; otherwise NoNodeEndpoint.
-    """
-    from crane_desktop.engine.client import make_client
-
-    endpoint = cluster.node_endpoint(node)
-    if not endpoint:
-        cluster.node_client(node)  # raises NoNodeEndpoint unless it is the manager's own node
-        return cluster.stream_client()
-    version = cluster.client.api_version
-    return make_client(endpoint, cluster.profile.tls, timeout=None, version=version)

@@ -236,8 +236,8 @@ def certificate_checks(tls: TLSConfig | None, now: datetime | None = None) -> li
     now = now or datetime.now(UTC)
     checks = []
     for key, what, path in (
-        ("ca-cert", "CA certificate", tls.ca),
-        ("client-cert", "client certificate", tls.cert),
+        ("ca-cert", QT_TRANSLATE_NOOP("engine", "CA certificate"), tls.ca),
+        ("client-cert", QT_TRANSLATE_NOOP("engine", "client certificate"), tls.cert),
     ):
         if not path:
             continue

@@ -43,11 +43,13 @@ class Profile:
     tls: TLSConfig | None = None
     nodes: Mapping[str, str] = field(default_factory=dict)
     allow_insecure_tcp: bool = False
+    node_tls: Mapping[str, TLSConfig] = field(default_factory=dict)  # by hostname: a node's own TLS files
 
     def to_json(self) -> dict:
         data = asdict(self)
         data["managers"] = list(self.managers)
         data["nodes"] = dict(self.nodes)
+        data["node_tls"] = {name: asdict(tls) for name, tls in self.node_tls.items()}
         return data
 
     @classmethod
@@ -62,15 +64,10 @@ class Profile:
             raise ProfileInvalid(
                 QT_TRANSLATE_NOOP("engine", "The profile's managers must be a list of endpoints.")
             )
-        tls_data = data.get("tls")
-        tls = None
-        if isinstance(tls_data, Mapping):
-            tls = TLSConfig(
-                ca=str(tls_data.get("ca") or ""),
-                cert=str(tls_data.get("cert") or ""),
-                key=str(tls_data.get("key") or ""),
-                verify=tls_data.get("verify") is not False,  # anything but an explicit false verifies
-            )
+        tls = _tls_from_json(data.get("tls"))
+        node_tls = data.get("node_tls") or {}
+        if not isinstance(node_tls, Mapping):
+            node_tls = {}
         nodes = data.get("nodes") or {}
         if not isinstance(nodes, Mapping):
             nodes = {}
@@ -80,9 +77,21 @@ class Profile:
             tls=tls,
             nodes={str(k): str(v) for k, v in nodes.items()},
             allow_insecure_tcp=data.get("allow_insecure_tcp") is True,  # only an explicit true consents
+            node_tls={str(k): t for k, v in node_tls.items() if (t := _tls_from_json(v)) is not None},
         )
         validate(profile)
         return profile
+
+
+def _tls_from_json(data: object) -> TLSConfig | None:
+    if not isinstance(data, Mapping):
+        return None
+    return TLSConfig(
+        ca=str(data.get("ca") or ""),
+        cert=str(data.get("cert") or ""),
+        key=str(data.get("key") or ""),
+        verify=data.get("verify") is not False,  # anything but an explicit false verifies
+    )
 
 
 def is_loopback_host(host: str) -> bool:
@@ -102,11 +111,17 @@ def validate(profile: Profile) -> None:
         raise ProfileInvalid(QT_TRANSLATE_NOOP("engine", "The profile needs at least one manager endpoint."))
     for endpoint in (*profile.managers, *profile.nodes.values()):
         check_endpoint(endpoint, profile.tls, profile.allow_insecure_tcp)
-    if profile.tls:
+    for tls in (profile.tls, *profile.node_tls.values()):
+        check_tls_files(tls)
+
+
+def check_tls_files(tls: TLSConfig | None) -> None:
+    """Raise ProfileInvalid naming the first TLS file that is missing, or a certificate without key."""
+    if tls:
         for label, path in (
-            ("CA", profile.tls.ca),
-            ("certificate", profile.tls.cert),
-            ("key", profile.tls.key),
+            (QT_TRANSLATE_NOOP("engine", "CA certificate"), tls.ca),
+            (QT_TRANSLATE_NOOP("engine", "client certificate"), tls.cert),
+            (QT_TRANSLATE_NOOP("engine", "client key"), tls.key),
         ):
             if path and not Path(path).is_file():
                 raise ProfileInvalid(
@@ -114,7 +129,7 @@ def validate(profile: Profile) -> None:
                     what=label,
                     path=path,
                 )
-        if bool(profile.tls.cert) != bool(profile.tls.key):
+        if bool(tls.cert) != bool(tls.key):
             raise ProfileInvalid(
                 QT_TRANSLATE_NOOP("engine", "A client certificate needs its key, and a key its certificate.")
             )

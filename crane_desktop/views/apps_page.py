@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -24,9 +23,9 @@ from qasync import asyncSlot
 from crane_desktop.engine import stacks
 from crane_desktop.engine.diff import Diff
 from crane_desktop.models.apps import NAME, App, AppTreeModel
-from crane_desktop.models.table import Role
 from crane_desktop.session import off_thread
 from crane_desktop.views.dialogs import confirm, show_error
+from crane_desktop.views.filtering import filter_box, sort_filter_proxy
 
 if TYPE_CHECKING:
     from crane_desktop.views.main_window import MainWindow
@@ -42,12 +41,7 @@ class AppsPage(QWidget):
             store.get("services"), store.get("tasks"), store.get("networks"), "services" in store.loaded
         )
         store.changed.connect(self._on_store_changed)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(Role.SORT)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setRecursiveFilteringEnabled(True)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy = sort_filter_proxy(model, self, recursive=True)
 
         self.deploy_button = QPushButton(self.tr("Deploy app…"), self)
         self.deploy_button.setObjectName("deployButton")
@@ -56,10 +50,9 @@ class AppsPage(QWidget):
         self.delete_button.setObjectName("deleteAppButton")
         self.delete_button.setEnabled(False)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("Filter apps and services (name, image, port…)"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_edit = filter_box(
+            self, self.tr("Filter apps and services (name, image, port…)"), self.proxy
+        )
         self.count_label = QLabel(self)
 
         self.tree = QTreeView(self)

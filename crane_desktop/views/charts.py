@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crane_desktop.engine.containers import node_stream_client
 from crane_desktop.engine.formatting import byte_size
 from crane_desktop.engine.stats import Rates, Sample, StatsStream
+from crane_desktop.views.texts import error_text
 
 if TYPE_CHECKING:
     from crane_desktop.views.main_window import MainWindow
@@ -329,13 +329,25 @@ class ChartsWidget(QWidget):
 class ContainerCharts(ChartsWidget):
     """One container's charts, streamed from its node's engine while the tab exists."""
 
+    streamEnded = Signal(object)  # None or the error; emitted from the stream's thread
+
     def __init__(self, parent: QWidget | None, client_factory: Callable, container_id: str) -> None:
         super().__init__(parent)
         self.container_id = container_id
         label = container_id[:12]
+        self.streamEnded.connect(self.show_end)
         self.stream = StatsStream(
-            client_factory, container_id, lambda cid, sample, rates: self.sink(cid, label, sample, rates)
+            client_factory,
+            container_id,
+            lambda cid, sample, rates: self.sink(cid, label, sample, rates),
+            self.streamEnded.emit,
         ).start()
+
+    def show_end(self, error: object) -> None:
+        """Say that the charts stopped (the container or its engine went away), not freeze silently."""
+        reason = error_text(error) if hasattr(error, "template") else (str(error) if error else "")
+        self.note.setText(self.tr("The stats stream ended.") + (f" {reason}" if reason else ""))
+        self.note.show()
 
     def close_streams(self) -> None:
         self.stream.stop()
@@ -395,7 +407,7 @@ class ServiceCharts(ChartsWidget):
             label = self._label(task)
 
             def factory(node=node):
-                return node_stream_client(cluster, node)
+                return cluster.node_stream_client(node)
 
             def sink(cid, sample, rates, key=task.id, label=label):
                 self.sink(key, label, sample, rates)

@@ -122,7 +122,7 @@ class ContainerDetail(QWidget):
             self.changes, self.refresh_changes, self.change_filter, self.change_search
         )
         self.tabs.addTab(changes_page, self.tr("Changes"))
-        self._terminal_index = self.tabs.addTab(QWidget(self), self.tr("Terminal"))
+        self.terminal_index = self.tabs.addTab(QWidget(self), self.tr("Terminal"))
         self.tabs.currentChanged.connect(self._tab_shown)
 
         layout = QVBoxLayout(self)
@@ -156,7 +156,7 @@ class ContainerDetail(QWidget):
         return self.window_.session.cluster.node_client(self.node)
 
     def stream_client(self):
-        return containers.node_stream_client(self.window_.session.cluster, self.node)
+        return self.window_.session.cluster.node_stream_client(self.node)
 
     def _show_error(self, exc: BaseException) -> None:
         self.error.setText(error_text(exc) if hasattr(exc, "template") else str(exc))
@@ -313,7 +313,7 @@ class ContainerDetail(QWidget):
         if index == self._monitoring_index and self.monitoring is None:
             self.monitoring = self._build_monitoring()
             self._replace_tab(index, self.monitoring, self.tr("Monitoring"))
-        elif index == self._terminal_index and self.terminal is None:
+        elif index == self.terminal_index and self.terminal is None:
             self.terminal = self._build_terminal()
             self._replace_tab(index, self.terminal, self.tr("Terminal"))
         elif (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
+import shiboken6
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crane_desktop.engine.errors import EngineError, translate
@@ -29,11 +30,14 @@ async def confirm(parent: QWidget, title: str, text: str, action: str, *, detail
     box.finished.connect(
         lambda _result: answered.done() or answered.set_result(box.clickedButton() is proceed)
     )
+    # a parent closed while the question is open takes the box with it: that is a "no"
+    box.destroyed.connect(lambda: answered.done() or answered.set_result(False))
     box.open()
     try:
         return await answered
     finally:
-        box.deleteLater()
+        if shiboken6.isValid(box):  # the parent may have been closed (and the box deleted) meanwhile
+            box.deleteLater()
 
 
 def show_error(parent: QWidget, title: str, error: BaseException) -> None:

@@ -324,6 +324,7 @@ class LogView(QWidget):
         self.clear_button = QToolButton(self)
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setObjectName("logClear")
+        self._end_text = ""  # "the stream ended (why)": kept in the status line once said
         self.status = QLabel(self)
         self.status.setObjectName("logStatus")
 
@@ -385,6 +386,7 @@ class LogView(QWidget):
     ) -> None:
         """Start (or restart) following `request` (a LogRequest) on a stream thread of its own."""
         self.close_streams()
+        self._end_text = ""
         self._stream = LogStream(client_factory, request, self.sink, self.streamEnded.emit, tagger).start()
 
     def close_streams(self) -> None:
@@ -552,13 +554,15 @@ class LogView(QWidget):
             parts.append(self.tr("%n dropped (oldest first)", "", self.ring.dropped))
         if self.pause.isChecked():
             parts.append(self.tr("paused"))
+        if self._end_text:  # the end stays said, whatever flushes after it
+            parts.append(self._end_text)
         self.status.setText(" · ".join(parts))
 
     def show_end(self, error: object) -> None:
         """Say in the status line that the stream ended (and why)."""
         reason = error_text(error) if hasattr(error, "template") else (str(error) if error else "")
-        text = self.tr("The log stream ended.") + (f" {reason}" if reason else "")
-        self.status.setText(text)
+        self._end_text = self.tr("The log stream ended.") + (f" {reason}" if reason else "")
+        self._update_status()
 
 
 class ServiceLogs(QWidget):

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QTableView,
@@ -32,6 +31,7 @@ from crane_desktop.models.networks import NetworkTableModel, builtin_explanation
 from crane_desktop.models.table import Role
 from crane_desktop.session import off_thread
 from crane_desktop.views.dialogs import confirm, show_error
+from crane_desktop.views.filtering import filter_box, sort_filter_proxy
 from crane_desktop.views.network_dialog import NetworkDialog
 
 if TYPE_CHECKING:
@@ -45,11 +45,7 @@ class NetworksPage(QWidget):
         self.dialog: NetworkDialog | None = None
         self.model = model = NetworkTableModel(self)
         window.store.changed.connect(self._on_store_changed)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(Role.SORT)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy = sort_filter_proxy(model, self)
 
         self.create_button = QPushButton(self.tr("Create network…"), self)
         self.create_button.setObjectName("createNetworkButton")
@@ -65,10 +61,9 @@ class NetworksPage(QWidget):
         self.delete_button = QPushButton(self.tr("Delete…"), self)
         self.delete_button.setObjectName("deleteNetworkButton")
         self.delete_button.clicked.connect(self.delete_selected)
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("Filter networks (name, subnet, label, service…)"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_edit = filter_box(
+            self, self.tr("Filter networks (name, subnet, label, service…)"), self.proxy
+        )
         self.count_label = QLabel(self)
 
         self.table = QTableView(self)

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from crane_desktop.engine import hosts
-from crane_desktop.engine.client import make_client
 from crane_desktop.engine.diff import diff
 from crane_desktop.engine.errors import NoNodeEndpoint, translate
 from crane_desktop.engine.formatting import byte_size, full_time, labels_text, local_time
@@ -571,10 +570,9 @@ class NodeDetail(QWidget):
         cluster = self.cluster
         if self.events is not None or self.closed or cluster is None:
             return
-        endpoint = cluster.node_endpoint(node)
-        tls = cluster.profile.tls
-        factory = (lambda: make_client(endpoint, tls, timeout=None)) if endpoint else cluster.stream_client
-        self.events = hosts.HostEvents(factory, lambda kind: self.closed or self.engineEvent.emit(kind))
+        self.events = hosts.HostEvents(
+            lambda: cluster.node_stream_client(node), lambda kind: self.closed or self.engineEvent.emit(kind)
+        )
         self.events.start()
 
     def _on_engine_event(self, kind: str) -> None:

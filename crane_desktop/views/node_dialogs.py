@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from crane_desktop.engine import nodes as node_ops
-from crane_desktop.engine.errors import Conflict, EngineError, translate
+from crane_desktop.engine.errors import Conflict, EngineError, ProfileInvalid, translate
+from crane_desktop.engine.profiles import ProfileStore, TLSConfig, check_tls_files
 from crane_desktop.engine.snapshots import ENDPOINT_LABEL, Node
 from crane_desktop.session import off_thread
+from crane_desktop.views.connect_dialog import PathField
 from crane_desktop.views.dialogs import confirm
 from crane_desktop.views.texts import engine_text, error_hint, error_text
 
@@ -249,6 +251,24 @@ class ConnectHostDialog(EngineDialog):
             else self.tr("No TLS (the profile has none)"),
             self,
         )
+        own = cluster.profile.node_tls.get(node.hostname)
+        self.own_tls = QGroupBox(self.tr("Other TLS files for this node"), self)
+        self.own_tls.setObjectName("nodeTlsGroup")
+        self.own_tls.setCheckable(True)
+        self.own_tls.setChecked(own is not None)
+        self.ca_field = PathField(self.tr("CA certificate"), self)
+        self.cert_field = PathField(self.tr("Client certificate"), self)
+        self.key_field = PathField(self.tr("Client key"), self)
+        for field, value in (
+            (self.ca_field, own.ca if own else ""),
+            (self.cert_field, own.cert if own else ""),
+            (self.key_field, own.key if own else ""),
+        ):
+            field.setText(value)
+        own_form = QFormLayout(self.own_tls)
+        own_form.addRow(self.tr("CA certificate"), self.ca_field)
+        own_form.addRow(self.tr("Client certificate"), self.cert_field)
+        own_form.addRow(self.tr("Client key"), self.key_field)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("fieldError")
         self.error_label.setStyleSheet(ERROR_STYLE)
@@ -266,6 +286,7 @@ class ConnectHostDialog(EngineDialog):
         form.addRow(self.tr("Address:"), self.address_edit)
         form.addRow(self.tr("Port:"), self.port_spin)
         form.addRow(self.tr("TLS:"), self.tls_label)
+        form.addRow(self.own_tls)
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
@@ -286,6 +307,14 @@ class ConnectHostDialog(EngineDialog):
     def endpoint(self) -> str:
         return node_ops.engine_endpoint(self.address_edit.text(), self.port_spin.value())
 
+    def node_tls(self) -> TLSConfig | None:
+        """This node's own TLS files when given (validated: raises ProfileInvalid), else None."""
+        if not self.own_tls.isChecked():
+            return None
+        tls = TLSConfig(self.ca_field.text(), self.cert_field.text(), self.key_field.text())
+        check_tls_files(tls)
+        return tls
+
     def show_problem(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
@@ -297,6 +326,11 @@ class ConnectHostDialog(EngineDialog):
             self.show_problem(self.tr("Give the engine's IP address or host name."))
             self.address_edit.setFocus()
             return
+        try:
+            own_tls = self.node_tls()
+        except ProfileInvalid as error:
+            self.show_problem(error_text(error))
+            return
         self.show_problem("")
         endpoint = self.endpoint()
         self.progress_label.setText(self.tr("Checking %1…").replace("%1", endpoint))
@@ -307,7 +341,7 @@ class ConnectHostDialog(EngineDialog):
                     self.cluster.client,
                     self.node.id,
                     endpoint,
-                    self.cluster.profile.tls,
+                    own_tls or self.cluster.profile.tls,
                     timeout=self.timeout,
                 )
             )
@@ -317,9 +351,19 @@ class ConnectHostDialog(EngineDialog):
             text = failure_text(exc)
             self.show_problem(self.tr("Not connected: %1").replace("%1", text))
         else:
+            self._remember_tls(own_tls)
             self.accept()
         self.progress_label.setText("")
         self.connect_button.setEnabled(True)
+
+    def _remember_tls(self, own_tls: TLSConfig | None) -> None:
+        """Use the node's own TLS files from now on, and keep them in the saved profile (if saved)."""
+        if own_tls == self.cluster.profile.node_tls.get(self.node.hostname):
+            return
+        profile = self.cluster.set_node_tls(self.node.hostname, own_tls)
+        store = ProfileStore()
+        if any(saved.name == profile.name for saved in store.load()):
+            store.put(profile)
 
 
 class CopyField(QWidget):

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPoint, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QTableView,
     QToolBar,
@@ -32,6 +31,7 @@ from crane_desktop.models.nodes import NodeTableModel
 from crane_desktop.models.table import Role
 from crane_desktop.session import off_thread
 from crane_desktop.views.dialogs import confirm, show_error
+from crane_desktop.views.filtering import filter_box, sort_filter_proxy
 from crane_desktop.views.node_dialogs import AddNodeDialog, ConnectHostDialog, LabelsDialog, run_dialog
 from crane_desktop.views.texts import error_text
 
@@ -63,16 +63,11 @@ class NodesPage(QWidget):
         self.model = model = NodeTableModel(self)
         self.last_results: list[tuple[str, str]] = []  # (hostname, outcome) of the last action
         window.store.changed.connect(self._on_store_changed)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(Role.SORT)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy = sort_filter_proxy(model, self)
 
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("Filter nodes (hostname, role, label, address…)"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_edit = filter_box(
+            self, self.tr("Filter nodes (hostname, role, label, address…)"), self.proxy
+        )
         self.count_label = QLabel(self)
 
         self.table = NodeTable(self)
@@ -429,6 +424,19 @@ class NodesPage(QWidget):
         if not self._fitted:
             self._fitted = True
             self.table.resizeColumnsToContents()
+
+    def select_node(self, node_id: str) -> bool:
+        """Select (only) this node's row, as a click would; False when it is not in the table."""
+        row = self.model.row_of(node_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():  # hidden by the filter
+            self.filter_edit.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        return True
 
     def selected_nodes(self) -> list[Node]:
         rows = self.table.selectionModel().selectedRows()

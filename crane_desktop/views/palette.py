@@ -85,8 +85,60 @@ def navigation_entries(window: MainWindow) -> Iterable[Entry]:
         )
 
 
-# Other modules add sources of entries here (actions such as "Drain node X").
-ENTRY_SOURCES: list[EntrySource] = [navigation_entries]
+def action_entries(window: MainWindow) -> Iterable[Entry]:
+    """Actions, run through the same widgets as with the mouse (so they ask first where they should)."""
+    store = window.store
+    verbs = (
+        ("drain", translate("Palette", "Drain node %1")),
+        ("pause", translate("Palette", "Pause node %1")),
+        ("active", translate("Palette", "Activate node %1")),
+    )
+    for node in store.get("nodes").values():
+        for availability, text in verbs:
+            yield Entry(
+                text.replace("%1", node.hostname),
+                f"{availability} node {node.hostname} {node.id}",
+                lambda n=node.id, a=availability: _node_action(window, n, a),
+            )
+    for service in store.get("services").values():
+        if service.mode == "replicated":
+            yield Entry(
+                translate("Palette", "Scale service %1").replace("%1", service.name),
+                f"scale service {service.name} {service.id}",
+                lambda s=service.id: _scale(window, s),
+            )
+    services = store.get("services")
+    for task in store.get("tasks").values():
+        service = services.get(task.service_id)
+        if service is None or not task.container_id or task.state != "running":
+            continue
+        name = f"{service.name}.{task.slot or task.node_id[:12]}"
+        yield Entry(
+            translate("Palette", "Open a terminal in %1").replace("%1", name),
+            f"terminal shell exec {name} {task.container_id}",
+            lambda t=task, n=name: _terminal(window, t.node_id, t.container_id, n),
+        )
+
+
+def _node_action(window: MainWindow, node_id: str, availability: str) -> None:
+    window.show_page("nodes")
+    if window.nodes_page.select_node(node_id):
+        window.nodes_page.set_availability(availability)
+
+
+def _scale(window: MainWindow, service_id: str) -> None:
+    detail = window.open_service(service_id)
+    detail.replicas.setFocus()
+    detail.replicas.selectAll()
+
+
+def _terminal(window: MainWindow, node_id: str, container_id: str, name: str) -> None:
+    detail = window.open_container(node_id, container_id, name)
+    detail.tabs.setCurrentIndex(detail.terminal_index)
+
+
+# Sources of entries; other modules may add theirs.
+ENTRY_SOURCES: list[EntrySource] = [navigation_entries, action_entries]
 
 
 class CommandPalette(QDialog):

@@ -492,6 +492,22 @@
         <translation>不使用 TLS（连接配置中没有）</translation>
     </message>
     <message>
+        <source>Other TLS files for this node</source>
+        <translation>此节点使用其他 TLS 文件</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>客户端私钥</translation>
+    </message>
+    <message>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
@@ -561,6 +577,13 @@
     <message>
         <source>Disconnected.</source>
         <translation>已断开。</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerCharts</name>
+    <message>
+        <source>The stats stream ended.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2287,6 +2310,26 @@
         <source>Network %1</source>
         <translation>网络 %1</translation>
     </message>
+    <message>
+        <source>Drain node %1</source>
+        <translation>停止调度节点 %1</translation>
+    </message>
+    <message>
+        <source>Pause node %1</source>
+        <translation>暂停调度节点 %1</translation>
+    </message>
+    <message>
+        <source>Activate node %1</source>
+        <translation>恢复调度节点 %1</translation>
+    </message>
+    <message>
+        <source>Scale service %1</source>
+        <translation>修改服务 %1 的任务数</translation>
+    </message>
+    <message>
+        <source>Open a terminal in %1</source>
+        <translation>在 %1 中打开终端</translation>
+    </message>
 </context>
 <context>
     <name>PathField</name>
@@ -2837,6 +2880,18 @@
     <message>
         <source>The profile needs at least one manager endpoint.</source>
         <translation>连接配置至少需要一个管理节点地址。</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>client key</source>
+        <translation>客户端私钥</translation>
     </message>
     <message>
         <source>The {what} file {path} does not exist.</source>

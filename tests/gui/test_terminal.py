@@ -7,7 +7,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from crane_desktop.engine.cluster import Cluster
-from crane_desktop.engine.containers import node_stream_client
 from crane_desktop.engine.snapshots import Node
 from crane_desktop.terminal.session import TerminalPanel
 from tests.swarm import IMAGE, docker, unique, wait_until
@@ -58,7 +57,7 @@ def _type(qtbot, panel, text: str) -> None:
 @pytest.mark.parametrize("emulator", ["ghostty", "pyte"])
 def test_shell_session(qtbot, loop, cluster, shell_container, emulator):
     node = next(Node.from_api(n) for n in cluster.client.nodes() if n["Description"]["Hostname"] == "node-2")
-    panel = TerminalPanel(None, lambda: node_stream_client(cluster, node), shell_container, emulator)
+    panel = TerminalPanel(None, lambda: cluster.node_stream_client(node), shell_container, emulator)
     qtbot.addWidget(panel)
     panel.resize(800, 500)
     panel.show()

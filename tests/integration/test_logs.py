@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 
-from crane_desktop.engine.containers import node_stream_client
 from crane_desktop.engine.logs import ERROR, STDERR, WARNING, LogRequest, LogStream
 from crane_desktop.engine.snapshots import Node
 from tests.swarm import IMAGE, docker, unique, wait_until
@@ -55,7 +54,7 @@ def test_container_logs_follow_new_lines(cluster, service_names):
     sink = Lines()
     ended = []
     stream = LogStream(
-        lambda: node_stream_client(cluster, node), LogRequest("container", container), sink, ended.append
+        lambda: cluster.node_stream_client(node), LogRequest("container", container), sink, ended.append
     ).start()
     try:
         wait_until(lambda: "[WARN] careful" in sink.texts(), 20, "the existing lines")

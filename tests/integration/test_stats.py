@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import threading
 
-from crane_desktop.engine.containers import node_stream_client
 from crane_desktop.engine.snapshots import Node
 from crane_desktop.engine.stats import StatsStream
 from tests.swarm import IMAGE, docker, unique, wait_until
@@ -53,7 +52,7 @@ def test_busy_container_uses_more_cpu_than_idle(cluster, service_names):
         with lock:
             samples[container_id].append((sample, rates))
 
-    streams = [StatsStream(lambda: node_stream_client(cluster, node), cid, sink).start() for cid in samples]
+    streams = [StatsStream(lambda: cluster.node_stream_client(node), cid, sink).start() for cid in samples]
     try:
         wait_until(lambda: all(len(s) >= 3 for s in samples.values()), 30, "three samples of each")
     finally:
