@@ -583,7 +583,7 @@
     <name>ContainerCharts</name>
     <message>
         <source>The stats stream ended.</source>
-        <translation type="unfinished" />
+        <translation>统计数据流已结束。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,230 @@
+"""P4 everything at once: the app connected to the test swarm with a log flood in a service's Logs tab
+(a task printing as fast as it can), the Monitoring charts of a service with N tasks (a stats stream
+per container, each from its node's engine) in a window of their own, and table churn (a service
+created, another scaled, the oldest removed every second). A 10 ms QTimer on the GUI thread measures
+the stalls: the longest gap between its ticks and the 99th percentile (target: longest <= 50 ms).
+
+Needs the test swarm (CRANE_SWARM_INSTANCE=K); removes what it creates.
+Run: .venv/bin/python -m benchmarks.p4_everything [containers=100] [seconds=60]
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import threading
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import docker
+import qasync
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from benchmarks.soak import node1_socket
+from crane_desktop.demo import profile_path
+from crane_desktop.engine.profiles import load_profile_file
+from crane_desktop.session import ClusterSession
+from crane_desktop.views.charts import ServiceCharts
+from crane_desktop.views.log_view import ServiceLogs
+from crane_desktop.views.main_window import MainWindow
+
+IMAGE = "127.0.0.1:5000/crane/busybox:1"
+LABEL = "crane.p4"
+FLOOD = ["sh", "-c", 'i=0; while true; do i=$((i+1)); echo "p4 flood line $i level=info GET /x"; done']
+
+
+class StallProbe:
+    """A 10 ms timer on the GUI thread; every gap between its ticks is kept."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0.0
+        self.gaps: list[float] = []
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        if self.last:
+            self.gaps.append((now - self.last) * 1000)
+        self.last = now
+
+    def start(self) -> None:
+        self.last, self.gaps = 0.0, []
+        self.timer.start()
+
+
+class SlotTimer:
+    """Wraps a widget's per-frame timer slot to measure the GUI time spent in it (longest and total)."""
+
+    def __init__(self, timer: QTimer, slot) -> None:
+        self.slot, self.longest, self.total, self.longest_cpu = slot, 0.0, 0.0, 0.0
+        timer.timeout.disconnect(slot)
+        timer.timeout.connect(self)
+
+    def __call__(self) -> None:
+        began, began_cpu = time.perf_counter(), time.thread_time()
+        self.slot()
+        spent = (time.perf_counter() - began) * 1000
+        self.longest, self.total = max(self.longest, spent), self.total + spent
+        self.longest_cpu = max(self.longest_cpu, (time.thread_time() - began_cpu) * 1000)
+
+
+def churn(stop: threading.Event, counts: list[int]) -> None:
+    """Every second: create a service, scale the previous one to 2, remove the oldest (keeps 4)."""
+    client = docker.APIClient(base_url=node1_socket(), timeout=60)
+    spec = docker.types.TaskTemplate(docker.types.ContainerSpec(IMAGE, ["sleep", "3600"]))
+    names: list[str] = []
+    counter = 0
+    while not stop.wait(1.0):
+        counter += 1
+        name = f"p4-churn-{counter}"
+        client.create_service(
+            spec, name=name, labels={LABEL: "1"}, mode=docker.types.ServiceMode("replicated", replicas=1)
+        )
+        names.append(name)
+        if len(names) > 1:
+            current = client.inspect_service(names[-2])
+            client.update_service(
+                current["ID"],
+                current["Version"]["Index"],
+                spec,
+                name=names[-2],
+                labels={LABEL: "1"},
+                mode=docker.types.ServiceMode("replicated", replicas=2),
+            )
+        if len(names) > 4:
+            client.remove_service(names.pop(0))
+        counts[0] += 1
+
+
+async def wait_for(condition, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.2)
+
+
+async def run(containers: int, seconds: float) -> None:
+    client = docker.APIClient(base_url=node1_socket(), timeout=60)
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    stop = threading.Event()
+    churner: threading.Thread | None = None
+    charts: ServiceCharts | None = None
+    try:
+        await window.open_profile(ClusterSession(load_profile_file(profile_path()), window))
+        client.create_service(
+            docker.types.TaskTemplate(docker.types.ContainerSpec(IMAGE, ["sleep", "3600"])),
+            name="p4-stats",
+            labels={LABEL: "1"},
+            mode=docker.types.ServiceMode("replicated", replicas=containers),
+        )
+        client.create_service(
+            docker.types.TaskTemplate(docker.types.ContainerSpec(IMAGE, FLOOD)),
+            name="p4-flood",
+            labels={LABEL: "1"},
+        )
+        store = window.store
+
+        def service_id(name: str) -> str:
+            return next((s.id for s in store.get("services").values() if s.name == name), "")
+
+        def running(name: str) -> int:
+            sid = service_id(name)
+            return sum(
+                1
+                for t in store.get("tasks").values()
+                if t.service_id == sid and t.state == "running" and t.container_id
+            )
+
+        await wait_for(lambda: running("p4-stats") >= containers, 600, f"{containers} running tasks")
+        await wait_for(lambda: running("p4-flood") >= 1, 120, "the flooding task")
+
+        charts = ServiceCharts(window, service_id("p4-stats"))  # the Monitoring tab, in its own window
+        charts.setWindowFlags(Qt.WindowType.Window)
+        charts.resize(1200, 800)
+        charts.show()
+        detail = window.open_service(service_id("p4-flood"))
+        logs = next(w for w in detail.extra_tabs if isinstance(w, ServiceLogs))
+        detail.tabs.setCurrentWidget(logs)
+        window.show_page("apps")  # the churning table beside the detail (the page model updates anyway)
+        window.tabs.setCurrentWidget(detail)
+        await wait_for(lambda: len(charts.streams) >= containers, 60, "the stats streams")
+        await asyncio.sleep(10)  # every stream connected and delivering; the log ring filling
+        churned = [0]
+        churner = threading.Thread(target=churn, args=(stop, churned), daemon=True)
+        churner.start()
+
+        log_flush, chart_flush = (
+            SlotTimer(logs.view._timer, logs.view.flush),
+            SlotTimer(charts._timer, charts.flush),
+        )
+        probe = StallProbe()
+        lines0 = logs.view.ring.total
+        samples0 = sum(len(s.t) for k, s in charts.series.items() if k != "total")
+        load_before = os.getloadavg()[0]
+        probe.start()
+        gui_cpu0 = time.thread_time()
+        started = time.monotonic()
+        await asyncio.sleep(seconds)
+        probe.timer.stop()
+        wall = time.monotonic() - started
+        load = os.getloadavg()[0]
+        lines = (logs.view.ring.total) - lines0
+        samples = sum(len(s.t) for k, s in charts.series.items() if k != "total") - samples0
+        gaps = sorted(probe.gaps)
+        gui_cpu = (time.thread_time() - gui_cpu0) / wall * 100
+        p99 = gaps[int(0.99 * (len(gaps) - 1))] if gaps else 0.0
+        p50 = gaps[len(gaps) // 2] if gaps else 0.0
+        print(
+            f"P4 {wall:.0f} s: log flood {lines / wall:,.0f} lines/s into the Logs tab "
+            f"(ring {len(logs.view.ring):,}, dropped {logs.view.ring.dropped:,}); "
+            f"{len(charts.streams)} containers' stats, {samples / wall:.0f} samples/s; "
+            f"{churned[0]} churn rounds (create + scale + remove), {len(store.get('services'))} services"
+        )
+        print(
+            f"GUI stall probe (10 ms timer, {len(gaps)} ticks): longest {gaps[-1] if gaps else 0:.1f} ms "
+            f"(target <= 50 ms), p99 {p99:.1f} ms, median {p50:.1f} ms; "
+            f"load average {load_before:.1f} -> {load:.1f} on {os.cpu_count()} CPUs; "
+            f"GUI thread CPU {gui_cpu:.0f} % of one core"
+        )
+        print(
+            f"GUI time in the log view's flush: longest {log_flush.longest:.1f} ms "
+            f"({log_flush.longest_cpu:.1f} ms CPU), "
+            f"{log_flush.total / wall / 10:.1f} % of the thread; "
+            f"in the charts' flush: longest {chart_flush.longest:.1f} ms "
+            f"({chart_flush.longest_cpu:.1f} ms CPU), "
+            f"{chart_flush.total / wall / 10:.1f} %"
+        )
+    finally:
+        stop.set()
+        if churner is not None:
+            await asyncio.get_running_loop().run_in_executor(None, churner.join, 60)
+        if charts is not None:
+            charts.close_streams()
+            charts.close()
+        window.close_session()
+        for service in client.services(filters={"label": LABEL}):
+            client.remove_service(service["ID"])
+
+
+def main() -> None:
+    containers = int(sys.argv[1]) if len(sys.argv) > 1 else 100
+    seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 60.0
+    sys.setswitchinterval(float(os.environ.get("SWITCH_INTERVAL", "0.001")))  # as crane_desktop/app.py does
+    app = QApplication.instance() or QApplication([])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        loop.run_until_complete(run(containers, seconds))
+
+
+if __name__ == "__main__":
+    main()
