@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,6 +29,8 @@ from crane_desktop.engine.logs import LogRequest
 from crane_desktop.session import off_thread
 from crane_desktop.views.log_view import LogView
 from crane_desktop.views.texts import error_text
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from crane_desktop.views.main_window import MainWindow
@@ -162,17 +165,23 @@ class ContainerDetail(QWidget):
         self.error.setText(error_text(exc) if hasattr(exc, "template") else str(exc))
         self.error.show()
 
-    # -- config and logs --------------------------------------------------------------------------
-    @asyncSlot()
-    async def load(self) -> None:
+    async def _fetch(self, call: Callable[..., T]) -> T | None:
+        """`call(client, container_id)` on the container's engine, off the GUI thread. None when it
+        failed (said in the tab) or the tab closed meanwhile (its widgets may be gone)."""
         try:
             client = await off_thread(self.client)
-            config = await off_thread(containers.inspect, client, self.container_id)
+            result = await off_thread(call, client, self.container_id)
         except Exception as exc:
             if not self.closed:
                 self._show_error(exc)
-            return
-        if self.closed:
+            return None
+        return None if self.closed else result
+
+    # -- config and logs --------------------------------------------------------------------------
+    @asyncSlot()
+    async def load(self) -> None:
+        config = await self._fetch(containers.inspect)
+        if config is None:
             return
         self.config = config
         self.error.hide()
@@ -255,15 +264,10 @@ class ContainerDetail(QWidget):
     # -- processes and changes --------------------------------------------------------------------
     @asyncSlot()
     async def refresh_processes(self) -> None:
-        try:
-            client = await off_thread(self.client)
-            titles, rows = await off_thread(containers.top, client, self.container_id)
-        except Exception as exc:
-            if not self.closed:
-                self._show_error(exc)
+        top = await self._fetch(containers.top)
+        if top is None:
             return
-        if self.closed:
-            return
+        titles, rows = top
         self.processes.clear()
         self.processes.setHeaderLabels(titles)
         for row in rows:
@@ -271,14 +275,8 @@ class ContainerDetail(QWidget):
 
     @asyncSlot()
     async def refresh_changes(self) -> None:
-        try:
-            client = await off_thread(self.client)
-            change_rows = await off_thread(containers.changes, client, self.container_id)
-        except Exception as exc:
-            if not self.closed:
-                self._show_error(exc)
-            return
-        if self.closed:
+        change_rows = await self._fetch(containers.changes)
+        if change_rows is None:
             return
         self._change_rows = change_rows
         self.changes.clear()
