@@ -23,7 +23,7 @@ import qasync
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from benchmarks.soak import node1_socket
+from benchmarks.churn import IMAGE, churn, node1_socket
 from crane_desktop.demo import profile_path
 from crane_desktop.engine.profiles import load_profile_file
 from crane_desktop.session import ClusterSession
@@ -31,7 +31,6 @@ from crane_desktop.views.charts import ServiceCharts
 from crane_desktop.views.log_view import ServiceLogs
 from crane_desktop.views.main_window import MainWindow
 
-IMAGE = "127.0.0.1:5000/crane/busybox:1"
 LABEL = "crane.p4"
 FLOOD = ["sh", "-c", 'i=0; while true; do i=$((i+1)); echo "p4 flood line $i level=info GET /x"; done']
 
@@ -72,34 +71,6 @@ class SlotTimer:
         spent = (time.perf_counter() - began) * 1000
         self.longest, self.total = max(self.longest, spent), self.total + spent
         self.longest_cpu = max(self.longest_cpu, (time.thread_time() - began_cpu) * 1000)
-
-
-def churn(stop: threading.Event, counts: list[int]) -> None:
-    """Every second: create a service, scale the previous one to 2, remove the oldest (keeps 4)."""
-    client = docker.APIClient(base_url=node1_socket(), timeout=60)
-    spec = docker.types.TaskTemplate(docker.types.ContainerSpec(IMAGE, ["sleep", "3600"]))
-    names: list[str] = []
-    counter = 0
-    while not stop.wait(1.0):
-        counter += 1
-        name = f"p4-churn-{counter}"
-        client.create_service(
-            spec, name=name, labels={LABEL: "1"}, mode=docker.types.ServiceMode("replicated", replicas=1)
-        )
-        names.append(name)
-        if len(names) > 1:
-            current = client.inspect_service(names[-2])
-            client.update_service(
-                current["ID"],
-                current["Version"]["Index"],
-                spec,
-                name=names[-2],
-                labels={LABEL: "1"},
-                mode=docker.types.ServiceMode("replicated", replicas=2),
-            )
-        if len(names) > 4:
-            client.remove_service(names.pop(0))
-        counts[0] += 1
 
 
 async def wait_for(condition, timeout: float, what: str) -> None:
@@ -159,7 +130,8 @@ async def run(containers: int, seconds: float) -> None:
         await wait_for(lambda: len(charts.streams) >= containers, 60, "the stats streams")
         await asyncio.sleep(10)  # every stream connected and delivering; the log ring filling
         churned = [0]
-        churner = threading.Thread(target=churn, args=(stop, churned), daemon=True)
+        options = {"period": 1.0, "prefix": "p4-churn", "label": LABEL, "rounds": churned}
+        churner = threading.Thread(target=churn, args=(stop,), kwargs=options, daemon=True)
         churner.start()
 
         log_flush, chart_flush = (

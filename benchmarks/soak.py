@@ -26,18 +26,13 @@ import docker
 import qasync
 from PySide6.QtWidgets import QApplication
 
+from benchmarks.churn import IMAGE, churn, node1_socket
 from crane_desktop.demo import profile_path
 from crane_desktop.engine.profiles import load_profile_file
 from crane_desktop.session import ClusterSession
 from crane_desktop.views.main_window import MainWindow
 
-IMAGE = "127.0.0.1:5000/crane/busybox:1"
 LABEL = "crane.soak"
-
-
-def node1_socket() -> str:
-    instance = os.environ.get("CRANE_SWARM_INSTANCE", "0")
-    return f"unix:///run/crane-testswarm{'' if instance == '0' else instance}/node-1.sock"
 
 
 def sample() -> tuple[int, int, int]:
@@ -45,47 +40,6 @@ def sample() -> tuple[int, int, int]:
     status = Path("/proc/self/status").read_text().splitlines()
     rss = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
     return rss, len(os.listdir("/proc/self/task")), len(os.listdir("/proc/self/fd"))
-
-
-def churn(stop: threading.Event, period: float) -> None:
-    client = docker.APIClient(base_url=node1_socket(), timeout=60)
-    spec = docker.types.TaskTemplate(docker.types.ContainerSpec(IMAGE, ["sleep", "3600"]))
-    names: list[str] = []
-    counter = 0
-    last_drain = time.monotonic()
-    node4 = next(n["ID"] for n in client.nodes() if n["Description"]["Hostname"] == "node-4")
-    try:
-        while not stop.wait(period):
-            counter += 1
-            name = f"soak-{counter}"
-            client.create_service(
-                spec, name=name, labels={LABEL: "1"}, mode=docker.types.ServiceMode("replicated", replicas=1)
-            )
-            names.append(name)
-            if len(names) > 2:
-                current = client.inspect_service(names[-2])
-                client.update_service(
-                    current["ID"],
-                    current["Version"]["Index"],
-                    spec,
-                    name=names[-2],
-                    labels={LABEL: "1"},
-                    mode=docker.types.ServiceMode("replicated", replicas=2),
-                )
-            if len(names) > 4:
-                client.remove_service(names.pop(0))
-            if time.monotonic() - last_drain > 60:
-                last_drain = time.monotonic()
-                for availability in ("drain", "active"):
-                    node = client.inspect_node(node4)
-                    client.update_node(
-                        node4, node["Version"]["Index"], dict(node["Spec"], Availability=availability)
-                    )
-    finally:
-        for service in client.services(filters={"label": LABEL}):
-            client.remove_service(service["ID"])
-        node = client.inspect_node(node4)
-        client.update_node(node4, node["Version"]["Index"], dict(node["Spec"], Availability="active"))
 
 
 def main() -> int:
@@ -120,7 +74,8 @@ async def soak(args: argparse.Namespace) -> int:
         window.open_service(keeper_id)
 
     stop = threading.Event()
-    churner = threading.Thread(target=churn, args=(stop, args.churn_period), daemon=True)
+    options = {"period": args.churn_period, "prefix": "soak", "label": LABEL, "drain_every": 60}
+    churner = threading.Thread(target=churn, args=(stop,), kwargs=options, daemon=True)
     churner.start()
     samples = []
     started = time.monotonic()
