@@ -8,16 +8,15 @@ import json
 import logging
 import re
 import struct
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import docker
-from docker.types.daemon import CancellableStream
+import requests
 
-from crane_desktop.engine.errors import translate
+from crane_desktop.engine.streams import EngineStream
 
 log = logging.getLogger("crane.engine.logs")
 
@@ -287,11 +286,13 @@ class LogRequest:
         return params
 
 
-class LogStream:
+class LogStream(EngineStream):
     """Follows one log on a thread of its own; `sink(list[LogLine])` gets batches, `on_end(error)` the end.
 
     The sink is called from the stream's thread: the Qt side queues the batches to the GUI thread.
     """
+
+    kind = "logs"
 
     def __init__(
         self,
@@ -302,68 +303,21 @@ class LogStream:
         tagger: Callable[[LogLine], str] | None = None,
         batch_lines: int = 2000,
     ) -> None:
-        self._client_factory = client_factory
+        super().__init__(client_factory, request.target, on_end)
         self.request = request
         self._sink = sink
-        self._on_end = on_end or (lambda error: None)
         self._tagger = tagger
         self._batch_lines = batch_lines
-        self._stop = threading.Event()
-        self._response = None
-        self._client: docker.APIClient | None = None
-        self._thread = threading.Thread(target=self._run, name=f"logs-{request.target[:12]}", daemon=True)
 
-    def start(self) -> LogStream:
-        self._thread.start()
-        return self
+    def _open(self, client: docker.APIClient) -> requests.Response:
+        path = "/containers/{0}/logs" if self.request.kind == "container" else "/services/{0}/logs"
+        return client._get(
+            client._url(path, self.request.target), params=self.request.url_params(), stream=True
+        )
 
-    def stop(self, join: float = 2.0) -> None:
-        """Stop following (unblocks the read by shutting its socket) and wait a moment for the thread."""
-        self._stop.set()
-        response = self._response
-        if response is not None:
-            try:
-                CancellableStream(None, response).close()
-                response.close()
-            except Exception:  # already closed, or not a socket we can shut
-                log.debug("closing log stream", exc_info=True)
-        if self._thread.is_alive() and threading.current_thread() is not self._thread:
-            self._thread.join(join)
-        client = self._client
-        if client is not None:
-            client.close()
-
-    @property
-    def running(self) -> bool:
-        return self._thread.is_alive()
-
-    def _run(self) -> None:
-        error: Exception | None = None
-        endpoint = ""
-        try:
-            self._client = client = self._client_factory()
-            endpoint = client.base_url
-            request = self.request
-            path = "/containers/{0}/logs" if request.kind == "container" else "/services/{0}/logs"
-            response = client._get(
-                client._url(path, request.target), params=request.url_params(), stream=True
-            )
-            self._response = response
-            client._raise_for_status(response)
-            if self._stop.is_set():
-                return
-            sock = client._get_raw_response_socket(response)
-            client._disable_socket_timeout(sock)
-            self._pump(response.raw.read, request)
-        except Exception as exc:
-            if not self._stop.is_set():
-                error = translate(exc, endpoint) if isinstance(exc, docker.errors.DockerException) else exc
-                log.info("log stream of %s ended: %s", self.request.target[:12], exc)
-        finally:
-            if not self._stop.is_set():
-                self._on_end(error)
-
-    def _pump(self, read: Callable[[int], bytes], request: LogRequest) -> None:
+    def _pump(self, response: requests.Response) -> None:
+        request = self.request
+        read = response.raw.read
         splitter = LineSplitter()
         details = request.kind == "service"
         for stream, payload in iter_frames(read, request.tty):

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import docker
-from docker.types.daemon import CancellableStream
+import requests
 
 from crane_desktop.engine.errors import translate
+from crane_desktop.engine.streams import EngineStream
 
 log = logging.getLogger("crane.engine.stats")
 
@@ -155,11 +155,13 @@ def rates(previous: Sample | None, current: Sample) -> Rates:
     )
 
 
-class StatsStream:
+class StatsStream(EngineStream):
     """Follows one container's stats (about one sample a second) on a thread with its own client.
 
     `sink(container_id, Sample, Rates)` is called from the stream's thread; `on_end(error)` once at the end.
     """
+
+    kind = "stats"
 
     def __init__(
         self,
@@ -168,63 +170,26 @@ class StatsStream:
         sink: Callable[[str, Sample, Rates], None],
         on_end: Callable[[Exception | None], None] | None = None,
     ) -> None:
-        self._client_factory = client_factory
+        super().__init__(client_factory, container_id, on_end)
         self.container_id = container_id
         self._sink = sink
-        self._on_end = on_end or (lambda error: None)
-        self._stop = threading.Event()
-        self._response = None
-        self._client: docker.APIClient | None = None
-        self._thread = threading.Thread(target=self._run, name=f"stats-{container_id[:12]}", daemon=True)
 
-    def start(self) -> StatsStream:
-        self._thread.start()
-        return self
+    def _open(self, client: docker.APIClient) -> requests.Response:
+        url = client._url("/containers/{0}/stats", self.container_id)
+        return client._get(url, params={"stream": True}, stream=True)
 
-    def stop(self, join: float = 2.0) -> None:
-        self._stop.set()
-        response = self._response
-        if response is not None:
-            try:
-                CancellableStream(None, response).close()
-                response.close()
-            except Exception:
-                log.debug("closing stats stream", exc_info=True)
-        if self._thread.is_alive() and threading.current_thread() is not self._thread:
-            self._thread.join(join)
-        if self._client is not None:
-            self._client.close()
-
-    def _run(self) -> None:
-        error: Exception | None = None
-        endpoint = ""
-        try:
-            self._client = client = self._client_factory()
-            endpoint = client.base_url
-            url = client._url("/containers/{0}/stats", self.container_id)
-            response = client._get(url, params={"stream": True}, stream=True)
-            self._response = response
-            client._raise_for_status(response)
-            sock = client._get_raw_response_socket(response)
-            client._disable_socket_timeout(sock)
-            previous: Sample | None = None
-            for raw in response.iter_lines(chunk_size=None):  # whole HTTP chunks: fewer Python steps
-                if self._stop.is_set():
-                    return
-                if not raw:
-                    continue
-                sample = sample_from(json.loads(raw))
-                if sample.t == 0.0:  # a stopped container answers zero times
-                    continue
-                self._sink(self.container_id, sample, rates(previous, sample))
-                previous = sample
-        except Exception as exc:
-            if not self._stop.is_set():
-                error = translate(exc, endpoint) if isinstance(exc, docker.errors.DockerException) else exc
-                log.info("stats stream of %s ended: %s", self.container_id[:12], exc)
-        finally:
-            if not self._stop.is_set():
-                self._on_end(error)
+    def _pump(self, response: requests.Response) -> None:
+        previous: Sample | None = None
+        for raw in response.iter_lines(chunk_size=None):  # whole HTTP chunks: fewer Python steps
+            if self._stop.is_set():
+                return
+            if not raw:
+                continue
+            sample = sample_from(json.loads(raw))
+            if sample.t == 0.0:  # a stopped container answers zero times
+                continue
+            self._sink(self.container_id, sample, rates(previous, sample))
+            previous = sample
 
 
 def one_sample(client: docker.APIClient, container_id: str) -> Sample:
