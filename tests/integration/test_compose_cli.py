@@ -62,7 +62,18 @@ def stacks_to_remove():
     for node, found in volumes().items():
         new = sorted(found - before[node])
         if new:
-            docker(node, "volume", "rm", *new)
+            # A task container the agent is still tearing down (or had just created when the app went)
+            # holds its volumes a moment longer than `docker ps` shows it: wait until the removal goes.
+            wait_until(
+                lambda node=node, new=new: remove_volumes(node, new),
+                timeout=60,
+                what=f"the apps' volumes on node {node} to be released",
+            )
+
+
+def remove_volumes(node: int, names: list[str]) -> bool:
+    docker(node, "volume", "rm", *names, check=False)
+    return not set(names) & set(docker(node, "volume", "ls", "-q").split())
 
 
 def normalise(value: Any, stack: str, ids: dict[str, str]) -> Any:
