@@ -20,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
 
+from crane_desktop import heap
 from crane_desktop.engine.logs import parse_line
 from crane_desktop.views.log_view import LogView
 
@@ -34,13 +35,13 @@ def _rss() -> int:
 def main() -> None:
     rate = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
     seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 10.0
-    if os.environ.get("SWITCH_INTERVAL"):
-        sys.setswitchinterval(float(os.environ["SWITCH_INTERVAL"]))
+    sys.setswitchinterval(float(os.environ.get("SWITCH_INTERVAL", "0.001")))  # as the app does
     app = QApplication.instance() or QApplication([])
     view = LogView(capacity=100_000, show_source=True)
     view.resize(1200, 700)
     view.show()
     view.search.setText("timeout")  # highlighting on, as a user would have it
+    heap.settle()  # as the app does once its first window is up
     stop = threading.Event()
     produced = [0]
     flush_ms: list[float] = []

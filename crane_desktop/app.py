@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from crane_desktop import heap
 from crane_desktop.cli import profile_from_args
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.profiles import Profile, ProfileStore
@@ -117,6 +118,7 @@ async def interactive(args: argparse.Namespace, store: ProfileStore) -> int:
         QMessageBox.warning(None, QCoreApplication.translate("App", "Cannot connect"), error_text(error))
         profile = None
     windows.open_window(profile)
+    heap.settle()
     await closed.wait()
     windows.close_all()
     return 0

@@ -9,8 +9,9 @@ import logging
 import re
 import struct
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import NamedTuple
 
 import docker
@@ -90,9 +91,7 @@ def detect_level(text: str) -> str:
 class LogLine(NamedTuple):
     """One line: its engine timestamp (RFC 3339 text, may be ""), stream, text, level and source.
 
-    A tuple of strings and ints on purpose: the garbage collector stops tracking such tuples, so a ring
-    of 100,000 lines costs the full collections nothing (a class instance each would: stalls of tens of
-    ms while a flood churns the ring).
+    Strings and ints only, so that a retained line can be stored as a plain tuple (see LineDeque).
     """
 
     text: str
@@ -218,12 +217,50 @@ class LineSplitter:
         return out
 
 
+_as_line = partial(tuple.__new__, LogLine)
+
+
+class LineDeque(Sequence[LogLine]):
+    """A bounded deque of lines that keeps each as a plain tuple and hands it out as a LogLine.
+
+    Why: the garbage collector stops tracking plain tuples of strings and ints, but tracks every
+    instance of a tuple subclass such as LogLine; 100,000 retained LogLines made each full collection
+    pause the GUI thread for 70-150 ms while a log flood churned the ring.
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, lines: Iterable[LogLine] = (), maxlen: int | None = None) -> None:
+        self._items: deque[tuple] = deque(map(tuple, lines), maxlen)
+
+    def append(self, line: LogLine) -> None:
+        self._items.append(tuple(line))
+
+    def extend(self, lines: Iterable[LogLine]) -> None:
+        self._items.extend(map(tuple, lines))
+
+    def popleft(self) -> LogLine:
+        return _as_line(self._items.popleft())
+
+    def clear(self) -> None:
+        self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, index: int) -> LogLine:  # type: ignore[override]  (no slices: a deque)
+        return _as_line(self._items[index])
+
+    def __iter__(self) -> Iterator[LogLine]:
+        return map(_as_line, self._items)
+
+
 class RingBuffer:
     """The last `capacity` lines, counting the ones it dropped to stay within bounds."""
 
     def __init__(self, capacity: int = DEFAULT_CAPACITY) -> None:
         self.capacity = capacity
-        self.lines: deque[LogLine] = deque(maxlen=capacity)
+        self.lines = LineDeque(maxlen=capacity)
         self.dropped = 0
         self.total = 0
 

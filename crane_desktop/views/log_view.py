@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 import threading
 import zlib
-from collections import deque
 from collections.abc import Callable, Sequence
 from operator import attrgetter
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -51,6 +50,7 @@ from crane_desktop.engine.logs import (
     INFO,
     STDERR,
     WARNING,
+    LineDeque,
     LogLine,
     LogStream,
     RingBuffer,
@@ -59,6 +59,9 @@ from crane_desktop.engine.logs import (
 from crane_desktop.views.texts import error_text
 
 FRAME_MS = 16
+# While lines stream in, the rows on screen are repainted at most this often: shaping ~50 rows of text
+# costs several ms a paint, and 30 refreshes a second read as smooth as 60 for a scrolling log.
+STREAM_PAINT_MS = 33
 LEVEL_RANK = {ERROR: 4, WARNING: 3, INFO: 2, DEBUG: 1, "": 0}
 LEVEL_COLOURS = {
     ERROR: (QColor(200, 30, 30), QColor(255, 225, 225)),
@@ -93,6 +96,11 @@ class LogCanvas(QAbstractScrollArea):
         self._max_chars = 0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.verticalScrollBar().setSingleStep(1)
+        self._since_paint = QElapsedTimer()
+        self._since_paint.start()
+        self._paint_later = QTimer(self)
+        self._paint_later.setSingleShot(True)
+        self._paint_later.timeout.connect(self.viewport().update)
         self._metrics()
 
     def _metrics(self) -> None:
@@ -118,7 +126,17 @@ class LogCanvas(QAbstractScrollArea):
         hbar = self.horizontalScrollBar()
         hbar.setRange(0, max(0, self._max_chars * self.char_width - self.viewport().width() + 20))
         hbar.setPageStep(self.viewport().width())
-        self.viewport().update()
+        self._paint_soon()
+
+    def _paint_soon(self) -> None:
+        """Repaint for new lines, but not more often than STREAM_PAINT_MS (user actions repaint at once)."""
+        if self._paint_later.isActive():
+            return
+        wait = STREAM_PAINT_MS - self._since_paint.elapsed()
+        if wait <= 0:
+            self.viewport().update()
+        else:
+            self._paint_later.start(wait)
 
     def note_widths(self, lines: Sequence[LogLine]) -> None:
         if lines:
@@ -137,6 +155,7 @@ class LogCanvas(QAbstractScrollArea):
         return line.to_text(self.timestamps)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._since_paint.restart()
         painter = QPainter(self.viewport())
         palette = self.palette()
         painter.fillRect(event.rect(), palette.color(QPalette.ColorRole.Base))
@@ -270,7 +289,7 @@ class LogView(QWidget):
         super().__init__(parent)
         self.setObjectName("logView")
         self.ring = RingBuffer(capacity)
-        self._shown: deque[LogLine] | None = None  # the filtered lines, or None for all of the ring
+        self._shown: LineDeque | None = None  # the filtered lines, or None for all of the ring
         self._pending: list[LogLine] = []
         self._pending_dropped = 0
         self._lock = threading.Lock()
@@ -452,7 +471,7 @@ class LogView(QWidget):
 
     def refilter(self) -> None:
         if self._filtering():
-            self._shown = deque((line for line in self.ring.lines if self._accepts(line)), self.ring.capacity)
+            self._shown = LineDeque(filter(self._accepts, self.ring.lines), self.ring.capacity)
             self.canvas.lines = self._shown
         else:
             self._shown = None
@@ -578,6 +597,7 @@ class ServiceLogs(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self._started = False
+        self._slots: dict[str, int] = {}  # tasks whose lines came before the store listed them
 
     def showEvent(self, event) -> None:
         """Follow from the first time the tab is on screen (streams only for what is shown)."""
@@ -603,8 +623,22 @@ class ServiceLogs(QWidget):
         node = store.get("nodes").get(line.node_id)
         name = service.name if service else self.service_id[:12]
         host = node.hostname if node else line.node_id[:12]
-        slot = str(task.slot) if task and task.slot else line.task_id[:6]
+        number = task.slot if task else self._slot(line.task_id)
+        slot = str(number) if number else line.task_id[:6]
         return f"{name}.{slot}@{host}"
+
+    def _slot(self, task_id: str) -> int:
+        """The slot of a task that started after the store's last task list: asked of the manager once
+        (on the stream thread), so that its lines carry the same tag before and after the store learns
+        of it, and the task filter gets one entry per task."""
+        slot = self._slots.get(task_id)
+        if slot is None:
+            try:
+                slot = int(self.window_.session.cluster.client.inspect_task(task_id).get("Slot") or 0)
+            except Exception:  # gone already, or the manager is away: the task id's prefix will do
+                slot = 0
+            self._slots[task_id] = slot
+        return slot
 
     def close_streams(self) -> None:
         self.view.close_streams()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import struct
@@ -16,6 +17,7 @@ from crane_desktop.engine.logs import (
     STDERR,
     STDOUT,
     WARNING,
+    LineDeque,
     LineSplitter,
     LogLine,
     RingBuffer,
@@ -106,6 +108,23 @@ def test_ring_buffer_drops_oldest_and_counts():
     assert [line.text for line in ring] == ["4", "5", "6", "7", "8"]
     assert ring.dropped == 4
     assert ring.total == 9
+
+
+def test_retained_lines_read_back_whole_and_stay_out_of_the_collectors_sight():
+    ring = RingBuffer(capacity=3)
+    ring.extend(
+        LogLine(f"line {i}", "2026-11-26T15:00:00Z", STDERR, ERROR, "t", "n", "web.1", i) for i in range(5)
+    )
+    assert ring.lines[0] == LogLine("line 2", "2026-11-26T15:00:00Z", STDERR, ERROR, "t", "n", "web.1", 2)
+    assert ring.lines[-1].text == "line 4" and ring.lines[-1].level == ERROR
+    assert [line.seq for line in ring.lines] == [2, 3, 4]
+    gc.collect()
+    # A flood churns the ring: lines the collector tracks made each full collection pause the GUI.
+    assert not any(gc.is_tracked(item) for item in ring.lines._items)
+    filtered = LineDeque((line for line in ring.lines if line.seq != 3), maxlen=2)
+    filtered.append(LogLine("line 5", seq=5))
+    assert [line.seq for line in filtered] == [4, 5]
+    assert filtered.popleft().text == "line 4" and len(filtered) == 1
 
 
 def test_export_text_and_jsonl(tmp_path):
