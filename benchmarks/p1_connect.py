@@ -1,12 +1,13 @@
 """P1: connect to "all tables populated" against the raw list calls of the same data.
 
-Against the real test swarm (scripts/testswarm up) loaded with 1,000 services (replicas 0) and a few
-hundred tasks. "App" is the whole path a user waits for: profile -> pre-flight checks -> watcher's first
-listing of nodes, services, tasks and networks -> the node table model filled. "Floor" is a fresh
+Against the real test swarm (scripts/testswarm up) loaded with 1,000 services (replicas 0) and 3,000
+tasks (2,800 pending: no node matches them; 200 running across the nodes). "App" is the whole path a
+user waits for: profile -> pre-flight checks -> watcher's first listing of nodes, services, tasks and
+networks -> the node table model filled. "Floor" is a fresh
 docker-py client (TLS handshake, version negotiation) making the four raw list calls, in the same
 process: the least any client must do to show the same data. Target: app <= 1.3x floor.
 
-Run: .venv/bin/python -m benchmarks.p1_connect [--services 1000] [--keep]
+Run: CRANE_SWARM_INSTANCE=K .venv/bin/python -m benchmarks.p1_connect [--services 1000] [--keep]
 """
 
 from __future__ import annotations
@@ -24,57 +25,67 @@ import docker
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
+from benchmarks.churn import IMAGE, node1_socket
+from crane_desktop import demo
 from crane_desktop.engine.client import make_client
 from crane_desktop.engine.cluster import Cluster
 from crane_desktop.engine.profiles import load_profile_file
 from crane_desktop.engine.watcher import CLUSTER_KINDS, Watcher
 from crane_desktop.models.nodes import NodeTableModel
 
-PROFILE = os.environ.get("CRANE_TEST_PROFILE", "/var/lib/crane-testswarm/profile.json")
-SOCKET = "unix:///run/crane-testswarm/node-1.sock"
-IMAGE = "127.0.0.1:5000/crane/busybox:1"
+PROFILE = os.environ.get("CRANE_TEST_PROFILE") or str(demo.profile_path())
 LABEL = "crane.bench"
 ROUNDS = 11
+# Tasks whose placement no node satisfies stay pending: the task count of a big swarm without its
+# containers.
+NOWHERE = "node.labels.crane.bench.nowhere==1"
 
 
-def populate(services: int, task_services: int, replicas: int) -> None:
-    """Create the load once: idle services with 0 replicas and a few services whose tasks complete."""
-    client = docker.APIClient(base_url=SOCKET, timeout=60)
+def populate(services: int, pending: int, running: int) -> None:
+    """Create the load once: idle services with 0 replicas, services whose tasks stay pending (no node
+    matches), and services whose tasks run `sleep` across the nodes."""
+    client = docker.APIClient(base_url=node1_socket(), timeout=120)
     existing = {s["Spec"]["Name"] for s in client.services(filters={"label": LABEL})}
-    wanted = [f"p1-idle-{i:04d}" for i in range(services)]
 
-    def create_idle(name: str) -> None:
-        client.create_service(
-            docker.types.TaskTemplate(docker.types.ContainerSpec(IMAGE, ["sleep", "3600"])),
-            name=name,
-            mode=docker.types.ServiceMode("replicated", replicas=0),
-            labels={LABEL: "p1"},
-        )
-
-    with ThreadPoolExecutor(8) as pool:
-        list(pool.map(create_idle, [n for n in wanted if n not in existing]))
-    for i in range(task_services):
-        name = f"p1-tasks-{i}"
+    def create(name: str, replicas: int, constraints: list[str] | None = None) -> None:
         if name in existing:
-            continue
+            return
         client.create_service(
             docker.types.TaskTemplate(
-                docker.types.ContainerSpec(IMAGE, ["true"]),
-                restart_policy=docker.types.RestartPolicy(condition="none"),
+                docker.types.ContainerSpec(IMAGE, ["sleep", "86400"]),
+                placement=docker.types.Placement(constraints=constraints) if constraints else None,
             ),
             name=name,
             mode=docker.types.ServiceMode("replicated", replicas=replicas),
             labels={LABEL: "p1"},
         )
-    deadline = time.monotonic() + 600
-    while len(client.tasks(filters={"label": LABEL})) < task_services * replicas:
+
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda i: create(f"p1-idle-{i:04d}", 0), range(services)))
+    for i, replicas in enumerate(split(pending, 500)):
+        create(f"p1-pending-{i}", replicas, [NOWHERE])
+    for i, replicas in enumerate(split(running, 100)):
+        create(f"p1-running-{i}", replicas)
+    deadline = time.monotonic() + 900
+    while True:
+        tasks = client.tasks(filters={"label": LABEL})
+        if (
+            len(tasks) >= pending + running
+            and sum(t["Status"]["State"] == "running" for t in tasks) >= running
+        ):
+            return
         if time.monotonic() > deadline:
-            raise SystemExit("the benchmark's tasks were not created in 10 minutes")
-        time.sleep(1)
+            raise SystemExit("the benchmark's tasks were not all created (and running) in 15 minutes")
+        time.sleep(2)
+
+
+def split(total: int, size: int) -> list[int]:
+    """`total` replicas in services of at most `size` each."""
+    return [min(size, total - start) for start in range(0, total, size)]
 
 
 def cleanup() -> None:
-    client = docker.APIClient(base_url=SOCKET, timeout=60)
+    client = docker.APIClient(base_url=node1_socket(), timeout=120)
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(client.remove_service, [s["ID"] for s in client.services(filters={"label": LABEL})]))
 
@@ -132,13 +143,13 @@ def time_floor(profile) -> tuple[float, dict[str, int]]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--services", type=int, default=1000)
-    parser.add_argument("--task-services", type=int, default=3)
-    parser.add_argument("--replicas", type=int, default=100)
+    parser.add_argument("--pending", type=int, default=2800, help="tasks that stay pending")
+    parser.add_argument("--running", type=int, default=200, help="tasks that run across the nodes")
     parser.add_argument("--keep", action="store_true", help="leave the load on the swarm")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     profile = load_profile_file(PROFILE)
-    populate(args.services, args.task_services, args.replicas)
+    populate(args.services, args.pending, args.running)
     try:
         floors, apps, counts = [], [], {}
         for _ in range(ROUNDS):

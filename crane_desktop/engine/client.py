@@ -73,3 +73,21 @@ def version_key(version: str) -> tuple[int, ...]:
         return tuple(int(part) for part in version.split("."))
     except ValueError:
         return (0,)
+
+
+def peer_certificate(client: docker.APIClient) -> bytes | None:
+    """The server certificate (DER) of a TLS connection the client already holds in its pool, so the
+    pre-flight can check its dates without a handshake of its own; None when there is none."""
+    try:
+        pools = client.get_adapter(client.base_url).poolmanager.pools
+        for key in pools.keys():  # noqa: SIM118 (urllib3 refuses to iterate its pool container)
+            pool = pools.get(key)
+            for connection in list(getattr(getattr(pool, "pool", None), "queue", ())):
+                sock = getattr(connection, "sock", None)
+                if sock is not None and hasattr(sock, "getpeercert"):
+                    der = sock.getpeercert(binary_form=True)
+                    if der:
+                        return der
+    except (AttributeError, ValueError, OSError):
+        return None
+    return None

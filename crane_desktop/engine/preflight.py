@@ -4,25 +4,21 @@ from __future__ import annotations
 
 import socket
 import ssl
-import threading
-from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 import docker
 from cryptography import x509
 
-from crane_desktop.engine.client import MIN_API_VERSION, make_client, negotiate, version_key
+from crane_desktop.engine.client import MIN_API_VERSION, make_client, negotiate, peer_certificate, version_key
 from crane_desktop.engine.errors import EngineError, EngineTimeout, translate
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 from crane_desktop.engine.profiles import TLSConfig, endpoint_host, endpoint_port
 from crane_desktop.engine.snapshots import parse_time
 
 Status = Literal["ok", "warn", "fail"]
-T = TypeVar("T")
 EXPIRY_WARNING = timedelta(days=30)
 CLOCK_SKEW_WARNING = timedelta(seconds=10)
 
@@ -75,9 +71,6 @@ def run_preflight(
     as `busy` (reachable, swarm electing a leader) rather than failed.
     """
     checks: list[Check] = list(certificate_checks(tls))
-    server_check: Future[Check | None] | None = None
-    if endpoint.startswith("tcp://") and tls is not None:  # a handshake of its own: run it meanwhile
-        server_check = _background(server_certificate_check, endpoint, tls, timeout)
     try:
         client = make_client(endpoint, tls, timeout=timeout, version=MIN_API_VERSION)
         version = negotiate(client)
@@ -95,6 +88,10 @@ def run_preflight(
         ),
     )
     checks.append(api_version_check(version))
+    if endpoint.startswith("tcp://") and tls is not None:
+        server = server_certificate_check(client, endpoint, tls, timeout)
+        if server:
+            checks.append(server)
     busy = False
     info: dict[str, Any] = {}
     try:
@@ -122,24 +119,7 @@ def run_preflight(
     if info:
         checks.extend(swarm_checks(info))
         checks.append(clock_check(info))
-    server = server_check.result() if server_check else None
-    if server:
-        checks.append(server)
     return client, PreflightReport(endpoint, tuple(checks), info, version, client.api_version, busy=busy)
-
-
-def _background(fn: Callable[..., T], *args: Any) -> Future[T]:
-    """Run `fn` on a daemon thread of its own; the caller may ignore the result."""
-    future: Future[T] = Future()
-
-    def run() -> None:
-        try:
-            future.set_result(fn(*args))
-        except BaseException as exc:
-            future.set_exception(exc)
-
-    threading.Thread(target=run, name="crane-preflight", daemon=True).start()
-    return future
 
 
 def _failed_reach(error: EngineError) -> Check:
@@ -267,8 +247,24 @@ def certificate_checks(tls: TLSConfig | None, now: datetime | None = None) -> li
     return checks
 
 
-def server_certificate_check(endpoint: str, tls: TLSConfig, timeout: float) -> Check | None:
-    """The server certificate's dates, read from the handshake (verification is done by the client)."""
+def server_certificate_check(
+    client: docker.APIClient, endpoint: str, tls: TLSConfig, timeout: float
+) -> Check | None:
+    """The server certificate's dates (verification itself is the client's), read from the connection
+    the client just made; a handshake of its own only when that connection cannot be read."""
+    der = peer_certificate(client) or _handshake_certificate(endpoint, tls, timeout)
+    if not der:
+        return None
+    cert = x509.load_der_x509_certificate(der)
+    return _expiry_check(
+        "server-cert",
+        QT_TRANSLATE_NOOP("engine", "server certificate"),
+        cert.not_valid_after_utc,
+        datetime.now(UTC),
+    )
+
+
+def _handshake_certificate(endpoint: str, tls: TLSConfig, timeout: float) -> bytes | None:
     context = ssl.create_default_context()
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE
@@ -279,15 +275,6 @@ def server_certificate_check(endpoint: str, tls: TLSConfig, timeout: float) -> C
             socket.create_connection((endpoint_host(endpoint), endpoint_port(endpoint)), timeout) as raw,
             context.wrap_socket(raw) as wrapped,
         ):
-            der = wrapped.getpeercert(binary_form=True)
+            return wrapped.getpeercert(binary_form=True)
     except (OSError, ssl.SSLError):
         return None
-    if not der:
-        return None
-    cert = x509.load_der_x509_certificate(der)
-    return _expiry_check(
-        "server-cert",
-        QT_TRANSLATE_NOOP("engine", "server certificate"),
-        cert.not_valid_after_utc,
-        datetime.now(UTC),
-    )

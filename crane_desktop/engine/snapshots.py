@@ -29,6 +29,14 @@ def _get(data: Any, *path: str, default: Any = None) -> Any:
     return data
 
 
+_NO_MAPPING: Mapping[str, Any] = {}
+
+
+def _map(value: Any) -> Mapping[str, Any]:
+    """`value` when it is a JSON object, else an empty one: one check, then plain `.get` calls."""
+    return value if type(value) is dict or isinstance(value, Mapping) else _NO_MAPPING
+
+
 def _str(value: Any, default: str = "") -> str:
     return value if isinstance(value, str) else default
 
@@ -56,6 +64,12 @@ def parse_time(value: Any) -> datetime:
     """Docker's RFC 3339 timestamps have nanoseconds; Python takes microseconds."""
     if not isinstance(value, str) or not value:
         return EPOCH
+    try:  # the engine's own form (nanoseconds, "Z") parses as is: the fast path for big lists
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        parsed = None
+    if parsed is not None:
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
     text = value.strip()
     if text.endswith("Z"):
         text = text[:-1] + "+00:00"
@@ -192,32 +206,34 @@ class Service:
 
     @classmethod
     def from_api(cls, data: Mapping[str, Any]) -> Service:
-        spec = _get(data, "Spec", default={})
-        labels = _labels(_get(spec, "Labels"))
-        mode, replicas = _service_mode(_get(spec, "Mode"))
-        networks = _get(spec, "TaskTemplate", "Networks", default=None) or _get(spec, "Networks", default=[])
+        data = _map(data)
+        spec = _map(data.get("Spec"))
+        template = _map(spec.get("TaskTemplate"))
+        endpoint_spec = _map(spec.get("EndpointSpec"))
+        labels = _labels(spec.get("Labels"))
+        mode, replicas = _service_mode(spec.get("Mode"))
+        networks = template.get("Networks") or spec.get("Networks") or []
+        update = _map(data.get("UpdateStatus"))
         return cls(
-            id=_str(_get(data, "ID")),
-            version=_int(_get(data, "Version", "Index")),
-            name=_str(_get(spec, "Name"), UNKNOWN),
-            image=_str(_get(spec, "TaskTemplate", "ContainerSpec", "Image")),
+            id=_str(data.get("ID")),
+            version=_int(_map(data.get("Version")).get("Index")),
+            name=_str(spec.get("Name"), UNKNOWN),
+            image=_str(_map(template.get("ContainerSpec")).get("Image")),
             mode=mode,
             replicas=replicas,
             labels=labels,
             stack=dict(labels).get(STACK_LABEL, ""),
-            ports=_ports(
-                _get(data, "Endpoint", "Ports", default=None) or _get(spec, "EndpointSpec", "Ports")
-            ),
+            ports=_ports(_map(data.get("Endpoint")).get("Ports") or endpoint_spec.get("Ports")),
             network_ids=tuple(
                 _str(_get(n, "Target")) for n in networks if isinstance(n, Mapping) and _get(n, "Target")
             )
             if isinstance(networks, list)
             else (),
-            endpoint_mode=_str(_get(spec, "EndpointSpec", "Mode"), "vip"),
-            update_state=_str(_get(data, "UpdateStatus", "State")),
-            update_message=_str(_get(data, "UpdateStatus", "Message")),
-            created_at=parse_time(_get(data, "CreatedAt")),
-            updated_at=parse_time(_get(data, "UpdatedAt")),
+            endpoint_mode=_str(endpoint_spec.get("Mode"), "vip"),
+            update_state=_str(update.get("State")),
+            update_message=_str(update.get("Message")),
+            created_at=parse_time(data.get("CreatedAt")),
+            updated_at=parse_time(data.get("UpdatedAt")),
             raw=data,
         )
 
@@ -246,22 +262,26 @@ class Task:
 
     @classmethod
     def from_api(cls, data: Mapping[str, Any]) -> Task:
-        exit_code = _get(data, "Status", "ContainerStatus", "ExitCode")
+        # Flat `.get` calls on checked objects: swarms list thousands of tasks on every refresh.
+        data = _map(data)
+        status = _map(data.get("Status"))
+        container = _map(status.get("ContainerStatus"))
+        exit_code = container.get("ExitCode")
         return cls(
-            id=_str(_get(data, "ID")),
-            version=_int(_get(data, "Version", "Index")),
-            service_id=_str(_get(data, "ServiceID")),
-            slot=_int(_get(data, "Slot")),
-            node_id=_str(_get(data, "NodeID")),
-            state=_str(_get(data, "Status", "State"), UNKNOWN),
-            desired_state=_str(_get(data, "DesiredState"), UNKNOWN),
-            message=_str(_get(data, "Status", "Message")),
-            error=_str(_get(data, "Status", "Err")),
-            container_id=_str(_get(data, "Status", "ContainerStatus", "ContainerID")),
+            id=_str(data.get("ID")),
+            version=_int(_map(data.get("Version")).get("Index")),
+            service_id=_str(data.get("ServiceID")),
+            slot=_int(data.get("Slot")),
+            node_id=_str(data.get("NodeID")),
+            state=_str(status.get("State"), UNKNOWN),
+            desired_state=_str(data.get("DesiredState"), UNKNOWN),
+            message=_str(status.get("Message")),
+            error=_str(status.get("Err")),
+            container_id=_str(container.get("ContainerID")),
             exit_code=exit_code if isinstance(exit_code, int) and not isinstance(exit_code, bool) else None,
-            image=_str(_get(data, "Spec", "ContainerSpec", "Image")),
-            created_at=parse_time(_get(data, "CreatedAt")),
-            updated_at=parse_time(_get(data, "UpdatedAt")),
+            image=_str(_map(_map(data.get("Spec")).get("ContainerSpec")).get("Image")),
+            created_at=parse_time(data.get("CreatedAt")),
+            updated_at=parse_time(data.get("UpdatedAt")),
             raw=data,
         )
 
