@@ -24,6 +24,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.churn import IMAGE, churn, node1_socket
+from crane_desktop import heap
 from crane_desktop.demo import profile_path
 from crane_desktop.engine.profiles import load_profile_file
 from crane_desktop.session import ClusterSession
@@ -128,6 +129,7 @@ async def run(containers: int, seconds: float) -> None:
         window.show_page("apps")  # the churning table beside the detail (the page model updates anyway)
         window.tabs.setCurrentWidget(detail)
         await wait_for(lambda: len(charts.streams) >= containers, 60, "the stats streams")
+        heap.settle()  # as the app does once its first window is up
         await asyncio.sleep(10)  # every stream connected and delivering; the log ring filling
         churned = [0]
         options = {"period": 1.0, "prefix": "p4-churn", "label": LABEL, "rounds": churned}

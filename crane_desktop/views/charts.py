@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 HISTORY = 3600  # samples kept per series: 60 minutes at 1 Hz
 MAX_CURVES = 10  # task series drawn at once (the busiest), besides the total
+FRAME_MS = 16
 TOTAL = "total"
 # (key, title, unit) of the four charts; each series has these values per sample.
 FIELDS = ("cpu", "mem", "net_rx", "net_tx", "blk_read", "blk_write")
@@ -164,6 +165,11 @@ class ChartsWidget(QWidget):
         layout.addWidget(self.crowd)
         layout.addLayout(grid, 1)
         self.window.currentIndexChanged.connect(self.redraw)
+        self._span = (0.0, 0.0)
+        self._unrefreshed: list[str] = []
+        self._stagger = QTimer(self)
+        self._stagger.setInterval(FRAME_MS)
+        self._stagger.timeout.connect(self._refresh_next_plot)
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.flush)
@@ -183,7 +189,6 @@ class ChartsWidget(QWidget):
             series = self.series.get(key)
             if series is None:
                 series = self.series[key] = Series(key, label)
-                self._add_curves(series)
             series.add(sample, rates)
         if self.with_total:
             self._add_total()
@@ -208,7 +213,6 @@ class ChartsWidget(QWidget):
         total = self.series.get(TOTAL)
         if total is None:
             total = self.series[TOTAL] = Series(TOTAL, self.tr("Total"))
-            self._add_curves(total)
         if total.t and total.t[-1] >= newest:
             return
         total.t.append(newest)
@@ -216,7 +220,8 @@ class ChartsWidget(QWidget):
             total.values[name].append(value)
 
     def _add_curves(self, series: Series) -> None:
-        colour = series_colour(series.key, len([k for k in self.series if k != TOTAL]) - 1)
+        arrival = [key for key in self.series if key != TOTAL]
+        colour = series_colour(series.key, arrival.index(series.key) if series.key in arrival else -1)
         for key, _title, fields in _titles():
             for index, name in enumerate(fields):
                 pen = pg.mkPen(
@@ -236,41 +241,67 @@ class ChartsWidget(QWidget):
                 curve = self.plots[key].plot([], [], pen=pen, name=legend_name, skipFiniteCheck=True)
                 self._curves[(series.key, name)] = curve
 
+    def _remove_curves(self, series_key: str) -> None:
+        for key, _title, fields in _titles():
+            for name in fields:
+                curve = self._curves.pop((series_key, name), None)
+                if curve is not None:
+                    self.plots[key].removeItem(curve)
+
     def redraw(self) -> None:
         """Curves get the samples inside the window. Past MAX_CURVES tasks only the busiest ones (by CPU)
-        are drawn next to the total: a hundred lines help nobody and painting them costs most of the CPU."""
+        have curves, next to the total: a hundred lines help nobody, and every curve a plot holds costs
+        painting and auto-ranging even when hidden (the others are in hover and the CSV)."""
         span = self.window.currentData() or 300
         now = max((s.t[-1] for s in self.series.values() if s.t), default=time.time())
         start = now - span
         tasks = [s for key, s in self.series.items() if key != TOTAL]
-        shown = {s.key for s in tasks}
+        shown = {s.key for s in tasks} | {TOTAL}
         if len(tasks) > MAX_CURVES:
-            busiest = sorted(tasks, key=lambda s: s.values["cpu"][-1] if s.t else 0.0, reverse=True)
-            shown = {s.key for s in busiest[:MAX_CURVES]}
+            drawn = {key for key, _name in self._curves}
+
+            def busy(series: Series) -> tuple[int, bool]:
+                # Whole percents, ties to the ones drawn: idle tasks' noise must not swap curves each second.
+                return (round(series.values["cpu"][-1]) if series.t else 0, series.key in drawn)
+
+            busiest = sorted(tasks, key=busy, reverse=True)
+            shown = {s.key for s in busiest[:MAX_CURVES]} | {TOTAL}
             self.crowd.setText(
                 self.tr("Showing the %1 busiest of %2 tasks and the total; hover for every task.")
                 .replace("%1", str(MAX_CURVES))
                 .replace("%2", str(len(tasks)))
             )
             self.crowd.show()
+        for series_key in {key for key, _name in self._curves} - shown:
+            self._remove_curves(series_key)
         for series in self.series.values():
-            visible = series.key == TOTAL or series.key in shown
+            if series.key in shown and (series.key, FIELDS[0]) not in self._curves:
+                self._add_curves(series)
+        self._span = (start, now)
+        self._unrefreshed = [key for key, _title, _fields in _titles()]
+        self._refresh_next_plot()
+        self._stagger.start()
+
+    def _refresh_next_plot(self) -> None:
+        """Give one plot its new data. One plot a frame: painting four plots at once stalled the GUI
+        thread for tens of ms once a second."""
+        if not self._unrefreshed:
+            self._stagger.stop()
+            return
+        key = self._unrefreshed.pop(0)
+        fields = next(f for k, _title, f in _titles() if k == key)
+        start, now = self._span
+        for series in self.series.values():
+            if (series.key, fields[0]) not in self._curves:
+                continue
             times = series.t
-            first = bisect.bisect_left(times, start) if visible else 0
-            for name in FIELDS:
-                curve = self._curves.get((series.key, name))
-                if curve is None:
-                    continue
-                if curve.isVisible() != visible:
-                    curve.setVisible(visible)
-                if visible:
-                    values = series.values[name]
-                    curve.setData(
-                        list(itertools.islice(times, first, None)),
-                        list(itertools.islice(values, first, None)),
-                    )
-        for plot in self.plots.values():
-            plot.setXRange(start, now, padding=0)
+            first = bisect.bisect_left(times, start)
+            xs = list(itertools.islice(times, first, None))
+            for name in fields:
+                self._curves[(series.key, name)].setData(
+                    xs, list(itertools.islice(series.values[name], first, None))
+                )
+        self.plots[key].setXRange(start, now, padding=0)
 
     def _hovered(self, plot: pg.PlotWidget, key: str, pos: object) -> None:
         if not plot.sceneBoundingRect().contains(pos):

@@ -36,6 +36,10 @@ def test_series_total_window_and_csv(qtbot, tmp_path):
     charts.window.setCurrentIndex(charts.window.findData(3600))
     xs, _ys = charts._curves[("a", "cpu")].getData()
     assert len(xs) == 4
+    mem = charts._curves[("a", "mem")]
+    qtbot.waitUntil(
+        lambda: mem.getData()[0] is not None and len(mem.getData()[0]) == 4, timeout=2000
+    )  # the other plots, a frame each
     path = tmp_path / "samples.csv"
     assert charts.export_csv(str(path)) == 4 + 3 + 1
     with open(path, encoding="utf-8") as f:
@@ -57,6 +61,14 @@ def test_many_tasks_draw_the_busiest_and_the_total(qtbot):
     for i in range(14):
         charts.sink(f"t{i}", f"web.{i}@node-1", _sample(now, float(i), 100), Rates(0.0, 0.0, 0.0, 0.0))
     charts.flush()
-    visible = {key for (key, name), curve in charts._curves.items() if name == "cpu" and curve.isVisible()}
-    assert visible == {TOTAL} | {f"t{i}" for i in range(4, 14)}
+    drawn = {key for (key, name) in charts._curves if name == "cpu"}
+    assert drawn == {TOTAL} | {f"t{i}" for i in range(4, 14)}
+    assert len(charts.plots["cpu"].getPlotItem().listDataItems()) == 11  # no hidden curves left behind
+    for i in range(14):  # the quiet ones get busy: the curves follow the busiest
+        charts.sink(
+            f"t{i}", f"web.{i}@node-1", _sample(now + 1, float(20 - i), 100), Rates(0.0, 0.0, 0.0, 0.0)
+        )
+    charts.flush()
+    assert {key for (key, name) in charts._curves if name == "cpu"} == {TOTAL} | {f"t{i}" for i in range(10)}
+    assert len(charts.plots["cpu"].getPlotItem().listDataItems()) == 11
     assert charts.crowd.text() == "Showing the 10 busiest of 14 tasks and the total; hover for every task."

@@ -96,7 +96,9 @@ def test_service_charts_one_series_per_task_and_total(qtbot, connected_window, t
     total = charts.series[TOTAL]
     assert total.values["mem"][-1] > 0
     curve = charts._curves[(TOTAL, "mem")]
-    assert len(curve.getData()[0]) >= 2  # the curve on screen got the samples
+    qtbot.waitUntil(
+        lambda: curve.getData()[0] is not None and len(curve.getData()[0]) >= 2, timeout=3000
+    )  # the curve on screen got them
     path = tmp_path / "samples.csv"
     rows = charts.export_csv(str(path))
     with open(path, encoding="utf-8") as f:
