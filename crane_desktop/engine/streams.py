@@ -17,6 +17,7 @@ import requests
 from docker.types.daemon import CancellableStream
 
 from crane_desktop.engine.errors import translate
+from crane_desktop.engine.threads import lower_priority
 
 log = logging.getLogger("crane.engine.streams")
 
@@ -70,6 +71,7 @@ class EngineStream:
         raise NotImplementedError
 
     def _run(self) -> None:
+        lower_priority()
         error: Exception | None = None
         endpoint = ""
         try:

@@ -31,6 +31,7 @@ from crane_desktop.engine.errors import (
     translate,
 )
 from crane_desktop.engine.snapshots import Container, Network, Node, Service, Task, parse_all
+from crane_desktop.engine.threads import lower_priority
 
 log = logging.getLogger("crane.engine.watcher")
 
@@ -134,6 +135,7 @@ class Watcher:
 
     # -- main loop -------------------------------------------------------------------------------
     def _run(self) -> None:
+        lower_priority()
         backoff = 0.5
         while not self._stop.is_set():
             try:
@@ -222,6 +224,7 @@ class Watcher:
         self._events_thread.start()
 
     def _read_events(self, stream: Any, target: queue.Queue) -> None:
+        lower_priority()
         try:
             for event in stream:
                 target.put(event)

@@ -1,0 +1,30 @@
+"""Background threads give way to the GUI thread.
+
+Log and stats streams and the watcher parse what they read in Python. When the workstation is busy
+the OS scheduler treats them as the GUI thread's equals, and the GUI waits its turn for a core: a
+frame late, then several. On Linux a thread has a nice value of its own, and raising it needs no
+privilege, so these threads lower theirs and the GUI thread keeps its place. Elsewhere this does
+nothing (macOS and Windows have no per-thread nice that works the same way).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+
+log = logging.getLogger("crane.engine.threads")
+
+BACKGROUND_NICE = 5
+
+
+def lower_priority() -> None:
+    """Lower the calling thread's CPU priority (Linux only; a no-op where it cannot)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        tid = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, tid, max(os.getpriority(os.PRIO_PROCESS, tid), BACKGROUND_NICE))
+    except OSError:
+        log.debug("cannot lower this thread's priority", exc_info=True)
