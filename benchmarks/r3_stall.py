@@ -1,0 +1,87 @@
+"""R3 measured: the GUI thread's longest stall while the link to the manager stalls, is cut and heals.
+
+The app (a MainWindow with its Nodes page, as a user has it) is connected to the test swarm through
+the tests' loopback TCP proxy. Then, for `seconds` each: the proxy holds every byte (a stalled
+network), the proxy cuts every connection (a link down), and traffic flows again. A 10 ms timer on the
+GUI thread records every gap between its ticks throughout. Target: the longest gap <= 50 ms in every
+phase, while the app says "reconnecting" and moves to another manager.
+
+Run: CRANE_SWARM_INSTANCE=K .venv/bin/python -m benchmarks.r3_stall [seconds=10]
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import time
+from dataclasses import replace
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from benchmarks.p4_everything import StallProbe, wait_for
+from crane_desktop import heap
+from crane_desktop.demo import profile_path
+from crane_desktop.engine.profiles import endpoint_host, endpoint_port, load_profile_file
+from crane_desktop.session import ClusterSession
+from crane_desktop.views.main_window import MainWindow
+from tests.tcp_proxy import TCPProxy
+
+
+def summary(gaps: list[float]) -> str:
+    ordered = sorted(gaps)
+    if not ordered:
+        return "no ticks"
+    p99 = ordered[int(0.99 * (len(ordered) - 1))]
+    return f"longest {ordered[-1]:.1f} ms, p99 {p99:.1f} ms, median {ordered[len(ordered) // 2]:.1f} ms"
+
+
+async def run(seconds: float) -> None:
+    profile = load_profile_file(profile_path())
+    target = profile.managers[0]
+    proxy = TCPProxy((endpoint_host(target), endpoint_port(target)))
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    phases: list[str] = []
+    try:
+        await window.open_profile(ClusterSession(replace(profile, managers=(proxy.endpoint,)), window))
+        await wait_for(lambda: window.node_model.rowCount() == 4, 30, "the node table")
+        window.session.stateChanged.connect(lambda state: phases.append(state.phase))
+        heap.settle()  # as the app does once its first window is up
+        probe = StallProbe()
+        results = []
+        for name, fault in (("stalled", proxy.pause), ("cut", proxy.cut), ("healed", proxy.resume)):
+            fault()
+            probe.start()
+            await asyncio.sleep(seconds)
+            results.append((name, list(probe.gaps)))
+        probe.timer.stop()
+        print(f"R3 through a loopback proxy, {seconds:.0f} s a phase; phases seen: {sorted(set(phases))}")
+        print(f"  ended on {window.session.cluster.endpoint} (proxy was {proxy.endpoint})")
+        for name, gaps in results:
+            print(f"  {name:8s} {summary(gaps)} over {len(gaps)} ticks")
+        print(f"  load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; target: longest <= 50 ms")
+    finally:
+        proxy.resume()
+        window.close_session()
+        proxy.close()
+
+
+def main() -> None:
+    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 10.0
+    sys.setswitchinterval(0.001)  # as crane_desktop/app.py does
+    app = QApplication.instance() or QApplication([])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    started = time.monotonic()
+    with loop:
+        loop.run_until_complete(run(seconds))
+    print(f"  ({time.monotonic() - started:.0f} s in all)")
+
+
+if __name__ == "__main__":
+    main()
