@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from collections.abc import Callable
 from datetime import datetime
 
+import docker
+
 from crane_desktop.commands.entrypoints import connect, fail
-from crane_desktop.engine.deploy import deploy
+from crane_desktop.engine.cluster import Cluster
+from crane_desktop.engine.deploy import Reconnect, deploy
 from crane_desktop.engine.entrypoints import find_service
 from crane_desktop.engine.errors import EngineError
 
@@ -40,6 +44,26 @@ def _progress(line: str) -> None:
     print(f"{datetime.now().strftime('%H:%M:%S')} {line}", flush=True)
 
 
+def _reconnect(cluster: Cluster) -> Reconnect:
+    """Move to another manager of the swarm when the one in use is lost (for `follow`)."""
+
+    def reconnect(error: EngineError, seconds_left: float) -> docker.APIClient | None:
+        _progress(f"lost {cluster.endpoint} ({error.message}); trying the other managers")
+        stop = threading.Event()
+        timer = threading.Timer(max(0.0, seconds_left), stop.set)
+        timer.start()
+        try:
+            report = cluster.failover(stop)
+        finally:
+            timer.cancel()
+        if report is None:
+            return None
+        _progress(f"connected to {cluster.endpoint}")
+        return cluster.client
+
+    return reconnect
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         cluster = connect(args)
@@ -55,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
             timeout=args.timeout,
             detach=args.detach,
             progress=_progress,
+            reconnect=_reconnect(cluster),
         )
     except EngineError as error:
         return fail("deploy", error)

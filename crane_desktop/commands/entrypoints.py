@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 from crane_desktop.engine.cluster import Cluster
 from crane_desktop.engine.entrypoints import FORMATS, fetch_entry_points, render
-from crane_desktop.engine.errors import EngineError
+from crane_desktop.engine.errors import EngineError, translate
+from crane_desktop.engine.snapshots import Node, parse_all
 
 NAMES = ("entrypoints",)
 
@@ -46,6 +47,11 @@ def connect(args: argparse.Namespace) -> Cluster:
         )
     cluster = Cluster(profile, timeout=15.0)
     cluster.connect()
+    try:  # the swarm's other managers, to move to if this one goes away (one -H names just one)
+        cluster.learn_managers(parse_all(Node, cluster.client.nodes()).values())
+    except Exception as exc:
+        cluster.close()
+        raise translate(exc, cluster.endpoint) from exc
     return cluster
 
 

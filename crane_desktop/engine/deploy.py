@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 import docker
 
-from crane_desktop.engine.errors import translate
+from crane_desktop.engine.errors import ConnectionFailed, EngineError, NoLeader, NotSwarmManager, translate
 from crane_desktop.engine.snapshots import Task, parse_all
 
 Outcome = Literal["completed", "paused", "rolled back", "failed", "timeout", "detached"]
@@ -29,6 +29,9 @@ EXIT_CODES: Mapping[str, int] = {
     "timeout": 6,
 }
 POLL_SECONDS = 1.0
+NO_LEADER = "the swarm is electing a leader; the rollout resumes with it"
+# Given the error that lost the manager and the seconds left: a client through another manager, or None.
+Reconnect = Callable[[EngineError, float], docker.APIClient | None]
 
 
 @dataclass(frozen=True)
@@ -95,8 +98,14 @@ def follow(
     timeout: float,
     progress: Callable[[str], None],
     stop: threading.Event | None = None,
+    reconnect: Reconnect | None = None,
 ) -> DeployResult:
-    """Poll the service and its tasks until the rollout ends (or `timeout` seconds pass)."""
+    """Poll the service and its tasks until the rollout ends (or `timeout` seconds pass).
+
+    The rollout is the swarm's: it goes on when the manager we follow it through dies. With
+    `reconnect`, losing that manager moves the following to another one, and a swarm electing a
+    leader is waited out, within the same timeout.
+    """
     deadline = time.monotonic() + timeout
     stop = stop or threading.Event()
     last_line = ""
@@ -106,7 +115,23 @@ def follow(
             service = client.inspect_service(started.service_id)
             tasks = parse_all(Task, client.tasks(filters={"service": started.service_id}))
         except Exception as exc:
-            raise translate(exc) from exc
+            error = translate(exc, client.base_url)
+            if reconnect is None or time.monotonic() > deadline:
+                raise error from exc
+            if isinstance(error, NoLeader):
+                if last_line != NO_LEADER:
+                    progress(NO_LEADER)
+                    last_line = NO_LEADER
+                if stop.wait(POLL_SECONDS):
+                    return DeployResult("timeout", "interrupted")
+                continue
+            if not isinstance(error, ConnectionFailed | NotSwarmManager):
+                raise error from exc
+            replacement = reconnect(error, deadline - time.monotonic())
+            if replacement is None:
+                raise error from exc
+            client = replacement
+            continue
         status = service.get("UpdateStatus") or {}
         state = str(status.get("State", ""))
         message = str(status.get("Message", ""))
@@ -164,10 +189,11 @@ def deploy(
     timeout: float = 300.0,
     detach: bool = False,
     progress: Callable[[str], None] = print,
+    reconnect: Reconnect | None = None,
 ) -> DeployResult:
     """Update the image and (unless detached) follow the rollout."""
     started = update_image(client, service_id, image)
     progress(f"updating {started.service_name}: {bare_image(started.old_image)} -> {image}")
     if detach:
         return DeployResult("detached", f"{started.service_name} update to {image} started")
-    return follow(client, started, timeout, progress)
+    return follow(client, started, timeout, progress, reconnect=reconnect)
