@@ -2,7 +2,8 @@
 current task; its children are the slot's whole history, newest first.
 
 Tasks the engine forgets (a slot removed by scaling down, old history trimmed) stay in the tree,
-marked "removed", so the history of a slot stays visible while the view is open. In place updates only.
+marked "removed", so the history of a slot stays visible; the store keeps them for views opened later.
+In place updates only.
 """
 
 from __future__ import annotations
@@ -219,8 +220,14 @@ class TaskTreeModel(QAbstractItemModel):
         return None
 
     # -- writing ---------------------------------------------------------------------------------
-    def load(self, tasks: Mapping[str, Task]) -> None:
-        self.apply_diff(Diff(added={k: t for k, t in tasks.items() if t.service_id == self.service_id}))
+    def load(self, tasks: Mapping[str, Task], retired: Mapping[str, Task] | None = None) -> None:
+        """The service's tasks, and those the engine has already forgotten (shown as removed)."""
+        ours = {k: t for k, t in tasks.items() if t.service_id == self.service_id}
+        forgotten = {
+            k: t for k, t in (retired or {}).items() if k not in ours and t.service_id == self.service_id
+        }
+        self._gone.update(forgotten)
+        self.apply_diff(Diff(added={**forgotten, **ours}))
 
     def apply_diff(self, change: Diff) -> None:
         """Apply the store's task diff (tasks of other services are ignored)."""

@@ -95,7 +95,7 @@ class ServiceDetail(QWidget):
         self.service_id = service_id
         store = window.store
         self.model = TaskTreeModel(service_id, lambda node_id: store.get("nodes").get(node_id), self)
-        self.model.load(store.get("tasks"))
+        self.model.load(store.get("tasks"), store.retired_tasks(service_id))
 
         self.title = QLabel(self)
         self.title.setObjectName("serviceTitle")

@@ -84,6 +84,31 @@ def test_scale_keeps_history_and_rollback_returns_previous_image(connected_windo
     assert "rolled back" in detail.rollout.text()
 
 
+def test_history_of_a_slot_scaled_away_before_the_detail_opened(connected_window, qtbot, service_names):
+    window = connected_window
+    service_id = create(service_names, "--replicas", "2", IMAGE, "sleep", "3600")
+    qtbot.waitUntil(
+        lambda: (
+            sum(
+                t.service_id == service_id and t.state == "running"
+                for t in window.store.get("tasks").values()
+            )
+            == 2
+        ),
+        timeout=30000,
+    )
+    docker(1, "service", "scale", "--detach", f"{service_names[-1]}=1")
+    # the engine forgets the scaled-away slot's task (no detail open meanwhile)
+    qtbot.waitUntil(
+        lambda: sum(t.service_id == service_id for t in window.store.get("tasks").values()) == 1,
+        timeout=60000,
+    )
+    detail = window.open_service(service_id)
+    assert len(detail.model.slots()) == 2
+    states = [detail.model.index(row, STATE).data() for row in range(2)]
+    assert states.count("running") == 1 and sum("removed" in state for state in states) == 1
+
+
 def test_failed_tasks_stand_out_with_their_error(connected_window, qtbot, service_names):
     window = connected_window
     service_id = create(
