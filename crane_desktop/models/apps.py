@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -19,8 +19,8 @@ from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.formatting import full_time, local_time
 from crane_desktop.engine.snapshots import EPOCH, Network, Service, Task
 from crane_desktop.models.table import Role
+from crane_desktop.models.tree import GroupTreeModel, Index
 
-Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 WARN = QColor("#b26a00")
 BAD = QColor("#c62828")
@@ -67,11 +67,9 @@ def ports_text(services: Iterable[Service]) -> str:
     return ", ".join(seen)
 
 
-class AppTreeModel(QAbstractItemModel):
+class AppTreeModel(GroupTreeModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._apps: list[App] = []
-        self._app_rows: dict[str, int] = {}
         self._services: dict[str, Service] = {}
         self._tasks: dict[str, Task] = {}
         self._by_service: dict[str, set[str]] = {}
@@ -80,30 +78,8 @@ class AppTreeModel(QAbstractItemModel):
         self.stale = False
 
     # -- structure -------------------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column)
-        if parent.internalPointer() is not None:
-            return QModelIndex()
-        return self.createIndex(row, column, self._apps[parent.row()])
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not index.isValid():
-            return QModelIndex()
-        app = index.internalPointer()
-        if app is None:
-            return QModelIndex()
-        row = self._app_rows.get(app.key, -1)
-        return self.createIndex(row, 0) if row >= 0 else QModelIndex()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._apps)
-        if parent.column() != 0 or parent.internalPointer() is not None:
-            return 0
-        return len(self._apps[parent.row()].service_ids)
+    def children_of(self, group: App) -> list[str]:
+        return group.service_ids
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 6
@@ -128,7 +104,7 @@ class AppTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         app = index.internalPointer()
-        return app if app is not None else self._apps[index.row()]
+        return app if app is not None else self._groups[index.row()]
 
     def service_at(self, index: Index) -> Service | None:
         if not index.isValid() or index.internalPointer() is None:
@@ -137,24 +113,24 @@ class AppTreeModel(QAbstractItemModel):
         return self._services.get(app.service_ids[index.row()])
 
     def apps(self) -> list[App]:
-        return list(self._apps)
+        return list(self._groups)
 
     def app(self, key: str) -> App | None:
-        row = self._app_rows.get(key)
-        return None if row is None else self._apps[row]
+        row = self._group_rows.get(key)
+        return None if row is None else self._groups[row]
 
     def app_index(self, key: str) -> QModelIndex:
-        row = self._app_rows.get(key, -1)
+        row = self._group_rows.get(key, -1)
         return self.index(row, 0) if row >= 0 else QModelIndex()
 
     def service_index(self, service_id: str, column: int = 0) -> QModelIndex:
         service = self._services.get(service_id)
         if service is None:
             return QModelIndex()
-        row = self._app_rows.get(app_key(service), -1)
+        row = self._group_rows.get(app_key(service), -1)
         if row < 0:
             return QModelIndex()
-        app = self._apps[row]
+        app = self._groups[row]
         return self.createIndex(app.service_ids.index(service_id), column, app)
 
     def counts(self, service: Service) -> tuple[int, int]:
@@ -274,7 +250,7 @@ class AppTreeModel(QAbstractItemModel):
                 self._networks.pop(key, None)
             self._networks.update(change.added)
             self._networks.update(change.changed)
-            self._refresh_columns([a.key for a in self._apps], [NETWORKS])
+            self._refresh_columns([a.key for a in self._groups], [NETWORKS])
 
     def load(
         self,
@@ -329,7 +305,7 @@ class AppTreeModel(QAbstractItemModel):
             groups.setdefault(app_key(service), []).append(service)
         new_apps: list[App] = []
         for key, members in groups.items():
-            row = self._app_rows.get(key)
+            row = self._group_rows.get(key)
             if row is None:
                 first = members[0]
                 name = first.stack or first.name
@@ -337,7 +313,7 @@ class AppTreeModel(QAbstractItemModel):
                 for service in members:
                     self._services[service.id] = service
                 continue
-            app = self._apps[row]
+            app = self._groups[row]
             parent = self.index(row, 0)
             first = len(app.service_ids)
             self.beginInsertRows(parent, first, first + len(members) - 1)
@@ -347,11 +323,11 @@ class AppTreeModel(QAbstractItemModel):
             self.endInsertRows()
             self._refresh_columns([key], None)
         if new_apps:
-            first = len(self._apps)
+            first = len(self._groups)
             self.beginInsertRows(QModelIndex(), first, first + len(new_apps) - 1)
             for offset, app in enumerate(new_apps):
-                self._apps.append(app)
-                self._app_rows[app.key] = first + offset
+                self._groups.append(app)
+                self._group_rows[app.key] = first + offset
             self.endInsertRows()
 
     def _remove_service(self, service_id: str) -> None:
@@ -359,16 +335,16 @@ class AppTreeModel(QAbstractItemModel):
         if service is None:
             return
         key = app_key(service)
-        row = self._app_rows.get(key)
+        row = self._group_rows.get(key)
         if row is None:
             self._services.pop(service_id, None)
             return
-        app = self._apps[row]
+        app = self._groups[row]
         if app.service_ids == [service_id]:
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self._apps[row]
+            del self._groups[row]
             self._services.pop(service_id, None)
-            self._app_rows = {a.key: i for i, a in enumerate(self._apps)}
+            self._group_rows = {a.key: i for i, a in enumerate(self._groups)}
             self.endRemoveRows()
             return
         child = app.service_ids.index(service_id)
@@ -396,23 +372,23 @@ class AppTreeModel(QAbstractItemModel):
     def _refresh_columns(self, keys: Iterable[str], columns: list[int] | None) -> None:
         last = self.columnCount() - 1
         for key in keys:
-            row = self._app_rows.get(key)
+            row = self._group_rows.get(key)
             if row is None:
                 continue
             first_col, last_col = (columns[0], columns[-1]) if columns else (0, last)
             self.dataChanged.emit(self.index(row, first_col), self.index(row, last_col))
             if columns == [NETWORKS]:
-                app = self._apps[row]
+                app = self._groups[row]
                 for child in range(len(app.service_ids)):
                     child_index = self.createIndex(child, NETWORKS, app)
                     self.dataChanged.emit(child_index, child_index)
 
     def clear(self) -> None:
         """Remove every row (row removal, not a reset) and forget that data was loaded."""
-        if self._apps:
-            self.beginRemoveRows(QModelIndex(), 0, len(self._apps) - 1)
-            self._apps.clear()
-            self._app_rows.clear()
+        if self._groups:
+            self.beginRemoveRows(QModelIndex(), 0, len(self._groups) - 1)
+            self._groups.clear()
+            self._group_rows.clear()
             self._services.clear()
             self.endRemoveRows()
         self._tasks.clear()
@@ -423,13 +399,13 @@ class AppTreeModel(QAbstractItemModel):
         if stale == self.stale:
             return
         self.stale = stale
-        if self._apps:
+        if self._groups:
             self.dataChanged.emit(
                 self.index(0, 0),
-                self.index(len(self._apps) - 1, self.columnCount() - 1),
+                self.index(len(self._groups) - 1, self.columnCount() - 1),
                 [Qt.ItemDataRole.ForegroundRole],
             )
-            for row, app in enumerate(self._apps):
+            for row, app in enumerate(self._groups):
                 if app.service_ids:
                     parent = self.index(row, 0)
                     self.dataChanged.emit(

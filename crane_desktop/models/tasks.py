@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -20,8 +20,8 @@ from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.formatting import full_time, local_time, short_id
 from crane_desktop.engine.snapshots import Node, Task
 from crane_desktop.models.table import Role
+from crane_desktop.models.tree import GroupTreeModel, Index
 
-Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 FAILED = QColor("#c62828")
 GONE = QColor("#808080")
@@ -62,42 +62,21 @@ def state_text(state: str) -> str:
     }.get(state, state)
 
 
-class TaskTreeModel(QAbstractItemModel):
+class TaskTreeModel(GroupTreeModel):
     def __init__(
         self, service_id: str, node_lookup: Callable[[str], Node | None], parent: Any = None
     ) -> None:
         super().__init__(parent)
         self.service_id = service_id
         self._node = node_lookup
-        self._slots: list[Slot] = []
-        self._slot_rows: dict[str, int] = {}
         self._tasks: dict[str, Task] = {}
         self._gone: set[str] = set()
         self.loaded = False
         self.stale = False
 
     # -- structure -------------------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column)
-        if parent.internalPointer() is not None:
-            return QModelIndex()
-        return self.createIndex(row, column, self._slots[parent.row()])
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not index.isValid() or index.internalPointer() is None:
-            return QModelIndex()
-        row = self._slot_rows.get(index.internalPointer().key, -1)
-        return self.createIndex(row, 0) if row >= 0 else QModelIndex()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._slots)
-        if parent.column() != 0 or parent.internalPointer() is not None:
-            return 0
-        return len(self._slots[parent.row()].task_ids)
+    def children_of(self, group: Slot) -> list[str]:
+        return group.task_ids
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 9
@@ -122,7 +101,7 @@ class TaskTreeModel(QAbstractItemModel):
 
     # -- reading ---------------------------------------------------------------------------------
     def slots(self) -> list[Slot]:
-        return list(self._slots)
+        return list(self._groups)
 
     def current(self, slot: Slot) -> Task | None:
         """The slot's current task: the newest one meant to run, else the newest."""
@@ -137,7 +116,7 @@ class TaskTreeModel(QAbstractItemModel):
             return None
         slot = index.internalPointer()
         if slot is None:
-            return self.current(self._slots[index.row()])
+            return self.current(self._groups[index.row()])
         return self._tasks.get(slot.task_ids[index.row()])
 
     def is_gone(self, task: Task) -> bool:
@@ -180,7 +159,7 @@ class TaskTreeModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        slot_row = None if index.internalPointer() is not None else self._slots[index.row()]
+        slot_row = None if index.internalPointer() is not None else self._groups[index.row()]
         task = self.task_at(index)
         if task is None:
             return None
@@ -251,22 +230,22 @@ class TaskTreeModel(QAbstractItemModel):
             self._insert(task)
             touched.add(slot_key(task))
         for key in touched:
-            row = self._slot_rows.get(key)
+            row = self._group_rows.get(key)
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
         self.loaded = True
 
     def _insert(self, task: Task) -> None:
         key = slot_key(task)
-        row = self._slot_rows.get(key)
+        row = self._group_rows.get(key)
         if row is None:
-            row = len(self._slots)
+            row = len(self._groups)
             self.beginInsertRows(QModelIndex(), row, row)
-            self._slots.append(Slot(key, task.slot, task.node_id, [task.id]))
-            self._slot_rows[key] = row
+            self._groups.append(Slot(key, task.slot, task.node_id, [task.id]))
+            self._group_rows[key] = row
             self.endInsertRows()
             return
-        slot = self._slots[row]
+        slot = self._groups[row]
         position = 0
         while (
             position < len(slot.task_ids)
@@ -278,10 +257,10 @@ class TaskTreeModel(QAbstractItemModel):
         self.endInsertRows()
 
     def _changed_child(self, task: Task) -> None:
-        row = self._slot_rows.get(slot_key(task))
+        row = self._group_rows.get(slot_key(task))
         if row is None:
             return
-        slot = self._slots[row]
+        slot = self._groups[row]
         child = slot.task_ids.index(task.id)
         self.dataChanged.emit(
             self.createIndex(child, 0, slot), self.createIndex(child, self.columnCount() - 1, slot)
@@ -289,17 +268,17 @@ class TaskTreeModel(QAbstractItemModel):
 
     def refresh_nodes(self) -> None:
         """Node names changed (or arrived): redraw the node column."""
-        for row in range(len(self._slots)):
+        for row in range(len(self._groups)):
             self.dataChanged.emit(self.index(row, 0), self.index(row, NODE))
 
     def tasks(self) -> Iterable[Task]:
         return self._tasks.values()
 
     def clear(self) -> None:
-        if self._slots:
-            self.beginRemoveRows(QModelIndex(), 0, len(self._slots) - 1)
-            self._slots.clear()
-            self._slot_rows.clear()
+        if self._groups:
+            self.beginRemoveRows(QModelIndex(), 0, len(self._groups) - 1)
+            self._groups.clear()
+            self._group_rows.clear()
             self._tasks.clear()
             self._gone.clear()
             self.endRemoveRows()
@@ -309,9 +288,9 @@ class TaskTreeModel(QAbstractItemModel):
         if stale == self.stale:
             return
         self.stale = stale
-        if self._slots:
+        if self._groups:
             self.dataChanged.emit(
                 self.index(0, 0),
-                self.index(len(self._slots) - 1, self.columnCount() - 1),
+                self.index(len(self._groups) - 1, self.columnCount() - 1),
                 [Qt.ItemDataRole.ForegroundRole],
             )
