@@ -35,7 +35,6 @@ from crane_desktop.models.nodes import NodeTableModel
 
 PROFILE = os.environ.get("CRANE_TEST_PROFILE") or str(demo.profile_path())
 LABEL = "crane.bench"
-ROUNDS = 11
 # Tasks whose placement no node satisfies stay pending: the task count of a big swarm without its
 # containers.
 NOWHERE = "node.labels.crane.bench.nowhere==1"
@@ -146,13 +145,14 @@ def main() -> None:
     parser.add_argument("--pending", type=int, default=2800, help="tasks that stay pending")
     parser.add_argument("--running", type=int, default=200, help="tasks that run across the nodes")
     parser.add_argument("--keep", action="store_true", help="leave the load on the swarm")
+    parser.add_argument("--rounds", type=int, default=21, help="floor and app timed alternately, medians")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     profile = load_profile_file(PROFILE)
     populate(args.services, args.pending, args.running)
     try:
         floors, apps, counts = [], [], {}
-        for _ in range(ROUNDS):
+        for _ in range(args.rounds):
             floor, counts = time_floor(profile)
             floors.append(floor)
             apps.append(time_app(app, profile))
