@@ -8,6 +8,8 @@ all, so nothing is sent. Undefined variables are refused (the CLI only warns and
 from __future__ import annotations
 
 import contextlib
+import ipaddress
+import math
 import os
 import re
 import shlex
@@ -24,6 +26,9 @@ from crane_desktop.engine.snapshots import STACK_LABEL
 
 IMAGE_LABEL = "com.docker.stack.image"
 DEFAULT_NETWORK = "default"
+MAX_DEPTH = 64  # nesting levels of a compose file (real ones use fewer than 10)
+MAX_VALUES = 100_000  # values after alias expansion: stops "billion laughs" files
+INT64_MAX = 2**63 - 1  # the engine's integers (durations in ns, sizes in bytes, counts)
 
 Path_ = tuple[Any, ...]
 
@@ -33,7 +38,7 @@ class ComposeError(EngineError):
 
     template = QT_TRANSLATE_NOOP("engine", "Line {line}, {key}: {reason}")
 
-    def __init__(self, reason: str, *, line: int = 0, key: str = "", **params: Any) -> None:
+    def __init__(self, reason: str, /, *, line: int = 0, key: str = "", **params: Any) -> None:
         self.line = line
         self.key = key
         self.reason_template = reason
@@ -61,6 +66,11 @@ _VAR = re.compile(
 _BRACED = re.compile(r"^(?P<name>[_a-zA-Z][_a-zA-Z0-9]*)(?:(?P<op>:-|-|:\?|\?)(?P<arg>.*))?$", re.S)
 
 
+def _why(exc: Exception) -> str:
+    """The reason of a failed file read: the OS's words, or the decoding/path problem."""
+    return (exc.strerror if isinstance(exc, OSError) else "") or str(exc)
+
+
 def read_env_file(path: Path, lookup: Callable[[str], str | None]) -> dict[str, str]:
     """docker's env-file format: KEY=VALUE lines verbatim (no quote removal), # comments, bare KEY
     taken from the environment (left out when unset)."""
@@ -86,30 +96,82 @@ class _Reader:
     def __init__(self, text: str, lookup: Callable[[str], str | None]) -> None:
         self.lines: dict[Path_, int] = {}
         self.lookup = lookup
-        self.loader = yaml.SafeLoader(text)
+        self.count = 0
+        self.loader: yaml.SafeLoader | None = None
         try:
+            self.loader = yaml.SafeLoader(text)
             node = self.loader.get_single_node()
+            self.value = {} if node is None else self._convert(node, ())
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             raise ComposeError(
                 QT_TRANSLATE_NOOP("engine", "the file is not valid YAML ({problem})"),
-                line=mark.line + 1 if mark else 0,
+                line=mark.line + 1 if mark else 1,
                 key="",
                 problem=exc.problem or str(exc),
             ) from None
+        except yaml.reader.ReaderError as exc:  # a character YAML does not allow (control, NUL...)
+            raise ComposeError(
+                QT_TRANSLATE_NOOP("engine", "the file is not valid YAML ({problem})"),
+                line=text.count("\n", 0, exc.position) + 1,
+                problem=str(exc).split("\n", 1)[0],
+            ) from None
         except yaml.YAMLError as exc:
-            raise ComposeError(str(exc)) from None
+            raise ComposeError(
+                QT_TRANSLATE_NOOP("engine", "the file is not valid YAML ({problem})"),
+                line=self.loader.line + 1 if self.loader else 1,
+                problem=str(exc),
+            ) from None
+        except RecursionError:  # the YAML parser itself recurses on nesting
+            raise self._too_big(self.loader.line + 1 if self.loader else 1, "") from None
+        except ComposeError:
+            raise
+        except Exception as exc:  # PyYAML's own slips, e.g. chr() of an escape "\U99999999"
+            raise ComposeError(
+                QT_TRANSLATE_NOOP("engine", "the file is not valid YAML ({problem})"),
+                line=self.loader.line + 1 if self.loader else 1,
+                problem=str(exc),
+            ) from None
         finally:
-            self.loader.dispose()
-        self.value = {} if node is None else self._convert(node, ())
+            if self.loader is not None:
+                self.loader.dispose()
+
+    def _too_big(self, line: int, key: str) -> ComposeError:
+        return ComposeError(
+            QT_TRANSLATE_NOOP(
+                "engine", "the file nests deeper than {depth} levels or expands to more than {count} values"
+            ),
+            line=line,
+            key=key,
+            depth=MAX_DEPTH,
+            count=MAX_VALUES,
+        )
+
+    def _construct(self, node: yaml.Node, path: Path_) -> Any:
+        """A scalar's value; a value its tag cannot hold (`!!int abc`, a date 2020-13-45) is refused."""
+        assert self.loader is not None
+        try:
+            return self.loader.construct_object(node)
+        except Exception as exc:  # PyYAML's constructors raise ValueError, KeyError, IndexError...
+            problem = getattr(exc, "problem", None) or f"{node.tag}: {exc}"
+            raise ComposeError(
+                QT_TRANSLATE_NOOP("engine", "the file is not valid YAML ({problem})"),
+                line=node.start_mark.line + 1,
+                key=dotted(path),
+                problem=problem,
+            ) from None
 
     def _convert(self, node: yaml.Node, path: Path_) -> Any:
+        assert self.loader is not None
         self.lines[path] = node.start_mark.line + 1
+        self.count += 1
+        if len(path) > MAX_DEPTH or self.count > MAX_VALUES:
+            raise self._too_big(node.start_mark.line + 1, dotted(path[:MAX_DEPTH]))
         if isinstance(node, yaml.MappingNode):
             self.loader.flatten_mapping(node)
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
-                key = self.loader.construct_object(key_node)
+                key = self._construct(key_node, path)
                 key = "" if key is None else str(key)
                 if key in result:
                     self.lines[(*path, key)] = key_node.start_mark.line + 1
@@ -123,7 +185,7 @@ class _Reader:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self._convert(item, (*path, i)) for i, item in enumerate(node.value)]
-        value = self.loader.construct_object(node)
+        value = self._construct(node, path)
         if isinstance(value, str) and not (path and str(path[0]).startswith("x-")):
             value = self.interpolate(value, path)
         return value
@@ -172,7 +234,7 @@ class _Reader:
             path = path[:-1]
         return self.lines.get(path, 0)
 
-    def fail(self, path: Path_, reason: str, **params: Any) -> None:
+    def fail(self, path: Path_, reason: str, /, **params: Any) -> None:
         raise ComposeError(reason, line=self.line(path), key=dotted(path), **params)
 
 
@@ -210,7 +272,7 @@ class _Typed:
     def __init__(self, reader: _Reader) -> None:
         self.r = reader
 
-    def fail(self, path: Path_, reason: str, **params: Any) -> None:
+    def fail(self, path: Path_, reason: str, /, **params: Any) -> None:
         self.r.fail(path, reason, **params)
 
     def mapping(self, value: Any, path: Path_, keys: set[str] | None = None, *, null_ok: bool = True) -> dict:
@@ -229,14 +291,20 @@ class _Typed:
             self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a string"))
         return str(value)
 
-    def integer(self, value: Any, path: Path_, minimum: int | None = 0) -> int:
-        if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
+    def integer(self, value: Any, path: Path_, minimum: int | None = 0, maximum: int = INT64_MAX) -> int:
+        if isinstance(value, str) and re.fullmatch(r"-?[0-9]+", value.strip()):
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
             self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a whole number"))
         if minimum is not None and value < minimum:
             self.fail(path, QT_TRANSLATE_NOOP("engine", "must be at least {minimum}"), minimum=minimum)
+        self.at_most(value, maximum, path)
         return value
+
+    def at_most(self, value: float, limit: int, path: Path_, shown: str = "") -> None:
+        """Refuse what the engine cannot hold, naming the maximum as one would write it (`shown`)."""
+        if value > limit:  # exact: Python compares int and float without rounding
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "must be at most {maximum}"), maximum=shown or limit)
 
     def number(self, value: Any, path: Path_) -> float:
         if isinstance(value, str):
@@ -244,7 +312,13 @@ class _Typed:
                 value = float(value)
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a number"))
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond any float
+            number = math.inf
+        if not math.isfinite(number):
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a number"))
+        return number
 
     def boolean(self, value: Any, path: Path_) -> bool:
         if isinstance(value, str) and value.lower() in ("true", "false", "yes", "no", "on", "off"):
@@ -278,6 +352,7 @@ class _Typed:
     def duration(self, value: Any, path: Path_) -> int:
         """Go's time.ParseDuration, in nanoseconds."""
         if isinstance(value, int) and not isinstance(value, bool):
+            self.at_most(value, INT64_MAX // 10**9, path, "2562047h")
             return value * 10**9
         text = self.string(value, path).strip()
         if text in ("0", ""):
@@ -292,20 +367,25 @@ class _Typed:
             self.fail(
                 path, QT_TRANSLATE_NOOP("engine", "“{text}” is not a duration (e.g. 10s, 1m30s)"), text=text
             )
+        self.at_most(total, INT64_MAX, path, "2562047h")  # Go's time.Duration; inf when the digits overflow
         return int(total)
 
     def size(self, value: Any, path: Path_) -> int:
         """docker's units.RAMInBytes: binary multiples (64M = 64 MiB)."""
-        if isinstance(value, int) and not isinstance(value, bool):
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            self.at_most(value, INT64_MAX, path, "8191P")
             return value
         match = _SIZE.match(self.string(value, path).strip())
         if not match:
             self.fail(path, QT_TRANSLATE_NOOP("engine", "“{text}” is not a size (e.g. 64M, 1G)"), text=value)
         factor = 1024 ** "bkmgtp".index(match.group(2).lower() or "b")
-        return int(float(match.group(1)) * factor)
+        size = float(match.group(1)) * factor  # inf when the digits overflow
+        self.at_most(size, INT64_MAX, path, "8191P")
+        return int(size)
 
     def cpus(self, value: Any, path: Path_) -> int:
         number = self.number(value, path)
+        self.at_most(number * 1e9, INT64_MAX, path, "9223372036")
         nano = round(number * 1e9)
         if nano <= 0 and number != 0:
             self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a positive number of CPUs"))
@@ -426,7 +506,16 @@ class _Converter(_Typed):
             plan.networks[body["Name"]] = body
 
     def subnet(self, value: Any, path: Path_) -> dict[str, str]:
-        return {"Subnet": self.string(self.mapping(value, path, {"subnet"}).get("subnet"), (*path, "subnet"))}
+        subnet = self.string(self.mapping(value, path, {"subnet"}).get("subnet"), (*path, "subnet"))
+        try:
+            ipaddress.ip_network(subnet, strict=False)
+        except ValueError:
+            self.fail(
+                (*path, "subnet"),
+                QT_TRANSLATE_NOOP("engine", "“{text}” is not a subnet in CIDR notation (e.g. 10.0.0.0/24)"),
+                text=subnet,
+            )
+        return {"Subnet": subnet}
 
     def preference(self, value: Any, path: Path_) -> dict[str, Any]:
         spread = self.string(self.mapping(value, path, {"spread"}).get("spread"), (*path, "spread"))
@@ -449,12 +538,12 @@ class _Converter(_Typed):
             file = self.dir / os.path.expanduser(self.string(config["file"], (*path, "file")))
             try:
                 data = file.read_bytes()
-            except OSError as exc:
+            except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
                 self.fail(
                     (*path, "file"),
                     QT_TRANSLATE_NOOP("engine", "cannot read {file}: {reason}"),
                     file=str(file),
-                    reason=exc.strerror or str(exc),
+                    reason=_why(exc),
                 )
             spec: dict[str, Any] = {
                 "Name": name,
@@ -477,7 +566,7 @@ class _Converter(_Typed):
                 name=source,
                 kind=kind,
             )
-        config = declared[source] or {}
+        config = self.mapping(declared[source], (kind, source))
         external, old_name = self._external(config.get("external"), (kind, source, "external"))
         name = config.get("name") or old_name
         if external and not name:
@@ -621,12 +710,12 @@ class _Converter(_Typed):
                 )
                 try:
                     values.update(read_env_file(file, self.r.lookup))
-                except OSError as exc:
+                except (OSError, ValueError) as exc:  # ValueError: not UTF-8, or a NUL in the path
                     self.fail(
                         item_path,
                         QT_TRANSLATE_NOOP("engine", "cannot read {file}: {reason}"),
                         file=str(file),
-                        reason=exc.strerror or str(exc),
+                        reason=_why(exc),
                     )
         for key, value in self.key_values(
             svc.get("environment"), (*path, "environment"), allow_none=True
@@ -855,8 +944,9 @@ class _Converter(_Typed):
                 return None
             if name in ("always", "unless-stopped"):
                 return {"Condition": "any"}
-            if name == "on-failure":
-                return {"Condition": "on-failure", "MaxAttempts": int(count) if count.isdigit() else 0}
+            if name == "on-failure" and (not count or re.fullmatch(r"[0-9]+", count)):
+                attempts = self.integer(count or 0, (*path, "restart"))
+                return {"Condition": "on-failure", "MaxAttempts": attempts}
             self.fail(
                 (*path, "restart"),
                 QT_TRANSLATE_NOOP("engine", "unknown restart policy “{name}”"),
@@ -931,8 +1021,10 @@ class _Converter(_Typed):
                     self.fail(ipath, QT_TRANSLATE_NOOP("engine", "the port needs a target"))
                 entry = {
                     "Protocol": self.string(port.get("protocol") or "", (*ipath, "protocol")).lower(),
-                    "TargetPort": self.integer(port["target"], (*ipath, "target"), 1),
-                    "PublishedPort": self.integer(port.get("published") or 0, (*ipath, "published")),
+                    "TargetPort": self.integer(port["target"], (*ipath, "target"), 1, 65535),
+                    "PublishedPort": self.integer(
+                        port.get("published") or 0, (*ipath, "published"), 0, 65535
+                    ),
                     "PublishMode": self.string(port.get("mode") or "", (*ipath, "mode")),
                 }
                 if entry["PublishMode"] not in ("", "host", "ingress"):
@@ -954,16 +1046,22 @@ class _Converter(_Typed):
         target = parts[-1]
         published = parts[-2] if len(parts) >= 2 else ""
 
-        def span(value: str) -> list[int]:
+        def span(value: str, lowest: int) -> list[int]:
             first, _, last = value.partition("-")
-            if not first.isdigit() or (last and not last.isdigit()):
+            digits = re.compile(r"[0-9]{1,5}")
+            if not digits.fullmatch(first) or (last and not digits.fullmatch(last)):
+                bad = True
+            else:
+                start, end = int(first), int(last or first)
+                bad = not lowest <= start <= end <= 65535
+            if bad:
                 self.fail(
                     path, QT_TRANSLATE_NOOP("engine", "“{text}” is not a port (e.g. 8080:80/tcp)"), text=text
                 )
-            return list(range(int(first), int(last or first) + 1))
+            return list(range(start, end + 1))
 
-        targets = span(target)
-        publisheds = span(published) if published else [0] * len(targets)
+        targets = span(target, 1)
+        publisheds = span(published, 0) if published else [0] * len(targets)
         if len(publisheds) != len(targets) or protocol not in ("tcp", "udp", "sctp"):
             self.fail(
                 path, QT_TRANSLATE_NOOP("engine", "“{text}” is not a port (e.g. 8080:80/tcp)"), text=text
@@ -990,7 +1088,7 @@ class _Converter(_Typed):
                     name=key,
                 )
             config = self.mapping(config, npath, {"aliases", "ipv4_address", "ipv6_address", "driver_opts"})
-            net = declared.get(key) or {}
+            net = self.mapping(declared.get(key), ("networks", key))
             external, old_name = self._external(net.get("external"), ("networks", key, "external"))
             target = str(net.get("name") or old_name or (key if external else _scope(self.stack, key)))
             aliases = (
@@ -1009,7 +1107,14 @@ def load_env(working_dir: Path, environ: Mapping[str, str] | None) -> Callable[[
     env = dict(os.environ if environ is None else environ)
     dotenv = working_dir / ".env"
     if dotenv.is_file():
-        values = read_env_file(dotenv, env.get)
+        try:
+            values = read_env_file(dotenv, env.get)
+        except (OSError, ValueError) as exc:
+            raise ComposeError(
+                QT_TRANSLATE_NOOP("engine", "cannot read {file}: {reason}"),
+                file=str(dotenv),
+                reason=_why(exc),
+            ) from None
         env = {**values, **env}
     return env.get
 
@@ -1029,10 +1134,8 @@ def load_file(path: Path | str, stack: str, environ: Mapping[str, str] | None = 
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: not UTF-8 text
         raise ComposeError(
-            QT_TRANSLATE_NOOP("engine", "cannot read {file}: {reason}"),
-            file=str(path),
-            reason=exc.strerror or str(exc),
+            QT_TRANSLATE_NOOP("engine", "cannot read {file}: {reason}"), file=str(path), reason=_why(exc)
         ) from None
     return load(text, stack, working_dir=path.resolve().parent, environ=environ)

@@ -7,6 +7,7 @@ Blocking (docker-py): callers run these off the GUI thread.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import time
 from collections.abc import Iterable, Mapping
@@ -24,9 +25,12 @@ from crane_desktop.engine.snapshots import ENDPOINT_LABEL, Node, Task
 AVAILABILITIES = ("active", "pause", "drain")
 DEFAULT_ENGINE_PORT = 2376
 SWARM_PORT = 2377
-# Docker accepts any non-empty key without "="; we also refuse whitespace and control characters,
-# which the CLI cannot pass either.
-_LABEL_KEY = re.compile(r"^[^=\s\x00-\x1f]+$")
+# Docker accepts any non-empty key without "="; we also refuse whitespace and control characters
+# (C0, DEL and C1), which the CLI cannot pass either.
+_LABEL_KEY = re.compile(r"[^=\s\x00-\x1f\x7f-\x9f]+")
+_HOST_NAME = re.compile(
+    r"[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?"
+)
 
 
 class ManagerGuard(EngineError):
@@ -89,7 +93,7 @@ def label_key_error(key: str) -> str:
     """Why Docker would not accept `key` as a node label key (an engine message), or ""."""
     if not key:
         return QT_TRANSLATE_NOOP("engine", "A label key cannot be empty.")
-    if not _LABEL_KEY.match(key):
+    if not _LABEL_KEY.fullmatch(key):
         return QT_TRANSLATE_NOOP("engine", "A label key cannot contain “=”, spaces or control characters.")
     return ""
 
@@ -197,6 +201,41 @@ def rotate_token(client: docker.APIClient, role: str) -> None:
         rotate_worker_token=role == "worker",
         rotate_manager_token=role == "manager",
     )
+
+
+def address_error(address: str) -> str:
+    """Why `address` is not an engine address as typed in "connect host"/"join" (an engine message), or
+    "": a host name or IP, optionally with a port ("[v6]:port" for IPv6), optionally as tcp://..."""
+    text = address.strip()
+    scheme, sep, rest = text.partition("://")
+    if sep:
+        text = rest if scheme == "tcp" else ""
+    port = ""
+    if text.startswith("["):
+        host, bracket, tail = text[1:].partition("]")
+        if not bracket or (tail and not tail.startswith(":")):
+            host = ""
+        port = tail[1:] if tail else ""
+        ok = _is_ip(host, 6)
+    elif text.count(":") > 1 and not sep:  # a bare IPv6 address (the port comes from the port field)
+        ok = _is_ip(text, 6)
+    else:
+        host, colon, port = text.partition(":")
+        ok = (_is_ip(host, 4) or bool(_HOST_NAME.fullmatch(host))) and (not colon or bool(port))
+    if ok and port:
+        ok = bool(re.fullmatch(r"[0-9]{1,5}", port)) and 1 <= int(port) <= 65535
+    if ok and len(text) <= 260:
+        return ""
+    return QT_TRANSLATE_NOOP(
+        "engine", "Give the engine's IP address or host name, with an optional port (e.g. 10.0.0.5:2376)."
+    )
+
+
+def _is_ip(text: str, version: int) -> bool:
+    try:
+        return ipaddress.ip_address(text).version == version
+    except ValueError:
+        return False
 
 
 def engine_endpoint(address: str, port: int = DEFAULT_ENGINE_PORT) -> str:

@@ -9,6 +9,7 @@ for translation); nothing reaches the engine while it is not empty.
 from __future__ import annotations
 
 import copy
+import math
 import re
 import shlex
 from dataclasses import dataclass, field, fields, replace
@@ -17,16 +18,17 @@ from typing import Any
 
 import yaml
 
-from crane_desktop.engine import compose
+from crane_desktop.engine import compose, hosts
 from crane_desktop.engine.compose import IMAGE_LABEL, ComposeError, StackPlan
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 from crane_desktop.engine.snapshots import STACK_LABEL
 
 Problem = tuple[str, dict[str, Any]]
-NAME_RE = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")
+NAME_RE = re.compile(r"[a-zA-Z0-9][a-zA-Z0-9_.-]*\Z")  # \Z: "$" would let a final "\n" through
+NAME_MAX = 63  # a service name is a DNS label
 PORT_RE = re.compile(r"^(?:(\d+):)?(\d+)(?:/(tcp|udp|sctp))?(?:\s+(host|ingress))?$")
 DURATION_RE = re.compile(r"^(?:(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$|^0$")
-SIZE_RE = re.compile(r"^\d+(?:\.\d+)?\s*[kmgtp]?i?b?$", re.I)
+SIZE_RE = re.compile(r"^[0-9]+(?:\.[0-9]+)?\s*[kmgtp]?i?b?\Z", re.I)
 CONSTRAINT_RE = re.compile(r"^\s*[\w.\-/]+\s*(==|!=)\s*\S.*$")
 
 
@@ -73,15 +75,53 @@ class ServiceForm:
 
 # -- validation -----------------------------------------------------------------------------------
 def _nonneg_int(text: str) -> bool:
-    return text.strip().isdigit()
+    """ASCII digits only: "²".isdigit() is true but int("²") fails."""
+    return bool(re.fullmatch(r"[0-9]+", text.strip()))
+
+
+def _whole_problem(text: str, template: str) -> Problem | None:
+    """A whole number, 0 or more, that the engine's 64-bit integers hold."""
+    if not _nonneg_int(text):
+        return (template, {})
+    if int(text) > compose.INT64_MAX:
+        return (QT_TRANSLATE_NOOP("engine", "At most {max}."), {"max": compose.INT64_MAX})
+    return None
+
+
+def _duration_ok(text: str) -> bool:
+    """Go's time.ParseDuration as compose reads it, within the engine's int64 nanoseconds."""
+    text = text.strip()
+    if not DURATION_RE.match(text):
+        return False
+    total = sum(float(n) * compose._UNITS[unit] for n, unit in compose._DURATION.findall(text))
+    return total <= compose.INT64_MAX
+
+
+def _size_ok(text: str) -> bool:
+    match = SIZE_RE.match(text)
+    if not match:
+        return False
+    number = float(re.match(r"[0-9.]+", text).group())  # type: ignore[union-attr]
+    unit = re.search(r"[kmgtp]", text, re.I)
+    return number * 1024 ** ("bkmgtp".index(unit.group().lower()) if unit else 0) <= compose.INT64_MAX
+
+
+def _cpus_ok(text: str) -> bool:
+    """A finite, positive number of CPUs that is at least one nano-CPU (as compose converts it)."""
+    try:
+        number = float(text)
+    except ValueError:
+        return False
+    return math.isfinite(number) and 0.5 < number * 1e9 <= compose.INT64_MAX  # round(0.5) is 0
 
 
 def _policy_problems(prefix: str, policy: Policy) -> dict[str, Problem]:
     problems: dict[str, Problem] = {}
-    if not _nonneg_int(policy.parallelism):
-        problems[f"{prefix}.parallelism"] = (QT_TRANSLATE_NOOP("engine", "A whole number, 0 or more."), {})
+    problem = _whole_problem(policy.parallelism, QT_TRANSLATE_NOOP("engine", "A whole number, 0 or more."))
+    if problem:
+        problems[f"{prefix}.parallelism"] = problem
     for key in ("delay", "monitor"):
-        if not DURATION_RE.match(getattr(policy, key).strip()):
+        if not _duration_ok(getattr(policy, key)):
             problems[f"{prefix}.{key}"] = (
                 QT_TRANSLATE_NOOP("engine", "A duration such as 10s or 1m30s."),
                 {},
@@ -111,10 +151,19 @@ def validate(form: ServiceForm) -> dict[str, Problem]:
     problems: dict[str, Problem] = {}
     if form.app and not NAME_RE.match(form.app):
         problems["app"] = (QT_TRANSLATE_NOOP("engine", "Letters, digits, “-”, “_” and “.” only."), {})
+    elif len(form.app) > NAME_MAX - 2:  # room for "_" and a one-letter service name
+        problems["app"] = (QT_TRANSLATE_NOOP("engine", "At most {max} characters."), {"max": NAME_MAX - 2})
     if not form.name:
         problems["name"] = (QT_TRANSLATE_NOOP("engine", "The service needs a name."), {})
-    elif not NAME_RE.match(form.name) or len(form.name) > 63:
+    elif not NAME_RE.match(form.name) or len(form.name) > NAME_MAX:
         problems["name"] = (QT_TRANSLATE_NOOP("engine", "Letters, digits, “-”, “_” and “.” only."), {})
+    elif (
+        form.app and "app" not in problems and len(form.app) + 1 + len(form.name) > NAME_MAX
+    ):  # the engine's name is app_name
+        problems["name"] = (
+            QT_TRANSLATE_NOOP("engine", "At most {max} characters."),
+            {"max": max(0, NAME_MAX - len(form.app) - 1)},
+        )
     if not form.image.strip():
         problems["image"] = (QT_TRANSLATE_NOOP("engine", "The service needs an image."), {})
     elif any(c.isspace() for c in form.image.strip()):
@@ -126,8 +175,12 @@ def validate(form: ServiceForm) -> dict[str, Problem]:
             problems[key] = (QT_TRANSLATE_NOOP("engine", "A quote is not closed."), {})
     if form.mode not in ("replicated", "global"):
         problems["mode"] = (QT_TRANSLATE_NOOP("engine", "replicated or global."), {})
-    if form.mode == "replicated" and not _nonneg_int(form.replicas):
-        problems["replicas"] = (QT_TRANSLATE_NOOP("engine", "A whole number of tasks, 0 or more."), {})
+    if form.mode == "replicated":
+        problem = _whole_problem(
+            form.replicas, QT_TRANSLATE_NOOP("engine", "A whole number of tasks, 0 or more.")
+        )
+        if problem:
+            problems["replicas"] = problem
     if form.endpoint_mode not in ("vip", "dnsrr"):
         problems["endpoint_mode"] = (QT_TRANSLATE_NOOP("engine", "vip or dnsrr."), {})
     for i, line in enumerate(form.ports, 1):
@@ -179,17 +232,24 @@ def validate(form: ServiceForm) -> dict[str, Problem]:
                 line,
             )
             break
+        if not parts[0].startswith("/") and hosts.volume_name_error(parts[0]):  # a named volume
+            problems["mounts"] = _line_problem(
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Line {line} (“{text}”): a volume name has letters, digits, “_”, “.” or “-” "
+                    "(a host folder starts with /).",
+                ),
+                i,
+                line,
+            )
+            break
     for key in ("cpu_limit", "cpu_reservation"):
         text = getattr(form, key).strip()
-        if text:
-            try:
-                if float(text) <= 0:
-                    raise ValueError
-            except ValueError:
-                problems[key] = (QT_TRANSLATE_NOOP("engine", "A number of CPUs, e.g. 0.5."), {})
+        if text and not _cpus_ok(text):
+            problems[key] = (QT_TRANSLATE_NOOP("engine", "A number of CPUs, e.g. 0.5."), {})
     for key in ("memory_limit", "memory_reservation"):
         text = getattr(form, key).strip()
-        if text and not SIZE_RE.match(text):
+        if text and not _size_ok(text):
             problems[key] = (QT_TRANSLATE_NOOP("engine", "A size such as 64M or 1G."), {})
     for i, line in enumerate(form.constraints, 1):
         if not CONSTRAINT_RE.match(line):
@@ -201,10 +261,13 @@ def validate(form: ServiceForm) -> dict[str, Problem]:
             break
     if form.restart_condition not in ("none", "on-failure", "any"):
         problems["restart_condition"] = (QT_TRANSLATE_NOOP("engine", "none, on-failure or any."), {})
-    if not DURATION_RE.match(form.restart_delay.strip()):
+    if not _duration_ok(form.restart_delay):
         problems["restart_delay"] = (QT_TRANSLATE_NOOP("engine", "A duration such as 10s or 1m30s."), {})
-    if not _nonneg_int(form.restart_max_attempts):
-        problems["restart_max_attempts"] = (QT_TRANSLATE_NOOP("engine", "A whole number, 0 or more."), {})
+    problem = _whole_problem(
+        form.restart_max_attempts, QT_TRANSLATE_NOOP("engine", "A whole number, 0 or more.")
+    )
+    if problem:
+        problems["restart_max_attempts"] = problem
     problems.update(_policy_problems("update", form.update))
     problems.update(_policy_problems("rollback", form.rollback))
     return problems
@@ -294,9 +357,20 @@ def compose_document(form: ServiceForm) -> dict[str, Any]:
     return document
 
 
+def _escape(value: Any) -> Any:
+    """What the form says is literal: compose would read "$X" as a variable, so write "$$X"."""
+    if isinstance(value, str):
+        return value.replace("$", "$$")
+    if isinstance(value, dict):
+        return {key: _escape(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_escape(item) for item in value]
+    return value
+
+
 def to_compose(form: ServiceForm) -> str:
     """The compose text of what the form deploys (for `docker stack deploy` or our compose tab)."""
-    return yaml.safe_dump(compose_document(form), sort_keys=False, allow_unicode=True)
+    return yaml.safe_dump(_escape(compose_document(form)), sort_keys=False, allow_unicode=True)
 
 
 def to_plan(form: ServiceForm) -> StackPlan:
@@ -375,7 +449,7 @@ def from_spec(spec: dict[str, Any], network_names: dict[str, str] | None = None)
         ports.append(f"{published}{port.get('TargetPort')}/{protocol} {publish}")
     mounts = []
     for mount in container.get("Mounts") or []:
-        if mount.get("Source"):
+        if mount.get("Source") and mount.get("Target"):  # (an engine spec may leave fields out)
             mounts.append(f"{mount['Source']}:{mount['Target']}" + (":ro" if mount.get("ReadOnly") else ""))
     name = spec.get("Name", "")
     if app and name.startswith(f"{app}_"):

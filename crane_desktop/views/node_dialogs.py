@@ -322,8 +322,9 @@ class ConnectHostDialog(EngineDialog):
     @asyncSlot()
     async def verify_and_store(self) -> None:
         address = self.address_edit.text().strip()
-        if not address or any(c.isspace() for c in address) or "/" in address.split("://", 1)[-1]:
-            self.show_problem(self.tr("Give the engine's IP address or host name."))
+        problem = node_ops.address_error(address)
+        if problem:
+            self.show_problem(engine_text(problem))
             self.address_edit.setFocus()
             return
         try:
@@ -490,8 +491,10 @@ class AddNodeDialog(EngineDialog):
     @asyncSlot()
     async def join(self) -> None:
         address = self.address_edit.text().strip()
-        if not address or any(c.isspace() for c in address):
-            self.show_problem(self.tr("Give the engine's IP address or host name."))
+        problem = node_ops.address_error(address)
+        if problem:
+            self.show_problem(engine_text(problem))
+            self.address_edit.setFocus()
             return
         if self.info is None:
             self.show_problem(self.tr("The join tokens are not loaded yet."))

@@ -83,10 +83,6 @@
         <translation>已生成新的加入令牌。</translation>
     </message>
     <message>
-        <source>Give the engine's IP address or host name.</source>
-        <translation>请填写引擎的 IP 地址或主机名。</translation>
-    </message>
-    <message>
         <source>The join tokens are not loaded yet.</source>
         <translation>加入令牌尚未加载。</translation>
     </message>
@@ -526,10 +522,6 @@
     <message>
         <source>The engine there must report the same swarm node id; the address is then stored on the node as the label %1.</source>
         <translation>该地址上的引擎必须报告相同的集群节点 ID；之后地址会作为标签 %1 保存在节点上。</translation>
-    </message>
-    <message>
-        <source>Give the engine's IP address or host name.</source>
-        <translation>请填写引擎的 IP 地址或主机名。</translation>
     </message>
     <message>
         <source>Checking %1…</source>
@@ -2934,6 +2926,10 @@
         <translation>文件不是有效的 YAML({problem})</translation>
     </message>
     <message>
+        <source>the file nests deeper than {depth} levels or expands to more than {count} values</source>
+        <translation>文件嵌套超过 {depth} 层，或展开后超过 {count} 个值</translation>
+    </message>
+    <message>
         <source>the key is given twice</source>
         <translation>该键重复出现</translation>
     </message>
@@ -2972,6 +2968,10 @@
     <message>
         <source>must be at least {minimum}</source>
         <translation>不能小于 {minimum}</translation>
+    </message>
+    <message>
+        <source>must be at most {maximum}</source>
+        <translation>不能大于 {maximum}</translation>
     </message>
     <message>
         <source>must be a number</source>
@@ -3016,6 +3016,10 @@
     <message>
         <source>must be a list</source>
         <translation>必须是列表</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a subnet in CIDR notation (e.g. 10.0.0.0/24)</source>
+        <translation>“{text}”不是 CIDR 格式的子网(例如 10.0.0.0/24)</translation>
     </message>
     <message>
         <source>needs “file” (or external: true)</source>
@@ -3262,12 +3266,20 @@
         <translation>请先恢复不可达的管理节点。</translation>
     </message>
     <message>
+        <source>Give the engine's IP address or host name, with an optional port (e.g. 10.0.0.5:2376).</source>
+        <translation>请填写引擎的 IP 地址或主机名，可带端口(例如 10.0.0.5:2376)。</translation>
+    </message>
+    <message>
         <source>The engine at {endpoint} is already part of a swarm.</source>
         <translation>{endpoint} 上的引擎已属于一个集群。</translation>
     </message>
     <message>
         <source>Make it leave its swarm first (docker swarm leave).</source>
         <translation>请先让其退出所在集群（docker swarm leave）。</translation>
+    </message>
+    <message>
+        <source>At most {max}.</source>
+        <translation>不能大于 {max}。</translation>
     </message>
     <message>
         <source>A whole number, 0 or more.</source>
@@ -3336,6 +3348,10 @@
     <message>
         <source>Line {line} (“{text}”): write source:/target or source:/target:ro.</source>
         <translation>第 {line} 行(“{text}”):请写成 源:/目标 或 源:/目标:ro。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): a volume name has letters, digits, “_”, “.” or “-” (a host folder starts with /).</source>
+        <translation>第 {line} 行(“{text}”)：存储卷名称只能包含字母、数字、“_”、“.”或“-”(主机目录以 / 开头)。</translation>
     </message>
     <message>
         <source>A number of CPUs, e.g. 0.5.</source>
