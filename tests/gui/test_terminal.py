@@ -1,5 +1,6 @@
 """The terminal against a real container on another node's engine, with each emulator: a command typed
-and read back from the screen, TTY resize seen by `stty size`, CJK widths, exit ends the session, reopen."""
+and read back from the screen, TTY resize seen by `stty size`, CJK widths, vi on the alternate screen
+giving the shell's screen back, top, exit ends the session, reopen."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from crane_desktop.engine.cluster import Cluster
 from crane_desktop.engine.snapshots import Node
+from crane_desktop.terminal.emulator import MODE_ALT_SCREEN
 from crane_desktop.terminal.session import TerminalPanel
 from tests.swarm import IMAGE, docker, unique, wait_until
 
@@ -84,6 +86,29 @@ def test_shell_session(qtbot, loop, cluster, shell_container, emulator):
         y for y in range(panel.terminal.emulator.rows) if panel.terminal.emulator.row_text(y) == "中文|"
     )
     assert panel.terminal.emulator.row_cells_text(row)[:5] == ["中", "", "文", "", "|"]
+
+    # vi draws on the alternate screen: quitting gives the shell's screen back as it was
+    above = [line for line in screen().split("\n") if line][-4:-1]  # the rows above the prompt
+
+    def shell_back(command: str, gone: str) -> bool:
+        text = screen()
+        return "\n".join(above) + "\n" in text and f"# {command}" in text and gone not in text
+
+    _type(qtbot, panel, "vi /tmp/crane-vi.txt")
+    qtbot.waitUntil(lambda: "crane-vi.txt" in screen() and "中文|" not in screen(), timeout=10000)
+    assert panel.terminal.emulator.mode(MODE_ALT_SCREEN)
+    qtbot.keyClicks(panel.terminal, "ihello from vi")
+    qtbot.waitUntil(lambda: "hello from vi" in screen(), timeout=5000)
+    qtbot.keyClick(panel.terminal, Qt.Key.Key_Escape)  # alone, or vi reads ESC and what follows as one key
+    qtbot.waitUntil(lambda: "\n- /tmp/crane-vi.txt" in screen(), timeout=5000)  # out of insert mode
+    _type(qtbot, panel, ":q!")
+    qtbot.waitUntil(lambda: shell_back("vi /tmp/crane-vi.txt", "hello from vi"), timeout=5000)
+    assert not panel.terminal.emulator.mode(MODE_ALT_SCREEN)
+    _type(qtbot, panel, "top")
+    qtbot.waitUntil(lambda: "PID" in screen() and "中文|" not in screen(), timeout=10000)
+    qtbot.keyClicks(panel.terminal, "q")  # busybox top draws on the main screen: its last frame stays
+    _type(qtbot, panel, "echo top-done-$((1+1))")
+    qtbot.waitUntil(lambda: "\ntop-done-2" in screen(), timeout=5000)
 
     # A flood, then Ctrl-C: the prompt comes back promptly
     _type(qtbot, panel, "yes flood")
