@@ -87,7 +87,7 @@ class TerminalPanel(QWidget):
         try:
             client = await off_thread(self.client_factory)
             command = await off_thread(self._command, client)
-            session = ExecSession(client, self.container_id, command, self.sessionEnded.emit, cols, rows)
+            session = ExecSession(client, self.container_id, command, self._report_end, cols, rows)
             if self.terminal.emulator.name == "pyte":
                 session.max_buffered = 128 * 1024
             await off_thread(session.start)
@@ -103,6 +103,14 @@ class TerminalPanel(QWidget):
         self.open_button.setText(self.tr("Reopen"))
         self.open_button.setEnabled(True)
         self.terminal.setFocus()
+
+    def _report_end(self, code: int | None, error: Exception | None) -> None:
+        """From the reader thread. The view may be gone by then (deleted without close_streams, e.g.
+        with its window): the end has nobody to tell."""
+        try:
+            self.sessionEnded.emit(code, error)
+        except RuntimeError:
+            log.debug("terminal ended after its view was deleted")
 
     def _ended(self, code: object, error: object) -> None:
         session = self.session

@@ -60,7 +60,7 @@ def _type(qtbot, panel, text: str) -> None:
 def test_shell_session(qtbot, loop, cluster, shell_container, emulator):
     node = next(Node.from_api(n) for n in cluster.client.nodes() if n["Description"]["Hostname"] == "node-2")
     panel = TerminalPanel(None, lambda: cluster.node_stream_client(node), shell_container, emulator)
-    qtbot.addWidget(panel)
+    qtbot.addWidget(panel, before_close_func=lambda widget: widget.close_streams())  # even on failure
     panel.resize(800, 500)
     panel.show()
     screen = panel.terminal.screen_text
