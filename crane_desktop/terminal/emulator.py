@@ -16,6 +16,7 @@ RGB = tuple[int, int, int]
 MODE_APP_CURSOR = 1
 MODE_CURSOR_VISIBLE = 25
 MODE_ALT_SCREEN = 1049
+ALT_SCREEN_MODES = (1049, 1047, 47)  # each switches to the alternate screen (with its own details)
 MODE_BRACKETED_PASTE = 2004
 
 

@@ -7,6 +7,7 @@ at a time, only for the rows that changed.
 from __future__ import annotations
 
 from pyghostty import Terminal, ffi, lib
+from wcwidth import wcwidth
 
 from crane_desktop.terminal.emulator import RGB, Emulator, Run
 
@@ -225,12 +226,19 @@ class GhosttyEmulator(Emulator):
         return "".join(cells).rstrip()
 
     def history(self) -> list[str]:
+        """What scrolled off the top. contents() gives logical (unwrapped) lines and text() the screen's
+        rows: the last lines of contents, wrapped at our width, fill the screen; the rows of them above
+        it (the head of a line that wrapped across the top edge) belong to the history too."""
         if self._history_cache is None:
             everything = self.term.contents().split("\n")
-            screen = self.term.text().split("\n")
-            # contents() unwraps soft-wrapped lines; good enough for reading back what scrolled away.
-            keep = max(0, len(everything) - len(screen))
-            self._history_cache = everything[:keep]
+            on_screen = len(self.term.text().split("\n"))
+            first, rows = len(everything), 0
+            while first > 0 and rows < on_screen:
+                first -= 1
+                rows += len(_wrapped(everything[first], self.cols))
+            self._history_cache = everything[:first]
+            if rows > on_screen:
+                self._history_cache += _wrapped(everything[first], self.cols)[: rows - on_screen]
         return self._history_cache
 
     def close(self) -> None:
@@ -243,6 +251,20 @@ class GhosttyEmulator(Emulator):
 
 
 _PLAIN = (None, None, False, False, False, False)
+
+
+def _wrapped(line: str, cols: int) -> list[str]:
+    """`line` as the rows it takes at `cols` columns (a wide character that does not fit wraps whole)."""
+    rows, row, used = [], "", 0
+    for char in line:
+        width = wcwidth(char) if char.isprintable() else 0
+        if used + width > cols:
+            rows.append(row)
+            row, used = "", 0
+        row += char
+        used += max(width, 0)
+    rows.append(row)
+    return rows
 
 
 def _layout_ok() -> bool:

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from crane_desktop.terminal.emulator import (
-    MODE_ALT_SCREEN,
+    ALT_SCREEN_MODES,
     MODE_APP_CURSOR,
     MODE_BRACKETED_PASTE,
     Emulator,
@@ -333,7 +333,7 @@ class TerminalWidget(QWidget):
             QGuiApplication.clipboard().setText(text, QGuiApplication.clipboard().Mode.Selection)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.emulator.mode(MODE_ALT_SCREEN):
+        if any(self.emulator.mode(mode) for mode in ALT_SCREEN_MODES):  # vi, less: the wheel is arrows
             steps = event.angleDelta().y() // 40
             key = b"A" if steps > 0 else b"B"
             self.send((b"\x1bO" + key) * abs(steps))

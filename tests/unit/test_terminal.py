@@ -226,3 +226,10 @@ def test_erase_scrollback_keeps_the_screen(emu):
     emu.feed(b"abc\x1b[3J")
     assert emu.history() == []
     assert "abc" in emu.screen_text()
+
+
+def test_scrollback_keeps_the_head_of_a_line_wrapped_across_the_top(emu):
+    emu.resize(10, 3)
+    emu.feed(b"line1\r\nline2\r\nABCDEFGHIJKLMNOPQRSTUVWXYZ\r\nend")
+    assert [emu.row_text(y) for y in range(3)] == ["KLMNOPQRST", "UVWXYZ", "end"]
+    assert emu.history()[-3:] == ["line1", "line2", "ABCDEFGHIJ"]
