@@ -5,7 +5,6 @@ raises ComposeError naming the line or the key; never a raw Python exception."""
 from __future__ import annotations
 
 import json
-import math
 import os
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from hypothesis import strategies as st
 
 from crane_desktop.engine import compose
 from crane_desktop.engine.compose import ComposeError
+from tests.unit.spec_limits import assert_numbers_fit
 
 # CRANE_FUZZ_EXAMPLES=5000 for a deeper search than the suite's quick one
 FUZZ = settings(
@@ -27,7 +27,6 @@ FUZZ = settings(
     if "CRANE_FUZZ_EXAMPLES" in os.environ
     else tuple(Phase),
 )
-INT64 = 2**63
 
 
 @pytest.fixture(scope="module")
@@ -40,26 +39,10 @@ def workdir(tmp_path_factory) -> Path:
     return path
 
 
-def _walk_numbers(value: Any, where: str = "") -> None:
-    """Every number in a plan fits the engine's integer types and is finite."""
-    if isinstance(value, bool):
-        return
-    if isinstance(value, int):
-        assert -INT64 <= value < INT64, f"{where}: {value} does not fit the engine's integers"
-    elif isinstance(value, float):
-        assert math.isfinite(value), f"{where}: {value}"
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _walk_numbers(item, f"{where}.{key}")
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            _walk_numbers(item, f"{where}[{i}]")
-
-
 def assert_sendable(plan: compose.StackPlan) -> None:
     """What stacks.deploy would post: JSON without NaN, integers in range, ports that exist."""
     json.dumps([plan.services, plan.networks], allow_nan=False)
-    _walk_numbers(plan.services)
+    assert_numbers_fit(plan.services)
     for name, spec in plan.services.items():
         assert name == spec["Name"]
         for port in spec["EndpointSpec"]["Ports"]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import ipaddress
 import json
-import math
 import os
 import unicodedata
 from dataclasses import fields, replace
@@ -31,6 +30,7 @@ from crane_desktop.engine.service_form import (
     validate,
 )
 from crane_desktop.engine.snapshots import Network, Node
+from tests.unit.spec_limits import assert_numbers_fit
 
 FUZZ = settings(
     max_examples=int(os.environ.get("CRANE_FUZZ_EXAMPLES", "250")),
@@ -40,7 +40,6 @@ FUZZ = settings(
     if "CRANE_FUZZ_EXAMPLES" in os.environ
     else tuple(Phase),
 )
-INT64 = 2**63
 
 # -- strategies -----------------------------------------------------------------------------------
 junk = st.text(max_size=12) | st.sampled_from(
@@ -136,24 +135,9 @@ FORM_FIELDS = {f.name for f in fields(ServiceForm)} | {
 }
 
 
-def _numbers_fit(value: Any, where: str = "") -> None:
-    if isinstance(value, bool):
-        return
-    if isinstance(value, int):
-        assert -INT64 <= value < INT64, f"{where}: {value}"
-    elif isinstance(value, float):
-        assert math.isfinite(value), f"{where}: {value}"
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _numbers_fit(item, f"{where}.{key}")
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            _numbers_fit(item, f"{where}[{i}]")
-
-
 def assert_sendable(spec: dict[str, Any]) -> None:
     json.dumps(spec, allow_nan=False)
-    _numbers_fit(spec)
+    assert_numbers_fit(spec)
     for p in spec["EndpointSpec"]["Ports"]:
         assert 1 <= p["TargetPort"] <= 65535 and 0 <= p["PublishedPort"] <= 65535
     resources = spec["TaskTemplate"]["Resources"]
