@@ -166,7 +166,7 @@ class ChartsWidget(QWidget):
         layout.addLayout(grid, 1)
         self.window.currentIndexChanged.connect(self.redraw)
         self._span = (0.0, 0.0)
-        self._unrefreshed: list[str] = []
+        self._unrefreshed: list[tuple[str, tuple[str, ...]]] = []  # (plot key, its fields) still to refresh
         self._stagger = QTimer(self)
         self._stagger.setInterval(FRAME_MS)
         self._stagger.timeout.connect(self._refresh_next_plot)
@@ -278,7 +278,7 @@ class ChartsWidget(QWidget):
             if series.key in shown and (series.key, FIELDS[0]) not in self._curves:
                 self._add_curves(series)
         self._span = (start, now)
-        self._unrefreshed = [key for key, _title, _fields in _titles()]
+        self._unrefreshed = [(key, fields) for key, _title, fields in _titles()]
         self._refresh_next_plot()
         self._stagger.start()
 
@@ -288,8 +288,7 @@ class ChartsWidget(QWidget):
         if not self._unrefreshed:
             self._stagger.stop()
             return
-        key = self._unrefreshed.pop(0)
-        fields = next(f for k, _title, f in _titles() if k == key)
+        key, fields = self._unrefreshed.pop(0)
         start, now = self._span
         for series in self.series.values():
             if (series.key, fields[0]) not in self._curves:
