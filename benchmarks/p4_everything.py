@@ -124,7 +124,8 @@ async def run(containers: int, seconds: float) -> None:
         await wait_for(lambda: running("p4-stats") >= containers, 600, f"{containers} running tasks")
         await wait_for(lambda: running("p4-flood") >= 1, 120, "the flooding task")
 
-        charts = ServiceCharts(window, service_id("p4-stats"))  # the Monitoring tab, in its own window
+        # the Monitoring tab, in its own window
+        charts = ServiceCharts(window.context, service_id("p4-stats"))
         charts.setWindowFlags(Qt.WindowType.Window)
         charts.resize(1200, 800)
         charts.show()

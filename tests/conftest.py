@@ -6,12 +6,14 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["CRANE_THREAD_CHECKS"] = "1"  # GUI-owned state touched off the GUI thread fails the test
 
 import asyncio
 
 import pytest
 import qasync
 
+from crane_desktop import threadcheck
 from crane_desktop.session import ClusterSession
 from crane_desktop.views.main_window import MainWindow
 from tests.swarm import docker, swarm_profile
@@ -23,6 +25,16 @@ def private_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("CRANE_DESKTOP_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.setenv("DOCKER_CONFIG", str(tmp_path / "docker-config"))
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def gui_state_stays_on_the_gui_thread():
+    """Fail a test in which a worker thread touched GUI-owned state, even when the worker swallowed
+    the error (crane_desktop/threadcheck.py)."""
+    threadcheck.take_violations()
+    yield
+    violations = threadcheck.take_violations()
+    assert not violations, "GUI-owned state touched off the GUI thread:\n" + "\n".join(violations)
 
 
 @pytest.fixture(scope="session")

@@ -356,3 +356,11 @@ def delete_network(client: docker.APIClient, network: Network, services: Iterabl
                 raw=error.raw,
             ) from exc
         raise error from exc
+
+
+def inspect_network(client: docker.APIClient, network_id: str) -> Network:
+    """The network as the swarm has it now (its full IPAM, labels and options)."""
+    try:
+        return Network.from_api(client.inspect_network(network_id, None, "swarm"))
+    except Exception as exc:
+        raise translate(exc) from exc

@@ -303,3 +303,8 @@ def create_service(client: Client, spec: dict[str, Any]) -> str:
 def remove_service(client: Client, service_id: str) -> None:
     """Remove a lone service (an app of its own)."""
     _call(lambda: client.remove_service(service_id))
+
+
+def task_slot(client: docker.APIClient, task_id: str) -> int:
+    """The slot of a task (0 for a global service's task)."""
+    return int(client.inspect_task(task_id).get("Slot") or 0)

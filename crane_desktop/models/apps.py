@@ -20,6 +20,7 @@ from crane_desktop.engine.formatting import full_time, local_time
 from crane_desktop.engine.snapshots import EPOCH, Network, Service, Task
 from crane_desktop.models.table import Role
 from crane_desktop.models.tree import GroupTreeModel, Index
+from crane_desktop.threadcheck import gui_thread_only
 
 translate = QCoreApplication.translate
 WARN = QColor("#b26a00")
@@ -240,6 +241,7 @@ class AppTreeModel(GroupTreeModel):
 
     # -- writing ---------------------------------------------------------------------------------
     def apply(self, kind: str, change: Diff) -> None:
+        gui_thread_only("AppTreeModel.apply")
         if kind == "services":
             self._apply_services(change)
             self.loaded = True

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from crane_desktop.engine.diff import Diff, apply
 from crane_desktop.engine.snapshots import Task
+from crane_desktop.threadcheck import gui_thread_only
 
 # Tasks the engine has forgotten, kept per service for the slot history (a slot scaled away, history
 # trimmed by the swarm's task retention): the newest this many of each service.
@@ -30,6 +31,7 @@ class ClusterStore(QObject):
         self.loaded: set[str] = set()
 
     def apply(self, kind: str, change: Diff) -> None:
+        gui_thread_only("ClusterStore.apply")
         state = self._state.setdefault(kind, {})
         if kind == "tasks":
             self._retire(state[key] for key in change.removed if key in state)
@@ -41,11 +43,13 @@ class ClusterStore(QObject):
         self.changed.emit(kind, change)
 
     def get(self, kind: str) -> Mapping[str, Any]:
+        gui_thread_only("ClusterStore.get")
         return self._state.get(kind, {})
 
     def retired_tasks(self, service_id: str) -> Mapping[str, Task]:
         """The service's tasks the engine no longer lists, oldest first (a detail opened later still
         shows the whole history of its slots)."""
+        gui_thread_only("ClusterStore.retired_tasks")
         return self._retired.get(service_id, {})
 
     def _retire(self, tasks: Iterable[Task]) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from crane_desktop.engine.diff import Diff
+from crane_desktop.threadcheck import gui_thread_only
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -111,6 +112,7 @@ class KeyedTableModel(QAbstractTableModel):
     # -- writing ---------------------------------------------------------------------------------
     def apply_diff(self, change: Diff) -> None:
         """Apply one engine diff with the fewest row signals."""
+        gui_thread_only(f"{type(self).__name__}.apply_diff")
         self._remove(change.removed)
         self._change(change.changed)
         self._add(change.added)

@@ -21,6 +21,7 @@ from crane_desktop.engine.formatting import full_time, local_time, short_id
 from crane_desktop.engine.snapshots import Node, Task
 from crane_desktop.models.table import Role
 from crane_desktop.models.tree import GroupTreeModel, Index
+from crane_desktop.threadcheck import gui_thread_only
 
 translate = QCoreApplication.translate
 FAILED = QColor("#c62828")
@@ -209,6 +210,7 @@ class TaskTreeModel(GroupTreeModel):
         self.apply_diff(Diff(added={**forgotten, **ours}))
 
     def apply_diff(self, change: Diff) -> None:
+        gui_thread_only("TaskTreeModel.apply_diff")
         """Apply the store's task diff (tasks of other services are ignored)."""
         gone = [k for k in change.removed if k in self._tasks and k not in self._gone]
         for key in gone:

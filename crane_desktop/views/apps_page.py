@@ -18,25 +18,26 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from crane_desktop.engine import stacks
 from crane_desktop.engine.diff import Diff
 from crane_desktop.models.apps import NAME, App, AppTreeModel
-from crane_desktop.session import off_thread
 from crane_desktop.views.dialogs import confirm, show_error
 from crane_desktop.views.filtering import filter_box, sort_filter_proxy
+from crane_desktop.views.operations import operation_slot
 
 if TYPE_CHECKING:
-    from crane_desktop.views.main_window import MainWindow
+    from crane_desktop.views.context import ClusterContext, Navigator
 
 
 class AppsPage(QWidget):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
+    def __init__(self, context: ClusterContext, navigator: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.navigator = navigator
+        self.operations = context.operations
         self.model = model = AppTreeModel(self)
-        store = window.store
+        store = context.store
         model.load(
             store.get("services"), store.get("tasks"), store.get("networks"), "services" in store.loaded
         )
@@ -142,7 +143,7 @@ class AppsPage(QWidget):
     def _open_index(self, index: QModelIndex) -> None:
         service = self.model.service_at(self.proxy.mapToSource(index))
         if service is not None:
-            self.window_.open_service(service.id)
+            self.navigator.open_service(service.id)
 
     def _context_menu(self, position) -> None:
         index = self.tree.indexAt(position)
@@ -152,23 +153,22 @@ class AppsPage(QWidget):
         menu = QMenu(self)
         service = self.model.service_at(source)
         if service is not None:
-            menu.addAction(self.tr("Open service"), lambda: self.window_.open_service(service.id))
+            menu.addAction(self.tr("Open service"), lambda: self.navigator.open_service(service.id))
         menu.addAction(self.tr("Delete app"), self.delete_selected)
         menu.popup(self.tree.viewport().mapToGlobal(position))
 
     def open_deploy(self) -> None:
         from crane_desktop.views.deploy_dialog import DeployDialog
 
-        dialog = DeployDialog(self.window_, self)
+        dialog = DeployDialog(self.context, self)
         dialog.open()
 
     # -- delete ----------------------------------------------------------------------------------
-    @asyncSlot()
+    @operation_slot()
     async def delete_selected(self) -> None:
         source = self.selected_source()
         app: App | None = self.model.app_at(source)
-        session = self.window_.session
-        if app is None or session is None:
+        if app is None:
             return
         service = self.model.service_at(source)
         if service is not None and len(app.service_ids) > 1:
@@ -189,10 +189,9 @@ class AppsPage(QWidget):
             box.setObjectName("cannotDeleteDialog")
             box.open()
             return
-        client = session.cluster.client
         try:
             if app.is_stack:
-                summary = await off_thread(stacks.stack_summary, client, app.name)
+                summary = await self.operations.on_manager(self, stacks.stack_summary, app.name)
                 parts = [self.tr("Services: %1").replace("%1", ", ".join(summary.services))]
                 if summary.networks:
                     parts.append(self.tr("Networks: %1").replace("%1", ", ".join(summary.networks)))
@@ -215,11 +214,9 @@ class AppsPage(QWidget):
             if not sure:
                 return
             if app.is_stack:
-                await off_thread(stacks.remove, client, app.name)
+                await self.operations.on_manager(self, stacks.remove, app.name)
             else:
-                await off_thread(stacks.remove_service, client, app.service_ids[0])
-            self.window_.statusBar().showMessage(
-                self.tr("The app %1 was deleted.").replace("%1", app.name), 8000
-            )
+                await self.operations.on_manager(self, stacks.remove_service, app.service_ids[0])
+            self.context.say(self.tr("The app %1 was deleted.").replace("%1", app.name))
         except Exception as error:
             show_error(self, self.tr("Cannot delete the app"), error)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import shlex
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.profiles import Profile
 from crane_desktop.engine.snapshots import Service
+from crane_desktop.views.text_export import ask_save, copy_text, save_text
 
 if TYPE_CHECKING:
-    from crane_desktop.views.main_window import MainWindow
+    from crane_desktop.views.context import ClusterContext
 
 TAG_VARIABLE = "${TAG}"
 
@@ -59,10 +60,11 @@ def deploy_command(service: Service, profile: Profile, endpoint: str = "") -> st
 
 
 class ContinuousDeploymentTab(QWidget):
-    def __init__(self, window: MainWindow, service_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, context: ClusterContext, service_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cdTab")
-        self.window_ = window
+        self.context = context
+        self.store = context.store
         self.service_id = service_id
         self.save_dialog: QFileDialog | None = None
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -111,7 +113,7 @@ class ContinuousDeploymentTab(QWidget):
 
         self.copy_button.clicked.connect(self.copy)
         self.save_button.clicked.connect(self.ask_save)
-        window.store.changed.connect(self._on_store_changed)
+        self.store.changed.connect(self._on_store_changed)
         self._refresh()
 
     def _on_store_changed(self, kind: str, _change: Diff) -> None:
@@ -119,12 +121,12 @@ class ContinuousDeploymentTab(QWidget):
             self._refresh()
 
     def _refresh(self) -> None:
-        session = self.window_.session
-        service = self.window_.store.get("services").get(self.service_id)
-        if session is None or service is None:
+        cluster = self.context.cluster
+        service = self.store.get("services").get(self.service_id)
+        if cluster is None or service is None:
             return
-        profile = session.cluster.profile
-        endpoint = session.cluster.endpoint
+        profile = cluster.profile
+        endpoint = cluster.endpoint
         text = deploy_command(service, profile, endpoint)
         if text != self.command.toPlainText():
             self.command.setPlainText(text)
@@ -159,19 +161,12 @@ class ContinuousDeploymentTab(QWidget):
         return self.command.toPlainText()
 
     def copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.command_text())
-        self.window_.statusBar().showMessage(self.tr("Command copied."), 5000)
+        copy_text(self.context, self.command_text(), self.tr("Command copied."))
 
     def ask_save(self) -> None:
-        service = self.window_.store.get("services").get(self.service_id)
+        service = self.store.get("services").get(self.service_id)
         name = f"deploy-{service.name if service else 'service'}.sh"
-        dialog = QFileDialog(self, self.tr("Save the deploy script"), name)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setObjectName("saveDialog")
-        dialog.fileSelected.connect(self.save_to)
-        dialog.finished.connect(dialog.deleteLater)
-        self.save_dialog = dialog
-        dialog.open()
+        self.save_dialog = ask_save(self, self.tr("Save the deploy script"), name, self.save_to)
 
     def save_to(self, path: str) -> None:
         script = (
@@ -179,13 +174,4 @@ class ContinuousDeploymentTab(QWidget):
             + self.command_text()
             + "\n"
         )
-        try:
-            with open(path, "w", encoding="utf-8") as out:
-                out.write(script)
-        except OSError as error:
-            self.window_.statusBar().showMessage(
-                self.tr("Cannot save %1: %2").replace("%1", path).replace("%2", error.strerror or str(error)),
-                10000,
-            )
-            return
-        self.window_.statusBar().showMessage(self.tr("Saved %1.").replace("%1", path), 5000)
+        save_text(self.context, path, script)

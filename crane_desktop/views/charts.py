@@ -36,7 +36,7 @@ from crane_desktop.engine.stats import Rates, Sample, StatsStream
 from crane_desktop.views.texts import error_text
 
 if TYPE_CHECKING:
-    from crane_desktop.views.main_window import MainWindow
+    from crane_desktop.views.context import ClusterContext
 
 HISTORY = 3600  # samples kept per series: 60 minutes at 1 Hz
 MAX_CURVES = 10  # task series drawn at once (the busiest), besides the total
@@ -386,14 +386,15 @@ class ContainerCharts(ChartsWidget):
 class ServiceCharts(ChartsWidget):
     """A service's charts: one series per running task (from its node's engine) and a total."""
 
-    def __init__(self, window: MainWindow, service_id: str) -> None:
-        super().__init__(window, with_total=True)
+    def __init__(self, context: ClusterContext, service_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, with_total=True)
         self.setObjectName("serviceCharts")
-        self.window_ = window
+        self.context = context
+        self.store = context.store
         self.service_id = service_id
         self.streams: dict[str, StatsStream] = {}  # task id -> stream
         self._started = False
-        window.store.changed.connect(self._store_changed)
+        self.store.changed.connect(self._store_changed)
 
     def showEvent(self, event) -> None:
         """Stream from the first time the tab is on screen (streams only for what is shown)."""
@@ -407,14 +408,14 @@ class ServiceCharts(ChartsWidget):
             self._sync()
 
     def _label(self, task) -> str:
-        service = self.window_.store.get("services").get(self.service_id)
-        node = self.window_.store.get("nodes").get(task.node_id)
+        service = self.store.get("services").get(self.service_id)
+        node = self.store.get("nodes").get(task.node_id)
         name = service.name if service else self.service_id[:12]
         return f"{name}.{task.slot or task.id[:6]}@{node.hostname if node else task.node_id[:12]}"
 
     def _sync(self) -> None:
         """Streams for the running tasks of the service; stop those of tasks that went away."""
-        store = self.window_.store
+        store = self.store
         running = {
             t.id: t
             for t in store.get("tasks").values()
@@ -423,7 +424,7 @@ class ServiceCharts(ChartsWidget):
         for task_id in list(self.streams):
             if task_id not in running:
                 self.streams.pop(task_id).stop(join=0)
-        cluster = self.window_.session.cluster if self.window_.session else None
+        cluster = self.context.cluster
         missing = []
         for task in running.values():
             if task.id in self.streams or cluster is None:
@@ -435,14 +436,12 @@ class ServiceCharts(ChartsWidget):
                 missing.append(self._label(task))
                 continue
             label = self._label(task)
-
-            def factory(node=node):
-                return cluster.node_stream_client(node)
+            opener = self.context.node_stream_client(node)
 
             def sink(cid, sample, rates, key=task.id, label=label):
                 self.sink(key, label, sample, rates)
 
-            self.streams[task.id] = StatsStream(factory, task.container_id, sink).start()
+            self.streams[task.id] = StatsStream(opener, task.container_id, sink).start()
         if missing:
             self.note.setText(
                 self.tr("No endpoint — connect host: %1").replace("%1", ", ".join(sorted(missing)))
@@ -450,7 +449,7 @@ class ServiceCharts(ChartsWidget):
         self.note.setVisible(bool(missing))
 
     def close_streams(self) -> None:
-        self.window_.store.changed.disconnect(self._store_changed)
+        self.store.changed.disconnect(self._store_changed)
         for stream in self.streams.values():
             stream.stop(join=0)
         self.streams.clear()

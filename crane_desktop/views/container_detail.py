@@ -22,18 +22,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from crane_desktop.engine import containers
+from crane_desktop.engine.errors import NoNodeEndpoint
 from crane_desktop.engine.logs import LogRequest
-from crane_desktop.session import off_thread
+from crane_desktop.views.context import StreamOwner
 from crane_desktop.views.log_view import LogView
+from crane_desktop.views.operations import mark_closed, operation_slot
 from crane_desktop.views.texts import error_text
 
 T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from crane_desktop.views.main_window import MainWindow
+    import docker
+
+    from crane_desktop.engine.cluster import Cluster
+    from crane_desktop.engine.snapshots import Node
+    from crane_desktop.views.context import ClusterContext
 
 log = logging.getLogger("crane.views.container")
 MASK = "••••••••"
@@ -42,10 +47,12 @@ MASK = "••••••••"
 class ContainerDetail(QWidget):
     """One container, reached from a task, a node's container list or quick search."""
 
-    def __init__(self, window: MainWindow, node_id: str, container_id: str) -> None:
-        super().__init__(window)
+    def __init__(
+        self, context: ClusterContext, node_id: str, container_id: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
         self.setObjectName("containerDetail")
-        self.window_ = window
+        self.context = context
         self.node_id = node_id
         self.container_id = container_id
         self.config: containers.ContainerConfig | None = None
@@ -150,16 +157,17 @@ class ContainerDetail(QWidget):
         return page
 
     # -- the node's engine ------------------------------------------------------------------------
-    @property
-    def node(self):
-        return self.window_.store.get("nodes")[self.node_id]
+    def node(self) -> Node | None:
+        return self.context.store.get("nodes").get(self.node_id)
 
-    def client(self):
-        """The node's engine client (blocking: call inside off_thread)."""
-        return self.window_.session.cluster.node_client(self.node)
-
-    def stream_client(self):
-        return self.window_.session.cluster.node_stream_client(self.node)
+    def stream_client(self) -> Callable[[], docker.APIClient]:
+        """Opens a stream client of the container's engine (called on a stream's thread; the node is
+        read from the store here, on the GUI thread)."""
+        node = self.node()
+        opener = self.context.node_stream_client(node) if node is not None else None
+        if opener is None:
+            raise RuntimeError("no engine for this container's node")
+        return opener
 
     def _show_error(self, exc: BaseException) -> None:
         self.error.setText(error_text(exc) if hasattr(exc, "template") else str(exc))
@@ -167,18 +175,20 @@ class ContainerDetail(QWidget):
 
     async def _fetch(self, call: Callable[..., T]) -> T | None:
         """`call(client, container_id)` on the container's engine, off the GUI thread. None when it
-        failed (said in the tab) or the tab closed meanwhile (its widgets may be gone)."""
+        failed (said in the tab); OwnerGone when the tab closed meanwhile."""
+        node = self.node()
         try:
-            client = await off_thread(self.client)
-            result = await off_thread(call, client, self.container_id)
+            if node is None:
+                raise NoNodeEndpoint(hostname=self.node_id[:12])
+            return await self.context.operations.on_cluster(
+                self, _on_container, node, call, self.container_id
+            )
         except Exception as exc:
-            if not self.closed:
-                self._show_error(exc)
+            self._show_error(exc)
             return None
-        return None if self.closed else result
 
     # -- config and logs --------------------------------------------------------------------------
-    @asyncSlot()
+    @operation_slot()
     async def load(self) -> None:
         config = await self._fetch(containers.inspect)
         if config is None:
@@ -202,7 +212,7 @@ class ContainerDetail(QWidget):
         )
         self.logs.close_streams()
         self.logs.clear()
-        self.logs.follow(self.stream_client, request)
+        self.logs.follow(self.stream_client(), request)
 
     def _fill_config(self, config: containers.ContainerConfig) -> None:
         tree = self.config_tree
@@ -262,7 +272,7 @@ class ContainerDetail(QWidget):
             item.setText(1, secret if item.text(1) == MASK else MASK)
 
     # -- processes and changes --------------------------------------------------------------------
-    @asyncSlot()
+    @operation_slot()
     async def refresh_processes(self) -> None:
         top = await self._fetch(containers.top)
         if top is None:
@@ -273,7 +283,7 @@ class ContainerDetail(QWidget):
         for row in rows:
             QTreeWidgetItem(self.processes, row)
 
-    @asyncSlot()
+    @operation_slot()
     async def refresh_changes(self) -> None:
         change_rows = await self._fetch(containers.changes)
         if change_rows is None:
@@ -336,18 +346,23 @@ class ContainerDetail(QWidget):
     def _build_monitoring(self) -> QWidget:
         from crane_desktop.views.charts import ContainerCharts
 
-        return ContainerCharts(self, self.stream_client, self.container_id)
+        return ContainerCharts(self, self.stream_client(), self.container_id)
 
     def _build_terminal(self) -> QWidget:
         from crane_desktop.terminal.session import TerminalPanel
 
-        return TerminalPanel(self, self.stream_client, self.container_id)
+        return TerminalPanel(self, self.stream_client(), self.container_id)
 
     def close_streams(self) -> None:
         """Stop the log, stats and exec streams of this tab (called when the tab closes)."""
-        self.closed = True  # engine calls still in flight must not touch the widgets afterwards
+        self.closed = True
+        mark_closed(self)  # engine answers still in flight deliver nothing to it
         self.logs.close_streams()
         for widget in (self.monitoring, self.terminal):
-            closer = getattr(widget, "close_streams", None)
-            if callable(closer):
-                closer()
+            if isinstance(widget, StreamOwner):
+                widget.close_streams()
+
+
+def _on_container(cluster: Cluster, node: Node, call: Callable[..., T], container_id: str) -> T:
+    client: docker.APIClient = cluster.node_client(node)
+    return call(client, container_id)

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from crane_desktop.engine import compose, stacks
 from crane_desktop.engine.compose import ComposeError
@@ -49,14 +47,14 @@ from crane_desktop.engine.service_form import (
     validate,
 )
 from crane_desktop.engine.snapshots import Service
-from crane_desktop.session import off_thread
-from crane_desktop.views.dialogs import show_error
+from crane_desktop.views.dialogs import ERROR_STYLE, EngineDialog, show_error
+from crane_desktop.views.operations import operation_slot
 
 if TYPE_CHECKING:
-    from crane_desktop.views.main_window import MainWindow
+    from crane_desktop.models.store import ClusterStore
+    from crane_desktop.views.context import ClusterContext
 
 translate = QCoreApplication.translate
-ERROR_STYLE = "color: #c62828;"
 
 
 def compose_error_text(error: ComposeError) -> str:
@@ -172,9 +170,9 @@ class ComposeTab(QWidget):
 class FormTab(QWidget):
     """The service form; `errors` labels sit under each field."""
 
-    def __init__(self, window: MainWindow, parent: QWidget) -> None:
+    def __init__(self, store: ClusterStore, parent: QWidget) -> None:
         super().__init__(parent)
-        self.window_ = window
+        self.store = store
         self.inputs: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         inner = QWidget(self)
@@ -314,7 +312,7 @@ class FormTab(QWidget):
         self._add_row(key, label, combo, form)
 
     def _fill_networks(self) -> None:
-        for network in sorted(self.window_.store.get("networks").values(), key=lambda n: n.name):
+        for network in sorted(self.store.get("networks").values(), key=lambda n: n.name):
             if network.scope != "swarm" or network.ingress:
                 continue
             labels = ", ".join(f"{k}={v}" for k, v in network.labels)
@@ -335,7 +333,7 @@ class FormTab(QWidget):
 
     def _node_constraints(self) -> list[str]:
         found: set[str] = set()
-        for node in self.window_.store.get("nodes").values():
+        for node in self.store.get("nodes").values():
             for key, value in node.labels:
                 if not key.startswith("crane.reserved."):
                     found.add(f"node.labels.{key} == {value}")
@@ -445,16 +443,16 @@ def _add_to_app(client: Any, plan: compose.StackPlan) -> stacks.DeployResult:
     return stacks.deploy(client, plan, prune=False)
 
 
-class DeployDialog(QDialog):
+class DeployDialog(EngineDialog):
     """New app (compose or form) or, with `service`, the update form of that service."""
 
     def __init__(
-        self, window: MainWindow, parent: QWidget | None = None, *, service: Service | None = None
+        self, context: ClusterContext, parent: QWidget, *, service: Service | None = None
     ) -> None:
-        super().__init__(parent or window)
+        super().__init__(parent, context.operations)
         self.setObjectName("deployDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.window_ = window
+        self.context = context
         self.service = service
         self.setWindowTitle(
             self.tr("Update %1").replace("%1", service.name) if service else self.tr("Deploy an app")
@@ -464,7 +462,7 @@ class DeployDialog(QDialog):
         self.app_edit.setObjectName("appNameEdit")
         self.app_edit.setPlaceholderText(self.tr("shop"))
         self.compose_tab = ComposeTab(self)
-        self.form_tab = FormTab(window, self)
+        self.form_tab = FormTab(context.store, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("deployTabs")
         self.status = QLabel(self)
@@ -496,7 +494,7 @@ class DeployDialog(QDialog):
         layout.addWidget(self.buttons)
         self.before: ServiceForm | None = None
         if service is not None:
-            names = {key: n.name for key, n in window.store.get("networks").items()}
+            names = {key: n.name for key, n in context.store.get("networks").items()}
             self.before = from_spec(dict(service.raw.get("Spec") or {}), names)
             self.form_tab.set_form(self.before)
             self.form_tab.lock(
@@ -506,18 +504,14 @@ class DeployDialog(QDialog):
                 )
             )
 
-    @asyncSlot()
+    @operation_slot()
     async def deploy(self) -> None:
-        session = self.window_.session
-        if session is None:
-            return
-        client = session.cluster.client
         if self.tabs.currentWidget() is self.compose_tab:
             app = self.app_edit.text().strip()
             plan = self.compose_tab.plan(app)
             if plan is None:
                 return
-            work = (stacks.deploy, client, plan)
+            work = (stacks.deploy, plan)
             done = self.tr("The app %1 was deployed.").replace("%1", app)
         else:
             form = self.form_tab.form()
@@ -541,28 +535,25 @@ class DeployDialog(QDialog):
                         spec.clear()
                         spec.update(new)
 
-                    work = (stacks.update_spec, client, self.service.id, change)
+                    work = (stacks.update_spec, self.service.id, change)
                     done = self.tr("The service %1 is being updated.").replace("%1", self.service.name)
                 elif form.app:
-                    work = (_add_to_app, client, to_plan(form))
+                    work = (_add_to_app, to_plan(form))
                     done = self.tr("The app %1 was deployed.").replace("%1", form.app)
                 else:
-                    work = (stacks.create_service, client, to_spec(form))
+                    work = (stacks.create_service, to_spec(form))
                     done = self.tr("The service %1 was created.").replace("%1", form.name)
             except ComposeError as error:
                 self.status.setStyleSheet(ERROR_STYLE)
                 self.status.setText(compose_error_text(error))
                 return
-        self.deploy_button.setEnabled(False)
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Sending to the swarm…"))
         try:
-            await off_thread(*work)
+            await self.context.operations.on_manager(self, *work, busy=[self.deploy_button])
         except Exception as error:
             self.status.setText("")
             show_error(self, self.tr("Cannot deploy"), error)
             return
-        finally:
-            self.deploy_button.setEnabled(True)
-        self.window_.statusBar().showMessage(done, 8000)
+        self.context.say(done)
         self.accept()

@@ -1,15 +1,22 @@
-"""The app's two standard questions: "are you sure?" before anything destructive, and "this failed,
-here is why" in words an operator understands, with the engine's raw text one click away."""
+"""The app's standard dialogs: "are you sure?" before anything destructive, "this failed, here is why"
+in words an operator understands (the engine's raw text one click away), awaiting a dialog without a
+nested event loop, and the base of dialogs that call the engine themselves."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from crane_desktop.engine.errors import EngineError, translate
+from crane_desktop.views.operations import OperationRunner, mark_closed
 from crane_desktop.views.texts import error_hint, error_text
+
+T = TypeVar("T")
+ERROR_STYLE = "color: #c62828;"
 
 
 async def confirm(parent: QWidget, title: str, text: str, action: str, *, details: str = "") -> bool:
@@ -53,3 +60,49 @@ def show_error(parent: QWidget, title: str, error: BaseException) -> None:
     if engine_error.raw:
         box.setDetailedText(engine_error.raw)
     box.open()
+
+
+def failure_text(error: BaseException) -> str:
+    """An engine failure in plain words, with its hint (for a dialog's own error line)."""
+    engine_error = error if isinstance(error, EngineError) else translate(error)
+    hint = error_hint(engine_error)
+    return error_text(engine_error) + (f"\n{hint}" if hint else "")
+
+
+async def run_dialog(dialog: QDialog) -> bool:
+    """Show `dialog` window-modal and await whether it was accepted (no nested event loop)."""
+    answered: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+    dialog.finished.connect(
+        lambda result: answered.done() or answered.set_result(result == QDialog.DialogCode.Accepted)
+    )
+    dialog.open()
+    try:
+        return await answered
+    finally:
+        dialog.deleteLater()
+
+
+class EngineDialog(QDialog):
+    """A dialog that calls the engine itself and may be closed meanwhile (Cancel, Esc): its calls go
+    through the operation runner with the dialog as owner, so a closed dialog is never touched again
+    (its slots are `operation_slot`s). It stays open on failure, so nothing typed is lost."""
+
+    def __init__(self, parent: QWidget, operations: OperationRunner) -> None:
+        super().__init__(parent)
+        self.operations = operations
+
+    @property
+    def gone(self) -> bool:
+        return bool(self.property("craneClosed"))
+
+    def done(self, result: int) -> None:
+        mark_closed(self)
+        super().done(result)
+
+    async def call(self, fn: Callable[..., T], *args: Any) -> T:
+        """`fn(*args)` off the GUI thread (OwnerGone if the dialog closed meanwhile)."""
+        return await self.operations.run(self, fn, *args)
+
+    async def on_manager(self, fn: Callable[..., T], *args: Any) -> T:
+        """`fn(client, *args)` with the manager in use, off the GUI thread."""
+        return await self.operations.on_manager(self, fn, *args)

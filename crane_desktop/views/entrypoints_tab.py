@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,9 +31,10 @@ from crane_desktop.engine.diff import Diff, diff
 from crane_desktop.engine.entrypoints import PortEntry, entry_points, render
 from crane_desktop.engine.snapshots import Service
 from crane_desktop.models.table import Column, KeyedTableModel
+from crane_desktop.views.text_export import ask_save, copy_text, save_text
 
 if TYPE_CHECKING:
-    from crane_desktop.views.main_window import MainWindow
+    from crane_desktop.views.context import ClusterContext
 
 translate = QCoreApplication.translate
 
@@ -83,10 +84,11 @@ def rows_of(entries: list[PortEntry]) -> dict[str, EntryRow]:
 class EntryPointsTab(QWidget):
     FORMATS = ("nginx", "haproxy", "json")
 
-    def __init__(self, window: MainWindow, service_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, context: ClusterContext, service_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entryPointsTab")
-        self.window_ = window
+        self.context = context
+        self.store = context.store
         self.service_id = service_id
         self._entries: list[PortEntry] = []
         self._rows: dict[str, EntryRow] = {}
@@ -152,7 +154,7 @@ class EntryPointsTab(QWidget):
         self.tcp_combo.currentIndexChanged.connect(self._render)
         self.copy_button.clicked.connect(self.copy)
         self.save_button.clicked.connect(self.ask_save)
-        window.store.changed.connect(self._on_store_changed)
+        self.store.changed.connect(self._on_store_changed)
         self._recompute()
 
     def _on_store_changed(self, kind: str, _change: Diff) -> None:
@@ -160,7 +162,7 @@ class EntryPointsTab(QWidget):
             self._recompute()
 
     def _recompute(self) -> None:
-        store = self.window_.store
+        store = self.store
         service = store.get("services").get(self.service_id)
         if service is None:
             self.summary.setText(self.tr("The service no longer exists."))
@@ -201,28 +203,12 @@ class EntryPointsTab(QWidget):
         )
 
     def copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.config_text())
-        self.window_.statusBar().showMessage(self.tr("Configuration copied."), 5000)
+        copy_text(self.context, self.config_text(), self.tr("Configuration copied."))
 
     def ask_save(self) -> None:
         suffix = {"nginx": "conf", "haproxy": "cfg", "json": "json"}[self.format()]
         name = f"{self._service.name if self._service else 'service'}-{self.format()}.{suffix}"
-        dialog = QFileDialog(self, self.tr("Save the configuration"), name)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setObjectName("saveDialog")
-        dialog.fileSelected.connect(self.save_to)
-        dialog.finished.connect(dialog.deleteLater)
-        self.save_dialog = dialog
-        dialog.open()
+        self.save_dialog = ask_save(self, self.tr("Save the configuration"), name, self.save_to)
 
     def save_to(self, path: str) -> None:
-        try:
-            with open(path, "w", encoding="utf-8") as out:
-                out.write(self.config_text())
-        except OSError as error:
-            self.window_.statusBar().showMessage(
-                self.tr("Cannot save %1: %2").replace("%1", path).replace("%2", error.strerror or str(error)),
-                10000,
-            )
-            return
-        self.window_.statusBar().showMessage(self.tr("Saved %1.").replace("%1", path), 5000)
+        save_text(self.context, path, self.config_text())

@@ -1,10 +1,10 @@
-"""The sort-and-filter plumbing every list page shares: a proxy sorting by the models' sort role and
-matching the filter text in any column, and the filter box that drives it."""
+"""The plumbing every list shares: a proxy sorting by the models' sort role and matching the filter text
+in any column, the filter box that drives it, and the table's look and selection behaviour."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
 
 from crane_desktop.models.table import Role
 
@@ -29,3 +29,21 @@ def filter_box(parent: QWidget, placeholder: str, proxy: QSortFilterProxyModel) 
     edit.setClearButtonEnabled(True)
     edit.textChanged.connect(proxy.setFilterFixedString)
     return edit
+
+
+def setup_table(table: QTableView, *, multiple: bool = False) -> None:
+    """Whole rows selected (several with `multiple`), alternating colours, no row numbers, no wrapping,
+    columns resized by the user, the last one stretched; sortable by clicking a header."""
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if multiple
+        else QAbstractItemView.SelectionMode.SingleSelection
+    )
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)

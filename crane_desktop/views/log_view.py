@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 import threading
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -43,6 +44,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crane_desktop.engine import stacks
+from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.logs import (
     DEBUG,
     DEFAULT_CAPACITY,
@@ -56,7 +59,11 @@ from crane_desktop.engine.logs import (
     RingBuffer,
     export_lines,
 )
+from crane_desktop.engine.snapshots import Node, Task
 from crane_desktop.views.texts import error_text
+
+if TYPE_CHECKING:
+    from crane_desktop.views.context import ClusterContext
 
 FRAME_MS = 16
 # While lines stream in, the rows on screen are repainted at most this often: shaping ~50 rows of text
@@ -584,61 +591,114 @@ class LogView(QWidget):
         self._update_status()
 
 
+class TaskTags:
+    """`name.slot@host` tags for a service's log lines.
+
+    The stream thread asks for tags; the GUI thread keeps the slots and hostnames up to date from the
+    store. The two share only this object, under its lock. A task that logs before the store lists it
+    has its slot asked of the manager once (on the stream thread), so that its lines carry the same tag
+    before and after.
+    """
+
+    def __init__(self, service_name: str, lookup_slot: Callable[[str], int] | None) -> None:
+        self._lock = threading.Lock()
+        self._name = service_name
+        self._slots: dict[str, int] = {}
+        self._hosts: dict[str, str] = {}
+        self._lookup_slot = lookup_slot
+
+    def update(
+        self,
+        name: str | None = None,
+        slots: dict[str, int] | None = None,
+        hosts: dict[str, str] | None = None,
+    ) -> None:
+        """From the GUI thread: what the store knows now."""
+        with self._lock:
+            if name:
+                self._name = name
+            self._slots.update(slots or {})
+            self._hosts.update(hosts or {})
+
+    def tag(self, line: LogLine) -> str:
+        """On the stream thread."""
+        with self._lock:
+            name, slot, host = self._name, self._slots.get(line.task_id), self._hosts.get(line.node_id)
+        if slot is None:
+            slot = self._ask_slot(line.task_id)
+        number = str(slot) if slot else line.task_id[:6]
+        return f"{name}.{number}@{host or line.node_id[:12]}"
+
+    def _ask_slot(self, task_id: str) -> int:
+        slot = 0
+        if self._lookup_slot is not None:
+            try:
+                slot = self._lookup_slot(task_id)
+            except Exception:  # gone already, or the manager is away: the task id's prefix will do
+                slot = 0
+        with self._lock:
+            return self._slots.setdefault(task_id, slot)
+
+
 class ServiceLogs(QWidget):
     """The service detail's Logs tab: all its tasks' lines through the manager, tagged per task."""
 
-    def __init__(self, window, service_id: str, capacity: int = DEFAULT_CAPACITY) -> None:
-        super().__init__(window)
+    def __init__(
+        self, context: ClusterContext, service_id: str, capacity: int = DEFAULT_CAPACITY, parent=None
+    ) -> None:
+        super().__init__(parent)
         self.setObjectName("serviceLogs")
-        self.window_ = window
+        self.context = context
+        self.store = context.store
         self.service_id = service_id
         self.view = LogView(self, capacity=capacity, show_source=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self._started = False
-        self._slots: dict[str, int] = {}  # tasks whose lines came before the store listed them
+        self.tags: TaskTags | None = None
 
     def showEvent(self, event) -> None:
         """Follow from the first time the tab is on screen (streams only for what is shown)."""
         super().showEvent(event)
-        if not self._started and self.window_.session is not None:
+        if not self._started and self.context.cluster is not None:
             self._started = True
             self.start()
 
     def start(self) -> None:
         from crane_desktop.engine.logs import LogRequest
 
-        service = self.window_.store.get("services").get(self.service_id)
+        cluster, opener = self.context.cluster, self.context.stream_client()
+        if cluster is None or opener is None:
+            return
+        service = self.store.get("services").get(self.service_id)
         spec = ((service.raw.get("Spec") or {}).get("TaskTemplate") or {}) if service else {}
         tty = bool((spec.get("ContainerSpec") or {}).get("TTY"))
         request = LogRequest("service", self.service_id, tty=tty)
-        self.view.follow(self.window_.session.cluster.stream_client, request, self.tag)
+        self.tags = TaskTags(
+            service.name if service else self.service_id[:12],
+            lambda task_id: stacks.task_slot(cluster.client, task_id),
+        )
+        self._update_tags(self.store.get("tasks").values(), self.store.get("nodes").values())
+        self.store.changed.connect(self._on_store_changed)
+        self.view.follow(opener, request, self.tags.tag)
 
-    def tag(self, line: LogLine) -> str:
-        """`name.slot@host` for a line's task (read from the store: called on the stream thread)."""
-        store = self.window_.store
-        task = store.get("tasks").get(line.task_id)
-        service = store.get("services").get(self.service_id)
-        node = store.get("nodes").get(line.node_id)
-        name = service.name if service else self.service_id[:12]
-        host = node.hostname if node else line.node_id[:12]
-        number = task.slot if task else self._slot(line.task_id)
-        slot = str(number) if number else line.task_id[:6]
-        return f"{name}.{slot}@{host}"
+    def _on_store_changed(self, kind: str, change: Diff) -> None:
+        if kind == "tasks":
+            self._update_tags((*change.added.values(), *change.changed.values()), ())
+        elif kind == "nodes":
+            self._update_tags((), (*change.added.values(), *change.changed.values()))
+        elif kind == "services" and self.service_id in change.changed and self.tags is not None:
+            self.tags.update(name=change.changed[self.service_id].name)
 
-    def _slot(self, task_id: str) -> int:
-        """The slot of a task that started after the store's last task list: asked of the manager once
-        (on the stream thread), so that its lines carry the same tag before and after the store learns
-        of it, and the task filter gets one entry per task."""
-        slot = self._slots.get(task_id)
-        if slot is None:
-            try:
-                slot = int(self.window_.session.cluster.client.inspect_task(task_id).get("Slot") or 0)
-            except Exception:  # gone already, or the manager is away: the task id's prefix will do
-                slot = 0
-            self._slots[task_id] = slot
-        return slot
+    def _update_tags(self, tasks: Iterable[Task], nodes: Iterable[Node]) -> None:
+        if self.tags is None:
+            return
+        slots = {t.id: t.slot for t in tasks if t.service_id == self.service_id}
+        self.tags.update(slots=slots, hosts={n.id: n.hostname for n in nodes})
 
     def close_streams(self) -> None:
+        if self.tags is not None:  # started: following the store
+            self.store.changed.disconnect(self._on_store_changed)
+            self.tags = None
         self.view.close_streams()

@@ -5,38 +5,34 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QSplitter,
-    QStackedWidget,
-    QTabBar,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from crane_desktop.engine.cluster import ConnectionState
 from crane_desktop.engine.diff import Diff
-from crane_desktop.models.store import ClusterStore
 from crane_desktop.session import ClusterSession
 from crane_desktop.settings import Settings
+from crane_desktop.views.context import ClusterContext
 from crane_desktop.views.notifier import Notifier
-from crane_desktop.views.pages import PAGES
 from crane_desktop.views.palette import CommandPalette
 from crane_desktop.views.status import Banner, StatusLine
 from crane_desktop.views.theme import apply_theme
+from crane_desktop.views.workspace import Workspace
 
 log = logging.getLogger("crane.views")
 
 
 class MainWindow(QMainWindow):
-    """Shows one cluster session; models keep their rows (greyed) while the connection is down."""
+    """Shows one cluster session; models keep their rows (greyed) while the connection is down.
+
+    It owns the cluster context (store, operations, status messages) and the workspace (pages, detail
+    tabs) and wires them to the session; no view reaches back into it.
+    """
 
     connectRequested = Signal()
     newWindowRequested = Signal()
@@ -45,65 +41,34 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Crane Desktop"))
         self.resize(1280, 800)
-        self.session: ClusterSession | None = None
         self._announced_move = ("", "")
-        self.store = ClusterStore(self)
+        self.context = ClusterContext(parent=self)
+        self.store = self.context.store
         self.notifier = Notifier(self, self.store, enabled=Settings.load().notifications != "off")
-        self.models: dict[str, object] = {}  # page key -> the page's main model
-        self.page_widgets: dict[str, QWidget] = {}
-
-        self.sidebar = QListWidget(self)
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setMaximumWidth(200)
-        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 6px 10px; }")
-        self.pages = QStackedWidget(self)
-        for key, title, factory in PAGES:
-            self._add_page(key, title(), factory(self))
+        self.workspace = Workspace(self.context, self)
+        self.banner = Banner(self)
+        self.workspace.add_banner(self.banner)
+        self.setCentralWidget(self.workspace)
+        # what tests and --screenshot read
+        self.models = self.workspace.models
+        self.page_widgets = self.workspace.page_widgets
+        self.tabs = self.workspace.tabs
+        self.breadcrumb = self.workspace.breadcrumb
         self.nodes_page = self.page_widgets["nodes"]
         self.node_model = self.models["nodes"]
-        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
-
-        self.banner = Banner(self)
-        self.breadcrumb = QLabel(self)
-        self.breadcrumb.setObjectName("breadcrumb")
-        self.tabs = QTabWidget(self)
-        self.tabs.setDocumentMode(True)
-        self.tabs.setTabsClosable(True)
-        self.tabs.addTab(self.pages, "")
-        self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.RightSide, None)
-        self.tabs.tabCloseRequested.connect(self.close_detail)
-        self.tabs.currentChanged.connect(self._update_breadcrumb)
-        self.sidebar.currentRowChanged.connect(self._update_breadcrumb)
-        self.sidebar.itemClicked.connect(lambda _item: self.tabs.setCurrentIndex(0))
-        self._details: dict[str, QWidget] = {}
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.banner)
-        right_layout.addWidget(self.breadcrumb)
-        right_layout.addWidget(self.tabs, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.sidebar)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([160, 1120])
-        self.setCentralWidget(splitter)
 
         self.status_line = StatusLine(self)
         self.statusBar().addPermanentWidget(self.status_line, 1)
-        self.sidebar.setCurrentRow(0)
+        self.context.message.connect(self.statusBar().showMessage)
+        self.context.operations.busyChanged.connect(self.status_line.show_busy)
         self.node_model.rowsInserted.connect(self._show_leader)
         self.node_model.dataChanged.connect(self._show_leader)
         self.node_model.rowsRemoved.connect(self._show_leader)
         self._build_menu()
 
-    def _add_page(self, key: str, title: str, widget: QWidget) -> None:
-        item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        self.sidebar.addItem(item)
-        self.pages.addWidget(widget)
-        self.page_widgets[key] = widget
-        self.models[key] = widget.model
+    @property
+    def session(self) -> ClusterSession | None:
+        return self.context.session
 
     def _build_menu(self) -> None:
         cluster_menu = self.menuBar().addMenu(self.tr("&Cluster"))
@@ -164,7 +129,7 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
     def open_palette(self) -> CommandPalette:
-        palette = CommandPalette(self)
+        palette = CommandPalette(self.context.store, self.workspace, self)
         palette.show()
         return palette
 
@@ -179,8 +144,7 @@ class MainWindow(QMainWindow):
         settings.theme = theme
         settings.save()
         apply_theme(QApplication.instance(), theme)
-        for model in self.models.values():  # colours of the rows follow the palette
-            model.layoutChanged.emit()
+        self.workspace.repaint_rows()
 
     def _choose_language(self, code: str) -> None:
         settings = Settings.load()
@@ -188,115 +152,54 @@ class MainWindow(QMainWindow):
         settings.save()
         self.statusBar().showMessage(self.tr("The language changes when Crane Desktop starts again."), 10000)
 
+    # -- navigation (the workspace does it) -----------------------------------------------------
     def show_page(self, key: str) -> None:
-        for row in range(self.sidebar.count()):
-            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
-                self.sidebar.setCurrentRow(row)
-                self.tabs.setCurrentIndex(0)
-                return
-        raise KeyError(key)
+        self.workspace.show_page(key)
 
-    # -- detail tabs -----------------------------------------------------------------------------
     def open_detail(
         self, key: str, title: str, factory: Callable[[], QWidget], breadcrumb: list[str]
     ) -> QWidget:
-        """Open (or bring forward) the closable detail tab `key` (e.g. "service:<id>").
-
-        `factory` builds the widget only when the tab is not open yet; `breadcrumb` is shown above the
-        tabs while it is current (e.g. ["Apps", "shop", "shop_web"]). A widget with a `close_streams()`
-        method gets it called when its tab closes.
-        """
-        widget = self._details.get(key)
-        if widget is None:
-            widget = factory()
-            widget.setProperty("detailKey", key)
-            widget.setProperty("breadcrumb", " › ".join(breadcrumb))
-            self._details[key] = widget
-            self.tabs.addTab(widget, title)
-        self.tabs.setCurrentWidget(widget)
-        return widget
+        return self.workspace.open_detail(key, title, factory, breadcrumb)
 
     def open_node(self, node_id: str) -> QWidget:
-        """The node detail tab (views/node_detail.py: NodeDetail(window, node_id))."""
-        from crane_desktop.views.node_detail import NodeDetail
-
-        node = self.store.get("nodes").get(node_id)
-        name = node.hostname if node else node_id[:12]
-        return self.open_detail(
-            f"node:{node_id}", name, lambda: NodeDetail(self, node_id), [self.tr("Nodes"), name]
-        )
+        return self.workspace.open_node(node_id)
 
     def open_service(self, service_id: str) -> QWidget:
-        """The service detail tab (views/service_detail.py: ServiceDetail(window, service_id))."""
-        from crane_desktop.views.service_detail import ServiceDetail
-
-        service = self.store.get("services").get(service_id)
-        name = service.name if service else service_id[:12]
-        trail = [self.tr("Apps"), service.stack or name, name] if service else [self.tr("Apps"), name]
-        return self.open_detail(f"service:{service_id}", name, lambda: ServiceDetail(self, service_id), trail)
+        return self.workspace.open_service(service_id)
 
     def open_container(self, node_id: str, container_id: str, title: str = "") -> QWidget:
-        """The container detail tab (views/container_detail.py: ContainerDetail(window, node_id, id))."""
-        from crane_desktop.views.container_detail import ContainerDetail
-
-        node = self.store.get("nodes").get(node_id)
-        name = title or container_id[:12]
-        trail = [self.tr("Nodes"), node.hostname if node else node_id[:12], name]
-        return self.open_detail(
-            f"container:{container_id}", name, lambda: ContainerDetail(self, node_id, container_id), trail
-        )
+        return self.workspace.open_container(node_id, container_id, title)
 
     def close_detail(self, index: int) -> None:
-        widget = self.tabs.widget(index)
-        if index == 0 or widget is None:
-            return
-        self._details.pop(widget.property("detailKey"), None)
-        self.tabs.removeTab(index)
-        closer = getattr(widget, "close_streams", None)
-        if callable(closer):
-            closer()
-        widget.deleteLater()
+        self.workspace.close_detail(index)
 
     def close_all_details(self) -> None:
-        while self.tabs.count() > 1:
-            self.close_detail(self.tabs.count() - 1)
-
-    def _update_breadcrumb(self, *args: object) -> None:
-        if self.tabs.currentIndex() <= 0:
-            item = self.sidebar.currentItem()
-            self.tabs.setTabText(0, item.text() if item else "")
-            self.breadcrumb.setText(item.text() if item else "")
-        else:
-            self.breadcrumb.setText(self.tabs.currentWidget().property("breadcrumb") or "")
-        self.breadcrumb.setVisible(self.tabs.currentIndex() > 0)  # a page's name is on its tab already
+        self.workspace.close_all_details()
 
     # -- the session -----------------------------------------------------------------------------
     async def open_profile(self, session: ClusterSession) -> None:
         """Switch to `session` (closing any previous one) and connect it; raises EngineError."""
         self.close_session()
-        self.session = session
+        self.context.session = session
         session.stateChanged.connect(self._on_state)
         session.diffArrived.connect(self._on_diff)
         self._on_state(session.state)
         await session.open()
 
     def close_session(self) -> None:
-        session, self.session = self.session, None
+        session, self.context.session = self.context.session, None
         if session is None:
             return
         session.stateChanged.disconnect(self._on_state)
         session.diffArrived.disconnect(self._on_diff)
-        self.close_all_details()
+        self.workspace.clear()
         session.close()
         self.store.clear()
-        for model in self.models.values():
-            model.clear()
 
     def _on_state(self, state: ConnectionState) -> None:
         self.banner.show_state(state)
         self.status_line.show_state(state)
-        for model in self.models.values():
-            model.set_stale(state.phase != "connected")
+        self.workspace.set_stale(state.phase != "connected")
         move = (state.moved_from, state.endpoint)
         if state.moved_from and state.phase in ("connected", "no-leader") and move != self._announced_move:
             self._announced_move = move
@@ -321,4 +224,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.close_session()
+        self.context.operations.close()
         super().closeEvent(event)

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from crane_desktop.engine.errors import EngineError, translate
 from crane_desktop.engine.networks import (
@@ -35,30 +33,30 @@ from crane_desktop.engine.networks import (
     validate,
 )
 from crane_desktop.engine.snapshots import Network
-from crane_desktop.session import off_thread
-from crane_desktop.views.dialogs import confirm
+from crane_desktop.views.dialogs import ERROR_STYLE, EngineDialog, confirm
+from crane_desktop.views.operations import operation_slot
 from crane_desktop.views.texts import engine_text, error_hint, error_text
 
 if TYPE_CHECKING:
-    from crane_desktop.views.main_window import MainWindow
+    from crane_desktop.views.context import ClusterContext
 
-ERROR_STYLE = "color: #c62828"
 WARNING_STYLE = "color: #b26a00"
 
 
-class NetworkDialog(QDialog):
+class NetworkDialog(EngineDialog):
     """Create an overlay network; with `replacing`, delete that network and create it anew."""
 
     def __init__(
         self,
-        window: MainWindow,
+        context: ClusterContext,
         form: NetworkForm | None = None,
         replacing: Network | None = None,
-        parent: QWidget | None = None,
+        *,
+        parent: QWidget,
     ) -> None:
-        super().__init__(parent or window)
+        super().__init__(parent, context.operations)
         self.setObjectName("networkDialog")
-        self.window_ = window
+        self.store = context.store
         self.replacing = replacing
         self.created_id = ""
         self.setWindowTitle(
@@ -168,7 +166,7 @@ class NetworkDialog(QDialog):
 
     def existing(self) -> list[Network]:
         """The networks a new one must not clash with (the one being replaced does not count)."""
-        networks = self.window_.store.get("networks").values()
+        networks = self.store.get("networks").values()
         return [n for n in networks if not (self.replacing and n.id == self.replacing.id)]
 
     def check(self) -> list[Problem]:
@@ -191,18 +189,14 @@ class NetworkDialog(QDialog):
         return errors_only(problems)
 
     # -- doing it --------------------------------------------------------------------------------------
-    @asyncSlot()
+    @operation_slot()
     async def submit(self) -> None:
         self.failure.hide()
         if self.check():
             return
-        session = self.window_.session
-        if session is None:
-            self._fail(EngineError())
-            return
         form = self.form()
+        services = list(self.store.get("services").values())
         if self.replacing is not None:
-            services = list(self.window_.store.get("services").values())
             try:
                 check_deletable(self.replacing, services)
             except EngineError as error:
@@ -217,18 +211,18 @@ class NetworkDialog(QDialog):
                 self.tr("Delete and recreate"),
             ):
                 return
-        self.create_button.setEnabled(False)
         existing = self.existing()
+        busy = [self.create_button]
         try:
             if self.replacing is not None:
-                await off_thread(delete_network, session.cluster.client, self.replacing, services)
+                await self.operations.on_manager(self, delete_network, self.replacing, services, busy=busy)
                 self.replacing = None  # gone: from now on this is a plain create
-            self.created_id = await off_thread(create_network, session.cluster.client, form, existing)
+            self.created_id = await self.operations.on_manager(
+                self, create_network, form, existing, busy=busy
+            )
         except Exception as error:
             self._fail(error)
             return
-        finally:
-            self.create_button.setEnabled(True)
         self.accept()
 
     def _fail(self, error: BaseException) -> None:

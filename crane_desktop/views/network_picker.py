@@ -27,7 +27,7 @@ from crane_desktop.engine.networks import is_predefined
 from crane_desktop.engine.snapshots import Network
 
 if TYPE_CHECKING:
-    from crane_desktop.views.main_window import MainWindow
+    from crane_desktop.models.store import ClusterStore
 
 
 def label_matches(network: Network, selector: str) -> bool:
@@ -41,9 +41,9 @@ def label_matches(network: Network, selector: str) -> bool:
 
 
 class NetworkPicker(QWidget):
-    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, store: ClusterStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window_ = window
+        self.store = store
         self.by_name = QRadioButton(self.tr("By name"), self)
         self.by_name.setObjectName("byNameRadio")
         self.by_label = QRadioButton(self.tr("By label"), self)
@@ -75,7 +75,7 @@ class NetworkPicker(QWidget):
 
         self.by_name.toggled.connect(self._show_mode)
         self.label_combo.currentTextChanged.connect(self._show_matches)
-        window.store.changed.connect(self._on_store_changed)
+        store.changed.connect(self._on_store_changed)
         self._refresh()
         self._show_mode()
 
@@ -84,7 +84,7 @@ class NetworkPicker(QWidget):
             self._refresh()
 
     def networks(self) -> list[Network]:
-        found = (n for n in self.window_.store.get("networks").values() if not is_predefined(n))
+        found = (n for n in self.store.get("networks").values() if not is_predefined(n))
         return sorted(found, key=lambda n: n.name)
 
     def _refresh(self) -> None:

@@ -21,30 +21,37 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.errors import EngineError, translate
-from crane_desktop.engine.networks import check_deletable, delete_network, form_from_network, is_predefined
+from crane_desktop.engine.networks import (
+    check_deletable,
+    delete_network,
+    form_from_network,
+    inspect_network,
+    is_predefined,
+)
 from crane_desktop.engine.snapshots import Network
 from crane_desktop.models.networks import NetworkTableModel, builtin_explanation
 from crane_desktop.models.table import Role
-from crane_desktop.session import off_thread
 from crane_desktop.views.dialogs import confirm, show_error
 from crane_desktop.views.filtering import filter_box, sort_filter_proxy
 from crane_desktop.views.network_dialog import NetworkDialog
+from crane_desktop.views.operations import operation_slot
 
 if TYPE_CHECKING:
-    from crane_desktop.views.main_window import MainWindow
+    from crane_desktop.views.context import ClusterContext, Navigator
 
 
 class NetworksPage(QWidget):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
+    def __init__(self, context: ClusterContext, navigator: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.store = context.store
+        self.operations = context.operations
         self.dialog: NetworkDialog | None = None
         self.model = model = NetworkTableModel(self)
-        window.store.changed.connect(self._on_store_changed)
+        self.store.changed.connect(self._on_store_changed)
         self.proxy = sort_filter_proxy(model, self)
 
         self.create_button = QPushButton(self.tr("Create network…"), self)
@@ -134,9 +141,9 @@ class NetworksPage(QWidget):
     def _on_store_changed(self, kind: str, _change: Diff) -> None:
         if kind not in ("networks", "services"):
             return
-        if "networks" not in self.window_.store.loaded:
+        if "networks" not in self.store.loaded:
             return
-        self.model.update(self.window_.store.get("networks"), self.window_.store.get("services"))
+        self.model.update(self.store.get("networks"), self.store.get("services"))
 
     def _update_count(self) -> None:
         total = self.model.rowCount()
@@ -190,23 +197,21 @@ class NetworksPage(QWidget):
 
     # -- actions ---------------------------------------------------------------------------------------
     def create_network(self) -> NetworkDialog:
-        return self._open_dialog(NetworkDialog(self.window_, parent=self))
+        return self._open_dialog(NetworkDialog(self.context, parent=self))
 
-    @asyncSlot()
+    @operation_slot()
     async def recreate_network(self) -> None:
         """Open the create dialog filled from the network as the engine has it now."""
         network = self.selected_network()
-        session = self.window_.session
-        if network is None or is_predefined(network) or session is None:
+        if network is None or is_predefined(network):
             return
         try:
-            raw = await off_thread(session.cluster.client.inspect_network, network.id, None, "swarm")
-            network = Network.from_api(raw)
+            network = await self.operations.on_manager(self, inspect_network, network.id)
         except Exception as error:
             show_error(self, self.tr("Cannot read the network"), translate(error))
             return
         self._open_dialog(
-            NetworkDialog(self.window_, form_from_network(network), replacing=network, parent=self)
+            NetworkDialog(self.context, form_from_network(network), replacing=network, parent=self)
         )
 
     def _open_dialog(self, dialog: NetworkDialog) -> NetworkDialog:
@@ -217,15 +222,14 @@ class NetworksPage(QWidget):
         return dialog
 
     def _created(self, name: str) -> None:
-        self.window_.statusBar().showMessage(self.tr("Network %1 created.").replace("%1", name), 8000)
+        self.context.say(self.tr("Network %1 created.").replace("%1", name))
 
-    @asyncSlot()
+    @operation_slot()
     async def delete_selected(self) -> None:
         network = self.selected_network()
-        session = self.window_.session
-        if network is None or session is None:
+        if network is None:
             return
-        services = list(self.window_.store.get("services").values())
+        services = list(self.store.get("services").values())
         try:
             check_deletable(network, services)
         except EngineError as error:
@@ -239,8 +243,8 @@ class NetworksPage(QWidget):
         ):
             return
         try:
-            await off_thread(delete_network, session.cluster.client, network, services)
+            await self.operations.on_manager(self, delete_network, network, services)
         except Exception as error:
             show_error(self, self.tr("Cannot delete the network"), error)
             return
-        self.window_.statusBar().showMessage(self.tr("Network %1 deleted.").replace("%1", network.name), 8000)
+        self.context.say(self.tr("Network %1 deleted.").replace("%1", network.name))

@@ -8,17 +8,18 @@ error, and the rest of the window keeps working.
 
 from __future__ import annotations
 
+import contextlib
+import html
+import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from crane_desktop.engine import hosts
 from crane_desktop.engine.diff import diff
@@ -45,13 +45,25 @@ from crane_desktop.models.host_tables import (
 )
 from crane_desktop.models.nodes import availability_text, role_text, status_text
 from crane_desktop.models.table import KeyedTableModel, Role
-from crane_desktop.session import off_thread
-from crane_desktop.views.dialogs import confirm, show_error
-from crane_desktop.views.node_dialogs import ERROR_STYLE, DialogClosed, EngineDialog, failure_text, run_dialog
+from crane_desktop.views.dialogs import (
+    ERROR_STYLE,
+    EngineDialog,
+    confirm,
+    failure_text,
+    run_dialog,
+    show_error,
+)
+from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
+from crane_desktop.views.operations import operation_slot
 from crane_desktop.views.texts import engine_text
 
 if TYPE_CHECKING:
-    from crane_desktop.views.main_window import MainWindow
+    import docker
+
+    from crane_desktop.engine.cluster import Cluster
+    from crane_desktop.views.context import ClusterContext, Navigator
+
+T = TypeVar("T")
 
 REFRESH_MS = 10000  # the events refresh at once; this covers a broken event stream
 
@@ -119,33 +131,27 @@ class HostPane(QWidget):
     def show_data(self, data: Any) -> None:
         raise NotImplementedError
 
-    @asyncSlot()
+    @operation_slot()
     async def refresh(self) -> None:
         if self.loading:
             self.pending = True  # an event came in meanwhile: read again when this read ends
             return
         node = self.detail.node()
-        cluster = self.detail.cluster
+        cluster = self.detail.context.cluster
         if node is None or cluster is None:
             return
         self.loading = True
         try:
-            data = await off_thread(lambda: self.fetch(cluster.node_client(node)))
+            data = await self.detail.on_node(self, node, self.fetch)
         except NoNodeEndpoint:
-            if self.detail.closed:
-                return
             self.state = "no-endpoint"
             self.unavailable.show_no_endpoint(node.hostname)
             self.stack.setCurrentWidget(self.unavailable)
         except Exception as exc:
-            if self.detail.closed:
-                return
             self.state = "unreachable"
             self.unavailable.show_unreachable(failure_text(translate(exc, cluster.node_endpoint(node))))
             self.stack.setCurrentWidget(self.unavailable)
         else:
-            if self.detail.closed:
-                return
             self.state = "ok"
             self.show_data(data)
             self.loaded = True
@@ -153,7 +159,7 @@ class HostPane(QWidget):
             self.detail.follow_events(node)
         finally:
             self.loading = False
-        if self.pending and not self.detail.closed:
+        if self.pending:
             self.pending = False
             self.refresh()
 
@@ -244,27 +250,13 @@ class TablePane(HostPane):
     def __init__(self, detail: NodeDetail, model: KeyedTableModel, name: str) -> None:
         super().__init__(detail)
         self.model = model
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(Role.SORT)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy = sort_filter_proxy(model, self)
         self.table = QTableView(self)
         self.table.setObjectName(name)
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        setup_table(self.table)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("Filter"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_edit = filter_box(self, self.tr("Filter"), self.proxy)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         self.buttons.addWidget(self.filter_edit)
@@ -297,9 +289,12 @@ class TablePane(HostPane):
         rows = self.table.selectionModel().selectedRows()
         return self.proxy.data(rows[0], Role.OBJECT) if rows else None
 
-    def client(self) -> Any:
+    async def on_engine(self, fn: Callable[..., T], *args: Any) -> T:
+        """`fn(client, *args)` on the node's own engine, off the GUI thread."""
         node = self.detail.node()
-        return self.detail.cluster.node_client(node)
+        if node is None:
+            raise NoNodeEndpoint(hostname=self.detail.hostname())
+        return await self.detail.on_node(self, node, fn, *args)
 
 
 class ContainersPane(TablePane):
@@ -314,12 +309,7 @@ class ContainersPane(TablePane):
         container = self.selected()
         if container is None:
             return
-        try:
-            self.detail.window_.open_container(self.detail.node_id, container.id, container.name)
-        except ImportError:
-            self.detail.window_.statusBar().showMessage(
-                self.tr("The container detail is not available in this version."), 10000
-            )
+        self.detail.navigator.open_container(self.detail.node_id, container.id, container.name)
 
 
 class NetworksPane(TablePane):
@@ -339,14 +329,14 @@ class VolumesPane(TablePane):
     def fetch(self, client: Any) -> dict:
         return hosts.volumes(client)
 
-    @asyncSlot()
+    @operation_slot()
     async def create_volume(self) -> None:
         dialog = VolumeDialog(self, self)
         self.volume_dialog = dialog
         if await run_dialog(dialog) and not self.detail.closed:
             await self.refresh()
 
-    @asyncSlot()
+    @operation_slot()
     async def remove_volume(self) -> None:
         volume = self.selected()
         if volume is None:
@@ -356,20 +346,18 @@ class VolumesPane(TablePane):
         if not await confirm(self, self.tr("Remove volume"), text, self.tr("Remove")) or self.detail.closed:
             return
         try:
-            await off_thread(lambda: hosts.remove_volume(self.client(), volume.name))
+            await self.on_engine(hosts.remove_volume, volume.name)
         except Exception as exc:
-            if not self.detail.closed:
-                show_error(self, self.tr("Volume not removed"), exc)
+            show_error(self, self.tr("Volume not removed"), exc)
             return
-        if not self.detail.closed:
-            await self.refresh()
+        await self.refresh()
 
 
 class VolumeDialog(EngineDialog):
     """Name a new volume (validated before the engine is asked)."""
 
     def __init__(self, parent: QWidget, pane: VolumesPane) -> None:
-        super().__init__(parent)
+        super().__init__(parent, pane.detail.context.operations)
         self.setObjectName("volumeDialog")
         self.pane = pane
         self.setWindowTitle(self.tr("Create volume on %1").replace("%1", pane.detail.hostname()))
@@ -395,7 +383,7 @@ class VolumeDialog(EngineDialog):
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
 
-    @asyncSlot()
+    @operation_slot()
     async def create(self) -> None:
         name = self.name_edit.text().strip()
         problem = hosts.volume_name_error(name)
@@ -404,9 +392,9 @@ class VolumeDialog(EngineDialog):
             return
         self.create_button.setEnabled(False)
         try:
-            await self.call(lambda: hosts.create_volume(self.pane.client(), name))
-        except DialogClosed:
-            return
+            await self.pane.on_engine(hosts.create_volume, name)
+            if self.gone:
+                return
         except Exception as exc:
             self.show_problem(failure_text(exc))
         else:
@@ -424,18 +412,15 @@ class ImagesPane(TablePane):
     def fetch(self, client: Any) -> dict:
         return hosts.images(client)
 
-    @asyncSlot()
+    @operation_slot()
     async def show_history(self) -> None:
         image = self.selected()
         if image is None:
             return
         try:
-            layers = await off_thread(lambda: hosts.image_history(self.client(), image.id))
+            layers = await self.on_engine(hosts.image_history, image.id)
         except Exception as exc:
-            if not self.detail.closed:
-                show_error(self, self.tr("Layer history"), exc)
-            return
-        if self.detail.closed:
+            show_error(self, self.tr("Layer history"), exc)
             return
         dialog = QDialog(self)
         dialog.setObjectName("historyDialog")
@@ -457,7 +442,7 @@ class ImagesPane(TablePane):
         self.history_dialog = dialog
         await run_dialog(dialog)
 
-    @asyncSlot()
+    @operation_slot()
     async def remove_image(self) -> None:
         image = self.selected()
         if image is None:
@@ -471,13 +456,11 @@ class ImagesPane(TablePane):
             return
         target = image.tags[0] if len(image.tags) == 1 else image.id
         try:
-            await off_thread(lambda: hosts.remove_image(self.client(), target))
+            await self.on_engine(hosts.remove_image, target)
         except Exception as exc:
-            if not self.detail.closed:
-                show_error(self, self.tr("Image not removed"), exc)
+            show_error(self, self.tr("Image not removed"), exc)
             return
-        if not self.detail.closed:
-            await self.refresh()
+        await self.refresh()
 
 
 class NodeDetail(QWidget):
@@ -489,11 +472,15 @@ class NodeDetail(QWidget):
 
     engineEvent = Signal(str)  # emitted from the events thread; Qt queues it onto the GUI thread
 
-    def __init__(self, window: MainWindow, node_id: str) -> None:
-        super().__init__(window)
-        self.window_ = window
+    def __init__(
+        self, context: ClusterContext, navigator: Navigator, node_id: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.navigator = navigator
         self.node_id = node_id
         self.closed = False
+        self._events_stopped = threading.Event()
         self.events: hosts.HostEvents | None = None
         self._fresh: Node | None = None
         self.header = QLabel(self)
@@ -535,19 +522,18 @@ class NodeDetail(QWidget):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
-        window.store.changed.connect(self._on_store_changed)
+        context.store.changed.connect(self._on_store_changed)
         self.engineEvent.connect(self._on_engine_event)
         self._show_node()
         QTimer.singleShot(0, self.refresh_current)
 
-    @property
-    def cluster(self) -> Any:
-        session = self.window_.session
-        return session.cluster if session else None
+    async def on_node(self, owner: QWidget, node: Node, fn: Callable[..., T], *args: Any) -> T:
+        """`fn(client, *args)` with the client of `node`'s own engine, off the GUI thread."""
+        return await self.context.operations.on_cluster(owner, _on_node_engine, node, fn, *args)
 
     def node(self) -> Node | None:
         """The node as the store has it, or as connect-host just wrote it until the watcher catches up."""
-        node = self.window_.store.get("nodes").get(self.node_id)
+        node = self.context.store.get("nodes").get(self.node_id)
         fresh = self._fresh
         if fresh is not None and (node is None or node.version < fresh.version):
             return fresh
@@ -567,12 +553,17 @@ class NodeDetail(QWidget):
 
     def follow_events(self, node: Node) -> None:
         """Start following the node engine's events (once its engine answered)."""
-        cluster = self.cluster
-        if self.events is not None or self.closed or cluster is None:
+        opener = self.context.node_stream_client(node)
+        if self.events is not None or self.closed or opener is None:
             return
-        self.events = hosts.HostEvents(
-            lambda: cluster.node_stream_client(node), lambda kind: self.closed or self.engineEvent.emit(kind)
-        )
+        stopped, signal = self._events_stopped, self.engineEvent
+
+        def relay(kind: str) -> None:  # on the events thread: only the Event and the signal
+            if not stopped.is_set():
+                with contextlib.suppress(RuntimeError):  # deleted between the check and the emit
+                    signal.emit(kind)
+
+        self.events = hosts.HostEvents(opener, relay)
         self.events.start()
 
     def _on_engine_event(self, kind: str) -> None:
@@ -609,7 +600,7 @@ class NodeDetail(QWidget):
                 self.tr("<b>%1</b> — no longer in the swarm").replace("%1", self.node_id[:12])
             )
             return
-        cluster = self.cluster
+        cluster = self.context.cluster
         endpoint = cluster.node_endpoint(node) if cluster else ""
         parts = [
             role_text(node),
@@ -622,7 +613,9 @@ class NodeDetail(QWidget):
         ]
         engine = endpoint or self.tr("engine address not known")
         self.header.setText(
-            f"<b>{node.hostname}</b> &nbsp; " + " · ".join(p for p in parts if p) + f"<br>{engine}"
+            f"<b>{html.escape(node.hostname)}</b> &nbsp; "
+            + html.escape(" · ".join(p for p in parts if p))
+            + f"<br>{html.escape(engine)}"
         )
         spec = [
             (self.tr("Node ID"), node.id),
@@ -639,14 +632,14 @@ class NodeDetail(QWidget):
         ]
         self.swarm_label.setText("\n".join(f"{title}: {value}" for title, value in spec if value))
 
-    @asyncSlot()
+    @operation_slot()
     async def connect_host(self) -> None:
         from crane_desktop.views.nodes_page import open_connect_host
 
-        node, cluster = self.node(), self.cluster
-        if node is None or cluster is None:
+        node = self.node()
+        if node is None:
             return
-        fresh = await open_connect_host(self, self.window_, cluster, node)
+        fresh = await open_connect_host(self, self.context, node)
         if fresh is not None and not self.closed:
             self._fresh = fresh
             self._show_node()
@@ -654,7 +647,13 @@ class NodeDetail(QWidget):
 
     def close_streams(self) -> None:
         self.closed = True
+        self._events_stopped.set()
         self.timer.stop()
         events, self.events = self.events, None
         if events is not None:
             events.stop()
+
+
+def _on_node_engine(cluster: Cluster, node: Node, fn: Callable[..., T], *args: Any) -> T:
+    client: docker.APIClient = cluster.node_client(node)
+    return fn(client, *args)

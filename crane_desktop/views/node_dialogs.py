@@ -6,8 +6,6 @@ so nothing typed is lost; `run_dialog` awaits one without a nested event loop.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QGuiApplication
@@ -15,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -30,76 +27,26 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from crane_desktop.engine import nodes as node_ops
-from crane_desktop.engine.errors import Conflict, EngineError, ProfileInvalid, translate
+from crane_desktop.engine.errors import Conflict, ProfileInvalid
 from crane_desktop.engine.profiles import ProfileStore, TLSConfig, check_tls_files
 from crane_desktop.engine.snapshots import ENDPOINT_LABEL, Node
-from crane_desktop.session import off_thread
 from crane_desktop.views.connect_dialog import PathField
-from crane_desktop.views.dialogs import confirm
-from crane_desktop.views.texts import engine_text, error_hint, error_text
+from crane_desktop.views.dialogs import ERROR_STYLE, EngineDialog, confirm, failure_text
+from crane_desktop.views.operations import OperationRunner, operation_slot
+from crane_desktop.views.texts import engine_text, error_text
 
 if TYPE_CHECKING:
     from crane_desktop.engine.cluster import Cluster
-
-ERROR_STYLE = "color: #c62828"
-
-
-async def run_dialog(dialog: QDialog) -> bool:
-    """Show `dialog` window-modal and await whether it was accepted (no nested event loop)."""
-    answered: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-    dialog.finished.connect(
-        lambda result: answered.done() or answered.set_result(result == QDialog.DialogCode.Accepted)
-    )
-    dialog.open()
-    try:
-        return await answered
-    finally:
-        dialog.deleteLater()
-
-
-def failure_text(error: BaseException) -> str:
-    """An engine failure in plain words, with its hint."""
-    engine_error = error if isinstance(error, EngineError) else translate(error)
-    hint = error_hint(engine_error)
-    return error_text(engine_error) + (f"\n{hint}" if hint else "")
-
-
-class DialogClosed(Exception):
-    """The dialog was closed while its engine call ran: nothing of it may be touched any more."""
-
-
-class EngineDialog(QDialog):
-    """A dialog that calls the engine off the GUI thread and may be closed meanwhile (Cancel, Esc)."""
-
-    gone = False  # a Python flag: still readable after Qt deleted the dialog
-
-    def done(self, result: int) -> None:
-        self.gone = True
-        super().done(result)
-
-    async def call(self, fn: Callable[..., Any], *args: Any) -> Any:
-        """`await off_thread(fn, *args)`, raising DialogClosed if the dialog closed meanwhile."""
-        try:
-            result = await off_thread(fn, *args)
-        except Exception:
-            if self.gone:
-                raise DialogClosed() from None
-            raise
-        if self.gone:
-            raise DialogClosed()
-        return result
-
+    from crane_desktop.views.context import ClusterContext
 
 class LabelsDialog(EngineDialog):
     """Key/value rows of a node's labels; applied on the version read when the editor opened."""
 
-    def __init__(self, parent: QWidget, cluster: Cluster, node: Node) -> None:
-        super().__init__(parent)
+    def __init__(self, parent: QWidget, operations: OperationRunner, node: Node) -> None:
+        super().__init__(parent, operations)
         self.setObjectName("labelsDialog")
-        self.cluster = cluster
         self.node = node
         self.setWindowTitle(self.tr("Labels of %1").replace("%1", node.hostname))
         self.table = QTableWidget(0, 2, self)
@@ -182,7 +129,7 @@ class LabelsDialog(EngineDialog):
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
 
-    @asyncSlot()
+    @operation_slot()
     async def apply(self) -> None:
         labels, problem = self.labels()
         self.show_problem(problem)
@@ -190,9 +137,7 @@ class LabelsDialog(EngineDialog):
             return
         self.apply_button.setEnabled(False)
         try:
-            await self.call(node_ops.update_labels, self.cluster.client, self.node, labels)
-        except DialogClosed:
-            return
+            await self.on_manager(node_ops.update_labels, self.node, labels)
         except Conflict:
             self.show_problem(
                 self.tr(
@@ -206,12 +151,10 @@ class LabelsDialog(EngineDialog):
             self.accept()
         self.apply_button.setEnabled(True)
 
-    @asyncSlot()
+    @operation_slot()
     async def reload(self) -> None:
         try:
-            node = await self.call(node_ops.inspect, self.cluster.client, self.node.id)
-        except DialogClosed:
-            return
+            node = await self.on_manager(node_ops.inspect, self.node.id)
         except Exception as exc:
             self.show_problem(failure_text(exc))
             return
@@ -222,10 +165,10 @@ class LabelsDialog(EngineDialog):
 class ConnectHostDialog(EngineDialog):
     """Give a node's engine address; verified (same swarm node id) then stored as Crane's label."""
 
-    def __init__(self, parent: QWidget, cluster: Cluster, node: Node, timeout: float = 5.0) -> None:
-        super().__init__(parent)
+    def __init__(self, parent: QWidget, context: ClusterContext, node: Node, timeout: float = 5.0) -> None:
+        super().__init__(parent, context.operations)
         self.setObjectName("connectHostDialog")
-        self.cluster = cluster
+        cluster = self.cluster = _connected(context)
         self.node = node
         self.timeout = timeout
         self.result_node: Node | None = None
@@ -319,7 +262,7 @@ class ConnectHostDialog(EngineDialog):
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
 
-    @asyncSlot()
+    @operation_slot()
     async def verify_and_store(self) -> None:
         address = self.address_edit.text().strip()
         problem = node_ops.address_error(address)
@@ -337,17 +280,9 @@ class ConnectHostDialog(EngineDialog):
         self.progress_label.setText(self.tr("Checking %1…").replace("%1", endpoint))
         self.connect_button.setEnabled(False)
         try:
-            self.result_node = await self.call(
-                lambda: node_ops.connect_host(
-                    self.cluster.client,
-                    self.node.id,
-                    endpoint,
-                    own_tls or self.cluster.profile.tls,
-                    timeout=self.timeout,
-                )
+            self.result_node = await self.on_manager(
+                _connect_host, self.node.id, endpoint, own_tls or self.cluster.profile.tls, self.timeout
             )
-        except DialogClosed:
-            return
         except Exception as exc:
             text = failure_text(exc)
             self.show_problem(self.tr("Not connected: %1").replace("%1", text))
@@ -387,10 +322,10 @@ class CopyField(QWidget):
 class AddNodeDialog(EngineDialog):
     """The join commands (worker, manager) with copy buttons, token rotation, and joining an engine."""
 
-    def __init__(self, parent: QWidget, cluster: Cluster, nodes: list[Node]) -> None:
-        super().__init__(parent)
+    def __init__(self, parent: QWidget, context: ClusterContext, nodes: list[Node]) -> None:
+        super().__init__(parent, context.operations)
         self.setObjectName("addNodeDialog")
-        self.cluster = cluster
+        self.cluster = _connected(context)
         self.nodes = nodes
         self.info: node_ops.JoinInfo | None = None
         self.joined_node_id = ""
@@ -456,12 +391,10 @@ class AddNodeDialog(EngineDialog):
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
 
-    @asyncSlot()
+    @operation_slot()
     async def load(self) -> None:
         try:
-            info = await self.call(node_ops.join_info, self.cluster.client, self.nodes)
-        except DialogClosed:
-            return
+            info = await self.on_manager(node_ops.join_info, self.nodes)
         except Exception as exc:
             self.show_problem(failure_text(exc))
             return
@@ -469,7 +402,7 @@ class AddNodeDialog(EngineDialog):
         self.worker_field.edit.setText(info.command("worker"))
         self.manager_field.edit.setText(info.command("manager"))
 
-    @asyncSlot()
+    @operation_slot()
     async def rotate(self, role: str) -> None:
         text = (
             self.tr("Make a new worker join token? The current one stops working for new nodes.")
@@ -479,16 +412,14 @@ class AddNodeDialog(EngineDialog):
         if not await confirm(self, self.tr("Rotate join token"), text, self.tr("Rotate")) or self.gone:
             return
         try:
-            await self.call(node_ops.rotate_token, self.cluster.client, role)
-        except DialogClosed:
-            return
+            await self.on_manager(node_ops.rotate_token, role)
         except Exception as exc:
             self.show_problem(failure_text(exc))
             return
         self.message_label.setText(self.tr("A new join token was made."))
         await self.load()
 
-    @asyncSlot()
+    @operation_slot()
     async def join(self) -> None:
         address = self.address_edit.text().strip()
         problem = node_ops.address_error(address)
@@ -509,15 +440,12 @@ class AddNodeDialog(EngineDialog):
                 node_ops.join_remote, endpoint, self.cluster.profile.tls, self.info, role
             )
             if self.connect_check.isChecked() and self.joined_node_id:
-                await self.call(
+                await self.on_manager(
                     node_ops.connect_new_host,
-                    self.cluster.client,
                     self.joined_node_id,
                     endpoint,
                     self.cluster.profile.tls,
                 )
-        except DialogClosed:
-            return
         except Exception as exc:
             self.message_label.setText("")
             self.show_problem(failure_text(exc))
@@ -528,3 +456,12 @@ class AddNodeDialog(EngineDialog):
                 .replace("%2", self.joined_node_id[:12])
             )
         self.join_button.setEnabled(True)
+
+
+def _connected(context: ClusterContext) -> Cluster:
+    """The cluster in use (its settings: profile, node endpoints); NotConnected without one."""
+    return context.operations.cluster()
+
+
+def _connect_host(client: Any, node_id: str, endpoint: str, tls: TLSConfig | None, timeout: float) -> Node:
+    return node_ops.connect_host(client, node_id, endpoint, tls, timeout=timeout)

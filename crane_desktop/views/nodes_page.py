@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from crane_desktop.engine import nodes as node_ops
 from crane_desktop.engine.diff import Diff
@@ -29,14 +28,16 @@ from crane_desktop.engine.errors import EngineError, translate
 from crane_desktop.engine.snapshots import Node
 from crane_desktop.models.nodes import NodeTableModel
 from crane_desktop.models.table import Role
-from crane_desktop.session import off_thread
-from crane_desktop.views.dialogs import confirm, show_error
+from crane_desktop.views.dialogs import confirm, run_dialog, show_error
 from crane_desktop.views.filtering import filter_box, sort_filter_proxy
-from crane_desktop.views.node_dialogs import AddNodeDialog, ConnectHostDialog, LabelsDialog, run_dialog
+from crane_desktop.views.node_dialogs import AddNodeDialog, ConnectHostDialog, LabelsDialog
+from crane_desktop.views.operations import operation_slot
 from crane_desktop.views.texts import error_text
 
 if TYPE_CHECKING:
-    from crane_desktop.views.main_window import MainWindow
+    import docker
+
+    from crane_desktop.views.context import ClusterContext, Navigator
 
 
 class NodeTable(QTableView):
@@ -57,12 +58,15 @@ class NodeTable(QTableView):
 
 
 class NodesPage(QWidget):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
+    def __init__(self, context: ClusterContext, navigator: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.store = context.store
+        self.operations = context.operations
+        self.navigator = navigator
         self.model = model = NodeTableModel(self)
         self.last_results: list[tuple[str, str]] = []  # (hostname, outcome) of the last action
-        window.store.changed.connect(self._on_store_changed)
+        self.store.changed.connect(self._on_store_changed)
         self.proxy = sort_filter_proxy(model, self)
 
         self.filter_edit = filter_box(
@@ -260,33 +264,27 @@ class NodesPage(QWidget):
     def open_current(self) -> None:
         node = self.current_node()
         if node is not None:
-            self.window_.open_node(node.id)
-
-    @property
-    def cluster(self):
-        session = self.window_.session
-        return session.cluster if session else None
+            self.navigator.open_node(node.id)
 
     def _report(self, results: list[tuple[str, str, Exception | None]], title: str) -> None:
         """One result per node: the status bar sums up, a failure shows each node's reason."""
         self.last_results = [(host, outcome) for host, outcome, _error in results]
         failed = [(host, error) for host, _outcome, error in results if error is not None]
         summary = "; ".join(f"{host}: {outcome}" for host, outcome, _error in results)
-        self.window_.statusBar().showMessage(summary, 10000)
+        self.context.say(summary, 10000)
         if len(failed) == 1:
             show_error(self, title, failed[0][1])
         elif failed:
             lines = "\n".join(f"{host}: {error_text(_engine(err))}" for host, err in failed)
             show_error(self, title, EngineError(self.tr("These nodes failed:\n%1").replace("%1", lines)))
 
-    @asyncSlot()
+    @operation_slot()
     async def set_availability(self, availability: str) -> None:
         nodes = self.selected_nodes()
-        cluster = self.cluster
-        if not nodes or cluster is None:
+        if not nodes:
             return
         if availability == "drain":
-            tasks = self.window_.store.get("tasks").values()
+            tasks = self.store.get("tasks").values()
             moving = sum(node_ops.running_tasks_on(tasks, n.id) for n in nodes)
             names = ", ".join(n.hostname for n in nodes)
             text = self.tr(
@@ -303,7 +301,7 @@ class NodesPage(QWidget):
         results: list[tuple[str, str, Exception | None]] = []
         for node in nodes:
             try:
-                await off_thread(node_ops.set_availability, cluster.client, node.id, availability)
+                await self.operations.on_manager(self, node_ops.set_availability, node.id, availability)
             except Exception as exc:
                 results.append(
                     (node.hostname, self.tr("failed: %1").replace("%1", error_text(_engine(exc))), exc)
@@ -312,31 +310,29 @@ class NodesPage(QWidget):
                 results.append((node.hostname, done, None))
         self._report(results, self.tr("Availability not changed"))
 
-    @asyncSlot()
+    @operation_slot()
     async def edit_labels(self) -> None:
-        node, cluster = self.current_node(), self.cluster
-        if node is None or cluster is None:
+        node = self.current_node()
+        if node is None:
             return
         try:
-            fresh = await off_thread(node_ops.inspect, cluster.client, node.id)
+            fresh = await self.operations.on_manager(self, node_ops.inspect, node.id)
         except Exception as exc:
             show_error(self, self.tr("Labels"), exc)
             return
-        self.labels_dialog = LabelsDialog(self, cluster, fresh)
+        self.labels_dialog = LabelsDialog(self, self.operations, fresh)
         if await run_dialog(self.labels_dialog):
-            self.window_.statusBar().showMessage(
-                self.tr("Labels of %1 saved.").replace("%1", node.hostname), 10000
-            )
+            self.context.say(self.tr("Labels of %1 saved.").replace("%1", node.hostname), 10000)
             self.last_results = [(node.hostname, self.tr("labels saved"))]
 
-    @asyncSlot()
+    @operation_slot()
     async def set_role(self, role: str) -> None:
-        node, cluster = self.current_node(), self.cluster
-        if node is None or cluster is None:
+        node = self.current_node()
+        if node is None:
             return
-        nodes = list(self.window_.store.get("nodes").values())
+        nodes = list(self.store.get("nodes").values())
         try:
-            await off_thread(node_ops.set_role, cluster.client, node.id, role, nodes)
+            await self.operations.on_manager(self, node_ops.set_role, node.id, role, nodes)
         except Exception as exc:
             title = self.tr("Not promoted") if role == "manager" else self.tr("Not demoted")
             self._report(
@@ -346,10 +342,10 @@ class NodesPage(QWidget):
         outcome = self.tr("promoted to manager") if role == "manager" else self.tr("demoted to worker")
         self._report([(node.hostname, outcome, None)], "")
 
-    @asyncSlot()
+    @operation_slot()
     async def remove(self) -> None:
-        node, cluster = self.current_node(), self.cluster
-        if node is None or cluster is None:
+        node = self.current_node()
+        if node is None:
             return
         force = False
         if node.state == "down":
@@ -381,7 +377,7 @@ class NodesPage(QWidget):
                 return
             force = True
         try:
-            await off_thread(lambda: node_ops.remove(cluster.client, node, force=force))
+            await self.operations.on_manager(self, _remove_node, node, force)
         except Exception as exc:
             self._report(
                 [(node.hostname, self.tr("failed: %1").replace("%1", error_text(_engine(exc))), exc)],
@@ -390,19 +386,18 @@ class NodesPage(QWidget):
             return
         self._report([(node.hostname, self.tr("removed"), None)], "")
 
-    @asyncSlot()
+    @operation_slot()
     async def connect_host(self) -> None:
-        node, cluster = self.current_node(), self.cluster
-        if node is None or cluster is None:
+        node = self.current_node()
+        if node is None:
             return
-        await open_connect_host(self, self.window_, cluster, node)
+        await open_connect_host(self, self.context, node)
 
-    @asyncSlot()
+    @operation_slot()
     async def add_node(self) -> None:
-        cluster = self.cluster
-        if cluster is None:
+        if self.context.cluster is None:
             return
-        self.add_dialog = AddNodeDialog(self, cluster, list(self.window_.store.get("nodes").values()))
+        self.add_dialog = AddNodeDialog(self, self.context, list(self.store.get("nodes").values()))
         await run_dialog(self.add_dialog)
 
     # -- the table -------------------------------------------------------------------------------
@@ -443,19 +438,25 @@ class NodesPage(QWidget):
         return [self.proxy.data(index, Role.OBJECT) for index in rows]
 
 
-async def open_connect_host(parent: QWidget, window: MainWindow, cluster, node: Node) -> Node | None:
+async def open_connect_host(parent: QWidget, context: ClusterContext, node: Node) -> Node | None:
     """The connect-host dialog; says in the status bar when the endpoint was stored."""
-    dialog = ConnectHostDialog(parent, cluster, node)
-    parent.connect_dialog = dialog
+    if context.cluster is None:
+        return None
+    dialog = ConnectHostDialog(parent, context, node)
+    parent.connect_dialog = dialog  # type: ignore[attr-defined]
     if not await run_dialog(dialog):
         return None
-    window.statusBar().showMessage(
+    context.say(
         QCoreApplication.translate("NodesPage", "%1 is connected: its engine is at %2.")
         .replace("%1", node.hostname)
         .replace("%2", dialog.result_node.endpoint_label if dialog.result_node else ""),
         10000,
     )
     return dialog.result_node
+
+
+def _remove_node(client: docker.APIClient, node: Node, force: bool) -> None:
+    node_ops.remove(client, node, force=force)
 
 
 def _engine(error: BaseException) -> EngineError:

@@ -1,8 +1,10 @@
-"""The pages of the sidebar, in order. Each entry builds its page for a main window.
+"""The pages of the sidebar, in order. Each entry builds its page from the cluster context and the
+navigator (views/context.py).
 
 A page is a QWidget with a `model` attribute whose model has `loaded` (data arrived, for
 --screenshot), `set_stale(bool)` (grey while disconnected) and `clear()` (another cluster opened); it
-follows `window.store` for its data and opens details with `window.open_detail(...)`.
+follows `context.store` for its data, runs engine calls through `context.operations` and opens details
+through the navigator.
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ from crane_desktop.views.networks_page import NetworksPage
 from crane_desktop.views.nodes_page import NodesPage
 
 if TYPE_CHECKING:
-    from crane_desktop.views.main_window import MainWindow
+    from crane_desktop.views.context import ClusterContext, Navigator
 
 translate = QCoreApplication.translate
 
 # (key, title, factory)
-PAGES: list[tuple[str, Callable[[], str], Callable[[MainWindow], QWidget]]] = [
+PAGES: list[tuple[str, Callable[[], str], Callable[[ClusterContext, Navigator], QWidget]]] = [
     ("nodes", lambda: translate("Pages", "Nodes"), NodesPage),
     ("apps", lambda: translate("Pages", "Apps"), AppsPage),
     ("networks", lambda: translate("Pages", "Networks"), NetworksPage),

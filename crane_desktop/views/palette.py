@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QLineEdit, QListView, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from crane_desktop.models.store import ClusterStore
 from crane_desktop.views.pages import PAGES
 
 if TYPE_CHECKING:
-    from crane_desktop.views.main_window import MainWindow
+    from crane_desktop.views.workspace import Workspace
 
 translate = QCoreApplication.translate
 
@@ -29,37 +30,36 @@ class Entry:
     run: Callable[[], object]
 
 
-EntrySource = Callable[["MainWindow"], Iterable[Entry]]
+EntrySource = Callable[[ClusterStore, "Workspace"], Iterable[Entry]]
 
 
-def navigation_entries(window: MainWindow) -> Iterable[Entry]:
-    """Pages, and every object the window knows of, each opening its detail."""
+def navigation_entries(store: ClusterStore, workspace: Workspace) -> Iterable[Entry]:
+    """Pages, and every object the store knows of, each opening its detail."""
     for key, title, _factory in PAGES:
         yield Entry(
             translate("Palette", "Go to %1").replace("%1", title()),
             f"page {key} {title()}",
-            lambda k=key: window.show_page(k),
+            lambda k=key: workspace.show_page(k),
         )
-    store = window.store
     for node in store.get("nodes").values():
         yield Entry(
             translate("Palette", "Node %1").replace("%1", node.hostname),
             f"node {node.hostname} {node.id} {node.address}",
-            lambda n=node.id: window.open_node(n),
+            lambda n=node.id: workspace.open_node(n),
         )
     services = store.get("services")
     for service in services.values():
         yield Entry(
             translate("Palette", "Service %1").replace("%1", service.name),
             f"service {service.name} {service.id} {service.stack}",
-            lambda s=service.id: window.open_service(s),
+            lambda s=service.id: workspace.open_service(s),
         )
     for stack in sorted({s.stack for s in services.values() if s.stack}):
         first = next(s.id for s in services.values() if s.stack == stack)
         yield Entry(
             translate("Palette", "App %1").replace("%1", stack),
             f"app stack {stack}",
-            lambda s=first: window.open_service(s),
+            lambda s=first: workspace.open_service(s),
         )
     for task in store.get("tasks").values():
         service = services.get(task.service_id)
@@ -69,25 +69,24 @@ def navigation_entries(window: MainWindow) -> Iterable[Entry]:
         yield Entry(
             translate("Palette", "Task %1").replace("%1", name),
             f"task {name} {task.id}",
-            lambda s=service.id: window.open_service(s),
+            lambda s=service.id: workspace.open_service(s),
         )
         if task.container_id:
             yield Entry(
                 translate("Palette", "Container %1").replace("%1", name),
                 f"container {name} {task.container_id}",
-                lambda t=task, n=name: window.open_container(t.node_id, t.container_id, n),
+                lambda t=task, n=name: workspace.open_container(t.node_id, t.container_id, n),
             )
     for network in store.get("networks").values():
         yield Entry(
             translate("Palette", "Network %1").replace("%1", network.name),
             f"network {network.name} {network.id}",
-            lambda: window.show_page("networks"),
+            lambda n=network.id: workspace.open_network(n),
         )
 
 
-def action_entries(window: MainWindow) -> Iterable[Entry]:
+def action_entries(store: ClusterStore, workspace: Workspace) -> Iterable[Entry]:
     """Actions, run through the same widgets as with the mouse (so they ask first where they should)."""
-    store = window.store
     verbs = (
         ("drain", translate("Palette", "Drain node %1")),
         ("pause", translate("Palette", "Pause node %1")),
@@ -98,14 +97,14 @@ def action_entries(window: MainWindow) -> Iterable[Entry]:
             yield Entry(
                 text.replace("%1", node.hostname),
                 f"{availability} node {node.hostname} {node.id}",
-                lambda n=node.id, a=availability: _node_action(window, n, a),
+                lambda n=node.id, a=availability: _node_action(workspace, n, a),
             )
     for service in store.get("services").values():
         if service.mode == "replicated":
             yield Entry(
                 translate("Palette", "Scale service %1").replace("%1", service.name),
                 f"scale service {service.name} {service.id}",
-                lambda s=service.id: _scale(window, s),
+                lambda s=service.id: _scale(workspace, s),
             )
     services = store.get("services")
     for task in store.get("tasks").values():
@@ -116,24 +115,25 @@ def action_entries(window: MainWindow) -> Iterable[Entry]:
         yield Entry(
             translate("Palette", "Open a terminal in %1").replace("%1", name),
             f"terminal shell exec {name} {task.container_id}",
-            lambda t=task, n=name: _terminal(window, t.node_id, t.container_id, n),
+            lambda t=task, n=name: _terminal(workspace, t.node_id, t.container_id, n),
         )
 
 
-def _node_action(window: MainWindow, node_id: str, availability: str) -> None:
-    window.show_page("nodes")
-    if window.nodes_page.select_node(node_id):
-        window.nodes_page.set_availability(availability)
+def _node_action(workspace: Workspace, node_id: str, availability: str) -> None:
+    workspace.show_page("nodes")
+    page = workspace.page_widgets["nodes"]
+    if page.select_node(node_id):  # type: ignore[attr-defined]
+        page.set_availability(availability)  # type: ignore[attr-defined]
 
 
-def _scale(window: MainWindow, service_id: str) -> None:
-    detail = window.open_service(service_id)
+def _scale(workspace: Workspace, service_id: str) -> None:
+    detail = workspace.open_service(service_id)
     detail.replicas.setFocus()
     detail.replicas.selectAll()
 
 
-def _terminal(window: MainWindow, node_id: str, container_id: str, name: str) -> None:
-    detail = window.open_container(node_id, container_id, name)
+def _terminal(workspace: Workspace, node_id: str, container_id: str, name: str) -> None:
+    detail = workspace.open_container(node_id, container_id, name)
     detail.tabs.setCurrentIndex(detail.terminal_index)
 
 
@@ -144,11 +144,10 @@ ENTRY_SOURCES: list[EntrySource] = [navigation_entries, action_entries]
 class CommandPalette(QDialog):
     """A search box over every entry; Enter runs the selected one, Escape closes."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window, Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
+    def __init__(self, store: ClusterStore, workspace: Workspace, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("commandPalette")
-        self.window_ = window
-        self.entries = [entry for source in ENTRY_SOURCES for entry in source(window)]
+        self.entries = [entry for source in ENTRY_SOURCES for entry in source(store, workspace)]
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Type a name or id prefix: node, service, task, network…"))
         self.model = QStringListModel([f"{e.text}\t{e.keys}" for e in self.entries], self)
@@ -164,8 +163,8 @@ class CommandPalette(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.list)
-        self.resize(min(700, window.width() - 40), 420)
-        self.move(window.mapToGlobal(window.rect().center()) - self.rect().center())
+        self.resize(min(700, parent.width() - 40), 420)
+        self.move(parent.mapToGlobal(parent.rect().center()) - self.rect().center())
         self._filter("")
         self.search.setFocus()
 

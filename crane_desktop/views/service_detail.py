@@ -1,7 +1,7 @@
 """The service detail tab: its tasks (slot tree with history), its spec (readable, raw JSON one click
 away), the extra tabs of SERVICE_TABS, and the update/scale/roll back actions with a live rollout line.
 
-Everything shown follows `window.store` (the watcher), the actions only ask the engine for a change.
+Everything shown follows the store (the watcher), the actions only ask the engine for a change.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from crane_desktop.engine import stacks
 from crane_desktop.engine.diff import Diff
@@ -37,12 +36,13 @@ from crane_desktop.engine.snapshots import Service
 from crane_desktop.models.apps import update_state_text
 from crane_desktop.models.table import Role
 from crane_desktop.models.tasks import SLOT, TaskTreeModel
-from crane_desktop.session import off_thread
+from crane_desktop.views.context import StreamOwner
 from crane_desktop.views.dialogs import show_error
+from crane_desktop.views.operations import operation_slot
 from crane_desktop.views.service_tabs import SERVICE_TABS
 
 if TYPE_CHECKING:
-    from crane_desktop.views.main_window import MainWindow
+    from crane_desktop.views.context import ClusterContext, Navigator
 
 
 class SpecView(QWidget):
@@ -89,11 +89,14 @@ class SpecView(QWidget):
 
 
 class ServiceDetail(QWidget):
-    def __init__(self, window: MainWindow, service_id: str) -> None:
-        super().__init__(window)
-        self.window_ = window
+    def __init__(
+        self, context: ClusterContext, navigator: Navigator, service_id: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.navigator = navigator
         self.service_id = service_id
-        store = window.store
+        store = self.store = context.store
         self.model = TaskTreeModel(service_id, lambda node_id: store.get("nodes").get(node_id), self)
         self.model.load(store.get("tasks"), store.retired_tasks(service_id))
 
@@ -155,7 +158,7 @@ class ServiceDetail(QWidget):
         self.tabs.addTab(self.spec_view, self.tr("Detail"))
         self.extra_tabs: list[QWidget] = []
         for title, factory in SERVICE_TABS:
-            widget = factory(window, service_id)
+            widget = factory(context, service_id)
             self.extra_tabs.append(widget)
             self.tabs.addTab(widget, title())
 
@@ -194,7 +197,7 @@ class ServiceDetail(QWidget):
                 self.tasks_view.resizeColumnToContents(column)
 
     def _network_names(self) -> dict[str, str]:
-        return {key: network.name for key, network in self.window_.store.get("networks").items()}
+        return {key: network.name for key, network in self.store.get("networks").items()}
 
     def _show_service(self, service: Service | None) -> None:
         if service is None:
@@ -245,9 +248,8 @@ class ServiceDetail(QWidget):
 
     def _open_task(self, index: Any) -> None:
         task = self.proxy.data(index, Role.OBJECT)
-        opener = getattr(self.window_, "open_container", None)
-        if task is not None and task.container_id and callable(opener):
-            opener(task.node_id, task.container_id, task.id[:12])
+        if task is not None and task.container_id:
+            self.navigator.open_container(task.node_id, task.container_id, task.id[:12])
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (
@@ -261,30 +263,30 @@ class ServiceDetail(QWidget):
 
     # -- actions ---------------------------------------------------------------------------------
     async def _run(self, title: str, fn: Any, *args: Any) -> bool:
-        session = self.window_.session
-        if session is None or self.service is None:
+        """`fn(client, *args)` on the manager, the actions disabled meanwhile; a failure is shown."""
+        if self.service is None:
             return False
         self._busy = True
         self._set_enabled(False)
         try:
-            await off_thread(fn, session.cluster.client, *args)
-            return True
+            await self.context.operations.on_manager(self, fn, *args)
+            ok = True
         except Exception as error:
             show_error(self, title, error)
-            return False
-        finally:
-            self._busy = False
-            self._set_enabled(self.service is not None)
-            if self.service is not None:
-                self._show_service(self.service)
+            ok = False
+        self._busy = False  # not reached when the detail closed meanwhile (OwnerGone)
+        self._set_enabled(self.service is not None)
+        if self.service is not None:
+            self._show_service(self.service)
+        return ok
 
-    @asyncSlot()
+    @operation_slot()
     async def scale(self) -> None:
         await self._run(
             self.tr("Cannot scale the service"), stacks.scale, self.service_id, self.replicas.value()
         )
 
-    @asyncSlot()
+    @operation_slot()
     async def update_image(self) -> None:
         image = self.image_edit.text().strip()
         if not image or any(c.isspace() for c in image):
@@ -295,7 +297,7 @@ class ServiceDetail(QWidget):
         self.image_edit.setToolTip("")
         await self._run(self.tr("Cannot update the image"), stacks.set_image, self.service_id, image)
 
-    @asyncSlot()
+    @operation_slot()
     async def rollback(self) -> None:
         await self._run(self.tr("Cannot roll back the service"), stacks.rollback, self.service_id)
 
@@ -304,14 +306,13 @@ class ServiceDetail(QWidget):
             return
         from crane_desktop.views.deploy_dialog import DeployDialog
 
-        dialog = DeployDialog(self.window_, self, service=self.service)
+        dialog = DeployDialog(self.context, self, service=self.service)
         dialog.open()
 
     def close_streams(self) -> None:
         """Close the extra tabs' streams (logs, stats...) with this tab."""
         with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
-            self.window_.store.changed.disconnect(self._on_store_changed)
+            self.store.changed.disconnect(self._on_store_changed)
         for widget in self.extra_tabs:
-            closer = getattr(widget, "close_streams", None)
-            if callable(closer):
-                closer()
+            if isinstance(widget, StreamOwner):
+                widget.close_streams()

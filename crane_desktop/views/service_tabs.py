@@ -1,8 +1,9 @@
 """Extra tabs of the service detail view (logs, monitoring, entry points, continuous deployment...),
 each contributed by its own module. The service detail adds them after its own tabs, in this order.
 
-An entry is (title, factory) where factory(window, service_id) -> QWidget; a widget with
-`close_streams()` gets it called when the service detail closes.
+An entry is (title, factory) where factory(context, service_id) -> QWidget (context: the cluster
+context of views/context.py); a widget with `close_streams()` gets it called when the service detail
+closes.
 """
 
 from __future__ import annotations
@@ -14,22 +15,22 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
-    from crane_desktop.views.main_window import MainWindow
+    from crane_desktop.views.context import ClusterContext
 
-SERVICE_TABS: list[tuple[Callable[[], str], Callable[[MainWindow, str], QWidget]]] = []
+SERVICE_TABS: list[tuple[Callable[[], str], Callable[[ClusterContext, str], QWidget]]] = []
 
 
 # -- issue 5: live logs and monitoring (imported when the tab is built: pyqtgraph loads only then) --
-def _service_logs(window: MainWindow, service_id: str) -> QWidget:
+def _service_logs(context: ClusterContext, service_id: str) -> QWidget:
     from crane_desktop.views.log_view import ServiceLogs
 
-    return ServiceLogs(window, service_id)
+    return ServiceLogs(context, service_id)
 
 
-def _service_charts(window: MainWindow, service_id: str) -> QWidget:
+def _service_charts(context: ClusterContext, service_id: str) -> QWidget:
     from crane_desktop.views.charts import ServiceCharts
 
-    return ServiceCharts(window, service_id)
+    return ServiceCharts(context, service_id)
 
 
 SERVICE_TABS += [
@@ -39,16 +40,16 @@ SERVICE_TABS += [
 
 
 # -- issue 6: entry points (nginx / HAProxy configs) and continuous deployment --
-def _entry_points(window: MainWindow, service_id: str) -> QWidget:
+def _entry_points(context: ClusterContext, service_id: str) -> QWidget:
     from crane_desktop.views.entrypoints_tab import EntryPointsTab
 
-    return EntryPointsTab(window, service_id)
+    return EntryPointsTab(context, service_id)
 
 
-def _continuous_deployment(window: MainWindow, service_id: str) -> QWidget:
+def _continuous_deployment(context: ClusterContext, service_id: str) -> QWidget:
     from crane_desktop.views.cd_tab import ContinuousDeploymentTab
 
-    return ContinuousDeploymentTab(window, service_id)
+    return ContinuousDeploymentTab(context, service_id)
 
 
 SERVICE_TABS += [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from crane_desktop.engine.cluster import ConnectionState
 from crane_desktop.views.texts import error_hint, error_text
@@ -77,12 +77,21 @@ class StatusLine(QWidget):
         self.leader = QLabel(self)
         self.api = QLabel(self)
         self.phase = QLabel(self)
+        self.busy = QProgressBar(self)  # indeterminate while engine calls of this window run
+        self.busy.setObjectName("busyIndicator")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(80)
+        self.busy.setMaximumHeight(12)
+        self.busy.setTextVisible(False)
+        self.busy.setToolTip(self.tr("Waiting for the engine…"))
+        self.busy.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         for label in (self.profile, self.manager, self.leader, self.api, self.phase):
             layout.addWidget(label)
             layout.addSpacing(16)
         layout.addStretch(1)
+        layout.addWidget(self.busy)
         self.show_state(ConnectionState("disconnected", ""))
 
     def show_state(self, state: ConnectionState) -> None:
@@ -91,6 +100,9 @@ class StatusLine(QWidget):
         self.api.setText(self.tr("API %1").replace("%1", state.api_version) if state.api_version else "")
         self.phase.setText(phase_text(state))
         self.phase.setStyleSheet("" if state.phase == "connected" else "color: #b26a00; font-weight: bold;")
+
+    def show_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
 
     def show_leader(self, hostname: str) -> None:
         self.leader.setText(

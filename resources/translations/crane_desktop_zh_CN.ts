@@ -762,13 +762,6 @@
     </message>
 </context>
 <context>
-    <name>ContainersPane</name>
-    <message>
-        <source>The container detail is not available in this version.</source>
-        <translation>此版本中尚无容器详情。</translation>
-    </message>
-</context>
-<context>
     <name>ContinuousDeploymentTab</name>
     <message>
         <source>Put this command in a CI pipeline after the image is pushed: it updates only the image of the service, follows the rolling update, and exits with 0 when it completes, or non-zero with the reason when it fails, pauses or rolls back. Set TAG to the new image tag.</source>
@@ -797,14 +790,6 @@
     <message>
         <source>Save the deploy script</source>
         <translation>保存部署脚本</translation>
-    </message>
-    <message>
-        <source>Cannot save %1: %2</source>
-        <translation>无法保存 %1：%2</translation>
-    </message>
-    <message>
-        <source>Saved %1.</source>
-        <translation>已保存 %1。</translation>
     </message>
 </context>
 <context>
@@ -985,14 +970,6 @@
     <message>
         <source>Save the configuration</source>
         <translation>保存配置</translation>
-    </message>
-    <message>
-        <source>Cannot save %1: %2</source>
-        <translation>无法保存 %1：%2</translation>
-    </message>
-    <message>
-        <source>Saved %1.</source>
-        <translation>已保存 %1。</translation>
     </message>
 </context>
 <context>
@@ -1597,14 +1574,6 @@
     <message>
         <source>The language changes when Crane Desktop starts again.</source>
         <translation>语言将在 Crane Desktop 重新启动后生效。</translation>
-    </message>
-    <message>
-        <source>Nodes</source>
-        <translation>节点</translation>
-    </message>
-    <message>
-        <source>Apps</source>
-        <translation>应用</translation>
     </message>
     <message>
         <source>The manager %1 stopped answering; now connected through %2.</source>
@@ -2449,6 +2418,10 @@
 <context>
     <name>StatusLine</name>
     <message>
+        <source>Waiting for the engine…</source>
+        <translation>正在等待引擎…</translation>
+    </message>
+    <message>
         <source>no profile</source>
         <translation>无连接配置</translation>
     </message>
@@ -2623,6 +2596,17 @@
     </message>
 </context>
 <context>
+    <name>TextExport</name>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+</context>
+<context>
     <name>Unavailable</name>
     <message>
         <source>Connect host…</source>
@@ -2685,6 +2669,17 @@
     <message>
         <source>Volume not removed</source>
         <translation>存储卷未删除</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Apps</source>
+        <translation>应用</translation>
     </message>
 </context>
 <context>
@@ -3484,6 +3479,14 @@
     <message>
         <source>The service mode and the endpoint mode of a service cannot change.</source>
         <translation>服务的模式和端点模式不能修改。</translation>
+    </message>
+    <message>
+        <source>Not connected to a cluster.</source>
+        <translation>未连接到集群。</translation>
+    </message>
+    <message>
+        <source>Connect to a cluster first (Cluster › Connect…).</source>
+        <translation>请先连接一个集群（集群 › 连接…）。</translation>
     </message>
 </context>
 </TS>

@@ -72,7 +72,7 @@ def test_entry_points_listed_and_configs_valid(
         "--publish", "published=18090,target=80,mode=host", "--publish", "published=18091,target=81",
     )  # fmt: skip
     qtbot.waitUntil(lambda: len(running_tasks(window, service_id)) == 1, timeout=30000)
-    tab = EntryPointsTab(window, service_id)
+    tab = EntryPointsTab(window.context, service_id)
     qtbot.addWidget(tab)
     tab.resize(1000, 700)
     tab.show()
@@ -111,7 +111,7 @@ def test_entry_points_listed_and_configs_valid(
 def test_cd_tab_command_runs_as_shown(connected_window, qtbot, service_names, profile, tmp_path):
     window = connected_window
     service_id = start_service(window, qtbot, service_names, "--replicas", "1", "--update-monitor", "1s")
-    tab = ContinuousDeploymentTab(window, service_id)
+    tab = ContinuousDeploymentTab(window.context, service_id)
     qtbot.addWidget(tab)
     command = tab.command_text()
     name = window.store.get("services")[service_id].name

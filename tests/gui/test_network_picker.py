@@ -27,7 +27,7 @@ def test_pick_by_name_and_by_label(connected_window, qtbot, networks):
     tier = unique("tier")
     front, back, other = unique("crane-pick-a"), unique("crane-pick-b"), unique("crane-pick-c")
     networks += [front, back, other]
-    picker = NetworkPicker(window)
+    picker = NetworkPicker(window.store)
     qtbot.addWidget(picker)
     picker.show()
     docker(1, "network", "create", "-d", "overlay", "--label", f"{tier}=web", front)

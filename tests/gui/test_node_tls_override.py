@@ -29,7 +29,7 @@ def test_connect_host_with_the_nodes_own_tls_files(connected_window, qtbot, prof
     wrong_ca = tmp_path / "wrong-ca.pem"
     trustme.CA().cert_pem.write_to_path(str(wrong_ca))
 
-    dialog = ConnectHostDialog(window, cluster, node, timeout=5)
+    dialog = ConnectHostDialog(window, window.context, node, timeout=5)
     qtbot.addWidget(dialog)
     dialog.address_edit.setText(endpoint_host(profile.nodes["node-3"]))
     dialog.own_tls.setChecked(True)

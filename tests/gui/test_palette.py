@@ -38,7 +38,7 @@ def test_palette_finds_a_node_by_id_prefix_and_a_service_by_name(connected_windo
     qtbot.keyClicks(palette.search, "go nodes")
     qtbot.keyClick(palette.search, Qt.Key.Key_Return)
     assert not palette.isVisible()
-    assert window.tabs.currentIndex() == 0 and window.sidebar.currentItem().text() == "Nodes"
+    assert window.tabs.currentIndex() == 0 and window.workspace.sidebar.currentItem().text() == "Nodes"
 
 
 def test_palette_actions_go_through_the_widgets_and_ask_first(connected_window, qtbot):

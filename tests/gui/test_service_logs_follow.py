@@ -4,25 +4,11 @@ lines of the tasks that went away stay, nothing is shown twice, and the view sta
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
-
-from crane_desktop.engine.diff import Diff
-from crane_desktop.models.store import ClusterStore
-from crane_desktop.views.log_view import ServiceLogs
+from crane_desktop.engine import stacks
+from crane_desktop.views.log_view import ServiceLogs, TaskTags
 from tests.swarm import IMAGE, docker, unique
 
 TICKER = 'i=0; while true; do echo "tick $i"; i=$((i+1)); sleep 0.3; done'
-
-
-class _StoreWithoutTasks(QWidget):
-    """The window as its Logs tab sees it when a task's first lines beat the store's next task list."""
-
-    def __init__(self, window) -> None:
-        super().__init__()
-        self.session = window.session
-        self.store = ClusterStore(self)
-        for kind in ("services", "nodes"):
-            self.store.apply(kind, Diff(added=dict(window.store.get(kind))))
 
 
 def _task_ids(view) -> set[str]:
@@ -78,10 +64,11 @@ def test_service_logs_follow_tasks_started_later(qtbot, connected_window, servic
     }
     assert _following(view)
     # had the second task's lines come before the store listed it, they would carry the same tag
-    stand_in = _StoreWithoutTasks(window)
-    qtbot.addWidget(stand_in)
+    cluster = window.session.cluster
+    before_the_store = TaskTags(name, lambda task_id: stacks.task_slot(cluster.client, task_id))
+    before_the_store.update(hosts={n.id: n.hostname for n in window.store.get("nodes").values()})
     line = next(line for line in view.ring.lines if line.task_id == second)
-    assert ServiceLogs(stand_in, service_id).tag(line) == line.source
+    assert before_the_store.tag(line) == line.source
 
     docker(1, "service", "update", "--detach", "--force", name)  # both slots get a new task
     qtbot.waitUntil(lambda: len(_task_ids(view)) == 4, timeout=30000)

@@ -1,0 +1,85 @@
+"""What a page, detail view or dialog of one cluster receives instead of the main window.
+
+- `ClusterContext`: the store of snapshots (`store.get(kind)`, `store.changed(kind, Diff)`), the
+  operation runner for every blocking engine call, the connection's settings (read-only, never called
+  on the GUI thread), and `message` for the status bar, which the main window connects once.
+- `Navigator`: opening another object's detail or a page (the workspace implements it).
+
+Built without a live session, a context still serves its store: that is how tests drive every view on
+snapshots recorded off the real engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from crane_desktop.models.store import ClusterStore
+from crane_desktop.views.operations import OperationRunner
+
+if TYPE_CHECKING:
+    import docker
+
+    from crane_desktop.engine.cluster import Cluster
+    from crane_desktop.engine.snapshots import Node
+    from crane_desktop.session import ClusterSession
+
+MESSAGE_MS = 8000
+
+
+class Navigator(Protocol):
+    """Where a view sends the operator next; each call opens (or brings forward) a tab or page."""
+
+    def show_page(self, key: str) -> None: ...
+
+    def open_node(self, node_id: str) -> QWidget: ...
+
+    def open_service(self, service_id: str) -> QWidget: ...
+
+    def open_container(self, node_id: str, container_id: str, title: str = "") -> QWidget: ...
+
+    def open_network(self, network_id: str) -> None: ...
+
+
+@runtime_checkable
+class StreamOwner(Protocol):
+    """A detail (or a tab of one) that follows streams: told when it closes; stopping returns at once."""
+
+    def close_streams(self) -> None: ...
+
+
+class ClusterContext(QObject):
+    """One cluster as the views see it; the main window owns it and swaps its session."""
+
+    message = Signal(str, int)  # status text, how long to show it (ms)
+
+    def __init__(self, store: ClusterStore | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store if store is not None else ClusterStore(self)
+        self.session: ClusterSession | None = None
+        self.operations = OperationRunner(lambda: self.cluster, self)
+
+    @property
+    def cluster(self) -> Cluster | None:
+        """The connection in use, for its settings (profile, node endpoints); its blocking calls go
+        through `operations` or a stream, never on the GUI thread."""
+        return self.session.cluster if self.session is not None else None
+
+    def say(self, text: str, timeout_ms: int = MESSAGE_MS) -> None:
+        """Show `text` in the window's status bar."""
+        self.message.emit(text, timeout_ms)
+
+    def stream_client(self) -> Callable[[], docker.APIClient] | None:
+        """Opens a stream client of the manager in use (called on the stream's own thread)."""
+        cluster = self.cluster
+        return cluster.stream_client if cluster is not None else None
+
+    def node_stream_client(self, node: Node) -> Callable[[], docker.APIClient] | None:
+        """Opens a stream client of the node's own engine (called on the stream's own thread)."""
+        cluster = self.cluster
+        if cluster is None:
+            return None
+        return lambda: cluster.node_stream_client(node)

@@ -1,0 +1,165 @@
+"""The one way a view runs blocking engine work: the operation runner.
+
+A view reads its inputs on the GUI thread and passes them as plain values; the runner calls the engine
+off the GUI thread and hands the result back on the GUI thread, but only while the widget that asked
+(its *owner*) is still open. A closed detail tab or dialog is never touched again: awaiting the call
+raises `OwnerGone`, which the async slots simply let end. The widgets named `busy` are disabled while
+the call runs, and `busyChanged` tells the window to show that work is under way.
+
+    config = await operations.on_manager(self, stacks.scale, service_id, replicas, busy=[button])
+
+A failure is raised where the view awaits it; `views/dialogs.py: show_error` shows it in the operator's
+words with the engine's raw text in the details, the one error path of the views. Async slots that await
+operations are declared with `operation_slot` (not qasync's `asyncSlot`), which ends quietly on OwnerGone.
+The shape follows Anki's `aqt.operations` (QueryOp/CollectionOp), on the app's asyncio loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+from qasync import asyncSlot
+
+from crane_desktop.engine.errors import EngineError
+from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    import docker
+
+    from crane_desktop.engine.cluster import Cluster
+
+log = logging.getLogger("crane.views.operations")
+T = TypeVar("T")
+
+CLOSED = "craneClosed"  # dynamic property set on a widget (and so its children) that has closed
+
+
+class OwnerGone(BaseException):
+    """The widget that started the operation closed meanwhile: nothing of it may be touched.
+
+    A BaseException, like asyncio's CancelledError, so that a view's `except Exception` (showing a
+    failure) lets it pass: only `operation_slot` ends it.
+    """
+
+
+class NotConnected(EngineError):
+    template = QT_TRANSLATE_NOOP("engine", "Not connected to a cluster.")
+    hint = QT_TRANSLATE_NOOP("engine", "Connect to a cluster first (Cluster › Connect…).")
+
+
+def operation_slot(*types: type) -> Callable[[Callable[..., Any]], Any]:
+    """qasync's `asyncSlot` for coroutines that await operations: an owner closed meanwhile ends the
+    slot quietly instead of reaching the crash dialog."""
+
+    def decorate(coroutine: Callable[..., Any]) -> Any:
+        @functools.wraps(coroutine)
+        async def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return await coroutine(*args, **kwargs)
+            except OwnerGone:
+                return None
+
+        return asyncSlot(*types)(run)
+
+    return decorate
+
+
+def mark_closed(widget: QObject) -> None:
+    """Say that `widget` (a detail tab, a dialog) is closing: its pending operations deliver nothing."""
+    if shiboken6.isValid(widget):
+        widget.setProperty(CLOSED, True)
+
+
+def is_open(owner: QObject) -> bool:
+    """Still there to be updated: neither deleted nor closed, nor inside something closed."""
+    current: QObject | None = owner
+    while current is not None:
+        if not shiboken6.isValid(current) or current.property(CLOSED):
+            return False
+        current = current.parent()
+    return True
+
+
+Busy = QWidget | QAction
+
+
+class OperationRunner(QObject):
+    """Runs the blocking calls of one window's views on a small pool of its own."""
+
+    busyChanged = Signal(bool)  # True while at least one operation runs
+
+    def __init__(self, cluster: Callable[[], Cluster | None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cluster = cluster
+        self._pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="crane-op")
+        self._running = 0
+
+    @property
+    def running(self) -> int:
+        return self._running
+
+    async def run(self, owner: QObject, fn: Callable[..., T], *args: Any, busy: Iterable[Busy] = ()) -> T:
+        """`fn(*args)` off the GUI thread; its result on the GUI thread while `owner` is open.
+
+        Raises what `fn` raised, or OwnerGone.
+        """
+        disabled = [(widget, widget.isEnabled()) for widget in busy]
+        for widget, _was in disabled:
+            widget.setEnabled(False)
+        self._running += 1
+        if self._running == 1:
+            self.busyChanged.emit(True)
+        try:
+            call = functools.partial(fn, *args)
+            result = await asyncio.get_running_loop().run_in_executor(self._pool, call)
+        except Exception as error:
+            if not is_open(owner):
+                raise OwnerGone() from error
+            raise
+        finally:
+            self._running -= 1
+            if self._running == 0 and shiboken6.isValid(self):
+                self.busyChanged.emit(False)
+            for widget, was in disabled:
+                if shiboken6.isValid(widget):
+                    widget.setEnabled(was)
+        if not is_open(owner):
+            raise OwnerGone()
+        return result
+
+    def cluster(self) -> Cluster:
+        """The cluster in use; NotConnected when the window has none."""
+        cluster = self._cluster()
+        if cluster is None:
+            raise NotConnected()
+        return cluster
+
+    async def on_cluster(
+        self, owner: QObject, fn: Callable[..., T], *args: Any, busy: Iterable[Busy] = ()
+    ) -> T:
+        """`fn(cluster, *args)`: for calls that pick their engine (a node's own, the manager's)."""
+        return await self.run(owner, fn, self.cluster(), *args, busy=busy)
+
+    async def on_manager(
+        self, owner: QObject, fn: Callable[..., T], *args: Any, busy: Iterable[Busy] = ()
+    ) -> T:
+        """`fn(client, *args)` with the client of the manager in use (resolved off the GUI thread)."""
+        return await self.run(owner, _with_manager, self.cluster(), fn, *args, busy=busy)
+
+    def close(self) -> None:
+        """Forget queued calls and let running ones finish on their own; returns at once."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _with_manager(cluster: Cluster, fn: Callable[..., T], *args: Any) -> T:
+    client: docker.APIClient = cluster.client
+    return fn(client, *args)
