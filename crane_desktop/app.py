@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from crane_desktop import heap
-from crane_desktop.cli import profile_from_args
+from crane_desktop.connection import profile_from_args
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.profiles import Profile, ProfileStore
 
@@ -58,9 +58,9 @@ def run(args: argparse.Namespace) -> int:
 
 async def screenshot(args: argparse.Namespace, store: ProfileStore) -> int:
     """Connect, wait until the page's data has loaded, save a PNG of the window, exit."""
+    from crane_desktop.messages import error_hint, error_text
     from crane_desktop.session import ClusterSession
     from crane_desktop.views.main_window import MainWindow
-    from crane_desktop.views.texts import error_hint, error_text
 
     try:
         profile = profile_from_args(args, store)
@@ -113,7 +113,7 @@ async def interactive(args: argparse.Namespace, store: ProfileStore) -> int:
     try:
         profile = profile_from_args(args, store)
     except EngineError as error:
-        from crane_desktop.views.texts import error_text
+        from crane_desktop.messages import error_text
 
         QMessageBox.warning(None, QCoreApplication.translate("App", "Cannot connect"), error_text(error))
         profile = None
@@ -159,8 +159,8 @@ class WindowKeeper:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
+        from crane_desktop.messages import error_hint, error_text
         from crane_desktop.session import ClusterSession
-        from crane_desktop.views.texts import error_hint, error_text
 
         try:
             await window.open_profile(ClusterSession(profile, window))

@@ -25,12 +25,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from crane_desktop.terminal.backends import create
 from crane_desktop.terminal.emulator import (
     ALT_SCREEN_MODES,
     MODE_APP_CURSOR,
     MODE_BRACKETED_PASTE,
     Emulator,
-    create,
 )
 
 FRAME_MS = 16
