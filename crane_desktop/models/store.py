@@ -29,7 +29,7 @@ class ClusterStore(QObject):
         self._retired: dict[str, dict[str, Task]] = {}
         self.loaded: set[str] = set()
 
-    def apply(self, kind: str, change: Diff) -> None:
+    def apply(self, kind: str, change: Diff[Any]) -> None:
         state = self._state.setdefault(kind, {})
         if kind == "tasks":
             self._retire(state[key] for key in change.removed if key in state)
