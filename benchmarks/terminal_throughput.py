@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from crane_desktop.terminal.emulator import available, create
+from crane_desktop.terminal.backends import available, create
 from crane_desktop.terminal.widget import TerminalWidget
 
 SIZE = 3_900_000

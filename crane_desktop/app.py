@@ -8,9 +8,10 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from crane_desktop import heap
-from crane_desktop.cli import profile_from_args
+from crane_desktop.connection import profile_from_args
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.profiles import Profile, ProfileStore
 
@@ -36,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
     # 5 ms: under a log flood this cut the GUI thread's median gap about 5x.
     sys.setswitchinterval(0.001)
     log_file = setup_logging(args.debug)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Crane Desktop")
     app.setOrganizationName("crane")
     app.setWindowIcon(QIcon(str(ICON)))
@@ -58,9 +60,9 @@ def run(args: argparse.Namespace) -> int:
 
 async def screenshot(args: argparse.Namespace, store: ProfileStore) -> int:
     """Connect, wait until the page's data has loaded, save a PNG of the window, exit."""
+    from crane_desktop.messages import error_hint, error_text
     from crane_desktop.session import ClusterSession
     from crane_desktop.views.main_window import MainWindow
-    from crane_desktop.views.texts import error_hint, error_text
 
     try:
         profile = profile_from_args(args, store)
@@ -77,7 +79,7 @@ async def screenshot(args: argparse.Namespace, store: ProfileStore) -> int:
     window.show()
     try:
         await window.open_profile(ClusterSession(profile, window))
-        model = window.models[args.page]
+        model: Any = window.models[args.page]  # the page's model; each has `loaded`
         deadline = asyncio.get_running_loop().time() + args.timeout
         while not model.loaded:
             if asyncio.get_running_loop().time() > deadline:
@@ -108,12 +110,14 @@ async def interactive(args: argparse.Namespace, store: ProfileStore) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     closed = asyncio.Event()
-    QApplication.instance().lastWindowClosed.connect(closed.set)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "run() creates the QApplication first"
+    app.lastWindowClosed.connect(closed.set)
     windows = WindowKeeper(store)
     try:
         profile = profile_from_args(args, store)
     except EngineError as error:
-        from crane_desktop.views.texts import error_text
+        from crane_desktop.messages import error_text
 
         QMessageBox.warning(None, QCoreApplication.translate("App", "Cannot connect"), error_text(error))
         profile = None
@@ -159,8 +163,8 @@ class WindowKeeper:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
+        from crane_desktop.messages import error_hint, error_text
         from crane_desktop.session import ClusterSession
-        from crane_desktop.views.texts import error_hint, error_text
 
         try:
             await window.open_profile(ClusterSession(profile, window))

@@ -15,7 +15,7 @@ from datetime import datetime
 
 import docker
 
-from crane_desktop.commands.entrypoints import connect, fail
+from crane_desktop.commands.common import connect, fail
 from crane_desktop.engine.cluster import Cluster
 from crane_desktop.engine.deploy import Reconnect, deploy
 from crane_desktop.engine.entrypoints import find_service

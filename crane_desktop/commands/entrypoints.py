@@ -7,10 +7,9 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from crane_desktop.engine.cluster import Cluster
+from crane_desktop.commands.common import connect, fail
 from crane_desktop.engine.entrypoints import FORMATS, fetch_entry_points, render
-from crane_desktop.engine.errors import EngineError, translate
-from crane_desktop.engine.snapshots import Node, parse_all
+from crane_desktop.engine.errors import EngineError
 
 NAMES = ("entrypoints",)
 
@@ -34,36 +33,6 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
     parser.add_argument("-o", "--output", default="", help="write to this file instead of standard output")
     add_connection_flags(parser)
     parser.set_defaults(run=run)
-
-
-def connect(args: argparse.Namespace) -> Cluster:
-    """The cluster the connection flags (or DOCKER_* variables) name, connected; EngineError if not."""
-    from crane_desktop.cli import profile_from_args
-
-    profile = profile_from_args(args)
-    if profile is None:
-        raise EngineError(
-            "no cluster given: use -H/--tlsverify..., --context, --profile, --profile-file or DOCKER_HOST"
-        )
-    cluster = Cluster(profile, timeout=15.0)
-    cluster.connect()
-    try:  # the swarm's other managers, to move to if this one goes away (one -H names just one)
-        cluster.learn_managers(parse_all(Node, cluster.client.nodes()).values())
-    except Exception as exc:
-        cluster.close()
-        raise translate(exc, cluster.endpoint) from exc
-    return cluster
-
-
-def fail(command: str, error: Exception) -> int:
-    """One line saying why (the engine's own text after it), never the profile's key material."""
-    message = error.message if isinstance(error, EngineError) else str(error)
-    raw = getattr(error, "raw", "")
-    print(f"crane-desktop {command}: error: {message}" + (f" ({raw})" if raw else ""), file=sys.stderr)
-    hint = getattr(error, "hint", "")
-    if hint:
-        print(f"crane-desktop {command}: {hint}", file=sys.stderr)
-    return 1
 
 
 def run(args: argparse.Namespace) -> int:

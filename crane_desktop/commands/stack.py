@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from crane_desktop.commands.entrypoints import connect, fail
+from crane_desktop.commands.common import connect, fail
 from crane_desktop.engine import compose, stacks
 from crane_desktop.engine.errors import EngineError
 

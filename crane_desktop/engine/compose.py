@@ -16,7 +16,7 @@ import shlex
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -234,7 +234,7 @@ class _Reader:
             path = path[:-1]
         return self.lines.get(path, 0)
 
-    def fail(self, path: Path_, reason: str, /, **params: Any) -> None:
+    def fail(self, path: Path_, reason: str, /, **params: Any) -> NoReturn:
         raise ComposeError(reason, line=self.line(path), key=dotted(path), **params)
 
 
@@ -272,10 +272,12 @@ class _Typed:
     def __init__(self, reader: _Reader) -> None:
         self.r = reader
 
-    def fail(self, path: Path_, reason: str, /, **params: Any) -> None:
+    def fail(self, path: Path_, reason: str, /, **params: Any) -> NoReturn:
         self.r.fail(path, reason, **params)
 
-    def mapping(self, value: Any, path: Path_, keys: set[str] | None = None, *, null_ok: bool = True) -> dict:
+    def mapping(
+        self, value: Any, path: Path_, keys: set[str] | None = None, *, null_ok: bool = True
+    ) -> dict[str, Any]:
         if value is None and null_ok:
             return {}
         if not isinstance(value, dict):
@@ -599,10 +601,12 @@ class _Converter(_Typed):
         if svc.get("extra_hosts") is not None:
             hosts = self.key_values(svc["extra_hosts"], (*path, "extra_hosts"))
             if isinstance(svc["extra_hosts"], list):
-                hosts = dict(
-                    h.split(":", 1) if ":" in h else (h, "")
-                    for h in self.string_list(svc["extra_hosts"], (*path, "extra_hosts"))
-                )
+                hosts = {
+                    host: ip
+                    for host, _, ip in (
+                        h.partition(":") for h in self.string_list(svc["extra_hosts"], (*path, "extra_hosts"))
+                    )
+                }
             container["Hosts"] = [f"{ip} {host}" for host, ip in hosts.items()]
         dns = self.strings(svc["dns"], (*path, "dns")) if svc.get("dns") is not None else None
         search = (
@@ -700,7 +704,7 @@ class _Converter(_Typed):
                 spec[api] = policy
         return spec, networks
 
-    def environment(self, svc: dict, path: Path_) -> list[str]:
+    def environment(self, svc: dict[str, Any], path: Path_) -> list[str]:
         values: dict[str, str | None] = {}
         if svc.get("env_file") is not None:
             for i, item in enumerate(self.strings(svc["env_file"], (*path, "env_file"))):
@@ -935,7 +939,9 @@ class _Converter(_Typed):
             }
         return result
 
-    def restart_policy(self, svc: dict, deploy: dict, path: Path_) -> dict[str, Any] | None:
+    def restart_policy(
+        self, svc: dict[str, Any], deploy: dict[str, Any], path: Path_
+    ) -> dict[str, Any] | None:
         dpath = (*path, "deploy", "restart_policy")
         if deploy.get("restart_policy") is None:
             restart = str(svc.get("restart") or "")
@@ -990,7 +996,7 @@ class _Converter(_Typed):
             self.fail((*path, "order"), QT_TRANSLATE_NOOP("engine", "must be stop-first or start-first"))
         return result
 
-    def mode(self, deploy: dict, path: Path_) -> dict[str, Any]:
+    def mode(self, deploy: dict[str, Any], path: Path_) -> dict[str, Any]:
         mode = self.string(deploy.get("mode") or "replicated", (*path, "mode"))
         replicas = deploy.get("replicas")
         if mode == "global":
@@ -1071,7 +1077,9 @@ class _Converter(_Typed):
             for t, p in zip(targets, publisheds, strict=True)
         ]
 
-    def service_networks(self, service: str, value: Any, path: Path_) -> tuple[list[str], list[dict]]:
+    def service_networks(
+        self, service: str, value: Any, path: Path_
+    ) -> tuple[list[str], list[dict[str, Any]]]:
         if value is None or value == [] or value == {}:
             value = {DEFAULT_NETWORK: None}
         if isinstance(value, list):

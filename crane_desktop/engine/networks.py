@@ -7,10 +7,11 @@ so the dialog can show each one beside its field; an overlap with another networ
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import docker
@@ -47,7 +48,7 @@ class Problem:
 
     field: str
     template: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)  # `field` is a field here
     warning: bool = False
 
     @property

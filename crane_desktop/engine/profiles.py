@@ -13,6 +13,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import platformdirs
@@ -45,7 +46,7 @@ class Profile:
     allow_insecure_tcp: bool = False
     node_tls: Mapping[str, TLSConfig] = field(default_factory=dict)  # by hostname: a node's own TLS files
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["managers"] = list(self.managers)
         data["nodes"] = dict(self.nodes)
@@ -53,7 +54,7 @@ class Profile:
         return data
 
     @classmethod
-    def from_json(cls, data: Mapping) -> Profile:
+    def from_json(cls, data: Mapping[str, Any]) -> Profile:
         if not isinstance(data, Mapping):
             raise ProfileInvalid(QT_TRANSLATE_NOOP("engine", "A profile must be a JSON object."))
         name = str(data.get("name") or "").strip()

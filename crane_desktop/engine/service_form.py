@@ -103,7 +103,8 @@ def _size_ok(text: str) -> bool:
         return False
     number = float(re.match(r"[0-9.]+", text).group())  # type: ignore[union-attr]
     unit = re.search(r"[kmgtp]", text, re.I)
-    return number * 1024 ** ("bkmgtp".index(unit.group().lower()) if unit else 0) <= compose.INT64_MAX
+    factor: int = 1024 ** ("bkmgtp".index(unit.group().lower()) if unit else 0)
+    return number * factor <= compose.INT64_MAX
 
 
 def _cpus_ok(text: str) -> bool:
@@ -185,9 +186,11 @@ def validate(form: ServiceForm) -> dict[str, Problem]:
         problems["endpoint_mode"] = (QT_TRANSLATE_NOOP("engine", "vip or dnsrr."), {})
     for i, line in enumerate(form.ports, 1):
         match = PORT_RE.match(line.strip())
-        bad = not match or not 0 < int(match.group(2)) < 65536
-        bad = bad or (match.group(1) is not None and not 0 < int(match.group(1)) < 65536)
-        if bad:
+        if (
+            match is None
+            or not 0 < int(match.group(2)) < 65536
+            or (match.group(1) is not None and not 0 < int(match.group(1)) < 65536)
+        ):
             problems["ports"] = _line_problem(
                 QT_TRANSLATE_NOOP(
                     "engine",

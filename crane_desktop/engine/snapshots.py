@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol, Self, TypeVar
 
 STACK_LABEL = "com.docker.stack.namespace"
 ENDPOINT_LABEL = "crane.reserved.node.endpoint"
@@ -394,7 +394,20 @@ def stacks_from_services(services: Iterable[Service]) -> dict[str, Stack]:
     return stacks
 
 
-def parse_all(kind: type, items: Any) -> dict[str, Any]:
+class Snapshot(Protocol):
+    """What parse_all needs of a snapshot class: built from the API's JSON, known by its id."""
+
+    @property
+    def id(self) -> str: ...
+
+    @classmethod
+    def from_api(cls, data: Mapping[str, Any]) -> Self: ...
+
+
+S = TypeVar("S", bound=Snapshot)
+
+
+def parse_all(kind: type[S], items: Any) -> dict[str, S]:
     """Parse a list call's JSON into {id: snapshot}, dropping entries without an id."""
     if not isinstance(items, list):
         return {}

@@ -104,7 +104,7 @@ class AppTreeModel(GroupTreeModel):
     def app_at(self, index: Index) -> App | None:
         if not index.isValid():
             return None
-        app = index.internalPointer()
+        app: App | None = index.internalPointer()
         return app if app is not None else self._groups[index.row()]
 
     def service_at(self, index: Index) -> Service | None:
@@ -240,7 +240,7 @@ class AppTreeModel(GroupTreeModel):
         return None
 
     # -- writing ---------------------------------------------------------------------------------
-    def apply(self, kind: str, change: Diff) -> None:
+    def apply(self, kind: str, change: Diff[Any]) -> None:
         gui_thread_only("AppTreeModel.apply")
         if kind == "services":
             self._apply_services(change)
@@ -267,7 +267,7 @@ class AppTreeModel(GroupTreeModel):
         self._apply_services(Diff(added=dict(services)))
         self.loaded = loaded
 
-    def _apply_tasks(self, change: Diff) -> None:
+    def _apply_tasks(self, change: Diff[Task]) -> None:
         touched: set[str] = set()
         for key in change.removed:
             task = self._tasks.pop(key, None)
@@ -283,7 +283,7 @@ class AppTreeModel(GroupTreeModel):
             touched.add(task.service_id)
         self._refresh_services(touched, [TASKS])
 
-    def _apply_services(self, change: Diff) -> None:
+    def _apply_services(self, change: Diff[Service]) -> None:
         for key in change.removed:
             self._remove_service(key)
         for key, service in change.changed.items():
@@ -317,19 +317,19 @@ class AppTreeModel(GroupTreeModel):
                 continue
             app = self._groups[row]
             parent = self.index(row, 0)
-            first = len(app.service_ids)
-            self.beginInsertRows(parent, first, first + len(members) - 1)
+            start = len(app.service_ids)
+            self.beginInsertRows(parent, start, start + len(members) - 1)
             for service in members:
                 self._services[service.id] = service
                 app.service_ids.append(service.id)
             self.endInsertRows()
             self._refresh_columns([key], None)
         if new_apps:
-            first = len(self._groups)
-            self.beginInsertRows(QModelIndex(), first, first + len(new_apps) - 1)
+            start = len(self._groups)
+            self.beginInsertRows(QModelIndex(), start, start + len(new_apps) - 1)
             for offset, app in enumerate(new_apps):
                 self._groups.append(app)
-                self._group_rows[app.key] = first + offset
+                self._group_rows[app.key] = start + offset
             self.endInsertRows()
 
     def _remove_service(self, service_id: str) -> None:

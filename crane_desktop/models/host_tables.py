@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
 from crane_desktop.engine.formatting import byte_size, labels_text, local_time, short_id
@@ -83,27 +83,27 @@ LAYER_COLUMNS = (
 
 
 class ContainerTableModel(KeyedTableModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(CONTAINER_COLUMNS, parent)
 
 
 class HostNetworkTableModel(KeyedTableModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(NETWORK_COLUMNS, parent)
 
 
 class VolumeTableModel(KeyedTableModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(VOLUME_COLUMNS, parent)
 
 
 class ImageTableModel(KeyedTableModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(IMAGE_COLUMNS, parent)
 
 
 class LayerTableModel(KeyedTableModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(LAYER_COLUMNS, parent)
 
 

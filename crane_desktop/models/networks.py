@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
 from crane_desktop.engine.diff import diff
@@ -115,7 +115,7 @@ class NetworkTableModel(KeyedTableModel):
     SUBNET_COLUMN = 4
     SERVICES_COLUMN = 10
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(NETWORK_COLUMNS, parent)
         self._networks: dict[str, Network] = {}
         self._services: dict[str, Service] = {}
@@ -135,7 +135,8 @@ class NetworkTableModel(KeyedTableModel):
         super().clear()
 
     def network(self, row: int) -> Network:
-        return self.object_at(row).network
+        network_row: NetworkRow = self.object_at(row)
+        return network_row.network
 
     def networks(self) -> list[Network]:
         return [row.network for row in self.objects()]

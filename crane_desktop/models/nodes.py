@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
 from crane_desktop.engine.formatting import full_time, labels_text, local_time, short_id
@@ -93,7 +93,7 @@ class NodeTableModel(KeyedTableModel):
     STATUS_COLUMN = 4
     LABELS_COLUMN = 5
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(NODE_COLUMNS, parent)
 
     def leader(self) -> Node | None:

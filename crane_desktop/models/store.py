@@ -30,7 +30,7 @@ class ClusterStore(QObject):
         self._retired: dict[str, dict[str, Task]] = {}
         self.loaded: set[str] = set()
 
-    def apply(self, kind: str, change: Diff) -> None:
+    def apply(self, kind: str, change: Diff[Any]) -> None:
         gui_thread_only("ClusterStore.apply")
         state = self._state.setdefault(kind, {})
         if kind == "tasks":

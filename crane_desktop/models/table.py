@@ -6,7 +6,7 @@ exactly the rows concerned, never a reset: selection, sort, scroll and expansion
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -110,7 +110,7 @@ class KeyedTableModel(QAbstractTableModel):
         return list(self._objects)
 
     # -- writing ---------------------------------------------------------------------------------
-    def apply_diff(self, change: Diff) -> None:
+    def apply_diff(self, change: Diff[Any]) -> None:
         """Apply one engine diff with the fewest row signals."""
         gui_thread_only(f"{type(self).__name__}.apply_diff")
         self._remove(change.removed)
@@ -146,7 +146,7 @@ class KeyedTableModel(QAbstractTableModel):
             self.endRemoveRows()
         self._rows = {key: row for row, key in enumerate(self._keys)}
 
-    def _change(self, changed: dict[str, Any]) -> None:
+    def _change(self, changed: Mapping[str, Any]) -> None:
         touched = []
         for key, obj in changed.items():
             row = self._rows.get(key)
@@ -157,7 +157,7 @@ class KeyedTableModel(QAbstractTableModel):
         for first, last in runs(touched):
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
 
-    def _add(self, added: dict[str, Any]) -> None:
+    def _add(self, added: Mapping[str, Any]) -> None:
         new = [(key, obj) for key, obj in added.items() if key not in self._rows]
         updates = {key: obj for key, obj in added.items() if key in self._rows}
         if updates:

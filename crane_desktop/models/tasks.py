@@ -110,7 +110,7 @@ class TaskTreeModel(GroupTreeModel):
         live = [
             t for t in tasks if t.desired_state in ("running", "ready", "accepted") and t.id not in self._gone
         ]
-        return (live or tasks or [None])[0]
+        return (live or tasks)[0] if tasks else None
 
     def task_at(self, index: Index) -> Task | None:
         if not index.isValid():
@@ -209,9 +209,9 @@ class TaskTreeModel(GroupTreeModel):
         self._gone.update(forgotten)
         self.apply_diff(Diff(added={**forgotten, **ours}))
 
-    def apply_diff(self, change: Diff) -> None:
-        gui_thread_only("TaskTreeModel.apply_diff")
+    def apply_diff(self, change: Diff[Any]) -> None:
         """Apply the store's task diff (tasks of other services are ignored)."""
+        gui_thread_only("TaskTreeModel.apply_diff")
         gone = [k for k in change.removed if k in self._tasks and k not in self._gone]
         for key in gone:
             self._gone.add(key)

@@ -37,7 +37,8 @@ class GroupTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, self._groups[parent.row()])
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    # Qt's parent() is overloaded (no argument: the QObject parent); this model only answers the index form.
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalPointer() is None:
             return QModelIndex()
         row = self._group_rows.get(index.internalPointer().key, -1)

@@ -6,6 +6,8 @@ at a time, only for the rows that changed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from pyghostty import Terminal, ffi, lib
 from wcwidth import wcwidth
 
@@ -94,50 +96,23 @@ class GhosttyEmulator(Emulator):
         )
 
     def _read_row(self) -> list[Run]:
+        """The row through the per-cell API (when the packed layout is not the one we know)."""
+        return _runs(self._cells_slow())
+
+    def _cells_slow(self) -> Iterator[Cell]:
         cells = self._cells[0]
         get = lib.ghostty_render_state_row_cells_get
-        runs: list[Run] = []
-        text: list[str] = []
-        start = 0
-        key: tuple | None = None
-        x = 0
-        plain = (None, None, False, False, False, False)
+        x = -1
         while lib.ghostty_render_state_row_cells_next(cells):
+            x += 1
             get(cells, lib.GHOSTTY_RENDER_STATE_ROW_CELLS_DATA_RAW, self._raw)
             lib.ghostty_cell_get(self._raw[0], lib.GHOSTTY_CELL_DATA_WIDE, self._wide)
             wide = self._wide[0]
             if wide in (_TAIL, _HEAD):
-                x += 1
                 continue
-            get(cells, lib.GHOSTTY_RENDER_STATE_ROW_CELLS_DATA_GRAPHEMES_LEN, self._glen)
-            n = self._glen[0]
-            if n:
-                get(cells, lib.GHOSTTY_RENDER_STATE_ROW_CELLS_DATA_GRAPHEMES_BUF, self._gbuf)
-                char = "".join(chr(self._gbuf[i]) for i in range(min(n, 32)))
-            else:
-                char = " "
+            char = self._graphemes()
             get(cells, lib.GHOSTTY_RENDER_STATE_ROW_CELLS_DATA_HAS_STYLING, self._styled)
-            style = self._read_style() if self._styled[0] else plain
-            if wide == _WIDE:
-                if text:
-                    runs.append(_run(start, "".join(text), key))
-                runs.append(_run(x, char, style, wide=True))
-                text, key = [], None
-            else:
-                if style != key:
-                    if text:
-                        runs.append(_run(start, "".join(text), key))
-                    text, start, key = [], x, style
-                text.append(char)
-            x += 1
-        if text:
-            # Trailing unstyled blanks carry nothing to paint.
-            joined = "".join(text)
-            if key == plain:
-                joined = joined.rstrip(" ")
-            if joined:
-                runs.append(_run(start, joined, key))
-        return runs
+            yield x, char, self._read_style() if self._styled[0] else _PLAIN, wide == _WIDE
 
     def _read_row_fast(self, it: object) -> list[Run]:
         """The row's cells in one call (an array of packed 64-bit cells), decoded here; only styled cells
@@ -145,14 +120,13 @@ class GhosttyEmulator(Emulator):
         _check(
             lib.ghostty_render_state_row_get(it, lib.GHOSTTY_RENDER_STATE_ROW_DATA_CELLS_RAW, self._cells_raw)
         )
+        return _runs(self._cells_fast())
+
+    def _cells_fast(self) -> Iterator[Cell]:
         count = self._cells_raw[1]
         packed = ffi.unpack(ffi.cast("uint64_t*", self._cells_raw[0]), count) if count else []
         cells = self._cells[0]
-        styles: dict[int, tuple] = {0: _PLAIN}
-        runs: list[Run] = []
-        text: list[str] = []
-        start = 0
-        key: tuple | None = None
+        styles: dict[int, Style] = {0: _PLAIN}
         for x, cell in enumerate(packed):
             wide = (cell >> 42) & 3
             if wide in (_TAIL, _HEAD):
@@ -172,24 +146,7 @@ class GhosttyEmulator(Emulator):
                     styles[style_id] = style
             else:
                 style = styles[style_id]
-            if wide == _WIDE:
-                if text:
-                    runs.append(_run(start, "".join(text), key))
-                runs.append(_run(x, char, style, wide=True))
-                text, key = [], None
-            else:
-                if style != key:
-                    if text:
-                        runs.append(_run(start, "".join(text), key))
-                    text, start, key = [], x, style
-                text.append(char)
-        if text:
-            joined = "".join(text)
-            if key == _PLAIN:
-                joined = joined.rstrip(" ")
-            if joined:
-                runs.append(_run(start, joined, key))
-        return runs
+            yield x, char, style, wide == _WIDE
 
     def _graphemes(self) -> str:
         get = lib.ghostty_render_state_row_cells_get
@@ -200,7 +157,7 @@ class GhosttyEmulator(Emulator):
         get(self._cells[0], lib.GHOSTTY_RENDER_STATE_ROW_CELLS_DATA_GRAPHEMES_BUF, self._gbuf)
         return "".join(chr(self._gbuf[i]) for i in range(min(n, 32)))
 
-    def _read_style(self) -> tuple:
+    def _read_style(self) -> Style:
         cells = self._cells[0]
         get = lib.ghostty_render_state_row_cells_get
         get(cells, lib.GHOSTTY_RENDER_STATE_ROW_CELLS_DATA_STYLE, self._style)
@@ -250,7 +207,37 @@ class GhosttyEmulator(Emulator):
         self.term.close()
 
 
-_PLAIN = (None, None, False, False, False, False)
+Style = tuple[RGB | None, RGB | None, bool, bool, bool, bool]  # fg, bg, bold, italic, underline, reverse
+Cell = tuple[int, str, Style, bool]  # column, text, style, wide
+_PLAIN: Style = (None, None, False, False, False, False)
+
+
+def _runs(cells: Iterable[Cell]) -> list[Run]:
+    """Runs of cells sharing a style; a wide character is a run of its own."""
+    runs: list[Run] = []
+    text: list[str] = []
+    start = 0
+    key: Style | None = None
+    for x, char, style, wide in cells:
+        if wide:
+            if text:
+                runs.append(_run(start, "".join(text), key))
+            runs.append(_run(x, char, style, wide=True))
+            text, key = [], None
+        else:
+            if style != key:
+                if text:
+                    runs.append(_run(start, "".join(text), key))
+                text, start, key = [], x, style
+            text.append(char)
+    if text:
+        # Trailing unstyled blanks carry nothing to paint.
+        joined = "".join(text)
+        if key == _PLAIN:
+            joined = joined.rstrip(" ")
+        if joined:
+            runs.append(_run(start, joined, key))
+    return runs
 
 
 def _wrapped(line: str, cols: int) -> list[str]:
@@ -309,8 +296,8 @@ def _layout_ok() -> bool:
         term.close()
 
 
-def _run(col: int, text: str, style: tuple | None, wide: bool = False) -> Run:
-    fg, bg, bold, italic, underline, reverse = style or (None, None, False, False, False, False)
+def _run(col: int, text: str, style: Style | None, wide: bool = False) -> Run:
+    fg, bg, bold, italic, underline, reverse = style or _PLAIN
     return Run(col, text, fg, bg, bold, italic, underline, reverse, wide)
 
 

@@ -51,6 +51,8 @@ class _Screen(pyte.Screen):
     """A pyte screen that answers the program, keeps lines scrolled off the top, marks soft wraps,
     has an alternate screen and reflows on resize."""
 
+    buffer: Buffer  # type: ignore[assignment]  # pyte's rows, as our Line (pyte types them as its own dict)
+
     def __init__(self, columns: int, lines: int, owner: PyteEmulator) -> None:
         self._owner = owner
         self._alt = 0  # the mode that switched to the alternate screen, 0 on the main screen

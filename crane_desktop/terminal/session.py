@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from qasync import asyncSlot
 
 from crane_desktop.engine import containers
+from crane_desktop.messages import error_text
 from crane_desktop.session import off_thread
-from crane_desktop.terminal.emulator import available
+from crane_desktop.terminal.backends import available
 from crane_desktop.terminal.exec_bridge import ExecSession
 from crane_desktop.terminal.widget import TerminalWidget
-from crane_desktop.views.texts import error_text
 
 log = logging.getLogger("crane.terminal")
 

@@ -25,12 +25,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from crane_desktop.terminal.backends import create
 from crane_desktop.terminal.emulator import (
     ALT_SCREEN_MODES,
     MODE_APP_CURSOR,
     MODE_BRACKETED_PASTE,
     Emulator,
-    create,
 )
 
 FRAME_MS = 16
@@ -39,7 +39,7 @@ FLOOD_RENDER_S = 0.033  # while output floods in, rows are re-read and painted a
 DEFAULT_FG = QColor(220, 220, 220)
 DEFAULT_BG = QColor(24, 24, 24)
 
-_KEYS = {
+_KEYS: dict[int, bytes] = {
     Qt.Key.Key_Return: b"\r",
     Qt.Key.Key_Enter: b"\r",
     Qt.Key.Key_Backspace: b"\x7f",
@@ -56,7 +56,7 @@ _KEYS = {
     Qt.Key.Key_F5: b"\x1b[15~",
     Qt.Key.Key_F10: b"\x1b[21~",
 }
-_CURSOR_KEYS = {
+_CURSOR_KEYS: dict[int, bytes] = {
     Qt.Key.Key_Up: b"A",
     Qt.Key.Key_Down: b"B",
     Qt.Key.Key_Right: b"C",

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from crane_desktop.terminal.emulator import MODE_BRACKETED_PASTE, PALETTE, available, create
+from crane_desktop.terminal.backends import available, create
+from crane_desktop.terminal.emulator import MODE_BRACKETED_PASTE, PALETTE
 
 EMULATORS = ["ghostty", "pyte"]
 

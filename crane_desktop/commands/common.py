@@ -1,0 +1,40 @@
+"""What every headless command shares: connecting to the cluster the flags name, and reporting a failure
+on standard error. Imports no Qt."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from crane_desktop.connection import profile_from_args
+from crane_desktop.engine.cluster import Cluster
+from crane_desktop.engine.errors import EngineError, translate
+from crane_desktop.engine.snapshots import Node, parse_all
+
+
+def connect(args: argparse.Namespace) -> Cluster:
+    """The cluster the connection flags (or DOCKER_* variables) name, connected; EngineError if not."""
+    profile = profile_from_args(args)
+    if profile is None:
+        raise EngineError(
+            "no cluster given: use -H/--tlsverify..., --context, --profile, --profile-file or DOCKER_HOST"
+        )
+    cluster = Cluster(profile, timeout=15.0)
+    cluster.connect()
+    try:  # the swarm's other managers, to move to if this one goes away (one -H names just one)
+        cluster.learn_managers(parse_all(Node, cluster.client.nodes()).values())
+    except Exception as exc:
+        cluster.close()
+        raise translate(exc, cluster.endpoint) from exc
+    return cluster
+
+
+def fail(command: str, error: Exception) -> int:
+    """One line saying why (the engine's own text after it), never the profile's key material."""
+    message = error.message if isinstance(error, EngineError) else str(error)
+    raw = getattr(error, "raw", "")
+    print(f"crane-desktop {command}: error: {message}" + (f" ({raw})" if raw else ""), file=sys.stderr)
+    hint = getattr(error, "hint", "")
+    if hint:
+        print(f"crane-desktop {command}: {hint}", file=sys.stderr)
+    return 1
