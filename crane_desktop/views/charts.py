@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from crane_desktop.engine.formatting import byte_size
 from crane_desktop.engine.stats import Rates, Sample, StatsStream
-from crane_desktop.views.texts import error_text
+from crane_desktop.messages import error_text
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext

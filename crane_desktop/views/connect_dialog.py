@@ -33,8 +33,8 @@ from crane_desktop.engine import profiles
 from crane_desktop.engine.errors import ProfileInvalid, translate
 from crane_desktop.engine.preflight import PreflightReport, run_preflight
 from crane_desktop.engine.profiles import Profile, ProfileStore, TLSConfig
+from crane_desktop.messages import check_hint, check_text, error_hint, error_text
 from crane_desktop.session import off_thread
-from crane_desktop.views.texts import check_hint, check_text, error_hint, error_text
 
 log = logging.getLogger("crane.views.connect")
 STATUS_MARK = {"ok": "✔", "warn": "⚠", "fail": "✘"}

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 from crane_desktop.engine import containers
 from crane_desktop.engine.errors import NoNodeEndpoint
 from crane_desktop.engine.logs import LogRequest
+from crane_desktop.messages import error_text
 from crane_desktop.views.context import StreamOwner
 from crane_desktop.views.log_view import LogView
 from crane_desktop.views.operations import mark_closed, operation_slot
-from crane_desktop.views.texts import error_text
 
 T = TypeVar("T")
 

@@ -12,8 +12,8 @@ import shiboken6
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from crane_desktop.engine.errors import EngineError, translate
+from crane_desktop.messages import error_hint, error_text
 from crane_desktop.views.operations import OperationRunner, mark_closed
-from crane_desktop.views.texts import error_hint, error_text
 
 T = TypeVar("T")
 ERROR_STYLE = "color: #c62828;"

@@ -60,7 +60,7 @@ from crane_desktop.engine.logs import (
     export_lines,
 )
 from crane_desktop.engine.snapshots import Node, Task
-from crane_desktop.views.texts import error_text
+from crane_desktop.messages import error_text
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext

@@ -33,9 +33,9 @@ from crane_desktop.engine.networks import (
     validate,
 )
 from crane_desktop.engine.snapshots import Network
+from crane_desktop.messages import engine_text, error_hint, error_text
 from crane_desktop.views.dialogs import ERROR_STYLE, EngineDialog, confirm
 from crane_desktop.views.operations import operation_slot
-from crane_desktop.views.texts import engine_text, error_hint, error_text
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext

@@ -36,6 +36,7 @@ from crane_desktop.engine.diff import diff
 from crane_desktop.engine.errors import NoNodeEndpoint, translate
 from crane_desktop.engine.formatting import byte_size, full_time, labels_text, local_time
 from crane_desktop.engine.snapshots import Node
+from crane_desktop.messages import engine_text
 from crane_desktop.models.host_tables import (
     ContainerTableModel,
     HostNetworkTableModel,
@@ -55,7 +56,6 @@ from crane_desktop.views.dialogs import (
 )
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
 from crane_desktop.views.operations import operation_slot
-from crane_desktop.views.texts import engine_text
 
 if TYPE_CHECKING:
     import docker

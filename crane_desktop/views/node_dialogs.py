@@ -32,10 +32,10 @@ from crane_desktop.engine import nodes as node_ops
 from crane_desktop.engine.errors import Conflict, ProfileInvalid
 from crane_desktop.engine.profiles import ProfileStore, TLSConfig, check_tls_files
 from crane_desktop.engine.snapshots import ENDPOINT_LABEL, Node
+from crane_desktop.messages import engine_text, error_text
 from crane_desktop.views.connect_dialog import PathField
 from crane_desktop.views.dialogs import ERROR_STYLE, EngineDialog, confirm, failure_text
 from crane_desktop.views.operations import OperationRunner, operation_slot
-from crane_desktop.views.texts import engine_text, error_text
 
 if TYPE_CHECKING:
     from crane_desktop.engine.cluster import Cluster

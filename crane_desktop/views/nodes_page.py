@@ -26,13 +26,13 @@ from crane_desktop.engine import nodes as node_ops
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.errors import EngineError, translate
 from crane_desktop.engine.snapshots import Node
+from crane_desktop.messages import error_text
 from crane_desktop.models.nodes import NodeTableModel
 from crane_desktop.models.table import Role
 from crane_desktop.views.dialogs import confirm, run_dialog, show_error
 from crane_desktop.views.filtering import filter_box, sort_filter_proxy
 from crane_desktop.views.node_dialogs import AddNodeDialog, ConnectHostDialog, LabelsDialog
 from crane_desktop.views.operations import operation_slot
-from crane_desktop.views.texts import error_text
 
 if TYPE_CHECKING:
     import docker

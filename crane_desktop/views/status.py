@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from crane_desktop.engine.cluster import ConnectionState
-from crane_desktop.views.texts import error_hint, error_text
+from crane_desktop.messages import error_hint, error_text
 
 translate = QCoreApplication.translate
 
