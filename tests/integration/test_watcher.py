@@ -73,6 +73,7 @@ def test_service_created_scaled_removed(cluster, service_names):
         assert created.id not in watcher.state["services"]
     finally:
         watcher.stop()
+    assert watcher.wait_stopped(10), "the watcher's threads did not end"
     assert not watcher.running
     assert not [t for t in threading.enumerate() if t.name.startswith("crane-")]
 
