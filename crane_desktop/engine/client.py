@@ -9,10 +9,14 @@ Two traps are handled here in one place:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import docker
 import docker.constants
 import docker.tls
 
+from crane_desktop.engine import api
 from crane_desktop.engine.errors import translate
 from crane_desktop.engine.profiles import TLSConfig
 
@@ -54,17 +58,17 @@ def make_client(
     return client
 
 
-def negotiate(client: docker.APIClient) -> dict:
+def negotiate(client: docker.APIClient) -> dict[str, Any]:
     """Ask the engine for its version, settle the API version to speak; returns /version's answer."""
-    server_version = client.version(api_version=False)
-    client._version = negotiated_version(server_version)
+    server_version: dict[str, Any] = client.version(api_version=False)
+    api.set_api_version(client, negotiated_version(server_version))
     return server_version
 
 
-def negotiated_version(server_version: dict) -> str:
+def negotiated_version(server_version: Mapping[str, Any]) -> str:
     """The highest API version both sides speak (docker-py's own maximum caps the server's)."""
     server = str(server_version.get("ApiVersion") or MIN_API_VERSION)
-    ours = docker.constants.DEFAULT_DOCKER_API_VERSION
+    ours = str(docker.constants.DEFAULT_DOCKER_API_VERSION)
     return min(server, ours, key=version_key)
 
 
@@ -87,7 +91,7 @@ def peer_certificate(client: docker.APIClient) -> bytes | None:
                 if sock is not None and hasattr(sock, "getpeercert"):
                     der = sock.getpeercert(binary_form=True)
                     if der:
-                        return der
+                        return bytes(der)
     except (AttributeError, ValueError, OSError):
         return None
     return None

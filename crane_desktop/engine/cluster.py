@@ -80,6 +80,7 @@ class Cluster:
         self._report: PreflightReport | None = None
         self._discovered: list[str] = []
         self._node_clients: dict[str, docker.APIClient] = {}
+        self._closed = False
         self.clock_skew = 0.0  # engine clock minus ours, in seconds (for `since=` on event streams)
         self.state = ConnectionState("disconnected", profile.name)
 
@@ -128,6 +129,8 @@ class Cluster:
     def connect(self, endpoints: list[str] | None = None, moved_from: str = "") -> PreflightReport:
         """Connect to the first endpoint that passes the pre-flight checks; raise if none does."""
         validate(self.profile)
+        with self._lock:
+            self._closed = False
         self._set_state(ConnectionState("connecting", self.profile.name, moved_from=moved_from))
         last: PreflightReport | None = None
         for endpoint in endpoints or self.candidates():
@@ -143,6 +146,9 @@ class Cluster:
 
     def _install(self, client: docker.APIClient, report: PreflightReport, moved_from: str) -> None:
         with self._lock:
+            if self._closed:  # a failover that ended after close(): keep nothing open
+                client.close()
+                return
             old, self._client, self._report = self._client, client, report
         if old is not None and old is not client:
             old.close()
@@ -276,7 +282,11 @@ class Cluster:
             probe.close()
 
     def close(self) -> None:
+        """Close the clients. Returns at once: closing a docker-py client only closes the sockets of
+        its idle connections (no network I/O); a request still in flight on another thread fails
+        with ConnectionFailed when it comes back, or at its timeout."""
         with self._lock:
+            self._closed = True
             client, self._client = self._client, None
             node_clients, self._node_clients = list(self._node_clients.values()), {}
         for other in (client, *node_clients):

@@ -12,7 +12,7 @@ from typing import Any
 
 import docker
 
-from crane_desktop.engine.errors import translate
+from crane_desktop.engine import api
 
 CHANGE_KINDS = {0: "changed", 1: "added", 2: "deleted"}
 _SECRET_NAME = re.compile(r"(?i)(pass(word|wd)?|secret|token|api[_-]?key|private|credential|auth|pwd|_key$)")
@@ -131,28 +131,19 @@ class ContainerConfig:
         )
 
 
-def _call(client: docker.APIClient, fn: Any, *args: Any, **kwargs: Any) -> Any:
-    try:
-        return fn(*args, **kwargs)
-    except docker.errors.DockerException as exc:
-        raise translate(exc, client.base_url) from exc
-    except OSError as exc:
-        raise translate(exc, client.base_url) from exc
-
-
 def inspect(client: docker.APIClient, container_id: str) -> ContainerConfig:
-    return ContainerConfig.from_inspect(_call(client, client.inspect_container, container_id))
+    return ContainerConfig.from_inspect(api.call(client, client.inspect_container, container_id))
 
 
 def top(client: docker.APIClient, container_id: str) -> tuple[list[str], list[list[str]]]:
     """(column titles, process rows) as `docker top` shows them."""
-    result = _call(client, client.top, container_id) or {}
+    result = api.call(client, client.top, container_id) or {}
     return list(result.get("Titles") or []), [list(row) for row in result.get("Processes") or []]
 
 
 def changes(client: docker.APIClient, container_id: str) -> list[tuple[str, str]]:
     """(kind, path) of the container's layer diff, kind in changed / added / deleted, sorted by path."""
-    result = _call(client, client.diff, container_id) or []
+    result = api.call(client, client.diff, container_id) or []
     return sorted(
         ((CHANGE_KINDS.get(item.get("Kind"), "changed"), item.get("Path", "")) for item in result),
         key=lambda pair: pair[1],
@@ -165,7 +156,7 @@ def exec_create(
     """An exec with a TTY and stdin; returns its id. Only TERM is set: COLUMNS/LINES in the environment
     would override the TTY size for busybox and others, so the size goes through exec_resize alone."""
     env = {"TERM": "xterm-256color"}
-    result = _call(
+    result = api.call(
         client,
         client.exec_create,
         container_id,
@@ -181,15 +172,15 @@ def exec_create(
 
 def exec_start(client: docker.APIClient, exec_id: str) -> Any:
     """Start the exec attached: a socket (TLS: an SSLSocket; unix: a wrapper with `_sock`)."""
-    return _call(client, client.exec_start, exec_id, tty=True, socket=True)
+    return api.call(client, client.exec_start, exec_id, tty=True, socket=True)
 
 
 def exec_resize(client: docker.APIClient, exec_id: str, cols: int, rows: int) -> None:
-    _call(client, client.exec_resize, exec_id, height=rows, width=cols)
+    api.call(client, client.exec_resize, exec_id, height=rows, width=cols)
 
 
 def exec_exit_code(client: docker.APIClient, exec_id: str) -> int | None:
-    result = _call(client, client.exec_inspect, exec_id) or {}
+    result = api.call(client, client.exec_inspect, exec_id) or {}
     return None if result.get("Running") else result.get("ExitCode")
 
 

@@ -16,7 +16,8 @@ from typing import Any, Literal
 
 import docker
 
-from crane_desktop.engine.errors import ConnectionFailed, EngineError, NoLeader, NotSwarmManager, translate
+from crane_desktop.engine import api
+from crane_desktop.engine.errors import ConnectionFailed, EngineError, NoLeader, NotSwarmManager
 from crane_desktop.engine.snapshots import Task, parse_all
 
 Outcome = Literal["completed", "paused", "rolled back", "failed", "timeout", "detached"]
@@ -65,21 +66,16 @@ def bare_image(image: str) -> str:
 def update_image(client: docker.APIClient, service_id: str, image: str) -> UpdateStarted:
     """Post the service's current spec with only the image changed (forcing a rollout when the image
     is the same, as a CI re-pushing a moving tag expects)."""
-    try:
-        current = client.inspect_service(service_id)
-        spec = copy.deepcopy(current["Spec"])
-        old = _image(spec)
-        container = spec.setdefault("TaskTemplate", {}).setdefault("ContainerSpec", {})
-        container["Image"] = image
-        if bare_image(old) == image:
-            template = spec["TaskTemplate"]
-            template["ForceUpdate"] = int(template.get("ForceUpdate", 0) or 0) + 1
-        version = current["Version"]["Index"]
-        url = client._url("/services/{0}/update", current["ID"])
-        response = client._post_json(url, data=spec, params={"version": version})
-        client._raise_for_status(response)
-    except Exception as exc:
-        raise translate(exc) from exc
+    current = api.call(client, client.inspect_service, service_id)
+    spec = copy.deepcopy(current["Spec"])
+    old = _image(spec)
+    container = spec.setdefault("TaskTemplate", {}).setdefault("ContainerSpec", {})
+    container["Image"] = image
+    if bare_image(old) == image:
+        template = spec["TaskTemplate"]
+        template["ForceUpdate"] = int(template.get("ForceUpdate", 0) or 0) + 1
+    version = current["Version"]["Index"]
+    api.call(client, api.post_json, client, "/services/{0}/update", spec, current["ID"], version=version)
     started = (current.get("UpdateStatus") or {}).get("StartedAt", "")
     return UpdateStarted(current["ID"], spec.get("Name", service_id), old, image, started)
 
@@ -112,12 +108,11 @@ def follow(
     seen_ours = False
     while True:
         try:
-            service = client.inspect_service(started.service_id)
-            tasks = parse_all(Task, client.tasks(filters={"service": started.service_id}))
-        except Exception as exc:
-            error = translate(exc, client.base_url)
+            service = api.call(client, client.inspect_service, started.service_id)
+            tasks = parse_all(Task, api.call(client, client.tasks, filters={"service": started.service_id}))
+        except EngineError as error:
             if reconnect is None or time.monotonic() > deadline:
-                raise error from exc
+                raise
             if isinstance(error, NoLeader):
                 if last_line != NO_LEADER:
                     progress(NO_LEADER)
@@ -126,10 +121,10 @@ def follow(
                     return DeployResult("timeout", "interrupted")
                 continue
             if not isinstance(error, ConnectionFailed | NotSwarmManager):
-                raise error from exc
+                raise
             replacement = reconnect(error, deadline - time.monotonic())
             if replacement is None:
-                raise error from exc
+                raise
             client = replacement
             continue
         status = service.get("UpdateStatus") or {}

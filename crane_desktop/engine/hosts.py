@@ -6,31 +6,24 @@ Blocking (docker-py): callers run these off the GUI thread, with the node's clie
 
 from __future__ import annotations
 
-import contextlib
+import json
 import logging
-import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import docker
+import requests
 
-from crane_desktop.engine.errors import EngineError, translate
+from crane_desktop.engine import api
+from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 from crane_desktop.engine.snapshots import Container, Network, parse_all, parse_time
+from crane_desktop.engine.streams import EngineStream
 
 log = logging.getLogger("crane.engine.hosts")
 _VOLUME_NAME_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
-
-
-def _call(client: docker.APIClient, fn: Any, *args: Any, **kwargs: Any) -> Any:
-    try:
-        return fn(*args, **kwargs)
-    except EngineError:
-        raise
-    except Exception as exc:
-        raise translate(exc, client.base_url) from exc
 
 
 @dataclass(frozen=True)
@@ -148,24 +141,24 @@ class Layer:
 
 
 def host_info(client: docker.APIClient) -> HostInfo:
-    return HostInfo.from_api(_call(client, client.info))
+    return HostInfo.from_api(api.call(client, client.info))
 
 
 def containers(client: docker.APIClient) -> dict[str, Container]:
-    return parse_all(Container, _call(client, client.containers, all=True))
+    return parse_all(Container, api.call(client, client.containers, all=True))
 
 
 def networks(client: docker.APIClient) -> dict[str, Network]:
-    return parse_all(Network, _call(client, client.networks))
+    return parse_all(Network, api.call(client, client.networks))
 
 
 def volumes(client: docker.APIClient) -> dict[str, Volume]:
-    answer = _call(client, client.volumes) or {}
+    answer = api.call(client, client.volumes) or {}
     return parse_all(Volume, answer.get("Volumes") or [])
 
 
 def images(client: docker.APIClient) -> dict[str, Image]:
-    return parse_all(Image, _call(client, client.images))
+    return parse_all(Image, api.call(client, client.images))
 
 
 def image_history(client: docker.APIClient, image_id: str) -> list[Layer]:
@@ -177,7 +170,7 @@ def image_history(client: docker.APIClient, image_id: str) -> list[Layer]:
             size=int(item.get("Size") or 0),
             comment=str(item.get("Comment", "")),
         )
-        for item in _call(client, client.history, image_id) or []
+        for item in api.call(client, client.history, image_id) or []
         if isinstance(item, Mapping)
     ]
 
@@ -201,27 +194,29 @@ def create_volume(
     problem = volume_name_error(name)
     if problem:
         raise EngineError(problem)
-    data = _call(client, client.create_volume, name or None, driver or "local", None, dict(labels or {}))
+    data = api.call(client, client.create_volume, name or None, driver or "local", None, dict(labels or {}))
     return Volume.from_api(data)
 
 
 def remove_volume(client: docker.APIClient, name: str) -> None:
-    _call(client, client.remove_volume, name)
+    api.call(client, client.remove_volume, name)
 
 
 def remove_image(client: docker.APIClient, image: str, *, force: bool = False) -> None:
-    _call(client, client.remove_image, image, force=force)
+    api.call(client, client.remove_image, image, force=force)
 
 
 HOST_EVENT_TYPES = ("container", "network", "volume", "image")
 
 
-class HostEvents:
+class HostEvents(EngineStream):
     """Follows one node engine's events on a thread of its own and calls `on_event(type)` for each.
 
-    The stream gets a client of its own (no read timeout); `stop()` closes it, which ends the thread.
-    A broken stream is reopened after a pause until stopped.
+    EngineStream's lifecycle: a client of its own (no read timeout), `stop()` shuts the stream's
+    socket and returns at once. A broken stream is reopened after `retry_delay` until stopped.
     """
+
+    kind = "host-events"
 
     def __init__(
         self,
@@ -230,49 +225,20 @@ class HostEvents:
         types: tuple[str, ...] = HOST_EVENT_TYPES,
         retry_delay: float = 2.0,
     ) -> None:
-        self._factory = client_factory
+        super().__init__(client_factory, "")
+        self.retry_delay = retry_delay
         self._on_event = on_event
         self._types = types
-        self._retry_delay = retry_delay
-        self._stop = threading.Event()
-        self._lock = threading.Lock()
-        self._stream: Any = None
-        self._thread = threading.Thread(target=self._run, name="crane-host-events", daemon=True)
 
-    def start(self) -> None:
-        self._thread.start()
+    def _open(self, client: docker.APIClient) -> requests.Response:
+        return api.open_stream(client, "/events", params={"filters": json.dumps({"type": list(self._types)})})
 
-    def stop(self) -> None:
-        self._stop.set()
-        with self._lock:
-            stream, self._stream = self._stream, None
-        if stream is not None:
-            with contextlib.suppress(Exception):
-                stream.close()
-
-    @property
-    def running(self) -> bool:
-        return self._thread.is_alive()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            client = None
-            try:
-                client = self._factory()
-                stream = client.events(decode=True, filters={"type": list(self._types)})
-                with self._lock:
-                    if self._stop.is_set():
-                        stream.close()
-                        return
-                    self._stream = stream
-                for event in stream:
-                    if self._stop.is_set():
-                        return
-                    if isinstance(event, Mapping):
-                        self._on_event(str(event.get("Type", "")))
-            except Exception as exc:  # the engine went away: wait, then follow again
-                log.debug("host events stopped: %s", exc)
-            finally:
-                if client is not None:
-                    client.close()
-            self._stop.wait(self._retry_delay)
+    def _pump(self, response: requests.Response) -> None:
+        for raw in api.stream_lines(response):
+            if self._stop.is_set():
+                return
+            if not raw:
+                continue
+            event = json.loads(raw)
+            if isinstance(event, Mapping):
+                self._on_event(str(event.get("Type", "")))

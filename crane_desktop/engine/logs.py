@@ -12,11 +12,12 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import docker
 import requests
 
+from crane_desktop.engine import api
 from crane_desktop.engine.streams import EngineStream
 
 log = logging.getLogger("crane.engine.logs")
@@ -231,7 +232,7 @@ class LineDeque(Sequence[LogLine]):
     __slots__ = ("_items",)
 
     def __init__(self, lines: Iterable[LogLine] = (), maxlen: int | None = None) -> None:
-        self._items: deque[tuple] = deque(map(tuple, lines), maxlen)
+        self._items: deque[tuple[Any, ...]] = deque(map(tuple, lines), maxlen)
 
     def append(self, line: LogLine) -> None:
         self._items.append(tuple(line))
@@ -248,7 +249,7 @@ class LineDeque(Sequence[LogLine]):
     def __len__(self) -> int:
         return len(self._items)
 
-    def __getitem__(self, index: int) -> LogLine:  # type: ignore[override]  (no slices: a deque)
+    def __getitem__(self, index: int) -> LogLine:  # type: ignore[override]  # no slices: a deque
         return _as_line(self._items[index])
 
     def __iter__(self) -> Iterator[LogLine]:
@@ -305,9 +306,9 @@ class LogRequest:
     since: int | None = None
     follow: bool = True
     tty: bool = False
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
 
-    def url_params(self) -> dict:
+    def url_params(self) -> dict[str, Any]:
         params = {
             "stdout": 1,
             "stderr": 1,
@@ -348,9 +349,7 @@ class LogStream(EngineStream):
 
     def _open(self, client: docker.APIClient) -> requests.Response:
         path = "/containers/{0}/logs" if self.request.kind == "container" else "/services/{0}/logs"
-        return client._get(
-            client._url(path, self.request.target), params=self.request.url_params(), stream=True
-        )
+        return api.open_stream(client, path, self.request.target, params=self.request.url_params())
 
     def _pump(self, response: requests.Response) -> None:
         request = self.request

@@ -16,8 +16,9 @@ from typing import Any
 
 import docker
 
+from crane_desktop.engine import api
 from crane_desktop.engine.client import make_client
-from crane_desktop.engine.errors import Conflict, EngineError, NotFound, translate
+from crane_desktop.engine.errors import Conflict, EngineError, NotFound
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 from crane_desktop.engine.profiles import TLSConfig
 from crane_desktop.engine.snapshots import ENDPOINT_LABEL, Node, Task
@@ -52,24 +53,15 @@ class NodeNotDown(EngineError):
 
 
 # -- reading -------------------------------------------------------------------------------------
-def _call(endpoint: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
-    try:
-        return fn(*args, **kwargs)
-    except EngineError:
-        raise
-    except Exception as exc:
-        raise translate(exc, endpoint) from exc
-
-
 def inspect(client: docker.APIClient, node_id: str) -> Node:
     """The node as the engine has it now (with its current version)."""
-    return Node.from_api(_call(client.base_url, client.inspect_node, node_id))
+    return Node.from_api(api.call(client, client.inspect_node, node_id))
 
 
 def _update(client: docker.APIClient, node: Node, **changes: Any) -> None:
     spec = dict(node.raw.get("Spec") or {})
     spec.update(changes)
-    _call(client.base_url, client.update_node, node.id, node.version, spec)
+    api.call(client, client.update_node, node.id, node.version, spec)
 
 
 # -- availability ------------------------------------------------------------------------------
@@ -153,7 +145,7 @@ def remove(client: docker.APIClient, node: Node, *, force: bool = False) -> None
     """Remove a node from the swarm; a node that is up needs `force` (asked for separately)."""
     if node.state != "down" and not force:
         raise NodeNotDown(hostname=node.hostname)
-    _call(client.base_url, client.remove_node, node.id, force)
+    api.call(client, client.remove_node, node.id, force)
 
 
 # -- joining -------------------------------------------------------------------------------------
@@ -179,7 +171,7 @@ def manager_addresses(nodes: Iterable[Node]) -> tuple[str, ...]:
 
 
 def join_info(client: docker.APIClient, nodes: Iterable[Node]) -> JoinInfo:
-    swarm = _call(client.base_url, client.inspect_swarm)
+    swarm = api.call(client, client.inspect_swarm)
     tokens = swarm.get("JoinTokens") or {}
     return JoinInfo(
         worker_token=str(tokens.get("Worker", "")),
@@ -191,10 +183,10 @@ def join_info(client: docker.APIClient, nodes: Iterable[Node]) -> JoinInfo:
 
 def rotate_token(client: docker.APIClient, role: str) -> None:
     """Make a new join token for `role`; the old one stops working (nodes already in are unaffected)."""
-    swarm = _call(client.base_url, client.inspect_swarm)
+    swarm = api.call(client, client.inspect_swarm)
     version = int((swarm.get("Version") or {}).get("Index", 0))
-    _call(
-        client.base_url,
+    api.call(
+        client,
         client.update_swarm,
         version,
         swarm.get("Spec"),
@@ -261,7 +253,7 @@ def join_remote(
     """Join the engine at `endpoint` to the swarm (as Crane did); returns its new swarm node id."""
     remote = make_client(endpoint, tls, timeout=timeout)
     try:
-        host_info = _call(endpoint, remote.info)
+        host_info = api.call(endpoint, remote.info)
         state = (host_info.get("Swarm") or {}).get("LocalNodeState", "")
         if state not in ("", "inactive"):
             raise EngineError(
@@ -271,7 +263,7 @@ def join_remote(
             )
         token = info.manager_token if role == "manager" else info.worker_token
         host = endpoint.split("://", 1)[-1].rsplit(":", 1)[0].strip("[]")
-        _call(
+        api.call(
             endpoint,
             remote.join_swarm,
             list(info.managers),
@@ -279,7 +271,7 @@ def join_remote(
             listen_addr=f"0.0.0.0:{SWARM_PORT}",
             advertise_addr=f"{host}:{SWARM_PORT}",
         )
-        joined = _call(endpoint, remote.info)
+        joined = api.call(endpoint, remote.info)
         return str((joined.get("Swarm") or {}).get("NodeID", ""))
     finally:
         remote.close()
@@ -290,7 +282,7 @@ def engine_node_id(endpoint: str, tls: TLSConfig | None, *, timeout: float = 5.0
     """The swarm node id the engine at `endpoint` reports (Info.Swarm.NodeID)."""
     remote = make_client(endpoint, tls, timeout=timeout)
     try:
-        info = _call(endpoint, remote.info)
+        info = api.call(endpoint, remote.info)
     finally:
         remote.close()
     return str((info.get("Swarm") or {}).get("NodeID", ""))

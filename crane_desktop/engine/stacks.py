@@ -8,20 +8,20 @@ what compose.py built, field for field.
 from __future__ import annotations
 
 import base64
+import contextlib
 import copy
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import docker
+from docker import APIClient as Client
 
+from crane_desktop.engine import api
 from crane_desktop.engine.compose import StackPlan
-from crane_desktop.engine.errors import EngineError, NotFound, translate
+from crane_desktop.engine.errors import EngineError, NotFound
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 from crane_desktop.engine.snapshots import STACK_LABEL
-
-Client = docker.APIClient
 
 
 @dataclass
@@ -40,18 +40,8 @@ class RemoveResult:
     configs: list[str] = field(default_factory=list)
 
 
-def _call(fn: Callable[[], Any]) -> Any:
-    try:
-        return fn()
-    except EngineError:
-        raise
-    except Exception as exc:  # docker/requests errors become EngineError
-        raise translate(exc) from exc
-
-
 def _post(client: Client, path: str, body: Any, **params: Any) -> Any:
-    response = client._post_json(client._url(path), data=body, params=params or None)
-    return client._result(response, json=True) if response.content else None
+    return api.call(client, api.post_json, client, path, body, **params)
 
 
 def _label_filter(stack: str) -> dict[str, str]:
@@ -59,7 +49,7 @@ def _label_filter(stack: str) -> dict[str, str]:
 
 
 def stack_services(client: Client, stack: str) -> list[dict[str, Any]]:
-    return _call(lambda: client.services(filters=_label_filter(stack)))
+    return api.call(client, client.services, filters=_label_filter(stack))
 
 
 def stack_summary(client: Client, stack: str) -> RemoveResult:
@@ -76,9 +66,9 @@ def stack_summary(client: Client, stack: str) -> RemoveResult:
 
     return RemoveResult(
         services=names(stack_services(client, stack), "Spec", "Name"),
-        networks=names(_call(lambda: client.networks(filters=_label_filter(stack))), "Name"),
-        secrets=names(_call(lambda: client.secrets(filters=_label_filter(stack))), "Spec", "Name"),
-        configs=names(_call(lambda: client.configs(filters=_label_filter(stack))), "Spec", "Name"),
+        networks=names(api.call(client, client.networks, filters=_label_filter(stack)), "Name"),
+        secrets=names(api.call(client, client.secrets, filters=_label_filter(stack)), "Spec", "Name"),
+        configs=names(api.call(client, client.configs, filters=_label_filter(stack)), "Spec", "Name"),
     )
 
 
@@ -86,30 +76,24 @@ def stack_summary(client: Client, stack: str) -> RemoveResult:
 def _file_objects(client: Client, kind: str, specs: dict[str, dict[str, Any]]) -> None:
     """Create the app's secrets/configs; existing ones get the same spec again (labels only can change)."""
     lister = client.secrets if kind == "secrets" else client.configs
-    existing = {item["Spec"]["Name"]: item for item in _call(lambda: lister())}
+    existing = {item["Spec"]["Name"]: item for item in api.call(client, lister)}
     for name, spec in specs.items():
         body = {**spec, "Data": base64.b64encode(spec["Data"]).decode("ascii")}
         current = existing.get(name)
         if current is None:
-            _call(lambda body=body: _post(client, f"/{kind}/create", body))
+            _post(client, f"/{kind}/create", body)
         else:
-            _call(
-                lambda current=current, body=body: _post(
-                    client, f"/{kind}/{current['ID']}/update", body, version=current["Version"]["Index"]
-                )
-            )
+            _post(client, f"/{kind}/{current['ID']}/update", body, version=current["Version"]["Index"])
 
 
 def _check_external_networks(client: Client, names: list[str]) -> None:
     for name in names:
         try:
-            network = client.inspect_network(name)
-        except docker.errors.NotFound:
+            network = api.call(client, client.inspect_network, name)
+        except NotFound:
             raise EngineError(
                 QT_TRANSLATE_NOOP("engine", "The external network {name} does not exist."), name=name
             ) from None
-        except Exception as exc:
-            raise translate(exc) from exc
         if network.get("Scope") != "swarm":
             raise EngineError(
                 QT_TRANSLATE_NOOP("engine", "The external network {name} is not a swarm network."), name=name
@@ -128,7 +112,7 @@ def _resolve_references(client: Client, spec: dict[str, Any]) -> dict[str, Any]:
         if not refs:
             continue
         lister = client.secrets if kind == "Secrets" else client.configs
-        ids = {item["Spec"]["Name"]: item["ID"] for item in _call(lambda lister=lister: lister())}
+        ids = {item["Spec"]["Name"]: item["ID"] for item in api.call(client, lister)}
         for ref in refs:
             if ref[name_key] not in ids:
                 raise EngineError(
@@ -146,31 +130,29 @@ def deploy(client: Client, plan: StackPlan, *, prune: bool = True) -> DeployResu
     _check_external_networks(client, plan.external_networks)
     _file_objects(client, "secrets", plan.secrets)
     _file_objects(client, "configs", plan.configs)
-    existing_networks = {n["Name"] for n in _call(lambda: client.networks(filters=_label_filter(plan.name)))}
+    existing_networks = {
+        n["Name"] for n in api.call(client, client.networks, filters=_label_filter(plan.name))
+    }
     for name, body in plan.networks.items():
         if name not in existing_networks:
-            _call(lambda body=body: _post(client, "/networks/create", body))
+            _post(client, "/networks/create", body)
             result.networks.append(name)
     existing = {s["Spec"]["Name"]: s for s in stack_services(client, plan.name)}
     for name, spec in plan.services.items():
         spec = _resolve_references(client, spec)
         current = existing.get(name)
         if current is None:
-            _call(lambda spec=spec: _post(client, "/services/create", spec))
+            _post(client, "/services/create", spec)
             result.created.append(name)
             continue
         # stack deploy has no --force: keep ForceUpdate so unchanged services are not restarted
         spec["TaskTemplate"]["ForceUpdate"] = current["Spec"]["TaskTemplate"].get("ForceUpdate", 0)
-        _call(
-            lambda spec=spec, current=current: _post(
-                client, f"/services/{current['ID']}/update", spec, version=current["Version"]["Index"]
-            )
-        )
+        _post(client, f"/services/{current['ID']}/update", spec, version=current["Version"]["Index"])
         result.updated.append(name)
     if prune:
         for name, current in existing.items():
             if name not in plan.services:
-                _call(lambda current=current: client.remove_service(current["ID"]))
+                api.call(client, client.remove_service, current["ID"])
                 result.removed.append(name)
     return result
 
@@ -180,20 +162,16 @@ def remove(client: Client, stack: str, *, timeout: float = 60.0) -> RemoveResult
     """Remove the app: its services, then (once their tasks are gone) its networks, secrets, configs."""
     result = RemoveResult()
     services = stack_services(client, stack)
-    if not services and not _call(lambda: client.networks(filters=_label_filter(stack))):
+    if not services and not api.call(client, client.networks, filters=_label_filter(stack)):
         raise NotFound(QT_TRANSLATE_NOOP("engine", "There is no app named {name}."), name=stack)
     for service in services:
-        try:
-            client.remove_service(service["ID"])
-        except docker.errors.NotFound:
-            pass
-        except Exception as exc:
-            raise translate(exc) from exc
+        with contextlib.suppress(NotFound):  # removed meanwhile
+            api.call(client, client.remove_service, service["ID"])
         result.services.append(service["Spec"]["Name"])
     ids = [s["ID"] for s in services]
     deadline = time.monotonic() + timeout
     while ids and time.monotonic() < deadline:
-        tasks = _call(lambda: client.tasks())  # a removed service cannot be a filter any more
+        tasks = api.call(client, client.tasks)  # a removed service cannot be a filter any more
         if not any(task.get("ServiceID") in ids for task in tasks):
             break
         time.sleep(0.3)
@@ -201,19 +179,19 @@ def remove(client: Client, stack: str, *, timeout: float = 60.0) -> RemoveResult
         ("secrets", client.secrets, client.remove_secret),
         ("configs", client.configs, client.remove_config),
     ):
-        for item in _call(lambda lister=lister: lister(filters=_label_filter(stack))):
-            _call(lambda remover=remover, item=item: remover(item["ID"]))
+        for item in api.call(client, lister, filters=_label_filter(stack)):
+            api.call(client, remover, item["ID"])
             getattr(result, kind).append(item["Spec"]["Name"])
-    for network in _call(lambda: client.networks(filters=_label_filter(stack))):
+    for network in api.call(client, client.networks, filters=_label_filter(stack)):
         while True:
             try:
-                client.remove_network(network["Id"])
+                api.call(client, client.remove_network, network["Id"])
                 break
-            except docker.errors.NotFound:
+            except NotFound:
                 break
-            except docker.errors.APIError as exc:
-                if time.monotonic() > deadline:
-                    raise translate(exc) from exc
+            except EngineError as error:  # the engine refused (still in use): retry; unreachable: raise
+                if error.status is None or time.monotonic() > deadline:
+                    raise
                 time.sleep(0.3)
         result.networks.append(network["Name"])
     return result
@@ -221,7 +199,7 @@ def remove(client: Client, stack: str, *, timeout: float = 60.0) -> RemoveResult
 
 # -- service actions ------------------------------------------------------------------------------
 def inspect_service(client: Client, service_id: str) -> dict[str, Any]:
-    return _call(lambda: client.inspect_service(service_id))
+    return api.call(client, client.inspect_service, service_id)
 
 
 def update_spec(
@@ -234,7 +212,7 @@ def update_spec(
     params: dict[str, Any] = {"version": current["Version"]["Index"]}
     if rollback:
         params["rollback"] = "previous"
-    return _call(lambda: _post(client, f"/services/{service_id}/update", spec, **params)) or {}
+    return _post(client, f"/services/{service_id}/update", spec, **params) or {}
 
 
 def scale(client: Client, service_id: str, replicas: int) -> None:
@@ -297,14 +275,15 @@ def replace_spec(client: Client, service_id: str, new_spec: dict[str, Any]) -> N
 
 
 def create_service(client: Client, spec: dict[str, Any]) -> str:
-    return (_call(lambda: _post(client, "/services/create", spec)) or {}).get("ID", "")
+    return str((_post(client, "/services/create", spec) or {}).get("ID", ""))
 
 
 def remove_service(client: Client, service_id: str) -> None:
     """Remove a lone service (an app of its own)."""
-    _call(lambda: client.remove_service(service_id))
+    api.call(client, client.remove_service, service_id)
 
 
-def task_slot(client: docker.APIClient, task_id: str) -> int:
+def task_slot(client: Client, task_id: str) -> int:
     """The slot of a task (0 for a global service's task)."""
-    return int(client.inspect_task(task_id).get("Slot") or 0)
+    task: dict[str, Any] = api.call(client, client.inspect_task, task_id)
+    return int(task.get("Slot") or 0)

@@ -10,11 +10,12 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import docker
 import requests
 
-from crane_desktop.engine.errors import translate
+from crane_desktop.engine import api
 from crane_desktop.engine.streams import EngineStream
 
 log = logging.getLogger("crane.engine.stats")
@@ -49,13 +50,13 @@ class Rates:
     blk_write: float
 
 
-def _int(data: dict, *path: str) -> int:
+def _int(data: dict[str, Any], *path: str) -> int:
     for key in path:
         data = data.get(key) or {} if isinstance(data, dict) else {}
     return int(data) if isinstance(data, int) else 0
 
 
-def cpu_percent(stats: dict, previous: dict | None = None) -> float:
+def cpu_percent(stats: dict[str, Any], previous: dict[str, Any] | None = None) -> float:
     """The docker CLI's CPU %: against `precpu_stats` (or a previous sample's `cpu_stats`)."""
     cpu = stats.get("cpu_stats") or {}
     pre = (previous or {}).get("cpu_stats") if previous else stats.get("precpu_stats")
@@ -70,7 +71,7 @@ def cpu_percent(stats: dict, previous: dict | None = None) -> float:
     return cpu_delta / system_delta * online * 100.0
 
 
-def memory_usage(stats: dict) -> tuple[int, int]:
+def memory_usage(stats: dict[str, Any]) -> tuple[int, int]:
     """(usage minus cache, limit) as `docker stats` shows them."""
     memory = stats.get("memory_stats") or {}
     usage = int(memory.get("usage") or 0)
@@ -84,7 +85,7 @@ def memory_usage(stats: dict) -> tuple[int, int]:
     return usage, int(memory.get("limit") or 0)
 
 
-def network_bytes(stats: dict) -> tuple[int, int]:
+def network_bytes(stats: dict[str, Any]) -> tuple[int, int]:
     rx = tx = 0
     for iface in (stats.get("networks") or {}).values():
         rx += int(iface.get("rx_bytes") or 0)
@@ -92,7 +93,7 @@ def network_bytes(stats: dict) -> tuple[int, int]:
     return rx, tx
 
 
-def block_bytes(stats: dict) -> tuple[int, int]:
+def block_bytes(stats: dict[str, Any]) -> tuple[int, int]:
     read = write = 0
     for entry in (stats.get("blkio_stats") or {}).get("io_service_bytes_recursive") or []:
         op = str(entry.get("op", "")).lower()
@@ -121,7 +122,7 @@ def parse_time(text: str) -> float:
     return base + (float("0." + frac[:9]) if frac.isdigit() else 0.0)
 
 
-def sample_from(stats: dict, previous: dict | None = None, now: float = 0.0) -> Sample:
+def sample_from(stats: dict[str, Any], previous: dict[str, Any] | None = None, now: float = 0.0) -> Sample:
     usage, limit = memory_usage(stats)
     rx, tx = network_bytes(stats)
     read, write = block_bytes(stats)
@@ -175,12 +176,11 @@ class StatsStream(EngineStream):
         self._sink = sink
 
     def _open(self, client: docker.APIClient) -> requests.Response:
-        url = client._url("/containers/{0}/stats", self.container_id)
-        return client._get(url, params={"stream": True}, stream=True)
+        return api.open_stream(client, "/containers/{0}/stats", self.container_id, params={"stream": True})
 
     def _pump(self, response: requests.Response) -> None:
         previous: Sample | None = None
-        for raw in response.iter_lines(chunk_size=None):  # whole HTTP chunks: fewer Python steps
+        for raw in api.stream_lines(response):  # whole HTTP chunks: fewer Python steps
             if self._stop.is_set():
                 return
             if not raw:
@@ -194,8 +194,4 @@ class StatsStream(EngineStream):
 
 def one_sample(client: docker.APIClient, container_id: str) -> Sample:
     """A single sample (the engine waits for two readings so CPU % is meaningful)."""
-    try:
-        stats = client.stats(container_id, stream=False)
-    except docker.errors.DockerException as exc:
-        raise translate(exc, client.base_url) from exc
-    return sample_from(stats)
+    return sample_from(api.call(client, client.stats, container_id, stream=False))

@@ -1,8 +1,10 @@
-"""A long engine stream (logs, stats) followed on a thread of its own, with its own client.
+"""A long engine stream (logs, stats, events) followed on a thread of its own, with its own client.
 
 One lifecycle for every such stream: open the streamed response, lift the socket's read timeout,
-hand the response to the subclass's `_pump`, report the end once through `on_end(error)` (None when
-the engine closed it), and `stop()` that unblocks a pending read by shutting the socket.
+hand the response to the subclass's `_pump`, and at the end either report it once through
+`on_end(error)` (None when the engine closed it) or, with a `retry_delay`, open it again after that
+pause. `stop()` never waits: it shuts the socket, which ends a pending read, and the thread closes
+its own client on its way out; `stopped` is set once it has.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from typing import Self
 
 import docker
 import requests
-from docker.types.daemon import CancellableStream
 
+from crane_desktop.engine import api
 from crane_desktop.engine.errors import translate
 from crane_desktop.engine.threads import lower_priority
 
@@ -24,6 +26,7 @@ log = logging.getLogger("crane.engine.streams")
 
 class EngineStream:
     kind = "stream"  # for thread names and log lines
+    retry_delay: float | None = None  # None: the first end is the end; else reopen after this pause
 
     def __init__(
         self,
@@ -35,35 +38,44 @@ class EngineStream:
         self._target = target
         self._on_end = on_end or (lambda error: None)
         self._stop = threading.Event()
+        self._stopped = threading.Event()
+        self._lock = threading.Lock()
         self._response: requests.Response | None = None
-        self._client: docker.APIClient | None = None
-        self._thread = threading.Thread(target=self._run, name=f"{self.kind}-{target[:12]}", daemon=True)
+        name = f"{self.kind}-{target[:12]}" if target else self.kind
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
 
     def start(self) -> Self:
         self._thread.start()
         return self
 
-    def stop(self, join: float = 2.0) -> None:
-        """Stop following (unblocks the read by shutting its socket) and wait a moment for the thread."""
+    def stop(self, join: float | None = None) -> None:
+        """Stop following; returns at once (shuts the socket, which unblocks the reading thread).
+
+        `join` is ignored (kept for callers that passed it): wait on `stopped` / `wait_stopped()`.
+        """
         self._stop.set()
-        response = self._response
+        with self._lock:
+            response = self._response
         if response is not None:
-            try:
-                CancellableStream(None, response).close()
-                response.close()
-            except Exception:  # already closed, or not a socket we can shut
-                log.debug("closing the %s stream", self.kind, exc_info=True)
-        if self._thread.is_alive() and threading.current_thread() is not self._thread:
-            self._thread.join(join)
-        if self._client is not None:
-            self._client.close()
+            api.shut_stream(response)
+        if self._thread.ident is None:  # never started: nothing left to end
+            self._stopped.set()
 
     @property
     def running(self) -> bool:
         return self._thread.is_alive()
 
+    @property
+    def stopped(self) -> threading.Event:
+        """Set once the thread has ended and closed its client (or the stream never started)."""
+        return self._stopped
+
+    def wait_stopped(self, timeout: float | None = None) -> bool:
+        """Wait (not on the GUI thread) until the stream's thread has ended; False on timeout."""
+        return self._stopped.wait(timeout)
+
     def _open(self, client: docker.APIClient) -> requests.Response:
-        """The streamed response (`client._get(url, params=..., stream=True)`)."""
+        """The streamed response (`api.open_stream(client, path, params=...)`)."""
         raise NotImplementedError
 
     def _pump(self, response: requests.Response) -> None:
@@ -72,21 +84,45 @@ class EngineStream:
 
     def _run(self) -> None:
         lower_priority()
-        error: Exception | None = None
+        try:
+            while not self._stop.is_set():
+                error = self._follow_once()
+                if self._stop.is_set():
+                    return
+                if self.retry_delay is None:
+                    self._on_end(error)
+                    return
+                if self._stop.wait(self.retry_delay):
+                    return
+        except Exception:  # a bug in a sink must not vanish with the thread
+            log.exception("%s stream of %s failed", self.kind, self._target[:12])
+        finally:
+            self._stopped.set()
+
+    def _follow_once(self) -> Exception | None:
+        """Open the stream and read it to its end; the error that ended it (None: a clean end or a stop)."""
+        client: docker.APIClient | None = None
         endpoint = ""
         try:
-            self._client = client = self._client_factory()
-            endpoint = client.base_url
-            response = self._response = self._open(client)
-            client._raise_for_status(response)
-            if self._stop.is_set():
-                return
-            client._disable_socket_timeout(client._get_raw_response_socket(response))
+            client = self._client_factory()
+            endpoint = str(client.base_url)
+            response = self._open(client)
+            with self._lock:
+                self._response = response
+            if self._stop.is_set():  # stopped while opening: stop() did not see the response
+                return None
+            api.no_read_timeout(client, response)
             self._pump(response)
+            return None
         except Exception as exc:
-            if not self._stop.is_set():
-                error = translate(exc, endpoint) if isinstance(exc, docker.errors.DockerException) else exc
-                log.info("%s stream of %s ended: %s", self.kind, self._target[:12], exc)
+            if self._stop.is_set():
+                return None
+            log.info("%s stream of %s ended: %s", self.kind, self._target[:12], exc)
+            return translate(exc, endpoint) if isinstance(exc, docker.errors.DockerException) else exc
         finally:
-            if not self._stop.is_set():
-                self._on_end(error)
+            with self._lock:
+                opened, self._response = self._response, None
+            if opened is not None:
+                api.shut_stream(opened)
+            if client is not None:
+                client.close()

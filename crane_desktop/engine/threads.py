@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import Callable
 
 log = logging.getLogger("crane.engine.threads")
 
@@ -28,3 +29,23 @@ def lower_priority() -> None:
         os.setpriority(os.PRIO_PROCESS, tid, max(os.getpriority(os.PRIO_PROCESS, tid), BACKGROUND_NICE))
     except OSError:
         log.debug("cannot lower this thread's priority", exc_info=True)
+
+
+def reap(name: str, work: Callable[[], object], done: threading.Event) -> threading.Thread:
+    """Run `work` (joins, shutdowns: whatever may wait) on a daemon thread of its own, then set `done`.
+
+    Why: stopping a stream or closing a profile is asked for on the GUI thread, which must not wait
+    for another thread to notice; `done` tells tests and an orderly exit when all has ended.
+    """
+
+    def run() -> None:
+        try:
+            work()
+        except Exception:
+            log.exception("reaping %s failed", name)
+        finally:
+            done.set()
+
+    reaper = threading.Thread(target=run, name=name, daemon=True)
+    reaper.start()
+    return reaper

@@ -15,10 +15,11 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import docker
 
+from crane_desktop.engine import api
 from crane_desktop.engine.cluster import Cluster, Phase
 from crane_desktop.engine.diff import Diff, apply, diff
 from crane_desktop.engine.errors import (
@@ -28,18 +29,18 @@ from crane_desktop.engine.errors import (
     NoLeader,
     NotFound,
     NotSwarmManager,
-    translate,
 )
 from crane_desktop.engine.snapshots import Container, Network, Node, Service, Task, parse_all
-from crane_desktop.engine.threads import lower_priority
+from crane_desktop.engine.threads import lower_priority, reap
 
 log = logging.getLogger("crane.engine.watcher")
 
-Sink = Callable[[str, Diff], None]
+Sink = Callable[[str, Diff[Any]], None]
+T = TypeVar("T")
 
 
 def _container_by_id(client: docker.APIClient, container_id: str) -> dict[str, Any]:
-    found = client.containers(all=True, filters={"id": container_id})
+    found: list[dict[str, Any]] = client.containers(all=True, filters={"id": container_id})
     if not found:
         raise NotFound()
     return found[0]
@@ -50,7 +51,7 @@ class ResourceKind:
     """How to list, inspect and parse one resource type, and how often to relist it anyway."""
 
     name: str
-    snapshot: type
+    snapshot: type[Any]  # a snapshot class of snapshots.py (from_api, id)
     list_all: Callable[[docker.APIClient], Any]
     inspect: Callable[[docker.APIClient, str], Any] | None
     event_type: str | None
@@ -102,6 +103,7 @@ class Watcher:
         self._flush_interval = flush_interval
         self._task_interval = task_interval
         self._stop = threading.Event()
+        self._stopped = threading.Event()
         self._events: queue.Queue[Any] = queue.Queue()
         self._stream: Any = None
         self._events_thread: threading.Thread | None = None
@@ -116,14 +118,36 @@ class Watcher:
         self._thread = threading.Thread(target=self._run, name="crane-watcher", daemon=True)
         self._thread.start()
 
-    def stop(self, timeout: float = 5.0) -> None:
-        """Stop following and join the threads: closing a profile leaves no thread behind."""
+    def stop(self, timeout: float | None = None) -> None:
+        """Stop following; returns at once. The event stream's socket is shut here (that ends its
+        read); a reaper thread waits for the watcher's threads and its pool, then sets `stopped`, so
+        closing a profile leaves no thread behind without the GUI thread waiting for a list call.
+        `timeout` is ignored (kept for callers that passed it): wait on `wait_stopped()`."""
+        if self._stop.is_set():
+            return
         self._stop.set()
         self._close_stream()
-        for thread in (self._thread, self._events_thread):
-            if thread is not None and thread is not threading.current_thread():
-                thread.join(timeout)
+        threads = [t for t in (self._thread, self._events_thread) if t is not None]
+        reap("crane-watcher-reaper", lambda: self._reap(threads), self._stopped)
+
+    def _reap(self, threads: list[threading.Thread]) -> None:
+        for thread in threads:
+            if thread is not threading.current_thread():
+                thread.join()
+        events_thread = self._events_thread  # a stream opened while stopping has a thread too
+        if events_thread is not None and events_thread not in threads:
+            self._close_stream()
+            events_thread.join()
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+    @property
+    def stopped(self) -> threading.Event:
+        """Set once every thread of the watcher has ended after `stop()`."""
+        return self._stopped
+
+    def wait_stopped(self, timeout: float | None = None) -> bool:
+        """Wait (not on the GUI thread) until the watcher's threads have ended; False on timeout."""
+        return self._stopped.wait(timeout)
 
     @property
     def running(self) -> bool:
@@ -148,7 +172,7 @@ class Watcher:
                     failed_to_open = opening.exception()  # never leave it opening behind our back
                 if failed_to_open is not None:
                     raise failed_to_open
-                if self.cluster.state.phase != "connected":
+                if self.cluster.state.phase != "connected" and not self._stop.is_set():
                     self.cluster.set_phase("connected")
                 backoff = 0.5
                 self._follow()
@@ -195,7 +219,7 @@ class Watcher:
             if event is STREAM_ENDED:
                 if self._stop.is_set():
                     return
-                self._call(lambda c: c.ping())  # raises when the manager is gone
+                self._ask(lambda client: client.ping())  # raises when the manager is gone
                 raise EngineError(raw="event stream ended")  # resync with a fresh stream
             if event is not None:
                 self._mark(event)
@@ -212,18 +236,21 @@ class Watcher:
         self._events = queue.Queue()
         client = self.cluster.stream_client()
         try:
-            stream = client.events(since=since, decode=True, filters={"type": types})
-        except Exception as exc:
+            stream = api.call(client, client.events, since=since, decode=True, filters={"type": types})
+        except EngineError:
             client.close()
-            raise translate(exc, self.cluster.endpoint) from exc
+            raise
         self._stream = (stream, client)
+        if self._stop.is_set():  # stopped while opening: stop() did not see this stream
+            self._close_stream()
+            return
         target = self._events
         self._events_thread = threading.Thread(
             target=self._read_events, args=(stream, target), name="crane-events", daemon=True
         )
         self._events_thread.start()
 
-    def _read_events(self, stream: Any, target: queue.Queue) -> None:
+    def _read_events(self, stream: Any, target: queue.Queue[Any]) -> None:
         lower_priority()
         try:
             for event in stream:
@@ -254,11 +281,9 @@ class Watcher:
             self.poke("tasks")
 
     # -- listing and diffing ---------------------------------------------------------------------
-    def _call(self, fn: Callable[[docker.APIClient], Any]) -> Any:
-        try:
-            return fn(self.cluster.client)
-        except Exception as exc:
-            raise translate(exc, self.cluster.endpoint) from exc
+    def _ask(self, fn: Callable[[docker.APIClient], T]) -> T:
+        """`fn(client)` on the manager in use, its errors as EngineErrors."""
+        return api.call(self.cluster.endpoint, fn, self.cluster.client)
 
     def _flush(self) -> None:
         now = time.monotonic()
@@ -290,10 +315,11 @@ class Watcher:
                 self.cluster.learn_managers(fresh.values())
 
     def _list_parsed(self, kind: ResourceKind) -> dict[str, Any]:
-        return parse_all(kind.snapshot, self._call(kind.list_all))
+        return parse_all(kind.snapshot, self._ask(kind.list_all))
 
     def _refresh(self, kind: ResourceKind, ids: set[str]) -> None:
-        if kind.inspect is None or len(ids) > INSPECT_LIMIT:
+        inspect = kind.inspect
+        if inspect is None or len(ids) > INSPECT_LIMIT:
             self._relist([kind])
             return
         current = self.state[kind.name]
@@ -301,7 +327,7 @@ class Watcher:
         gone: set[str] = set()
         for object_id in ids:
             try:
-                data = self._call(lambda c, i=object_id: kind.inspect(c, i))
+                data = api.call(self.cluster.endpoint, inspect, self.cluster.client, object_id)
             except NotFound:
                 gone.add(object_id)
                 continue
@@ -314,7 +340,9 @@ class Watcher:
         )
         self._emit(kind.name, change)
 
-    def _emit(self, kind: str, change: Diff) -> None:
+    def _emit(self, kind: str, change: Diff[Any]) -> None:
+        if self._stop.is_set():  # the profile is closing: nobody is listening any more
+            return
         first = kind not in self._emitted_once
         if not change and not first:
             return

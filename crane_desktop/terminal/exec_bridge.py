@@ -7,7 +7,6 @@ the reader waits, and the program's writes slow down (back-pressure) instead of 
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import socket
 import threading
@@ -15,7 +14,7 @@ from collections.abc import Callable
 
 import docker
 
-from crane_desktop.engine import containers
+from crane_desktop.engine import api, containers
 
 log = logging.getLogger("crane.terminal.exec")
 MAX_BUFFERED = 4 * 1024 * 1024
@@ -44,6 +43,7 @@ class ExecSession:
         self._buffer = bytearray()
         self._cond = threading.Condition()
         self._closed = threading.Event()
+        self._stopped = threading.Event()
         self._write_lock = threading.Lock()
         self._thread: threading.Thread | None = None
         # How far the reader may run ahead of the screen: about half a second of the emulator's parsing,
@@ -56,21 +56,35 @@ class ExecSession:
             self.client, self.container_id, self.command, self.cols, self.rows
         )
         self._handle = containers.exec_start(self.client, self.exec_id)
-        sock = getattr(self._handle, "_sock", self._handle)
+        sock = api.exec_socket(self._handle)
         sock.settimeout(None)
         self._sock = sock
         try:
             containers.exec_resize(self.client, self.exec_id, self.cols, self.rows)
         except Exception:  # the shell may not have started yet; the widget resizes again on show
             log.debug("early exec resize failed", exc_info=True)
-        self._thread = threading.Thread(target=self._read, name=f"exec-{self.exec_id[:12]}", daemon=True)
+        self._thread = threading.Thread(
+            target=self._run, args=(sock,), name=f"exec-{self.exec_id[:12]}", daemon=True
+        )
         self._thread.start()
+        if self._closed.is_set():  # closed while starting: close() found no socket to shut yet
+            api.shut_exec_socket(self._handle)
 
-    def _read(self) -> None:
+    def _run(self, sock: socket.socket) -> None:
+        try:
+            self._read(sock)
+        except Exception:  # a bug in on_end must not vanish with the thread
+            log.exception("exec session %s failed", self.exec_id[:12])
+        finally:
+            api.shut_exec_socket(sock)
+            self.client.close()
+            self._stopped.set()
+
+    def _read(self, sock: socket.socket) -> None:
         error: Exception | None = None
         try:
             while not self._closed.is_set():
-                data = self._sock.recv(65536)
+                data = sock.recv(65536)
                 if not data:
                     break
                 with self._cond:
@@ -124,19 +138,27 @@ class ExecSession:
         return self._thread is not None and not self._closed.is_set()
 
     def close(self) -> None:
-        """End the session now (the shell gets a hang-up when its connection closes)."""
+        """End the session now (the shell gets a hang-up when its connection closes); returns at once.
+
+        Shutting the socket ends the reader's pending read; the reader closes the client on its way
+        out and then sets `stopped`.
+        """
+        if self._closed.is_set() and self._stopped.is_set():
+            return
         self._closed.set()
-        sock = self._sock
-        if sock is not None:
-            response = getattr(self._handle, "_response", None) or getattr(sock, "_response", None)
-            steps = [lambda: sock.shutdown(socket.SHUT_RDWR), sock.close]
-            if response is not None:
-                steps.append(response.close)
-            for step in steps:
-                with contextlib.suppress(OSError):
-                    step()
+        if self._handle is not None:
+            api.shut_exec_socket(self._handle)
         with self._cond:
             self._cond.notify_all()
-        if self._thread is not None and threading.current_thread() is not self._thread:
-            self._thread.join(2.0)
-        self.client.close()
+        if self._thread is None:  # never started reading: nothing will close the client but us
+            self.client.close()
+            self._stopped.set()
+
+    @property
+    def stopped(self) -> threading.Event:
+        """Set once the reader has ended and closed the client (at once when it never started)."""
+        return self._stopped
+
+    def wait_stopped(self, timeout: float | None = None) -> bool:
+        """Wait (not on the GUI thread) until the session's thread has ended; False on timeout."""
+        return self._stopped.wait(timeout)

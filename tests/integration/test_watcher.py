@@ -73,8 +73,12 @@ def test_service_created_scaled_removed(cluster, service_names):
         assert created.id not in watcher.state["services"]
     finally:
         watcher.stop()
+    assert watcher.wait_stopped(10), "the watcher's threads did not end"
     assert not watcher.running
-    assert not [t for t in threading.enumerate() if t.name.startswith("crane-")]
+    # the reaper sets `stopped` as its last step, then ends too
+    wait_until(
+        lambda: not [t for t in threading.enumerate() if t.name.startswith("crane-")], 5, "no thread left"
+    )
 
 
 def test_node_drained_and_activated(cluster):
