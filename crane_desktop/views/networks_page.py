@@ -52,6 +52,7 @@ class NetworksPage(QWidget):
         self.dialog: NetworkDialog | None = None
         self.model = model = NetworkTableModel(self)
         self.store.changed.connect(self._on_store_changed)
+        self._on_store_changed("networks", Diff())  # built after the data arrived: take what it holds
         self.proxy = sort_filter_proxy(model, self)
 
         self.create_button = QPushButton(self.tr("Create network…"), self)

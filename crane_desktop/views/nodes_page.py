@@ -66,6 +66,8 @@ class NodesPage(QWidget):
         self.navigator = navigator
         self.model = model = NodeTableModel(self)
         self.last_results: list[tuple[str, str]] = []  # (hostname, outcome) of the last action
+        if "nodes" in self.store.loaded:  # built after the data arrived: take what the store holds
+            model.apply_diff(Diff(added=dict(self.store.get("nodes"))))
         self.store.changed.connect(self._on_store_changed)
         self.proxy = sort_filter_proxy(model, self)
 

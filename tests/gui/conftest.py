@@ -1,0 +1,64 @@
+"""Views without a swarm: a cluster context whose store holds snapshots recorded off the real engine
+(tests/fixtures/engine/cluster, made by tests/fixtures/record_cluster.py), and the workspace built on it.
+
+The recorded cluster: nodes node-1..3 (managers, node-1 the leader) and node-4 (worker); node-3 is
+paused and labelled zone=west. The app `shop` has shop_web (2 replicas, on the labelled network
+shop_backend, a secret-looking env var), shop_agent (global: a task pending on the paused node) and
+shop_worker (its tasks keep failing with exit code 3); the lone service `gateway` publishes port 8080
+in host mode. No session: engine calls fail with "not connected", so these tests cover what the views
+show and check themselves; what needs the engine stays in the swarm tests.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.snapshots import Network, Node, Service, Task, parse_all
+from crane_desktop.models.store import ClusterStore
+from crane_desktop.views.context import ClusterContext
+from crane_desktop.views.workspace import Workspace
+
+RECORDED = Path(__file__).resolve().parent.parent / "fixtures" / "engine" / "cluster"
+KINDS = {"nodes": Node, "services": Service, "tasks": Task, "networks": Network}
+
+
+def recorded(kind: str) -> dict:
+    """The recorded snapshots of one kind, by id, as the watcher would parse them."""
+    return parse_all(KINDS[kind], json.loads((RECORDED / f"{kind}.json").read_text()))
+
+
+def feed(store: ClusterStore, kinds=tuple(KINDS)) -> None:
+    """Apply the recorded snapshots to `store` as the watcher's first diffs."""
+    for kind in kinds:
+        store.apply(kind, Diff(added=recorded(kind)))
+
+
+@pytest.fixture
+def recorded_context(qtbot, loop):
+    """A cluster context with the recorded cluster in its store (no session)."""
+    context = ClusterContext()
+    feed(context.store)
+    yield context
+    context.operations.close()
+
+
+@pytest.fixture
+def workspace(qtbot, recorded_context):
+    """The pages and detail tabs on the recorded cluster, shown."""
+    workspace = Workspace(recorded_context)
+    qtbot.addWidget(workspace)
+    workspace.resize(1280, 800)
+    workspace.show()
+    return workspace
+
+
+def by_name(kind: str, name: str):
+    """The recorded object of `kind` whose name (hostname for nodes) is `name`."""
+    for item in recorded(kind).values():
+        if getattr(item, "hostname", None) == name or getattr(item, "name", None) == name:
+            return item
+    raise KeyError(name)
