@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,11 +17,6 @@ from crane_desktop.engine.watcher import Watcher
 
 log = logging.getLogger("crane.session")
 T = TypeVar("T")
-
-
-async def off_thread(fn: Callable[..., T], *args: Any) -> T:
-    """Run a blocking engine call in the default executor, keeping the GUI thread free."""
-    return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
 
 
 class ClusterSession(QObject):
@@ -43,7 +37,8 @@ class ClusterSession(QObject):
 
     async def open(self) -> PreflightReport:
         """Connect (pre-flight checks included) and start following the cluster."""
-        report = await off_thread(self.cluster.connect)
+        # blocking (pre-flight checks of each manager in turn): off the GUI thread
+        report = await asyncio.get_running_loop().run_in_executor(None, self.cluster.connect)
         self.watcher = Watcher(self.cluster, self._sink)
         self.watcher.start()
         return report
@@ -52,7 +47,7 @@ class ClusterSession(QObject):
         self.diffArrived.emit(kind, change)
 
     def close(self) -> None:
-        """Stop the watcher (joining its threads) and close the clients."""
+        """Stop the watcher and close the clients; returns at once (the threads end on their own)."""
         watcher, self.watcher = self.watcher, None
         if watcher is not None:
             watcher.stop()

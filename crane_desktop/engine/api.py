@@ -76,11 +76,43 @@ def shut_stream(response: requests.Response) -> None:
         response.close()
 
 
+def interrupt_socket(sock: socket.socket) -> None:
+    """Wake a read pending on another thread at once: shutdown(2) of the connection, nothing more.
+
+    The socket (and its TLS state) is left for the reading thread to close on its way out: closing it
+    here too, while that thread reads or closes it, frees OpenSSL state twice (seen as crashes)."""
+    with contextlib.suppress(OSError):
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)  # the plain syscall, also for an SSLSocket
+
+
+def stream_socket(response: requests.Response) -> socket.socket | None:
+    """The socket under a streamed response (as docker-py's CancellableStream finds it)."""
+    try:
+        fp = response.raw._fp.fp
+        raw = getattr(fp, "raw", None)
+        sock = getattr(raw, "sock", None) or getattr(raw, "_sock", None) if raw is not None else fp._sock
+    except AttributeError:  # closed already, or not a plain socket (ssh)
+        return None
+    return sock if isinstance(sock, socket.socket) else None
+
+
+def interrupt_stream(response: requests.Response) -> None:
+    """Wake the thread reading `response`; it closes the stream itself (see interrupt_socket)."""
+    sock = stream_socket(response)
+    if sock is not None:
+        interrupt_socket(sock)
+
+
 def exec_socket(handle: Any) -> socket.socket:
     """The socket of an attached exec (`exec_start(socket=True)`): over TLS the handle is an SSLSocket,
     over a unix socket a wrapper whose `_sock` is the socket."""
     sock: socket.socket = getattr(handle, "_sock", handle)
     return sock
+
+
+def interrupt_exec(handle: Any) -> None:
+    """Wake the thread reading an attached exec; it closes the socket itself (see interrupt_socket)."""
+    interrupt_socket(exec_socket(handle))
 
 
 def shut_exec_socket(handle: Any) -> None:

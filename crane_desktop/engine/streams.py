@@ -57,7 +57,7 @@ class EngineStream:
         with self._lock:
             response = self._response
         if response is not None:
-            api.shut_stream(response)
+            api.interrupt_stream(response)  # the thread closes it on its way out
         if self._thread.ident is None:  # never started: nothing left to end
             self._stopped.set()
 

@@ -68,7 +68,7 @@ class ExecSession:
         )
         self._thread.start()
         if self._closed.is_set():  # closed while starting: close() found no socket to shut yet
-            api.shut_exec_socket(self._handle)
+            api.interrupt_exec(self._handle)
 
     def _run(self, sock: socket.socket) -> None:
         try:
@@ -76,7 +76,7 @@ class ExecSession:
         except Exception:  # a bug in on_end must not vanish with the thread
             log.exception("exec session %s failed", self.exec_id[:12])
         finally:
-            api.shut_exec_socket(sock)
+            api.shut_exec_socket(self._handle)  # only this thread closes the socket
             self.client.close()
             self._stopped.set()
 
@@ -147,7 +147,7 @@ class ExecSession:
             return
         self._closed.set()
         if self._handle is not None:
-            api.shut_exec_socket(self._handle)
+            api.interrupt_exec(self._handle)  # the reader closes it on its way out
         with self._cond:
             self._cond.notify_all()
         if self._thread is None:  # never started reading: nothing will close the client but us

@@ -8,20 +8,31 @@ from __future__ import annotations
 import asyncio
 import logging
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+import docker
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from qasync import asyncSlot
 
+from crane_desktop import bridge
 from crane_desktop.engine import containers
+from crane_desktop.engine.errors import EngineError
 from crane_desktop.messages import error_text
-from crane_desktop.session import off_thread
 from crane_desktop.terminal.backends import available
 from crane_desktop.terminal.exec_bridge import ExecSession
 from crane_desktop.terminal.widget import TerminalWidget
 
 log = logging.getLogger("crane.terminal")
+T = TypeVar("T")
+
+
+class Runner(Protocol):
+    """Runs blocking calls off the GUI thread for an owner widget (the views' OperationRunner);
+    raises (a BaseException) instead of returning once the owner has closed."""
+
+    async def run(self, owner: QObject, fn: Callable[..., T], *args: Any, busy: Iterable[Any] = ()) -> T: ...
 
 
 def _auto() -> str:
@@ -30,15 +41,21 @@ def _auto() -> str:
 
 class TerminalPanel(QWidget):
     """Toolbar (command, open/reopen, status) over a TerminalWidget. `client_factory` builds a client for
-    the container's node engine with no read timeout (blocking; called off the GUI thread)."""
+    the container's node engine with no read timeout; `runner` calls it (and the exec set-up) off the
+    GUI thread."""
 
-    sessionEnded = Signal(object, object)  # exit code or None, error or None
 
     def __init__(
-        self, parent: QWidget | None, client_factory: Callable, container_id: str, emulator: str = ""
+        self,
+        parent: QWidget | None,
+        runner: Runner,
+        client_factory: Callable[[], docker.APIClient],
+        container_id: str,
+        emulator: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("terminalPanel")
+        self.runner = runner
         self.client_factory = client_factory
         self.container_id = container_id
         self.session: ExecSession | None = None
@@ -54,7 +71,6 @@ class TerminalPanel(QWidget):
         self.status.setObjectName("terminalStatus")
         self.terminal = TerminalWidget(self, emulator or available()[0])
         self.terminal.resized.connect(self._resized)
-        self.sessionEnded.connect(self._ended)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Command:"), self))
         bar.addWidget(self.command, 1)
@@ -71,10 +87,11 @@ class TerminalPanel(QWidget):
         self._resize_timer.timeout.connect(self._send_resize)
         QTimer.singleShot(0, self.open)
 
-    def _command(self, client) -> list[str]:
+    def _chosen_command(self) -> list[str] | None:
+        """The command typed or picked (read on the GUI thread); None: the container's default shell."""
         text = self.command.currentText().strip()
         if self.command.currentIndex() == 0 and text == _auto():
-            return containers.default_shell(client, self.container_id)
+            return None
         return shlex.split(text) or ["/bin/sh"]
 
     @asyncSlot()
@@ -84,18 +101,31 @@ class TerminalPanel(QWidget):
         self.open_button.setEnabled(False)
         self.status.setText(self.tr("Connecting…"))
         cols, rows = self.terminal.grid_size()
+        buffered = 128 * 1024 if self.terminal.emulator.name == "pyte" else None
+        started: list[ExecSession] = []
         try:
-            client = await off_thread(self.client_factory)
-            command = await off_thread(self._command, client)
-            session = ExecSession(client, self.container_id, command, self._report_end, cols, rows)
-            if self.terminal.emulator.name == "pyte":
-                session.max_buffered = 128 * 1024
-            await off_thread(session.start)
+            session = await self.runner.run(
+                self,
+                _start_session,
+                self.client_factory,
+                self.container_id,
+                self._chosen_command(),
+                bridge.relay(self._ended),  # from the reader thread, when the session ends
+                (cols, rows, buffered),
+                started,
+            )
         except Exception as exc:
-            self.status.setText(error_text(exc) if hasattr(exc, "template") else str(exc))
+            self.status.setText(error_text(exc) if isinstance(exc, EngineError) else str(exc))
             self.open_button.setText(self.tr("Reopen"))
             self.open_button.setEnabled(True)
             return
+        except BaseException as gone:  # the panel closed meanwhile: the shell must not outlive it
+            for orphan in started:
+                orphan.close()
+            if _interrupt(gone):
+                raise
+            return
+        command = session.command
         self.session = session
         self.terminal.source = session.take
         self.terminal.send = session.write
@@ -103,14 +133,6 @@ class TerminalPanel(QWidget):
         self.open_button.setText(self.tr("Reopen"))
         self.open_button.setEnabled(True)
         self.terminal.setFocus()
-
-    def _report_end(self, code: int | None, error: Exception | None) -> None:
-        """From the reader thread. The view may be gone by then (deleted without close_streams, e.g.
-        with its window): the end has nobody to tell."""
-        try:
-            self.sessionEnded.emit(code, error)
-        except RuntimeError:
-            log.debug("terminal ended after its view was deleted")
 
     def _ended(self, code: object, error: object) -> None:
         session = self.session
@@ -138,9 +160,16 @@ class TerminalPanel(QWidget):
         if session is None or not session.running:
             return
         cols, rows = self.terminal.grid_size()
-        loop = asyncio.get_event_loop()
-        future = loop.run_in_executor(None, session.resize, cols, rows)
-        future.add_done_callback(lambda f: f.exception() and log.debug("resize failed: %s", f.exception()))
+        self._resize(session, cols, rows)
+
+    @asyncSlot()
+    async def _resize(self, session: ExecSession, cols: int, rows: int) -> None:
+        try:
+            await self.runner.run(self, session.resize, cols, rows)
+        except BaseException as failed:  # an engine error, or the panel closed meanwhile
+            if _interrupt(failed):
+                raise
+            log.debug("resize failed: %s", failed)
 
     def close_streams(self) -> None:
         session, self.session = self.session, None
@@ -148,3 +177,36 @@ class TerminalPanel(QWidget):
             session.close()
         self.terminal.source = None
         self.terminal.send = lambda data: None
+
+
+def _start_session(
+    client_factory: Callable[[], docker.APIClient],
+    container_id: str,
+    command: list[str] | None,
+    on_end: Callable[[int | None, Exception | None], None],
+    size: tuple[int, int, int | None],
+    started: list[ExecSession],
+) -> ExecSession:
+    """Off the GUI thread: open the node's engine, pick the shell, start the exec session (kept in
+    `started` too, so that a panel closed meanwhile can close it)."""
+    client = client_factory()
+    cols, rows, buffered = size
+    session = ExecSession(
+        client,
+        container_id,
+        command or containers.default_shell(client, container_id),
+        on_end,
+        cols,
+        rows,
+    )
+    if buffered is not None:
+        session.max_buffered = buffered
+    session.start()
+    started.append(session)
+    return session
+
+
+def _interrupt(error: BaseException) -> bool:
+    """Not the runner's "owner closed" nor an engine failure: the process is stopping, or the task
+    was cancelled."""
+    return isinstance(error, KeyboardInterrupt | SystemExit | asyncio.CancelledError)

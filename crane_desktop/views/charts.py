@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crane_desktop import bridge
 from crane_desktop.engine.formatting import byte_size
 from crane_desktop.engine.stats import Rates, Sample, StatsStream
 from crane_desktop.messages import error_text
@@ -359,18 +360,15 @@ class ChartsWidget(QWidget):
 class ContainerCharts(ChartsWidget):
     """One container's charts, streamed from its node's engine while the tab exists."""
 
-    streamEnded = Signal(object)  # None or the error; emitted from the stream's thread
-
     def __init__(self, parent: QWidget | None, client_factory: Callable, container_id: str) -> None:
         super().__init__(parent)
         self.container_id = container_id
-        label = container_id[:12]
-        self.streamEnded.connect(self.show_end)
+        sink = bridge.weak(self.sink)  # the stream thread holds the widget only weakly
         self.stream = StatsStream(
             client_factory,
             container_id,
-            lambda cid, sample, rates: self.sink(cid, label, sample, rates),
-            self.streamEnded.emit,
+            lambda cid, sample, rates: sink(cid, container_id[:12], sample, rates),
+            bridge.relay(self.show_end),
         ).start()
 
     def show_end(self, error: object) -> None:
@@ -426,6 +424,7 @@ class ServiceCharts(ChartsWidget):
                 self.streams.pop(task_id).stop(join=0)
         cluster = self.context.cluster
         missing = []
+        add = bridge.weak(self.sink)  # the stream threads hold the widget only weakly
         for task in running.values():
             if task.id in self.streams or cluster is None:
                 continue
@@ -438,8 +437,8 @@ class ServiceCharts(ChartsWidget):
             label = self._label(task)
             opener = self.context.node_stream_client(node)
 
-            def sink(cid, sample, rates, key=task.id, label=label):
-                self.sink(key, label, sample, rates)
+            def sink(cid, sample, rates, key=task.id, label=label, add=add):
+                add(key, label, sample, rates)
 
             self.streams[task.id] = StatsStream(opener, task.container_id, sink).start()
         if missing:

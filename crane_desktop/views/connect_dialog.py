@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from crane_desktop import demo
 from crane_desktop.engine import profiles
@@ -34,7 +33,8 @@ from crane_desktop.engine.errors import ProfileInvalid, translate
 from crane_desktop.engine.preflight import PreflightReport, run_preflight
 from crane_desktop.engine.profiles import Profile, ProfileStore, TLSConfig
 from crane_desktop.messages import check_hint, check_text, error_hint, error_text
-from crane_desktop.session import off_thread
+from crane_desktop.views.dialogs import confirm
+from crane_desktop.views.operations import OperationRunner, operation_slot
 
 log = logging.getLogger("crane.views.connect")
 STATUS_MARK = {"ok": "✔", "warn": "⚠", "fail": "✘"}
@@ -75,6 +75,7 @@ class ConnectDialog(QDialog):
         self.resize(860, 560)
         self.store = store
         self.chosen: Profile | None = None
+        self.operations = OperationRunner(lambda: None, self)  # no cluster yet: plain calls only
 
         self.profile_list = QListWidget(self)
         self.profile_list.currentItemChanged.connect(self._profile_selected)
@@ -296,57 +297,40 @@ class ConnectDialog(QDialog):
             self.results.resizeColumnToContents(column)
         self.init_button.setVisible(report.swarm_inactive)
 
-    @asyncSlot()
+    @operation_slot()
     async def _test(self) -> None:
         profile = self._valid_profile()
         if profile is None:
             return
-        self.test_button.setEnabled(False)
-        try:
-            client, report = await off_thread(run_preflight, profile.managers[0], profile.tls)
-            if client is not None:
-                client.close()
-            self.show_report(report)
-        finally:
-            self.test_button.setEnabled(True)
+        report = await self.operations.run(self, check_profile, profile, busy=[self.test_button])
+        self.show_report(report)
 
-    @asyncSlot()
+    @operation_slot()
     async def _init_swarm(self) -> None:
         profile = self._valid_profile()
         if profile is None:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Initialise a swarm"),
-            self.tr("Make the engine at %1 the first manager of a new swarm?").replace(
-                "%1", profile.managers[0]
-            ),
+        text = self.tr("Make the engine at %1 the first manager of a new swarm?").replace(
+            "%1", profile.managers[0]
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not await confirm(self, self.tr("Initialise a swarm"), text, self.tr("Initialise")):
             return
         try:
-            client, _ = await off_thread(run_preflight, profile.managers[0], profile.tls)
-            if client is None:
-                return
-            await off_thread(client.init_swarm)
-            client.close()
+            await self.operations.run(self, init_swarm, profile)
         except Exception as exc:  # docker-py errors: shown in words, not raised
             error = translate(exc, profile.managers[0])
             self.error_label.setText(f"{error_text(error)} {error_hint(error)}")
             return
         await self._test()
 
-    @asyncSlot()
+    @operation_slot()
     async def _demo(self) -> None:
-        self.demo_button.setEnabled(False)
         self.error_label.setText(self.tr("Starting the demo swarm; the first time takes a few minutes…"))
         try:
-            profile = await off_thread(demo.bring_up)
+            profile = await self.operations.run(self, demo.bring_up, busy=[self.demo_button])
         except RuntimeError as exc:
             self.error_label.setText(self.tr("The demo swarm did not start: %1").replace("%1", str(exc)))
             return
-        finally:
-            self.demo_button.setEnabled(True)
         self.error_label.clear()
         self.fill(profile)
 
@@ -357,3 +341,22 @@ class ConnectDialog(QDialog):
         self.store.put(profile)
         self.chosen = profile
         self.accept()
+
+
+def check_profile(profile: Profile) -> PreflightReport:
+    """The pre-flight checks of the profile's first manager (blocking)."""
+    client, report = run_preflight(profile.managers[0], profile.tls)
+    if client is not None:
+        client.close()
+    return report
+
+
+def init_swarm(profile: Profile) -> None:
+    """Make the profile's first manager the first manager of a new swarm (blocking)."""
+    client, _report = run_preflight(profile.managers[0], profile.tls)
+    if client is None:
+        return
+    try:
+        client.init_swarm()
+    finally:
+        client.close()

@@ -351,7 +351,7 @@ class ContainerDetail(QWidget):
     def _build_terminal(self) -> QWidget:
         from crane_desktop.terminal.session import TerminalPanel
 
-        return TerminalPanel(self, self.stream_client(), self.container_id)
+        return TerminalPanel(self, self.context.operations, self.stream_client(), self.container_id)
 
     def close_streams(self) -> None:
         """Stop the log, stats and exec streams of this tab (called when the tab closes)."""

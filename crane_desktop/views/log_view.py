@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crane_desktop import bridge
 from crane_desktop.engine import stacks
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.logs import (
@@ -288,7 +289,6 @@ class LogView(QWidget):
     `append(lines)`; `sink(lines)` may be called from any thread.
     """
 
-    streamEnded = Signal(object)  # None or the error
 
     def __init__(
         self, parent: QWidget | None = None, *, capacity: int = DEFAULT_CAPACITY, show_source: bool = False
@@ -385,7 +385,6 @@ class LogView(QWidget):
         self.timestamps.toggled.connect(self._timestamps_changed)
         self.pause.toggled.connect(self._pause_changed)
         self.clear_button.clicked.connect(self.clear)
-        self.streamEnded.connect(self.show_end)
         self._update_status()
 
     # -- feeding ---------------------------------------------------------------------------------
@@ -413,7 +412,10 @@ class LogView(QWidget):
         """Start (or restart) following `request` (a LogRequest) on a stream thread of its own."""
         self.close_streams()
         self._end_text = ""
-        self._stream = LogStream(client_factory, request, self.sink, self.streamEnded.emit, tagger).start()
+        # the stream thread holds this view only weakly (bridge.py)
+        self._stream = LogStream(
+            client_factory, request, bridge.weak(self.sink), bridge.relay(self.show_end), tagger
+        ).start()
 
     def close_streams(self) -> None:
         stream, self._stream = self._stream, None

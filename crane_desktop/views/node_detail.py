@@ -8,13 +8,11 @@ error, and the rest of the window keeps working.
 
 from __future__ import annotations
 
-import contextlib
 import html
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crane_desktop import bridge
 from crane_desktop.engine import hosts
 from crane_desktop.engine.diff import diff
 from crane_desktop.engine.errors import NoNodeEndpoint, translate
@@ -470,8 +469,6 @@ class NodeDetail(QWidget):
     a slow poll covers engines whose event stream broke.
     """
 
-    engineEvent = Signal(str)  # emitted from the events thread; Qt queues it onto the GUI thread
-
     def __init__(
         self, context: ClusterContext, navigator: Navigator, node_id: str, parent: QWidget | None = None
     ) -> None:
@@ -480,7 +477,6 @@ class NodeDetail(QWidget):
         self.navigator = navigator
         self.node_id = node_id
         self.closed = False
-        self._events_stopped = threading.Event()
         self.events: hosts.HostEvents | None = None
         self._fresh: Node | None = None
         self.header = QLabel(self)
@@ -523,7 +519,6 @@ class NodeDetail(QWidget):
         self.timer.timeout.connect(self._tick)
         self.timer.start()
         context.store.changed.connect(self._on_store_changed)
-        self.engineEvent.connect(self._on_engine_event)
         self._show_node()
         QTimer.singleShot(0, self.refresh_current)
 
@@ -556,14 +551,7 @@ class NodeDetail(QWidget):
         opener = self.context.node_stream_client(node)
         if self.events is not None or self.closed or opener is None:
             return
-        stopped, signal = self._events_stopped, self.engineEvent
-
-        def relay(kind: str) -> None:  # on the events thread: only the Event and the signal
-            if not stopped.is_set():
-                with contextlib.suppress(RuntimeError):  # deleted between the check and the emit
-                    signal.emit(kind)
-
-        self.events = hosts.HostEvents(opener, relay)
+        self.events = hosts.HostEvents(opener, bridge.relay(self._on_engine_event))
         self.events.start()
 
     def _on_engine_event(self, kind: str) -> None:
@@ -647,7 +635,6 @@ class NodeDetail(QWidget):
 
     def close_streams(self) -> None:
         self.closed = True
-        self._events_stopped.set()
         self.timer.stop()
         events, self.events = self.events, None
         if events is not None:

@@ -461,6 +461,10 @@
         <translation>将 %1 上的引擎设为新集群的第一个管理节点？</translation>
     </message>
     <message>
+        <source>Initialise</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
         <source>Starting the demo swarm; the first time takes a few minutes…</source>
         <translation>正在启动演示集群；第一次需要几分钟…</translation>
     </message>

@@ -11,6 +11,7 @@ from crane_desktop.engine.cluster import Cluster
 from crane_desktop.engine.snapshots import Node
 from crane_desktop.terminal.emulator import MODE_ALT_SCREEN
 from crane_desktop.terminal.session import TerminalPanel
+from crane_desktop.views.operations import OperationRunner
 from tests.swarm import IMAGE, docker, unique, wait_until
 
 
@@ -59,7 +60,8 @@ def _type(qtbot, panel, text: str) -> None:
 @pytest.mark.parametrize("emulator", ["ghostty", "pyte"])
 def test_shell_session(qtbot, loop, cluster, shell_container, emulator):
     node = next(Node.from_api(n) for n in cluster.client.nodes() if n["Description"]["Hostname"] == "node-2")
-    panel = TerminalPanel(None, lambda: cluster.node_stream_client(node), shell_container, emulator)
+    runner = OperationRunner(lambda: None)
+    panel = TerminalPanel(None, runner, lambda: cluster.node_stream_client(node), shell_container, emulator)
     qtbot.addWidget(panel, before_close_func=lambda widget: widget.close_streams())  # even on failure
     panel.resize(800, 500)
     panel.show()

@@ -1,0 +1,80 @@
+"""Handing a stream thread's news to a widget that may be gone by then.
+
+Stopping a stream returns at once (its thread ends on its own), so a log, stats, exec or events thread
+can still report an end or an event while the GUI thread closes and deletes the widget it reports to.
+Two things crash the process then: emitting a signal of a QObject being deleted on another thread, and
+a worker thread dropping the last Python reference to a widget (Qt then deletes it on that thread). So
+a stream thread gets neither the widget nor its bound methods:
+
+- `relay(widget.method)`: a callback that runs the method on the GUI thread, through one QObject that
+  lives as long as the application, only if the widget still exists;
+- `weak(widget.method)`: a callback that calls a thread-safe method (a sink that queues under a lock)
+  on the calling thread while the widget lives.
+
+Both hold the widget only weakly.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+
+
+class _Bridge(QObject):
+    queued = Signal(object, object, object)  # target, callable, args
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.queued.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @staticmethod
+    def _deliver(target: QObject, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        if shiboken6.isValid(target):
+            fn(target, *args)
+
+
+_bridge: _Bridge | None = None
+
+
+def install() -> None:
+    """Create the bridge on the GUI thread (each widget that gives a thread a callback calls this)."""
+    global _bridge
+    if _bridge is None:
+        _bridge = _Bridge()
+        app = QCoreApplication.instance()
+        if app is not None:
+            _bridge.moveToThread(app.thread())
+
+
+def relay(method: Callable[..., Any]) -> Callable[..., None]:
+    """For another thread: calling the result runs `method` (bound to a QObject) on the GUI thread,
+    unless its object is gone by then."""
+    if _bridge is None:
+        install()
+    target = weakref.ref(method.__self__)  # type: ignore[attr-defined]
+    function = method.__func__  # type: ignore[attr-defined]
+
+    def call(*args: Any) -> None:
+        alive = target()
+        if alive is not None and _bridge is not None:
+            _bridge.queued.emit(alive, function, args)
+
+    return call
+
+
+def weak(method: Callable[..., Any]) -> Callable[..., None]:
+    """For another thread: calling the result calls `method` (thread-safe, bound to a QObject) right
+    there, while its object lives."""
+    target = weakref.ref(method.__self__)  # type: ignore[attr-defined]
+    function = method.__func__  # type: ignore[attr-defined]
+
+    def call(*args: Any) -> None:
+        alive = target()
+        if alive is not None:
+            function(alive, *args)
+
+    return call
