@@ -11,7 +11,7 @@ import asyncio
 import docker.errors
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QTableWidgetItem, QWidget
 
 from crane_desktop.views import dialogs
 from crane_desktop.views.deploy_dialog import DeployDialog
@@ -19,9 +19,17 @@ from crane_desktop.views.node_dialogs import LabelsDialog
 from crane_desktop.views.operations import NotConnected
 from tests.conftest import run_async
 from tests.gui.conftest import by_name
+from tests.gui.test_deploy_dialog import set_text
 
 IMAGE = "127.0.0.1:5000/crane/busybox:1"
 NOT_CONNECTED = "Not connected to a cluster."
+BAD_FIELDS = {
+    "name": "bad name",
+    "replicas": "two",
+    "memory_limit": "lots",
+    "ports": "8080:http",
+    "update.delay": "soon",
+}
 
 
 @pytest.fixture
@@ -38,15 +46,6 @@ def deploy(qtbot, recorded_context, parent) -> DeployDialog:
     dialog.open()
     qtbot.waitUntil(dialog.isVisible)
     return dialog
-
-
-def set_field(dialog: DeployDialog, key: str, text: str) -> None:
-    widget = dialog.form_tab.inputs[key]
-    if isinstance(widget, QLineEdit):
-        widget.setText(text)
-    else:
-        assert isinstance(widget, QPlainTextEdit)
-        widget.setPlainText(text)
 
 
 def error_box(widget: QWidget) -> QMessageBox | None:
@@ -91,30 +90,27 @@ def test_check_says_a_good_file_is_valid(deploy):
 
 def test_form_field_errors_appear_under_each_field(deploy, qtbot):
     deploy.tabs.setCurrentWidget(deploy.form_tab)
-    set_field(deploy, "name", "bad name")
-    set_field(deploy, "image", IMAGE)
-    set_field(deploy, "replicas", "two")
-    set_field(deploy, "memory_limit", "lots")
-    set_field(deploy, "ports", "8080:http")
-    set_field(deploy, "update.delay", "soon")
+    for key, text in BAD_FIELDS.items():
+        set_text(deploy, key, text)
+    set_text(deploy, "image", IMAGE)
     run_async(qtbot, deploy.deploy())
     errors = deploy.form_tab.errors
-    for key in ("name", "replicas", "memory_limit", "ports", "update.delay"):
+    for key in BAD_FIELDS:
         assert errors[key].isVisibleTo(deploy) and errors[key].text(), key
     assert "Line 1" in errors["ports"].text()
     assert not errors["image"].isVisibleTo(deploy)
     assert deploy.status.text() == "Correct the fields marked in red."
     assert error_box(deploy) is None  # refused before the engine was asked
-    set_field(deploy, "replicas", "2")
+    set_text(deploy, "replicas", "2")
     run_async(qtbot, deploy.deploy())
     assert not errors["replicas"].isVisibleTo(deploy) and errors["name"].isVisibleTo(deploy)
 
 
 def test_form_shows_its_compose_text(deploy):
     deploy.tabs.setCurrentWidget(deploy.form_tab)
-    set_field(deploy, "name", "api")
-    set_field(deploy, "image", IMAGE)
-    set_field(deploy, "replicas", "3")
+    set_text(deploy, "name", "api")
+    set_text(deploy, "image", IMAGE)
+    set_text(deploy, "replicas", "3")
     deploy.form_tab.findChild(QPushButton, "showComposeButton").click()
     preview = deploy.form_tab.preview
     assert preview.isVisibleTo(deploy)
@@ -165,9 +161,9 @@ def test_update_form_is_filled_from_the_service_and_locks_what_cannot_change(qtb
 
 def test_deploying_while_disconnected_shows_the_error_and_keeps_the_input(deploy, qtbot):
     deploy.tabs.setCurrentWidget(deploy.form_tab)
-    set_field(deploy, "name", "api")
-    set_field(deploy, "image", IMAGE)
-    set_field(deploy, "env", "COLOR=blue")
+    set_text(deploy, "name", "api")
+    set_text(deploy, "image", IMAGE)
+    set_text(deploy, "env", "COLOR=blue")
     run_async(qtbot, deploy.deploy())
     box = error_box(deploy)
     assert box is not None and box.windowTitle() == "Cannot deploy" and box.text() == NOT_CONNECTED
