@@ -29,7 +29,7 @@ from crane_desktop.engine.logs import LogRequest
 from crane_desktop.messages import error_text
 from crane_desktop.views.context import StreamOwner
 from crane_desktop.views.log_view import LogView
-from crane_desktop.views.operations import mark_closed, operation_slot
+from crane_desktop.views.operations import OwnerGone, is_open, mark_closed, operation_slot
 
 T = TypeVar("T")
 
@@ -184,6 +184,8 @@ class ContainerDetail(QWidget):
                 self, _on_container, node, call, self.container_id
             )
         except Exception as exc:
+            if not is_open(self):  # closed before a failure raised ahead of the runner (not connected)
+                raise OwnerGone() from exc
             self._show_error(exc)
             return None
 

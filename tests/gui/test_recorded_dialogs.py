@@ -1,0 +1,255 @@
+"""The dialogs on the recorded cluster, without a swarm: the deploy dialog refuses a bad compose file at
+its line and bad form fields under each field, offers the store's networks and node-label constraints,
+locks what an update cannot change, and keeps the input when it cannot reach the engine; the labels
+editor refuses duplicate or empty keys before sending; `confirm` and `show_error` as operators see them
+(a question whose parent closes is a no: test_destructive_actions_ask.py)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import docker.errors
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton, QTableWidgetItem, QWidget
+
+from crane_desktop.views import dialogs
+from crane_desktop.views.deploy_dialog import DeployDialog
+from crane_desktop.views.node_dialogs import LabelsDialog
+from crane_desktop.views.operations import NotConnected
+from tests.conftest import run_async
+from tests.gui.conftest import by_name
+from tests.gui.test_deploy_dialog import set_text
+
+IMAGE = "127.0.0.1:5000/crane/busybox:1"
+NOT_CONNECTED = "Not connected to a cluster."
+BAD_FIELDS = {
+    "name": "bad name",
+    "replicas": "two",
+    "memory_limit": "lots",
+    "ports": "8080:http",
+    "update.delay": "soon",
+}
+
+
+@pytest.fixture
+def parent(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def deploy(qtbot, recorded_context, parent) -> DeployDialog:
+    dialog = DeployDialog(recorded_context, parent)
+    dialog.open()
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def error_box(widget: QWidget) -> QMessageBox | None:
+    box = widget.findChild(QMessageBox, "errorDialog")
+    return box if box is not None and box.isVisible() else None
+
+
+@pytest.mark.parametrize(
+    ("text", "error", "line"),
+    [
+        (
+            f"version: '3.8'\nservices:\n  web:\n    image: {IMAGE}\n    deploy:\n      replica_count: 2\n",
+            "Line 6, services.web.deploy.replica_count: unknown key “replica_count”",
+            6,
+        ),
+        (
+            "version: '3.8'\nservices:\n  web:\n    command: sleep 3600\n",
+            "Line 3, services.web: the service needs an image",
+            3,
+        ),
+        (
+            f"version: '3.8'\nservices:\n  web:\n    image: {IMAGE}\n    ports:\n      - \"80:http\"\n",
+            "Line 6, services.web.ports[0]: “80:http” is not a port (e.g. 8080:80/tcp)",
+            6,
+        ),
+    ],
+)
+def test_compose_errors_point_at_their_line_and_key(deploy, qtbot, text, error, line):
+    deploy.app_edit.setText("shop2")
+    deploy.compose_tab.editor.setPlainText(text)
+    run_async(qtbot, deploy.deploy())
+    assert deploy.compose_tab.error_label.text() == error
+    assert deploy.compose_tab.editor.textCursor().blockNumber() == line - 1  # the cursor is on it
+    assert deploy.isVisible() and error_box(deploy) is None  # nothing was sent
+
+
+def test_check_says_a_good_file_is_valid(deploy):
+    deploy.compose_tab.editor.setPlainText(f"services:\n  web:\n    image: {IMAGE}\n")
+    deploy.compose_tab.findChild(QPushButton, "composeCheckButton").click()
+    assert deploy.compose_tab.error_label.text() == "The file is valid."
+
+
+def test_form_field_errors_appear_under_each_field(deploy, qtbot):
+    deploy.tabs.setCurrentWidget(deploy.form_tab)
+    for key, text in BAD_FIELDS.items():
+        set_text(deploy, key, text)
+    set_text(deploy, "image", IMAGE)
+    run_async(qtbot, deploy.deploy())
+    errors = deploy.form_tab.errors
+    for key in BAD_FIELDS:
+        assert errors[key].isVisibleTo(deploy) and errors[key].text(), key
+    assert "Line 1" in errors["ports"].text()
+    assert not errors["image"].isVisibleTo(deploy)
+    assert deploy.status.text() == "Correct the fields marked in red."
+    assert error_box(deploy) is None  # refused before the engine was asked
+    set_text(deploy, "replicas", "2")
+    run_async(qtbot, deploy.deploy())
+    assert not errors["replicas"].isVisibleTo(deploy) and errors["name"].isVisibleTo(deploy)
+
+
+def test_form_shows_its_compose_text(deploy):
+    deploy.tabs.setCurrentWidget(deploy.form_tab)
+    set_text(deploy, "name", "api")
+    set_text(deploy, "image", IMAGE)
+    set_text(deploy, "replicas", "3")
+    deploy.form_tab.findChild(QPushButton, "showComposeButton").click()
+    preview = deploy.form_tab.preview
+    assert preview.isVisibleTo(deploy)
+    assert "  api:" in preview.toPlainText() and "replicas: 3" in preview.toPlainText()
+
+
+def test_networks_offered_are_the_stores_swarm_networks_and_pick_by_label(deploy):
+    networks = deploy.form_tab.network_list
+    items = [networks.item(row) for row in range(networks.count())]
+    assert [item.text() for item in items] == ["shop_backend  tier=backend"]  # not ingress
+    assert items[0].checkState() == Qt.CheckState.Unchecked
+    deploy.form_tab.network_label.setText("tier=frontend")
+    deploy.form_tab.pick_networks_by_label()
+    assert items[0].checkState() == Qt.CheckState.Unchecked
+    deploy.form_tab.network_label.setText("tier=backend")
+    deploy.form_tab.pick_networks_by_label()
+    assert items[0].checkState() == Qt.CheckState.Checked
+    assert deploy.form_tab.form().networks == ["shop_backend"]
+
+
+def test_constraints_are_suggested_from_the_node_labels(deploy):
+    pick = deploy.form_tab.constraint_pick
+    offered = [pick.itemData(row) for row in range(1, pick.count())]
+    assert "node.labels.zone == west" in offered
+    assert {f"node.hostname == node-{n}" for n in range(1, 5)} <= set(offered)
+    assert offered[:2] == ["node.role == manager", "node.role == worker"]
+    pick.activated.emit(offered.index("node.labels.zone == west") + 1)
+    pick.activated.emit(1)
+    assert deploy.form_tab.form().constraints == ["node.labels.zone == west", "node.role == manager"]
+    assert pick.currentIndex() == 0
+
+
+def test_update_form_is_filled_from_the_service_and_locks_what_cannot_change(qtbot, recorded_context, parent):
+    dialog = DeployDialog(recorded_context, parent, service=by_name("services", "shop_web"))
+    dialog.open()
+    assert dialog.windowTitle() == "Update shop_web" and dialog.deploy_button.text() == "Update"
+    assert dialog.tabs.count() == 1 and dialog.tabs.currentWidget() is dialog.form_tab
+    form = dialog.form_tab.form()
+    assert (form.app, form.name, form.image, form.replicas) == ("shop", "web", IMAGE, "2")
+    assert form.networks == ["shop_backend"]
+    for key in ("mode", "endpoint_mode", "name", "app"):
+        field = dialog.form_tab.inputs[key]
+        assert not field.isEnabled(), key
+        assert field.toolTip().startswith("Cannot change: the engine keeps a service's mode"), key
+        assert dialog.form_tab.errors[key].isVisibleTo(dialog), key
+    assert dialog.form_tab.inputs["image"].isEnabled()
+
+
+def test_deploying_while_disconnected_shows_the_error_and_keeps_the_input(deploy, qtbot):
+    deploy.tabs.setCurrentWidget(deploy.form_tab)
+    set_text(deploy, "name", "api")
+    set_text(deploy, "image", IMAGE)
+    set_text(deploy, "env", "COLOR=blue")
+    run_async(qtbot, deploy.deploy())
+    box = error_box(deploy)
+    assert box is not None and box.windowTitle() == "Cannot deploy" and box.text() == NOT_CONNECTED
+    assert deploy.isVisible() and deploy.deploy_button.isEnabled()
+    assert deploy.status.text() == ""
+    form = deploy.form_tab.form()
+    assert (form.name, form.image, form.env) == ("api", IMAGE, ["COLOR=blue"])
+
+
+@pytest.fixture
+def labels(qtbot, recorded_context, parent) -> LabelsDialog:
+    dialog = LabelsDialog(parent, recorded_context.operations, by_name("nodes", "node-3"))
+    dialog.open()
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def label_rows(dialog: LabelsDialog) -> list[tuple[str, str]]:
+    table = dialog.table
+    return [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+
+
+def test_labels_editor_lists_the_nodes_labels(labels):
+    assert labels.windowTitle() == "Labels of node-3"
+    assert label_rows(labels) == [("zone", "west")]
+
+
+@pytest.mark.parametrize(
+    ("key", "problem"),
+    [
+        ("zone", "Row 2: The key “zone” appears twice."),
+        ("", "Row 2: A label key cannot be empty."),
+        ("rack id", "Row 2: A label key cannot contain “=”, spaces or control characters."),
+    ],
+)
+def test_labels_editor_refuses_a_bad_key_before_sending(labels, qtbot, key, problem):
+    labels.add_button.click()
+    labels.table.setItem(1, 0, QTableWidgetItem(key))
+    labels.table.setItem(1, 1, QTableWidgetItem("east"))
+    run_async(qtbot, labels.apply())
+    # had it been sent, the disconnected context would have answered "not connected"
+    assert labels.error_label.text() == problem and labels.error_label.isVisible()
+    assert labels.table.currentRow() == 1 and labels.isVisible() and labels.apply_button.isEnabled()
+
+
+def test_labels_editor_ignores_blank_rows_and_keeps_the_edit_when_it_cannot_send(labels, qtbot):
+    labels.add_button.click()  # left blank
+    labels.add_button.click()
+    labels.table.setItem(2, 0, QTableWidgetItem("rack"))
+    labels.table.setItem(2, 1, QTableWidgetItem("r1"))
+    assert labels.labels() == ({"zone": "west", "rack": "r1"}, "")
+    run_async(qtbot, labels.apply())
+    assert labels.error_label.text().startswith(NOT_CONNECTED)
+    assert labels.isVisible() and label_rows(labels)[2] == ("rack", "r1")
+
+
+def test_confirm_defaults_to_cancel_and_answers_what_was_clicked(parent, qtbot, loop):
+    for click, answer in (("cancel", False), ("confirm", True)):
+        asked = asyncio.ensure_future(
+            dialogs.confirm(parent, "Remove", "Remove shop?", "Remove", details="Its services stop.")
+        )
+        qtbot.waitUntil(lambda: parent.findChild(QMessageBox, "confirmDialog") is not None)
+        box = parent.findChild(QMessageBox, "confirmDialog")
+        qtbot.waitUntil(box.isVisible)
+        assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+        assert box.text() == "Remove shop?" and box.informativeText() == "Its services stop."
+        button = box.findChild(QPushButton, "confirmButton")
+        assert button.text() == "Remove"
+        (box.button(QMessageBox.StandardButton.Cancel) if click == "cancel" else button).click()
+        assert run_async(qtbot, asked, timeout=5000) is answer
+        qtbot.waitUntil(lambda: parent.findChild(QMessageBox, "confirmDialog") is None)
+
+
+def test_show_error_in_plain_words_with_the_hint(parent):
+    dialogs.show_error(parent, "Cannot scale the service", NotConnected())
+    box = error_box(parent)
+    assert box is not None and box.icon() == QMessageBox.Icon.Critical
+    assert box.text() == NOT_CONNECTED
+    assert box.informativeText() == "Connect to a cluster first (Cluster › Connect…)."
+    assert box.detailedText() == ""
+
+
+def test_show_error_keeps_the_engines_raw_text_in_the_details(parent):
+    raw = 'invalid mount config for type "bind": bind source path does not exist: /srv/x'
+    dialogs.show_error(parent, "Cannot deploy", docker.errors.APIError("400 Client Error", explanation=raw))
+    box = error_box(parent)
+    assert box.windowTitle() == "Cannot deploy"
+    assert box.text() == f"The engine refused the request: {raw}"
+    assert box.detailedText() == raw

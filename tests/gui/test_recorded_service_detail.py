@@ -1,0 +1,249 @@
+"""The service detail on the recorded cluster, without a swarm: the title, the task tree (slots, history,
+failed tasks in red with their error, the global service's pending task), sorting, what the actions
+allow or refuse before asking the engine, the spec view, the rollout line and the deleted state as the
+store's diffs arrive, opening a task's container, and closing the tab."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from crane_desktop.engine.diff import Diff
+from crane_desktop.models.tasks import CONTAINER, ERROR, NODE, SLOT, STATE, TASK
+from crane_desktop.views.container_detail import ContainerDetail
+from crane_desktop.views.operations import CLOSED
+from tests.conftest import run_async
+from tests.gui.conftest import by_name
+
+RED = "#c62828"
+IMAGE = "127.0.0.1:5000/crane/busybox:1"
+
+
+def open_service(workspace, name: str):
+    return workspace.open_service(by_name("services", name).id)
+
+
+def rows(detail, column: int, parent: QModelIndex = QModelIndex()) -> list[str]:  # noqa: B008
+    """The texts of `column` in the order the (sorted) tree shows them."""
+    proxy = detail.proxy
+    return [proxy.index(row, column, parent).data() for row in range(proxy.rowCount(parent))]
+
+
+def spec_rows(detail) -> dict[str, str]:
+    readable = detail.spec_view.readable
+    return {
+        readable.topLevelItem(i).text(0): readable.topLevelItem(i).text(1)
+        for i in range(readable.topLevelItemCount())
+    }
+
+
+def change_service(context, name: str, **fields) -> None:
+    """The watcher's diff of one changed service."""
+    service = context.store.get("services")[by_name("services", name).id]
+    context.store.apply("services", Diff(changed={service.id: dataclasses.replace(service, **fields)}))
+
+
+@pytest.mark.parametrize(
+    ("name", "mode"),
+    [("shop_web", "replicated: 2 task(s)"), ("shop_agent", "global: one task per node")],
+)
+def test_title_names_the_image_and_the_mode(workspace, name, mode):
+    detail = open_service(workspace, name)
+    assert detail.title.text() == f"<b>{name}</b> — {IMAGE} — {mode}"
+
+
+def test_a_slot_row_shows_its_current_task_and_keeps_its_history(workspace):
+    detail = open_service(workspace, "shop_worker")
+    assert rows(detail, SLOT) == ["slot 1"]
+    assert rows(detail, STATE) == ["ready"]  # the task meant to run, not the newest failure
+    slot = detail.proxy.index(0, 0)
+    assert rows(detail, STATE, slot).count("failed") == 3
+    assert rows(detail, NODE, slot) == ["node-1", "node-1", "node-1", "node-2"]
+
+
+def test_failed_tasks_are_red_and_bold_with_their_error(workspace):
+    detail = open_service(workspace, "shop_worker")
+    slot = detail.proxy.index(0, 0)
+    failed = [row for row, state in enumerate(rows(detail, STATE, slot)) if state == "failed"]
+    assert len(failed) == 3
+    for row in failed:
+        error = detail.proxy.index(row, ERROR, slot)
+        assert error.data() == "task: non-zero exit (3)"
+        assert error.data(Qt.ItemDataRole.ForegroundRole).color().name() == RED
+        assert error.data(Qt.ItemDataRole.FontRole).bold()
+    ready = detail.proxy.index(rows(detail, STATE, slot).index("ready"), ERROR, slot)
+    assert ready.data() == "" and ready.data(Qt.ItemDataRole.ForegroundRole).color().name() != RED
+
+
+def test_global_service_has_a_row_per_node_and_says_why_one_is_pending(workspace):
+    detail = open_service(workspace, "shop_agent")
+    assert sorted(rows(detail, SLOT)) == ["node-1", "node-2", "node-3", "node-4"]
+    row = rows(detail, SLOT).index("node-3")
+    assert detail.proxy.index(row, STATE).data() == "pending"
+    assert detail.proxy.index(row, ERROR).data() == "1 node not available for new tasks"
+    assert detail.proxy.index(row, STATE).data(Qt.ItemDataRole.ToolTipRole) == (
+        "pending task scheduling\n1 node not available for new tasks"
+    )
+    assert detail.proxy.index(row, CONTAINER).data() == ""  # it never started
+
+
+def test_sorting_by_a_column_reorders_the_slots(workspace):
+    detail = open_service(workspace, "shop_web")
+    assert rows(detail, SLOT) == ["slot 1", "slot 2"]
+    detail.tasks_view.sortByColumn(SLOT, Qt.SortOrder.DescendingOrder)
+    assert rows(detail, SLOT) == ["slot 2", "slot 1"]
+    detail.tasks_view.sortByColumn(NODE, Qt.SortOrder.AscendingOrder)
+    assert rows(detail, NODE) == ["node-1", "node-4"]
+    agent = open_service(workspace, "shop_agent")
+    agent.tasks_view.sortByColumn(STATE, Qt.SortOrder.AscendingOrder)
+    assert rows(agent, STATE) == ["pending", "running", "running", "running"]
+
+
+def test_global_service_cannot_be_scaled(workspace):
+    detail = open_service(workspace, "shop_agent")
+    why = "A global service runs one task on every eligible node; it cannot be scaled."
+    for widget in (detail.scale_button, detail.replicas):
+        assert not widget.isEnabled() and widget.toolTip() == why
+    web = open_service(workspace, "shop_web")
+    assert web.scale_button.isEnabled() and web.scale_button.toolTip() == ""
+    assert web.replicas.value() == 2
+
+
+def test_roll_back_is_offered_only_with_a_previous_spec(workspace, recorded_context):
+    detail = open_service(workspace, "shop_web")
+    assert not detail.rollback_button.isEnabled()
+    service = by_name("services", "shop_web")
+    change_service(recorded_context, "shop_web", raw={**service.raw, "PreviousSpec": service.raw["Spec"]})
+    assert detail.rollback_button.isEnabled()
+
+
+@pytest.mark.parametrize("image", ["", "   ", "busybox latest"])
+def test_image_field_refuses_an_empty_name_or_spaces_without_asking_the_engine(workspace, qtbot, image):
+    detail = open_service(workspace, "shop_web")
+    detail.image_edit.setText(image)
+    run_async(qtbot, detail.update_image())
+    assert RED in detail.image_edit.styleSheet()
+    assert detail.image_edit.toolTip() == "Give an image name (no spaces)."
+    # had it asked the engine, the disconnected context would have shown "not connected"
+    assert detail.findChild(QMessageBox, "errorDialog") is None
+    assert detail.image_button.isEnabled()
+
+
+def test_scale_while_disconnected_shows_the_error_and_gives_the_buttons_back(workspace, qtbot):
+    detail = open_service(workspace, "shop_web")
+    detail.replicas.setValue(3)
+    run_async(qtbot, detail.scale())
+    box = detail.findChild(QMessageBox, "errorDialog")
+    assert box is not None and box.isVisible()
+    assert box.windowTitle() == "Cannot scale the service"
+    assert box.text() == "Not connected to a cluster."
+    assert box.informativeText() == "Connect to a cluster first (Cluster › Connect…)."
+    for button in (detail.scale_button, detail.image_button, detail.edit_button, detail.replicas):
+        assert button.isEnabled(), button.objectName()
+    assert not detail.rollback_button.isEnabled()  # still no previous spec
+    assert detail.replicas.value() == 3  # what the operator typed stays
+
+
+def test_spec_is_readable_with_raw_json_one_click_away(workspace):
+    detail = open_service(workspace, "shop_web")
+    detail.tabs.setCurrentWidget(detail.spec_view)
+    spec = spec_rows(detail)
+    assert spec["Mode"] == "replicated × 2"
+    assert spec["Networks"] == "shop_backend"  # the network's name, not its id
+    assert spec["App"] == "shop" and spec["Image"] == IMAGE
+    view = detail.spec_view
+    assert view.stack.currentWidget() is view.readable
+    view.toggle.click()
+    assert view.stack.currentWidget() is view.raw and view.toggle.text() == "Show readable"
+    raw = json.loads(view.raw.toPlainText())
+    assert raw["Spec"]["Name"] == "shop_web"
+    view.toggle.click()
+    assert view.stack.currentWidget() is view.readable and view.toggle.text() == "Show raw JSON"
+
+
+def test_a_service_change_updates_title_and_spec_in_place(workspace, recorded_context):
+    detail = open_service(workspace, "shop_web")
+    service = by_name("services", "shop_web")
+    raw = json.loads(json.dumps(service.raw))
+    raw["Spec"]["Mode"]["Replicated"]["Replicas"] = 5
+    change_service(recorded_context, "shop_web", replicas=5, raw=raw)
+    assert detail.title.text().endswith("replicated: 5 task(s)")
+    assert detail.replicas.value() == 5
+    assert spec_rows(detail)["Mode"] == "replicated × 5"
+
+
+@pytest.mark.parametrize(
+    ("state", "message", "words", "red"),
+    [
+        ("updating", "update in progress", "updating", False),
+        ("paused", "update paused due to failure or early termination of task x", "paused", True),
+        ("rollback_completed", "rollback completed", "rolled back", True),
+    ],
+)
+def test_rollout_line_follows_the_update_state(workspace, recorded_context, state, message, words, red):
+    detail = open_service(workspace, "shop_web")
+    assert detail.rollout.text() == ""
+    change_service(recorded_context, "shop_web", update_state=state, update_message=message)
+    assert detail.rollout.text() == (f"Update: {words} — 2 of 2 task(s) running the new spec — {message}")
+    assert (RED in detail.rollout.styleSheet()) is red
+
+
+def test_rollout_counts_tasks_on_the_new_image(workspace, recorded_context):
+    detail = open_service(workspace, "shop_web")
+    change_service(recorded_context, "shop_web", update_state="updating", update_message="")
+    task = recorded_context.store.get("tasks")["dp9lf43qvoj2l4dg9ttcpz4a1"]
+    recorded_context.store.apply(
+        "tasks", Diff(changed={task.id: dataclasses.replace(task, image="127.0.0.1:5000/crane/busybox:0")})
+    )
+    assert detail.rollout.text() == "Update: updating — 1 of 2 task(s) running the new spec"
+
+
+def test_a_deleted_service_says_so_and_its_actions_are_disabled(workspace, recorded_context):
+    detail = open_service(workspace, "shop_web")
+    service_id = by_name("services", "shop_web").id
+    recorded_context.store.apply("services", Diff(removed={service_id: by_name("services", "shop_web")}))
+    assert detail.title.text() == "shop_web (deleted)"
+    for widget in (
+        detail.scale_button,
+        detail.image_button,
+        detail.edit_button,
+        detail.rollback_button,
+        detail.replicas,
+    ):
+        assert not widget.isEnabled(), widget.objectName()
+    assert rows(detail, SLOT) == ["slot 1", "slot 2"]  # the tasks stay to be read
+
+
+def test_activating_a_task_opens_its_container_tab(workspace):
+    detail = open_service(workspace, "shop_web")
+    row = rows(detail, NODE).index("node-4")
+    detail.tasks_view.activated.emit(detail.proxy.index(row, TASK))
+    container = workspace.tabs.currentWidget()
+    assert isinstance(container, ContainerDetail)
+    assert container.container_id.startswith("d029d439fe62")
+    assert workspace.tabs.tabText(workspace.tabs.currentIndex()) == "r3rrcvnpjn0n"
+    assert workspace.breadcrumb.text() == "Nodes › node-4 › r3rrcvnpjn0n"
+
+
+def test_activating_a_task_without_a_container_opens_nothing(workspace):
+    detail = open_service(workspace, "shop_agent")
+    row = rows(detail, SLOT).index("node-3")
+    detail.tasks_view.activated.emit(detail.proxy.index(row, TASK))
+    assert workspace.tabs.currentWidget() is detail and workspace.tabs.count() == 2
+
+
+def test_closing_the_tab_stops_following_the_store(workspace, recorded_context, qtbot):
+    detail = open_service(workspace, "shop_web")
+    workspace.close_detail(workspace.tabs.indexOf(detail))
+    assert workspace.tabs.count() == 1
+    assert detail.property(CLOSED)
+    service_id = by_name("services", "shop_web").id
+    recorded_context.store.apply("services", Diff(removed={service_id: by_name("services", "shop_web")}))
+    assert detail.title.text() != "shop_web (deleted)"  # no longer listening
+    qtbot.waitUntil(lambda: not shiboken6.isValid(detail))
+    assert workspace.open_service(service_id) is not detail
