@@ -99,6 +99,9 @@ class AppsPage(QWidget):
         model.rowsInserted.connect(self._fit_columns_once)
         self._fitted = False
         self._update_count()
+        if model.rowCount():  # built after the data arrived: those apps are new to the operator too
+            self._expand_new_apps(QModelIndex(), 0, model.rowCount() - 1)
+            self._fit_columns_once()
 
     def _on_store_changed(self, kind: str, change: Diff) -> None:
         if kind in ("services", "tasks", "networks"):
