@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import threading
 
 import pytest
 from PySide6.QtGui import QGuiApplication
 
+from crane_desktop import bridge
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.logs import LogLine, parse_line
 from crane_desktop.views.cd_tab import ContinuousDeploymentTab
@@ -235,8 +237,11 @@ def test_pause_is_said_on_the_button_and_in_the_status(qtbot):
 def test_the_end_of_the_stream_stays_said(qtbot):
     view = log_view(qtbot)
     feed(qtbot, view, ["a"])
-    view.streamEnded.emit("connection reset")
-    assert view.status.text() == "1 line(s) · The log stream ended. connection reset"
+    ended = bridge.relay(view.show_end)  # what the stream's thread is given
+    reporter = threading.Thread(target=ended, args=("connection reset",))
+    reporter.start()
+    reporter.join()
+    qtbot.waitUntil(lambda: view.status.text() == "1 line(s) · The log stream ended. connection reset")
     feed(qtbot, view, ["b"])  # lines queued before the end still arrive
     assert view.status.text() == "2 line(s) · The log stream ended. connection reset"
 
