@@ -6,12 +6,11 @@ Two things crash the process then: emitting a signal of a QObject being deleted 
 a worker thread dropping the last Python reference to a widget (Qt then deletes it on that thread). So
 a stream thread gets neither the widget nor its bound methods:
 
-- `relay(widget.method)`: a callback that runs the method on the GUI thread, through one QObject that
-  lives as long as the application, only if the widget still exists;
-- `weak(widget.method)`: a callback that calls a thread-safe method (a sink that queues under a lock)
-  on the calling thread while the widget lives.
-
-Both hold the widget only weakly.
+`relay(widget.method)` gives a callback that runs the method on the GUI thread, through one QObject
+that lives as long as the application, only if the widget still exists. The worker holds only a weak
+reference, and never turns it into a strong one (that could make it the last owner): it is resolved on
+the GUI thread. Data a stream produces goes into an inbox object the widget owns (a lock and a list),
+which the thread holds instead of the widget.
 """
 
 from __future__ import annotations
@@ -25,16 +24,17 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 
 class _Bridge(QObject):
-    queued = Signal(object, object, object)  # target, callable, args
+    queued = Signal(object, object, object)  # weak reference to the target, function, args
 
     def __init__(self) -> None:
         super().__init__()
         self.queued.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @staticmethod
-    def _deliver(target: QObject, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
-        if shiboken6.isValid(target):
-            fn(target, *args)
+    def _deliver(target: weakref.ref[QObject], fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        alive = target()
+        if alive is not None and shiboken6.isValid(alive):
+            fn(alive, *args)
 
 
 _bridge: _Bridge | None = None
@@ -59,22 +59,7 @@ def relay(method: Callable[..., Any]) -> Callable[..., None]:
     function = method.__func__  # type: ignore[attr-defined]
 
     def call(*args: Any) -> None:
-        alive = target()
-        if alive is not None and _bridge is not None:
-            _bridge.queued.emit(alive, function, args)
-
-    return call
-
-
-def weak(method: Callable[..., Any]) -> Callable[..., None]:
-    """For another thread: calling the result calls `method` (thread-safe, bound to a QObject) right
-    there, while its object lives."""
-    target = weakref.ref(method.__self__)  # type: ignore[attr-defined]
-    function = method.__func__  # type: ignore[attr-defined]
-
-    def call(*args: Any) -> None:
-        alive = target()
-        if alive is not None:
-            function(alive, *args)
+        if _bridge is not None:
+            _bridge.queued.emit(target, function, args)
 
     return call

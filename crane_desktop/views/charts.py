@@ -113,6 +113,23 @@ class Series:
         return self.t[-1], {name: values[-1] for name, values in self.values.items()}
 
 
+class SampleInbox:
+    """Samples the stats threads queue for the next redraw; they hold this, never the widget."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._samples: list[tuple[str, str, Sample, Rates]] = []
+
+    def put(self, key: str, label: str, sample: Sample, rates: Rates) -> None:
+        with self._lock:
+            self._samples.append((key, label, sample, rates))
+
+    def take(self) -> list[tuple[str, str, Sample, Rates]]:
+        with self._lock:
+            samples, self._samples = self._samples, []
+        return samples
+
+
 class ChartsWidget(QWidget):
     """Four plots sharing the time axis; `sink(key, label, sample, rates)` may be called from any thread."""
 
@@ -121,8 +138,7 @@ class ChartsWidget(QWidget):
         self.setObjectName("charts")
         self.with_total = with_total
         self.series: dict[str, Series] = {}
-        self._pending: list[tuple[str, str, Sample, Rates]] = []
-        self._lock = threading.Lock()
+        self.inbox = SampleInbox()  # what stream threads are given, never this widget
         self._curves: dict[tuple[str, str], pg.PlotDataItem] = {}
         self.window = QComboBox(self)
         self.window.setObjectName("chartWindow")
@@ -177,13 +193,11 @@ class ChartsWidget(QWidget):
         self._timer.start()
 
     def sink(self, key: str, label: str, sample: Sample, rates: Rates) -> None:
-        with self._lock:
-            self._pending.append((key, label, sample, rates))
+        self.inbox.put(key, label, sample, rates)
 
     def flush(self) -> None:
         """Take queued samples (once a second) and redraw."""
-        with self._lock:
-            batch, self._pending = self._pending, []
+        batch = self.inbox.take()
         if not batch:
             return
         for key, label, sample, rates in batch:
@@ -363,11 +377,11 @@ class ContainerCharts(ChartsWidget):
     def __init__(self, parent: QWidget | None, client_factory: Callable, container_id: str) -> None:
         super().__init__(parent)
         self.container_id = container_id
-        sink = bridge.weak(self.sink)  # the stream thread holds the widget only weakly
+        inbox = self.inbox  # the stream thread gets the inbox and a relay, never this widget
         self.stream = StatsStream(
             client_factory,
             container_id,
-            lambda cid, sample, rates: sink(cid, container_id[:12], sample, rates),
+            lambda cid, sample, rates: inbox.put(cid, container_id[:12], sample, rates),
             bridge.relay(self.show_end),
         ).start()
 
@@ -424,7 +438,7 @@ class ServiceCharts(ChartsWidget):
                 self.streams.pop(task_id).stop(join=0)
         cluster = self.context.cluster
         missing = []
-        add = bridge.weak(self.sink)  # the stream threads hold the widget only weakly
+        add = self.inbox.put  # the stream threads get the inbox, never this widget
         for task in running.values():
             if task.id in self.streams or cluster is None:
                 continue

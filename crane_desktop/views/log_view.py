@@ -282,6 +282,39 @@ class LogCanvas(QAbstractScrollArea):
         menu.exec(event.globalPos())
 
 
+class LineInbox:
+    """Lines a stream thread queues for the next frame: numbered on that thread (the GUI thread does
+    less per frame) and bounded like the ring. The stream thread holds this, never the view."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._lock = threading.Lock()
+        self._lines: list[LogLine] = []
+        self._dropped = 0
+        self._seq = 0
+
+    def put(self, lines: list[LogLine]) -> None:
+        with self._lock:
+            seq = self._seq
+            self._lines.extend([line._replace(seq=seq + i) for i, line in enumerate(lines, 1)])
+            self._seq = seq + len(lines)
+            excess = len(self._lines) - self.capacity
+            if excess > 0:
+                del self._lines[:excess]
+                self._dropped += excess
+
+    def pending(self) -> int:
+        with self._lock:
+            return len(self._lines)
+
+    def take(self) -> tuple[list[LogLine], int]:
+        """The queued lines and how many were dropped before they were taken; empties the inbox."""
+        with self._lock:
+            lines, self._lines = self._lines, []
+            dropped, self._dropped = self._dropped, 0
+        return lines, dropped
+
+
 class LogView(QWidget):
     """Live log with level highlights, search, filters, pause, export and a bounded ring buffer.
 
@@ -297,10 +330,7 @@ class LogView(QWidget):
         self.setObjectName("logView")
         self.ring = RingBuffer(capacity)
         self._shown: LineDeque | None = None  # the filtered lines, or None for all of the ring
-        self._pending: list[LogLine] = []
-        self._pending_dropped = 0
-        self._lock = threading.Lock()
-        self._seq = 0
+        self.inbox = LineInbox(capacity)
         self._stream: LogStream | None = None
         self._sources: set[str] = set()
 
@@ -389,15 +419,8 @@ class LogView(QWidget):
 
     # -- feeding ---------------------------------------------------------------------------------
     def sink(self, lines: list[LogLine]) -> None:
-        """Queue lines from any thread; the frame timer takes them. Bounded like the ring."""
-        with self._lock:
-            seq = self._seq  # numbered here, on the caller's thread: the GUI thread does less per frame
-            self._pending.extend([line._replace(seq=seq + i) for i, line in enumerate(lines, 1)])
-            self._seq = seq + len(lines)
-            excess = len(self._pending) - self.ring.capacity
-            if excess > 0:
-                del self._pending[:excess]
-                self._pending_dropped += excess
+        """Queue lines; the frame timer takes them. (A stream thread is given `inbox.put` itself.)"""
+        self.inbox.put(lines)
 
     def append(self, lines: list[LogLine]) -> None:
         """Queue lines from the GUI thread (shown at the next frame)."""
@@ -412,9 +435,9 @@ class LogView(QWidget):
         """Start (or restart) following `request` (a LogRequest) on a stream thread of its own."""
         self.close_streams()
         self._end_text = ""
-        # the stream thread holds this view only weakly (bridge.py)
+        # the stream thread gets the inbox and a relay, never this view (bridge.py)
         self._stream = LogStream(
-            client_factory, request, bridge.weak(self.sink), bridge.relay(self.show_end), tagger
+            client_factory, request, self.inbox.put, bridge.relay(self.show_end), tagger
         ).start()
 
     def close_streams(self) -> None:
@@ -424,11 +447,9 @@ class LogView(QWidget):
 
     def flush(self) -> None:
         """Move queued lines into the ring and the view: at most once per frame."""
-        with self._lock:
-            if not self._pending:
-                return
-            batch, self._pending = self._pending, []
-            early_drops, self._pending_dropped = self._pending_dropped, 0
+        batch, early_drops = self.inbox.take()
+        if not batch:
+            return
         self.ring.dropped += early_drops
         canvas = self.canvas
         following = not self.pause.isChecked() and canvas.at_bottom()
@@ -554,8 +575,7 @@ class LogView(QWidget):
         self._update_status()
 
     def clear(self) -> None:
-        with self._lock:
-            self._pending = []
+        self.inbox.take()
         self.ring.clear()
         if self._shown is not None:
             self._shown.clear()

@@ -124,8 +124,9 @@ class HostPane(QWidget):
         self.stack.addWidget(content)
         self.stack.addWidget(self.unavailable)
 
-    def fetch(self, client: Any) -> Any:
-        raise NotImplementedError
+    # What the pane reads of the node's engine: a plain function of the client (never a method, so
+    # the worker thread holds nothing of the pane).
+    fetch: Callable[[Any], Any]
 
     def show_data(self, data: Any) -> None:
         raise NotImplementedError
@@ -211,8 +212,7 @@ class InfoPane(HostPane):
         scroll.setWidget(content)
         self.set_content(scroll)
 
-    def fetch(self, client: Any) -> hosts.HostInfo:
-        return hosts.host_info(client)
+    fetch = staticmethod(hosts.host_info)
 
     def show_data(self, info: hosts.HostInfo) -> None:
         skew = info.skew_seconds
@@ -301,8 +301,7 @@ class ContainersPane(TablePane):
         super().__init__(detail, ContainerTableModel(detail), "containersTable")
         self.table.doubleClicked.connect(self.open_selected)
 
-    def fetch(self, client: Any) -> dict:
-        return hosts.containers(client)
+    fetch = staticmethod(hosts.containers)
 
     def open_selected(self, *args: object) -> None:
         container = self.selected()
@@ -315,8 +314,7 @@ class NetworksPane(TablePane):
     def __init__(self, detail: NodeDetail) -> None:
         super().__init__(detail, HostNetworkTableModel(detail), "networksTable")
 
-    def fetch(self, client: Any) -> dict:
-        return hosts.networks(client)
+    fetch = staticmethod(hosts.networks)
 
 
 class VolumesPane(TablePane):
@@ -325,8 +323,7 @@ class VolumesPane(TablePane):
         self.create_button = self.add_button(self.tr("Create…"), "createVolume", self.create_volume)
         self.remove_button = self.add_button(self.tr("Remove…"), "removeVolume", self.remove_volume)
 
-    def fetch(self, client: Any) -> dict:
-        return hosts.volumes(client)
+    fetch = staticmethod(hosts.volumes)
 
     @operation_slot()
     async def create_volume(self) -> None:
@@ -408,8 +405,7 @@ class ImagesPane(TablePane):
         self.remove_button = self.add_button(self.tr("Remove…"), "removeImage", self.remove_image)
         self.table.doubleClicked.connect(lambda _index: self.show_history())
 
-    def fetch(self, client: Any) -> dict:
-        return hosts.images(client)
+    fetch = staticmethod(hosts.images)
 
     @operation_slot()
     async def show_history(self) -> None:

@@ -31,7 +31,7 @@ def _view(qtbot, capacity=1000):
 def _feed(qtbot, view, raw_lines, source=""):
     lines = [parse_line(raw)._replace(source=source) for raw in raw_lines]
     view.sink(lines)
-    qtbot.waitUntil(lambda: not view._pending)
+    qtbot.waitUntil(lambda: not view.inbox.pending())
     return lines
 
 

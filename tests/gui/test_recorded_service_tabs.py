@@ -212,7 +212,7 @@ def log_view(qtbot) -> LogView:
 
 def feed(qtbot, view: LogView, texts: list[str]) -> None:
     view.append([parse_line(f"2026-11-29T16:00:0{i % 10}.000000001Z {t}") for i, t in enumerate(texts)])
-    qtbot.waitUntil(lambda: not view._pending)
+    qtbot.waitUntil(lambda: not view.inbox.pending())
 
 
 def test_clear_empties_the_view_and_the_count(qtbot):
