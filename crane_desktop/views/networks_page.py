@@ -181,7 +181,7 @@ class NetworksPage(QWidget):
         builtin = network is not None and is_predefined(network)
         self.delete_button.setEnabled(network is not None and not builtin)
         self.recreate_button.setEnabled(network is not None and not builtin)
-        if builtin:
+        if network is not None and builtin:
             tip = self.tr("%1 is built in and cannot be deleted.").replace("%1", network.name)
         else:
             tip = self.tr("Delete the selected network")
