@@ -7,12 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QMenu,
     QMessageBox,
     QPushButton,
     QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,7 +19,7 @@ from crane_desktop.engine.diff import Diff
 from crane_desktop.models.apps import NAME, App, AppTreeModel
 from crane_desktop.views.dialogs import confirm, show_error
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
-from crane_desktop.views.list_page import RowCountLabel, fit_columns_once
+from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.operations import operation_slot
 
 if TYPE_CHECKING:
@@ -69,15 +67,8 @@ class AppsPage(QWidget):
         delete.triggered.connect(self.delete_selected)
         self.tree.addAction(delete)
 
-        toolbar = QHBoxLayout()
-        toolbar.addWidget(self.deploy_button)
-        toolbar.addWidget(self.delete_button)
-        toolbar.addStretch(1)
-        toolbar.addWidget(self.count_label)
-        toolbar.addWidget(self.filter_edit, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(toolbar)
-        layout.addWidget(self.tree)
+        buttons = [self.deploy_button, self.delete_button]
+        list_layout(self, buttons, self.count_label, self.filter_edit, self.tree)
 
         model.rowsInserted.connect(self._expand_new_apps)
         fit_columns_once(model, self._fit_columns)

@@ -1,12 +1,29 @@
-"""What the pages' lists do alike beyond filtering (views/filtering.py): a label counting the rows the
-filter leaves, and the columns fitted to the first rows that arrive."""
+"""What the list pages do alike beyond filtering (views/filtering.py): their layout, a label counting
+the rows the filter leaves, and the columns fitted to the first rows that arrive."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+
+def list_layout(
+    page: QWidget, actions: Sequence[QWidget], count: QLabel, filter_edit: QLineEdit, view: QWidget
+) -> QVBoxLayout:
+    """The page's actions on the left and its count and filter box on the right, above the list, which
+    takes the height; returned for what a page shows below."""
+    bar = QHBoxLayout()
+    for action in actions:
+        bar.addWidget(action)
+    bar.addStretch(1)
+    bar.addWidget(count)
+    bar.addWidget(filter_edit, 1)
+    layout = QVBoxLayout(page)
+    layout.addLayout(bar)
+    layout.addWidget(view, 1)
+    return layout
 
 
 def fit_columns_once(model: QAbstractItemModel, fit: Callable[[], None]) -> None:

@@ -11,12 +11,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,7 +32,7 @@ from crane_desktop.models.networks import NetworkTableModel, builtin_explanation
 from crane_desktop.models.table import Role
 from crane_desktop.views.dialogs import confirm, show_error
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
-from crane_desktop.views.list_page import RowCountLabel, fit_columns_once
+from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.network_dialog import NetworkDialog
 from crane_desktop.views.operations import operation_slot
 
@@ -104,15 +102,8 @@ class NetworksPage(QWidget):
         )
         self.builtin_label.setStyleSheet("padding: 4px;")
 
-        toolbar = QHBoxLayout()
-        for button in (self.create_button, self.recreate_button, self.delete_button):
-            toolbar.addWidget(button)
-        toolbar.addStretch(1)
-        toolbar.addWidget(self.count_label)
-        toolbar.addWidget(self.filter_edit, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(toolbar)
-        layout.addWidget(self.table, 1)
+        buttons = [self.create_button, self.recreate_button, self.delete_button]
+        layout = list_layout(self, buttons, self.count_label, self.filter_edit, self.table)
         layout.addWidget(self.builtin_label)
 
         fit_columns_once(model, self.table.resizeColumnsToContents)

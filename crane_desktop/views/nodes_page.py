@@ -11,11 +11,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QMenu,
     QTableView,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,7 +26,7 @@ from crane_desktop.models.nodes import NodeTableModel
 from crane_desktop.models.table import Role
 from crane_desktop.views.dialogs import confirm, run_dialog, show_error
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
-from crane_desktop.views.list_page import RowCountLabel, fit_columns_once
+from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.node_dialogs import AddNodeDialog, ConnectHostDialog, LabelsDialog
 from crane_desktop.views.operations import operation_slot
 
@@ -91,14 +89,7 @@ class NodesPage(QWidget):
             else:
                 self.toolbar.addAction(action)
 
-        top = QHBoxLayout()
-        top.addWidget(self.toolbar)
-        top.addStretch(1)
-        top.addWidget(self.count_label)
-        top.addWidget(self.filter_edit, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table)
+        list_layout(self, [self.toolbar], self.count_label, self.filter_edit, self.table)
 
         fit_columns_once(model, self.table.resizeColumnsToContents)
         model.dataChanged.connect(self._update_actions)
