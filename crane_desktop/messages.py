@@ -30,6 +30,14 @@ def error_text(error: EngineError) -> str:
     return engine_text(error.template, error.params)
 
 
+def reason_text(error: object) -> str:
+    """Why something failed or ended, in the user's language: an engine error's message, another
+    error's own text, "" for no error (a stream the engine closed)."""
+    if isinstance(error, EngineError):
+        return error_text(error)
+    return str(error) if error else ""
+
+
 def error_hint(error: EngineError) -> str:
     """What the user can do about the error, in their language ("" when the engine has no hint)."""
     return engine_text(error.hint, error.params) if error.hint else ""

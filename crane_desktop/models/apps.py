@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QBrush, QColor
 
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.formatting import full_time, local_time
 from crane_desktop.engine.snapshots import EPOCH, Network, Service, Task
+from crane_desktop.models.live import LiveRows, stale_brush
 from crane_desktop.models.table import Role
 from crane_desktop.models.tree import GroupTreeModel, Index
 from crane_desktop.threadcheck import gui_thread_only
@@ -68,15 +68,13 @@ def ports_text(services: Iterable[Service]) -> str:
     return ", ".join(seen)
 
 
-class AppTreeModel(GroupTreeModel):
+class AppTreeModel(LiveRows, GroupTreeModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._services: dict[str, Service] = {}
         self._tasks: dict[str, Task] = {}
         self._by_service: dict[str, set[str]] = {}
         self._networks: dict[str, Network] = {}
-        self.loaded = False
-        self.stale = False
 
     # -- structure -------------------------------------------------------------------------------
     def children_of(self, group: App) -> list[str]:
@@ -85,12 +83,8 @@ class AppTreeModel(GroupTreeModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 6
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def column_titles(self) -> tuple[str, ...]:
+        return (
             translate("AppTreeModel", "Name"),
             translate("AppTreeModel", "Services / image"),
             translate("AppTreeModel", "Tasks"),
@@ -98,7 +92,6 @@ class AppTreeModel(GroupTreeModel):
             translate("AppTreeModel", "Last update"),
             translate("AppTreeModel", "Networks"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
     # -- reading ---------------------------------------------------------------------------------
     def app_at(self, index: Index) -> App | None:
@@ -234,7 +227,7 @@ class AppTreeModel(GroupTreeModel):
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if self.stale:
-                return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+                return stale_brush()
             color = self._color(app, service, column)
             return QBrush(color) if color is not None else None
         return None
@@ -396,22 +389,3 @@ class AppTreeModel(GroupTreeModel):
         self._tasks.clear()
         self._by_service.clear()
         self.loaded = False
-
-    def set_stale(self, stale: bool) -> None:
-        if stale == self.stale:
-            return
-        self.stale = stale
-        if self._groups:
-            self.dataChanged.emit(
-                self.index(0, 0),
-                self.index(len(self._groups) - 1, self.columnCount() - 1),
-                [Qt.ItemDataRole.ForegroundRole],
-            )
-            for row, app in enumerate(self._groups):
-                if app.service_ids:
-                    parent = self.index(row, 0)
-                    self.dataChanged.emit(
-                        self.index(0, 0, parent),
-                        self.index(len(app.service_ids) - 1, self.columnCount() - 1, parent),
-                        [Qt.ItemDataRole.ForegroundRole],
-                    )

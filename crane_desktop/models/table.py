@@ -12,10 +12,10 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QBrush, QColor
 
 from crane_desktop.engine.diff import Diff
+from crane_desktop.models.live import LiveRows, stale_brush
 from crane_desktop.threadcheck import gui_thread_only
 
 Index = QModelIndex | QPersistentModelIndex
@@ -49,15 +49,13 @@ def runs(rows: Iterable[int]) -> list[tuple[int, int]]:
     return result
 
 
-class KeyedTableModel(QAbstractTableModel):
+class KeyedTableModel(LiveRows, QAbstractTableModel):
     def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._keys: list[str] = []
         self._objects: list[Any] = []
         self._rows: dict[str, int] = {}
-        self.loaded = False
-        self.stale = False
 
     # -- reading ---------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -66,13 +64,8 @@ class KeyedTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._columns):
-            return self._columns[section].title()
-        return None
+    def column_titles(self) -> list[str]:
+        return [column.title() for column in self._columns]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._objects):
@@ -91,7 +84,7 @@ class KeyedTableModel(QAbstractTableModel):
             return column.tooltip(obj)
         if role == Qt.ItemDataRole.ForegroundRole:
             if self.stale:
-                return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+                return stale_brush()
             color = column.color(obj) if column.color else None
             return QBrush(color) if color is not None else None
         return None
@@ -122,18 +115,6 @@ class KeyedTableModel(QAbstractTableModel):
         """Remove every row (row removal, not a reset) and forget that data was loaded."""
         self._remove(list(self._keys))
         self.loaded = False
-
-    def set_stale(self, stale: bool) -> None:
-        """Grey the rows (keeping them) while the data may be out of date."""
-        if stale == self.stale:
-            return
-        self.stale = stale
-        if self._objects:
-            self.dataChanged.emit(
-                self.index(0, 0),
-                self.index(len(self._objects) - 1, len(self._columns) - 1),
-                [Qt.ItemDataRole.ForegroundRole],
-            )
 
     def _remove(self, keys: Iterable[str]) -> None:
         rows = [self._rows[key] for key in keys if key in self._rows]

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.formatting import full_time, local_time, short_id
 from crane_desktop.engine.snapshots import Node, Task
+from crane_desktop.models.live import LiveRows, stale_brush
 from crane_desktop.models.table import Role
 from crane_desktop.models.tree import GroupTreeModel, Index
 from crane_desktop.threadcheck import gui_thread_only
@@ -63,7 +63,7 @@ def state_text(state: str) -> str:
     }.get(state, state)
 
 
-class TaskTreeModel(GroupTreeModel):
+class TaskTreeModel(LiveRows, GroupTreeModel):
     def __init__(
         self, service_id: str, node_lookup: Callable[[str], Node | None], parent: Any = None
     ) -> None:
@@ -72,8 +72,6 @@ class TaskTreeModel(GroupTreeModel):
         self._node = node_lookup
         self._tasks: dict[str, Task] = {}
         self._gone: set[str] = set()
-        self.loaded = False
-        self.stale = False
 
     # -- structure -------------------------------------------------------------------------------
     def children_of(self, group: Slot) -> list[str]:
@@ -82,12 +80,8 @@ class TaskTreeModel(GroupTreeModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 9
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def column_titles(self) -> tuple[str, ...]:
+        return (
             translate("TaskTreeModel", "Slot"),
             translate("TaskTreeModel", "Task"),
             translate("TaskTreeModel", "State"),
@@ -98,7 +92,6 @@ class TaskTreeModel(GroupTreeModel):
             translate("TaskTreeModel", "Updated"),
             translate("TaskTreeModel", "Error reason"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
     # -- reading ---------------------------------------------------------------------------------
     def slots(self) -> list[Slot]:
@@ -187,7 +180,7 @@ class TaskTreeModel(GroupTreeModel):
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if self.stale:
-                return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+                return stale_brush()
             if task.state in FAILED_STATES:
                 return QBrush(FAILED)
             if task.id in self._gone or (slot_row is None and task.desired_state != "running"):
@@ -285,14 +278,3 @@ class TaskTreeModel(GroupTreeModel):
             self._gone.clear()
             self.endRemoveRows()
         self.loaded = False
-
-    def set_stale(self, stale: bool) -> None:
-        if stale == self.stale:
-            return
-        self.stale = stale
-        if self._groups:
-            self.dataChanged.emit(
-                self.index(0, 0),
-                self.index(len(self._groups) - 1, self.columnCount() - 1),
-                [Qt.ItemDataRole.ForegroundRole],
-            )

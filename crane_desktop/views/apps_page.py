@@ -7,15 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QMenu,
     QMessageBox,
     QPushButton,
     QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +18,8 @@ from crane_desktop.engine import stacks
 from crane_desktop.engine.diff import Diff
 from crane_desktop.models.apps import NAME, App, AppTreeModel
 from crane_desktop.views.dialogs import confirm, show_error
-from crane_desktop.views.filtering import filter_box, sort_filter_proxy
+from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
+from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.operations import operation_slot
 
 if TYPE_CHECKING:
@@ -54,68 +50,34 @@ class AppsPage(QWidget):
         self.filter_edit = filter_box(
             self, self.tr("Filter apps and services (name, image, port…)"), self.proxy
         )
-        self.count_label = QLabel(self)
+        self.count_label = RowCountLabel(self, model, self.proxy, lambda n: self.tr("%n app(s)", "", n))
 
         self.tree = QTreeView(self)
         self.tree.setObjectName("appsTree")
         self.tree.setModel(self.proxy)
-        self.tree.setSortingEnabled(True)
+        setup_table(self.tree)
         self.tree.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.activated.connect(self._open_index)  # double-click or Enter
         self.tree.selectionModel().selectionChanged.connect(self._update_actions)
-        header = self.tree.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         delete = QAction(self.tr("Delete app"), self)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         delete.triggered.connect(self.delete_selected)
         self.tree.addAction(delete)
 
-        toolbar = QHBoxLayout()
-        toolbar.addWidget(self.deploy_button)
-        toolbar.addWidget(self.delete_button)
-        toolbar.addStretch(1)
-        toolbar.addWidget(self.count_label)
-        toolbar.addWidget(self.filter_edit, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(toolbar)
-        layout.addWidget(self.tree)
+        buttons = [self.deploy_button, self.delete_button]
+        list_layout(self, buttons, self.count_label, self.filter_edit, self.tree)
 
-        for signal in (
-            model.rowsInserted,
-            model.rowsRemoved,
-            self.proxy.rowsInserted,
-            self.proxy.rowsRemoved,
-        ):
-            signal.connect(self._update_count)
         model.rowsInserted.connect(self._expand_new_apps)
-        model.rowsInserted.connect(self._fit_columns_once)
-        self._fitted = False
-        self._update_count()
+        fit_columns_once(model, self._fit_columns)
         if model.rowCount():  # built after the data arrived: those apps are new to the operator too
             self._expand_new_apps(QModelIndex(), 0, model.rowCount() - 1)
-            self._fit_columns_once()
 
     def _on_store_changed(self, kind: str, change: Diff) -> None:
         if kind in ("services", "tasks", "networks"):
             self.model.apply(kind, change)
-
-    def _update_count(self) -> None:
-        total = self.model.rowCount()
-        shown = self.proxy.rowCount()
-        if shown == total:
-            self.count_label.setText(self.tr("%n app(s)", "", total))
-        else:
-            self.count_label.setText(
-                self.tr("%1 of %2 shown").replace("%1", str(shown)).replace("%2", str(total))
-            )
 
     def _expand_new_apps(self, parent: QModelIndex, first: int, last: int) -> None:
         """New apps open expanded: their services are what operators look for."""
@@ -124,12 +86,11 @@ class AppsPage(QWidget):
         for row in range(first, last + 1):
             self.tree.expand(self.proxy.mapFromSource(self.model.index(row, 0)))
 
-    def _fit_columns_once(self) -> None:
-        if not self._fitted:
-            self._fitted = True
-            for column in range(self.model.columnCount() - 1):
-                self.tree.resizeColumnToContents(column)
-            self.tree.setColumnWidth(0, max(self.tree.columnWidth(0), 220))
+    def _fit_columns(self) -> None:
+        """Every column but the stretched last one to its content, the names at least 220 px wide."""
+        for column in range(self.model.columnCount() - 1):
+            self.tree.resizeColumnToContents(column)
+        self.tree.setColumnWidth(0, max(self.tree.columnWidth(0), 220))
 
     # -- selection -------------------------------------------------------------------------------
     def selected_source(self) -> QModelIndex:

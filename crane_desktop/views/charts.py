@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from crane_desktop import bridge
 from crane_desktop.engine.formatting import byte_size
 from crane_desktop.engine.stats import Rates, Sample, StatsStream
-from crane_desktop.messages import error_text
+from crane_desktop.messages import reason_text
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext
@@ -140,10 +140,10 @@ class ChartsWidget(QWidget):
         self.series: dict[str, Series] = {}
         self.inbox = SampleInbox()  # what stream threads are given, never this widget
         self._curves: dict[tuple[str, str], pg.PlotDataItem] = {}
-        self.window = QComboBox(self)
-        self.window.setObjectName("chartWindow")
+        self.window_combo = QComboBox(self)
+        self.window_combo.setObjectName("chartWindow")
         for minutes in (5, 15, 60):
-            self.window.addItem(self.tr("Last %n minute(s)", "", minutes), minutes * 60)
+            self.window_combo.addItem(self.tr("Last %n minute(s)", "", minutes), minutes * 60)
         self.export_button = QPushButton(self.tr("Export CSV…"), self)
         self.export_button.setObjectName("chartExport")
         self.export_button.clicked.connect(self._ask_export)
@@ -157,7 +157,7 @@ class ChartsWidget(QWidget):
         self.crowd.setObjectName("chartCrowd")
         self.crowd.hide()
         bar = QHBoxLayout()
-        bar.addWidget(self.window)
+        bar.addWidget(self.window_combo)
         bar.addWidget(self.export_button)
         bar.addWidget(self.hover, 1)
         grid = QGridLayout()
@@ -181,7 +181,7 @@ class ChartsWidget(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.crowd)
         layout.addLayout(grid, 1)
-        self.window.currentIndexChanged.connect(self.redraw)
+        self.window_combo.currentIndexChanged.connect(self.redraw)
         self._span = (0.0, 0.0)
         self._unrefreshed: list[tuple[str, tuple[str, ...]]] = []  # (plot key, its fields) still to refresh
         self._stagger = QTimer(self)
@@ -267,7 +267,7 @@ class ChartsWidget(QWidget):
         """Curves get the samples inside the window. Past MAX_CURVES tasks only the busiest ones (by CPU)
         have curves, next to the total: a hundred lines help nobody, and every curve a plot holds costs
         painting and auto-ranging even when hidden (the others are in hover and the CSV)."""
-        span = self.window.currentData() or 300
+        span = self.window_combo.currentData() or 300
         now = max((s.t[-1] for s in self.series.values() if s.t), default=time.time())
         start = now - span
         tasks = [s for key, s in self.series.items() if key != TOTAL]
@@ -387,7 +387,7 @@ class ContainerCharts(ChartsWidget):
 
     def show_end(self, error: object) -> None:
         """Say that the charts stopped (the container or its engine went away), not freeze silently."""
-        reason = error_text(error) if hasattr(error, "template") else (str(error) if error else "")
+        reason = reason_text(error)
         self.note.setText(self.tr("The stats stream ended.") + (f" {reason}" if reason else ""))
         self.note.show()
 
@@ -450,6 +450,8 @@ class ServiceCharts(ChartsWidget):
                 continue
             label = self._label(task)
             opener = self.context.node_stream_client(node)
+            if opener is None:  # the cluster is there (checked above), so never: for the type checker
+                continue
 
             def sink(cid, sample, rates, key=task.id, label=label, add=add):
                 add(key, label, sample, rates)

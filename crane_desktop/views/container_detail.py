@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from crane_desktop.engine import containers
 from crane_desktop.engine.errors import NoNodeEndpoint
 from crane_desktop.engine.logs import LogRequest
-from crane_desktop.messages import error_text
+from crane_desktop.messages import reason_text
 from crane_desktop.views.context import StreamOwner
 from crane_desktop.views.log_view import LogView
 from crane_desktop.views.operations import OwnerGone, is_open, mark_closed, operation_slot
@@ -170,7 +170,7 @@ class ContainerDetail(QWidget):
         return opener
 
     def _show_error(self, exc: BaseException) -> None:
-        self.error.setText(error_text(exc) if hasattr(exc, "template") else str(exc))
+        self.error.setText(reason_text(exc))
         self.error.show()
 
     async def _fetch(self, call: Callable[..., T]) -> T | None:
@@ -300,18 +300,22 @@ class ContainerDetail(QWidget):
 
     def change_rows(self, visible_only: bool = True) -> list[tuple[str, str]]:
         """(kind, path) of the rows of the Changes tab (those the filters leave visible)."""
-        out = []
+        return [
+            (item.data(0, Qt.ItemDataRole.UserRole), item.text(1))
+            for item in self._change_items()
+            if not (visible_only and item.isHidden())
+        ]
+
+    def _change_items(self) -> Iterator[QTreeWidgetItem]:
         for i in range(self.changes.topLevelItemCount()):
             item = self.changes.topLevelItem(i)
-            if not (visible_only and item.isHidden()):
-                out.append((item.data(0, Qt.ItemDataRole.UserRole), item.text(1)))
-        return out
+            if item is not None:  # never, below the count
+                yield item
 
     def _filter_changes(self) -> None:
         kind = self.change_filter.currentData()
         text = self.change_search.text().lower()
-        for i in range(self.changes.topLevelItemCount()):
-            item = self.changes.topLevelItem(i)
+        for item in self._change_items():
             hidden = bool(kind and item.data(0, Qt.ItemDataRole.UserRole) != kind) or (
                 bool(text) and text not in item.text(1).lower()
             )

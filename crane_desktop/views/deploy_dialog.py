@@ -7,6 +7,7 @@ Nothing is sent while the file or the form has a problem.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -109,9 +110,13 @@ class ComposeTab(QWidget):
     def _browse(self) -> None:
         dialog = QFileDialog(self, self.tr("Open a compose file"))
         dialog.setNameFilters([self.tr("Compose files (*.yml *.yaml)"), self.tr("All files (*)")])
-        dialog.fileSelected.connect(lambda path: (self.path_edit.setText(path), self.load_path()))
+        dialog.fileSelected.connect(self._open_path)
         self._dialog = dialog
         dialog.open()
+
+    def _open_path(self, path: str) -> None:
+        self.path_edit.setText(path)
+        self.load_path()
 
     def load_path(self) -> None:
         path = self.path_edit.text().strip()
@@ -382,17 +387,12 @@ class FormTab(QWidget):
 
     def form(self) -> ServiceForm:
         plain = {key: self._get(key) for key in self.inputs if "." not in key}
-        policies = {
-            prefix: Policy(
-                **{
-                    key.split(".", 1)[1]: self._get(key)
-                    for key in self.inputs
-                    if key.startswith(prefix + ".")
-                }
-            )
-            for prefix in ("update", "rollback")
-        }
-        return ServiceForm(**plain, **policies)
+        return ServiceForm(**plain, update=self._policy("update"), rollback=self._policy("rollback"))
+
+    def _policy(self, prefix: str) -> Policy:
+        return Policy(
+            **{key.split(".", 1)[1]: self._get(key) for key in self.inputs if key.startswith(prefix + ".")}
+        )
 
     def set_form(self, form: ServiceForm) -> None:
         for key in self.inputs:
@@ -511,7 +511,7 @@ class DeployDialog(EngineDialog):
             plan = self.compose_tab.plan(app)
             if plan is None:
                 return
-            work = (stacks.deploy, plan)
+            work: tuple[Callable[..., object], *tuple[Any, ...]] = (stacks.deploy, plan)
             done = self.tr("The app %1 was deployed.").replace("%1", app)
         else:
             form = self.form_tab.form()

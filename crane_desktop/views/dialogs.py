@@ -34,17 +34,21 @@ async def confirm(parent: QWidget, title: str, text: str, action: str, *, detail
     if details:
         box.setInformativeText(details)
     answered: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-    box.finished.connect(
-        lambda _result: answered.done() or answered.set_result(box.clickedButton() is proceed)
-    )
+    box.finished.connect(lambda _result: _settle(answered, box.clickedButton() is proceed))
     # a parent closed while the question is open takes the box with it: that is a "no"
-    box.destroyed.connect(lambda: answered.done() or answered.set_result(False))
+    box.destroyed.connect(lambda: _settle(answered, False))
     box.open()
     try:
         return await answered
     finally:
         if shiboken6.isValid(box):  # the parent may have been closed (and the box deleted) meanwhile
             box.deleteLater()
+
+
+def _settle(answered: asyncio.Future[bool], value: bool) -> None:
+    """Give the awaited answer unless one was already given (a box may finish and then be destroyed)."""
+    if not answered.done():
+        answered.set_result(value)
 
 
 def show_error(parent: QWidget, title: str, error: BaseException) -> None:
@@ -72,9 +76,7 @@ def failure_text(error: BaseException) -> str:
 async def run_dialog(dialog: QDialog) -> bool:
     """Show `dialog` window-modal and await whether it was accepted (no nested event loop)."""
     answered: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-    dialog.finished.connect(
-        lambda result: answered.done() or answered.set_result(result == QDialog.DialogCode.Accepted)
-    )
+    dialog.finished.connect(lambda result: _settle(answered, result == QDialog.DialogCode.Accepted))
     dialog.open()
     try:
         return await answered

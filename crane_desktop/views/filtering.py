@@ -1,10 +1,17 @@
 """The plumbing every list shares: a proxy sorting by the models' sort role and matching the filter text
-in any column, the filter box that drives it, and the table's look and selection behaviour."""
+in any column, the filter box that drives it, and the table's (or tree's) look and selection behaviour."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QTreeView,
+    QWidget,
+)
 
 from crane_desktop.models.table import Role
 
@@ -31,9 +38,10 @@ def filter_box(parent: QWidget, placeholder: str, proxy: QSortFilterProxyModel) 
     return edit
 
 
-def setup_table(table: QTableView, *, multiple: bool = False) -> None:
-    """Whole rows selected (several with `multiple`), alternating colours, no row numbers, no wrapping,
-    columns resized by the user, the last one stretched; sortable by clicking a header."""
+def setup_table(table: QTableView | QTreeView, *, multiple: bool = False) -> None:
+    """Whole rows selected (several with `multiple`), alternating colours, no wrapping, columns resized
+    by the user, the last one stretched; sortable by clicking a header. A table shows no row numbers;
+    a tree's rows are of one height (laid out without measuring each)."""
     table.setSortingEnabled(True)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(
@@ -42,8 +50,12 @@ def setup_table(table: QTableView, *, multiple: bool = False) -> None:
         else QAbstractItemView.SelectionMode.SingleSelection
     )
     table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
     table.setWordWrap(False)
-    header = table.horizontalHeader()
+    if isinstance(table, QTreeView):
+        table.setUniformRowHeights(True)
+        header = table.header()
+    else:
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)

@@ -56,12 +56,13 @@ from crane_desktop.engine.logs import (
     WARNING,
     LineDeque,
     LogLine,
+    LogRequest,
     LogStream,
     RingBuffer,
     export_lines,
 )
 from crane_desktop.engine.snapshots import Node, Task
-from crane_desktop.messages import error_text
+from crane_desktop.messages import reason_text
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext
@@ -389,8 +390,8 @@ class LogView(QWidget):
         for widget in (self.search, self.regex, self.previous_button, self.next_button, self.only_matches):
             bar.addWidget(widget)
         bar.addSpacing(12)
-        for widget in (self.level, self.source, self.timestamps, self.pause, self.clear_button):
-            bar.addWidget(widget)
+        for control in (self.level, self.source, self.timestamps, self.pause, self.clear_button):
+            bar.addWidget(control)
         bar.addWidget(self.export_button)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
@@ -429,7 +430,7 @@ class LogView(QWidget):
     def follow(
         self,
         client_factory: Callable,
-        request: object,
+        request: LogRequest,
         tagger: Callable[[LogLine], str] | None = None,
     ) -> None:
         """Start (or restart) following `request` (a LogRequest) on a stream thread of its own."""
@@ -608,7 +609,7 @@ class LogView(QWidget):
 
     def show_end(self, error: object) -> None:
         """Say in the status line that the stream ended (and why)."""
-        reason = error_text(error) if hasattr(error, "template") else (str(error) if error else "")
+        reason = reason_text(error)
         self._end_text = self.tr("The log stream ended.") + (f" {reason}" if reason else "")
         self._update_status()
 
@@ -688,8 +689,6 @@ class ServiceLogs(QWidget):
             self.start()
 
     def start(self) -> None:
-        from crane_desktop.engine.logs import LogRequest
-
         cluster, opener = self.context.cluster, self.context.stream_client()
         if cluster is None or opener is None:
             return

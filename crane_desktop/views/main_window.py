@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from crane_desktop.engine.cluster import ConnectionState
 from crane_desktop.engine.diff import Diff
+from crane_desktop.models.nodes import NodeTableModel
 from crane_desktop.session import ClusterSession
 from crane_desktop.settings import Settings
 from crane_desktop.views.context import ClusterContext
@@ -55,7 +56,9 @@ class MainWindow(QMainWindow):
         self.tabs = self.workspace.tabs
         self.breadcrumb = self.workspace.breadcrumb
         self.nodes_page = self.page_widgets["nodes"]
-        self.node_model = self.models["nodes"]
+        node_model = self.models["nodes"]
+        assert isinstance(node_model, NodeTableModel)  # the Nodes page's model
+        self.node_model = node_model
 
         self.status_line = StatusLine(self)
         self.statusBar().addPermanentWidget(self.status_line, 1)
@@ -143,7 +146,9 @@ class MainWindow(QMainWindow):
         settings = Settings.load()
         settings.theme = theme
         settings.save()
-        apply_theme(QApplication.instance(), theme)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)  # a widget exists, so the application is a QApplication
+        apply_theme(app, theme)
         self.workspace.repaint_rows()
 
     def _choose_language(self, code: str) -> None:

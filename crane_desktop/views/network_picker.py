@@ -57,7 +57,9 @@ class NetworkPicker(QWidget):
         self.label_combo = QComboBox(self)
         self.label_combo.setObjectName("labelCombo")
         self.label_combo.setEditable(True)
-        self.label_combo.lineEdit().setPlaceholderText(self.tr("key=value, or key for any value"))
+        label_edit = self.label_combo.lineEdit()
+        assert label_edit is not None  # an editable combo box always has its line edit
+        label_edit.setPlaceholderText(self.tr("key=value, or key for any value"))
         self.matches = QLabel(self)
         self.matches.setObjectName("labelMatches")
         self.matches.setWordWrap(True)

@@ -11,14 +11,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,7 +31,8 @@ from crane_desktop.engine.snapshots import Network
 from crane_desktop.models.networks import NetworkTableModel, builtin_explanation
 from crane_desktop.models.table import Role
 from crane_desktop.views.dialogs import confirm, show_error
-from crane_desktop.views.filtering import filter_box, sort_filter_proxy
+from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
+from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.network_dialog import NetworkDialog
 from crane_desktop.views.operations import operation_slot
 
@@ -72,22 +69,14 @@ class NetworksPage(QWidget):
         self.filter_edit = filter_box(
             self, self.tr("Filter networks (name, subnet, label, service…)"), self.proxy
         )
-        self.count_label = QLabel(self)
+        self.count_label = RowCountLabel(self, model, self.proxy, lambda n: self.tr("%n network(s)", "", n))
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        setup_table(self.table)
         self.table.sortByColumn(NetworkTableModel.NAME_COLUMN, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         delete_action = QAction(self)
         delete_action.setShortcut(QKeySequence.StandardKey.Delete)
@@ -113,29 +102,13 @@ class NetworksPage(QWidget):
         )
         self.builtin_label.setStyleSheet("padding: 4px;")
 
-        toolbar = QHBoxLayout()
-        for button in (self.create_button, self.recreate_button, self.delete_button):
-            toolbar.addWidget(button)
-        toolbar.addStretch(1)
-        toolbar.addWidget(self.count_label)
-        toolbar.addWidget(self.filter_edit, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(toolbar)
-        layout.addWidget(self.table, 1)
+        buttons = [self.create_button, self.recreate_button, self.delete_button]
+        layout = list_layout(self, buttons, self.count_label, self.filter_edit, self.table)
         layout.addWidget(self.builtin_label)
 
-        for signal in (
-            model.rowsInserted,
-            model.rowsRemoved,
-            self.proxy.rowsInserted,
-            self.proxy.rowsRemoved,
-        ):
-            signal.connect(self._update_count)
-        model.rowsInserted.connect(self._fit_columns_once)
+        fit_columns_once(model, self.table.resizeColumnsToContents)
         model.dataChanged.connect(self._update_actions)
         model.rowsRemoved.connect(self._update_actions)
-        self._fitted = False
-        self._update_count()
         self._update_actions()
 
     # -- following the store -----------------------------------------------------------------------
@@ -145,21 +118,6 @@ class NetworksPage(QWidget):
         if "networks" not in self.store.loaded:
             return
         self.model.update(self.store.get("networks"), self.store.get("services"))
-
-    def _update_count(self) -> None:
-        total = self.model.rowCount()
-        shown = self.proxy.rowCount()
-        if shown == total:
-            self.count_label.setText(self.tr("%n network(s)", "", total))
-        else:
-            self.count_label.setText(
-                self.tr("%1 of %2 shown").replace("%1", str(shown)).replace("%2", str(total))
-            )
-
-    def _fit_columns_once(self) -> None:
-        if not self._fitted:
-            self._fitted = True
-            self.table.resizeColumnsToContents()
 
     def selected_network(self) -> Network | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -181,7 +139,7 @@ class NetworksPage(QWidget):
         builtin = network is not None and is_predefined(network)
         self.delete_button.setEnabled(network is not None and not builtin)
         self.recreate_button.setEnabled(network is not None and not builtin)
-        if builtin:
+        if network is not None and builtin:
             tip = self.tr("%1 is built in and cannot be deleted.").replace("%1", network.name)
         else:
             tip = self.tr("Delete the selected network")

@@ -553,12 +553,12 @@ class NodeDetail(QWidget):
     def _on_engine_event(self, kind: str) -> None:
         if self.closed:
             return
-        panes = {
+        panes: dict[str, tuple[HostPane, ...]] = {
             "container": (self.containers, self.info),
             "network": (self.networks,),
             "volume": (self.volumes,),
+            "image": (self.images, self.info),
         }
-        panes["image"] = (self.images, self.info)
         current = self.current_pane()
         for pane in panes.get(kind, ()):
             if pane is current and self.isVisible():

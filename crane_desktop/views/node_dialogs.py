@@ -41,7 +41,28 @@ if TYPE_CHECKING:
     from crane_desktop.engine.cluster import Cluster
     from crane_desktop.views.context import ClusterContext
 
-class LabelsDialog(EngineDialog):
+class NodeDialog(EngineDialog):
+    """A node dialog that says what is wrong in its own error line (`error_label`) and stays open."""
+
+    error_label: QLabel
+
+    def show_problem(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    def typed_address(self, edit: QLineEdit) -> str | None:
+        """The engine address typed in `edit`, or None once what is wrong with it was said (and the
+        cursor put back there)."""
+        address = edit.text().strip()
+        problem = node_ops.address_error(address)
+        if problem:
+            self.show_problem(engine_text(problem))
+            edit.setFocus()
+            return None
+        return address
+
+
+class LabelsDialog(NodeDialog):
     """Key/value rows of a node's labels; applied on the version read when the editor opened."""
 
     def __init__(self, parent: QWidget, operations: OperationRunner, node: Node) -> None:
@@ -125,10 +146,6 @@ class LabelsDialog(EngineDialog):
             result[key] = value
         return result, ""
 
-    def show_problem(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.setVisible(bool(text))
-
     @operation_slot()
     async def apply(self) -> None:
         labels, problem = self.labels()
@@ -162,7 +179,7 @@ class LabelsDialog(EngineDialog):
         self.fill(node)
 
 
-class ConnectHostDialog(EngineDialog):
+class ConnectHostDialog(NodeDialog):
     """Give a node's engine address; verified (same swarm node id) then stored as Crane's label."""
 
     def __init__(self, parent: QWidget, context: ClusterContext, node: Node, timeout: float = 5.0) -> None:
@@ -258,17 +275,10 @@ class ConnectHostDialog(EngineDialog):
         check_tls_files(tls)
         return tls
 
-    def show_problem(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.setVisible(bool(text))
-
     @operation_slot()
     async def verify_and_store(self) -> None:
-        address = self.address_edit.text().strip()
-        problem = node_ops.address_error(address)
-        if problem:
-            self.show_problem(engine_text(problem))
-            self.address_edit.setFocus()
+        address = self.typed_address(self.address_edit)
+        if address is None:
             return
         try:
             own_tls = self.node_tls()
@@ -319,7 +329,7 @@ class CopyField(QWidget):
         layout.addWidget(self.copy_button)
 
 
-class AddNodeDialog(EngineDialog):
+class AddNodeDialog(NodeDialog):
     """The join commands (worker, manager) with copy buttons, token rotation, and joining an engine."""
 
     def __init__(self, parent: QWidget, context: ClusterContext, nodes: list[Node]) -> None:
@@ -387,10 +397,6 @@ class AddNodeDialog(EngineDialog):
         self.resize(760, 380)
         self.load()
 
-    def show_problem(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.setVisible(bool(text))
-
     @operation_slot()
     async def load(self) -> None:
         try:
@@ -421,11 +427,8 @@ class AddNodeDialog(EngineDialog):
 
     @operation_slot()
     async def join(self) -> None:
-        address = self.address_edit.text().strip()
-        problem = node_ops.address_error(address)
-        if problem:
-            self.show_problem(engine_text(problem))
-            self.address_edit.setFocus()
+        address = self.typed_address(self.address_edit)
+        if address is None:
             return
         if self.info is None:
             self.show_problem(self.tr("The join tokens are not loaded yet."))

@@ -11,14 +11,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QMenu,
     QTableView,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,7 +25,8 @@ from crane_desktop.messages import error_text
 from crane_desktop.models.nodes import NodeTableModel
 from crane_desktop.models.table import Role
 from crane_desktop.views.dialogs import confirm, run_dialog, show_error
-from crane_desktop.views.filtering import filter_box, sort_filter_proxy
+from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
+from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.node_dialogs import AddNodeDialog, ConnectHostDialog, LabelsDialog
 from crane_desktop.views.operations import operation_slot
 
@@ -74,23 +70,15 @@ class NodesPage(QWidget):
         self.filter_edit = filter_box(
             self, self.tr("Filter nodes (hostname, role, label, address…)"), self.proxy
         )
-        self.count_label = QLabel(self)
+        self.count_label = RowCountLabel(self, model, self.proxy, lambda n: self.tr("%n node(s)", "", n))
 
         self.table = NodeTable(self)
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        setup_table(self.table, multiple=True)
         self.table.sortByColumn(NodeTableModel.ROLE_COLUMN, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
 
         self._build_actions()
         self.toolbar = QToolBar(self)
@@ -101,28 +89,12 @@ class NodesPage(QWidget):
             else:
                 self.toolbar.addAction(action)
 
-        top = QHBoxLayout()
-        top.addWidget(self.toolbar)
-        top.addStretch(1)
-        top.addWidget(self.count_label)
-        top.addWidget(self.filter_edit, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table)
+        list_layout(self, [self.toolbar], self.count_label, self.filter_edit, self.table)
 
-        for signal in (
-            model.rowsInserted,
-            model.rowsRemoved,
-            self.proxy.rowsInserted,
-            self.proxy.rowsRemoved,
-        ):
-            signal.connect(self._update_count)
-        model.rowsInserted.connect(self._fit_columns_once)
+        fit_columns_once(model, self.table.resizeColumnsToContents)
         model.dataChanged.connect(self._update_actions)
         model.rowsRemoved.connect(self._update_actions)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self._fitted = False
-        self._update_count()
         self._update_actions()
 
     # -- actions ---------------------------------------------------------------------------------
@@ -406,21 +378,6 @@ class NodesPage(QWidget):
     def _on_store_changed(self, kind: str, change: Diff) -> None:
         if kind == "nodes":
             self.model.apply_diff(change)
-
-    def _update_count(self) -> None:
-        total = self.model.rowCount()
-        shown = self.proxy.rowCount()
-        if shown == total:
-            self.count_label.setText(self.tr("%n node(s)", "", total))
-        else:
-            self.count_label.setText(
-                self.tr("%1 of %2 shown").replace("%1", str(shown)).replace("%2", str(total))
-            )
-
-    def _fit_columns_once(self) -> None:
-        if not self._fitted:
-            self._fitted = True
-            self.table.resizeColumnsToContents()
 
     def select_node(self, node_id: str) -> bool:
         """Select (only) this node's row, as a click would; False when it is not in the table."""

@@ -1,7 +1,7 @@
 """The pages of the sidebar, in order. Each entry builds its page from the cluster context and the
 navigator (views/context.py).
 
-A page is a QWidget with a `model` attribute whose model has `loaded` (data arrived, for
+A page is a QWidget with a `model` attribute, a models.live.LiveRows: `loaded` (data arrived, for
 --screenshot), `set_stale(bool)` (grey while disconnected) and `clear()` (another cluster opened); it
 follows `context.store` for its data, runs engine calls through `context.operations` and opens details
 through the navigator.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, QStringListModel, Qt
@@ -13,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from crane_desktop.models.store import ClusterStore
+from crane_desktop.views.nodes_page import NodesPage
 from crane_desktop.views.pages import PAGES
 
 if TYPE_CHECKING:
@@ -39,27 +41,27 @@ def navigation_entries(store: ClusterStore, workspace: Workspace) -> Iterable[En
         yield Entry(
             translate("Palette", "Go to %1").replace("%1", title()),
             f"page {key} {title()}",
-            lambda k=key: workspace.show_page(k),
+            partial(workspace.show_page, key),
         )
     for node in store.get("nodes").values():
         yield Entry(
             translate("Palette", "Node %1").replace("%1", node.hostname),
             f"node {node.hostname} {node.id} {node.address}",
-            lambda n=node.id: workspace.open_node(n),
+            partial(workspace.open_node, node.id),
         )
     services = store.get("services")
     for service in services.values():
         yield Entry(
             translate("Palette", "Service %1").replace("%1", service.name),
             f"service {service.name} {service.id} {service.stack}",
-            lambda s=service.id: workspace.open_service(s),
+            partial(workspace.open_service, service.id),
         )
     for stack in sorted({s.stack for s in services.values() if s.stack}):
         first = next(s.id for s in services.values() if s.stack == stack)
         yield Entry(
             translate("Palette", "App %1").replace("%1", stack),
             f"app stack {stack}",
-            lambda s=first: workspace.open_service(s),
+            partial(workspace.open_service, first),
         )
     for task in store.get("tasks").values():
         service = services.get(task.service_id)
@@ -69,19 +71,19 @@ def navigation_entries(store: ClusterStore, workspace: Workspace) -> Iterable[En
         yield Entry(
             translate("Palette", "Task %1").replace("%1", name),
             f"task {name} {task.id}",
-            lambda s=service.id: workspace.open_service(s),
+            partial(workspace.open_service, service.id),
         )
         if task.container_id:
             yield Entry(
                 translate("Palette", "Container %1").replace("%1", name),
                 f"container {name} {task.container_id}",
-                lambda t=task, n=name: workspace.open_container(t.node_id, t.container_id, n),
+                partial(workspace.open_container, task.node_id, task.container_id, name),
             )
     for network in store.get("networks").values():
         yield Entry(
             translate("Palette", "Network %1").replace("%1", network.name),
             f"network {network.name} {network.id}",
-            lambda n=network.id: workspace.open_network(n),
+            partial(workspace.open_network, network.id),
         )
 
 
@@ -97,14 +99,14 @@ def action_entries(store: ClusterStore, workspace: Workspace) -> Iterable[Entry]
             yield Entry(
                 text.replace("%1", node.hostname),
                 f"{availability} node {node.hostname} {node.id}",
-                lambda n=node.id, a=availability: _node_action(workspace, n, a),
+                partial(_node_action, workspace, node.id, availability),
             )
     for service in store.get("services").values():
         if service.mode == "replicated":
             yield Entry(
                 translate("Palette", "Scale service %1").replace("%1", service.name),
                 f"scale service {service.name} {service.id}",
-                lambda s=service.id: _scale(workspace, s),
+                partial(_scale, workspace, service.id),
             )
     services = store.get("services")
     for task in store.get("tasks").values():
@@ -115,25 +117,32 @@ def action_entries(store: ClusterStore, workspace: Workspace) -> Iterable[Entry]
         yield Entry(
             translate("Palette", "Open a terminal in %1").replace("%1", name),
             f"terminal shell exec {name} {task.container_id}",
-            lambda t=task, n=name: _terminal(workspace, t.node_id, t.container_id, n),
+            partial(_terminal, workspace, task.node_id, task.container_id, name),
         )
 
 
 def _node_action(workspace: Workspace, node_id: str, availability: str) -> None:
     workspace.show_page("nodes")
     page = workspace.page_widgets["nodes"]
-    if page.select_node(node_id):  # type: ignore[attr-defined]
-        page.set_availability(availability)  # type: ignore[attr-defined]
+    assert isinstance(page, NodesPage)
+    if page.select_node(node_id):
+        page.set_availability(availability)
 
 
 def _scale(workspace: Workspace, service_id: str) -> None:
+    from crane_desktop.views.service_detail import ServiceDetail  # loaded with the first detail
+
     detail = workspace.open_service(service_id)
+    assert isinstance(detail, ServiceDetail)
     detail.replicas.setFocus()
     detail.replicas.selectAll()
 
 
 def _terminal(workspace: Workspace, node_id: str, container_id: str, name: str) -> None:
+    from crane_desktop.views.container_detail import ContainerDetail  # loaded with the first detail
+
     detail = workspace.open_container(node_id, container_id, name)
+    assert isinstance(detail, ContainerDetail)
     detail.tabs.setCurrentIndex(detail.terminal_index)
 
 

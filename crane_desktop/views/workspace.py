@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crane_desktop.models.live import LiveRows
 from crane_desktop.views.context import ClusterContext, StreamOwner
 from crane_desktop.views.operations import mark_closed
 from crane_desktop.views.pages import PAGES
@@ -36,7 +37,7 @@ class Workspace(QWidget):
     def __init__(self, context: ClusterContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.models: dict[str, QAbstractItemModel] = {}  # page key -> the page's main model
+        self.models: dict[str, LiveRows] = {}  # page key -> the page's main model
         self.page_widgets: dict[str, QWidget] = {}
         self._details: dict[str, QWidget] = {}
 
@@ -87,7 +88,9 @@ class Workspace(QWidget):
         self.sidebar.addItem(item)
         self.pages.addWidget(widget)
         self.page_widgets[key] = widget
-        self.models[key] = widget.model  # type: ignore[attr-defined]
+        model = widget.model  # type: ignore[attr-defined]  # a page has a model (views/pages.py)
+        assert isinstance(model, LiveRows)
+        self.models[key] = model
 
     # -- the Navigator ---------------------------------------------------------------------------
     def show_page(self, key: str) -> None:
@@ -195,13 +198,13 @@ class Workspace(QWidget):
     def set_stale(self, stale: bool) -> None:
         """Grey the pages' rows (kept) while the data may be out of date."""
         for model in self.models.values():
-            model.set_stale(stale)  # type: ignore[attr-defined]
+            model.set_stale(stale)
 
     def clear(self) -> None:
         """Another cluster is opened: close the details, drop every row."""
         self.close_all_details()
         for model in self.models.values():
-            model.clear()  # type: ignore[attr-defined]
+            model.clear()
 
     def repaint_rows(self) -> None:
         """Rows take their colours from the palette when painted: a new theme needs only a repaint."""

@@ -190,10 +190,6 @@
         </translation>
     </message>
     <message>
-        <source>%1 of %2 shown</source>
-        <translation>显示 %1 / %2</translation>
-    </message>
-    <message>
         <source>Open service</source>
         <translation>打开服务</translation>
     </message>
@@ -1802,10 +1798,6 @@
         </translation>
     </message>
     <message>
-        <source>%1 of %2 shown</source>
-        <translation>显示 %1 / %2</translation>
-    </message>
-    <message>
         <source>%1 is built in and cannot be deleted.</source>
         <translation>%1 是内置网络，不能删除。</translation>
     </message>
@@ -2203,10 +2195,6 @@
         </translation>
     </message>
     <message>
-        <source>%1 of %2 shown</source>
-        <translation>显示 %2 个中的 %1 个</translation>
-    </message>
-    <message>
         <source>%1 is connected: its engine is at %2.</source>
         <translation>%1 已连接：其引擎地址为 %2。</translation>
     </message>
@@ -2301,6 +2289,13 @@
     <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
+    </message>
+</context>
+<context>
+    <name>RowCountLabel</name>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>显示 %1 / %2</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,7 @@ def test_series_total_window_and_csv(qtbot, tmp_path):
     assert total.values["net_rx"][-1] == 200.0
     xs, _ys = charts._curves[("a", "cpu")].getData()
     assert len(xs) == 3  # the 5-minute window leaves the old sample out
-    charts.window.setCurrentIndex(charts.window.findData(3600))
+    charts.window_combo.setCurrentIndex(charts.window_combo.findData(3600))
     xs, _ys = charts._curves[("a", "cpu")].getData()
     assert len(xs) == 4
     mem = charts._curves[("a", "mem")]

@@ -4,6 +4,7 @@ history as children, history kept when the engine forgets tasks, failed tasks hi
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtTest import QAbstractItemModelTester
 
 from crane_desktop.engine.diff import Diff
@@ -79,3 +80,29 @@ def test_global_rows_per_node(qapp):
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["node-1", "n2"]
     model.clear()
     assert model.rowCount() == 0
+
+
+def test_stale_greys_slots_and_their_history(qapp):
+    """While the data may be out of date every row is greyed, the history under a slot too, and the
+    views are told so (a greyed colour nobody repaints would show the old one)."""
+    model = model_with_tester(qapp)
+    model.apply_diff(
+        Diff(
+            added={
+                "a": task("a", 1, "failed", "shutdown", "01"),
+                "b": task("b", 1, "running", "running", "05"),
+            }
+        )
+    )
+    slot1 = model.index(0, 0)
+    told: list[tuple[bool, int]] = []  # (for a history row, roles)
+    model.dataChanged.connect(lambda first, _last, roles: told.append((first.parent().isValid(), *roles)))
+    model.set_stale(True)
+    assert told == [(False, Qt.ItemDataRole.ForegroundRole), (True, Qt.ItemDataRole.ForegroundRole)]
+    grey = qapp.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    assert model.index(0, STATE).data(Qt.ItemDataRole.ForegroundRole).color() == grey
+    assert model.index(1, ERROR, slot1).data(Qt.ItemDataRole.ForegroundRole).color() == grey
+    model.set_stale(True)  # already greyed: nothing to repaint
+    assert len(told) == 2
+    model.set_stale(False)
+    assert model.index(1, ERROR, slot1).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#c62828"

@@ -1,0 +1,68 @@
+"""What the list pages do alike beyond filtering (views/filtering.py): their layout, a label counting
+the rows the filter leaves, and the columns fitted to the first rows that arrive."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+
+def list_layout(
+    page: QWidget, actions: Sequence[QWidget], count: QLabel, filter_edit: QLineEdit, view: QWidget
+) -> QVBoxLayout:
+    """The page's actions on the left and its count and filter box on the right, above the list, which
+    takes the height; returned for what a page shows below."""
+    bar = QHBoxLayout()
+    for action in actions:
+        bar.addWidget(action)
+    bar.addStretch(1)
+    bar.addWidget(count)
+    bar.addWidget(filter_edit, 1)
+    layout = QVBoxLayout(page)
+    layout.addLayout(bar)
+    layout.addWidget(view, 1)
+    return layout
+
+
+def fit_columns_once(model: QAbstractItemModel, fit: Callable[[], None]) -> None:
+    """Call `fit` (size the columns to their content) when the first rows arrive (at once if the model
+    has rows already), and never again: from then on the widths are the user's."""
+    if model.rowCount():
+        fit()
+        return
+
+    def first_rows() -> None:
+        model.rowsInserted.disconnect(first_rows)
+        fit()
+
+    model.rowsInserted.connect(first_rows)
+
+
+class RowCountLabel(QLabel):
+    """How many rows a list holds ("4 node(s)", said by `total_text`) or, while its filter hides some,
+    how many of them are shown; kept up to date as rows come and go."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        model: QAbstractItemModel,
+        proxy: QSortFilterProxyModel,
+        total_text: Callable[[int], str],
+    ) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._proxy = proxy
+        self._total_text = total_text
+        for signal in (model.rowsInserted, model.rowsRemoved, proxy.rowsInserted, proxy.rowsRemoved):
+            signal.connect(self.update_count)
+        self.update_count()
+
+    def update_count(self) -> None:
+        total = self._model.rowCount()
+        shown = self._proxy.rowCount()
+        if shown == total:
+            self.setText(self._total_text(total))
+        else:
+            self.setText(self.tr("%1 of %2 shown").replace("%1", str(shown)).replace("%2", str(total)))
