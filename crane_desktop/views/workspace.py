@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -40,6 +40,10 @@ class Workspace(QWidget):
         self.models: dict[str, LiveRows] = {}  # page key -> the page's main model
         self.page_widgets: dict[str, QWidget] = {}
         self._details: dict[str, QWidget] = {}
+        self._doomed: list[QWidget] = []  # closed tabs waiting for their turn to be deleted
+        self._burial = QTimer(self)
+        self._burial.setInterval(0)
+        self._burial.timeout.connect(self._delete_next)
 
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
@@ -175,7 +179,22 @@ class Workspace(QWidget):
         mark_closed(widget)
         if isinstance(widget, StreamOwner):
             widget.close_streams()
-        widget.deleteLater()
+        self._delete_soon(widget)
+
+    def _delete_soon(self, widget: QWidget) -> None:
+        """Delete closed tabs one per event-loop turn: a detail with charts and logs takes a few ms to
+        tear down, and deleting a window's tabs all in one turn held the GUI thread for tens of ms."""
+        widget.hide()
+        self._doomed.append(widget)
+        self._burial.start()
+
+    def _delete_next(self) -> None:
+        if self._doomed:
+            widget = self._doomed.pop(0)
+            if shiboken6.isValid(widget):
+                widget.deleteLater()
+        if not self._doomed:
+            self._burial.stop()
 
     def close_all_details(self) -> None:
         while self.tabs.count() > 1:
