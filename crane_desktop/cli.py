@@ -1,50 +1,52 @@
 """Command-line entry: the GUI with docker-CLI style connection flags, headless screenshots, and the
-headless commands (`crane-desktop COMMAND ...`) for scripts and CI. Headless commands import no Qt."""
+headless commands (`crane-desktop [FLAGS] COMMAND ...`) for scripts and CI. Headless commands import no Qt.
+
+As with the docker CLI, the connection flags work before the command (`crane-desktop -H tcp://m:2376
+--tlsverify stack rm shop`) as well as after it."""
 
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 
 from crane_desktop import __version__
 from crane_desktop.commands import COMMANDS
-from crane_desktop.connection import add_connection_flags
+from crane_desktop.connection import ENVIRONMENT_HELP, add_connection_flags
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crane-desktop",
+        usage="%(prog)s [OPTIONS] [COMMAND] ...",
         description="A desktop console for Docker Swarm clusters. Without a command it opens the window.",
+        epilog=ENVIRONMENT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"crane-desktop {__version__}")
     add_connection_flags(parser)
-    parser.add_argument(
+    window = parser.add_argument_group("window (without a command)")
+    window.add_argument(
         "--screenshot", metavar="PNG", default="", help="render a page offscreen, save it, exit"
     )
-    parser.add_argument("--page", default="nodes", help="page for --screenshot (nodes, ...)")
-    parser.add_argument("--size", default="1280x800", help="window size for --screenshot")
-    parser.add_argument("--timeout", type=float, default=60.0, help="seconds --screenshot waits for data")
-    parser.add_argument("--lang", default="", choices=["", "system", "en", "zh_CN"], help="UI language")
-    parser.add_argument("--theme", default="", choices=["", "system", "light", "dark"], help="colour theme")
-    parser.add_argument("--debug", action="store_true", help="verbose logging")
-    return parser
-
-
-def build_command_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="crane-desktop", description="Headless Crane Desktop commands.")
-    subparsers = parser.add_subparsers(dest="command", required=True)
+    window.add_argument("--page", default="nodes", help="page for --screenshot (nodes, ...)")
+    window.add_argument("--size", default="1280x800", help="window size for --screenshot")
+    window.add_argument("--timeout", type=float, default=60.0, help="seconds --screenshot waits for data")
+    window.add_argument("--lang", default="", choices=["", "system", "en", "zh_CN"], help="UI language")
+    window.add_argument("--theme", default="", choices=["", "system", "light", "dark"], help="colour theme")
+    window.add_argument("--debug", action="store_true", help="verbose logging")
+    subparsers = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+    inherited = functools.partial(add_connection_flags, inherited=True)
     for command in COMMANDS:
-        command.add_parser(subparsers, add_connection_flags)
+        command.add_parser(subparsers, inherited)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    names = {name for command in COMMANDS for name in command.NAMES}
-    if argv and argv[0] in names:
-        args = build_command_parser().parse_args(argv)
-        return args.run(args)
     args = build_parser().parse_args(argv)
+    if args.command:
+        return args.run(args)
     from crane_desktop.app import run
 
     return run(args)

@@ -4,44 +4,97 @@ commands, so neither has to import the command line's entry point. Imports no Qt
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
-from crane_desktop.engine.profiles import Profile, ProfileStore, from_cli_flags, load_profile_file
+from crane_desktop.engine.profiles import (
+    ConnectionFlags,
+    Profile,
+    ProfileStore,
+    Resolved,
+    load_profile_file,
+    resolve,
+)
+
+ENVIRONMENT_HELP = """\
+environment variables (as the docker CLI; flags win over them):
+  DOCKER_HOST          engine endpoint when neither -H nor --context is given
+  DOCKER_TLS_VERIFY    set to anything (even 0): use TLS and verify the engine
+  DOCKER_TLS           set to anything: use TLS
+  DOCKER_CERT_PATH     directory of ca.pem, cert.pem, key.pem (default: the docker config directory)
+  DOCKER_CONTEXT       docker context to use when neither -H, --context nor DOCKER_HOST is given
+  DOCKER_CONFIG        docker config directory (contexts, currentContext; default ~/.docker)
+  CRANE_DESKTOP_CONFIG_DIR  where saved profiles and settings live
+  CRANE_DESKTOP_LOG_DIR     where logs are written
+
+Which engine: --profile-file, --profile, --context, -H, DOCKER_HOST, DOCKER_CONTEXT, the docker config
+file's currentContext, then the local engine (unix:///var/run/docker.sock)."""
 
 
-def add_connection_flags(parser: argparse.ArgumentParser) -> None:
-    """The docker CLI's connection flags, plus our saved profiles."""
-    connection = parser.add_argument_group("connection (as the docker CLI)")
-    connection.add_argument("-H", "--host", default="", help="engine endpoint, e.g. tcp://manager:2376")
-    connection.add_argument("--tls", action="store_true", help="use TLS without verifying the engine")
-    connection.add_argument("--tlsverify", action="store_true", help="use TLS and verify the engine")
-    connection.add_argument("--tlscacert", default="", help="trust certificates signed by this CA")
-    connection.add_argument("--tlscert", default="", help="client certificate")
-    connection.add_argument("--tlskey", default="", help="client key")
-    connection.add_argument("-c", "--context", default="", help="docker context to use")
-    connection.add_argument("--profile", default="", help="saved profile to open, by name")
-    connection.add_argument("--profile-file", default="", help="profile JSON file to open")
+def add_connection_flags(parser: argparse.ArgumentParser, *, inherited: bool = False) -> None:
+    """The docker CLI's connection flags, plus our saved profiles.
 
-
-def profile_from_args(args: argparse.Namespace, store: ProfileStore | None = None) -> Profile | None:
-    """Which profile the connection flags ask for (raises EngineError when they name a bad one).
-
-    Without flags: DOCKER_HOST, then DOCKER_CONTEXT, as the docker CLI; None when nothing is set.
+    `inherited`: the flags are also on a parent parser (global flags before the command), so here they
+    only set what is given and never overwrite the parent's values with defaults.
     """
-    if args.profile_file:
-        return load_profile_file(args.profile_file)
-    if args.profile:
-        for profile in (store or ProfileStore()).load():
-            if profile.name == args.profile:
-                return profile
-        raise EngineError(QT_TRANSLATE_NOOP("engine", "No saved profile is named {name}."), name=args.profile)
-    return from_cli_flags(
-        host=args.host,
+
+    def default(value: Any) -> Any:
+        return argparse.SUPPRESS if inherited else value
+
+    connection = parser.add_argument_group("connection (as the docker CLI)")
+    connection.add_argument(
+        "-H",
+        "--host",
+        action="append",
+        default=default([]),
+        help="engine endpoint, e.g. tcp://manager:2376",
+    )
+    connection.add_argument(
+        "--tls", action="store_true", default=default(False), help="use TLS; implied by --tlsverify"
+    )
+    connection.add_argument(
+        "--tlsverify", action="store_true", default=default(False), help="use TLS and verify the engine"
+    )
+    connection.add_argument("--tlscacert", default=default(""), help="trust certificates signed by this CA")
+    connection.add_argument("--tlscert", default=default(""), help="client certificate")
+    connection.add_argument("--tlskey", default=default(""), help="client key")
+    connection.add_argument(
+        "-c", "--context", default=default(""), help="docker context to use (overrides DOCKER_HOST)"
+    )
+    connection.add_argument("--config", default=default(""), help="docker config directory (contexts)")
+    connection.add_argument("--profile", default=default(""), help="saved profile to open, by name")
+    connection.add_argument("--profile-file", default=default(""), help="profile JSON file to open")
+
+
+def flags_from_args(args: argparse.Namespace) -> ConnectionFlags:
+    return ConnectionFlags(
+        hosts=tuple(args.host or ()),
+        context=args.context,
         tls=args.tls,
         tlsverify=args.tlsverify,
         tlscacert=args.tlscacert,
         tlscert=args.tlscert,
         tlskey=args.tlskey,
-        context=args.context,
+        config=args.config,
     )
+
+
+def resolve_args(args: argparse.Namespace, store: ProfileStore | None = None) -> Resolved:
+    """The engine the flags name: --profile-file, --profile, else the docker CLI's rules (`resolve`);
+    raises EngineError when they name a bad one."""
+    if args.profile_file:
+        return Resolved(load_profile_file(args.profile_file), "--profile-file")
+    if args.profile:
+        for profile in (store or ProfileStore()).load():
+            if profile.name == args.profile:
+                return Resolved(profile, "--profile")
+        raise EngineError(QT_TRANSLATE_NOOP("engine", "No saved profile is named {name}."), name=args.profile)
+    return resolve(flags_from_args(args))
+
+
+def profile_from_args(args: argparse.Namespace, store: ProfileStore | None = None) -> Profile | None:
+    """Which profile the connection flags ask for (raises EngineError when they name a bad one); None
+    when nothing names one (the window then offers its connect dialog instead of the local engine)."""
+    resolved = resolve_args(args, store)
+    return None if resolved.source == "default" else resolved.profile

@@ -6,19 +6,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-from crane_desktop.connection import profile_from_args
+from crane_desktop.connection import resolve_args
 from crane_desktop.engine.cluster import Cluster
 from crane_desktop.engine.errors import EngineError, translate
 from crane_desktop.engine.snapshots import Node, parse_all
 
 
 def connect(args: argparse.Namespace) -> Cluster:
-    """The cluster the connection flags (or DOCKER_* variables) name, connected; EngineError if not."""
-    profile = profile_from_args(args)
-    if profile is None:
-        raise EngineError(
-            "no cluster given: use -H/--tlsverify..., --context, --profile, --profile-file or DOCKER_HOST"
-        )
+    """The cluster the connection flags (or DOCKER_* variables, the docker context in use, else the local
+    engine, as the docker CLI) name, connected; EngineError if not."""
+    profile = resolve_args(args).profile
     cluster = Cluster(profile, timeout=15.0)
     cluster.connect()
     try:  # the swarm's other managers, to move to if this one goes away (one -H names just one)

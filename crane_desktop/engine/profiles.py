@@ -137,7 +137,11 @@ def check_tls_files(tls: TLSConfig | None) -> None:
 
 
 def check_endpoint(endpoint: str, tls: TLSConfig | None, allow_insecure_tcp: bool) -> None:
-    parts = urlsplit(endpoint)
+    try:
+        parts = urlsplit(endpoint)
+        parts.port  # noqa: B018 - a port that is not a number raises here, not when connecting
+    except ValueError:
+        parts = urlsplit("")
     if parts.scheme not in SCHEMES:
         raise ProfileInvalid(
             QT_TRANSLATE_NOOP(
@@ -168,28 +172,6 @@ def endpoint_port(endpoint: str, default: int = 2376) -> int:
         return urlsplit(endpoint).port or default
     except ValueError:
         return default
-
-
-def from_environment(env: Mapping[str, str] | None = None, name: str = "environment") -> Profile | None:
-    """The profile the docker CLI would use from DOCKER_HOST / DOCKER_TLS_VERIFY / DOCKER_CERT_PATH.
-
-    Returns None when DOCKER_HOST is not set (DOCKER_CONTEXT is handled by `from_context`).
-    """
-    env = os.environ if env is None else env
-    host = env.get("DOCKER_HOST", "").strip()
-    if not host:
-        return None
-    tls = None
-    verify = env.get("DOCKER_TLS_VERIFY", "") not in ("", "0")
-    cert_path = env.get("DOCKER_CERT_PATH", "").strip() or str(Path.home() / ".docker")
-    if verify or env.get("DOCKER_TLS", "") not in ("", "0"):
-        tls = TLSConfig(
-            ca=str(Path(cert_path, "ca.pem")),
-            cert=str(Path(cert_path, "cert.pem")),
-            key=str(Path(cert_path, "key.pem")),
-            verify=verify,
-        )
-    return Profile(name=name, managers=(host,), tls=tls)
 
 
 def docker_config_dir(env: Mapping[str, str] | None = None) -> Path:
@@ -296,6 +278,170 @@ def with_node_endpoint(profile: Profile, node: str, endpoint: str) -> Profile:
     return replace(profile, nodes=nodes)
 
 
+# -- which engine the docker CLI would talk to --------------------------------------------------------
+# Mirrors docker/cli 28: cli/flags/options.go (ClientOptions.SetDefaultOptions), opts/hosts.go (ParseHost)
+# and cli/command/cli.go (resolveContextName, ResolveDefaultContext).
+
+DEFAULT_TLS_ENDPOINT = "tcp://localhost:2376"
+DEFAULT_TCP_PORT = 2375
+DEFAULT_NAMED_PIPE = "//./pipe/docker_engine"
+
+
+@dataclass(frozen=True)
+class ConnectionFlags:
+    """The docker CLI's global connection flags as given on the command line (empty: not given)."""
+
+    hosts: tuple[str, ...] = ()
+    context: str = ""
+    tls: bool = False
+    tlsverify: bool = False
+    tlscacert: str = ""
+    tlscert: str = ""
+    tlskey: str = ""
+    config: str = ""  # --config: the docker config directory (else DOCKER_CONFIG, else ~/.docker)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The engine the flags and environment name, and the rule that chose it."""
+
+    profile: Profile
+    source: str  # "--context", "-H", "DOCKER_HOST", "DOCKER_CONTEXT", "config file" or "default"
+
+
+def parse_host(value: str, tls: bool) -> str:
+    """The endpoint docker makes of a -H / DOCKER_HOST value: no scheme means tcp://, a tcp address
+    without host or port gets localhost / 2375, empty means the local engine (tcp://localhost:2376
+    with TLS). Values it cannot read are returned as given, for `validate` to refuse."""
+    host = value.strip()
+    if not host:
+        return DEFAULT_TLS_ENDPOINT if tls else DEFAULT_LOCAL_ENDPOINT
+    scheme, separator, rest = host.partition("://")
+    if not separator:
+        scheme, rest = "tcp", host
+    if scheme == "unix":
+        return f"unix://{rest or DEFAULT_LOCAL_ENDPOINT.removeprefix('unix://')}"
+    if scheme == "npipe":
+        return f"npipe://{rest or DEFAULT_NAMED_PIPE}"
+    if scheme != "tcp":
+        return host
+    address, slash, path = rest.partition("/")
+    if ":" in address and not address.endswith("]"):
+        name, _, port = address.rpartition(":")
+    else:
+        name, port = address, ""
+    if port and not port.isdigit():
+        return host
+    return f"tcp://{name or 'localhost'}:{port or DEFAULT_TCP_PORT}{slash}{path}"
+
+
+def tls_from_flags(
+    *,
+    tls: bool = False,
+    tlsverify: bool = False,
+    tlscacert: str = "",
+    tlscert: str = "",
+    tlskey: str = "",
+    env: Mapping[str, str],
+) -> TLSConfig | None:
+    """TLS as the docker CLI sets it up for -H / DOCKER_HOST.
+
+    --tlsverify or DOCKER_TLS_VERIFY set to anything (even "0") means TLS with verification; --tls or
+    DOCKER_TLS set to anything means TLS. Files default to DOCKER_CERT_PATH, else the docker config
+    directory; the CA file must exist, a default client certificate or key that does not exist is left
+    out (no client certificate). The --tlscacert/--tlscert/--tlskey flags alone do not turn TLS on.
+    """
+    verify = tlsverify or env.get("DOCKER_TLS_VERIFY", "") != ""
+    if not (tls or verify or env.get("DOCKER_TLS", "") != ""):
+        return None
+    cert_path = Path(env.get("DOCKER_CERT_PATH", "") or docker_config_dir(env))
+
+    def default(given: str, name: str) -> str:
+        if given:
+            return given
+        path = cert_path / name
+        return str(path) if path.is_file() else ""
+
+    return TLSConfig(
+        ca=tlscacert or str(cert_path / "ca.pem"),
+        cert=default(tlscert, "cert.pem"),
+        key=default(tlskey, "key.pem"),
+        verify=verify,
+    )
+
+
+def _config_dir(flags: ConnectionFlags, env: Mapping[str, str]) -> Path:
+    return Path(flags.config) if flags.config else docker_config_dir(env)
+
+
+def current_context(config_dir: Path) -> str:
+    """The `currentContext` of the docker config file (`docker context use`); "" when unset/unreadable."""
+    try:
+        data = json.loads((config_dir / "config.json").read_text())
+    except (OSError, ValueError):
+        return ""
+    value = data.get("currentContext") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else ""
+
+
+def resolve_context_name(flags: ConnectionFlags, env: Mapping[str, str]) -> tuple[str, str]:
+    """(context name, rule) as docker's resolveContextName: --context, then -H or DOCKER_HOST (the
+    default context), then DOCKER_CONTEXT, then the config file's currentContext, then default."""
+    if flags.context and flags.hosts:
+        raise ProfileInvalid(
+            QT_TRANSLATE_NOOP("engine", "conflicting options: cannot specify both --host and --context")
+        )
+    if flags.context:
+        return flags.context, "--context"
+    if flags.hosts:
+        return "default", "-H"
+    if env.get("DOCKER_HOST", ""):
+        return "default", "DOCKER_HOST"
+    if env.get("DOCKER_CONTEXT", ""):
+        return env["DOCKER_CONTEXT"], "DOCKER_CONTEXT"
+    configured = current_context(_config_dir(flags, env))
+    if configured:
+        return configured, "config file"
+    return "default", "default"
+
+
+def default_context(flags: ConnectionFlags, env: Mapping[str, str], name: str = "") -> Profile:
+    """docker's default context: the one -H (or DOCKER_HOST, or the local engine) with the TLS flags."""
+    if len(flags.hosts) > 1:
+        raise ProfileInvalid(QT_TRANSLATE_NOOP("engine", "Specify only one -H"))
+    tls = tls_from_flags(
+        tls=flags.tls,
+        tlsverify=flags.tlsverify,
+        tlscacert=flags.tlscacert,
+        tlscert=flags.tlscert,
+        tlskey=flags.tlskey,
+        env=env,
+    )
+    host = parse_host(flags.hosts[0] if flags.hosts else env.get("DOCKER_HOST", ""), tls is not None)
+    return Profile(name=name or host, managers=(host,), tls=tls)
+
+
+def resolve(flags: ConnectionFlags, env: Mapping[str, str] | None = None) -> Resolved:
+    """The engine the docker CLI would use with these flags and environment (raises ProfileInvalid
+    for conflicting flags or a context that cannot be read)."""
+    env = os.environ if env is None else env
+    context, source = resolve_context_name(flags, env)
+    if context == "default":
+        return Resolved(default_context(flags, env), source)
+    return Resolved(from_context(context, _config_dir(flags, env)), source)
+
+
+def from_environment(env: Mapping[str, str] | None = None, name: str = "environment") -> Profile | None:
+    """The profile the docker CLI would use from DOCKER_HOST / DOCKER_TLS_VERIFY / DOCKER_CERT_PATH.
+
+    Returns None when DOCKER_HOST is not set (DOCKER_CONTEXT is handled by `from_context`).
+    """
+    env = os.environ if env is None else env
+    if not env.get("DOCKER_HOST", "").strip():
+        return None
+    return default_context(ConnectionFlags(), env, name)
+
+
 def from_cli_flags(
     *,
     host: str = "",
@@ -307,29 +453,16 @@ def from_cli_flags(
     context: str = "",
     env: Mapping[str, str] | None = None,
 ) -> Profile | None:
-    """The profile the docker CLI would use for the same flags (-H, --tlsverify, --context...).
-
-    Flags win over the environment; without -H or --context, DOCKER_HOST and then DOCKER_CONTEXT apply.
-    """
-    env = os.environ if env is None else env
-    if host:
-        cert_path = env.get("DOCKER_CERT_PATH", "").strip() or str(Path.home() / ".docker")
-        verify = tlsverify or env.get("DOCKER_TLS_VERIFY", "") not in ("", "0")
-        use_tls = tls or verify or bool(tlscacert or tlscert or tlskey)
-        tls_config = None
-        if use_tls:
-            tls_config = TLSConfig(
-                ca=tlscacert or str(Path(cert_path, "ca.pem")),
-                cert=tlscert or str(Path(cert_path, "cert.pem")),
-                key=tlskey or str(Path(cert_path, "key.pem")),
-                verify=verify,
-            )
-        return Profile(name=host, managers=(host,), tls=tls_config)
-    if context:
-        return from_context(context, docker_config_dir(env))
-    environment = from_environment(env)
-    if environment is not None:
-        return environment
-    if env.get("DOCKER_CONTEXT", "").strip() not in ("", "default"):
-        return from_context(env["DOCKER_CONTEXT"].strip(), docker_config_dir(env))
-    return None
+    """The profile the docker CLI would use for the same flags (-H, --tlsverify, --context...), or
+    None when nothing names an engine (the docker CLI would then use the local one)."""
+    flags = ConnectionFlags(
+        hosts=(host,) if host else (),
+        context=context,
+        tls=tls,
+        tlsverify=tlsverify,
+        tlscacert=tlscacert,
+        tlscert=tlscert,
+        tlskey=tlskey,
+    )
+    resolved = resolve(flags, env)
+    return None if resolved.source == "default" else resolved.profile

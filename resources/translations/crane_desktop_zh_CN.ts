@@ -2884,6 +2884,14 @@
         <translation>{what}文件 {path} 不存在。</translation>
     </message>
     <message>
+        <source>conflicting options: cannot specify both --host and --context</source>
+        <translation>选项冲突：不能同时指定 --host 和 --context</translation>
+    </message>
+    <message>
+        <source>Specify only one -H</source>
+        <translation>只能指定一个 -H</translation>
+    </message>
+    <message>
         <source>A client certificate needs its key, and a key its certificate.</source>
         <translation>客户端证书和私钥必须同时提供。</translation>
     </message>

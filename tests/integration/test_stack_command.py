@@ -7,16 +7,16 @@ import os
 import subprocess
 import sys
 
-from tests.swarm import IMAGE, docker, profile_path, unique
+from tests.swarm import IMAGE, docker, profile_path, swarm_profile, unique
 
 
-def crane(*args: str) -> subprocess.CompletedProcess:
+def crane(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "crane_desktop", *args],
         capture_output=True,
         text=True,
         timeout=120,
-        env=dict(os.environ),
+        env=dict(os.environ) if env is None else env,
     )
 
 
@@ -74,3 +74,15 @@ def test_rm_of_unknown_app_fails():
     done = crane("stack", "rm", "--profile-file", str(profile_path()), unique("nothing"))
     assert done.returncode == 1
     assert "There is no app named" in done.stderr
+
+
+def test_connection_flags_before_the_command_reach_it():
+    """`crane-desktop -H tcp://NODE:2376 --tlsverify stack rm X` with the TLS files in DOCKER_CERT_PATH,
+    as with the docker CLI: the engine answers (without -H it would try the local engine, absent here)."""
+    profile = swarm_profile()
+    env = {k: v for k, v in os.environ.items() if k not in ("DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_TLS")}
+    env["DOCKER_CERT_PATH"] = os.path.dirname(profile.tls.ca)
+    name = unique("nothing")
+    done = crane("-H", profile.managers[0], "--tlsverify", "stack", "rm", name, env=env)
+    assert done.returncode == 1
+    assert f"There is no app named {name}" in done.stderr

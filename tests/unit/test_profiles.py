@@ -32,9 +32,11 @@ def test_environment_without_host_gives_nothing():
     assert profiles.from_environment({}) is None
 
 
-def test_tls_verify_zero_means_off():
-    profile = profiles.from_environment({"DOCKER_HOST": "tcp://127.0.0.1:2375", "DOCKER_TLS_VERIFY": "0"})
-    assert profile.tls is None
+def test_tls_verify_zero_still_verifies_as_the_docker_cli(tmp_path):
+    """docker/cli reads DOCKER_TLS_VERIFY as "set to anything": "0" turns verification on, too."""
+    env = {"DOCKER_HOST": "tcp://127.0.0.1:2376", "DOCKER_TLS_VERIFY": "0", "DOCKER_CERT_PATH": str(tmp_path)}
+    assert profiles.from_environment(env).tls.verify is True
+    assert profiles.from_environment({**env, "DOCKER_TLS_VERIFY": ""}).tls is None
 
 
 def test_plain_tcp_to_remote_host_needs_consent():
