@@ -115,19 +115,44 @@ def _resolve_references(client: Client, spec: dict[str, Any]) -> dict[str, Any]:
         ids = {item["Spec"]["Name"]: item["ID"] for item in api.call(client, lister)}
         for ref in refs:
             if ref[name_key] not in ids:
-                raise EngineError(
-                    QT_TRANSLATE_NOOP("engine", "The {kind} {name} does not exist."),
-                    kind=kind.lower()[:-1],
-                    name=ref[name_key],
-                )
+                raise _missing(kind, ref[name_key])
             ref[id_key] = ids[ref[name_key]]
     return spec
 
 
+def _missing(kind: str, name: str) -> EngineError:
+    return EngineError(
+        QT_TRANSLATE_NOOP("engine", "The {kind} {name} does not exist."), kind=kind.lower()[:-1], name=name
+    )
+
+
+def _check_external_files(client: Client, plan: StackPlan) -> None:
+    """Every secret and config the services use exists already or is one the plan creates."""
+    for kind, name_key, lister, planned in (
+        ("Secrets", "SecretName", client.secrets, plan.secrets),
+        ("Configs", "ConfigName", client.configs, plan.configs),
+    ):
+        wanted = {
+            ref[name_key]
+            for spec in plan.services.values()
+            for ref in spec["TaskTemplate"]["ContainerSpec"].get(kind) or ()
+        }
+        outside = sorted(wanted - set(planned))
+        if outside:
+            existing = {item["Spec"]["Name"] for item in api.call(client, lister)}
+            for name in outside:
+                if name not in existing:
+                    raise _missing(kind, name)
+
+
 def deploy(client: Client, plan: StackPlan, *, prune: bool = True) -> DeployResult:
-    """Create or update everything in `plan`; with `prune`, remove the app's services not in it."""
+    """Create or update everything in `plan`; with `prune`, remove the app's services not in it.
+
+    Every external object (networks, secrets, configs) is checked before anything is created, so a
+    refused deploy changes nothing (docker stack deploy creates the networks first)."""
     result = DeployResult()
     _check_external_networks(client, plan.external_networks)
+    _check_external_files(client, plan)
     _file_objects(client, "secrets", plan.secrets)
     _file_objects(client, "configs", plan.configs)
     existing_networks = {

@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.swarm import IMAGE, docker, profile_path, swarm_profile, unique
 
 
@@ -86,3 +88,40 @@ def test_connection_flags_before_the_command_reach_it():
     done = crane("-H", profile.managers[0], "--tlsverify", "stack", "rm", name, env=env)
     assert done.returncode == 1
     assert f"There is no app named {name}" in done.stderr
+
+
+def app_objects(name: str) -> dict[str, list[str]]:
+    """Everything on the engine labelled as part of app NAME."""
+    label = f"label=com.docker.stack.namespace={name}"
+    return {
+        kind: docker(1, kind, "ls", "--filter", label, "--format", "{{.Name}}").split()
+        for kind in ("service", "network", "secret", "config")
+    }
+
+
+@pytest.mark.parametrize("kind", ["secret", "config"])
+def test_a_missing_external_object_refuses_the_deploy_before_anything_is_made(tmp_path, kind):
+    """The app's own network, secret and config would come first; a missing external one is found
+    before any of them is created, so the refused deploy leaves nothing behind."""
+    name = unique("cmdext")
+    missing = unique(f"no-such-{kind}")
+    (tmp_path / "own.txt").write_text("own")
+    path = tmp_path / "app.yml"
+    outside = f"  outside: {{external: true, name: {missing}}}\n"
+    path.write_text(
+        f"version: '3.8'\nservices:\n  web:\n    image: {IMAGE}\n    command: sleep 3600\n"
+        f"    secrets: [own_secret{', outside' if kind == 'secret' else ''}]\n"
+        f"    configs: [own_config{', outside' if kind == 'config' else ''}]\n"
+        "secrets:\n  own_secret: {file: ./own.txt}\n"
+        + (outside if kind == "secret" else "")
+        + "configs:\n  own_config: {file: ./own.txt}\n"
+        + (outside if kind == "config" else "")
+    )
+    try:
+        done = crane("stack", "deploy", "--profile-file", str(profile_path()), "-c", str(path), name)
+        assert done.returncode == 1, done.stdout
+        assert f"The {kind} {missing} does not exist." in done.stderr
+        assert done.stdout == ""
+        assert app_objects(name) == {"service": [], "network": [], "secret": [], "config": []}
+    finally:
+        docker(1, "stack", "rm", name, check=False)
