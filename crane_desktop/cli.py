@@ -35,7 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     window.add_argument("--lang", default="", choices=["", "system", "en", "zh_CN"], help="UI language")
     window.add_argument("--theme", default="", choices=["", "system", "light", "dark"], help="colour theme")
     window.add_argument("--debug", action="store_true", help="verbose logging")
-    subparsers = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+    subparsers = parser.add_subparsers(
+        dest="command", title="commands", metavar="COMMAND", prog="crane-desktop"
+    )
     inherited = functools.partial(add_connection_flags, inherited=True)
     for command in COMMANDS:
         command.add_parser(subparsers, inherited)

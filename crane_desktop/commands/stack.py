@@ -1,4 +1,5 @@
-"""`crane-desktop stack deploy -c FILE NAME` and `crane-desktop stack rm NAME`: apps from scripts and CI,
+"""`crane-desktop stack deploy -c FILE NAME` and `crane-desktop stack rm NAME`: apps from scripts and CI
+(`stack ls / services / ps` are in stack_lists.py),
 with the same connection flags as the GUI (and DOCKER_HOST...). `-c` is the compose file here, as in
 `docker stack deploy`; the docker context is then given with `--context`.
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from crane_desktop.commands import stack_lists
 from crane_desktop.commands.common import connect, fail
 from crane_desktop.engine import compose, stacks
 from crane_desktop.engine.errors import EngineError
@@ -19,7 +21,9 @@ NAMES = ("stack",)
 
 
 def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Callable) -> None:
-    parser = subparsers.add_parser("stack", help="deploy or remove an app (stack) from a compose file")
+    parser = subparsers.add_parser(
+        "stack", help="apps (stacks): deploy, ls, services, ps, rm (as docker stack)"
+    )
     actions = parser.add_subparsers(dest="stack_command", required=True)
 
     deploy = actions.add_parser(
@@ -40,6 +44,7 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
     add_connection_flags(remove)
     remove.add_argument("name", help="the app (stack) name")
     remove.set_defaults(run=run_remove)
+    stack_lists.add_parsers(actions, add_connection_flags)
 
 
 def run_deploy(args: argparse.Namespace) -> int:

@@ -72,6 +72,25 @@ def stack_summary(client: Client, stack: str) -> RemoveResult:
     )
 
 
+def list_stacks(client: Client) -> dict[str, int]:
+    """Service count by app name, for every app deployed as a stack (as docker stack ls counts)."""
+    counts: dict[str, int] = {}
+    for service in api.call(client, client.services, filters={"label": STACK_LABEL}):
+        name = str((service["Spec"].get("Labels") or {}).get(STACK_LABEL, ""))
+        counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def stack_services_with_status(client: Client, stack: str) -> list[dict[str, Any]]:
+    """The app's services with the engine's running/desired task counts (ServiceStatus)."""
+    return api.call(client, client.services, filters=_label_filter(stack), status=True)
+
+
+def stack_tasks(client: Client, stack: str) -> list[dict[str, Any]]:
+    """Every task of the app, the ended ones too (as docker stack ps lists them)."""
+    return api.call(client, client.tasks, filters=_label_filter(stack))
+
+
 # -- deploy ---------------------------------------------------------------------------------------
 def _file_objects(client: Client, kind: str, specs: dict[str, dict[str, Any]]) -> None:
     """Create the app's secrets/configs; existing ones get the same spec again (labels only can change)."""
