@@ -3,7 +3,8 @@ and task formatters compute them from the engine's JSON. Imports no Qt."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -83,35 +84,47 @@ def _replicas(service: Mapping[str, Any]) -> str:
     return f"{running}/{desired}"
 
 
-def ingress_ports(ports: list[Mapping[str, Any]]) -> str:
+@dataclass
+class _PortRange:
+    published: int
+    published_end: int
+    target: int
+    target_end: int
+    protocol: str
+
+    def __str__(self) -> str:
+        def text(start: int, end: int) -> str:
+            return f"{start}-{end}" if end > start else str(start)
+
+        published = text(self.published, self.published_end)
+        return f"*:{published}->{text(self.target, self.target_end)}/{self.protocol}"
+
+
+def ingress_ports(ports: Sequence[Mapping[str, Any]]) -> str:
     """The service's ports published on the ingress network, consecutive ones grouped into ranges
     ("*:80-81->80-81/tcp"), as docker's service list shows them."""
-    ranges: list[list[Any]] = []  # [published start, published end, target start, target end, protocol]
+    ranges: list[_PortRange] = []
     ordered = sorted(ports, key=lambda p: (str(p.get("Protocol", "")), int(p.get("PublishedPort") or 0)))
     for port in ordered:
         if port.get("PublishMode") != "ingress":
             continue
         published, target = int(port.get("PublishedPort") or 0), int(port.get("TargetPort") or 0)
         protocol = str(port.get("Protocol", ""))
-        current = ranges[-1] if ranges else [0, 0, 0, 0, ""]
-        is_range = current[3] != current[2]
+        current = ranges[-1] if ranges else _PortRange(0, 0, 0, 0, "")
+        is_range = current.target_end != current.target
         if (
-            protocol != current[4]
-            or not 0 <= published - current[1] <= 1
-            or not 0 <= target - current[3] <= 1
-            or (is_range and target <= current[3])
+            protocol != current.protocol
+            or not 0 <= published - current.published_end <= 1
+            or not 0 <= target - current.target_end <= 1
+            or (is_range and target <= current.target_end)
         ):
-            ranges.append([published, published, target, target, protocol])
+            ranges.append(_PortRange(published, published, target, target, protocol))
         else:
-            current[1], current[3] = published, target
-
-    def text(start: int, end: int) -> str:
-        return f"{start}-{end}" if end > start else str(start)
-
-    return ", ".join(f"*:{text(r[0], r[1])}->{text(r[2], r[3])}/{r[4]}" for r in ranges if r[0] > 0)
+            current.published_end, current.target_end = published, target
+    return ", ".join(str(r) for r in ranges if r.published > 0)
 
 
-def service_rows(services: list[Mapping[str, Any]]) -> list[dict[str, str]]:
+def service_rows(services: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
     rows = []
     for service in sorted(services, key=lambda s: natural_key(s["Spec"]["Name"])):
         spec = service["Spec"]
@@ -129,7 +142,7 @@ def service_rows(services: list[Mapping[str, Any]]) -> list[dict[str, str]]:
     return rows
 
 
-def node_names(nodes: list[Mapping[str, Any]]) -> dict[str, str]:
+def node_names(nodes: Sequence[Mapping[str, Any]]) -> dict[str, str]:
     """Node id -> the name docker shows: its spec name, else its hostname."""
     return {
         node["ID"]: (node.get("Spec") or {}).get("Name")
@@ -140,7 +153,7 @@ def node_names(nodes: list[Mapping[str, Any]]) -> dict[str, str]:
 
 
 def task_rows(
-    tasks: list[Mapping[str, Any]],
+    tasks: Sequence[Mapping[str, Any]],
     services: Mapping[str, str],
     nodes: Mapping[str, str],
     *,
