@@ -168,18 +168,23 @@ class _Reader:
         if len(path) > MAX_DEPTH or self.count > MAX_VALUES:
             raise self._too_big(node.start_mark.line + 1, dotted(path[:MAX_DEPTH]))
         if isinstance(node, yaml.MappingNode):
+            explicit = sum(1 for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge")
             self.loader.flatten_mapping(node)
+            merged = len(node.value) - explicit  # `<<: *base` pairs come first; the file's own keys win
             result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
+            own: set[str] = set()
+            for index, (key_node, value_node) in enumerate(node.value):
                 key = self._construct(key_node, path)
                 key = "" if key is None else str(key)
-                if key in result:
+                if index >= merged and key in own:
                     self.lines[(*path, key)] = key_node.start_mark.line + 1
                     raise ComposeError(
                         QT_TRANSLATE_NOOP("engine", "the key is given twice"),
                         line=key_node.start_mark.line + 1,
                         key=dotted((*path, key)),
                     )
+                if index >= merged:
+                    own.add(key)
                 result[key] = self._convert(value_node, (*path, key))
                 self.lines[(*path, key)] = key_node.start_mark.line + 1
             return result

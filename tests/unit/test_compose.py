@@ -136,3 +136,19 @@ def test_duplicate_key_and_missing_image():
     with pytest.raises(ComposeError) as caught:
         load("services:\n  web:\n    command: true\n")
     assert caught.value.key == "services.web" and caught.value.line == 2
+
+
+def test_merge_key_then_an_explicit_key_overrides_it():
+    text = """x-base: &base
+  image: busybox
+  hostname: base
+services:
+  web:
+    <<: *base
+    hostname: own
+"""
+    container = load(text).services["shop_web"]["TaskTemplate"]["ContainerSpec"]
+    assert (container["Image"], container["Hostname"]) == ("busybox", "own")
+    with pytest.raises(ComposeError) as caught:
+        load(text + "    hostname: again\n")
+    assert (caught.value.line, caught.value.key) == (8, "services.web.hostname")
