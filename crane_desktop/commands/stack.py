@@ -9,7 +9,9 @@ sent to the engine then).
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
+from typing import TextIO
 
 from crane_desktop.commands.common import connect, fail
 from crane_desktop.engine import compose, stacks
@@ -47,6 +49,7 @@ def run_deploy(args: argparse.Namespace) -> int:
         plan = compose.load_file(args.compose_file, args.name)
     except EngineError as error:
         return fail("stack deploy", error)
+    print_warnings(plan)
     try:
         cluster = connect(args)
     except EngineError as error:
@@ -66,6 +69,12 @@ def run_deploy(args: argparse.Namespace) -> int:
     for name in result.removed:
         print(f"Removing service {name}")
     return 0
+
+
+def print_warnings(plan: compose.StackPlan, stream: TextIO | None = None) -> None:
+    """What docker accepts with a warning, in the words and form of the docker CLI's log lines."""
+    for warning in plan.warnings:
+        print(f"WARN[0000] {warning.reason}", file=stream or sys.stderr)
 
 
 def run_remove(args: argparse.Namespace) -> int:

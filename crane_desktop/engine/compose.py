@@ -2,7 +2,10 @@
 cli/compose/loader and cli/compose/convert), so an app deployed by us equals one deployed by the CLI.
 
 Errors name the file's line and the key (from PyYAML's node marks); an invalid file yields no plan at
-all, so nothing is sent. Undefined variables are refused (the CLI only warns and substitutes "").
+all, so nothing is sent. What docker accepts with a warning (an unset variable, which becomes "") is
+listed in the plan's `warnings`, with its line and key. Like `docker stack deploy` (and unlike
+`docker compose`), the `.env` file beside the compose file is not read: variables come from the
+environment only.
 """
 
 from __future__ import annotations
@@ -47,6 +50,24 @@ class ComposeError(EngineError):
         super().__init__(line=line, key=key or "-", reason=self.reason)
 
 
+@dataclass(frozen=True)
+class ComposeWarning:
+    """Something docker accepts but warns about; `line` (0 when unknown) and `key` say where."""
+
+    reason_template: str
+    reason_params: dict[str, Any] = field(default_factory=dict)
+    line: int = 0
+    key: str = ""
+
+    @property
+    def reason(self) -> str:
+        return self.reason_template.format(**self.reason_params)
+
+    @property
+    def message(self) -> str:
+        return f"Line {self.line}, {self.key or '-'}: {self.reason}" if self.line else self.reason
+
+
 @dataclass
 class StackPlan:
     """Everything a deploy creates, in the engine API's JSON shapes."""
@@ -57,6 +78,7 @@ class StackPlan:
     external_networks: list[str] = field(default_factory=list)
     secrets: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> SecretSpec
     configs: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> ConfigSpec
+    warnings: list[ComposeWarning] = field(default_factory=list)  # accepted, as docker, with a warning
 
 
 # -- YAML with marks ------------------------------------------------------------------------------
@@ -96,6 +118,7 @@ class _Reader:
     def __init__(self, text: str, lookup: Callable[[str], str | None]) -> None:
         self.lines: dict[Path_, int] = {}
         self.lookup = lookup
+        self.warnings: list[ComposeWarning] = []
         self.count = 0
         self.loader: yaml.SafeLoader | None = None
         try:
@@ -223,13 +246,14 @@ class _Reader:
                     message=arg or "not set",
                 )
             if value is None:
-                self.fail(
+                self.warn(
                     path,
                     QT_TRANSLATE_NOOP(
-                        "engine", "the variable {name} is not set (in the environment or .env)"
+                        "engine", 'The "{name}" variable is not set. Defaulting to a blank string.'
                     ),
                     name=name,
                 )
+                return ""
             return value
 
         return _VAR.sub(replace, text)
@@ -241,6 +265,11 @@ class _Reader:
 
     def fail(self, path: Path_, reason: str, /, **params: Any) -> NoReturn:
         raise ComposeError(reason, line=self.line(path), key=dotted(path), **params)
+
+    def warn(self, path: Path_, reason: str, /, **params: Any) -> None:
+        warning = ComposeWarning(reason, params, self.line(path), dotted(path))
+        if warning not in self.warnings:  # an alias repeats its anchor's values
+            self.warnings.append(warning)
 
 
 def dotted(path: Path_) -> str:
@@ -455,7 +484,7 @@ class _Converter(_Typed):
             kind: self.mapping(top.get(kind), (kind,))
             for kind in ("networks", "volumes", "secrets", "configs")
         }
-        plan = StackPlan(self.stack)
+        plan = StackPlan(self.stack, warnings=self.r.warnings)
         used_networks: set[str] = set()
         for name, service in services.items():
             if not re.fullmatch(r"[a-zA-Z0-9][a-zA-Z0-9_.-]*", name):
@@ -1115,21 +1144,9 @@ class _Converter(_Typed):
         return list(value), attachments
 
 
-def load_env(working_dir: Path, environ: Mapping[str, str] | None) -> Callable[[str], str | None]:
-    """The environment first, then the `.env` file next to the compose file."""
-    env = dict(os.environ if environ is None else environ)
-    dotenv = working_dir / ".env"
-    if dotenv.is_file():
-        try:
-            values = read_env_file(dotenv, env.get)
-        except (OSError, ValueError) as exc:
-            raise ComposeError(
-                QT_TRANSLATE_NOOP("engine", "cannot read {file}: {reason}"),
-                file=str(dotenv),
-                reason=_why(exc),
-            ) from None
-        env = {**values, **env}
-    return env.get
+def load_env(environ: Mapping[str, str] | None) -> Callable[[str], str | None]:
+    """The variables: the environment only (`docker stack deploy` does not read `.env`)."""
+    return dict(os.environ if environ is None else environ).get
 
 
 def load(
@@ -1139,7 +1156,7 @@ def load(
     if not re.fullmatch(r"[a-zA-Z0-9][a-zA-Z0-9_.-]*", stack or ""):
         raise ComposeError(QT_TRANSLATE_NOOP("engine", "“{name}” is not a valid app name"), name=stack)
     directory = Path(working_dir)
-    reader = _Reader(text, load_env(directory, environ))
+    reader = _Reader(text, load_env(environ))
     return _Converter(reader, stack, directory).run()
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from crane_desktop.commands import stack
 from crane_desktop.engine import compose
 from crane_desktop.engine.compose import ComposeError
 
@@ -22,7 +23,6 @@ def load(text: str, environ: dict[str, str] | None = None, tmp: Path | None = No
         ("syntax.yml", 6, "", "not valid YAML"),
         ("unknown_key.yml", 7, "services.web.deploy.replica_count", "unknown key"),
         ("wrong_type.yml", 6, "services.web.deploy.replicas", "whole number"),
-        ("undefined_variable.yml", 6, "services.web.environment.TOKEN", "CRANE_TEST_UNDEFINED_VARIABLE"),
     ],
 )
 def test_bad_files_are_refused_with_line_and_key(name, line, key, words):
@@ -64,13 +64,36 @@ def test_short_ports_and_ranges_are_sorted_by_published_port():
     ]
 
 
-def test_variables_from_environment_win_over_dotenv(tmp_path):
+def test_variables_come_from_the_environment_only_never_from_dotenv(tmp_path):
     (tmp_path / ".env").write_text("TAG=from-dotenv\nNAME=dotenv\n")
-    text = "services:\n  web:\n    image: busybox:${TAG}\n    hostname: ${NAME}-${MISSING:-x}$$\n"
+    text = "services:\n  web:\n    image: busybox:${TAG-latest}\n    hostname: ${NAME}-${MISSING:-x}$$\n"
     plan = load(text, {"NAME": "env"}, tmp_path)
     container = plan.services["shop_web"]["TaskTemplate"]["ContainerSpec"]
-    assert container["Image"] == "busybox:from-dotenv"
+    assert container["Image"] == "busybox:latest"
     assert container["Hostname"] == "env-x$"
+    assert plan.warnings == []
+
+
+def test_an_unset_variable_becomes_blank_with_a_warning_naming_line_and_key(capsys):
+    text = "services:\n  web:\n    image: busybox\n    environment:\n      TOKEN: a${UNSET}b\n"
+    plan = load(text)
+    assert plan.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Env"] == ["TOKEN=ab"]
+    [warning] = plan.warnings
+    assert (warning.line, warning.key) == (5, "services.web.environment.TOKEN")
+    assert warning.reason == 'The "UNSET" variable is not set. Defaulting to a blank string.'
+    assert warning.message.startswith("Line 5, services.web.environment.TOKEN: ")
+    stack.print_warnings(plan)
+    assert capsys.readouterr().err == (
+        'WARN[0000] The "UNSET" variable is not set. Defaulting to a blank string.\n'
+    )
+    empty = load("services:\n  web:\n    image: busybox:${E-x}${E:-y}\n", {"E": ""})
+    assert empty.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Image"] == "busybox:y"
+    with pytest.raises(ComposeError) as caught:
+        load("services:\n  web:\n    image: ${E?}\n")
+    assert caught.value.key == "services.web.image"
+    load("services:\n  web:\n    image: b${E?}\n", {"E": ""})
+    with pytest.raises(ComposeError):
+        load("services:\n  web:\n    image: b${E:?}\n", {"E": ""})
 
 
 def test_required_variable_message():
