@@ -300,6 +300,52 @@ DEPLOY_KEYS = {
 }  # fmt: skip
 UPDATE_KEYS = {"parallelism", "delay", "failure_action", "monitor", "max_failure_ratio", "order"}
 TOP_KEYS = {"version", "services", "networks", "volumes", "secrets", "configs"}
+LATEST_MINOR = 13  # docker CLI 28.x knows the schemas 3.0 .. 3.13
+# The keys each schema version added (docker/cli cli/compose/schema/data/config_schema_v3.N.json): a
+# file of an older version that uses one is refused, as the CLI's schema check does. "*" is any key,
+# "[]" any item of a list, "x-" any extension key.
+KEYS_SINCE: tuple[tuple[str, int], ...] = (
+    ("secrets", 1), ("services.*.secrets", 1),
+    ("networks.*.attachable", 2), ("services.*.deploy.endpoint_mode", 2),
+    ("services.*.ports[].mode", 2), ("services.*.ports[].protocol", 2), ("services.*.ports[].published", 2),
+    ("services.*.ports[].target", 2), ("services.*.volumes[].bind", 2),
+    ("services.*.volumes[].consistency", 2), ("services.*.volumes[].read_only", 2),
+    ("services.*.volumes[].source", 2), ("services.*.volumes[].target", 2), ("services.*.volumes[].type", 2),
+    ("services.*.volumes[].volume", 2),
+    ("configs", 3), ("services.*.configs", 3), ("services.*.credential_spec", 3),
+    ("services.*.deploy.placement.preferences", 3),
+    ("x-", 4), ("services.*.deploy.update_config.order", 4), ("services.*.healthcheck.start_period", 4),
+    ("volumes.*.name", 4),
+    ("configs.*.name", 5), ("networks.*.name", 5), ("secrets.*.name", 5),
+    ("services.*.deploy.resources.reservations.generic_resources", 5), ("services.*.isolation", 5),
+    ("services.*.volumes[].tmpfs", 6),
+    ("services.*.deploy.rollback_config", 7), ("services.*.init", 7), ("services.*.x-", 7),
+    ("networks.*.x-", 7),
+    ("configs.*.template_driver", 8), ("secrets.*.driver", 8), ("secrets.*.driver_opts", 8),
+    ("secrets.*.template_driver", 8), ("services.*.credential_spec.config", 8),
+    ("services.*.deploy.placement.max_replicas_per_node", 8),
+    ("services.*.deploy.resources.limits.pids", 9),
+    ("services.*.healthcheck.start_interval", 12),
+    ("services.*.networks.*.driver_opts", 13),
+)  # fmt: skip
+
+
+def _matches(value: Any, pattern: list[str], path: Path_ = ()) -> list[Path_]:
+    """The paths in `value` that `pattern` (a KEYS_SINCE entry, split) names."""
+    if not pattern:
+        return [path]
+    head, rest = pattern[0], pattern[1:]
+    if head == "[]":
+        items = list(enumerate(value)) if isinstance(value, list) else []
+    elif not isinstance(value, dict):
+        items = []
+    elif head == "*":
+        items = [(k, v) for k, v in value.items() if not k.startswith("x-")]
+    elif head == "x-":
+        items = [(k, v) for k, v in value.items() if k.startswith("x-")]
+    else:
+        items = [(head, value[head])] if head in value else []
+    return [found for key, item in items for found in _matches(item, rest, (*path, key))]
 
 
 class _Typed:
@@ -469,14 +515,7 @@ class _Converter(_Typed):
 
     def run(self) -> StackPlan:
         top = self.mapping(self.r.value, (), TOP_KEYS)
-        if "version" in top:
-            version = str(top["version"])
-            if not re.fullmatch(r"3(\.\d+)?", version):
-                self.fail(
-                    ("version",),
-                    QT_TRANSLATE_NOOP("engine", "version {version} is not supported (3.x)"),
-                    version=version,
-                )
+        self.check_version(top)
         services = self.mapping(top.get("services"), ("services",))
         if not services:
             self.fail(("services",), QT_TRANSLATE_NOOP("engine", "the file defines no services"))
@@ -500,6 +539,36 @@ class _Converter(_Typed):
         plan.secrets = self.file_objects("secrets")
         plan.configs = self.file_objects("configs")
         return plan
+
+    def check_version(self, top: dict[str, Any]) -> None:
+        """docker's schema check: the version is a string naming a schema it knows, and the file uses
+        no key that a later version added."""
+        if "version" not in top:
+            return  # the CLI takes its latest schema
+        if not isinstance(top["version"], str):
+            self.fail(("version",), QT_TRANSLATE_NOOP("engine", "must be a string (e.g. \"3.8\")"))
+        version = top["version"]
+        match = re.fullmatch(r"3(?:\.(0|[1-9][0-9]?))?", version)
+        minor = int(match.group(1) or 0) if match else -1
+        if not 0 <= minor <= LATEST_MINOR:
+            self.fail(
+                ("version",),
+                QT_TRANSLATE_NOOP("engine", "version {version} is not supported (3.0 to 3.{latest})"),
+                version=version,
+                latest=LATEST_MINOR,
+            )
+        for pattern, since in KEYS_SINCE:
+            if since > minor:
+                for path in _matches(top, pattern.replace("[]", ".[]").split(".")):
+                    self.fail(
+                        path,
+                        QT_TRANSLATE_NOOP(
+                            "engine", "“{name}” needs version 3.{since} or later (the file says {version})"
+                        ),
+                        name=path[-1],
+                        since=since,
+                        version=version,
+                    )
 
     # .. top-level objects ..
     def _external(self, value: Any, path: Path_) -> tuple[bool, str]:

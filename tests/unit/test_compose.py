@@ -175,3 +175,40 @@ services:
     with pytest.raises(ComposeError) as caught:
         load(text + "    hostname: again\n")
     assert (caught.value.line, caught.value.key) == (8, "services.web.hostname")
+
+
+WEB = "services:\n  web:\n    image: b\n"
+
+
+@pytest.mark.parametrize(
+    ("version", "more", "line", "key", "words"),
+    [
+        ("3.8", "", 1, "version", "must be a string"),
+        ("'3.14'", "", 1, "version", "not supported"),
+        ("'2'", "", 1, "version", "not supported"),
+        ("'3.2'", "    credential_spec: {file: spec.json}\n", 5, "services.web.credential_spec", "3.3"),
+        ("'3.5'", "    volumes: [{type: tmpfs, target: /t, tmpfs: {size: 1}}]\n", 5,
+         "services.web.volumes[0].tmpfs", "3.6"),
+        ("'3.3'", "    healthcheck: {start_period: 5s}\n", 5, "services.web.healthcheck.start_period", "3.4"),
+        ("'3.3'", "    deploy: {update_config: {order: start-first}}\n", 5,
+         "services.web.deploy.update_config.order", "3.4"),
+        ("'3.0'", "    secrets: [s]\n", 5, "services.web.secrets", "3.1"),
+        ("'3.2'", "configs: {c: {external: true}}\n", 5, "configs", "3.3"),
+        ("'3.0'", "    secrets: [{source: s}]\n", 5, "services.web.secrets", "3.1"),
+        ("'3.4'", "networks: {n: {name: net}}\n", 5, "networks.n.name", "3.5"),
+        ("'3.3'", "volumes: {v: {name: vol}}\n", 5, "volumes.v.name", "3.4"),
+        ("'3.4'", "secrets: {s: {name: x, external: true}}\n", 5, "secrets.s.name", "3.5"),
+    ],
+)  # fmt: skip
+def test_version_is_a_known_string_and_newer_keys_are_refused(version, more, line, key, words):
+    with pytest.raises(ComposeError) as caught:
+        load(f"version: {version}\n{WEB}{more}")
+    assert words in caught.value.reason
+    assert (caught.value.line, caught.value.key) == (line, key)
+
+
+def test_version_3_and_3_13_take_every_key():
+    for version in ("'3'", "'3.0'", "'3.13'"):
+        plan = load(f"version: {version}\nservices:\n  web:\n    image: b\n")
+        assert plan.services
+    load("version: '3.8'\nx-a: 1\nservices:\n  web:\n    image: b\n    init: true\n")
