@@ -546,7 +546,7 @@ class _Converter(_Typed):
         if "version" not in top:
             return  # the CLI takes its latest schema
         if not isinstance(top["version"], str):
-            self.fail(("version",), QT_TRANSLATE_NOOP("engine", "must be a string (e.g. \"3.8\")"))
+            self.fail(("version",), QT_TRANSLATE_NOOP("engine", 'must be a string (e.g. "3.8")'))
         version = top["version"]
         match = re.fullmatch(r"3(?:\.(0|[1-9][0-9]?))?", version)
         minor = int(match.group(1) or 0) if match else -1
@@ -741,10 +741,20 @@ class _Converter(_Typed):
         secrets = self.references("secrets", svc.get("secrets"), (*path, "secrets"))
         if secrets:
             container["Secrets"] = [{"File": f, "SecretName": n} for n, f in secrets]
-        configs = self.references("configs", svc.get("configs"), (*path, "configs"))
+        configs: list[dict[str, Any]] = [
+            {"File": f, "ConfigName": n}
+            for n, f in self.references("configs", svc.get("configs"), (*path, "configs"))
+        ]
+        credential = self.credential_spec(svc.get("credential_spec"), (*path, "credential_spec"))
+        if credential and "Config" in credential:  # a config the runtime reads, not a file in the container
+            configs.append({"ConfigName": credential["Config"], "Runtime": {}})
+            configs.sort(key=lambda ref: ref["ConfigName"])
         if configs:
-            container["Configs"] = [{"File": f, "ConfigName": n} for n, f in configs]
-        container["Privileges"] = {"CredentialSpec": None, "SELinuxContext": None}
+            container["Configs"] = configs
+        container["Privileges"] = {"CredentialSpec": credential, "SELinuxContext": None}
+        ulimits = self.ulimits(svc.get("ulimits"), (*path, "ulimits"))
+        if ulimits:
+            container["Ulimits"] = ulimits
         if svc.get("sysctls") is not None:
             container["Sysctls"] = self.key_values(svc["sysctls"], (*path, "sysctls"))
         for key, api in (("cap_add", "CapabilityAdd"), ("cap_drop", "CapabilityDrop")):
@@ -979,6 +989,44 @@ class _Converter(_Typed):
             self.fail((*path, "type"), QT_TRANSLATE_NOOP("engine", "unknown mount type “{kind}”"), kind=kind)
         return mount
 
+    def credential_spec(self, value: Any, path: Path_) -> dict[str, str] | None:
+        """docker's convertCredentialSpec: one of config, file or registry. A config is named here (the
+        deploy puts its id in, as it does for the configs' references)."""
+        spec = self.mapping(value, path, {"config", "file", "registry"})
+        given = {
+            key: self.string(spec[key], (*path, key)) for key in ("config", "file", "registry") if key in spec
+        }
+        given = {key: text for key, text in given.items() if text}
+        if len(given) > 1:
+            self.fail(
+                path,
+                QT_TRANSLATE_NOOP("engine", "give only one of config, file and registry (not {keys})"),
+                keys=", ".join(given),
+            )
+        if not given:
+            return None
+        [(key, text)] = given.items()
+        if key == "config":
+            text = self.object_name("configs", text, (*path, "config"))
+        return {key.capitalize(): text}
+
+    def ulimits(self, value: Any, path: Path_) -> list[dict[str, Any]]:
+        """name: N (soft and hard) or name: {soft: N, hard: N}, sorted by name as docker's convert."""
+        result = []
+        for name, limit in sorted(self.mapping(value, path).items()):
+            lpath = (*path, name)
+            if isinstance(limit, dict):
+                both = self.mapping(limit, lpath, {"soft", "hard"})
+                for key in ("soft", "hard"):
+                    if key not in both:
+                        self.fail(lpath, QT_TRANSLATE_NOOP("engine", "needs “{name}”"), name=key)
+                soft = self.integer(both["soft"], (*lpath, "soft"), None)
+                hard = self.integer(both["hard"], (*lpath, "hard"), None)
+            else:
+                soft = hard = self.integer(limit, lpath, None)
+            result.append({"Name": name, "Soft": soft, "Hard": hard})
+        return result
+
     def references(self, kind: str, value: Any, path: Path_) -> list[tuple[str, dict[str, Any]]]:
         if value is None:
             return []
@@ -1040,6 +1088,34 @@ class _Converter(_Typed):
                 if reservations.get("memory") is not None
                 else 0,
             }
+            generic = self.generic_resources(
+                reservations.get("generic_resources"), (*rpath, "generic_resources")
+            )
+            if generic:
+                result["Reservations"]["GenericResources"] = generic
+        return result
+
+    def generic_resources(self, value: Any, path: Path_) -> list[dict[str, Any]]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a list"))
+        result: list[dict[str, Any]] = []
+        for i, item in enumerate(value):
+            ipath = (*path, i, "discrete_resource_spec")
+            entry = self.mapping(item, (*path, i), {"discrete_resource_spec"})
+            if entry.get("discrete_resource_spec") is None:
+                result.append({})
+                continue
+            spec = self.mapping(entry["discrete_resource_spec"], ipath, {"kind", "value"})
+            result.append(
+                {
+                    "DiscreteResourceSpec": {
+                        "Kind": self.string(spec.get("kind", ""), (*ipath, "kind")),
+                        "Value": self.integer(spec.get("value", 0), (*ipath, "value"), None),
+                    }
+                }
+            )
         return result
 
     def restart_policy(

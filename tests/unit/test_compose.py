@@ -212,3 +212,43 @@ def test_version_3_and_3_13_take_every_key():
         plan = load(f"version: {version}\nservices:\n  web:\n    image: b\n")
         assert plan.services
     load("version: '3.8'\nx-a: 1\nservices:\n  web:\n    image: b\n    init: true\n")
+
+
+def test_ulimits_credential_spec_and_generic_resources_are_converted():
+    text = """version: "3.8"
+services:
+  web:
+    image: b
+    ulimits:
+      nproc: 65535
+      nofile: {soft: 100, hard: 200}
+    credential_spec: {config: spec}
+    deploy:
+      resources:
+        reservations:
+          generic_resources:
+            - discrete_resource_spec: {kind: gpu, value: 2}
+configs:
+  spec: {external: true}
+"""
+    spec = load(text).services["shop_web"]
+    container = spec["TaskTemplate"]["ContainerSpec"]
+    assert container["Ulimits"] == [
+        {"Name": "nofile", "Soft": 100, "Hard": 200},
+        {"Name": "nproc", "Soft": 65535, "Hard": 65535},
+    ]
+    assert container["Privileges"]["CredentialSpec"] == {"Config": "spec"}
+    assert container["Configs"] == [{"ConfigName": "spec", "Runtime": {}}]
+    assert spec["TaskTemplate"]["Resources"]["Reservations"]["GenericResources"] == [
+        {"DiscreteResourceSpec": {"Kind": "gpu", "Value": 2}}
+    ]
+    for given, expected in (("file: s.json", {"File": "s.json"}), ("registry: r", {"Registry": "r"})):
+        plan = load(f"services:\n  web:\n    image: b\n    credential_spec: {{{given}}}\n")
+        privileges = plan.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Privileges"]
+        assert privileges["CredentialSpec"] == expected
+    with pytest.raises(ComposeError) as caught:
+        load("services:\n  web:\n    image: b\n    credential_spec: {file: a, registry: b}\n")
+    assert (caught.value.line, caught.value.key) == (4, "services.web.credential_spec")
+    with pytest.raises(ComposeError) as caught:
+        load("services:\n  web:\n    image: b\n    ulimits: {nofile: {soft: 1}}\n")
+    assert caught.value.key == "services.web.ulimits.nofile" and "hard" in caught.value.reason
