@@ -416,6 +416,14 @@ class _Typed:
             self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a list of strings"))
         return [self.string(item, (*path, i)) for i, item in enumerate(value)]
 
+    def listing(self, value: Any, path: Path_) -> list[Any]:
+        """A list (absent: empty)."""
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a list"))
+        return value
+
     def string_list(self, value: Any, path: Path_) -> list[str]:
         if not isinstance(value, list):
             self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a list of strings"))
@@ -1096,12 +1104,8 @@ class _Converter(_Typed):
         return result
 
     def generic_resources(self, value: Any, path: Path_) -> list[dict[str, Any]]:
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a list"))
         result: list[dict[str, Any]] = []
-        for i, item in enumerate(value):
+        for i, item in enumerate(self.listing(value, path)):
             ipath = (*path, i, "discrete_resource_spec")
             entry = self.mapping(item, (*path, i), {"discrete_resource_spec"})
             if entry.get("discrete_resource_spec") is None:
