@@ -520,6 +520,7 @@ class _Converter(_Typed):
         self.stack = stack
         self.dir = working_dir
         self.top: dict[str, Any] = {}
+        self.minor = LATEST_MINOR
 
     def run(self) -> StackPlan:
         top = self.mapping(self.r.value, (), TOP_KEYS)
@@ -531,6 +532,7 @@ class _Converter(_Typed):
             kind: self.mapping(top.get(kind), (kind,))
             for kind in ("networks", "volumes", "secrets", "configs")
         }
+        self.check_externals()
         plan = StackPlan(self.stack, warnings=self.r.warnings)
         used_networks: set[str] = set()
         for name, service in services.items():
@@ -551,13 +553,14 @@ class _Converter(_Typed):
     def check_version(self, top: dict[str, Any]) -> None:
         """docker's schema check: the version is a string naming a schema it knows, and the file uses
         no key that a later version added."""
+        self.minor = LATEST_MINOR  # no version: the CLI takes its latest schema
         if "version" not in top:
-            return  # the CLI takes its latest schema
+            return
         if not isinstance(top["version"], str):
             self.fail(("version",), QT_TRANSLATE_NOOP("engine", 'must be a string (e.g. "3.8")'))
         version = top["version"]
         match = re.fullmatch(r"3(?:\.(0|[1-9][0-9]?))?", version)
-        minor = int(match.group(1) or 0) if match else -1
+        self.minor = minor = int(match.group(1) or 0) if match else -1
         if not 0 <= minor <= LATEST_MINOR:
             self.fail(
                 ("version",),
@@ -576,6 +579,50 @@ class _Converter(_Typed):
                         name=path[-1],
                         since=since,
                         version=version,
+                    )
+
+    def check_externals(self) -> None:
+        """docker's loader: `external.name` conflicts with `name` (and is deprecated from 3.4/3.5 on), and
+        an external volume takes no driver, driver_opts or labels."""
+        for kind, singular, deprecated in (
+            ("networks", "network", 5),
+            ("volumes", "volume", 4),
+            ("secrets", "secret", 5),
+            ("configs", "config", 5),
+        ):
+            for key, value in self.top[kind].items():
+                path = (kind, key)
+                config = self.mapping(value, path)
+                external, old_name = self._external(config.get("external"), (*path, "external"))
+                if external and kind == "volumes":
+                    for option in ("driver", "driver_opts", "labels"):
+                        if config.get(option):
+                            self.fail(
+                                (*path, option),
+                                QT_TRANSLATE_NOOP(
+                                    "engine", "an external volume takes no “{name}” (it exists already)"
+                                ),
+                                name=option,
+                            )
+                if not old_name:
+                    continue
+                if "name" in config:
+                    self.fail(
+                        (*path, "name"),
+                        QT_TRANSLATE_NOOP(
+                            "engine", "{kind}.external.name and {kind}.name conflict; only use {kind}.name"
+                        ),
+                        kind=singular,
+                    )
+                if self.minor >= deprecated:
+                    self.r.warn(
+                        (*path, "external", "name"),
+                        QT_TRANSLATE_NOOP(
+                            "engine",
+                            "{kind} {name}: {kind}.external.name is deprecated in favor of {kind}.name",
+                        ),
+                        kind=singular,
+                        name=key,
                     )
 
     # .. top-level objects ..

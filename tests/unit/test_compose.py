@@ -252,3 +252,30 @@ configs:
     with pytest.raises(ComposeError) as caught:
         load("services:\n  web:\n    image: b\n    ulimits: {nofile: {soft: 1}}\n")
     assert caught.value.key == "services.web.ulimits.nofile" and "hard" in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("more", "line", "key", "words"),
+    [
+        ("networks:\n  n:\n    name: a\n    external: {name: b}\n", 7, "networks.n.name", "conflict"),
+        ("secrets:\n  s:\n    name: a\n    external: {name: b}\n", 7, "secrets.s.name", "conflict"),
+        ("volumes:\n  v:\n    external: true\n    driver: local\n", 8, "volumes.v.driver", "external"),
+        ("volumes:\n  v:\n    external: true\n    driver_opts: {a: b}\n", 8, "volumes.v.driver_opts",
+         "external"),
+        ("volumes:\n  v:\n    external: true\n    labels: [a=b]\n", 8, "volumes.v.labels", "external"),
+    ],
+)  # fmt: skip
+def test_external_objects_conflicting_with_their_own_settings_are_refused(more, line, key, words):
+    with pytest.raises(ComposeError) as caught:
+        load(f"version: '3.8'\n{WEB}{more}")
+    assert (caught.value.line, caught.value.key) == (line, key)
+    assert words in caught.value.reason
+
+
+def test_external_name_is_deprecated_with_docker_s_warning():
+    plan = load(f"version: '3.8'\n{WEB}networks:\n  n:\n    external: {{name: b}}\n")
+    assert [w.message for w in plan.warnings] == [
+        "Line 7, networks.n.external.name: "
+        "network n: network.external.name is deprecated in favor of network.name"
+    ]
+    assert load(f"version: '3.4'\n{WEB}networks:\n  n:\n    external: {{name: b}}\n").warnings == []
