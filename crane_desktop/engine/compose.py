@@ -504,6 +504,12 @@ class _Typed:
 
 
 # -- the conversion -------------------------------------------------------------------------------
+def _capability(name: str) -> str:
+    """docker's NormalizeCapability: upper case, CAP_ prefixed (ALL kept)."""
+    name = name.strip().upper()
+    return name if name == "ALL" or name.startswith("CAP_") else f"CAP_{name}"
+
+
 def _scope(stack: str, name: str) -> str:
     return f"{stack}_{name}"
 
@@ -757,15 +763,7 @@ class _Converter(_Typed):
             if svc.get(key) is not None:
                 container[api] = self.string(svc[key], (*path, key))
         if svc.get("extra_hosts") is not None:
-            hosts = self.key_values(svc["extra_hosts"], (*path, "extra_hosts"))
-            if isinstance(svc["extra_hosts"], list):
-                hosts = {
-                    host: ip
-                    for host, _, ip in (
-                        h.partition(":") for h in self.string_list(svc["extra_hosts"], (*path, "extra_hosts"))
-                    )
-                }
-            container["Hosts"] = [f"{ip} {host}" for host, ip in hosts.items()]
+            container["Hosts"] = self.extra_hosts(svc["extra_hosts"], (*path, "extra_hosts"))
         dns = self.strings(svc["dns"], (*path, "dns")) if svc.get("dns") is not None else None
         search = (
             self.strings(svc["dns_search"], (*path, "dns_search"))
@@ -812,9 +810,19 @@ class _Converter(_Typed):
             container["Ulimits"] = ulimits
         if svc.get("sysctls") is not None:
             container["Sysctls"] = self.key_values(svc["sysctls"], (*path, "sysctls"))
-        for key, api in (("cap_add", "CapabilityAdd"), ("cap_drop", "CapabilityDrop")):
-            if svc.get(key) is not None:
-                container[api] = self.string_list(svc[key], (*path, key))
+        added, dropped = (
+            {_capability(c) for c in self.string_list(svc[key], (*path, key))}
+            if svc.get(key) is not None
+            else set()
+            for key in ("cap_add", "cap_drop")
+        )
+        # docker's EffectiveCapAddCapDrop: ALL trumps the others, and adding wins over dropping
+        added = {"ALL"} if "ALL" in added else added
+        dropped = {"ALL"} if "ALL" in dropped else dropped - added
+        if added:
+            container["CapabilityAdd"] = sorted(added)
+        if dropped:
+            container["CapabilityDrop"] = sorted(dropped)
 
         task: dict[str, Any] = {"ContainerSpec": container}
         resources = self.resources(deploy.get("resources"), (*dpath, "resources"))
@@ -871,6 +879,19 @@ class _Converter(_Typed):
             if policy is not None:
                 spec[api] = policy
         return spec, networks
+
+    def extra_hosts(self, value: Any, path: Path_) -> list[str]:
+        """docker's HostsList: host:ip or host=ip, in order (a mapping sorted by host), [ipv6] without
+        its brackets, an entry without a separator dropped; SwarmKit's "ip host" form."""
+        if isinstance(value, dict):
+            pairs = sorted(self.key_values(value, path).items())
+        else:
+            pairs = []
+            for entry in self.string_list(value, path):
+                host, sep, ip = entry.partition("=" if "=" in entry else ":")
+                if sep:
+                    pairs.append((host, ip))
+        return [f"{ip[1:-1] if ip[:1] == '[' and ip[-1:] == ']' else ip} {host}" for host, ip in pairs]
 
     def environment(self, svc: dict[str, Any], path: Path_) -> list[str]:
         values: dict[str, str | None] = {}

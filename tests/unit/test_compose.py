@@ -279,3 +279,40 @@ def test_external_name_is_deprecated_with_docker_s_warning():
         "network n: network.external.name is deprecated in favor of network.name"
     ]
     assert load(f"version: '3.4'\n{WEB}networks:\n  n:\n    external: {{name: b}}\n").warnings == []
+
+
+def test_extra_hosts_as_docker_converts_them():
+    listed = load(
+        WEB + "    extra_hosts: ['b.local=10.0.0.2', 'a.local:10.0.0.1', 'a.local:10.0.0.3', 'v6=[::1]',"
+        " noaddr, 'e:', 'h:::5']\n"
+    )
+    assert listed.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Hosts"] == [
+        "10.0.0.2 b.local",
+        "10.0.0.1 a.local",
+        "10.0.0.3 a.local",
+        "::1 v6",
+        " e",
+        "::5 h",
+    ]
+    mapped = load(WEB + "    extra_hosts: {zz: '[::2]', aa: 1.1.1.1, mm: '::3'}\n")
+    assert mapped.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Hosts"] == [
+        "1.1.1.1 aa",
+        "::3 mm",
+        "::2 zz",
+    ]
+
+
+def test_capabilities_are_normalised_as_docker_does():
+    def caps(more: str) -> tuple[list[str] | None, list[str] | None]:
+        container = load(WEB + more).services["shop_web"]["TaskTemplate"]["ContainerSpec"]
+        return container.get("CapabilityAdd"), container.get("CapabilityDrop")
+
+    assert caps("    cap_add: [sys_admin, CAP_NET_RAW]\n    cap_drop: [all, NET_RAW]\n") == (
+        ["CAP_NET_RAW", "CAP_SYS_ADMIN"],
+        ["ALL"],
+    )
+    assert caps("    cap_add: [net_admin, ALL]\n    cap_drop: [NET_RAW, net_admin]\n") == (
+        ["ALL"],
+        ["CAP_NET_ADMIN", "CAP_NET_RAW"],
+    )
+    assert caps("    cap_add: [NET_ADMIN]\n    cap_drop: [net_admin]\n") == (["CAP_NET_ADMIN"], None)
