@@ -893,6 +893,15 @@ class _Converter(_Typed):
                     pairs.append((host, ip))
         return [f"{ip[1:-1] if ip[:1] == '[' and ip[-1:] == ']' else ip} {host}" for host, ip in pairs]
 
+    def from_environment(self, values: Mapping[str, str | None]) -> dict[str, str | None]:
+        """docker's updateEnvironment: a variable without a value, or with an empty one, takes the
+        environment's value when it is set (else it stays: a bare KEY is sent as it is)."""
+        result: dict[str, str | None] = {}
+        for key, value in values.items():
+            found = self.r.lookup(key) if not value else None
+            result[key] = value if found is None else found
+        return result
+
     def environment(self, svc: dict[str, Any], path: Path_) -> list[str]:
         values: dict[str, str | None] = {}
         if svc.get("env_file") is not None:
@@ -902,7 +911,7 @@ class _Converter(_Typed):
                     (*path, "env_file", i) if isinstance(svc["env_file"], list) else (*path, "env_file")
                 )
                 try:
-                    values.update(read_env_file(file, self.r.lookup))
+                    values.update(self.from_environment(read_env_file(file, self.r.lookup)))
                 except (OSError, ValueError) as exc:  # ValueError: not UTF-8, or a NUL in the path
                     self.fail(
                         item_path,
@@ -910,14 +919,11 @@ class _Converter(_Typed):
                         file=str(file),
                         reason=_why(exc),
                     )
-        for key, value in self.key_values(
-            svc.get("environment"), (*path, "environment"), allow_none=True
-        ).items():
-            if value is None:
-                found = self.r.lookup(key)
-                values[key] = found
-            else:
-                values[key] = value
+        values.update(
+            self.from_environment(
+                self.key_values(svc.get("environment"), (*path, "environment"), allow_none=True)
+            )
+        )
         return sorted(key if value is None else f"{key}={value}" for key, value in values.items())
 
     def healthcheck(self, value: Any, path: Path_) -> dict[str, Any] | None:

@@ -316,3 +316,18 @@ def test_capabilities_are_normalised_as_docker_does():
         ["CAP_NET_ADMIN", "CAP_NET_RAW"],
     )
     assert caps("    cap_add: [NET_ADMIN]\n    cap_drop: [net_admin]\n") == (["CAP_NET_ADMIN"], None)
+
+
+def test_environment_without_a_value_takes_the_environment_s_as_docker(tmp_path):
+    (tmp_path / "e.env").write_text("EA=\nEB\nEC\nED=file\n")
+    text = WEB + "    env_file: e.env\n    environment: {QUX: null, QUY: '', ED: }\n"
+    plan = load(text, {"EA": "envA", "EB": "envB", "QUY": "envY", "ED": "envD"}, tmp_path)
+    assert plan.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Env"] == [
+        "EA=envA",
+        "EB=envB",
+        "ED=envD",
+        "QUX",
+        "QUY=envY",
+    ]
+    listed = load(WEB + "    environment: [QUX, QUY=, A=1]\n", {"QUX": "x"})
+    assert listed.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Env"] == ["A=1", "QUX=x", "QUY="]
