@@ -504,6 +504,19 @@ class _Typed:
 
 
 # -- the conversion -------------------------------------------------------------------------------
+def _windows_absolute(path: str) -> bool:
+    """docker's isAbs (cli/compose/loader/windows_path.go): C:\\x or C:/x, or \\\\server\\share\\x."""
+    slash = "\\/"
+    if len(path) >= 2 and path[1] == ":" and path[0].isascii() and path[0].isalpha():
+        volume = 2
+    elif len(path) >= 5 and path[0] in slash and path[1] in slash and path[2] not in slash + ".":
+        match = re.match(r"..[^\\/]+[\\/]([^\\/.][^\\/]*)?", path)
+        volume = match.end() if match and match.group(1) else 0
+    else:
+        volume = 0
+    return volume > 0 and path[volume : volume + 1] in ("\\", "/")
+
+
 def _capability(name: str) -> str:
     """docker's NormalizeCapability: upper case, CAP_ prefixed (ALL kept)."""
     name = name.strip().upper()
@@ -977,37 +990,59 @@ class _Converter(_Typed):
         return result
 
     def host_path(self, source: str) -> str:
+        """A bind source: relative ones are joined onto the file's folder; absolute ones, POSIX or
+        Windows (C:\\data, \\\\server\\share\\dir), are kept as they are (docker's resolveVolumePaths)."""
         source = os.path.expanduser(source)
-        return os.path.normpath(str(self.dir / source)) if not os.path.isabs(source) else source
+        if source.startswith("/") or _windows_absolute(source):
+            return source
+        return os.path.normpath(str(self.dir / source))
 
     def short_volume(self, text: str, path: Path_) -> dict[str, Any]:
-        parts = text.split(":")
-        if len(parts) == 1:
-            return {"type": "volume", "target": parts[0]}
-        if len(parts) > 3:
-            self.fail(
-                path,
-                QT_TRANSLATE_NOOP("engine", "“{text}” is not a volume (source:target[:mode])"),
-                text=text,
-            )
-        source, target = parts[0], parts[1]
+        """docker's ParseVolume: [source:]target[:options], a drive letter (C:) not taken for a
+        separator; unknown options are ignored, as docker ignores them."""
+        if len(text) <= 2:
+            if not text:
+                self.fail(
+                    path,
+                    QT_TRANSLATE_NOOP("engine", "“{text}” is not a volume (source:target[:mode])"),
+                    text=text,
+                )
+            return {"type": "volume", "target": text}
+        fields: list[str] = []
+        buffer = ""
+        for index, char in enumerate(text + ":"):
+            if char == ":" and len(buffer) == 1 and buffer.isalpha():
+                buffer += char  # a Windows drive
+                continue
+            if char != ":":
+                buffer += char
+                continue
+            last = index == len(text)
+            if not buffer or (len(fields) == 2 and not last):  # empty section, or too many colons
+                self.fail(
+                    path,
+                    QT_TRANSLATE_NOOP("engine", "“{text}” is not a volume (source:target[:mode])"),
+                    text=text,
+                )
+            fields.append(buffer)
+            buffer = ""
+        if len(fields) == 1:
+            return {"type": "volume", "target": fields[0]}
+        source, target = fields[0], fields[1]
         volume: dict[str, Any] = {"source": source, "target": target}
-        is_path = source.startswith((".", "/", "~"))
+        is_path = source.startswith((".", "/", "~", "\\\\")) or (
+            len(source) > 1 and source[1] == ":" and source[0].isalpha()
+        )
         volume["type"] = "bind" if is_path else "volume"
         if is_path:
             volume["source"] = self.host_path(source)
-        if len(parts) == 3:
-            for option in parts[2].split(","):
-                if option == "ro":
-                    volume["read_only"] = True
-                elif option == "nocopy":
-                    volume["volume"] = {"nocopy": True}
-                elif option in ("shared", "rshared", "slave", "rslave", "private", "rprivate"):
-                    volume["bind"] = {"propagation": option}
-                elif option not in ("rw", "z", "Z", "cached", "delegated", "consistent"):
-                    self.fail(
-                        path, QT_TRANSLATE_NOOP("engine", "unknown volume option “{option}”"), option=option
-                    )
+        for option in fields[2].split(",") if len(fields) == 3 else []:
+            if option in ("ro", "rw"):
+                volume["read_only"] = option == "ro"
+            elif option == "nocopy":
+                volume["volume"] = {"nocopy": True}
+            elif option in ("shared", "rshared", "slave", "rslave", "private", "rprivate"):
+                volume["bind"] = {"propagation": option}
         return volume
 
     def mount(self, volume: dict[str, Any], path: Path_) -> dict[str, Any]:

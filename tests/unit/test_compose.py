@@ -331,3 +331,26 @@ def test_environment_without_a_value_takes_the_environment_s_as_docker(tmp_path)
     ]
     listed = load(WEB + "    environment: [QUX, QUY=, A=1]\n", {"QUX": "x"})
     assert listed.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Env"] == ["A=1", "QUX=x", "QUY="]
+
+
+def test_windows_absolute_bind_sources_are_kept(tmp_path):
+    text = WEB + (
+        "    volumes:\n"
+        "      - 'C:\\data:/data:ro'\n"
+        "      - {type: bind, source: '\\\\server\\share\\dir', target: /share}\n"
+        "      - {type: bind, source: 'C:/x', target: /x}\n"
+        "      - {type: bind, source: 'rel\\dir', target: /rel}\n"
+        "      - '/abs:/abs:rw,z'\n"
+    )
+    mounts = load(text, tmp=tmp_path).services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Mounts"]
+    assert [(m["Type"], m["Source"], m["Target"]) for m in mounts] == [
+        ("bind", "C:\\data", "/data"),
+        ("bind", "\\\\server\\share\\dir", "/share"),
+        ("bind", "C:/x", "/x"),
+        ("bind", str(tmp_path / "rel\\dir"), "/rel"),
+        ("bind", "/abs", "/abs"),
+    ]
+    assert mounts[0]["ReadOnly"] is True and "ReadOnly" not in mounts[4]
+    with pytest.raises(ComposeError) as caught:
+        load(WEB + "    volumes: ['ab:/cd:ro:x']\n")
+    assert caught.value.key == "services.web.volumes[0]"
