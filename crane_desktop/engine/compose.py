@@ -1101,7 +1101,8 @@ class _Converter(_Typed):
         elif kind == "tmpfs":
             tmpfs = self.mapping(volume.get("tmpfs"), (*path, "tmpfs"), {"size", "mode"})
             if tmpfs.get("size") is not None:
-                mount["TmpfsOptions"] = {"SizeBytes": self.size(tmpfs["size"], (*path, "tmpfs", "size"))}
+                # the schema's integer: no unit, no fraction
+                mount["TmpfsOptions"] = {"SizeBytes": self.integer(tmpfs["size"], (*path, "tmpfs", "size"))}
         else:
             self.fail((*path, "type"), QT_TRANSLATE_NOOP("engine", "unknown mount type “{kind}”"), kind=kind)
         return mount
@@ -1338,36 +1339,77 @@ class _Converter(_Typed):
         return ports
 
     def short_ports(self, text: str, path: Path_) -> list[dict[str, Any]]:
+        """go-connections' ParsePortSpec and docker's ConvertPortToPortConfig: [ip:][published:]target
+        [/protocol]; a published range onto one target publishes each of its ports there; a host IP is
+        checked, then ignored with docker's warning (a swarm service listens on every address)."""
+
+        def bad() -> NoReturn:
+            self.fail(
+                path, QT_TRANSLATE_NOOP("engine", "“{text}” is not a port (e.g. 8080:80/tcp)"), text=text
+            )
+
         spec, _, protocol = text.partition("/")
         protocol = (protocol or "tcp").lower()
         parts = spec.rsplit(":", 2)
         target = parts[-1]
         published = parts[-2] if len(parts) >= 2 else ""
+        host_ip = parts[0] if len(parts) == 3 else ""
+        if host_ip.startswith("["):
+            host_ip = host_ip[1:-1] if host_ip.endswith("]") else "%"
+        if host_ip:
+            try:
+                address = ipaddress.ip_address(host_ip if "%" not in host_ip else "-")
+            except ValueError:
+                self.fail(
+                    path,
+                    QT_TRANSLATE_NOOP("engine", "“{address}” in “{text}” is not an IP address"),
+                    address=parts[0],
+                    text=text,
+                )
 
         def span(value: str, lowest: int) -> list[int]:
             first, _, last = value.partition("-")
             digits = re.compile(r"[0-9]{1,5}")
             if not digits.fullmatch(first) or (last and not digits.fullmatch(last)):
-                bad = True
-            else:
-                start, end = int(first), int(last or first)
-                bad = not lowest <= start <= end <= 65535
-            if bad:
-                self.fail(
-                    path, QT_TRANSLATE_NOOP("engine", "“{text}” is not a port (e.g. 8080:80/tcp)"), text=text
-                )
+                bad()
+            start, end = int(first), int(last or first)
+            if not lowest <= start <= end <= 65535:
+                bad()
             return list(range(start, end + 1))
 
         targets = span(target, 1)
-        publisheds = span(published, 0) if published else [0] * len(targets)
-        if len(publisheds) != len(targets) or protocol not in ("tcp", "udp", "sctp"):
-            self.fail(
-                path, QT_TRANSLATE_NOOP("engine", "“{text}” is not a port (e.g. 8080:80/tcp)"), text=text
+        publisheds = span(published, 0) if published else []
+        if protocol not in ("tcp", "udp", "sctp") or (
+            publisheds and len(targets) not in (1, len(publisheds))
+        ):
+            bad()
+        if len(targets) == 1:  # one binding; a published range is each of its ports onto the target
+            bindings = [(targets[0], publisheds or [0], published)]
+        else:
+            bindings = [(t, [publisheds[i]] if publisheds else [0], str(publisheds[i]) if publisheds else "")
+                        for i, t in enumerate(targets)]  # fmt: skip
+        result = []
+        for target_port, ports, shown in bindings:
+            if host_ip and not address.is_unspecified:
+                host = f"[{host_ip}]" if ":" in host_ip else host_ip
+                self.r.warn(
+                    path,
+                    QT_TRANSLATE_NOOP(
+                        "engine", "ignoring IP-address ({address}:{port}) service will listen on '0.0.0.0'"
+                    ),
+                    address=f"{host}:{shown}",
+                    port=f"{target_port}/{protocol}",
+                )
+            result.extend(
+                {
+                    "Protocol": protocol,
+                    "TargetPort": target_port,
+                    "PublishedPort": p,
+                    "PublishMode": "ingress",
+                }
+                for p in ports
             )
-        return [
-            {"Protocol": protocol, "TargetPort": t, "PublishedPort": p, "PublishMode": "ingress"}
-            for t, p in zip(targets, publisheds, strict=True)
-        ]
+        return result
 
     def service_networks(
         self, service: str, value: Any, path: Path_

@@ -354,3 +354,31 @@ def test_windows_absolute_bind_sources_are_kept(tmp_path):
     with pytest.raises(ComposeError) as caught:
         load(WEB + "    volumes: ['ab:/cd:ro:x']\n")
     assert caught.value.key == "services.web.volumes[0]"
+
+
+def test_port_ranges_host_ips_and_tmpfs_size_as_docker():
+    plan = load(WEB + "    ports: ['8000-8002:80', '[::1]:9080-9081:9000', '0.0.0.0:7000:70/udp']\n")
+    ports = plan.services["shop_web"]["EndpointSpec"]["Ports"]
+    assert [(p["PublishedPort"], p["TargetPort"], p["Protocol"]) for p in ports] == [
+        (7000, 70, "udp"),
+        (8000, 80, "tcp"),
+        (8001, 80, "tcp"),
+        (8002, 80, "tcp"),
+        (9080, 9000, "tcp"),
+        (9081, 9000, "tcp"),
+    ]
+    assert [w.message for w in plan.warnings] == [
+        "Line 4, services.web.ports[1]: "
+        "ignoring IP-address ([::1]:9080-9081:9000/tcp) service will listen on '0.0.0.0'"
+    ]
+    for bad in ("1.2.3:8080:80", "[::1:8080:80", "8080:80-81", "localhost:8080:80"):
+        with pytest.raises(ComposeError) as caught:
+            load(WEB + f"    ports: ['{bad}']\n")
+        assert (caught.value.line, caught.value.key) == (4, "services.web.ports[0]")
+    for size in ("1.5", "10m"):
+        with pytest.raises(ComposeError) as caught:
+            load(WEB + f"    volumes: [{{type: tmpfs, target: /t, tmpfs: {{size: {size}}}}}]\n")
+        assert caught.value.key == "services.web.volumes[0].tmpfs.size"
+    tmpfs = load(WEB + "    volumes: [{type: tmpfs, target: /t, tmpfs: {size: 1024}}]\n")
+    mounts = tmpfs.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Mounts"]
+    assert mounts[0]["TmpfsOptions"] == {"SizeBytes": 1024}
