@@ -1,6 +1,7 @@
-"""`crane-desktop stack deploy -c FILE NAME` and `crane-desktop stack rm NAME`: apps from scripts and CI,
-with the same connection flags as the GUI (and DOCKER_HOST...). `-c` is the compose file here, as in
-`docker stack deploy`; the docker context is then given with `--context`.
+"""`crane-desktop stack deploy -c FILE [-c FILE...] NAME` and `crane-desktop stack rm NAME`: apps from
+scripts and CI, with the same connection flags as the GUI (and DOCKER_HOST...). `-c` is the compose file
+here, as in `docker stack deploy` (several are merged in order); the docker context is then given with
+`--context`.
 
 Exit status: 0 done, 1 error (an invalid compose file is reported with its line and key; nothing is
 sent to the engine then).
@@ -31,7 +32,13 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
         description="Create or update the app NAME from a compose v3 file, as `docker stack deploy` does.",
     )
     add_connection_flags(deploy)
-    deploy.add_argument("-c", "--compose-file", required=True, help="the compose file")
+    deploy.add_argument(
+        "-c",
+        "--compose-file",
+        required=True,
+        action="append",
+        help="the compose file (several: merged in order, as docker stack deploy does)",
+    )
     deploy.add_argument("--prune", action="store_true", help="remove the app's services not in the file")
     deploy.add_argument("name", help="the app (stack) name")
     deploy.set_defaults(run=run_deploy)
@@ -46,7 +53,7 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
 
 def run_deploy(args: argparse.Namespace) -> int:
     try:
-        plan = compose.load_file(args.compose_file, args.name)
+        plan = compose.load_files(args.compose_file, args.name)
     except EngineError as error:
         return fail("stack deploy", error)
     print_warnings(plan)

@@ -17,7 +17,7 @@ import os
 import re
 import shlex
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -117,6 +117,7 @@ class _Reader:
 
     def __init__(self, text: str, lookup: Callable[[str], str | None]) -> None:
         self.lines: dict[Path_, int] = {}
+        self.files: dict[Path_, str] = {}  # with several files: the file each path's line is in
         self.lookup = lookup
         self.warnings: list[ComposeWarning] = []
         self.count = 0
@@ -264,10 +265,17 @@ class _Reader:
         return self.lines.get(path, 0)
 
     def fail(self, path: Path_, reason: str, /, **params: Any) -> NoReturn:
-        raise ComposeError(reason, line=self.line(path), key=dotted(path), **params)
+        raise ComposeError(reason, line=self.line(path), key=self.key(path), **params)
+
+    def key(self, path: Path_) -> str:
+        """The dotted key, after its file's name when several files are merged."""
+        found = path
+        while found and found not in self.files:
+            found = found[:-1]
+        return f"{self.files[found]}: {dotted(path)}" if found in self.files else dotted(path)
 
     def warn(self, path: Path_, reason: str, /, **params: Any) -> None:
-        warning = ComposeWarning(reason, params, self.line(path), dotted(path))
+        warning = ComposeWarning(reason, params, self.line(path), self.key(path))
         if warning not in self.warnings:  # an alias repeats its anchor's values
             self.warnings.append(warning)
 
@@ -1460,12 +1468,138 @@ def load(
     return _Converter(reader, stack, directory).run()
 
 
-def load_file(path: Path | str, stack: str, environ: Mapping[str, str] | None = None) -> StackPlan:
-    path = Path(path)
+def _read_text(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, ValueError) as exc:  # ValueError: not UTF-8 text
         raise ComposeError(
             QT_TRANSLATE_NOOP("engine", "cannot read {file}: {reason}"), file=str(path), reason=_why(exc)
         ) from None
-    return load(text, stack, working_dir=path.resolve().parent, environ=environ)
+
+
+def load_file(path: Path | str, stack: str, environ: Mapping[str, str] | None = None) -> StackPlan:
+    path = Path(path)
+    return load(_read_text(path), stack, working_dir=path.resolve().parent, environ=environ)
+
+
+def load_files(paths: list[Path | str], stack: str, environ: Mapping[str, str] | None = None) -> StackPlan:
+    """`docker stack deploy -c a.yml -c b.yml`: each file read and checked on its own (the same
+    version in all), then merged in order as docker/cli's loader/merge.go does; relative paths are
+    taken from the first file's folder. Errors name the file, its line and the key."""
+    files = [Path(p) for p in paths]
+    if len(files) == 1:
+        return load_file(files[0], stack, environ)
+    if not re.fullmatch(r"[a-zA-Z0-9][a-zA-Z0-9_.-]*", stack or ""):
+        raise ComposeError(QT_TRANSLATE_NOOP("engine", "“{name}” is not a valid app name"), name=stack)
+    lookup = load_env(environ)
+    directory = files[0].resolve().parent
+    merged = _Reader("{}", lookup)
+    versions: list[int] = []
+    for index, path in enumerate(files):
+        reader = _Reader(_read_text(path), lookup)
+        reader.files = dict.fromkeys(reader.lines, path.name)
+        checker = _Converter(reader, stack, directory)
+        checker.check_version(checker.mapping(reader.value, (), TOP_KEYS))
+        if versions and checker.minor != versions[0]:
+            checker.fail(
+                ("version",),
+                QT_TRANSLATE_NOOP("engine", "the files give different versions (3.{first} and 3.{this})"),
+                first=versions[0],
+                this=checker.minor,
+            )
+        versions.append(checker.minor)
+        merged.value = _merge_file(merged.value, reader.value) if index else reader.value
+        for lines_path, line in reader.lines.items():
+            merged.lines[lines_path] = line
+            merged.files[lines_path] = path.name
+        merged.warnings.extend(replace(w, key=f"{path.name}: {w.key}") for w in reader.warnings)
+    return _Converter(merged, stack, directory).run()
+
+
+def _key_values_dict(value: Any) -> Any:
+    """A list of KEY=VALUE as the mapping docker merges (other values unchanged)."""
+    if not isinstance(value, list):
+        return value
+    result: dict[str, Any] = {}
+    for item in value:
+        key, sep, rest = str(item).partition("=")
+        result[key] = rest if sep else None
+    return result
+
+
+def _merge_keyed(base: Any, override: Any, key: Callable[[Any], Any]) -> Any:
+    """docker's mergeSlice: the entries keyed (override wins), sorted by that key."""
+    if not isinstance(base, list) or not isinstance(override, list):
+        return override
+    entries = {key(item): item for item in base}
+    entries.update({key(item): item for item in override})
+    return [entries[k] for k in sorted(entries, key=str)]
+
+
+def _source(item: Any) -> Any:
+    return item.get("source") if isinstance(item, dict) else item
+
+
+def _target(item: Any) -> Any:
+    if isinstance(item, dict):
+        return item.get("target")
+    parts = str(item).split(":")
+    return parts[1] if len(parts) > 1 and not (len(parts[0]) == 1 and parts[0].isalpha()) else parts[-1]
+
+
+_KEY_VALUE_KEYS = {"environment", "labels", "sysctls", "options", "driver_opts"}
+_REPLACED_KEYS = {"command", "entrypoint", "aliases"}
+_KEYED_LISTS: dict[str, Callable[[Any], Any]] = {
+    "secrets": _source,
+    "configs": _source,
+    "volumes": _target,
+    "ports": lambda item: repr(item),
+}
+
+
+def _merge_value(key: str, base: Any, override: Any) -> Any:
+    """mergo.Merge with WithOverride and WithAppendSlice, and docker's special cases."""
+    if override is None or override == "" or override is False:
+        return base if base is not None else override  # mergo keeps the base over an empty value
+    if key in _KEY_VALUE_KEYS:
+        base, override = _key_values_dict(base), _key_values_dict(override)
+    if key == "networks" and isinstance(base, list | dict) and isinstance(override, list | dict):
+        base = base if isinstance(base, dict) else dict.fromkeys(base)
+        override = override if isinstance(override, dict) else dict.fromkeys(override)
+    if key in _REPLACED_KEYS:
+        return override
+    if key in _KEYED_LISTS:
+        return _merge_keyed(base, override, _KEYED_LISTS[key])
+    if key == "ulimits" and isinstance(base, dict) and isinstance(override, dict):
+        return {**base, **override}  # mergeUlimitsConfig: each limit replaced whole
+    both = isinstance(base, dict) and isinstance(override, dict)
+    drivers = (base.get("driver"), override.get("driver")) if both else (None, None)
+    if key == "logging" and all(drivers) and drivers[0] != drivers[1]:
+        return override  # mergeLoggingConfig: another driver replaces; the same one merges its options
+    if isinstance(base, dict) and isinstance(override, dict):
+        merged = dict(base)
+        for name, value in override.items():
+            merged[name] = _merge_value(name, base.get(name), value) if name in base else value
+        return merged
+    if isinstance(base, list) and isinstance(override, list):
+        return base + override
+    return override
+
+
+def _merge_file(base: Any, override: Any) -> Any:
+    """docker's merge(): services merged key by key; networks, volumes, secrets and configs replaced
+    whole, name by name."""
+    if not isinstance(base, dict) or not isinstance(override, dict):
+        return override
+    result = dict(base)
+    for section, value in override.items():
+        if section == "services" and isinstance(value, dict) and isinstance(base.get(section), dict):
+            services = dict(base[section])
+            for name, service in value.items():
+                services[name] = _merge_value(name, services[name], service) if name in services else service
+            result[section] = services
+        elif section in ("networks", "volumes", "secrets", "configs") and isinstance(value, dict):
+            result[section] = {**(base.get(section) or {}), **value}
+        else:
+            result[section] = value
+    return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
@@ -382,3 +383,77 @@ def test_port_ranges_host_ips_and_tmpfs_size_as_docker():
     tmpfs = load(WEB + "    volumes: [{type: tmpfs, target: /t, tmpfs: {size: 1024}}]\n")
     mounts = tmpfs.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Mounts"]
     assert mounts[0]["TmpfsOptions"] == {"SizeBytes": 1024}
+
+
+def test_several_files_merge_in_order_as_docker_stack_deploy(tmp_path):
+    """The expected specs are what docker CLI 28.2.2 deployed from these two files."""
+    (tmp_path / "a.yml").write_text(
+        """version: "3.8"
+services:
+  web:
+    image: busybox
+    command: sleep 1000
+    environment: [A=1, B=2]
+    cap_add: [NET_ADMIN]
+    ports: ["8080:80", "9090:90"]
+    volumes: ["/b:/b", "/a:/a"]
+    deploy: {replicas: 2, labels: [d=1]}
+    logging: {driver: json-file, options: {max-size: 1m}}
+  db:
+    image: busybox
+networks:
+  n: {driver: overlay, labels: [k=1]}
+"""
+    )
+    (tmp_path / "b.yml").write_text(
+        """version: "3.8"
+services:
+  web:
+    command: ["sleep", "2000"]
+    environment: {B: "3", C: "4"}
+    cap_add: [SYS_TIME]
+    ports: ["8080:80", "7070:70"]
+    volumes: ["/c:/a:ro"]
+    networks: [n]
+    deploy: {replicas: 0}
+    logging: {options: {max-file: "3"}}
+networks:
+  n: {attachable: true}
+"""
+    )
+    plan = compose.load_files([tmp_path / "a.yml", tmp_path / "b.yml"], "shop", environ={})
+    web = plan.services["shop_web"]
+    container = web["TaskTemplate"]["ContainerSpec"]
+    assert container["Args"] == ["sleep", "2000"]
+    assert container["Env"] == ["A=1", "B=3", "C=4"]
+    assert container["CapabilityAdd"] == ["CAP_NET_ADMIN", "CAP_SYS_TIME"]
+    assert [(m["Source"], m["Target"], m.get("ReadOnly", False)) for m in container["Mounts"]] == [
+        ("/c", "/a", True),
+        ("/b", "/b", False),
+    ]
+    assert [p["PublishedPort"] for p in web["EndpointSpec"]["Ports"]] == [7070, 8080, 9090]
+    assert web["Mode"] == {"Replicated": {"Replicas": 0}}
+    assert web["Labels"]["d"] == "1"
+    assert web["TaskTemplate"]["LogDriver"] == {
+        "Name": "json-file",
+        "Options": {"max-size": "1m", "max-file": "3"},
+    }
+    assert plan.networks["shop_n"]["Attachable"] is True and plan.networks["shop_n"]["Labels"] == {
+        "com.docker.stack.namespace": "shop"
+    }
+    assert "shop_db" in plan.services
+    (tmp_path / "c.yml").write_text('version: "3.7"\nservices:\n  web:\n    image: x\n')
+    with pytest.raises(ComposeError) as caught:
+        compose.load_files([tmp_path / "a.yml", tmp_path / "c.yml"], "shop", environ={})
+    assert (caught.value.line, caught.value.key) == (1, "c.yml: version")
+    (tmp_path / "d.yml").write_text('version: "3.8"\nservices:\n  web:\n    deploy: {replicas: x}\n')
+    with pytest.raises(ComposeError) as caught:
+        compose.load_files([tmp_path / "a.yml", tmp_path / "d.yml"], "shop", environ={})
+    assert (caught.value.line, caught.value.key) == (4, "d.yml: services.web.deploy.replicas")
+
+
+def test_stack_deploy_takes_several_compose_files():
+    parser = argparse.ArgumentParser()
+    stack.add_parser(parser.add_subparsers(), lambda _parser: None)
+    args = parser.parse_args(["stack", "deploy", "-c", "a.yml", "-c", "b.yml", "shop"])
+    assert args.compose_file == ["a.yml", "b.yml"]
