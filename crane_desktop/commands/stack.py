@@ -1,7 +1,7 @@
-"""`crane-desktop stack deploy -c FILE NAME` and `crane-desktop stack rm NAME`: apps from scripts and CI
-(`stack ls / services / ps` are in stack_lists.py),
-with the same connection flags as the GUI (and DOCKER_HOST...). `-c` is the compose file here, as in
-`docker stack deploy`; the docker context is then given with `--context`.
+"""`crane-desktop stack deploy -c FILE [-c FILE...] NAME` and `crane-desktop stack rm NAME`: apps from
+scripts and CI (`stack ls / services / ps` are in stack_lists.py), with the same connection flags as the
+GUI (and DOCKER_HOST...). `-c` is the compose file here, as in `docker stack deploy` (several are merged
+in order); the docker context is then given with `--context`.
 
 Exit status: 0 done, 1 error (an invalid compose file is reported with its line and key; nothing is
 sent to the engine then).
@@ -10,7 +10,9 @@ sent to the engine then).
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
+from typing import TextIO
 
 from crane_desktop.commands import stack_lists
 from crane_desktop.commands.common import connect, fail
@@ -33,7 +35,13 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
         description="Create or update the app NAME from a compose v3 file, as `docker stack deploy` does.",
     )
     add_connection_flags(deploy)
-    deploy.add_argument("-c", "--compose-file", required=True, help="the compose file")
+    deploy.add_argument(
+        "-c",
+        "--compose-file",
+        required=True,
+        action="append",
+        help="the compose file (several: merged in order, as docker stack deploy does)",
+    )
     deploy.add_argument("--prune", action="store_true", help="remove the app's services not in the file")
     deploy.add_argument("name", help="the app (stack) name")
     deploy.set_defaults(run=run_deploy)
@@ -49,9 +57,10 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
 
 def run_deploy(args: argparse.Namespace) -> int:
     try:
-        plan = compose.load_file(args.compose_file, args.name)
+        plan = compose.load_files(args.compose_file, args.name)
     except EngineError as error:
         return fail("stack deploy", error)
+    print_warnings(plan)
     try:
         cluster = connect(args)
     except EngineError as error:
@@ -71,6 +80,12 @@ def run_deploy(args: argparse.Namespace) -> int:
     for name in result.removed:
         print(f"Removing service {name}")
     return 0
+
+
+def print_warnings(plan: compose.StackPlan, stream: TextIO | None = None) -> None:
+    """What docker accepts with a warning, in the words and form of the docker CLI's log lines."""
+    for warning in plan.warnings:
+        print(f"WARN[0000] {warning.reason}", file=stream or sys.stderr)
 
 
 def run_remove(args: argparse.Namespace) -> int:

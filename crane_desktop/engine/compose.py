@@ -2,7 +2,10 @@
 cli/compose/loader and cli/compose/convert), so an app deployed by us equals one deployed by the CLI.
 
 Errors name the file's line and the key (from PyYAML's node marks); an invalid file yields no plan at
-all, so nothing is sent. Undefined variables are refused (the CLI only warns and substitutes "").
+all, so nothing is sent. What docker accepts with a warning (an unset variable, which becomes "") is
+listed in the plan's `warnings`, with its line and key. Like `docker stack deploy` (and unlike
+`docker compose`), the `.env` file beside the compose file is not read: variables come from the
+environment only.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import os
 import re
 import shlex
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -47,6 +50,24 @@ class ComposeError(EngineError):
         super().__init__(line=line, key=key or "-", reason=self.reason)
 
 
+@dataclass(frozen=True)
+class ComposeWarning:
+    """Something docker accepts but warns about; `line` (0 when unknown) and `key` say where."""
+
+    reason_template: str
+    reason_params: dict[str, Any] = field(default_factory=dict)
+    line: int = 0
+    key: str = ""
+
+    @property
+    def reason(self) -> str:
+        return self.reason_template.format(**self.reason_params)
+
+    @property
+    def message(self) -> str:
+        return f"Line {self.line}, {self.key or '-'}: {self.reason}" if self.line else self.reason
+
+
 @dataclass
 class StackPlan:
     """Everything a deploy creates, in the engine API's JSON shapes."""
@@ -57,6 +78,7 @@ class StackPlan:
     external_networks: list[str] = field(default_factory=list)
     secrets: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> SecretSpec
     configs: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> ConfigSpec
+    warnings: list[ComposeWarning] = field(default_factory=list)  # accepted, as docker, with a warning
 
 
 # -- YAML with marks ------------------------------------------------------------------------------
@@ -95,7 +117,9 @@ class _Reader:
 
     def __init__(self, text: str, lookup: Callable[[str], str | None]) -> None:
         self.lines: dict[Path_, int] = {}
+        self.files: dict[Path_, str] = {}  # with several files: the file each path's line is in
         self.lookup = lookup
+        self.warnings: list[ComposeWarning] = []
         self.count = 0
         self.loader: yaml.SafeLoader | None = None
         try:
@@ -168,18 +192,23 @@ class _Reader:
         if len(path) > MAX_DEPTH or self.count > MAX_VALUES:
             raise self._too_big(node.start_mark.line + 1, dotted(path[:MAX_DEPTH]))
         if isinstance(node, yaml.MappingNode):
+            explicit = sum(1 for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge")
             self.loader.flatten_mapping(node)
+            merged = len(node.value) - explicit  # `<<: *base` pairs come first; the file's own keys win
             result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
+            own: set[str] = set()
+            for index, (key_node, value_node) in enumerate(node.value):
                 key = self._construct(key_node, path)
                 key = "" if key is None else str(key)
-                if key in result:
+                if index >= merged and key in own:
                     self.lines[(*path, key)] = key_node.start_mark.line + 1
                     raise ComposeError(
                         QT_TRANSLATE_NOOP("engine", "the key is given twice"),
                         line=key_node.start_mark.line + 1,
                         key=dotted((*path, key)),
                     )
+                if index >= merged:
+                    own.add(key)
                 result[key] = self._convert(value_node, (*path, key))
                 self.lines[(*path, key)] = key_node.start_mark.line + 1
             return result
@@ -218,13 +247,14 @@ class _Reader:
                     message=arg or "not set",
                 )
             if value is None:
-                self.fail(
+                self.warn(
                     path,
                     QT_TRANSLATE_NOOP(
-                        "engine", "the variable {name} is not set (in the environment or .env)"
+                        "engine", 'The "{name}" variable is not set. Defaulting to a blank string.'
                     ),
                     name=name,
                 )
+                return ""
             return value
 
         return _VAR.sub(replace, text)
@@ -235,7 +265,19 @@ class _Reader:
         return self.lines.get(path, 0)
 
     def fail(self, path: Path_, reason: str, /, **params: Any) -> NoReturn:
-        raise ComposeError(reason, line=self.line(path), key=dotted(path), **params)
+        raise ComposeError(reason, line=self.line(path), key=self.key(path), **params)
+
+    def key(self, path: Path_) -> str:
+        """The dotted key, after its file's name when several files are merged."""
+        found = path
+        while found and found not in self.files:
+            found = found[:-1]
+        return f"{self.files[found]}: {dotted(path)}" if found in self.files else dotted(path)
+
+    def warn(self, path: Path_, reason: str, /, **params: Any) -> None:
+        warning = ComposeWarning(reason, params, self.line(path), self.key(path))
+        if warning not in self.warnings:  # an alias repeats its anchor's values
+            self.warnings.append(warning)
 
 
 def dotted(path: Path_) -> str:
@@ -266,6 +308,53 @@ DEPLOY_KEYS = {
 }  # fmt: skip
 UPDATE_KEYS = {"parallelism", "delay", "failure_action", "monitor", "max_failure_ratio", "order"}
 TOP_KEYS = {"version", "services", "networks", "volumes", "secrets", "configs"}
+LATEST_MINOR = 13  # docker CLI 28.x knows the schemas 3.0 .. 3.13
+# The keys each schema version added (docker/cli cli/compose/schema/data/config_schema_v3.N.json): a
+# file of an older version that uses one is refused, as the CLI's schema check does. "*" is any key,
+# "[]" any item of a list, "x-" any extension key.
+KEYS_SINCE: tuple[tuple[str, int], ...] = (
+    ("secrets", 1), ("services.*.secrets", 1),
+    ("networks.*.attachable", 2), ("services.*.deploy.endpoint_mode", 2),
+    ("services.*.ports[].mode", 2), ("services.*.ports[].protocol", 2), ("services.*.ports[].published", 2),
+    ("services.*.ports[].target", 2), ("services.*.volumes[].bind", 2),
+    ("services.*.volumes[].consistency", 2), ("services.*.volumes[].read_only", 2),
+    ("services.*.volumes[].source", 2), ("services.*.volumes[].target", 2), ("services.*.volumes[].type", 2),
+    ("services.*.volumes[].volume", 2),
+    ("configs", 3), ("services.*.configs", 3), ("services.*.credential_spec", 3),
+    ("services.*.deploy.placement.preferences", 3),
+    ("x-", 4), ("services.*.deploy.update_config.order", 4), ("services.*.healthcheck.start_period", 4),
+    ("volumes.*.name", 4),
+    ("configs.*.name", 5), ("networks.*.name", 5), ("secrets.*.name", 5),
+    ("services.*.deploy.resources.reservations.generic_resources", 5), ("services.*.isolation", 5),
+    ("services.*.volumes[].tmpfs", 6),
+    ("services.*.deploy.rollback_config", 7), ("services.*.init", 7), ("services.*.x-", 7),
+    ("networks.*.x-", 7),
+    ("configs.*.template_driver", 8), ("secrets.*.driver", 8), ("secrets.*.driver_opts", 8),
+    ("secrets.*.template_driver", 8), ("services.*.credential_spec.config", 8),
+    ("services.*.deploy.placement.max_replicas_per_node", 8),
+    ("services.*.deploy.resources.limits.pids", 9),
+    ("services.*.healthcheck.start_interval", 12),
+    ("services.*.networks.*.driver_opts", 13),
+)  # fmt: skip
+
+
+def _matches(value: Any, pattern: list[str], path: Path_ = ()) -> list[Path_]:
+    """The paths in `value` that `pattern` (a KEYS_SINCE entry, split) names."""
+    if not pattern:
+        return [path]
+    head, rest = pattern[0], pattern[1:]
+    items: list[tuple[int | str, Any]]
+    if head == "[]":
+        items = list(enumerate(value)) if isinstance(value, list) else []
+    elif not isinstance(value, dict):
+        items = []
+    elif head == "*":
+        items = [(k, v) for k, v in value.items() if not k.startswith("x-")]
+    elif head == "x-":
+        items = [(k, v) for k, v in value.items() if k.startswith("x-")]
+    else:
+        items = [(head, value[head])] if head in value else []
+    return [found for key, item in items for found in _matches(item, rest, (*path, key))]
 
 
 class _Typed:
@@ -335,6 +424,14 @@ class _Typed:
         if not isinstance(value, list):
             self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a list of strings"))
         return [self.string(item, (*path, i)) for i, item in enumerate(value)]
+
+    def listing(self, value: Any, path: Path_) -> list[Any]:
+        """A list (absent: empty)."""
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a list"))
+        return value
 
     def string_list(self, value: Any, path: Path_) -> list[str]:
         if not isinstance(value, list):
@@ -416,6 +513,25 @@ class _Typed:
 
 
 # -- the conversion -------------------------------------------------------------------------------
+def _windows_absolute(path: str) -> bool:
+    """docker's isAbs (cli/compose/loader/windows_path.go): C:\\x or C:/x, or \\\\server\\share\\x."""
+    slash = "\\/"
+    if len(path) >= 2 and path[1] == ":" and path[0].isascii() and path[0].isalpha():
+        volume = 2
+    elif len(path) >= 5 and path[0] in slash and path[1] in slash and path[2] not in slash + ".":
+        match = re.match(r"..[^\\/]+[\\/]([^\\/.][^\\/]*)?", path)
+        volume = match.end() if match and match.group(1) else 0
+    else:
+        volume = 0
+    return volume > 0 and path[volume : volume + 1] in ("\\", "/")
+
+
+def _capability(name: str) -> str:
+    """docker's NormalizeCapability: upper case, CAP_ prefixed (ALL kept)."""
+    name = name.strip().upper()
+    return name if name == "ALL" or name.startswith("CAP_") else f"CAP_{name}"
+
+
 def _scope(stack: str, name: str) -> str:
     return f"{stack}_{name}"
 
@@ -432,17 +548,11 @@ class _Converter(_Typed):
         self.stack = stack
         self.dir = working_dir
         self.top: dict[str, Any] = {}
+        self.minor = LATEST_MINOR
 
     def run(self) -> StackPlan:
         top = self.mapping(self.r.value, (), TOP_KEYS)
-        if "version" in top:
-            version = str(top["version"])
-            if not re.fullmatch(r"3(\.\d+)?", version):
-                self.fail(
-                    ("version",),
-                    QT_TRANSLATE_NOOP("engine", "version {version} is not supported (3.x)"),
-                    version=version,
-                )
+        self.check_version(top)
         services = self.mapping(top.get("services"), ("services",))
         if not services:
             self.fail(("services",), QT_TRANSLATE_NOOP("engine", "the file defines no services"))
@@ -450,7 +560,8 @@ class _Converter(_Typed):
             kind: self.mapping(top.get(kind), (kind,))
             for kind in ("networks", "volumes", "secrets", "configs")
         }
-        plan = StackPlan(self.stack)
+        self.check_externals()
+        plan = StackPlan(self.stack, warnings=self.r.warnings)
         used_networks: set[str] = set()
         for name, service in services.items():
             if not re.fullmatch(r"[a-zA-Z0-9][a-zA-Z0-9_.-]*", name):
@@ -466,6 +577,81 @@ class _Converter(_Typed):
         plan.secrets = self.file_objects("secrets")
         plan.configs = self.file_objects("configs")
         return plan
+
+    def check_version(self, top: dict[str, Any]) -> None:
+        """docker's schema check: the version is a string naming a schema it knows, and the file uses
+        no key that a later version added."""
+        self.minor = LATEST_MINOR  # no version: the CLI takes its latest schema
+        if "version" not in top:
+            return
+        if not isinstance(top["version"], str):
+            self.fail(("version",), QT_TRANSLATE_NOOP("engine", 'must be a string (e.g. "3.8")'))
+        version = top["version"]
+        match = re.fullmatch(r"3(?:\.(0|[1-9][0-9]?))?", version)
+        self.minor = minor = int(match.group(1) or 0) if match else -1
+        if not 0 <= minor <= LATEST_MINOR:
+            self.fail(
+                ("version",),
+                QT_TRANSLATE_NOOP("engine", "version {version} is not supported (3.0 to 3.{latest})"),
+                version=version,
+                latest=LATEST_MINOR,
+            )
+        for pattern, since in KEYS_SINCE:
+            if since > minor:
+                for path in _matches(top, pattern.replace("[]", ".[]").split(".")):
+                    self.fail(
+                        path,
+                        QT_TRANSLATE_NOOP(
+                            "engine", "“{name}” needs version 3.{since} or later (the file says {version})"
+                        ),
+                        name=path[-1],
+                        since=since,
+                        version=version,
+                    )
+
+    def check_externals(self) -> None:
+        """docker's loader: `external.name` conflicts with `name` (and is deprecated from 3.4/3.5 on), and
+        an external volume takes no driver, driver_opts or labels."""
+        for kind, singular, deprecated in (
+            ("networks", "network", 5),
+            ("volumes", "volume", 4),
+            ("secrets", "secret", 5),
+            ("configs", "config", 5),
+        ):
+            for key, value in self.top[kind].items():
+                path = (kind, key)
+                config = self.mapping(value, path)
+                external, old_name = self._external(config.get("external"), (*path, "external"))
+                if external and kind == "volumes":
+                    for option in ("driver", "driver_opts", "labels"):
+                        if config.get(option):
+                            self.fail(
+                                (*path, option),
+                                QT_TRANSLATE_NOOP(
+                                    "engine", "an external volume takes no “{name}” (it exists already)"
+                                ),
+                                name=option,
+                            )
+                if not old_name:
+                    continue
+                if "name" in config:
+                    self.fail(
+                        (*path, "name"),
+                        QT_TRANSLATE_NOOP(
+                            "engine", "{kind}.external.name and {kind}.name conflict; only use {kind}.name"
+                        ),
+                        kind=singular,
+                    )
+                if self.minor >= deprecated:
+                    self.r.warn(
+                        (*path, "external", "name"),
+                        QT_TRANSLATE_NOOP(
+                            "engine",
+                            "{kind} {name}: {kind}.external.name is deprecated in favor of {kind}.name",
+                        ),
+                        kind=singular,
+                        name=key,
+                    )
 
     # .. top-level objects ..
     def _external(self, value: Any, path: Path_) -> tuple[bool, str]:
@@ -599,15 +785,7 @@ class _Converter(_Typed):
             if svc.get(key) is not None:
                 container[api] = self.string(svc[key], (*path, key))
         if svc.get("extra_hosts") is not None:
-            hosts = self.key_values(svc["extra_hosts"], (*path, "extra_hosts"))
-            if isinstance(svc["extra_hosts"], list):
-                hosts = {
-                    host: ip
-                    for host, _, ip in (
-                        h.partition(":") for h in self.string_list(svc["extra_hosts"], (*path, "extra_hosts"))
-                    )
-                }
-            container["Hosts"] = [f"{ip} {host}" for host, ip in hosts.items()]
+            container["Hosts"] = self.extra_hosts(svc["extra_hosts"], (*path, "extra_hosts"))
         dns = self.strings(svc["dns"], (*path, "dns")) if svc.get("dns") is not None else None
         search = (
             self.strings(svc["dns_search"], (*path, "dns_search"))
@@ -638,15 +816,35 @@ class _Converter(_Typed):
         secrets = self.references("secrets", svc.get("secrets"), (*path, "secrets"))
         if secrets:
             container["Secrets"] = [{"File": f, "SecretName": n} for n, f in secrets]
-        configs = self.references("configs", svc.get("configs"), (*path, "configs"))
+        configs: list[dict[str, Any]] = [
+            {"File": f, "ConfigName": n}
+            for n, f in self.references("configs", svc.get("configs"), (*path, "configs"))
+        ]
+        credential = self.credential_spec(svc.get("credential_spec"), (*path, "credential_spec"))
+        if credential and "Config" in credential:  # a config the runtime reads, not a file in the container
+            configs.append({"ConfigName": credential["Config"], "Runtime": {}})
+            configs.sort(key=lambda ref: ref["ConfigName"])
         if configs:
-            container["Configs"] = [{"File": f, "ConfigName": n} for n, f in configs]
-        container["Privileges"] = {"CredentialSpec": None, "SELinuxContext": None}
+            container["Configs"] = configs
+        container["Privileges"] = {"CredentialSpec": credential, "SELinuxContext": None}
+        ulimits = self.ulimits(svc.get("ulimits"), (*path, "ulimits"))
+        if ulimits:
+            container["Ulimits"] = ulimits
         if svc.get("sysctls") is not None:
             container["Sysctls"] = self.key_values(svc["sysctls"], (*path, "sysctls"))
-        for key, api in (("cap_add", "CapabilityAdd"), ("cap_drop", "CapabilityDrop")):
-            if svc.get(key) is not None:
-                container[api] = self.string_list(svc[key], (*path, key))
+        added, dropped = (
+            {_capability(c) for c in self.string_list(svc[key], (*path, key))}
+            if svc.get(key) is not None
+            else set()
+            for key in ("cap_add", "cap_drop")
+        )
+        # docker's EffectiveCapAddCapDrop: ALL trumps the others, and adding wins over dropping
+        added = {"ALL"} if "ALL" in added else added
+        dropped = {"ALL"} if "ALL" in dropped else dropped - added
+        if added:
+            container["CapabilityAdd"] = sorted(added)
+        if dropped:
+            container["CapabilityDrop"] = sorted(dropped)
 
         task: dict[str, Any] = {"ContainerSpec": container}
         resources = self.resources(deploy.get("resources"), (*dpath, "resources"))
@@ -704,6 +902,29 @@ class _Converter(_Typed):
                 spec[api] = policy
         return spec, networks
 
+    def extra_hosts(self, value: Any, path: Path_) -> list[str]:
+        """docker's HostsList: host:ip or host=ip, in order (a mapping sorted by host), [ipv6] without
+        its brackets, an entry without a separator dropped; SwarmKit's "ip host" form."""
+        pairs: list[tuple[str, str]]
+        if isinstance(value, dict):
+            pairs = sorted((host, ip or "") for host, ip in self.key_values(value, path).items())
+        else:
+            pairs = []
+            for entry in self.string_list(value, path):
+                host, sep, ip = entry.partition("=" if "=" in entry else ":")
+                if sep:
+                    pairs.append((host, ip))
+        return [f"{ip[1:-1] if ip[:1] == '[' and ip[-1:] == ']' else ip} {host}" for host, ip in pairs]
+
+    def from_environment(self, values: Mapping[str, str | None]) -> dict[str, str | None]:
+        """docker's updateEnvironment: a variable without a value, or with an empty one, takes the
+        environment's value when it is set (else it stays: a bare KEY is sent as it is)."""
+        result: dict[str, str | None] = {}
+        for key, value in values.items():
+            found = self.r.lookup(key) if not value else None
+            result[key] = value if found is None else found
+        return result
+
     def environment(self, svc: dict[str, Any], path: Path_) -> list[str]:
         values: dict[str, str | None] = {}
         if svc.get("env_file") is not None:
@@ -713,7 +934,7 @@ class _Converter(_Typed):
                     (*path, "env_file", i) if isinstance(svc["env_file"], list) else (*path, "env_file")
                 )
                 try:
-                    values.update(read_env_file(file, self.r.lookup))
+                    values.update(self.from_environment(read_env_file(file, self.r.lookup)))
                 except (OSError, ValueError) as exc:  # ValueError: not UTF-8, or a NUL in the path
                     self.fail(
                         item_path,
@@ -721,14 +942,11 @@ class _Converter(_Typed):
                         file=str(file),
                         reason=_why(exc),
                     )
-        for key, value in self.key_values(
-            svc.get("environment"), (*path, "environment"), allow_none=True
-        ).items():
-            if value is None:
-                found = self.r.lookup(key)
-                values[key] = found
-            else:
-                values[key] = value
+        values.update(
+            self.from_environment(
+                self.key_values(svc.get("environment"), (*path, "environment"), allow_none=True)
+            )
+        )
         return sorted(key if value is None else f"{key}={value}" for key, value in values.items())
 
     def healthcheck(self, value: Any, path: Path_) -> dict[str, Any] | None:
@@ -782,37 +1000,59 @@ class _Converter(_Typed):
         return result
 
     def host_path(self, source: str) -> str:
+        """A bind source: relative ones are joined onto the file's folder; absolute ones, POSIX or
+        Windows (C:\\data, \\\\server\\share\\dir), are kept as they are (docker's resolveVolumePaths)."""
         source = os.path.expanduser(source)
-        return os.path.normpath(str(self.dir / source)) if not os.path.isabs(source) else source
+        if source.startswith("/") or _windows_absolute(source):
+            return source
+        return os.path.normpath(str(self.dir / source))
 
     def short_volume(self, text: str, path: Path_) -> dict[str, Any]:
-        parts = text.split(":")
-        if len(parts) == 1:
-            return {"type": "volume", "target": parts[0]}
-        if len(parts) > 3:
-            self.fail(
-                path,
-                QT_TRANSLATE_NOOP("engine", "“{text}” is not a volume (source:target[:mode])"),
-                text=text,
-            )
-        source, target = parts[0], parts[1]
+        """docker's ParseVolume: [source:]target[:options], a drive letter (C:) not taken for a
+        separator; unknown options are ignored, as docker ignores them."""
+        if len(text) <= 2:
+            if not text:
+                self.fail(
+                    path,
+                    QT_TRANSLATE_NOOP("engine", "“{text}” is not a volume (source:target[:mode])"),
+                    text=text,
+                )
+            return {"type": "volume", "target": text}
+        fields: list[str] = []
+        buffer = ""
+        for index, char in enumerate(text + ":"):
+            if char == ":" and len(buffer) == 1 and buffer.isalpha():
+                buffer += char  # a Windows drive
+                continue
+            if char != ":":
+                buffer += char
+                continue
+            last = index == len(text)
+            if not buffer or (len(fields) == 2 and not last):  # empty section, or too many colons
+                self.fail(
+                    path,
+                    QT_TRANSLATE_NOOP("engine", "“{text}” is not a volume (source:target[:mode])"),
+                    text=text,
+                )
+            fields.append(buffer)
+            buffer = ""
+        if len(fields) == 1:
+            return {"type": "volume", "target": fields[0]}
+        source, target = fields[0], fields[1]
         volume: dict[str, Any] = {"source": source, "target": target}
-        is_path = source.startswith((".", "/", "~"))
+        is_path = source.startswith((".", "/", "~", "\\\\")) or (
+            len(source) > 1 and source[1] == ":" and source[0].isalpha()
+        )
         volume["type"] = "bind" if is_path else "volume"
         if is_path:
             volume["source"] = self.host_path(source)
-        if len(parts) == 3:
-            for option in parts[2].split(","):
-                if option == "ro":
-                    volume["read_only"] = True
-                elif option == "nocopy":
-                    volume["volume"] = {"nocopy": True}
-                elif option in ("shared", "rshared", "slave", "rslave", "private", "rprivate"):
-                    volume["bind"] = {"propagation": option}
-                elif option not in ("rw", "z", "Z", "cached", "delegated", "consistent"):
-                    self.fail(
-                        path, QT_TRANSLATE_NOOP("engine", "unknown volume option “{option}”"), option=option
-                    )
+        for option in fields[2].split(",") if len(fields) == 3 else []:
+            if option in ("ro", "rw"):
+                volume["read_only"] = option == "ro"
+            elif option == "nocopy":
+                volume["volume"] = {"nocopy": True}
+            elif option in ("shared", "rshared", "slave", "rslave", "private", "rprivate"):
+                volume["bind"] = {"propagation": option}
         return volume
 
     def mount(self, volume: dict[str, Any], path: Path_) -> dict[str, Any]:
@@ -871,10 +1111,49 @@ class _Converter(_Typed):
         elif kind == "tmpfs":
             tmpfs = self.mapping(volume.get("tmpfs"), (*path, "tmpfs"), {"size", "mode"})
             if tmpfs.get("size") is not None:
-                mount["TmpfsOptions"] = {"SizeBytes": self.size(tmpfs["size"], (*path, "tmpfs", "size"))}
+                # the schema's integer: no unit, no fraction
+                mount["TmpfsOptions"] = {"SizeBytes": self.integer(tmpfs["size"], (*path, "tmpfs", "size"))}
         else:
             self.fail((*path, "type"), QT_TRANSLATE_NOOP("engine", "unknown mount type “{kind}”"), kind=kind)
         return mount
+
+    def credential_spec(self, value: Any, path: Path_) -> dict[str, str] | None:
+        """docker's convertCredentialSpec: one of config, file or registry. A config is named here (the
+        deploy puts its id in, as it does for the configs' references)."""
+        spec = self.mapping(value, path, {"config", "file", "registry"})
+        given = {
+            key: self.string(spec[key], (*path, key)) for key in ("config", "file", "registry") if key in spec
+        }
+        given = {key: text for key, text in given.items() if text}
+        if len(given) > 1:
+            self.fail(
+                path,
+                QT_TRANSLATE_NOOP("engine", "give only one of config, file and registry (not {keys})"),
+                keys=", ".join(given),
+            )
+        if not given:
+            return None
+        [(key, text)] = given.items()
+        if key == "config":
+            text = self.object_name("configs", text, (*path, "config"))
+        return {key.capitalize(): text}
+
+    def ulimits(self, value: Any, path: Path_) -> list[dict[str, Any]]:
+        """name: N (soft and hard) or name: {soft: N, hard: N}, sorted by name as docker's convert."""
+        result = []
+        for name, limit in sorted(self.mapping(value, path).items()):
+            lpath = (*path, name)
+            if isinstance(limit, dict):
+                both = self.mapping(limit, lpath, {"soft", "hard"})
+                for key in ("soft", "hard"):
+                    if key not in both:
+                        self.fail(lpath, QT_TRANSLATE_NOOP("engine", "needs “{name}”"), name=key)
+                soft = self.integer(both["soft"], (*lpath, "soft"), None)
+                hard = self.integer(both["hard"], (*lpath, "hard"), None)
+            else:
+                soft = hard = self.integer(limit, lpath, None)
+            result.append({"Name": name, "Soft": soft, "Hard": hard})
+        return result
 
     def references(self, kind: str, value: Any, path: Path_) -> list[tuple[str, dict[str, Any]]]:
         if value is None:
@@ -937,6 +1216,30 @@ class _Converter(_Typed):
                 if reservations.get("memory") is not None
                 else 0,
             }
+            generic = self.generic_resources(
+                reservations.get("generic_resources"), (*rpath, "generic_resources")
+            )
+            if generic:
+                result["Reservations"]["GenericResources"] = generic
+        return result
+
+    def generic_resources(self, value: Any, path: Path_) -> list[dict[str, Any]]:
+        result: list[dict[str, Any]] = []
+        for i, item in enumerate(self.listing(value, path)):
+            ipath = (*path, i, "discrete_resource_spec")
+            entry = self.mapping(item, (*path, i), {"discrete_resource_spec"})
+            if entry.get("discrete_resource_spec") is None:
+                result.append({})
+                continue
+            spec = self.mapping(entry["discrete_resource_spec"], ipath, {"kind", "value"})
+            result.append(
+                {
+                    "DiscreteResourceSpec": {
+                        "Kind": self.string(spec.get("kind", ""), (*ipath, "kind")),
+                        "Value": self.integer(spec.get("value", 0), (*ipath, "value"), None),
+                    }
+                }
+            )
         return result
 
     def restart_policy(
@@ -1046,36 +1349,77 @@ class _Converter(_Typed):
         return ports
 
     def short_ports(self, text: str, path: Path_) -> list[dict[str, Any]]:
+        """go-connections' ParsePortSpec and docker's ConvertPortToPortConfig: [ip:][published:]target
+        [/protocol]; a published range onto one target publishes each of its ports there; a host IP is
+        checked, then ignored with docker's warning (a swarm service listens on every address)."""
+
+        def bad() -> NoReturn:
+            self.fail(
+                path, QT_TRANSLATE_NOOP("engine", "“{text}” is not a port (e.g. 8080:80/tcp)"), text=text
+            )
+
         spec, _, protocol = text.partition("/")
         protocol = (protocol or "tcp").lower()
         parts = spec.rsplit(":", 2)
         target = parts[-1]
         published = parts[-2] if len(parts) >= 2 else ""
+        host_ip = parts[0] if len(parts) == 3 else ""
+        if host_ip.startswith("["):
+            host_ip = host_ip[1:-1] if host_ip.endswith("]") else "%"
+        if host_ip:
+            try:
+                address = ipaddress.ip_address(host_ip if "%" not in host_ip else "-")
+            except ValueError:
+                self.fail(
+                    path,
+                    QT_TRANSLATE_NOOP("engine", "“{address}” in “{text}” is not an IP address"),
+                    address=parts[0],
+                    text=text,
+                )
 
         def span(value: str, lowest: int) -> list[int]:
             first, _, last = value.partition("-")
             digits = re.compile(r"[0-9]{1,5}")
             if not digits.fullmatch(first) or (last and not digits.fullmatch(last)):
-                bad = True
-            else:
-                start, end = int(first), int(last or first)
-                bad = not lowest <= start <= end <= 65535
-            if bad:
-                self.fail(
-                    path, QT_TRANSLATE_NOOP("engine", "“{text}” is not a port (e.g. 8080:80/tcp)"), text=text
-                )
+                bad()
+            start, end = int(first), int(last or first)
+            if not lowest <= start <= end <= 65535:
+                bad()
             return list(range(start, end + 1))
 
         targets = span(target, 1)
-        publisheds = span(published, 0) if published else [0] * len(targets)
-        if len(publisheds) != len(targets) or protocol not in ("tcp", "udp", "sctp"):
-            self.fail(
-                path, QT_TRANSLATE_NOOP("engine", "“{text}” is not a port (e.g. 8080:80/tcp)"), text=text
+        publisheds = span(published, 0) if published else []
+        if protocol not in ("tcp", "udp", "sctp") or (
+            publisheds and len(targets) not in (1, len(publisheds))
+        ):
+            bad()
+        if len(targets) == 1:  # one binding; a published range is each of its ports onto the target
+            bindings = [(targets[0], publisheds or [0], published)]
+        else:
+            bindings = [(t, [publisheds[i]] if publisheds else [0], str(publisheds[i]) if publisheds else "")
+                        for i, t in enumerate(targets)]  # fmt: skip
+        result: list[dict[str, Any]] = []
+        for target_port, ports, shown in bindings:
+            if host_ip and not address.is_unspecified:
+                host = f"[{host_ip}]" if ":" in host_ip else host_ip
+                self.r.warn(
+                    path,
+                    QT_TRANSLATE_NOOP(
+                        "engine", "ignoring IP-address ({address}:{port}) service will listen on '0.0.0.0'"
+                    ),
+                    address=f"{host}:{shown}",
+                    port=f"{target_port}/{protocol}",
+                )
+            result.extend(
+                {
+                    "Protocol": protocol,
+                    "TargetPort": target_port,
+                    "PublishedPort": p,
+                    "PublishMode": "ingress",
+                }
+                for p in ports
             )
-        return [
-            {"Protocol": protocol, "TargetPort": t, "PublishedPort": p, "PublishMode": "ingress"}
-            for t, p in zip(targets, publisheds, strict=True)
-        ]
+        return result
 
     def service_networks(
         self, service: str, value: Any, path: Path_
@@ -1110,21 +1454,9 @@ class _Converter(_Typed):
         return list(value), attachments
 
 
-def load_env(working_dir: Path, environ: Mapping[str, str] | None) -> Callable[[str], str | None]:
-    """The environment first, then the `.env` file next to the compose file."""
-    env = dict(os.environ if environ is None else environ)
-    dotenv = working_dir / ".env"
-    if dotenv.is_file():
-        try:
-            values = read_env_file(dotenv, env.get)
-        except (OSError, ValueError) as exc:
-            raise ComposeError(
-                QT_TRANSLATE_NOOP("engine", "cannot read {file}: {reason}"),
-                file=str(dotenv),
-                reason=_why(exc),
-            ) from None
-        env = {**values, **env}
-    return env.get
+def load_env(environ: Mapping[str, str] | None) -> Callable[[str], str | None]:
+    """The variables: the environment only (`docker stack deploy` does not read `.env`)."""
+    return dict(os.environ if environ is None else environ).get
 
 
 def load(
@@ -1134,16 +1466,142 @@ def load(
     if not re.fullmatch(r"[a-zA-Z0-9][a-zA-Z0-9_.-]*", stack or ""):
         raise ComposeError(QT_TRANSLATE_NOOP("engine", "“{name}” is not a valid app name"), name=stack)
     directory = Path(working_dir)
-    reader = _Reader(text, load_env(directory, environ))
+    reader = _Reader(text, load_env(environ))
     return _Converter(reader, stack, directory).run()
 
 
-def load_file(path: Path | str, stack: str, environ: Mapping[str, str] | None = None) -> StackPlan:
-    path = Path(path)
+def _read_text(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, ValueError) as exc:  # ValueError: not UTF-8 text
         raise ComposeError(
             QT_TRANSLATE_NOOP("engine", "cannot read {file}: {reason}"), file=str(path), reason=_why(exc)
         ) from None
-    return load(text, stack, working_dir=path.resolve().parent, environ=environ)
+
+
+def load_file(path: Path | str, stack: str, environ: Mapping[str, str] | None = None) -> StackPlan:
+    path = Path(path)
+    return load(_read_text(path), stack, working_dir=path.resolve().parent, environ=environ)
+
+
+def load_files(paths: list[Path | str], stack: str, environ: Mapping[str, str] | None = None) -> StackPlan:
+    """`docker stack deploy -c a.yml -c b.yml`: each file read and checked on its own (the same
+    version in all), then merged in order as docker/cli's loader/merge.go does; relative paths are
+    taken from the first file's folder. Errors name the file, its line and the key."""
+    files = [Path(p) for p in paths]
+    if len(files) == 1:
+        return load_file(files[0], stack, environ)
+    if not re.fullmatch(r"[a-zA-Z0-9][a-zA-Z0-9_.-]*", stack or ""):
+        raise ComposeError(QT_TRANSLATE_NOOP("engine", "“{name}” is not a valid app name"), name=stack)
+    lookup = load_env(environ)
+    directory = files[0].resolve().parent
+    merged = _Reader("{}", lookup)
+    versions: list[int] = []
+    for index, path in enumerate(files):
+        reader = _Reader(_read_text(path), lookup)
+        reader.files = dict.fromkeys(reader.lines, path.name)
+        checker = _Converter(reader, stack, directory)
+        checker.check_version(checker.mapping(reader.value, (), TOP_KEYS))
+        if versions and checker.minor != versions[0]:
+            checker.fail(
+                ("version",),
+                QT_TRANSLATE_NOOP("engine", "the files give different versions (3.{first} and 3.{this})"),
+                first=versions[0],
+                this=checker.minor,
+            )
+        versions.append(checker.minor)
+        merged.value = _merge_file(merged.value, reader.value) if index else reader.value
+        for lines_path, line in reader.lines.items():
+            merged.lines[lines_path] = line
+            merged.files[lines_path] = path.name
+        merged.warnings.extend(replace(w, key=f"{path.name}: {w.key}") for w in reader.warnings)
+    return _Converter(merged, stack, directory).run()
+
+
+def _key_values_dict(value: Any) -> Any:
+    """A list of KEY=VALUE as the mapping docker merges (other values unchanged)."""
+    if not isinstance(value, list):
+        return value
+    result: dict[str, Any] = {}
+    for item in value:
+        key, sep, rest = str(item).partition("=")
+        result[key] = rest if sep else None
+    return result
+
+
+def _merge_keyed(base: Any, override: Any, key: Callable[[Any], Any]) -> Any:
+    """docker's mergeSlice: the entries keyed (override wins), sorted by that key."""
+    if not isinstance(base, list) or not isinstance(override, list):
+        return override
+    entries = {key(item): item for item in base}
+    entries.update({key(item): item for item in override})
+    return [entries[k] for k in sorted(entries, key=str)]
+
+
+def _source(item: Any) -> Any:
+    return item.get("source") if isinstance(item, dict) else item
+
+
+def _target(item: Any) -> Any:
+    if isinstance(item, dict):
+        return item.get("target")
+    parts = str(item).split(":")
+    return parts[1] if len(parts) > 1 and not (len(parts[0]) == 1 and parts[0].isalpha()) else parts[-1]
+
+
+_KEY_VALUE_KEYS = {"environment", "labels", "sysctls", "options", "driver_opts"}
+_REPLACED_KEYS = {"command", "entrypoint", "aliases"}
+_KEYED_LISTS: dict[str, Callable[[Any], Any]] = {
+    "secrets": _source,
+    "configs": _source,
+    "volumes": _target,
+    "ports": lambda item: repr(item),
+}
+
+
+def _merge_value(key: str, base: Any, override: Any) -> Any:
+    """mergo.Merge with WithOverride and WithAppendSlice, and docker's special cases."""
+    if override is None or override == "" or override is False:
+        return base if base is not None else override  # mergo keeps the base over an empty value
+    if key in _KEY_VALUE_KEYS:
+        base, override = _key_values_dict(base), _key_values_dict(override)
+    if key == "networks" and isinstance(base, list | dict) and isinstance(override, list | dict):
+        base = base if isinstance(base, dict) else dict.fromkeys(base)
+        override = override if isinstance(override, dict) else dict.fromkeys(override)
+    if key in _REPLACED_KEYS:
+        return override
+    if key in _KEYED_LISTS:
+        return _merge_keyed(base, override, _KEYED_LISTS[key])
+    if key == "ulimits" and isinstance(base, dict) and isinstance(override, dict):
+        return {**base, **override}  # mergeUlimitsConfig: each limit replaced whole
+    both = isinstance(base, dict) and isinstance(override, dict)
+    drivers = (base.get("driver"), override.get("driver")) if both else (None, None)
+    if key == "logging" and all(drivers) and drivers[0] != drivers[1]:
+        return override  # mergeLoggingConfig: another driver replaces; the same one merges its options
+    if isinstance(base, dict) and isinstance(override, dict):
+        merged = dict(base)
+        for name, value in override.items():
+            merged[name] = _merge_value(name, base.get(name), value) if name in base else value
+        return merged
+    if isinstance(base, list) and isinstance(override, list):
+        return base + override
+    return override
+
+
+def _merge_file(base: Any, override: Any) -> Any:
+    """docker's merge(): services merged key by key; networks, volumes, secrets and configs replaced
+    whole, name by name."""
+    if not isinstance(base, dict) or not isinstance(override, dict):
+        return override
+    result = dict(base)
+    for section, value in override.items():
+        if section == "services" and isinstance(value, dict) and isinstance(base.get(section), dict):
+            services = dict(base[section])
+            for name, service in value.items():
+                services[name] = _merge_value(name, services[name], service) if name in services else service
+            result[section] = services
+        elif section in ("networks", "volumes", "secrets", "configs") and isinstance(value, dict):
+            result[section] = {**(base.get(section) or {}), **value}
+        else:
+            result[section] = value
+    return result

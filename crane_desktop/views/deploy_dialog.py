@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 
-def compose_error_text(error: ComposeError) -> str:
+def compose_error_text(error: ComposeError | compose.ComposeWarning) -> str:
     reason = translate("engine", error.reason_template)
     try:
         reason = reason.format(**error.reason_params)
@@ -142,6 +142,9 @@ class ComposeTab(QWidget):
             self.show_error(error)
             return None
         self.show_error(None)
+        if plan.warnings:  # accepted, as docker accepts them; shown until the next check
+            self.error_label.setStyleSheet("")
+            self.error_label.setText("\n".join(compose_error_text(w) for w in plan.warnings))
         return plan
 
     def check(self) -> None:
@@ -149,7 +152,8 @@ class ComposeTab(QWidget):
         while parent is not None and not isinstance(parent, DeployDialog):
             parent = parent.parent()
         app = parent.app_edit.text().strip() if parent else "app"
-        if self.plan(app or "app") is not None:
+        plan = self.plan(app or "app")
+        if plan is not None and not plan.warnings:
             self.error_label.setStyleSheet("")
             self.error_label.setText(self.tr("The file is valid."))
 

@@ -2948,10 +2948,6 @@
         <translation>必须设置变量 {name}:{message}</translation>
     </message>
     <message>
-        <source>the variable {name} is not set (in the environment or .env)</source>
-        <translation>变量 {name} 未设置(环境变量或 .env 中都没有)</translation>
-    </message>
-    <message>
         <source>must be a mapping (key: value)</source>
         <translation>必须是映射(键: 值)</translation>
     </message>
@@ -3004,10 +3000,6 @@
         <translation>必须是正数个 CPU</translation>
     </message>
     <message>
-        <source>version {version} is not supported (3.x)</source>
-        <translation>不支持版本 {version}(支持 3.x)</translation>
-    </message>
-    <message>
         <source>the file defines no services</source>
         <translation>文件中没有定义服务</translation>
     </message>
@@ -3018,6 +3010,34 @@
     <message>
         <source>must be a list</source>
         <translation>必须是列表</translation>
+    </message>
+    <message>
+        <source>The "{name}" variable is not set. Defaulting to a blank string.</source>
+        <translation>变量“{name}”未设置,按空字符串处理。</translation>
+    </message>
+    <message>
+        <source>must be a string (e.g. "3.8")</source>
+        <translation>必须是字符串(例如 "3.8")</translation>
+    </message>
+    <message>
+        <source>version {version} is not supported (3.0 to 3.{latest})</source>
+        <translation>不支持版本 {version}(支持 3.0 到 3.{latest})</translation>
+    </message>
+    <message>
+        <source>“{name}” needs version 3.{since} or later (the file says {version})</source>
+        <translation>“{name}”需要 3.{since} 或更高版本(文件中为 {version})</translation>
+    </message>
+    <message>
+        <source>an external volume takes no “{name}” (it exists already)</source>
+        <translation>外部存储卷不能设置“{name}”(它已经存在)</translation>
+    </message>
+    <message>
+        <source>{kind}.external.name and {kind}.name conflict; only use {kind}.name</source>
+        <translation>{kind}.external.name 与 {kind}.name 冲突,请只使用 {kind}.name</translation>
+    </message>
+    <message>
+        <source>{kind} {name}: {kind}.external.name is deprecated in favor of {kind}.name</source>
+        <translation>{kind} {name}:{kind}.external.name 已弃用,请改用 {kind}.name</translation>
     </message>
     <message>
         <source>“{text}” is not a subnet in CIDR notation (e.g. 10.0.0.0/24)</source>
@@ -3056,10 +3076,6 @@
         <translation>“{text}”不是存储卷(源:目标[:模式])</translation>
     </message>
     <message>
-        <source>unknown volume option “{option}”</source>
-        <translation>未知的存储卷选项“{option}”</translation>
-    </message>
-    <message>
         <source>the volume “{name}” is not declared under volumes</source>
         <translation>存储卷“{name}”没有在 volumes 下声明</translation>
     </message>
@@ -3070,6 +3086,14 @@
     <message>
         <source>unknown mount type “{kind}”</source>
         <translation>未知的挂载类型“{kind}”</translation>
+    </message>
+    <message>
+        <source>give only one of config, file and registry (not {keys})</source>
+        <translation>config、file 和 registry 只能给出一个(现在有 {keys})</translation>
+    </message>
+    <message>
+        <source>needs “{name}”</source>
+        <translation>需要“{name}”</translation>
     </message>
     <message>
         <source>needs a source</source>
@@ -3116,12 +3140,24 @@
         <translation>“{text}”不是端口(例如 8080:80/tcp)</translation>
     </message>
     <message>
+        <source>“{address}” in “{text}” is not an IP address</source>
+        <translation>“{text}”中的“{address}”不是 IP 地址</translation>
+    </message>
+    <message>
+        <source>ignoring IP-address ({address}:{port}) service will listen on '0.0.0.0'</source>
+        <translation>忽略 IP 地址({address}:{port}),服务将监听 '0.0.0.0'</translation>
+    </message>
+    <message>
         <source>the network “{name}” is not declared under networks</source>
         <translation>网络“{name}”没有在 networks 下声明</translation>
     </message>
     <message>
         <source>“{name}” is not a valid app name</source>
         <translation>“{name}”不是有效的应用名称</translation>
+    </message>
+    <message>
+        <source>the files give different versions (3.{first} and 3.{this})</source>
+        <translation>这些文件的版本不同(3.{first} 和 3.{this})</translation>
     </message>
     <message>
         <source>No service is named {name}.</source>

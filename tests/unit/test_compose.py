@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
 
+from crane_desktop.commands import stack
 from crane_desktop.engine import compose
 from crane_desktop.engine.compose import ComposeError
 
@@ -22,7 +24,6 @@ def load(text: str, environ: dict[str, str] | None = None, tmp: Path | None = No
         ("syntax.yml", 6, "", "not valid YAML"),
         ("unknown_key.yml", 7, "services.web.deploy.replica_count", "unknown key"),
         ("wrong_type.yml", 6, "services.web.deploy.replicas", "whole number"),
-        ("undefined_variable.yml", 6, "services.web.environment.TOKEN", "CRANE_TEST_UNDEFINED_VARIABLE"),
     ],
 )
 def test_bad_files_are_refused_with_line_and_key(name, line, key, words):
@@ -64,13 +65,36 @@ def test_short_ports_and_ranges_are_sorted_by_published_port():
     ]
 
 
-def test_variables_from_environment_win_over_dotenv(tmp_path):
+def test_variables_come_from_the_environment_only_never_from_dotenv(tmp_path):
     (tmp_path / ".env").write_text("TAG=from-dotenv\nNAME=dotenv\n")
-    text = "services:\n  web:\n    image: busybox:${TAG}\n    hostname: ${NAME}-${MISSING:-x}$$\n"
+    text = "services:\n  web:\n    image: busybox:${TAG-latest}\n    hostname: ${NAME}-${MISSING:-x}$$\n"
     plan = load(text, {"NAME": "env"}, tmp_path)
     container = plan.services["shop_web"]["TaskTemplate"]["ContainerSpec"]
-    assert container["Image"] == "busybox:from-dotenv"
+    assert container["Image"] == "busybox:latest"
     assert container["Hostname"] == "env-x$"
+    assert plan.warnings == []
+
+
+def test_an_unset_variable_becomes_blank_with_a_warning_naming_line_and_key(capsys):
+    text = "services:\n  web:\n    image: busybox\n    environment:\n      TOKEN: a${UNSET}b\n"
+    plan = load(text)
+    assert plan.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Env"] == ["TOKEN=ab"]
+    [warning] = plan.warnings
+    assert (warning.line, warning.key) == (5, "services.web.environment.TOKEN")
+    assert warning.reason == 'The "UNSET" variable is not set. Defaulting to a blank string.'
+    assert warning.message.startswith("Line 5, services.web.environment.TOKEN: ")
+    stack.print_warnings(plan)
+    assert capsys.readouterr().err == (
+        'WARN[0000] The "UNSET" variable is not set. Defaulting to a blank string.\n'
+    )
+    empty = load("services:\n  web:\n    image: busybox:${E-x}${E:-y}\n", {"E": ""})
+    assert empty.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Image"] == "busybox:y"
+    with pytest.raises(ComposeError) as caught:
+        load("services:\n  web:\n    image: ${E?}\n")
+    assert caught.value.key == "services.web.image"
+    load("services:\n  web:\n    image: b${E?}\n", {"E": ""})
+    with pytest.raises(ComposeError):
+        load("services:\n  web:\n    image: b${E:?}\n", {"E": ""})
 
 
 def test_required_variable_message():
@@ -136,3 +160,300 @@ def test_duplicate_key_and_missing_image():
     with pytest.raises(ComposeError) as caught:
         load("services:\n  web:\n    command: true\n")
     assert caught.value.key == "services.web" and caught.value.line == 2
+
+
+def test_merge_key_then_an_explicit_key_overrides_it():
+    text = """x-base: &base
+  image: busybox
+  hostname: base
+services:
+  web:
+    <<: *base
+    hostname: own
+"""
+    container = load(text).services["shop_web"]["TaskTemplate"]["ContainerSpec"]
+    assert (container["Image"], container["Hostname"]) == ("busybox", "own")
+    with pytest.raises(ComposeError) as caught:
+        load(text + "    hostname: again\n")
+    assert (caught.value.line, caught.value.key) == (8, "services.web.hostname")
+
+
+WEB = "services:\n  web:\n    image: b\n"
+
+
+@pytest.mark.parametrize(
+    ("version", "more", "line", "key", "words"),
+    [
+        ("3.8", "", 1, "version", "must be a string"),
+        ("'3.14'", "", 1, "version", "not supported"),
+        ("'2'", "", 1, "version", "not supported"),
+        ("'3.2'", "    credential_spec: {file: spec.json}\n", 5, "services.web.credential_spec", "3.3"),
+        ("'3.5'", "    volumes: [{type: tmpfs, target: /t, tmpfs: {size: 1}}]\n", 5,
+         "services.web.volumes[0].tmpfs", "3.6"),
+        ("'3.3'", "    healthcheck: {start_period: 5s}\n", 5, "services.web.healthcheck.start_period", "3.4"),
+        ("'3.3'", "    deploy: {update_config: {order: start-first}}\n", 5,
+         "services.web.deploy.update_config.order", "3.4"),
+        ("'3.0'", "    secrets: [s]\n", 5, "services.web.secrets", "3.1"),
+        ("'3.2'", "configs: {c: {external: true}}\n", 5, "configs", "3.3"),
+        ("'3.0'", "    secrets: [{source: s}]\n", 5, "services.web.secrets", "3.1"),
+        ("'3.4'", "networks: {n: {name: net}}\n", 5, "networks.n.name", "3.5"),
+        ("'3.3'", "volumes: {v: {name: vol}}\n", 5, "volumes.v.name", "3.4"),
+        ("'3.4'", "secrets: {s: {name: x, external: true}}\n", 5, "secrets.s.name", "3.5"),
+    ],
+)  # fmt: skip
+def test_version_is_a_known_string_and_newer_keys_are_refused(version, more, line, key, words):
+    with pytest.raises(ComposeError) as caught:
+        load(f"version: {version}\n{WEB}{more}")
+    assert words in caught.value.reason
+    assert (caught.value.line, caught.value.key) == (line, key)
+
+
+def test_version_3_and_3_13_take_every_key():
+    for version in ("'3'", "'3.0'", "'3.13'"):
+        plan = load(f"version: {version}\nservices:\n  web:\n    image: b\n")
+        assert plan.services
+    load("version: '3.8'\nx-a: 1\nservices:\n  web:\n    image: b\n    init: true\n")
+
+
+def test_ulimits_credential_spec_and_generic_resources_are_converted():
+    text = """version: "3.8"
+services:
+  web:
+    image: b
+    ulimits:
+      nproc: 65535
+      nofile: {soft: 100, hard: 200}
+    credential_spec: {config: spec}
+    deploy:
+      resources:
+        reservations:
+          generic_resources:
+            - discrete_resource_spec: {kind: gpu, value: 2}
+configs:
+  spec: {external: true}
+"""
+    spec = load(text).services["shop_web"]
+    container = spec["TaskTemplate"]["ContainerSpec"]
+    assert container["Ulimits"] == [
+        {"Name": "nofile", "Soft": 100, "Hard": 200},
+        {"Name": "nproc", "Soft": 65535, "Hard": 65535},
+    ]
+    assert container["Privileges"]["CredentialSpec"] == {"Config": "spec"}
+    assert container["Configs"] == [{"ConfigName": "spec", "Runtime": {}}]
+    assert spec["TaskTemplate"]["Resources"]["Reservations"]["GenericResources"] == [
+        {"DiscreteResourceSpec": {"Kind": "gpu", "Value": 2}}
+    ]
+    for given, expected in (("file: s.json", {"File": "s.json"}), ("registry: r", {"Registry": "r"})):
+        plan = load(f"services:\n  web:\n    image: b\n    credential_spec: {{{given}}}\n")
+        privileges = plan.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Privileges"]
+        assert privileges["CredentialSpec"] == expected
+    with pytest.raises(ComposeError) as caught:
+        load("services:\n  web:\n    image: b\n    credential_spec: {file: a, registry: b}\n")
+    assert (caught.value.line, caught.value.key) == (4, "services.web.credential_spec")
+    with pytest.raises(ComposeError) as caught:
+        load("services:\n  web:\n    image: b\n    ulimits: {nofile: {soft: 1}}\n")
+    assert caught.value.key == "services.web.ulimits.nofile" and "hard" in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("more", "line", "key", "words"),
+    [
+        ("networks:\n  n:\n    name: a\n    external: {name: b}\n", 7, "networks.n.name", "conflict"),
+        ("secrets:\n  s:\n    name: a\n    external: {name: b}\n", 7, "secrets.s.name", "conflict"),
+        ("volumes:\n  v:\n    external: true\n    driver: local\n", 8, "volumes.v.driver", "external"),
+        ("volumes:\n  v:\n    external: true\n    driver_opts: {a: b}\n", 8, "volumes.v.driver_opts",
+         "external"),
+        ("volumes:\n  v:\n    external: true\n    labels: [a=b]\n", 8, "volumes.v.labels", "external"),
+    ],
+)  # fmt: skip
+def test_external_objects_conflicting_with_their_own_settings_are_refused(more, line, key, words):
+    with pytest.raises(ComposeError) as caught:
+        load(f"version: '3.8'\n{WEB}{more}")
+    assert (caught.value.line, caught.value.key) == (line, key)
+    assert words in caught.value.reason
+
+
+def test_external_name_is_deprecated_with_docker_s_warning():
+    plan = load(f"version: '3.8'\n{WEB}networks:\n  n:\n    external: {{name: b}}\n")
+    assert [w.message for w in plan.warnings] == [
+        "Line 7, networks.n.external.name: "
+        "network n: network.external.name is deprecated in favor of network.name"
+    ]
+    assert load(f"version: '3.4'\n{WEB}networks:\n  n:\n    external: {{name: b}}\n").warnings == []
+
+
+def test_extra_hosts_as_docker_converts_them():
+    listed = load(
+        WEB + "    extra_hosts: ['b.local=10.0.0.2', 'a.local:10.0.0.1', 'a.local:10.0.0.3', 'v6=[::1]',"
+        " noaddr, 'e:', 'h:::5']\n"
+    )
+    assert listed.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Hosts"] == [
+        "10.0.0.2 b.local",
+        "10.0.0.1 a.local",
+        "10.0.0.3 a.local",
+        "::1 v6",
+        " e",
+        "::5 h",
+    ]
+    mapped = load(WEB + "    extra_hosts: {zz: '[::2]', aa: 1.1.1.1, mm: '::3'}\n")
+    assert mapped.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Hosts"] == [
+        "1.1.1.1 aa",
+        "::3 mm",
+        "::2 zz",
+    ]
+
+
+def test_capabilities_are_normalised_as_docker_does():
+    def caps(more: str) -> tuple[list[str] | None, list[str] | None]:
+        container = load(WEB + more).services["shop_web"]["TaskTemplate"]["ContainerSpec"]
+        return container.get("CapabilityAdd"), container.get("CapabilityDrop")
+
+    assert caps("    cap_add: [sys_admin, CAP_NET_RAW]\n    cap_drop: [all, NET_RAW]\n") == (
+        ["CAP_NET_RAW", "CAP_SYS_ADMIN"],
+        ["ALL"],
+    )
+    assert caps("    cap_add: [net_admin, ALL]\n    cap_drop: [NET_RAW, net_admin]\n") == (
+        ["ALL"],
+        ["CAP_NET_ADMIN", "CAP_NET_RAW"],
+    )
+    assert caps("    cap_add: [NET_ADMIN]\n    cap_drop: [net_admin]\n") == (["CAP_NET_ADMIN"], None)
+
+
+def test_environment_without_a_value_takes_the_environment_s_as_docker(tmp_path):
+    (tmp_path / "e.env").write_text("EA=\nEB\nEC\nED=file\n")
+    text = WEB + "    env_file: e.env\n    environment: {QUX: null, QUY: '', ED: }\n"
+    plan = load(text, {"EA": "envA", "EB": "envB", "QUY": "envY", "ED": "envD"}, tmp_path)
+    assert plan.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Env"] == [
+        "EA=envA",
+        "EB=envB",
+        "ED=envD",
+        "QUX",
+        "QUY=envY",
+    ]
+    listed = load(WEB + "    environment: [QUX, QUY=, A=1]\n", {"QUX": "x"})
+    assert listed.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Env"] == ["A=1", "QUX=x", "QUY="]
+
+
+def test_windows_absolute_bind_sources_are_kept(tmp_path):
+    text = WEB + (
+        "    volumes:\n"
+        "      - 'C:\\data:/data:ro'\n"
+        "      - {type: bind, source: '\\\\server\\share\\dir', target: /share}\n"
+        "      - {type: bind, source: 'C:/x', target: /x}\n"
+        "      - {type: bind, source: 'rel\\dir', target: /rel}\n"
+        "      - '/abs:/abs:rw,z'\n"
+    )
+    mounts = load(text, tmp=tmp_path).services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Mounts"]
+    assert [(m["Type"], m["Source"], m["Target"]) for m in mounts] == [
+        ("bind", "C:\\data", "/data"),
+        ("bind", "\\\\server\\share\\dir", "/share"),
+        ("bind", "C:/x", "/x"),
+        ("bind", str(tmp_path / "rel\\dir"), "/rel"),
+        ("bind", "/abs", "/abs"),
+    ]
+    assert mounts[0]["ReadOnly"] is True and "ReadOnly" not in mounts[4]
+    with pytest.raises(ComposeError) as caught:
+        load(WEB + "    volumes: ['ab:/cd:ro:x']\n")
+    assert caught.value.key == "services.web.volumes[0]"
+
+
+def test_port_ranges_host_ips_and_tmpfs_size_as_docker():
+    plan = load(WEB + "    ports: ['8000-8002:80', '[::1]:9080-9081:9000', '0.0.0.0:7000:70/udp']\n")
+    ports = plan.services["shop_web"]["EndpointSpec"]["Ports"]
+    assert [(p["PublishedPort"], p["TargetPort"], p["Protocol"]) for p in ports] == [
+        (7000, 70, "udp"),
+        (8000, 80, "tcp"),
+        (8001, 80, "tcp"),
+        (8002, 80, "tcp"),
+        (9080, 9000, "tcp"),
+        (9081, 9000, "tcp"),
+    ]
+    assert [w.message for w in plan.warnings] == [
+        "Line 4, services.web.ports[1]: "
+        "ignoring IP-address ([::1]:9080-9081:9000/tcp) service will listen on '0.0.0.0'"
+    ]
+    for bad in ("1.2.3:8080:80", "[::1:8080:80", "8080:80-81", "localhost:8080:80"):
+        with pytest.raises(ComposeError) as caught:
+            load(WEB + f"    ports: ['{bad}']\n")
+        assert (caught.value.line, caught.value.key) == (4, "services.web.ports[0]")
+    for size in ("1.5", "10m"):
+        with pytest.raises(ComposeError) as caught:
+            load(WEB + f"    volumes: [{{type: tmpfs, target: /t, tmpfs: {{size: {size}}}}}]\n")
+        assert caught.value.key == "services.web.volumes[0].tmpfs.size"
+    tmpfs = load(WEB + "    volumes: [{type: tmpfs, target: /t, tmpfs: {size: 1024}}]\n")
+    mounts = tmpfs.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Mounts"]
+    assert mounts[0]["TmpfsOptions"] == {"SizeBytes": 1024}
+
+
+def test_several_files_merge_in_order_as_docker_stack_deploy(tmp_path):
+    """The expected specs are what docker CLI 28.2.2 deployed from these two files."""
+    (tmp_path / "a.yml").write_text(
+        """version: "3.8"
+services:
+  web:
+    image: busybox
+    command: sleep 1000
+    environment: [A=1, B=2]
+    cap_add: [NET_ADMIN]
+    ports: ["8080:80", "9090:90"]
+    volumes: ["/b:/b", "/a:/a"]
+    deploy: {replicas: 2, labels: [d=1]}
+    logging: {driver: json-file, options: {max-size: 1m}}
+  db:
+    image: busybox
+networks:
+  n: {driver: overlay, labels: [k=1]}
+"""
+    )
+    (tmp_path / "b.yml").write_text(
+        """version: "3.8"
+services:
+  web:
+    command: ["sleep", "2000"]
+    environment: {B: "3", C: "4"}
+    cap_add: [SYS_TIME]
+    ports: ["8080:80", "7070:70"]
+    volumes: ["/c:/a:ro"]
+    networks: [n]
+    deploy: {replicas: 0}
+    logging: {options: {max-file: "3"}}
+networks:
+  n: {attachable: true}
+"""
+    )
+    plan = compose.load_files([tmp_path / "a.yml", tmp_path / "b.yml"], "shop", environ={})
+    web = plan.services["shop_web"]
+    container = web["TaskTemplate"]["ContainerSpec"]
+    assert container["Args"] == ["sleep", "2000"]
+    assert container["Env"] == ["A=1", "B=3", "C=4"]
+    assert container["CapabilityAdd"] == ["CAP_NET_ADMIN", "CAP_SYS_TIME"]
+    assert [(m["Source"], m["Target"], m.get("ReadOnly", False)) for m in container["Mounts"]] == [
+        ("/c", "/a", True),
+        ("/b", "/b", False),
+    ]
+    assert [p["PublishedPort"] for p in web["EndpointSpec"]["Ports"]] == [7070, 8080, 9090]
+    assert web["Mode"] == {"Replicated": {"Replicas": 0}}
+    assert web["Labels"]["d"] == "1"
+    assert web["TaskTemplate"]["LogDriver"] == {
+        "Name": "json-file",
+        "Options": {"max-size": "1m", "max-file": "3"},
+    }
+    assert plan.networks["shop_n"]["Attachable"] is True and plan.networks["shop_n"]["Labels"] == {
+        "com.docker.stack.namespace": "shop"
+    }
+    assert "shop_db" in plan.services
+    (tmp_path / "c.yml").write_text('version: "3.7"\nservices:\n  web:\n    image: x\n')
+    with pytest.raises(ComposeError) as caught:
+        compose.load_files([tmp_path / "a.yml", tmp_path / "c.yml"], "shop", environ={})
+    assert (caught.value.line, caught.value.key) == (1, "c.yml: version")
+    (tmp_path / "d.yml").write_text('version: "3.8"\nservices:\n  web:\n    deploy: {replicas: x}\n')
+    with pytest.raises(ComposeError) as caught:
+        compose.load_files([tmp_path / "a.yml", tmp_path / "d.yml"], "shop", environ={})
+    assert (caught.value.line, caught.value.key) == (4, "d.yml: services.web.deploy.replicas")
+
+
+def test_stack_deploy_takes_several_compose_files():
+    parser = argparse.ArgumentParser()
+    stack.add_parser(parser.add_subparsers(), lambda _parser: None)
+    args = parser.parse_args(["stack", "deploy", "-c", "a.yml", "-c", "b.yml", "shop"])
+    assert args.compose_file == ["a.yml", "b.yml"]

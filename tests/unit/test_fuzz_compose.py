@@ -415,11 +415,9 @@ def test_unreadable_files_name_the_file(workdir, tmp_path):
     with pytest.raises(ComposeError) as caught:
         compose.load_file(path, "app", environ={})
     assert str(path) in caught.value.message
-    (tmp_path / ".env").write_bytes(b"A=\xff\n")
+    (tmp_path / ".env").write_bytes(b"A=\xff\n")  # never read: docker stack deploy does not read .env
     (tmp_path / "ok.yml").write_text(SERVICE)
-    with pytest.raises(ComposeError) as caught:
-        compose.load_file(tmp_path / "ok.yml", "app", environ={})
-    assert ".env" in caught.value.message
+    assert compose.load_file(tmp_path / "ok.yml", "app", environ={}).services
 
 
 def test_a_plain_valid_file_still_loads(workdir):
