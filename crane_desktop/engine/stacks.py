@@ -120,7 +120,8 @@ def _check_external_networks(client: Client, names: list[str]) -> None:
 
 
 def _resolve_references(client: Client, spec: dict[str, Any]) -> dict[str, Any]:
-    """Fill SecretID / ConfigID from the names, as the CLI's ParseSecrets/ParseConfigs."""
+    """Fill SecretID / ConfigID from the names, as the CLI's ParseSecrets/ParseConfigs (which also puts
+    the id of a credential spec's config in place of its name)."""
     spec = copy.deepcopy(spec)
     container = spec["TaskTemplate"]["ContainerSpec"]
     for kind, name_key, id_key in (
@@ -136,6 +137,11 @@ def _resolve_references(client: Client, spec: dict[str, Any]) -> dict[str, Any]:
             if ref[name_key] not in ids:
                 raise _missing(kind, ref[name_key])
             ref[id_key] = ids[ref[name_key]]
+        credential = (container.get("Privileges") or {}).get("CredentialSpec") or {}
+        if kind == "Configs" and credential.get("Config"):
+            if credential["Config"] not in ids:
+                raise _missing(kind, credential["Config"])
+            credential["Config"] = ids[credential["Config"]]
     return spec
 
 

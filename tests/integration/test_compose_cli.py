@@ -172,3 +172,35 @@ def test_redeploy_updates_in_place_and_prunes(cluster, app_dir, stacks_to_remove
         lambda: cluster.client.networks(filters={"label": f"com.docker.stack.namespace={name}"}) == [],
         what="the app's networks to be gone",
     )
+
+
+def test_credential_spec_from_a_config_deploys_as_docker_does(
+    cluster, tmp_path, stacks_to_remove, monkeypatch
+):
+    """The service's credential spec names the app's config by id, with the config as a runtime
+    reference, as docker stack deploy makes it."""
+    monkeypatch.setenv("IMAGE", IMAGE)
+    (tmp_path / "spec.json").write_text('{"CmsPlugins": ["ActiveDirectory"]}\n')
+    file = tmp_path / "docker-compose.yml"
+    file.write_text(
+        'version: "3.8"\n'
+        "services:\n"
+        "  app:\n"
+        "    image: ${IMAGE}\n"
+        '    command: ["sleep", "3600"]\n'
+        "    credential_spec:\n"
+        "      config: spec\n"
+        "configs:\n"
+        "  spec:\n"
+        "    file: ./spec.json\n"
+    )
+    ours, cli = unique("cmpk"), unique("cmpl")
+    stacks_to_remove.extend([ours, cli])
+    stacks.deploy(cluster.client, compose.load_file(file, ours))
+    docker(1, "stack", "deploy", "--resolve-image", "never", "-c", str(file), cli)
+
+    assert differences(snapshot(cluster, ours), snapshot(cluster, cli)) == []
+    (service,) = cluster.client.services(filters={"name": f"{ours}_app"})
+    (config,) = cluster.client.configs(filters={"name": f"{ours}_spec"})
+    credential = service["Spec"]["TaskTemplate"]["ContainerSpec"]["Privileges"]["CredentialSpec"]
+    assert credential["Config"] == config["ID"]  # the id, not the name
