@@ -79,7 +79,9 @@ class ComposeTab(QWidget):
         super().__init__(parent)
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("composePath")
-        self.path_edit.setPlaceholderText(self.tr("docker-compose.yml (its folder holds .env and env files)"))
+        self.path_edit.setPlaceholderText(
+            self.tr("docker-compose.yml (relative paths, env_file too, are read from its folder)")
+        )
         self.path_edit.editingFinished.connect(self.load_path)
         browse = QPushButton(self.tr("Open…"), self)
         browse.clicked.connect(self._browse)

@@ -292,8 +292,8 @@
 <context>
     <name>ComposeTab</name>
     <message>
-        <source>docker-compose.yml (its folder holds .env and env files)</source>
-        <translation>docker-compose.yml(其所在目录存放 .env 和环境变量文件)</translation>
+        <source>docker-compose.yml (relative paths, env_file too, are read from its folder)</source>
+        <translation>docker-compose.yml（相对路径，包括 env_file，都从其所在目录读取）</translation>
     </message>
     <message>
         <source>Open…</source>
