@@ -17,7 +17,7 @@ from typing import TextIO
 from crane_desktop.commands import stack_lists
 from crane_desktop.commands.common import connect, fail
 from crane_desktop.engine import compose, stacks
-from crane_desktop.engine.errors import EngineError
+from crane_desktop.engine.errors import EngineError, NotFound
 
 NAMES = ("stack",)
 
@@ -95,6 +95,9 @@ def run_remove(args: argparse.Namespace) -> int:
         return fail("stack rm", error)
     try:
         result = stacks.remove(cluster.client, args.name)
+    except NotFound:  # as docker stack rm: said, and not a failure
+        print(f"Nothing found in stack: {args.name}", file=sys.stderr)
+        return 0
     except EngineError as error:
         return fail("stack rm", error)
     finally:
