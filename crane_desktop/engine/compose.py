@@ -1205,7 +1205,7 @@ class _Converter(_Typed):
             reservations = self.mapping(
                 res["reservations"],
                 (*path, "reservations"),
-                {"cpus", "memory", "generic_resources", "devices"},
+                {"cpus", "memory", "generic_resources"},  # no `devices` in docker's 3.x schemas
             )
             rpath = (*path, "reservations")
             result["Reservations"] = {
@@ -1324,7 +1324,7 @@ class _Converter(_Typed):
             ipath = (*path, i)
             if isinstance(item, dict):
                 port = self.mapping(
-                    item, ipath, {"target", "published", "protocol", "mode", "host_ip", "name"}
+                    item, ipath, {"target", "published", "protocol", "mode"}  # docker's 3.x schemas
                 )
                 if port.get("target") is None:
                     self.fail(ipath, QT_TRANSLATE_NOOP("engine", "the port needs a target"))

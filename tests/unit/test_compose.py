@@ -457,3 +457,21 @@ def test_stack_deploy_takes_several_compose_files():
     stack.add_parser(parser.add_subparsers(), lambda _parser: None)
     args = parser.parse_args(["stack", "deploy", "-c", "a.yml", "-c", "b.yml", "shop"])
     assert args.compose_file == ["a.yml", "b.yml"]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "key"),
+    [
+        ("ports: [{target: 80, published: 8080, host_ip: 127.0.0.1}]", "services.web.ports[0].host_ip"),
+        ("ports: [{target: 80, published: 8080, name: web}]", "services.web.ports[0].name"),
+        (
+            "deploy: {resources: {reservations: {devices: [{capabilities: [gpu]}]}}}",
+            "services.web.deploy.resources.reservations.devices",
+        ),
+    ],
+)
+def test_keys_docker_28_refuses_in_every_3x_file_are_refused(snippet, key):
+    """`docker stack config` (CLI 28.2.2) says "Additional property ... is not allowed" for these."""
+    with pytest.raises(ComposeError) as caught:
+        load(WEB + f"    {snippet}\n")
+    assert caught.value.key == key and "unknown key" in str(caught.value)
