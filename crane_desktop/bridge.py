@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 
 class _Bridge(QObject):
@@ -40,21 +40,12 @@ class _Bridge(QObject):
 _bridge: _Bridge | None = None
 
 
-def install() -> None:
-    """Create the bridge on the GUI thread (each widget that gives a thread a callback calls this)."""
+def relay(method: Callable[..., Any]) -> Callable[..., None]:
+    """Called on the GUI thread (where the bridge is made, once): a callback for another thread that
+    runs `method` (bound to a QObject) on the GUI thread, unless its object is gone by then."""
     global _bridge
     if _bridge is None:
         _bridge = _Bridge()
-        app = QCoreApplication.instance()
-        if app is not None:
-            _bridge.moveToThread(app.thread())
-
-
-def relay(method: Callable[..., Any]) -> Callable[..., None]:
-    """For another thread: calling the result runs `method` (bound to a QObject) on the GUI thread,
-    unless its object is gone by then."""
-    if _bridge is None:
-        install()
     target = weakref.ref(method.__self__)  # type: ignore[attr-defined]
     function = method.__func__  # type: ignore[attr-defined]
 

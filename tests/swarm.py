@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,24 @@ def wait_until(condition: Callable[[], object], timeout: float = 30.0, what: str
 
 def node_id(hostname: str) -> str:
     return docker(1, "node", "inspect", "--format", "{{.ID}}", hostname)
+
+
+@contextlib.contextmanager
+def container_on(node: int, prefix: str, *command: str) -> Iterator[str]:
+    """A one-task service pinned to node-N running `command`: yields its container's full id (once the
+    container runs there) and removes the service afterwards."""
+    name = unique(prefix)
+    docker(1, "service", "create", "--detach", "--name", name, "--constraint", f"node.hostname==node-{node}",
+           IMAGE, *command)  # fmt: skip
+    try:
+        yield str(
+            wait_until(
+                lambda: docker(
+                    node, "ps", "-q", "--no-trunc", "--filter", f"label=com.docker.swarm.service.name={name}"
+                ),
+                60,
+                f"the container on node-{node}",
+            )
+        )
+    finally:
+        docker(1, "service", "rm", name, check=False)

@@ -377,11 +377,11 @@ class ContainerCharts(ChartsWidget):
     def __init__(self, parent: QWidget | None, client_factory: Callable, container_id: str) -> None:
         super().__init__(parent)
         self.container_id = container_id
-        inbox = self.inbox  # the stream thread gets the inbox and a relay, never this widget
+        inbox, label = self.inbox, container_id[:12]  # the stream thread gets the inbox, not the widget
         self.stream = StatsStream(
             client_factory,
             container_id,
-            lambda cid, sample, rates: inbox.put(cid, container_id[:12], sample, rates),
+            lambda cid, sample, rates: inbox.put(cid, label, sample, rates),
             bridge.relay(self.show_end),
         ).start()
 

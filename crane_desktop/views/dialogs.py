@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from crane_desktop.engine.errors import EngineError, translate
 from crane_desktop.messages import error_hint, error_text
-from crane_desktop.views.operations import OperationRunner, mark_closed
+from crane_desktop.views.operations import CLOSED, OperationRunner, mark_closed
 
 T = TypeVar("T")
 ERROR_STYLE = "color: #c62828;"
@@ -95,7 +95,7 @@ class EngineDialog(QDialog):
 
     @property
     def gone(self) -> bool:
-        return bool(self.property("craneClosed"))
+        return bool(self.property(CLOSED))
 
     def done(self, result: int) -> None:
         mark_closed(self)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -31,8 +31,6 @@ from crane_desktop.views.pages import PAGES
 
 class Workspace(QWidget):
     """Pages on the left, the current page or detail tab on the right."""
-
-    pageChanged = Signal()
 
     def __init__(self, context: ClusterContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -200,9 +198,6 @@ class Workspace(QWidget):
         while self.tabs.count() > 1:
             self.close_detail(self.tabs.count() - 1)
 
-    def details(self) -> list[QWidget]:
-        return [w for w in self._details.values() if shiboken6.isValid(w)]
-
     def _update_breadcrumb(self, *args: object) -> None:
         if self.tabs.currentIndex() <= 0:
             item = self.sidebar.currentItem()
@@ -211,7 +206,6 @@ class Workspace(QWidget):
         else:
             self.breadcrumb.setText(self.tabs.currentWidget().property("breadcrumb") or "")
         self.breadcrumb.setVisible(self.tabs.currentIndex() > 0)  # a page's name is on its tab already
-        self.pageChanged.emit()
 
     # -- following the connection ----------------------------------------------------------------
     def set_stale(self, stale: bool) -> None:

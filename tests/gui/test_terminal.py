@@ -12,7 +12,7 @@ from crane_desktop.engine.snapshots import Node
 from crane_desktop.terminal.emulator import MODE_ALT_SCREEN
 from crane_desktop.terminal.session import TerminalPanel
 from crane_desktop.views.operations import OperationRunner
-from tests.swarm import IMAGE, docker, unique, wait_until
+from tests.swarm import container_on
 
 
 @pytest.fixture
@@ -25,31 +25,8 @@ def cluster(profile):
 
 @pytest.fixture(scope="module")
 def shell_container():
-    name = unique("term")
-    docker(
-        1,
-        "service",
-        "create",
-        "--detach",
-        "--name",
-        name,
-        "--constraint",
-        "node.hostname==node-2",
-        IMAGE,
-        "sleep",
-        "3600",
-    )
-    try:
-        container = wait_until(
-            lambda: docker(
-                2, "ps", "-q", "--no-trunc", "--filter", f"label=com.docker.swarm.service.name={name}"
-            ),
-            60,
-            "the container on node-2",
-        )
+    with container_on(2, "term", "sleep", "3600") as container:
         yield container
-    finally:
-        docker(1, "service", "rm", name, check=False)
 
 
 def _type(qtbot, panel, text: str) -> None:

@@ -17,7 +17,7 @@ from crane_desktop.engine.snapshots import Node
 from crane_desktop.engine.stats import StatsStream
 from crane_desktop.engine.watcher import Watcher
 from crane_desktop.terminal.exec_bridge import ExecSession
-from tests.swarm import IMAGE, docker, unique, wait_until
+from tests.swarm import container_on, docker, unique, wait_until
 
 PROMPT = 0.1  # seconds: what "at once" allows for setting a flag and shutting sockets
 ENDS_WITHIN = 15.0  # seconds: the deadline for the threads to notice and end
@@ -26,33 +26,8 @@ ENDS_WITHIN = 15.0  # seconds: the deadline for the threads to notice and end
 @pytest.fixture(scope="module")
 def chatty_container() -> Iterator[str]:
     """A container on node-2 that writes a line every 0.1 s (so its log stream is always busy)."""
-    name = unique("stopnow")
-    docker(
-        1,
-        "service",
-        "create",
-        "--detach",
-        "--name",
-        name,
-        "--constraint",
-        "node.hostname==node-2",
-        IMAGE,
-        "sh",
-        "-c",
-        "while true; do echo tick; sleep 0.1; done",
-    )
-    try:
-        yield str(
-            wait_until(
-                lambda: docker(
-                    2, "ps", "-q", "--no-trunc", "--filter", f"label=com.docker.swarm.service.name={name}"
-                ),
-                60,
-                "the container on node-2",
-            )
-        )
-    finally:
-        docker(1, "service", "rm", name, check=False)
+    with container_on(2, "stopnow", "sh", "-c", "while true; do echo tick; sleep 0.1; done") as container:
+        yield container
 
 
 @pytest.fixture
