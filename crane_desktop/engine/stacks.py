@@ -22,6 +22,7 @@ from crane_desktop.engine.compose import StackPlan
 from crane_desktop.engine.errors import EngineError, NotFound
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 from crane_desktop.engine.snapshots import STACK_LABEL
+from crane_desktop.engine.spec_diff import Change, diff_specs
 
 
 @dataclass
@@ -195,8 +196,7 @@ def deploy(client: Client, plan: StackPlan, *, prune: bool = True) -> DeployResu
             _post(client, "/services/create", spec)
             result.created.append(name)
             continue
-        # stack deploy has no --force: keep ForceUpdate so unchanged services are not restarted
-        spec["TaskTemplate"]["ForceUpdate"] = current["Spec"]["TaskTemplate"].get("ForceUpdate", 0)
+        spec = redeploy_spec(current["Spec"], spec)
         _post(client, f"/services/{current['ID']}/update", spec, version=current["Version"]["Index"])
         result.updated.append(name)
     if prune:
@@ -205,6 +205,59 @@ def deploy(client: Client, plan: StackPlan, *, prune: bool = True) -> DeployResu
                 api.call(client, client.remove_service, current["ID"])
                 result.removed.append(name)
     return result
+
+
+def redeploy_spec(current: dict[str, Any], planned: dict[str, Any]) -> dict[str, Any]:
+    """The spec a redeploy sends for an existing service: the plan's, keeping the current ForceUpdate
+    (stack deploy has no --force, so an unchanged service is not restarted)."""
+    spec = copy.deepcopy(planned)
+    spec.setdefault("TaskTemplate", {})["ForceUpdate"] = (current.get("TaskTemplate") or {}).get(
+        "ForceUpdate", 0
+    )
+    return spec
+
+
+@dataclass
+class ServiceReview:
+    """What deploying a plan does to one service of the app: `created`, `updated` (with its `changes`),
+    `unchanged`, or `removed` (a service of the app the plan no longer has)."""
+
+    name: str
+    outcome: str
+    changes: list[Change] = field(default_factory=list)
+
+
+def review_plan(
+    plan: StackPlan, current: dict[str, dict[str, Any]], *, prune: bool = True
+) -> list[ServiceReview]:
+    """Compare `plan` with the app's services as they are (`current`: scoped name -> Spec), without
+    calling the engine. Secret and config references take the ids the current spec has for the same
+    names, as the deploy would resolve them."""
+    reviews = []
+    for name, planned in sorted(plan.services.items()):
+        spec = current.get(name)
+        if spec is None:
+            reviews.append(ServiceReview(name, "created"))
+            continue
+        changes = diff_specs(spec, _with_current_ids(spec, redeploy_spec(spec, planned)))
+        reviews.append(ServiceReview(name, "updated" if changes else "unchanged", changes))
+    if prune:
+        reviews += [ServiceReview(name, "removed") for name in sorted(set(current) - set(plan.services))]
+    return reviews
+
+
+def _with_current_ids(current: dict[str, Any], planned: dict[str, Any]) -> dict[str, Any]:
+    container = planned.get("TaskTemplate", {}).get("ContainerSpec") or {}
+    now = (current.get("TaskTemplate") or {}).get("ContainerSpec") or {}
+    for kind, name_key, id_key in (
+        ("Secrets", "SecretName", "SecretID"),
+        ("Configs", "ConfigName", "ConfigID"),
+    ):
+        ids = {ref.get(name_key): ref.get(id_key) for ref in now.get(kind) or ()}
+        for ref in container.get(kind) or ():
+            if ref.get(name_key) in ids and id_key not in ref:
+                ref[id_key] = ids[ref[name_key]]
+    return planned
 
 
 # -- remove ---------------------------------------------------------------------------------------
