@@ -506,7 +506,9 @@ _OWNED: dict[str, list[tuple[str, ...]]] = {
     "update": [("UpdateConfig",)],
     "rollback": [("RollbackConfig",)],
 }
-LOCKED = ("app", "name", "mode", "endpoint_mode")
+# what an update keeps: the engine's for the service's life (names, modes); the networks, as Crane's
+# guide says (网络模式不可更改)
+LOCKED = ("app", "name", "mode", "endpoint_mode", "networks")
 
 
 def changed_fields(before: ServiceForm, after: ServiceForm) -> list[str]:

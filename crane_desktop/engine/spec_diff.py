@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,7 +66,7 @@ def restart_effect(changes: Iterable[Change]) -> Restart:
 
 def _normalised(value: Any, path: tuple[str, ...] = ()) -> Any:
     """`value` with empty values (None, "", [], {}) and the engine's filled-in defaults left out."""
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         result = {}
         for key, item in value.items():
             inner = _normalised(item, (*path, str(key)))
@@ -84,7 +84,7 @@ def _normalised(value: Any, path: tuple[str, ...] = ()) -> Any:
 _MISSING = object()
 
 
-def diff_specs(old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[Change]:
+def diff_specs(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None) -> list[Change]:
     """Every field that differs from `old` to `new`, in path order. Dicts are compared key by key, lists
     of objects of the same length item by item, other lists as a whole."""
     changes: list[Change] = []
@@ -95,7 +95,9 @@ def diff_specs(old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[C
 def _walk(old: Any, new: Any, path: tuple[str | int, ...], out: list[Change]) -> None:
     if old == new:
         return
-    if isinstance(old, dict) and isinstance(new, dict):
+    if isinstance(old, dict) or isinstance(new, dict):
+        old, new = old if old is not None else {}, new if new is not None else {}
+    if isinstance(old, dict) and isinstance(new, dict):  # (an absent object: its fields one by one)
         for key in sorted(set(old) | set(new)):
             _walk(old.get(key), new.get(key), (*path, key), out)
         return

@@ -11,7 +11,7 @@ import base64
 import contextlib
 import copy
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -207,10 +207,10 @@ def deploy(client: Client, plan: StackPlan, *, prune: bool = True) -> DeployResu
     return result
 
 
-def redeploy_spec(current: dict[str, Any], planned: dict[str, Any]) -> dict[str, Any]:
+def redeploy_spec(current: Mapping[str, Any], planned: Mapping[str, Any]) -> dict[str, Any]:
     """The spec a redeploy sends for an existing service: the plan's, keeping the current ForceUpdate
     (stack deploy has no --force, so an unchanged service is not restarted)."""
-    spec = copy.deepcopy(planned)
+    spec: dict[str, Any] = copy.deepcopy(dict(planned))
     spec.setdefault("TaskTemplate", {})["ForceUpdate"] = (current.get("TaskTemplate") or {}).get(
         "ForceUpdate", 0
     )
@@ -228,7 +228,7 @@ class ServiceReview:
 
 
 def review_plan(
-    plan: StackPlan, current: dict[str, dict[str, Any]], *, prune: bool = True
+    plan: StackPlan, current: Mapping[str, Mapping[str, Any]], *, prune: bool = True
 ) -> list[ServiceReview]:
     """Compare `plan` with the app's services as they are (`current`: scoped name -> Spec), without
     calling the engine. Secret and config references take the ids the current spec has for the same
@@ -246,7 +246,7 @@ def review_plan(
     return reviews
 
 
-def _with_current_ids(current: dict[str, Any], planned: dict[str, Any]) -> dict[str, Any]:
+def _with_current_ids(current: Mapping[str, Any], planned: dict[str, Any]) -> dict[str, Any]:
     container = planned.get("TaskTemplate", {}).get("ContainerSpec") or {}
     now = (current.get("TaskTemplate") or {}).get("ContainerSpec") or {}
     for kind, name_key, id_key in (

@@ -1,5 +1,7 @@
 """Deploy an app: from a compose file (errors shown at their line) or from a form validated field by
-field; the same form, filled with a service's spec, updates that service (mode fields locked).
+field; the same form, filled with a service's spec, updates that service (mode fields and networks
+locked), showing before Apply which changes restart the tasks. The compose check of an app that exists
+says per service what deploying the file does.
 
 Nothing is sent while the file or the form has a problem.
 """
@@ -12,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,8 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -48,8 +48,11 @@ from crane_desktop.engine.service_form import (
     validate,
 )
 from crane_desktop.engine.snapshots import Service
+from crane_desktop.engine.spec_diff import diff_specs
 from crane_desktop.views.dialogs import ERROR_STYLE, EngineDialog, show_error
+from crane_desktop.views.network_picker import NetworkPicker
 from crane_desktop.views.operations import operation_slot
+from crane_desktop.views.spec_changes import changes_text, review_text
 
 if TYPE_CHECKING:
     from crane_desktop.models.store import ClusterStore
@@ -75,8 +78,9 @@ def compose_error_text(error: ComposeError | compose.ComposeWarning) -> str:
 
 
 class ComposeTab(QWidget):
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, store: ClusterStore, parent: QWidget) -> None:
         super().__init__(parent)
+        self.store = store
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("composePath")
         self.path_edit.setPlaceholderText(
@@ -93,6 +97,11 @@ class ComposeTab(QWidget):
         self.error_label.setObjectName("composeError")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)
+        self.review = QPlainTextEdit(self)
+        self.review.setObjectName("composeReview")
+        self.review.setReadOnly(True)
+        self.review.setMaximumHeight(150)
+        self.review.hide()
         check = QPushButton(self.tr("Check"), self)
         check.setObjectName("composeCheckButton")
         check.clicked.connect(self.check)
@@ -106,6 +115,7 @@ class ComposeTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.editor, 1)
+        layout.addWidget(self.review)
         layout.addLayout(bottom)
         self._dialog: QFileDialog | None = None
 
@@ -158,6 +168,21 @@ class ComposeTab(QWidget):
         if plan is not None and not plan.warnings:
             self.error_label.setStyleSheet("")
             self.error_label.setText(self.tr("The file is valid."))
+        self.show_review(plan)
+
+    def show_review(self, plan: compose.StackPlan | None) -> None:
+        """For an app that exists: what deploying the plan does to each of its services."""
+        current = {
+            service.name: service.raw.get("Spec") or {}
+            for service in self.store.get("services").values()
+            if plan is not None and service.stack == plan.name
+        }
+        if plan is None or not current:
+            self.review.hide()
+            self.review.clear()
+            return
+        self.review.setPlainText(review_text(plan.name, stacks.review_plan(plan, current)))
+        self.review.show()
 
     def show_error(self, error: ComposeError | None) -> None:
         self.error_label.setStyleSheet(ERROR_STYLE)
@@ -205,20 +230,10 @@ class FormTab(QWidget):
             [("vip", self.tr("virtual IP")), ("dnsrr", self.tr("DNS round robin"))],
         )
         self._lines("ports", self.tr("Port mapping"), "8080:80/tcp host")
-        self.network_list = QListWidget(inner)
-        self.network_list.setObjectName("networksList")
-        self.network_list.setMaximumHeight(110)
-        self.network_label = QLineEdit(inner)
-        self.network_label.setObjectName("networkLabelEdit")
-        self.network_label.setPlaceholderText(self.tr("pick by label: key=value"))
-        self.network_label.returnPressed.connect(self.pick_networks_by_label)
-        networks = QWidget(inner)
-        nlayout = QVBoxLayout(networks)
-        nlayout.setContentsMargins(0, 0, 0, 0)
-        nlayout.addWidget(self.network_list)
-        nlayout.addWidget(self.network_label)
-        self._add_row("networks", self.tr("Networks"), networks)
-        self._fill_networks()
+        self.network_picker = NetworkPicker(store, inner)
+        self.network_picker.setObjectName("networkPicker")
+        self.network_picker.list.setMaximumHeight(110)
+        self._add_row("networks", self.tr("Networks"), self.network_picker)
         self._lines("env", self.tr("Environment variables"), "KEY=value")
         self._lines("labels", self.tr("Labels"), "key=value")
         self._lines("mounts", self.tr("Mounts"), "data:/data  or  /host/path:/path:ro")
@@ -322,26 +337,6 @@ class FormTab(QWidget):
             combo.addItem(text, value)
         self._add_row(key, label, combo, form)
 
-    def _fill_networks(self) -> None:
-        for network in sorted(self.store.get("networks").values(), key=lambda n: n.name):
-            if network.scope != "swarm" or network.ingress:
-                continue
-            labels = ", ".join(f"{k}={v}" for k, v in network.labels)
-            item = QListWidgetItem(f"{network.name}  {labels}".rstrip())
-            item.setData(Qt.ItemDataRole.UserRole, network.name)
-            item.setData(Qt.ItemDataRole.UserRole + 1, dict(network.labels))
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.network_list.addItem(item)
-
-    def pick_networks_by_label(self) -> None:
-        key, _, value = self.network_label.text().strip().partition("=")
-        for row in range(self.network_list.count()):
-            item = self.network_list.item(row)
-            labels = item.data(Qt.ItemDataRole.UserRole + 1) or {}
-            if key and key in labels and (not value or labels[key] == value):
-                item.setCheckState(Qt.CheckState.Checked)
-
     def _node_constraints(self) -> list[str]:
         found: set[str] = set()
         for node in self.store.get("nodes").values():
@@ -364,11 +359,7 @@ class FormTab(QWidget):
     def _get(self, key: str) -> Any:
         widget = self.inputs[key]
         if key == "networks":
-            return [
-                self.network_list.item(r).data(Qt.ItemDataRole.UserRole)
-                for r in range(self.network_list.count())
-                if self.network_list.item(r).checkState() == Qt.CheckState.Checked
-            ]
+            return self.network_picker.selected_network_names()
         if isinstance(widget, QLineEdit):
             return widget.text().strip()
         if isinstance(widget, QPlainTextEdit):
@@ -386,10 +377,7 @@ class FormTab(QWidget):
         elif isinstance(widget, QComboBox):
             widget.setCurrentIndex(max(0, widget.findData(value)))
         elif key == "networks":
-            for row in range(self.network_list.count()):
-                item = self.network_list.item(row)
-                checked = item.data(Qt.ItemDataRole.UserRole) in value
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.network_picker.set_selected_names(value)
 
     def form(self) -> ServiceForm:
         plain = {key: self._get(key) for key in self.inputs if "." not in key}
@@ -408,8 +396,10 @@ class FormTab(QWidget):
             else:
                 self._set(key, getattr(form, key))
 
-    def lock(self, why: str) -> None:
+    def lock(self, reasons: dict[str, str]) -> None:
+        """Disable the fields an update cannot change, each saying why (`reasons`: field -> words)."""
         for key in LOCKED:
+            why = reasons[key]
             self.inputs[key].setEnabled(False)
             self.inputs[key].setToolTip(why)
             self.errors[key].setText(why)
@@ -467,7 +457,7 @@ class DeployDialog(EngineDialog):
         self.app_edit = QLineEdit(self)
         self.app_edit.setObjectName("appNameEdit")
         self.app_edit.setPlaceholderText(self.tr("shop"))
-        self.compose_tab = ComposeTab(self)
+        self.compose_tab = ComposeTab(context.store, self)
         self.form_tab = FormTab(context.store, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("deployTabs")
@@ -496,6 +486,12 @@ class DeployDialog(EngineDialog):
             self.compose_tab.hide()
         self.tabs.addTab(self.form_tab, self.tr("Form"))
         layout.addWidget(self.tabs, 1)
+        self.changes_view = QPlainTextEdit(self)
+        self.changes_view.setObjectName("updateChanges")
+        self.changes_view.setReadOnly(True)
+        self.changes_view.setMaximumHeight(120)
+        self.changes_view.setVisible(service is not None)
+        layout.addWidget(self.changes_view)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.before: ServiceForm | None = None
@@ -503,12 +499,45 @@ class DeployDialog(EngineDialog):
             names = {key: n.name for key, n in context.store.get("networks").items()}
             self.before = from_spec(dict(service.raw.get("Spec") or {}), names)
             self.form_tab.set_form(self.before)
-            self.form_tab.lock(
-                self.tr(
-                    "Cannot change: the engine keeps a service's mode and endpoint mode (and its name) "
-                    "for its whole life; deploy a new service instead."
-                )
+            modes = self.tr(
+                "Cannot change: the engine keeps a service's mode and endpoint mode (and its name) "
+                "for its whole life; deploy a new service instead."
             )
+            networks = self.tr(
+                "The network mode cannot be changed on update: remove the service and deploy it again "
+                "to use other networks."
+            )
+            self.form_tab.lock({key: networks if key == "networks" else modes for key in LOCKED})
+            self._changes_timer = QTimer(self)
+            self._changes_timer.setSingleShot(True)
+            self._changes_timer.setInterval(150)
+            self._changes_timer.timeout.connect(self.show_changes)
+            for widget in self.form_tab.inputs.values():
+                if isinstance(widget, QLineEdit | QPlainTextEdit):
+                    widget.textChanged.connect(self._changes_timer.start)
+                elif isinstance(widget, QComboBox):
+                    widget.currentIndexChanged.connect(self._changes_timer.start)
+            self.show_changes()
+
+    def _current_spec(self) -> dict[str, Any]:
+        """The service's spec as the store last saw it (the update reads it again from the engine)."""
+        assert self.service is not None
+        service = self.context.store.get("services").get(self.service.id, self.service)
+        return dict(service.raw.get("Spec") or {})
+
+    def show_changes(self) -> None:
+        """The update's changes against the running spec, each marked with whether it restarts the
+        tasks; nothing while a field is wrong (Update shows where)."""
+        assert self.before is not None
+        form = replace(self.form_tab.form(), **{key: getattr(self.before, key) for key in LOCKED})
+        text = self.tr("Correct the fields marked in red to see what the update changes.")
+        if not validate(form):
+            current = self._current_spec()
+            try:
+                text = changes_text(diff_specs(current, updated_spec(current, self.before, form)))
+            except ComposeError as error:
+                text = compose_error_text(error)
+        self.changes_view.setPlainText(text)
 
     @operation_slot()
     async def deploy(self) -> None:

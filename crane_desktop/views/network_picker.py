@@ -2,7 +2,9 @@
 label), as Crane let operators do at deploy time. Used by the deploy form.
 
 `selected_network_names()` is what the form reads; the list follows the swarm's networks live and keeps
-the ticks across updates. The built-in `ingress` is not offered: services join it by publishing ports.
+the ticks across updates. Only swarm-scoped networks are offered (a service cannot join a node's own),
+and not the built-in `ingress`: services join it by publishing ports. Enter stays in the picker (it would
+otherwise reach the dialog's default button and deploy).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -57,6 +60,7 @@ class NetworkPicker(QWidget):
         self.label_combo = QComboBox(self)
         self.label_combo.setObjectName("labelCombo")
         self.label_combo.setEditable(True)
+        self.label_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # offered: the networks' labels
         label_edit = self.label_combo.lineEdit()
         assert label_edit is not None  # an editable combo box always has its line edit
         label_edit.setPlaceholderText(self.tr("key=value, or key for any value"))
@@ -85,8 +89,17 @@ class NetworkPicker(QWidget):
         if kind == "networks":
             self._refresh()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in the list or the label box chooses nothing more and must not deploy."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def networks(self) -> list[Network]:
-        found = (n for n in self.store.get("networks").values() if not is_predefined(n))
+        found = (
+            n for n in self.store.get("networks").values() if n.scope == "swarm" and not is_predefined(n)
+        )
         return sorted(found, key=lambda n: n.name)
 
     def _refresh(self) -> None:

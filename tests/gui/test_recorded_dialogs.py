@@ -7,12 +7,14 @@ editor refuses duplicate or empty keys before sending; `confirm` and `show_error
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 import docker.errors
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QTableWidgetItem, QWidget
 
+from crane_desktop.engine.diff import Diff
 from crane_desktop.views import dialogs
 from crane_desktop.views.deploy_dialog import DeployDialog
 from crane_desktop.views.node_dialogs import LabelsDialog
@@ -117,18 +119,59 @@ def test_form_shows_its_compose_text(deploy):
     assert "  api:" in preview.toPlainText() and "replicas: 3" in preview.toPlainText()
 
 
-def test_networks_offered_are_the_stores_swarm_networks_and_pick_by_label(deploy):
-    networks = deploy.form_tab.network_list
-    items = [networks.item(row) for row in range(networks.count())]
-    assert [item.text() for item in items] == ["shop_backend  tier=backend"]  # not ingress
-    assert items[0].checkState() == Qt.CheckState.Unchecked
-    deploy.form_tab.network_label.setText("tier=frontend")
-    deploy.form_tab.pick_networks_by_label()
-    assert items[0].checkState() == Qt.CheckState.Unchecked
-    deploy.form_tab.network_label.setText("tier=backend")
-    deploy.form_tab.pick_networks_by_label()
-    assert items[0].checkState() == Qt.CheckState.Checked
+def listed_networks(deploy: DeployDialog) -> list[str]:
+    picker = deploy.form_tab.network_picker
+    return [picker.list.item(row).text() for row in range(picker.list.count())]
+
+
+def test_networks_are_chosen_by_label_in_the_form_and_follow_the_store(deploy, recorded_context):
+    """发布新服务时通过标签选择网络: the picker in the form, live as networks come and go."""
+    deploy.tabs.setCurrentWidget(deploy.form_tab)
+    picker = deploy.form_tab.network_picker
+    assert picker.isVisibleTo(deploy)
+    assert listed_networks(deploy) == ["shop_backend"]  # not ingress
+    assert deploy.form_tab.form().networks == []
+    backend = by_name("networks", "shop_backend")
+    frontend = replace(backend, id="frontendid", name="shop_frontend", labels=(("tier", "frontend"),))
+    edge = replace(backend, id="edgeid", name="shop_edge", labels=(("tier", "frontend"), ("zone", "west")))
+    recorded_context.store.apply("networks", Diff(added={frontend.id: frontend, edge.id: edge}))
+    assert listed_networks(deploy) == ["shop_backend", "shop_edge", "shop_frontend"]
+
+    picker.by_label.click()
+    picker.label_combo.setEditText("tier=frontend")
+    assert picker.matches.text() == "Networks with this label: shop_edge, shop_frontend"
+    assert deploy.form_tab.form().networks == ["shop_edge", "shop_frontend"]
+    # a network removed while the dialog is open is no longer chosen
+    recorded_context.store.apply("networks", Diff(removed=frozenset({edge.id})))
+    assert deploy.form_tab.form().networks == ["shop_frontend"]
+    assert picker.matches.text() == "Networks with this label: shop_frontend"
+
+    picker.by_name.click()
+    picker.list.item(0).setCheckState(Qt.CheckState.Checked)
     assert deploy.form_tab.form().networks == ["shop_backend"]
+
+
+def test_enter_in_the_network_picker_does_not_deploy(deploy, qtbot):
+    deploy.tabs.setCurrentWidget(deploy.form_tab)
+    picker = deploy.form_tab.network_picker
+    picker.by_label.click()
+    edit = picker.label_combo.lineEdit()
+    edit.setFocus()
+    qtbot.keyClicks(edit, "tier=backend")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    picker.by_name.click()
+    picker.list.setFocus()
+    picker.list.setCurrentRow(0)
+    qtbot.keyClick(picker.list, Qt.Key.Key_Enter)
+    qtbot.wait(50)  # a deploy would have been queued by now; nothing may have run
+    assert deploy.isVisible() and deploy.status.text() == ""
+    assert error_box(deploy) is None
+    assert not deploy.form_tab.errors["name"].isVisibleTo(deploy)
+    # Enter elsewhere in the form still deploys (here: refused, the fields are empty)
+    name = deploy.form_tab.inputs["name"]
+    name.setFocus()
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: deploy.status.text() == "Correct the fields marked in red.")
 
 
 def test_constraints_are_suggested_from_the_node_labels(deploy):
@@ -157,6 +200,72 @@ def test_update_form_is_filled_from_the_service_and_locks_what_cannot_change(qtb
         assert field.toolTip().startswith("Cannot change: the engine keeps a service's mode"), key
         assert dialog.form_tab.errors[key].isVisibleTo(dialog), key
     assert dialog.form_tab.inputs["image"].isEnabled()
+    # 网络模式不可更改: shown, ticked, locked, saying why
+    picker = dialog.form_tab.network_picker
+    assert not picker.isEnabled() and picker.list.item(0).checkState() == Qt.CheckState.Checked
+    assert picker.toolTip().startswith("The network mode cannot be changed on update")
+    assert dialog.form_tab.errors["networks"].text() == picker.toolTip()
+    assert dialog.changes_view.toPlainText() == "No changes."
+
+
+def update_dialog(qtbot, recorded_context, parent, name: str) -> DeployDialog:
+    dialog = DeployDialog(recorded_context, parent, service=by_name("services", name))
+    dialog.open()
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def test_update_form_marks_the_changes_that_restart_tasks(qtbot, recorded_context, parent):
+    dialog = update_dialog(qtbot, recorded_context, parent, "shop_web")
+    changes = dialog.changes_view
+    assert changes.isVisibleTo(dialog)
+    set_text(dialog, "replicas", "4")
+    set_text(dialog, "update.parallelism", "2")
+    qtbot.waitUntil(lambda: changes.toPlainText().startswith("Applying this restarts no task"))
+    lines = changes.toPlainText().splitlines()[1:]
+    assert "Mode.Replicated.Replicas: 2 -> 4  (no restart)" in lines
+    assert "UpdateConfig.Parallelism: - -> 2  (no restart)" in lines  # the service had no policy
+    assert all(line.endswith("(no restart)") for line in lines)
+
+    set_text(dialog, "env", "DB_PASSWORD=secret\nMODE=dev")
+    qtbot.waitUntil(lambda: "MODE=dev" in changes.toPlainText())
+    text = changes.toPlainText()
+    assert text.startswith("Applying this restarts every task of the service")
+    assert (
+        "TaskTemplate.ContainerSpec.Env: DB_PASSWORD=secret, MODE=prod -> DB_PASSWORD=secret, MODE=dev"
+        "  (restarts the tasks)"
+    ) in text.splitlines()
+    assert "Mode.Replicated.Replicas: 2 -> 4  (no restart)" in text.splitlines()
+
+    set_text(dialog, "replicas", "many")
+    qtbot.waitUntil(lambda: changes.toPlainText().startswith("Correct the fields marked in red"))
+
+
+def test_compose_check_of_an_existing_app_says_what_changes_per_service(deploy, qtbot):
+    web = by_name("services", "shop_web").raw["Spec"]["TaskTemplate"]["ContainerSpec"]
+    deploy.app_edit.setText("shop")
+    deploy.compose_tab.editor.setPlainText(
+        "services:\n"
+        "  web:\n"
+        f"    image: {web['Image']}\n"
+        "    command: [sleep, '7200']\n"
+        "  cache:\n"
+        f"    image: {IMAGE}\n"
+    )
+    deploy.compose_tab.findChild(QPushButton, "composeCheckButton").click()
+    review = deploy.compose_tab.review
+    assert review.isVisibleTo(deploy)
+    lines = review.toPlainText().splitlines()
+    assert lines[0] == "The app shop exists; deploying this file:"
+    assert "shop_cache: created" in lines
+    assert "shop_web: updated, restarts its tasks" in lines
+    assert "    TaskTemplate.ContainerSpec.Args: sleep, 3600 -> sleep, 7200  (restarts the tasks)" in lines
+    assert {"shop_agent: removed", "shop_worker: removed"} <= set(lines)
+    # an app that does not exist: no review
+    deploy.app_edit.setText("newshop")
+    deploy.compose_tab.findChild(QPushButton, "composeCheckButton").click()
+    assert not review.isVisibleTo(deploy)
+    assert deploy.compose_tab.error_label.text() == "The file is valid."
 
 
 def test_deploying_while_disconnected_shows_the_error_and_keeps_the_input(deploy, qtbot):

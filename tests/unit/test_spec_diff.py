@@ -63,10 +63,11 @@ def test_policy_and_service_label_changes_restart_nothing():
         spec["Labels"]["team"] = "ops"
 
     changes = diff_specs(before, edited(before, edit))
-    assert [c.path for c in changes] == [
+    assert [c.path for c in changes] == [  # an absent object's fields one by one
         "Labels.team",
-        "RollbackConfig",
-        "UpdateConfig",
+        "RollbackConfig.Parallelism",
+        "UpdateConfig.FailureAction",
+        "UpdateConfig.Parallelism",
     ]
     assert {c.restart for c in changes} == {Restart.NONE}
     assert restart_effect(changes) is Restart.NONE
@@ -77,7 +78,7 @@ def test_a_restart_policy_or_port_change_restarts_every_task():
     policy = diff_specs(
         before, edited(before, lambda s: s["TaskTemplate"].update(RestartPolicy={"Condition": "none"}))
     )
-    assert [(c.path, c.restart) for c in policy] == [("TaskTemplate.RestartPolicy", Restart.ALL)]
+    assert [(c.path, c.restart) for c in policy] == [("TaskTemplate.RestartPolicy.Condition", Restart.ALL)]
     port = diff_specs(
         before, edited(before, lambda s: s["EndpointSpec"]["Ports"][0].update(PublishedPort=8081))
     )
