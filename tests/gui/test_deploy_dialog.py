@@ -1,7 +1,8 @@
 """The deploy dialog against the real swarm: a bad compose file is refused at its line and creates
 nothing; a good one deploys; the form refuses bad fields before sending, creates a replicated and a
-global service, shows its compose text; the update form locks the mode fields, a policy-only update
-keeps the tasks, and an image + env update rolls out."""
+global service, shows its compose text; the update form locks the mode fields, marks before Apply which
+changes restart the tasks, and the engine agrees: a policy-only update keeps the tasks, an image + env
+update replaces them."""
 
 from __future__ import annotations
 
@@ -136,7 +137,7 @@ def test_form_refuses_bad_fields_then_creates_services(connected_window, qtbot, 
         docker(1, "stack", "rm", app, check=False)
 
 
-def test_update_form_locks_modes_and_policy_only_update_keeps_tasks(connected_window, qtbot, service_names):
+def test_update_form_locks_modes_and_marks_what_restarts_tasks(connected_window, qtbot, service_names):
     window = connected_window
     name = unique("gupd")
     service_names.append(name)
@@ -170,6 +171,9 @@ def test_update_form_locks_modes_and_policy_only_update_keeps_tasks(connected_wi
     # policy only: same tasks
     version = docker_json(1, "service", "inspect", name)[0]["Version"]["Index"]
     set_text(dialog, "update.parallelism", "3")
+    qtbot.waitUntil(lambda: "UpdateConfig.Parallelism" in dialog.changes_view.toPlainText())
+    marks = dialog.changes_view.toPlainText()
+    assert marks.startswith("Applying this restarts no task"), marks
     dialog.deploy_button.click()
     qtbot.waitUntil(lambda: closed(dialog), timeout=20000)
     spec = docker_json(1, "service", "inspect", name)[0]
@@ -180,11 +184,17 @@ def test_update_form_locks_modes_and_policy_only_update_keeps_tasks(connected_wi
     dialog = edit()
     set_text(dialog, "image", IMAGE_2)
     set_text(dialog, "env", "COLOR=green")
+    qtbot.waitUntil(lambda: "COLOR=green" in dialog.changes_view.toPlainText())
+    marks = dialog.changes_view.toPlainText().splitlines()
+    assert marks[0].startswith("Applying this restarts every task"), marks
+    assert "TaskTemplate.ContainerSpec.Env: - -> COLOR=green  (restarts the tasks)" in marks
     dialog.deploy_button.click()
     qtbot.waitUntil(lambda: closed(dialog), timeout=20000)
     qtbot.waitUntil(lambda: detail.service.update_state == "completed", timeout=60000)
     after = sorted(docker(1, "service", "ps", "-q", name).split())
     assert set(before) <= set(after) and len(after) == 4
+    running = docker(1, "service", "ps", "-q", "--filter", "desired-state=running", name).split()
+    assert len(running) == 2 and not set(running) & set(before)
     spec = docker_json(1, "service", "inspect", name)[0]["Spec"]
     assert spec["TaskTemplate"]["ContainerSpec"]["Env"] == ["COLOR=green"]
     assert spec["TaskTemplate"]["ContainerSpec"]["Image"].startswith(IMAGE_2)

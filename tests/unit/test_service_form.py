@@ -121,3 +121,15 @@ def test_update_form_round_trip_and_policy_only_update():
     assert new["UpdateConfig"]["Parallelism"] == 4
     assert new["TaskTemplate"] == spec["TaskTemplate"]  # untouched: no task restarts
     assert new["Mode"] == spec["Mode"]  # locked field kept
+
+
+def test_an_update_sends_the_existing_networks():
+    """网络模式不可更改: whatever the form holds, the update keeps the service's networks as they are."""
+    spec = to_spec(replace(good(), networks=["shop_backend"]))
+    spec["TaskTemplate"]["Networks"] = [{"Target": "n1d", "Aliases": ["web"]}]  # as the engine holds it
+    form = from_spec(spec, {"n1d": "shop_backend"})
+    assert form.networks == ["shop_backend"]
+    edited = replace(form, networks=["shop_frontend"], env=["A=2"])
+    new = updated_spec(spec, form, edited)
+    assert new["TaskTemplate"]["Networks"] == [{"Target": "n1d", "Aliases": ["web"]}]
+    assert new["TaskTemplate"]["ContainerSpec"]["Env"] == ["A=2"]
