@@ -10,8 +10,8 @@ update and rollback policies) restarts nothing. Used before an update, a compose
 rollback (the current spec against `PreviousSpec`).
 
 The engine leaves out what is empty, and reports some defaults it filled in (`Isolation: default`,
-`Runtime: container`, endpoint mode `vip`); both sides are compared with those normalised away, so a
-spec sent without them does not read as changed.
+`Runtime: container`, endpoint mode `vip`, one task when a replicated mode gives no count); both sides
+are compared with those normalised away, so a spec sent without them does not read as changed.
 """
 
 from __future__ import annotations
@@ -88,8 +88,19 @@ def diff_specs(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None) -> 
     """Every field that differs from `old` to `new`, in path order. Dicts are compared key by key, lists
     of objects of the same length item by item, other lists as a whole."""
     changes: list[Change] = []
-    _walk(_normalised(old or {}), _normalised(new or {}), (), changes)
+    _walk(_normalised(_with_mode(old)), _normalised(_with_mode(new)), (), changes)
     return changes
+
+
+def _with_mode(spec: Mapping[str, Any] | None) -> dict[str, Any]:
+    """`spec` with the mode the engine gives it: replicated with one task when it says no mode or no
+    task count (the daemon's ServiceSpecToGRPC)."""
+    result = dict(spec or {})
+    mode = result.get("Mode") or {}
+    replicas = (mode.get("Replicated") or {}).get("Replicas")
+    if not any(key != "Replicated" for key in mode) and replicas is None:
+        result["Mode"] = {"Replicated": {"Replicas": 1}}
+    return result
 
 
 def _walk(old: Any, new: Any, path: tuple[str | int, ...], out: list[Change]) -> None:

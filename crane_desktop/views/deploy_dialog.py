@@ -484,6 +484,7 @@ class DeployDialog(EngineDialog):
             self.tabs.addTab(self.compose_tab, self.tr("Compose file"))
         else:
             self.compose_tab.hide()
+            self.app_edit.hide()  # (the app is the service's: shown, locked, in the form)
         self.tabs.addTab(self.form_tab, self.tr("Form"))
         layout.addWidget(self.tabs, 1)
         self.changes_view = QPlainTextEdit(self)

@@ -42,7 +42,11 @@ def effect_text(changes: Sequence[Change]) -> str:
 
 def change_lines(changes: Sequence[Change], indent: str = "") -> list[str]:
     """One line per change: `path: old -> new (mark)`."""
-    return [f"{indent}{change_text(change)}  ({mark_text(change.restart)})" for change in changes]
+    line = translate("SpecChanges", "%1  (%2)")
+    return [
+        indent + line.replace("%1", change_text(change)).replace("%2", mark_text(change.restart))
+        for change in changes
+    ]
 
 
 def changes_text(changes: Sequence[Change]) -> str:

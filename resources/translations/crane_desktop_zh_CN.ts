@@ -861,6 +861,14 @@
         <translation>不可修改:服务的模式和端点模式(以及名称)在其整个生命周期内保持不变;如需更改请发布一个新服务。</translation>
     </message>
     <message>
+        <source>The network mode cannot be changed on update: remove the service and deploy it again to use other networks.</source>
+        <translation>网络模式不可更改：如需使用其他网络，请删除该服务后重新发布。</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red to see what the update changes.</source>
+        <translation>请先改正标红的字段，再查看本次更新的变更。</translation>
+    </message>
+    <message>
         <source>The app %1 was deployed.</source>
         <translation>应用 %1 已发布。</translation>
     </message>
@@ -1033,10 +1041,6 @@
     <message>
         <source>Port mapping</source>
         <translation>端口映射</translation>
-    </message>
-    <message>
-        <source>pick by label: key=value</source>
-        <translation>按标签选择:键=值</translation>
     </message>
     <message>
         <source>Networks</source>
@@ -2393,6 +2397,65 @@
     <message>
         <source>Continuous deployment</source>
         <translation>持续部署</translation>
+    </message>
+</context>
+<context>
+    <name>SpecChanges</name>
+    <message>
+        <source>restarts the tasks</source>
+        <translation>会重启任务</translation>
+    </message>
+    <message>
+        <source>restarts the tasks on nodes that no longer fit the placement</source>
+        <translation>会重启所在节点不再满足调度约束的任务</translation>
+    </message>
+    <message>
+        <source>no restart</source>
+        <translation>不重启</translation>
+    </message>
+    <message>
+        <source>No changes.</source>
+        <translation>没有变更。</translation>
+    </message>
+    <message>
+        <source>Applying this restarts every task of the service (one by one, as the update policy says).</source>
+        <translation>应用后将重启该服务的所有任务（按更新策略逐个进行）。</translation>
+    </message>
+    <message>
+        <source>Applying this restarts only the tasks on nodes that no longer fit the placement constraints.</source>
+        <translation>应用后只重启所在节点不再满足调度约束的任务。</translation>
+    </message>
+    <message>
+        <source>Applying this restarts no task: the running tasks keep running.</source>
+        <translation>应用后不重启任何任务：运行中的任务继续运行。</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The app %1 exists; deploying this file:</source>
+        <translation>应用 %1 已存在；发布此文件将：</translation>
+    </message>
+    <message>
+        <source>%1: created</source>
+        <translation>%1：新建</translation>
+    </message>
+    <message>
+        <source>%1: removed</source>
+        <translation>%1：删除</translation>
+    </message>
+    <message>
+        <source>%1: unchanged</source>
+        <translation>%1：不变</translation>
+    </message>
+    <message>
+        <source>%1: updated, restarts its tasks</source>
+        <translation>%1：更新，会重启其任务</translation>
+    </message>
+    <message>
+        <source>%1: updated, no task restarts</source>
+        <translation>%1：更新，不重启任务</translation>
     </message>
 </context>
 <context>

@@ -152,3 +152,14 @@ def test_a_plan_review_per_service():
     (change,) = reviews["shop_web"].changes
     assert change.path == "TaskTemplate.ContainerSpec.Env" and change.restart is Restart.ALL
     assert "MODE=dev" in change.new and "MODE=prod" in change.old
+
+
+def test_no_task_count_is_one_task():
+    """The engine gives a replicated service without a count one task (a compose file without replicas)."""
+    before = recorded_spec("fixture-web")
+    no_count = edited(before, lambda s: s.update(Mode={"Replicated": {}}))
+    assert diff_specs(before, no_count) == [Change("Mode.Replicated.Replicas", 2, 1, Restart.NONE)]
+    one = edited(before, lambda s: s.update(Mode={"Replicated": {"Replicas": 1}}))
+    assert diff_specs(one, edited(before, lambda s: s.pop("Mode"))) == []
+    zero = edited(before, lambda s: s.update(Mode={"Replicated": {"Replicas": 0}}))
+    assert diff_specs(one, zero) == [Change("Mode.Replicated.Replicas", 1, 0, Restart.NONE)]
