@@ -10,8 +10,10 @@ update and rollback policies) restarts nothing. Used before an update, a compose
 rollback (the current spec against `PreviousSpec`).
 
 The engine leaves out what is empty, and reports some defaults it filled in (`Isolation: default`,
-`Runtime: container`, endpoint mode `vip`, one task when a replicated mode gives no count); both sides
-are compared with those normalised away, so a spec sent without them does not read as changed.
+`Runtime: container`, endpoint mode `vip`, one task when a replicated mode gives no count, zeros); both
+sides are compared with those normalised away, so a spec sent without them does not read as changed.
+Network references are compared as the caller gives them: `stacks.review_plan` puts the ids in place of
+a plan's network names, as the engine does.
 """
 
 from __future__ import annotations
@@ -27,6 +29,18 @@ _ENGINE_DEFAULTS: dict[tuple[str, ...], object] = {
     ("TaskTemplate", "ContainerSpec", "Isolation"): "default",
     ("TaskTemplate", "Runtime"): "container",
     ("EndpointSpec", "Mode"): "vip",
+    ("UpdateConfig", "FailureAction"): "pause",
+    ("UpdateConfig", "Order"): "stop-first",
+    ("RollbackConfig", "FailureAction"): "pause",
+    ("RollbackConfig", "Order"): "stop-first",
+}
+# a zero or false is the same as leaving the field out (swarmkit's plain proto fields), except where
+# swarmkit keeps "unset" apart: these fields, whose zero is a value of its own
+_ZERO_IS_A_VALUE = {
+    ("Mode", "Replicated", "Replicas"),
+    ("TaskTemplate", "ContainerSpec", "Init"),
+    ("TaskTemplate", "ContainerSpec", "StopGracePeriod"),
+    ("TaskTemplate", "RestartPolicy", "Delay"),
 }
 
 
@@ -65,7 +79,8 @@ def restart_effect(changes: Iterable[Change]) -> Restart:
 
 
 def _normalised(value: Any, path: tuple[str, ...] = ()) -> Any:
-    """`value` with empty values (None, "", [], {}) and the engine's filled-in defaults left out."""
+    """`value` with empty values (None, "", 0, false, [], {}, but see `_ZERO_IS_A_VALUE`) and the
+    engine's filled-in defaults left out."""
     if isinstance(value, Mapping):
         result = {}
         for key, item in value.items():
@@ -76,7 +91,7 @@ def _normalised(value: Any, path: tuple[str, ...] = ()) -> Any:
     if isinstance(value, list):
         items = [_normalised(item, path) for item in value]
         return items or None
-    if value == "":
+    if value == "" or (value in (0, False) and path not in _ZERO_IS_A_VALUE):
         return None
     return value
 

@@ -228,22 +228,33 @@ class ServiceReview:
 
 
 def review_plan(
-    plan: StackPlan, current: Mapping[str, Mapping[str, Any]], *, prune: bool = True
+    plan: StackPlan,
+    current: Mapping[str, Mapping[str, Any]],
+    network_ids: Mapping[str, str],
+    *,
+    prune: bool = True,
 ) -> list[ServiceReview]:
     """Compare `plan` with the app's services as they are (`current`: scoped name -> Spec), without
-    calling the engine. Secret and config references take the ids the current spec has for the same
-    names, as the deploy would resolve them."""
+    calling the engine. References take the ids the engine would put in their place: networks from
+    `network_ids` (name -> id), secrets and configs those the current spec has for the same names."""
     reviews = []
     for name, planned in sorted(plan.services.items()):
         spec = current.get(name)
         if spec is None:
             reviews.append(ServiceReview(name, "created"))
             continue
-        changes = diff_specs(spec, _with_current_ids(spec, redeploy_spec(spec, planned)))
+        sent = _with_network_ids(_with_current_ids(spec, redeploy_spec(spec, planned)), network_ids)
+        changes = diff_specs(spec, sent)
         reviews.append(ServiceReview(name, "updated" if changes else "unchanged", changes))
     if prune:
         reviews += [ServiceReview(name, "removed") for name in sorted(set(current) - set(plan.services))]
     return reviews
+
+
+def _with_network_ids(planned: dict[str, Any], network_ids: Mapping[str, str]) -> dict[str, Any]:
+    for attachment in planned.get("TaskTemplate", {}).get("Networks") or ():
+        attachment["Target"] = network_ids.get(attachment.get("Target", ""), attachment.get("Target"))
+    return planned
 
 
 def _with_current_ids(current: Mapping[str, Any], planned: dict[str, Any]) -> dict[str, Any]:

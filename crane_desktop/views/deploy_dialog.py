@@ -181,7 +181,9 @@ class ComposeTab(QWidget):
             self.review.hide()
             self.review.clear()
             return
-        self.review.setPlainText(review_text(plan.name, stacks.review_plan(plan, current)))
+        network_ids = {network.name: network.id for network in self.store.get("networks").values()}
+        reviews = stacks.review_plan(plan, current, network_ids)
+        self.review.setPlainText(review_text(plan.name, reviews))
         self.review.show()
 
     def show_error(self, error: ComposeError | None) -> None:

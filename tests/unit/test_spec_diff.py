@@ -142,7 +142,7 @@ def test_a_plan_review_per_service():
             "shop_cache": {"Name": "shop_cache", "TaskTemplate": {"ContainerSpec": {"Image": "redis"}}},
         },
     )
-    reviews = {r.name: r for r in review_plan(plan, current)}
+    reviews = {r.name: r for r in review_plan(plan, current, {})}
     assert {name: r.outcome for name, r in reviews.items()} == {
         "shop_agent": "unchanged",
         "shop_cache": "created",
