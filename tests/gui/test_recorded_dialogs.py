@@ -225,6 +225,7 @@ def test_update_form_marks_the_changes_that_restart_tasks(qtbot, recorded_contex
     lines = changes.toPlainText().splitlines()[1:]
     assert "Mode.Replicated.Replicas: 2 -> 4  (no restart)" in lines
     assert "UpdateConfig.Parallelism: - -> 2  (no restart)" in lines  # the service had no policy
+    assert "UpdateConfig.Monitor: - -> 5s  (no restart)" in lines  # durations read as typed
     assert all(line.endswith("(no restart)") for line in lines)
 
     set_text(dialog, "env", "DB_PASSWORD=secret\nMODE=dev")
