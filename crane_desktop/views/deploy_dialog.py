@@ -100,7 +100,7 @@ class ComposeTab(QWidget):
         self.review = QPlainTextEdit(self)
         self.review.setObjectName("composeReview")
         self.review.setReadOnly(True)
-        self.review.setMaximumHeight(150)
+        self.review.setMaximumHeight(200)
         self.review.hide()
         check = QPushButton(self.tr("Check"), self)
         check.setObjectName("composeCheckButton")
