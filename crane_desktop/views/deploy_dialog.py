@@ -520,7 +520,12 @@ class DeployDialog(EngineDialog):
                     widget.textChanged.connect(self._changes_timer.start)
                 elif isinstance(widget, QComboBox):
                     widget.currentIndexChanged.connect(self._changes_timer.start)
+            context.store.changed.connect(self._on_store_changed)  # compared with the spec as it is now
             self.show_changes()
+
+    def _on_store_changed(self, kind: str, _change: object) -> None:
+        if kind == "services":
+            self._changes_timer.start()
 
     def _current_spec(self) -> dict[str, Any]:
         """The service's spec as the store last saw it (the update reads it again from the engine)."""

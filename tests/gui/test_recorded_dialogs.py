@@ -7,6 +7,7 @@ editor refuses duplicate or empty keys before sending; `confirm` and `show_error
 from __future__ import annotations
 
 import asyncio
+import copy
 from dataclasses import replace
 
 import docker.errors
@@ -237,6 +238,15 @@ def test_update_form_marks_the_changes_that_restart_tasks(qtbot, recorded_contex
         "  (restarts the tasks)"
     ) in text.splitlines()
     assert "Mode.Replicated.Replicas: 2 -> 4  (no restart)" in text.splitlines()
+
+    # the service changed meanwhile (another operator): compared with the spec as it is now
+    web = by_name("services", "shop_web")
+    spec = copy.deepcopy(web.raw["Spec"])
+    spec["TaskTemplate"]["ContainerSpec"]["Env"] = ["DB_PASSWORD=secret", "MODE=dev"]
+    newer = replace(web, raw={**web.raw, "Spec": spec})
+    recorded_context.store.apply("services", Diff(changed={web.id: newer}))
+    qtbot.waitUntil(lambda: "TaskTemplate.ContainerSpec.Env" not in changes.toPlainText())
+    assert changes.toPlainText().startswith("Applying this restarts no task")
 
     set_text(dialog, "replicas", "many")
     qtbot.waitUntil(lambda: changes.toPlainText().startswith("Correct the fields marked in red"))
