@@ -17,7 +17,7 @@ command fills it in as it is).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -221,12 +221,20 @@ def _section(mapping: Mapping[str, Any], *path: str) -> Mapping[str, Any]:
 
 
 def _number(value: Any) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+    return value if type(value) is int else 0  # JSON numbers: int, never bool or a subclass
+
+
+_NO_RESERVATION = (0, 0)
 
 
 def reservations(task: Task) -> tuple[int, int]:
     """The task's reserved (nano CPUs, memory bytes)."""
-    reserved = _section(_spec(task), "Resources", "Reservations")
+    try:  # the common shape first: thousands of tasks are summed on every update
+        reserved = task.raw["Spec"]["Resources"]["Reservations"]
+    except (KeyError, TypeError):
+        return _NO_RESERVATION
+    if type(reserved) is not dict or not reserved:
+        return _NO_RESERVATION
     return _number(reserved.get("NanoCPUs")), _number(reserved.get("MemoryBytes"))
 
 
@@ -370,7 +378,9 @@ def explain_task(task: Task, view: ClusterView, use: Mapping[str, NodeUse] | Non
         )
 
     cpus, memory = reservations(task)
-    reason, roomy = _resource_reason(cpus, memory, on_platform, use, message)
+    reason, roomy = (
+        _resource_reason(cpus, memory, on_platform, use, message) if cpus or memory else (None, on_platform)
+    )
     if reason is not None:
         return reason
 
@@ -407,37 +417,28 @@ def _is_pull_error(message: str) -> bool:
     return any(pattern in lowered for pattern in _PULL_ERRORS)
 
 
-def _running_count(service: Service, tasks: Iterable[Task]) -> int:
-    return sum(
-        1
-        for t in tasks
-        if t.service_id == service.id and t.state == "running" and t.desired_state == "running"
-    )
+def _running_count(tasks: Iterable[Task]) -> int:
+    return sum(1 for t in tasks if t.state == "running" and t.desired_state == "running")
 
 
-def _expected(service: Service, view: ClusterView) -> int | None:
+def _expected(service: Service, ours: Iterable[Task]) -> int | None:
     """How many tasks should run (None for jobs, which end by design)."""
     if service.mode == "replicated":
         return service.replicas or 0
     if service.mode == "global":
-        return sum(
-            1 for t in view.tasks.values() if t.service_id == service.id and t.desired_state == "running"
-        )
+        return sum(1 for t in ours if t.desired_state == "running")
     return None
 
 
-def explain_service(
-    service: Service, view: ClusterView, use: Mapping[str, NodeUse] | None = None
+def _explain(
+    service: Service, ours: list[Task], view: ClusterView, use: Callable[[], Mapping[str, NodeUse]]
 ) -> list[Pending]:
-    """Every pending task of the service with its reason; with none pending but fewer tasks running than
-    wanted, the reason the tasks end (the image cannot be pulled, they keep failing). Empty: converging."""
-    ours = [t for t in view.tasks.values() if t.service_id == service.id]
     pending = sorted((t for t in ours if is_pending(t)), key=lambda t: (t.slot, t.node_id, t.id))
     if pending:
-        use = node_use(view) if use is None else use
-        return [Pending(t, explain_task(t, view, use)) for t in pending]
-    expected = _expected(service, view)
-    if expected is None or _running_count(service, ours) >= expected:
+        held = use()
+        return [Pending(t, explain_task(t, view, held)) for t in pending]
+    expected = _expected(service, ours)
+    if expected is None or _running_count(ours) >= expected:
         return []
     failed = sorted((t for t in ours if t.state in FAILED_STATES), key=lambda t: t.updated_at, reverse=True)
     if not failed:
@@ -449,12 +450,31 @@ def explain_service(
     return [Pending(None, Reason(Kind.FAILING, message=message))]
 
 
+def explain_service(
+    service: Service, view: ClusterView, use: Mapping[str, NodeUse] | None = None
+) -> list[Pending]:
+    """Every pending task of the service with its reason; with none pending but fewer tasks running than
+    wanted, the reason the tasks end (the image cannot be pulled, they keep failing). Empty: converging."""
+    ours = [t for t in view.tasks.values() if t.service_id == service.id]
+    return _explain(service, ours, view, lambda: node_use(view) if use is None else use)
+
+
 def explain_all(view: ClusterView) -> dict[str, list[Pending]]:
-    """The services that do not converge, with their reasons (for the overview): node use counted once."""
-    use = node_use(view)
+    """The services that do not converge, with their reasons (for the overview): the tasks are grouped
+    and the nodes' use counted once, and only when a task is pending."""
+    by_service: dict[str, list[Task]] = {}
+    for task in view.tasks.values():
+        by_service.setdefault(task.service_id, []).append(task)
+    held: list[Mapping[str, NodeUse]] = []
+
+    def use() -> Mapping[str, NodeUse]:
+        if not held:
+            held.append(node_use(view))
+        return held[0]
+
     found = {}
     for service in view.services.values():
-        explained = explain_service(service, view, use)
+        explained = _explain(service, by_service.get(service.id, []), view, use)
         if explained:
             found[service.id] = explained
     return found

@@ -186,3 +186,27 @@ def test_the_headless_report_groups_identical_sentences():
     assert report_lines(gateway, explain_service(gateway, cluster), cluster.nodes) == [
         "All tasks of gateway are running or on their way."
     ]
+
+
+def test_a_task_without_reservations_ignores_an_over_reserved_node():
+    # swarmkit's resource filter is off for a task that reserves nothing, even on a node whose tasks
+    # reserve more than it has (its resources shrank).
+    nodes = recorded_json("nodes")
+    node_1 = next(n for n in nodes if n["Description"]["Hostname"] == "node-1")
+    node_1["Description"]["Resources"]["MemoryBytes"] = 1024 * 1024  # shop_web reserves 16 MiB there
+    task = pending_task("shop_web", placement={"Constraints": ["node.hostname==node-1"]})
+    cluster = ClusterView(
+        parse_all(Node, nodes),
+        parse_all(Service, recorded_json("services")),
+        parse_all(Task, [*recorded_json("tasks"), task]),
+    )
+    (item,) = explain_service(service_named(cluster, "shop_web"), cluster)
+    assert item.reason.kind is Kind.SCHEDULING and item.reason.nodes == ("node-1",)
+    task = pending_task(
+        "shop_web", placement={"Constraints": ["node.hostname==node-1"]}, reservations={"MemoryBytes": 1}
+    )
+    cluster = ClusterView(cluster.nodes, cluster.services, parse_all(Task, [*recorded_json("tasks"), task]))
+    (item,) = explain_service(service_named(cluster, "shop_web"), cluster)
+    assert item.reason.kind is Kind.MEMORY and item.reason.text.endswith(
+        "node-1, the closest node, has 0 B free."
+    )
