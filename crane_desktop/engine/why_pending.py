@@ -72,6 +72,7 @@ class Kind(StrEnum):
     CONSTRAINT = "constraint"  # one constraint that no available node satisfies
     UNKNOWN_KEY = "unknown-key"  # a constraint key swarm does not know: no node can ever satisfy it
     CONSTRAINTS = "constraints"  # every node fails one constraint or another
+    ONLY_UNAVAILABLE = "only-unavailable"  # the nodes satisfying the constraints take no new tasks
     INVALID_CONSTRAINT = "invalid-constraint"
     PLATFORM = "platform"
     MEMORY = "memory"
@@ -98,6 +99,10 @@ _TEMPLATES: dict[Kind, str] = {
     ),
     Kind.CONSTRAINTS: QT_TRANSLATE_NOOP(
         "engine", "No node satisfies all the constraints; each fails one: {failures}."
+    ),
+    Kind.ONLY_UNAVAILABLE: QT_TRANSLATE_NOOP(
+        "engine",
+        "Only nodes that take no new tasks (down, paused or drained) satisfy the constraints: {nodes}.",
     ),
     Kind.INVALID_CONSTRAINT: QT_TRANSLATE_NOOP("engine", "A placement constraint is invalid: {message}"),
     Kind.PLATFORM: QT_TRANSLATE_NOOP(
@@ -365,6 +370,9 @@ def explain_task(task: Task, view: ClusterView, use: Mapping[str, NodeUse] | Non
         return Reason(Kind.INVALID_CONSTRAINT, message=str(error))
     reason, fits = _constraint_reason(constraints, available, message)
     if reason is not None:
+        resting = [n for n in candidates if n not in available and not failed_constraints(constraints, n)]
+        if resting:  # the nodes that would do are down, paused or drained: say that, not "no node"
+            return Reason(Kind.ONLY_UNAVAILABLE, nodes=_hostnames(resting), message=message)
         return reason
 
     platforms = platforms_of(placement)

@@ -3580,6 +3580,10 @@
         <translation>没有节点同时满足所有约束，各节点不满足的约束：{failures}。</translation>
     </message>
     <message>
+        <source>Only nodes that take no new tasks (down, paused or drained) satisfy the constraints: {nodes}.</source>
+        <translation>只有不接受新任务（已下线、暂停调度或停止调度）的节点满足约束：{nodes}。</translation>
+    </message>
+    <message>
         <source>A placement constraint is invalid: {message}</source>
         <translation>调度约束无效：{message}</translation>
     </message>

@@ -210,3 +210,11 @@ def test_a_task_without_reservations_ignores_an_over_reserved_node():
     assert item.reason.kind is Kind.MEMORY and item.reason.text.endswith(
         "node-1, the closest node, has 0 B free."
     )
+
+
+def test_constraints_only_a_paused_node_satisfies_say_so():
+    reason = reason_for("shop_web", placement={"Constraints": ["node.labels.zone==west"]})
+    assert reason.kind is Kind.ONLY_UNAVAILABLE
+    assert reason.text == (
+        "Only nodes that take no new tasks (down, paused or drained) satisfy the constraints: node-3."
+    )
