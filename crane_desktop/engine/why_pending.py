@@ -271,7 +271,8 @@ def node_use(view: ClusterView) -> dict[str, NodeUse]:
 
 
 def is_pending(task: Task) -> bool:
-    return task.state in PENDING_STATES and task.desired_state in ("running", "ready", "accepted")
+    """Waiting for a node: not yet placed, and meant to run (a job's task is meant to complete)."""
+    return task.state in PENDING_STATES and task.desired_state in ("running", "ready", "complete")
 
 
 def _hostnames(nodes: Iterable[Node]) -> tuple[str, ...]:
