@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Mapping
 
-from crane_desktop.commands.common import connect, fail
+from crane_desktop.commands.common import connected, fail
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.snapshots import Node, Service
 from crane_desktop.engine.why_pending import Pending, fetch_explanation, task_label
@@ -30,11 +30,8 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
 
 def run(args: argparse.Namespace) -> int:
     try:
-        cluster = connect(args)
-        try:
+        with connected(args) as cluster:
             service, view, explained = fetch_explanation(cluster.client, args.service, args.stack)
-        finally:
-            cluster.close()
     except EngineError as error:
         return fail("why", error)
     for line in report_lines(service, explained, view.nodes):
