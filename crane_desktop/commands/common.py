@@ -4,7 +4,9 @@ on standard error. Imports no Qt."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Iterator
 
 from crane_desktop.connection import resolve_args
 from crane_desktop.engine.cluster import Cluster
@@ -24,6 +26,16 @@ def connect(args: argparse.Namespace) -> Cluster:
         cluster.close()
         raise translate(exc, cluster.endpoint) from exc
     return cluster
+
+
+@contextlib.contextmanager
+def connected(args: argparse.Namespace) -> Iterator[Cluster]:
+    """`connect(args)`, closed when the block ends (EngineError if it cannot connect)."""
+    cluster = connect(args)
+    try:
+        yield cluster
+    finally:
+        cluster.close()
 
 
 def fail(command: str, error: Exception) -> int:

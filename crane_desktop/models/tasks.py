@@ -72,6 +72,7 @@ class TaskTreeModel(LiveRows, GroupTreeModel):
         self._node = node_lookup
         self._tasks: dict[str, Task] = {}
         self._gone: set[str] = set()
+        self._why: dict[str, str] = {}  # pending task id -> why it is pending (a plain sentence)
 
     # -- structure -------------------------------------------------------------------------------
     def children_of(self, group: Slot) -> list[str]:
@@ -147,6 +148,9 @@ class TaskTreeModel(LiveRows, GroupTreeModel):
         if column == UPDATED:
             return local_time(task.updated_at)
         if column == ERROR:
+            why = self._why.get(task.id)
+            if why:
+                return why
             return task.error or (task.message if task.state in FAILED_STATES else "")
         return ""
 
@@ -174,7 +178,7 @@ class TaskTreeModel(LiveRows, GroupTreeModel):
             if column in (CREATED, UPDATED):
                 return full_time(task.created_at if column == CREATED else task.updated_at)
             if column in (ERROR, STATE):
-                return "\n".join(x for x in (task.message, task.error) if x) or None
+                return "\n".join(x for x in (self._why.get(task.id), task.message, task.error) if x) or None
             if column in (TASK, CONTAINER):
                 return task.id if column == TASK else task.container_id
             return None
@@ -261,6 +265,22 @@ class TaskTreeModel(LiveRows, GroupTreeModel):
             self.createIndex(child, 0, slot), self.createIndex(child, self.columnCount() - 1, slot)
         )
 
+    def set_reasons(self, reasons: Mapping[str, str]) -> None:
+        """Why each pending task is pending (task id -> sentence): shown in its error column and tooltip."""
+        gui_thread_only("TaskTreeModel.set_reasons")
+        if reasons == self._why:
+            return
+        touched = {k for k in set(reasons) | set(self._why) if reasons.get(k) != self._why.get(k)}
+        self._why = dict(reasons)
+        for task_id in touched:
+            task = self._tasks.get(task_id)
+            if task is None:
+                continue
+            self._changed_child(task)
+            row = self._group_rows.get(slot_key(task))
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
     def refresh_nodes(self) -> None:
         """Node names changed (or arrived): redraw the node column."""
         for row in range(len(self._groups)):
@@ -276,5 +296,6 @@ class TaskTreeModel(LiveRows, GroupTreeModel):
             self._group_rows.clear()
             self._tasks.clear()
             self._gone.clear()
+            self._why.clear()
             self.endRemoveRows()
         self.loaded = False

@@ -36,6 +36,7 @@ from crane_desktop.engine.snapshots import Service
 from crane_desktop.models.apps import update_state_text
 from crane_desktop.models.table import Role
 from crane_desktop.models.tasks import SLOT, TaskTreeModel
+from crane_desktop.models.why_pending import reason_text, service_pending
 from crane_desktop.views.context import StreamOwner
 from crane_desktop.views.dialogs import show_error
 from crane_desktop.views.operations import operation_slot
@@ -106,6 +107,12 @@ class ServiceDetail(QWidget):
         self.rollout = QLabel(self)
         self.rollout.setObjectName("rolloutLabel")
         self.rollout.setWordWrap(True)
+        self.why = QLabel(self)
+        self.why.setObjectName("notConvergingLabel")
+        self.why.setWordWrap(True)
+        self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.why.setStyleSheet("color: #b45309;")
+        self.why.hide()
 
         self.replicas = QSpinBox(self)
         self.replicas.setObjectName("replicasSpin")
@@ -166,6 +173,7 @@ class ServiceDetail(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(actions)
         layout.addWidget(self.rollout)
+        layout.addWidget(self.why)
         layout.addWidget(self.tabs, 1)
 
         store.changed.connect(self._on_store_changed)
@@ -180,6 +188,7 @@ class ServiceDetail(QWidget):
         if kind == "tasks":
             self.model.apply_diff(change)
             self._show_rollout()
+            self._show_why()
             self._fit_columns()
         elif kind == "services" and (self.service_id in change.changed or self.service_id in change.added):
             self._show_service(change.changed.get(self.service_id) or change.added.get(self.service_id))
@@ -189,6 +198,7 @@ class ServiceDetail(QWidget):
             self._set_enabled(False)
         elif kind == "nodes":
             self.model.refresh_nodes()
+            self._show_why()
 
     def _fit_columns(self) -> None:
         if not self._fitted and self.model.rowCount():
@@ -223,6 +233,7 @@ class ServiceDetail(QWidget):
         self.rollback_button.setEnabled(bool(service.raw.get("PreviousSpec")) and not self._busy)
         self.spec_view.show_service(service, self._network_names())
         self._show_rollout()
+        self._show_why()
 
     def _show_rollout(self) -> None:
         """The live rollout line: the update state, how many tasks run the new spec, and the reason."""
@@ -245,6 +256,27 @@ class ServiceDetail(QWidget):
         self.rollout.setText(text)
         bad = state in ("paused", "rollback_paused", "rollback_started", "rollback_completed")
         self.rollout.setStyleSheet("color: #c62828;" if bad else "")
+
+    def _show_why(self) -> None:
+        """Why the service does not converge: each pending task's sentence in the task tree, the
+        first in the header ("Not converging: ..."), all of them in its tooltip."""
+        if self.service is None:
+            return
+        explained = service_pending(self.store, self.service_id)
+        self.model.set_reasons({p.task.id: reason_text(p.reason) for p in explained if p.task is not None})
+        sentences = list(dict.fromkeys(reason_text(p.reason) for p in explained))
+        if not sentences:
+            self.why.hide()
+            self.why.setText("")
+            self.why.setToolTip("")
+            return
+        text = self.tr("Not converging: %1").replace("%1", sentences[0])
+        if len(sentences) > 1:
+            text += " " + self.tr("(+%1 more)").replace("%1", str(len(sentences) - 1))
+        engine_words = sorted({p.reason.message for p in explained if p.reason.message})
+        self.why.setText(text)
+        self.why.setToolTip("\n".join(sentences + engine_words))
+        self.why.show()
 
     def _open_task(self, index: Any) -> None:
         task = self.proxy.data(index, Role.OBJECT)

@@ -2364,6 +2364,14 @@
         <translation>更新:%1 — %3 个任务中有 %2 个已运行新配置</translation>
     </message>
     <message>
+        <source>Not converging: %1</source>
+        <translation>未收敛：%1</translation>
+    </message>
+    <message>
+        <source>(+%1 more)</source>
+        <translation>（另有 %1 条原因）</translation>
+    </message>
+    <message>
         <source>Cannot scale the service</source>
         <translation>无法修改任务数</translation>
     </message>
@@ -3593,6 +3601,94 @@
     <message>
         <source>Connect to a cluster first (Cluster › Connect…).</source>
         <translation>请先连接一个集群（集群 › 连接…）。</translation>
+    </message>
+    <message>
+        <source>The constraint key “{key}” is invalid.</source>
+        <translation>约束的键“{key}”无效。</translation>
+    </message>
+    <message>
+        <source>The constraint value “{value}” is invalid.</source>
+        <translation>约束的值“{value}”无效。</translation>
+    </message>
+    <message>
+        <source>The constraint “{constraint}” has no operator (== or !=).</source>
+        <translation>约束“{constraint}”缺少运算符（== 或 !=）。</translation>
+    </message>
+    <message>
+        <source>Its node {node} is paused: it takes no new tasks.</source>
+        <translation>所在节点 {node} 已暂停调度：不接受新任务。</translation>
+    </message>
+    <message>
+        <source>Its node {node} is drained: it takes no tasks.</source>
+        <translation>所在节点 {node} 已停止调度：不接受任务。</translation>
+    </message>
+    <message>
+        <source>Its node {node} is down.</source>
+        <translation>所在节点 {node} 已下线。</translation>
+    </message>
+    <message>
+        <source>No node takes new tasks: every node is down, paused or drained ({nodes}).</source>
+        <translation>没有节点接受新任务：所有节点都已下线、暂停调度或停止调度（{nodes}）。</translation>
+    </message>
+    <message>
+        <source>No node satisfies the constraint {constraint}.</source>
+        <translation>没有节点满足约束 {constraint}。</translation>
+    </message>
+    <message>
+        <source>No node can satisfy the constraint {constraint}: swarm knows no key {key}.</source>
+        <translation>没有节点能满足约束 {constraint}：集群不认识键 {key}。</translation>
+    </message>
+    <message>
+        <source>No node satisfies all the constraints; each fails one: {failures}.</source>
+        <translation>没有节点同时满足所有约束，各节点不满足的约束：{failures}。</translation>
+    </message>
+    <message>
+        <source>Only nodes that take no new tasks (down, paused or drained) satisfy the constraints: {nodes}.</source>
+        <translation>只有不接受新任务（已下线、暂停调度或停止调度）的节点满足约束：{nodes}。</translation>
+    </message>
+    <message>
+        <source>A placement constraint is invalid: {message}</source>
+        <translation>调度约束无效：{message}</translation>
+    </message>
+    <message>
+        <source>No node has a platform the image supports ({platforms}); the nodes run {nodes}.</source>
+        <translation>没有节点的平台受镜像支持（{platforms}）；节点的平台为 {nodes}。</translation>
+    </message>
+    <message>
+        <source>Not enough memory: it needs {memory}; {node}, the closest node, has {free_memory} free.</source>
+        <translation>内存不足：需要 {memory}；最接近的节点 {node} 只有 {free_memory} 可用。</translation>
+    </message>
+    <message>
+        <source>Not enough CPU: it needs {cpus} CPUs; {node}, the closest node, has {free_cpus} free.</source>
+        <translation>CPU 不足：需要 {cpus} 个 CPU；最接近的节点 {node} 只有 {free_cpus} 个可用。</translation>
+    </message>
+    <message>
+        <source>Not enough CPU and memory: it needs {cpus} CPUs and {memory}; {node}, the closest node, has {free_cpus} CPUs and {free_memory} free.</source>
+        <translation>CPU 和内存不足：需要 {cpus} 个 CPU 和 {memory}；最接近的节点 {node} 只有 {free_cpus} 个 CPU 和 {free_memory} 可用。</translation>
+    </message>
+    <message>
+        <source>Host port {port} is already in use on every node it may run on ({nodes}).</source>
+        <translation>主机端口 {port} 在所有可运行的节点上都已被占用（{nodes}）。</translation>
+    </message>
+    <message>
+        <source>At most {max} task(s) per node, and every node it may run on has that many ({nodes}).</source>
+        <translation>每个节点最多 {max} 个任务，所有可运行的节点都已达到上限（{nodes}）。</translation>
+    </message>
+    <message>
+        <source>The image {image} cannot be pulled: {message}</source>
+        <translation>无法拉取镜像 {image}：{message}</translation>
+    </message>
+    <message>
+        <source>Its tasks keep failing: {message}</source>
+        <translation>任务不断失败：{message}</translation>
+    </message>
+    <message>
+        <source>The scheduler says: {message}</source>
+        <translation>调度器的说明：{message}</translation>
+    </message>
+    <message>
+        <source>Waiting for the scheduler: {nodes} can take it.</source>
+        <translation>等待调度：{nodes} 可以运行它。</translation>
     </message>
 </context>
 </TS>

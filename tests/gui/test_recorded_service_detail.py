@@ -85,8 +85,9 @@ def test_global_service_has_a_row_per_node_and_says_why_one_is_pending(workspace
     assert sorted(rows(detail, SLOT)) == ["node-1", "node-2", "node-3", "node-4"]
     row = rows(detail, SLOT).index("node-3")
     assert detail.proxy.index(row, STATE).data() == "pending"
-    assert detail.proxy.index(row, ERROR).data() == "1 node not available for new tasks"
+    assert detail.proxy.index(row, ERROR).data() == "Its node node-3 is paused: it takes no new tasks."
     assert detail.proxy.index(row, STATE).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Its node node-3 is paused: it takes no new tasks.\n"
         "pending task scheduling\n1 node not available for new tasks"
     )
     assert detail.proxy.index(row, CONTAINER).data() == ""  # it never started

@@ -1,0 +1,33 @@
+"""Why pending, in the user's language, from the store's snapshots: what the task tree, the service
+header and the overview show (engine/why_pending.py does the reasoning; this only reads the store and
+translates the sentences)."""
+
+from __future__ import annotations
+
+from crane_desktop.engine.why_pending import ClusterView, Pending, Reason, explain_all, explain_service
+from crane_desktop.messages import engine_text
+from crane_desktop.models.store import ClusterStore
+
+
+def store_view(store: ClusterStore) -> ClusterView:
+    """The store's current snapshots (GUI thread: the store is read here, not copied)."""
+    return ClusterView(store.get("nodes"), store.get("services"), store.get("tasks"))
+
+
+def reason_text(reason: Reason) -> str:
+    """The reason's sentence in the user's language."""
+    return engine_text(reason.template, reason.params)
+
+
+def service_pending(store: ClusterStore, service_id: str) -> list[Pending]:
+    """The service's pending tasks (or service-wide reason) explained; empty when it converges."""
+    service = store.get("services").get(service_id)
+    return explain_service(service, store_view(store)) if service is not None else []
+
+
+def not_converging(store: ClusterStore) -> dict[str, list[str]]:
+    """For the overview: every service that does not converge, with its distinct sentences."""
+    found: dict[str, list[str]] = {}
+    for service_id, explained in explain_all(store_view(store)).items():
+        found[service_id] = list(dict.fromkeys(reason_text(item.reason) for item in explained))
+    return found
