@@ -9,6 +9,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from crane_desktop.commands import deploy, entrypoints, stack
+from crane_desktop.commands import capacity, deploy, entrypoints, stack
 
-COMMANDS: list[ModuleType] = [deploy, entrypoints, stack]
+COMMANDS: list[ModuleType] = [capacity, deploy, entrypoints, stack]

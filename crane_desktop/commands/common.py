@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from typing import TypeVar
 
 from crane_desktop.connection import resolve_args
 from crane_desktop.engine.cluster import Cluster
 from crane_desktop.engine.errors import EngineError, translate
 from crane_desktop.engine.snapshots import Node, parse_all
+
+T = TypeVar("T")
 
 
 def connect(args: argparse.Namespace) -> Cluster:
@@ -24,6 +28,15 @@ def connect(args: argparse.Namespace) -> Cluster:
         cluster.close()
         raise translate(exc, cluster.endpoint) from exc
     return cluster
+
+
+def with_cluster(args: argparse.Namespace, fn: Callable[[Cluster], T]) -> T:
+    """`fn(cluster)` on the cluster the flags name, closed after; EngineError if it cannot connect."""
+    cluster = connect(args)
+    try:
+        return fn(cluster)
+    finally:
+        cluster.close()
 
 
 def fail(command: str, error: Exception) -> int:
