@@ -75,9 +75,8 @@ class CapacityPage(QWidget):
         self._measuring = False
 
         self.filter_edit = filter_box(self, self.tr("Filter nodes (hostname, status…)"), self.proxy)
-        # the cluster's row is not a node
         self.count_label = RowCountLabel(
-            self, model, self.proxy, lambda n: self.tr("%n node(s)", "", max(0, n - 1))
+            self, model, self.proxy, lambda n: self.tr("%n node(s)", "", n), summary_rows=1
         )
 
         self.table = QTableView(self)
