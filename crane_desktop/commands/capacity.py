@@ -8,6 +8,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from crane_desktop.commands.common import fail, with_cluster
 from crane_desktop.commands.docker_output import tabwrite
@@ -64,7 +65,9 @@ def measured(cluster: Cluster, *, usage: bool) -> list[NodeCapacity]:
     capacities, nodes = fetch_capacities(cluster.client)
     if not usage:
         return capacities
-    return [with_usage(c, measure_usage(cluster, nodes[c.id])) for c in capacities]
+    with ThreadPoolExecutor(max_workers=4) as pool:  # node after node would add up the seconds
+        usages = list(pool.map(lambda c: measure_usage(cluster, nodes[c.id]), capacities))
+    return [with_usage(c, u) for c, u in zip(capacities, usages, strict=True)]
 
 
 def table(capacities: list[NodeCapacity], *, usage: bool = False) -> str:

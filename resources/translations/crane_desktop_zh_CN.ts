@@ -266,11 +266,11 @@
     </message>
     <message>
         <source>{reserved} of {total} CPUs ({percent})</source>
-        <translation>已预留 {reserved} / {total} 个 CPU（{percent}）</translation>
+        <translation>{reserved} / {total} 个 CPU（{percent}）</translation>
     </message>
     <message>
         <source>{reserved} of {total} ({percent})</source>
-        <translation>已预留 {reserved} / {total}（{percent}）</translation>
+        <translation>{reserved} / {total}（{percent}）</translation>
     </message>
     <message>
         <source>CPU reserved: {text}</source>
@@ -2026,7 +2026,7 @@
     </message>
     <message>
         <source>active</source>
-        <translation>恢复调度</translation>
+        <translation>正常调度</translation>
     </message>
     <message>
         <source>paused</source>

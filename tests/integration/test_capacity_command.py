@@ -83,5 +83,12 @@ def test_capacity_json_equals_node_inspect_and_the_tasks_reservations():
         ours = [row for row in got if row["hostname"] in hosts]
         assert all(row["cpus_reserved"] >= 0.1 and row["memory_reserved"] >= 20 * MIB for row in ours)
         assert all(row["memory_limits"] >= 64 * MIB for row in ours)
+
+        done = crane("capacity", "--profile-file", str(profile_path()), "--format", "json", "--usage")
+        assert done.returncode == 0, done.stderr
+        measured = {row["hostname"]: row for row in json.loads(done.stdout)}
+        for host in hosts:  # the profile names every node's engine: ours run containers there
+            assert measured[host]["containers"] >= 1 and measured[host]["memory_used"] > 0
+            assert 0 <= measured[host]["cpus_used"] <= measured[host]["cpus"]
     finally:
         docker(1, "service", "rm", name, check=False)
