@@ -66,7 +66,8 @@ class Resources:
 
 
 def _whole(value: Any) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+    """A positive whole number from the JSON, else 0 (missing, odd, or a bool)."""
+    return value if type(value) is int and value > 0 else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,46 +120,58 @@ def counts_against(task: Task) -> bool:
     return task.desired_state in HOLDING and bool(task.node_id)
 
 
-def _task_resources(task: Task, kind: str) -> Resources:
-    spec = task.raw.get("Spec") if isinstance(task.raw, Mapping) else None
-    resources = spec.get("Resources") if isinstance(spec, Mapping) else None
-    return Resources.from_api(resources.get(kind) if isinstance(resources, Mapping) else None)
+def _resources_of(task: Task) -> Mapping[str, Any]:
+    spec = task.raw.get("Spec")
+    if type(spec) is not dict and not isinstance(spec, Mapping):  # JSON gives dicts: test that first
+        return {}
+    resources = spec.get("Resources")
+    return resources if type(resources) is dict or isinstance(resources, Mapping) else {}
 
 
 def task_reservations(task: Task) -> Resources:
-    return _task_resources(task, "Reservations")
+    return Resources.from_api(_resources_of(task).get("Reservations"))
 
 
 def task_limits(task: Task) -> Resources:
-    return _task_resources(task, "Limits")
+    return Resources.from_api(_resources_of(task).get("Limits"))
 
 
 def node_capacities(nodes: Iterable[Node], tasks: Iterable[Task]) -> dict[str, NodeCapacity]:
-    """Every node's capacity, keyed by node id, from the nodes and tasks snapshots."""
-    reserved: dict[str, Resources] = {}
-    limits: dict[str, Resources] = {}
-    counted: dict[str, int] = {}
+    """Every node's capacity, keyed by node id, from the nodes and tasks snapshots.
+
+    Runs on every task diff in the GUI: plain sums of ints per node (thousands of tasks, few nodes)."""
+    sums: dict[str, list[int]] = {}  # node id: [reserved cpus, memory, limit cpus, memory, tasks]
     for task in tasks:
-        if not counts_against(task):
+        if task.desired_state not in HOLDING or not task.node_id:
             continue
-        node_id = task.node_id
-        reserved[node_id] = reserved.get(node_id, Resources()) + task_reservations(task)
-        limits[node_id] = limits.get(node_id, Resources()) + task_limits(task)
-        counted[node_id] = counted.get(node_id, 0) + 1
-    return {
-        node.id: NodeCapacity(
+        row = sums.get(task.node_id)
+        if row is None:
+            row = sums[task.node_id] = [0, 0, 0, 0, 0]
+        row[4] += 1
+        resources = _resources_of(task)
+        if not resources:
+            continue
+        for offset, kind in ((0, "Reservations"), (2, "Limits")):
+            amounts = resources.get(kind)
+            if amounts and (type(amounts) is dict or isinstance(amounts, Mapping)):
+                row[offset] += _whole(amounts.get("NanoCPUs"))
+                row[offset + 1] += _whole(amounts.get("MemoryBytes"))
+    empty = [0, 0, 0, 0, 0]
+    capacities = {}
+    for node in nodes:
+        row = sums.get(node.id, empty)
+        capacities[node.id] = NodeCapacity(
             id=node.id,
             hostname=node.hostname,
             role=node.role,
             availability=node.availability,
             state=node.state,
             total=Resources(node.nano_cpus, node.memory_bytes),
-            reserved=reserved.get(node.id, Resources()),
-            limits=limits.get(node.id, Resources()),
-            tasks=counted.get(node.id, 0),
+            reserved=Resources(row[0], row[1]),
+            limits=Resources(row[2], row[3]),
+            tasks=row[4],
         )
-        for node in nodes
-    }
+    return capacities
 
 
 def cluster_total(capacities: Iterable[NodeCapacity]) -> NodeCapacity:

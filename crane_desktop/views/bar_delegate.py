@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from crane_desktop.models.table import Role
@@ -70,8 +70,10 @@ class BarDelegate(QStyledItemDelegate):
         palette: QPalette = option.palette  # type: ignore[attr-defined]
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)  # the model's grey while stale
         painter.save()
-        painter.setPen(palette.color(text_role))
+        stale = isinstance(foreground, QBrush) and not selected
+        painter.setPen(foreground.color() if stale else palette.color(text_role))
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
         top = rect.bottom() - bars + 1
         self._bar(painter, QRect(rect.left(), top, rect.width(), BAR_HEIGHT), main, fill_color(main), palette)
