@@ -139,3 +139,19 @@ def test_live_usage_without_a_connection_says_so_and_turns_off(page, recorded_co
     qtbot.waitUntil(lambda: not page.usage_button.isChecked())
     assert messages == ["Cannot measure usage: Not connected to a cluster."]
     assert row_text(page, "node-1", 9) == "—"
+
+
+def test_bar_texts_grey_while_the_data_may_be_stale(page, qtbot):
+    def darkest_text_pixel() -> int:
+        rect = page.table.visualRect(page.proxy.index(0, CPU))
+        image = page.table.viewport().grab().toImage()
+        text_bottom = rect.bottom() - 2 - USAGE_HEIGHT - GAP - BAR_HEIGHT - GAP
+        return min(
+            image.pixelColor(x, y).lightness()
+            for x in range(rect.left() + MARGIN, rect.left() + 120)
+            for y in range(rect.top() + 2, text_bottom)
+        )
+
+    assert darkest_text_pixel() < 60
+    page.model.set_stale(True)
+    assert darkest_text_pixel() > 100
