@@ -37,3 +37,8 @@ def byte_size(size: int) -> str:
             return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
         value /= 1024
     return f"{size} B"
+
+
+def cpu_amount(nano_cpus: int) -> str:
+    """CPUs as people write them, from the API's billionths: 2, 0.5, 0.125 (zero: 0)."""
+    return f"{round(nano_cpus / 1e9, 3):g}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
+from crane_desktop.engine.capacity import NodeCapacity
 from crane_desktop.engine.formatting import full_time, labels_text, local_time, short_id
 from crane_desktop.engine.snapshots import Node
 from crane_desktop.models.table import Column, KeyedTableModel
@@ -24,7 +25,7 @@ def role_text(node: Node) -> str:
     return translate("NodeTableModel", "{role} (leader)").format(role=role) if node.is_leader else role
 
 
-def availability_text(node: Node) -> str:
+def availability_text(node: Node | NodeCapacity) -> str:
     return {
         "active": translate("NodeTableModel", "active"),
         "pause": translate("NodeTableModel", "paused"),
@@ -32,7 +33,7 @@ def availability_text(node: Node) -> str:
     }.get(node.availability, node.availability)
 
 
-def status_text(node: Node) -> str:
+def status_text(node: Node | NodeCapacity) -> str:
     return {
         "ready": translate("NodeTableModel", "ready"),
         "down": translate("NodeTableModel", "down"),

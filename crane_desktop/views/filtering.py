@@ -17,10 +17,15 @@ from crane_desktop.models.table import Role
 
 
 def sort_filter_proxy(
-    model: QAbstractItemModel, parent: QObject, *, recursive: bool = False
+    model: QAbstractItemModel,
+    parent: QObject,
+    *,
+    recursive: bool = False,
+    kind: type[QSortFilterProxyModel] = QSortFilterProxyModel,
 ) -> QSortFilterProxyModel:
-    """Sorts by Role.SORT; the filter matches any column, ignoring case (and children, if recursive)."""
-    proxy = QSortFilterProxyModel(parent)
+    """Sorts by Role.SORT; the filter matches any column, ignoring case (and children, if recursive).
+    `kind`: a proxy class of the page's own (rows kept in place whatever the order...)."""
+    proxy = kind(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(Role.SORT)
     proxy.setFilterKeyColumn(-1)

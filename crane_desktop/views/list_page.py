@@ -42,7 +42,8 @@ def fit_columns_once(model: QAbstractItemModel, fit: Callable[[], None]) -> None
 
 class RowCountLabel(QLabel):
     """How many rows a list holds ("4 node(s)", said by `total_text`) or, while its filter hides some,
-    how many of them are shown; kept up to date as rows come and go."""
+    how many of them are shown; kept up to date as rows come and go. `summary_rows`: rows that are no
+    item (a total row, shown whenever there are items) and so are not counted."""
 
     def __init__(
         self,
@@ -50,8 +51,10 @@ class RowCountLabel(QLabel):
         model: QAbstractItemModel,
         proxy: QSortFilterProxyModel,
         total_text: Callable[[int], str],
+        summary_rows: int = 0,
     ) -> None:
         super().__init__(parent)
+        self._summary_rows = summary_rows
         self._model = model
         self._proxy = proxy
         self._total_text = total_text
@@ -60,8 +63,8 @@ class RowCountLabel(QLabel):
         self.update_count()
 
     def update_count(self) -> None:
-        total = self._model.rowCount()
-        shown = self._proxy.rowCount()
+        total = max(0, self._model.rowCount() - self._summary_rows)
+        shown = max(0, self._proxy.rowCount() - self._summary_rows)
         if shown == total:
             self.setText(self._total_text(total))
         else:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from crane_desktop.views.apps_page import AppsPage
+from crane_desktop.views.capacity_page import CapacityPage
 from crane_desktop.views.networks_page import NetworksPage
 from crane_desktop.views.nodes_page import NodesPage
 
@@ -28,5 +29,6 @@ translate = QCoreApplication.translate
 PAGES: list[tuple[str, Callable[[], str], Callable[[ClusterContext, Navigator], QWidget]]] = [
     ("nodes", lambda: translate("Pages", "Nodes"), NodesPage),
     ("apps", lambda: translate("Pages", "Apps"), AppsPage),
+    ("capacity", lambda: translate("Pages", "Capacity"), CapacityPage),
     ("networks", lambda: translate("Pages", "Networks"), NetworksPage),
 ]

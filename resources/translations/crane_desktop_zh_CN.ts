@@ -231,6 +231,105 @@
     </message>
 </context>
 <context>
+    <name>CapacityPage</name>
+    <message>
+        <source>Live usage</source>
+        <translation>实时用量</translation>
+    </message>
+    <message>
+        <source>Measure what the containers use now, through each node's own engine, every %1 seconds (nodes Crane cannot reach show —)</source>
+        <translation>每 %1 秒通过各节点自己的引擎测量容器当前的用量（Crane 无法连接的节点显示 —）</translation>
+    </message>
+    <message>
+        <source>Filter nodes (hostname, status…)</source>
+        <translation>筛选节点（主机名、状态…）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n 个节点</numerusform></translation>
+    </message>
+    <message>
+        <source>Reserved: what the tasks placed on a node and wanted running reserve; swarm places a new task only where its reservation fits in what is free. Limits cap what a task may use and reserve nothing. The thin bar under each bar is what is in use now (Live usage).</source>
+        <translation>已预留：分配到节点且应运行的任务所预留的资源；集群只会把新任务放到剩余资源足以满足其预留的节点上。限制只约束任务最多能用多少，不预留资源。每个条形下方的细条是当前用量（实时用量）。</translation>
+    </message>
+    <message>
+        <source>Cannot measure usage: %1</source>
+        <translation>无法测量用量：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityTableModel</name>
+    <message>
+        <source>Cluster total</source>
+        <translation>集群合计</translation>
+    </message>
+    <message>
+        <source>{reserved} of {total} CPUs ({percent})</source>
+        <translation>{reserved} / {total} 个 CPU（{percent}）</translation>
+    </message>
+    <message>
+        <source>{reserved} of {total} ({percent})</source>
+        <translation>{reserved} / {total}（{percent}）</translation>
+    </message>
+    <message>
+        <source>CPU reserved: {text}</source>
+        <translation>CPU 已预留：{text}</translation>
+    </message>
+    <message>
+        <source>Memory reserved: {text}</source>
+        <translation>内存已预留：{text}</translation>
+    </message>
+    <message>
+        <source>In use now: {cpus} CPUs, {memory} ({count} containers)</source>
+        <translation>当前用量：{cpus} 个 CPU，{memory}（{count} 个容器）</translation>
+    </message>
+    <message>
+        <source>CPU free</source>
+        <translation>CPU 剩余</translation>
+    </message>
+    <message>
+        <source>CPU limits</source>
+        <translation>CPU 限制</translation>
+    </message>
+    <message>
+        <source>Memory free</source>
+        <translation>内存剩余</translation>
+    </message>
+    <message>
+        <source>Memory limits</source>
+        <translation>内存限制</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>CPU reserved</source>
+        <translation>CPU 已预留</translation>
+    </message>
+    <message>
+        <source>Memory reserved</source>
+        <translation>内存已预留</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>CPU in use</source>
+        <translation>CPU 用量</translation>
+    </message>
+    <message>
+        <source>Memory in use</source>
+        <translation>内存用量</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <source>CPU %</source>
@@ -1931,7 +2030,7 @@
     </message>
     <message>
         <source>active</source>
-        <translation>恢复调度</translation>
+        <translation>正常调度</translation>
     </message>
     <message>
         <source>paused</source>
@@ -2231,6 +2330,10 @@
     <message>
         <source>Apps</source>
         <translation>应用</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
     </message>
     <message>
         <source>Networks</source>

@@ -56,6 +56,6 @@ def test_compiled_translation_loads(qapp):
     try:
         assert QCoreApplication.translate("NodeTableModel", "drained") == "停止调度"
         assert QCoreApplication.translate("NodeTableModel", "paused") == "暂停调度"
-        assert QCoreApplication.translate("NodeTableModel", "active") == "恢复调度"
+        assert QCoreApplication.translate("NodeTableModel", "active") == "正常调度"  # the state (GLOSSARY)
     finally:
         qapp.removeTranslator(translator)
