@@ -28,6 +28,7 @@ FILES = {
     "variables": ["docker-compose.yml"],
     "anchors": ["docker-compose.yml"],
     "old-version": ["docker-compose.yml"],
+    "more-keys": ["docker-compose.yml"],
 }
 
 
