@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from crane_desktop.views.apps_page import AppsPage
 from crane_desktop.views.networks_page import NetworksPage
 from crane_desktop.views.nodes_page import NodesPage
+from crane_desktop.views.overview_page import OverviewPage
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext, Navigator
@@ -26,6 +27,7 @@ translate = QCoreApplication.translate
 
 # (key, title, factory)
 PAGES: list[tuple[str, Callable[[], str], Callable[[ClusterContext, Navigator], QWidget]]] = [
+    ("overview", lambda: translate("Pages", "Overview"), OverviewPage),
     ("nodes", lambda: translate("Pages", "Nodes"), NodesPage),
     ("apps", lambda: translate("Pages", "Apps"), AppsPage),
     ("networks", lambda: translate("Pages", "Networks"), NetworksPage),
