@@ -29,7 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     window.add_argument(
         "--screenshot", metavar="PNG", default="", help="render a page offscreen, save it, exit"
     )
-    window.add_argument("--page", default="nodes", help="page for --screenshot (nodes, ...)")
+    window.add_argument(
+        "--page", default="overview", help="page for --screenshot (overview, nodes, apps, networks, ...)"
+    )
     window.add_argument("--size", default="1280x800", help="window size for --screenshot")
     window.add_argument("--timeout", type=float, default=60.0, help="seconds --screenshot waits for data")
     window.add_argument("--lang", default="", choices=["", "system", "en", "zh_CN"], help="UI language")

@@ -71,6 +71,7 @@ def connected_window(qtbot, loop, profile):
     window.show()
     run_async(qtbot, window.open_profile(ClusterSession(profile, window)))
     qtbot.waitUntil(lambda: window.node_model.loaded and window.node_model.rowCount() == 4, timeout=20000)
+    window.show_page("nodes")  # the window opens on the overview; these tests start where an operator clicks
     yield window
     window.close_session()
 

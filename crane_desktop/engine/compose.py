@@ -587,8 +587,9 @@ class _Converter(_Typed):
         if not isinstance(top["version"], str):
             self.fail(("version",), QT_TRANSLATE_NOOP("engine", 'must be a string (e.g. "3.8")'))
         version = top["version"]
-        match = re.fullmatch(r"3(?:\.(0|[1-9][0-9]?))?", version)
-        self.minor = minor = int(match.group(1) or 0) if match else -1
+        match = re.fullmatch(r"3\.(0|[1-9][0-9]?)", version)
+        # "3" (or "") is "3.x": docker takes its latest 3.x schema, as for a file without a version
+        self.minor = minor = LATEST_MINOR if version in ("", "3") else int(match.group(1)) if match else -1
         if not 0 <= minor <= LATEST_MINOR:
             self.fail(
                 ("version",),

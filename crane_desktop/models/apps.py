@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.formatting import full_time, local_time
+from crane_desktop.engine.health import task_counts
 from crane_desktop.engine.snapshots import EPOCH, Network, Service, Task
 from crane_desktop.models.live import LiveRows, stale_brush
 from crane_desktop.models.table import Role
@@ -129,13 +130,8 @@ class AppTreeModel(LiveRows, GroupTreeModel):
 
     def counts(self, service: Service) -> tuple[int, int]:
         """(running, desired) tasks of a service."""
-        tasks = [self._tasks[t] for t in self._by_service.get(service.id, ()) if t in self._tasks]
-        running = sum(1 for t in tasks if t.state == "running" and t.desired_state == "running")
-        if service.mode == "replicated":
-            desired = service.replicas or 0
-        else:
-            desired = sum(1 for t in tasks if t.desired_state == "running")
-        return running, desired
+        tasks = (self._tasks[t] for t in self._by_service.get(service.id, ()) if t in self._tasks)
+        return task_counts(service, tasks)
 
     def _app_services(self, app: App) -> list[Service]:
         return [self._services[s] for s in app.service_ids if s in self._services]

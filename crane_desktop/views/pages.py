@@ -19,6 +19,7 @@ from crane_desktop.views.apps_page import AppsPage
 from crane_desktop.views.capacity_page import CapacityPage
 from crane_desktop.views.networks_page import NetworksPage
 from crane_desktop.views.nodes_page import NodesPage
+from crane_desktop.views.overview_page import OverviewPage
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext, Navigator
@@ -27,6 +28,7 @@ translate = QCoreApplication.translate
 
 # (key, title, factory)
 PAGES: list[tuple[str, Callable[[], str], Callable[[ClusterContext, Navigator], QWidget]]] = [
+    ("overview", lambda: translate("Pages", "Overview"), OverviewPage),
     ("nodes", lambda: translate("Pages", "Nodes"), NodesPage),
     ("apps", lambda: translate("Pages", "Apps"), AppsPage),
     ("capacity", lambda: translate("Pages", "Capacity"), CapacityPage),

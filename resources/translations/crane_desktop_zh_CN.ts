@@ -247,7 +247,8 @@
     <message numerus="yes">
         <source>%n node(s)</source>
         <translation>
-            <numerusform>%n 个节点</numerusform></translation>
+            <numerusform>%n 个节点</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reserved: what the tasks placed on a node and wanted running reserve; swarm places a new task only where its reservation fits in what is free. Limits cap what a task may use and reserve nothing. The thin bar under each bar is what is in use now (Live usage).</source>
@@ -2322,7 +2323,199 @@
     </message>
 </context>
 <context>
+    <name>Overview</name>
+    <message>
+        <source>✖ Problem</source>
+        <translation>✖ 异常</translation>
+    </message>
+    <message>
+        <source>▲ Warning</source>
+        <translation>▲ 警告</translation>
+    </message>
+    <message>
+        <source>● Change</source>
+        <translation>● 变更</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Managers</source>
+        <translation>管理节点</translation>
+    </message>
+    <message>
+        <source>The node is %1: %2</source>
+        <translation>节点状态为 %1：%2</translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation>无说明</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks running</source>
+        <translation>%2 个任务中 %1 个在运行</translation>
+    </message>
+    <message>
+        <source>Task %1 failed on %2: %3</source>
+        <translation>任务 %1 在 %2 上失败：%3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 managers reachable: the cluster has lost its quorum and cannot change</source>
+        <translation>%2 个管理节点中 %1 个可达：集群已失去法定人数，无法做任何变更</translation>
+    </message>
+    <message>
+        <source>%1 of %2 managers reachable: one more loss stops the cluster</source>
+        <translation>%2 个管理节点中 %1 个可达：再失去一个，集群将停止工作</translation>
+    </message>
+    <message>
+        <source>%1 of %2 managers reachable: %n more can be lost</source>
+        <translation>%2 个管理节点中 %1 个可达：还可失去 %n 个</translation>
+    </message>
+    <message>
+        <source>Node joined</source>
+        <translation>节点已加入</translation>
+    </message>
+    <message>
+        <source>Node removed</source>
+        <translation>节点已删除</translation>
+    </message>
+    <message>
+        <source>Node is %1 (was %2)</source>
+        <translation>节点状态为 %1（之前为 %2）</translation>
+    </message>
+    <message>
+        <source>Availability %1 (was %2)</source>
+        <translation>可用性为 %1（之前为 %2）</translation>
+    </message>
+    <message>
+        <source>Service created</source>
+        <translation>服务已创建</translation>
+    </message>
+    <message>
+        <source>Service removed</source>
+        <translation>服务已删除</translation>
+    </message>
+    <message>
+        <source>Task %1 %2: %3</source>
+        <translation>任务 %1 %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Managers</source>
+        <translation>管理节点</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要关注</translation>
+    </message>
+    <message>
+        <source>Latest changes</source>
+        <translation>最近变更</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ready</source>
+        <translation>
+            <numerusform>%n 个就绪</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n down</source>
+        <translation>
+            <numerusform>%n 个下线</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drained</source>
+        <translation>
+            <numerusform>%n 个停止调度</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paused</source>
+        <translation>
+            <numerusform>%n 个暂停调度</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n 个节点</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n 个服务</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not converged</source>
+        <translation>
+            <numerusform>%n 个未达到期望任务数</numerusform></translation>
+    </message>
+    <message>
+        <source>all converged</source>
+        <translation>全部达到期望任务数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rollout(s) not done</source>
+        <translation>
+            <numerusform>%n 个更新未完成</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) failed in the last 15 minutes</source>
+        <translation>
+            <numerusform>最近 15 分钟内 %n 个任务失败</numerusform></translation>
+    </message>
+    <message>
+        <source>Swarm root CA</source>
+        <translation>集群根 CA 证书</translation>
+    </message>
+    <message>
+        <source>Your client certificate</source>
+        <translation>本机客户端证书</translation>
+    </message>
+    <message>
+        <source>No certificate in use</source>
+        <translation>未使用证书</translation>
+    </message>
+    <message>
+        <source>%1 expired on %2</source>
+        <translation>%1 已于 %2 过期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 expires on %2 (in %n day(s))</source>
+        <translation>
+            <numerusform>%1 将于 %2 过期（%n 天后）</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
     <message>
         <source>Nodes</source>
         <translation>节点</translation>

@@ -178,6 +178,7 @@ def test_ctrl_k_opens_the_palette_over_the_store(window, qtbot):
 
 def test_theme_switch_repaints_rows_without_relayout(window, qtbot, original_theme):
     feed(window.store)
+    window.show_page("nodes")
     window.workspace.set_stale(True)  # grey rows take their colour from the palette when painted
     relayouts = []
     for model in window.models.values():

@@ -27,6 +27,7 @@ NOT_CONNECTED = "failed: Not connected to a cluster."
 
 @pytest.fixture
 def page(workspace):
+    workspace.show_page("nodes")
     return workspace.page_widgets["nodes"]
 
 

@@ -13,3 +13,12 @@ def cluster(profile):
     cluster.connect()
     yield cluster
     cluster.close()
+
+
+@pytest.fixture(scope="module")
+def cluster_module(profile):
+    """One connection for a module whose tests share what a module-scoped fixture deployed."""
+    cluster = Cluster(profile)
+    cluster.connect()
+    yield cluster
+    cluster.close()

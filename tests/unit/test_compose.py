@@ -215,6 +215,14 @@ def test_version_3_and_3_13_take_every_key():
     load("version: '3.8'\nx-a: 1\nservices:\n  web:\n    image: b\n    init: true\n")
 
 
+@pytest.mark.parametrize("version", ["'3'", "''"])
+def test_version_3_is_the_latest_3x_as_docker_reads_it(version):
+    """docker reads "3" (and "") as its latest 3.x schema, not as 3.0: keys of 3.3+ are accepted."""
+    plan = load(f"version: {version}\n{WEB}    credential_spec: {{file: spec.json}}\n")
+    privileges = plan.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Privileges"]
+    assert privileges["CredentialSpec"] == {"File": "spec.json"}
+
+
 def test_ulimits_credential_spec_and_generic_resources_are_converted():
     text = """version: "3.8"
 services:
