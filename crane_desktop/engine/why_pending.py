@@ -24,6 +24,7 @@ from typing import Any
 
 import docker
 
+from crane_desktop.engine.capacity import task_reservations
 from crane_desktop.engine.entrypoints import find_service
 from crane_desktop.engine.errors import translate
 from crane_desktop.engine.formatting import byte_size
@@ -229,20 +230,6 @@ def _number(value: Any) -> int:
     return value if type(value) is int else 0  # JSON numbers: int, never bool or a subclass
 
 
-_NO_RESERVATION = (0, 0)
-
-
-def reservations(task: Task) -> tuple[int, int]:
-    """The task's reserved (nano CPUs, memory bytes)."""
-    try:  # the common shape first: thousands of tasks are summed on every update
-        reserved = task.raw["Spec"]["Resources"]["Reservations"]
-    except (KeyError, TypeError):
-        return _NO_RESERVATION
-    if type(reserved) is not dict or not reserved:
-        return _NO_RESERVATION
-    return _number(reserved.get("NanoCPUs")), _number(reserved.get("MemoryBytes"))
-
-
 def host_ports(service: Service | None) -> set[tuple[int, str]]:
     """The service's published ports in host mode (a port 0 is chosen by the engine: no conflict)."""
     if service is None:
@@ -251,19 +238,17 @@ def host_ports(service: Service | None) -> set[tuple[int, str]]:
 
 
 def node_use(view: ClusterView) -> dict[str, NodeUse]:
-    """Reservations, host ports and active tasks per node.
-
-    The minimal free-resource computation of this module: replace it by engine/capacity.py's per-node
-    reserved figures once that lands (the same rule: tasks assigned to the node, not yet ended).
-    """
+    """Reservations, host ports and active tasks per node, as swarmkit's scheduler counts them: the
+    tasks placed on the node whose state has not ended. (The Capacity page counts by desired state,
+    as an operator reads a reservation; a pending task's own reservation is not counted here.)"""
     use: dict[str, NodeUse] = {}
     for task in view.tasks.values():
         if not task.node_id or task.state not in HOLDING_STATES:
             continue
         held = use.setdefault(task.node_id, NodeUse())
-        cpus, memory = reservations(task)
-        held.nano_cpus += cpus
-        held.memory += memory
+        reserved = task_reservations(task)
+        held.nano_cpus += reserved.nano_cpus
+        held.memory += reserved.memory_bytes
         held.host_ports |= host_ports(view.services.get(task.service_id))
         if task.desired_state in ACTIVE_DESIRED:
             held.active[task.service_id] = held.active.get(task.service_id, 0) + 1
@@ -386,7 +371,8 @@ def explain_task(task: Task, view: ClusterView, use: Mapping[str, NodeUse] | Non
             message=message,
         )
 
-    cpus, memory = reservations(task)
+    reserved = task_reservations(task)
+    cpus, memory = reserved.nano_cpus, reserved.memory_bytes
     reason, roomy = (
         _resource_reason(cpus, memory, on_platform, use, message) if cpus or memory else (None, on_platform)
     )

@@ -70,9 +70,13 @@ def _columns() -> list[Column]:
 
 
 def attention_items(
-    health: Health, nodes: Mapping[str, Node], services: Mapping[str, Service]
+    health: Health,
+    nodes: Mapping[str, Node],
+    services: Mapping[str, Service],
+    why: Mapping[str, list[str]] | None = None,
 ) -> dict[str, Item]:
-    """What an operator should look at now, keyed so that refreshes update rows in place."""
+    """What an operator should look at now, keyed so that refreshes update rows in place; `why` gives
+    the sentences of the services that do not converge (models/why_pending.py)."""
     items: dict[str, Item] = {}
     quorum = health.quorum
     if quorum.managers and quorum.spare < 1:
@@ -90,6 +94,9 @@ def attention_items(
     for convergence in health.not_converged:
         text = translate("Overview", "%1 of %2 tasks running").replace("%1", str(convergence.running))
         text = text.replace("%2", str(convergence.desired))
+        reasons = (why or {}).get(convergence.service_id)
+        if reasons:
+            text = translate("Overview", "%1: %2").replace("%1", text).replace("%2", " ".join(reasons))
         severity = "bad" if convergence.running == 0 else "warn"
         key = f"service:{convergence.service_id}"
         items[key] = Item(key, severity, convergence.name, text, None, "service", convergence.service_id)

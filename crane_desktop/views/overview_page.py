@@ -20,6 +20,7 @@ from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.health import Health, assess, pem_expiry, swarm_root_expiry
 from crane_desktop.models.overview import AttentionModel, ChangesModel, Item, attention_items, quorum_sentence
 from crane_desktop.models.table import Role
+from crane_desktop.models.why_pending import not_converging
 from crane_desktop.views.filtering import setup_table, sort_filter_proxy
 from crane_desktop.views.operations import operation_slot
 
@@ -143,7 +144,8 @@ class OverviewPage(QWidget):
         if not nodes:
             return
         self.health = health = assess(nodes, services, store.get("tasks"))
-        self.model.show(attention_items(health, nodes, services))
+        why = not_converging(store) if health.not_converged else {}
+        self.model.show(attention_items(health, nodes, services, why))
         self._show_nodes(health)
         self._show_managers(health)
         self._show_services(health)

@@ -2369,6 +2369,10 @@
         <translation>%2 个任务中 %1 个在运行</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <source>Task %1 failed on %2: %3</source>
         <translation>任务 %1 在 %2 上失败：%3</translation>
     </message>
@@ -2442,37 +2446,44 @@
     <message numerus="yes">
         <source>%n ready</source>
         <translation>
-            <numerusform>%n 个就绪</numerusform></translation>
+            <numerusform>%n 个就绪</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n down</source>
         <translation>
-            <numerusform>%n 个下线</numerusform></translation>
+            <numerusform>%n 个下线</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n drained</source>
         <translation>
-            <numerusform>%n 个停止调度</numerusform></translation>
+            <numerusform>%n 个停止调度</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n paused</source>
         <translation>
-            <numerusform>%n 个暂停调度</numerusform></translation>
+            <numerusform>%n 个暂停调度</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n node(s)</source>
         <translation>
-            <numerusform>%n 个节点</numerusform></translation>
+            <numerusform>%n 个节点</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n service(s)</source>
         <translation>
-            <numerusform>%n 个服务</numerusform></translation>
+            <numerusform>%n 个服务</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n not converged</source>
         <translation>
-            <numerusform>%n 个未达到期望任务数</numerusform></translation>
+            <numerusform>%n 个未达到期望任务数</numerusform>
+        </translation>
     </message>
     <message>
         <source>all converged</source>
@@ -2481,12 +2492,14 @@
     <message numerus="yes">
         <source>%n rollout(s) not done</source>
         <translation>
-            <numerusform>%n 个更新未完成</numerusform></translation>
+            <numerusform>%n 个更新未完成</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) failed in the last 15 minutes</source>
         <translation>
-            <numerusform>最近 15 分钟内 %n 个任务失败</numerusform></translation>
+            <numerusform>最近 15 分钟内 %n 个任务失败</numerusform>
+        </translation>
     </message>
     <message>
         <source>Swarm root CA</source>
@@ -2507,7 +2520,8 @@
     <message numerus="yes">
         <source>%1 expires on %2 (in %n day(s))</source>
         <translation>
-            <numerusform>%1 将于 %2 过期（%n 天后）</numerusform></translation>
+            <numerusform>%1 将于 %2 过期（%n 天后）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

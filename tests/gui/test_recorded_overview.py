@@ -36,12 +36,13 @@ def test_summaries_say_what_the_cluster_is(workspace):
     assert "not converged" in services
 
 
-def test_needs_attention_lists_services_not_converged_with_counts(workspace):
+def test_needs_attention_lists_services_not_converged_with_counts_and_why(workspace):
     overview = page(workspace)
     found = {subject: text for _, subject, text in rows(overview.attention)}
     worker = by_name("services", "shop_worker")
-    assert found[worker.name].endswith("tasks running")
-    assert "shop_agent" in found  # its task on the paused node stays pending
+    assert found[worker.name] == "0 of 1 tasks running: Its tasks keep failing: task: non-zero exit (3)"
+    # why it is pending, in words (models/why_pending.py)
+    assert found["shop_agent"] == "3 of 4 tasks running: Its node node-3 is paused: it takes no new tasks."
 
 
 def test_a_node_going_down_appears_in_place_and_in_the_latest_changes(workspace, qtbot):
@@ -89,14 +90,18 @@ def test_a_task_failing_now_is_listed_and_ages_out_after_15_minutes(workspace, q
         task, state="failed", error="task: non-zero exit (1)", updated_at=datetime.now(UTC)
     )
     store.apply("tasks", Diff(changed={task.id: failed}))
-    qtbot.waitUntil(lambda: any("non-zero exit (1)" in text for _, _, text in rows(overview.attention)))
+
+    def listed() -> bool:
+        return any(text.startswith("Task ") and "exit (1)" in text for _, _, text in rows(overview.attention))
+
+    qtbot.waitUntil(listed)
     assert "1 task(s) failed in the last 15 minutes" in overview.services_box.text()
 
     store.apply(
         "tasks",
         Diff(changed={task.id: dataclasses.replace(failed, updated_at=datetime(2020, 1, 1, tzinfo=UTC))}),
     )
-    qtbot.waitUntil(lambda: not any("non-zero exit (1)" in text for _, _, text in rows(overview.attention)))
+    qtbot.waitUntil(lambda: not listed())
 
 
 def test_activating_a_row_opens_its_detail(workspace, qtbot):
