@@ -10,7 +10,7 @@ closes.
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction
@@ -51,6 +51,18 @@ class OneAppProxy(QSortFilterProxyModel):
         if parent.isValid():
             return True
         return bool(self.sourceModel().index(row, 0, parent).data(Role.KEY) == self.key)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Only services are listed: their column says what it shows of each."""
+        if (
+            section == SERVICES
+            and orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+        ):
+            return self.tr("Image · mode")
+        return super().headerData(section, orientation, role)
 
 
 class AppDetail(QWidget):
@@ -143,11 +155,15 @@ class AppDetail(QWidget):
             self.services_view.setRootIndex(root)
         exists = root.isValid()
         if exists:
-            texts = [self.proxy.index(0, column).data() for column in (SERVICES, TASKS, UPDATED)]
-            running = self.tr("%1 tasks running").replace("%1", texts[1])
-            parts = [f"<b>{self.app}</b>", texts[0], running]
-            if texts[2]:
-                parts.append(self.tr("last update %1").replace("%1", texts[2]))
+            count = self.proxy.rowCount(root)
+            tasks, updated = (self.proxy.index(0, column).data() for column in (TASKS, UPDATED))
+            parts = [
+                f"<b>{self.app}</b>",
+                self.tr("%n service(s)", "", count),
+                self.tr("%1 tasks running").replace("%1", tasks),
+            ]
+            if updated:
+                parts.append(self.tr("last update %1").replace("%1", updated))
             self.title.setText(" — ".join(parts))
         else:
             self.title.setText(self.tr("<b>%1</b> (deleted)").replace("%1", self.app))

@@ -30,6 +30,7 @@ class ScaleDialog(EngineDialog):
         self.context = context
         self.app = app
         self.setWindowTitle(self.tr("Change the task counts of %1").replace("%1", app))
+        self.setMinimumWidth(480)
         self.fields: dict[str, QLineEdit] = {}  # service id -> its task count
         self.errors: dict[str, QLabel] = {}
         self.services = {service.id: service for service, _tasks in services}
@@ -64,7 +65,12 @@ class ScaleDialog(EngineDialog):
         self.apply_button.setObjectName("scaleApplyButton")
         self.buttons.rejected.connect(self.reject)
         self.apply_button.clicked.connect(self.apply)
+        intro = QLabel(
+            self.tr("The tasks each replicated service should run; in brackets, running / wanted now."), self
+        )
+        intro.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)

@@ -171,6 +171,12 @@
         <source>Monitoring</source>
         <translation>实时监控</translation>
     </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n 个服务</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1 tasks running</source>
         <translation>运行中的任务 %1</translation>
@@ -2396,6 +2402,13 @@
     </message>
 </context>
 <context>
+    <name>OneAppProxy</name>
+    <message>
+        <source>Image · mode</source>
+        <translation>镜像 · 模式</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Nodes</source>
@@ -2492,6 +2505,10 @@
     <message>
         <source>Change task counts</source>
         <translation>修改任务数</translation>
+    </message>
+    <message>
+        <source>The tasks each replicated service should run; in brackets, running / wanted now.</source>
+        <translation>每个副本服务应运行的任务数；括号中是当前运行中 / 期望的任务数。</translation>
     </message>
     <message>
         <source>Correct the fields marked in red.</source>
