@@ -21,7 +21,7 @@ from crane_desktop.views.service_detail import ServiceDetail
 from tests.conftest import run_async
 from tests.gui.apps_helpers import app_row
 from tests.gui.conftest import by_name
-from tests.gui.test_node_helpers import visible_box
+from tests.gui.test_node_helpers import closed, visible_box
 
 NOT_CONNECTED = "Not connected to a cluster."
 SHOP = ["shop_agent", "shop_web", "shop_worker"]
@@ -165,7 +165,7 @@ def test_scale_dialog_with_nothing_changed_closes_without_asking_the_engine(work
     detail = open_shop(workspace)
     dialog = scale_dialog(detail)
     run_async(qtbot, dialog.apply())
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: closed(dialog))
     assert visible_box(detail, "errorDialog") is None
 
 
