@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.stats import Rates, Sample
-from crane_desktop.models.apps import TASKS
+from crane_desktop.models.apps import TASKS, UPDATED
 from crane_desktop.views.app_detail import AppDetail
 from crane_desktop.views.charts import TOTAL, AppCharts
 from crane_desktop.views.deploy_dialog import DeployDialog
@@ -92,9 +92,13 @@ def test_services_list_follows_the_store_in_place(workspace, recorded_context):
     store.apply("services", Diff(added={cache.id: cache, other.id: other}))
     assert detail.service_names() == ["shop_agent", "shop_cache", "shop_web", "shop_worker"]  # not blog's
     assert "4 service(s)" in detail.title.text()
-    store.apply("services", Diff(changed={cache.id: dataclasses.replace(cache, replicas=5)}))
+    store.apply(
+        "services",
+        Diff(changed={cache.id: dataclasses.replace(cache, replicas=5, update_state="rollback_paused")}),
+    )
     root = detail.services_view.rootIndex()
     assert detail.proxy.index(1, TASKS, root).data() == "0/5"
+    assert detail.proxy.index(1, UPDATED, root).data().endswith("(rollback paused)")
     store.apply("services", Diff(removed=[cache.id]))
     assert detail.service_names() == SHOP and "3 service(s)" in detail.title.text()
     assert resets == []
