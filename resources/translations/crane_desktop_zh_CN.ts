@@ -315,7 +315,8 @@
     <message numerus="yes">
         <source>%n node(s)</source>
         <translation>
-            <numerusform>%n 个节点</numerusform></translation>
+            <numerusform>%n 个节点</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reserved: what the tasks placed on a node and wanted running reserve; swarm places a new task only where its reservation fits in what is free. Limits cap what a task may use and reserve nothing. The thin bar under each bar is what is in use now (Live usage).</source>
