@@ -88,6 +88,11 @@ def _whole_problem(text: str, template: str) -> Problem | None:
     return None
 
 
+def replicas_problem(text: str) -> Problem | None:
+    """What is wrong with a replicated service's task count as typed (None: nothing)."""
+    return _whole_problem(text, QT_TRANSLATE_NOOP("engine", "A whole number of tasks, 0 or more."))
+
+
 def _duration_ok(text: str) -> bool:
     """Go's time.ParseDuration as compose reads it, within the engine's int64 nanoseconds."""
     text = text.strip()
@@ -177,9 +182,7 @@ def validate(form: ServiceForm) -> dict[str, Problem]:
     if form.mode not in ("replicated", "global"):
         problems["mode"] = (QT_TRANSLATE_NOOP("engine", "replicated or global."), {})
     if form.mode == "replicated":
-        problem = _whole_problem(
-            form.replicas, QT_TRANSLATE_NOOP("engine", "A whole number of tasks, 0 or more.")
-        )
+        problem = replicas_problem(form.replicas)
         if problem:
             problems["replicas"] = problem
     if form.endpoint_mode not in ("vip", "dnsrr"):

@@ -348,6 +348,13 @@ def scale(client: Client, service_id: str, replicas: int) -> None:
     update_spec(client, service_id, change)
 
 
+def scale_services(client: Client, replicas: Mapping[str, int]) -> None:
+    """Set the task counts of several services (an app's), one after the other, as `docker service
+    scale a=1 b=2` does; the first refusal stops it (the counts set before it stay)."""
+    for service_id, count in replicas.items():
+        scale(client, service_id, count)
+
+
 def rollback(client: Client, service_id: str) -> None:
     """The engine's rollback to the previous spec (as `docker service rollback`)."""
     current = inspect_service(client, service_id)

@@ -133,7 +133,8 @@ class AppTreeModel(LiveRows, GroupTreeModel):
         tasks = (self._tasks[t] for t in self._by_service.get(service.id, ()) if t in self._tasks)
         return task_counts(service, tasks)
 
-    def _app_services(self, app: App) -> list[Service]:
+    def services_of(self, app: App) -> list[Service]:
+        """The services of `app`, in row order."""
         return [self._services[s] for s in app.service_ids if s in self._services]
 
     def _network_names(self, services: Iterable[Service]) -> str:
@@ -147,7 +148,7 @@ class AppTreeModel(LiveRows, GroupTreeModel):
         return ", ".join(sorted(names))
 
     def _text(self, app: App, service: Service | None, column: int) -> str:
-        services = [service] if service else self._app_services(app)
+        services = [service] if service else self.services_of(app)
         if column == NAME:
             return service.name if service else app.name
         if column == SERVICES:
@@ -176,7 +177,7 @@ class AppTreeModel(LiveRows, GroupTreeModel):
         return ""
 
     def _sort(self, app: App, service: Service | None, column: int) -> Any:
-        services = [service] if service else self._app_services(app)
+        services = [service] if service else self.services_of(app)
         if column == TASKS:
             return sum(self.counts(s)[0] for s in services)
         if column == SERVICES and not service:
@@ -186,7 +187,7 @@ class AppTreeModel(LiveRows, GroupTreeModel):
         return self._text(app, service, column).lower()
 
     def _color(self, app: App, service: Service | None, column: int) -> QColor | None:
-        services = [service] if service else self._app_services(app)
+        services = [service] if service else self.services_of(app)
         if column == TASKS:
             pairs = [self.counts(s) for s in services]
             running, desired = sum(p[0] for p in pairs), sum(p[1] for p in pairs)
@@ -215,7 +216,7 @@ class AppTreeModel(LiveRows, GroupTreeModel):
             return self._sort(app, service, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == UPDATED:
-                latest = service or max(self._app_services(app), key=lambda s: s.updated_at, default=None)
+                latest = service or max(self.services_of(app), key=lambda s: s.updated_at, default=None)
                 if latest is not None:
                     return "\n".join(x for x in (full_time(latest.updated_at), latest.update_message) if x)
             if column == NAME and not app.is_stack and not service:

@@ -14,10 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crane_desktop.engine import stacks
 from crane_desktop.engine.diff import Diff
 from crane_desktop.models.apps import NAME, App, AppTreeModel
-from crane_desktop.views.dialogs import confirm, show_error
+from crane_desktop.views.app_actions import delete_app, open_update
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
 from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.operations import operation_slot
@@ -105,9 +104,16 @@ class AppsPage(QWidget):
         self.delete_button.setEnabled(self.selected_source().isValid())
 
     def _open_index(self, index: QModelIndex) -> None:
-        service = self.model.service_at(self.proxy.mapToSource(index))
+        """A service row opens the service; an app row the app (a lone service is its own app)."""
+        source = self.proxy.mapToSource(index)
+        service = self.model.service_at(source)
+        app = self.model.app_at(source)
         if service is not None:
             self.navigator.open_service(service.id)
+        elif app is not None and app.is_stack:
+            self.navigator.open_app(app.name)
+        elif app is not None and app.service_ids:
+            self.navigator.open_service(app.service_ids[0])
 
     def _context_menu(self, position) -> None:
         index = self.tree.indexAt(position)
@@ -116,8 +122,12 @@ class AppsPage(QWidget):
         source = self.proxy.mapToSource(index)
         menu = QMenu(self)
         service = self.model.service_at(source)
+        app = self.model.app_at(source)
         if service is not None:
             menu.addAction(self.tr("Open service"), lambda: self.navigator.open_service(service.id))
+        if app is not None and app.is_stack:
+            menu.addAction(self.tr("Open app"), lambda: self.navigator.open_app(app.name))
+            menu.addAction(self.tr("Update app…"), lambda: open_update(self.context, self, app.name))
         menu.addAction(self.tr("Delete app"), self.delete_selected)
         menu.popup(self.tree.viewport().mapToGlobal(position))
 
@@ -153,34 +163,4 @@ class AppsPage(QWidget):
             box.setObjectName("cannotDeleteDialog")
             box.open()
             return
-        try:
-            if app.is_stack:
-                summary = await self.operations.on_manager(self, stacks.stack_summary, app.name)
-                parts = [self.tr("Services: %1").replace("%1", ", ".join(summary.services))]
-                if summary.networks:
-                    parts.append(self.tr("Networks: %1").replace("%1", ", ".join(summary.networks)))
-                if summary.secrets:
-                    parts.append(self.tr("Secrets: %1").replace("%1", ", ".join(summary.secrets)))
-                if summary.configs:
-                    parts.append(self.tr("Configs: %1").replace("%1", ", ".join(summary.configs)))
-                details = "\n".join(parts)
-            else:
-                details = self.tr("Service: %1").replace("%1", app.name)
-            sure = await confirm(
-                self,
-                self.tr("Delete app"),
-                self.tr("Delete the app %1 and everything it created? This cannot be undone.").replace(
-                    "%1", app.name
-                ),
-                self.tr("Delete app"),
-                details=details,
-            )
-            if not sure:
-                return
-            if app.is_stack:
-                await self.operations.on_manager(self, stacks.remove, app.name)
-            else:
-                await self.operations.on_manager(self, stacks.remove_service, app.service_ids[0])
-            self.context.say(self.tr("The app %1 was deleted.").replace("%1", app.name))
-        except Exception as error:
-            show_error(self, self.tr("Cannot delete the app"), error)
+        await delete_app(self, self.context, app)

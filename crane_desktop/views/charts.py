@@ -14,7 +14,7 @@ import threading
 import time
 import zlib
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from crane_desktop import bridge
 from crane_desktop.engine.formatting import byte_size
+from crane_desktop.engine.snapshots import Task
 from crane_desktop.engine.stats import Rates, Sample, StatsStream
 from crane_desktop.messages import reason_text
 
@@ -83,6 +84,36 @@ def series_colour(key: str, index: int = -1) -> QColor:
     return QColor.fromHsl(zlib.crc32(key.encode()) % 360, 170, 110)
 
 
+def sample_values(sample: Sample, rates: Rates) -> dict[str, float]:
+    """One sample as the charts' fields."""
+    row = (
+        sample.cpu_percent,
+        float(sample.mem_usage),
+        rates.net_rx,
+        rates.net_tx,
+        rates.blk_read,
+        rates.blk_write,
+    )
+    return dict(zip(FIELDS, row, strict=True))
+
+
+def summed(
+    lasts: Iterable[tuple[float, dict[str, float]] | None], window: float = 3.0
+) -> tuple[float, dict[str, float]] | None:
+    """The sum of the newest samples of several series at the newest one's time: a series whose last
+    sample is more than `window` seconds older (its container stopped) counts no more."""
+    present = [last for last in lasts if last is not None]
+    if not present:
+        return None
+    newest = max(t for t, _values in present)
+    total: dict[str, float] = dict.fromkeys(FIELDS, 0.0)
+    for t, values in present:
+        if newest - t <= window:
+            for name, value in values.items():
+                total[name] += value
+    return newest, total
+
+
 class Series:
     """The samples of one container (or the total), newest last."""
 
@@ -94,18 +125,13 @@ class Series:
         self.mem_limit = 0
 
     def add(self, sample: Sample, rates: Rates) -> None:
-        self.t.append(sample.t)
-        row = (
-            sample.cpu_percent,
-            float(sample.mem_usage),
-            rates.net_rx,
-            rates.net_tx,
-            rates.blk_read,
-            rates.blk_write,
-        )
-        for name, value in zip(FIELDS, row, strict=True):
-            self.values[name].append(value)
+        self.append(sample.t, sample_values(sample, rates))
         self.mem_limit = sample.mem_limit
+
+    def append(self, t: float, values: dict[str, float]) -> None:
+        self.t.append(t)
+        for name in FIELDS:
+            self.values[name].append(values[name])
 
     def last(self) -> tuple[float, dict[str, float]] | None:
         if not self.t:
@@ -210,29 +236,14 @@ class ChartsWidget(QWidget):
         self.redraw()
 
     def _add_total(self) -> None:
-        now_values: dict[str, float] = dict.fromkeys(FIELDS, 0.0)
-        newest = 0.0
-        for key, series in self.series.items():
-            last = series.last()
-            if key == TOTAL or last is None:
-                continue
-            newest = max(newest, last[0])
-        if not newest:
+        last = summed(series.last() for key, series in self.series.items() if key != TOTAL)
+        if last is None:
             return
-        for key, series in self.series.items():
-            last = series.last()
-            if key == TOTAL or last is None or newest - last[0] > 3:
-                continue
-            for name, value in last[1].items():
-                now_values[name] += value
         total = self.series.get(TOTAL)
         if total is None:
             total = self.series[TOTAL] = Series(TOTAL, self.tr("Total"))
-        if total.t and total.t[-1] >= newest:
-            return
-        total.t.append(newest)
-        for name, value in now_values.items():
-            total.values[name].append(value)
+        if not total.t or total.t[-1] < last[0]:
+            total.append(*last)
 
     def _add_curves(self, series: Series) -> None:
         arrival = [key for key in self.series if key != TOTAL]
@@ -395,18 +406,25 @@ class ContainerCharts(ChartsWidget):
         self.stream.stop()
 
 
-class ServiceCharts(ChartsWidget):
-    """A service's charts: one series per running task (from its node's engine) and a total."""
+class TaskCharts(ChartsWidget):
+    """Charts fed by one stats stream per running task that `covers` (on the task's own node engine),
+    from the first time the tab is on screen; streams of tasks that stop or leave are stopped."""
 
-    def __init__(self, context: ClusterContext, service_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, context: ClusterContext, parent: QWidget | None = None) -> None:
         super().__init__(parent, with_total=True)
-        self.setObjectName("serviceCharts")
         self.context = context
         self.store = context.store
-        self.service_id = service_id
         self.streams: dict[str, StatsStream] = {}  # task id -> stream
         self._started = False
         self.store.changed.connect(self._store_changed)
+
+    def covers(self, task: Task) -> bool:
+        """Whether the task's container belongs on these charts."""
+        raise NotImplementedError
+
+    def sample_key(self, task: Task) -> str:
+        """The key its samples are queued under (the task id: a series per task)."""
+        return task.id
 
     def showEvent(self, event) -> None:
         """Stream from the first time the tab is on screen (streams only for what is shown)."""
@@ -416,22 +434,23 @@ class ServiceCharts(ChartsWidget):
             self._sync()
 
     def _store_changed(self, kind: str, change: object) -> None:
-        if self._started and kind in ("tasks", "nodes"):
+        if self._started and kind in ("tasks", "nodes", "services"):
             self._sync()
 
-    def _label(self, task) -> str:
-        service = self.store.get("services").get(self.service_id)
+    def task_label(self, task: Task) -> str:
+        """`service.slot@host`, as the service's log lines are tagged."""
+        service = self.store.get("services").get(task.service_id)
         node = self.store.get("nodes").get(task.node_id)
-        name = service.name if service else self.service_id[:12]
+        name = service.name if service else task.service_id[:12]
         return f"{name}.{task.slot or task.id[:6]}@{node.hostname if node else task.node_id[:12]}"
 
     def _sync(self) -> None:
-        """Streams for the running tasks of the service; stop those of tasks that went away."""
+        """Streams for the running tasks covered; stop those of tasks that went away."""
         store = self.store
         running = {
             t.id: t
             for t in store.get("tasks").values()
-            if t.service_id == self.service_id and t.state == "running" and t.container_id
+            if t.state == "running" and t.container_id and self.covers(t)
         }
         for task_id in list(self.streams):
             if task_id not in running:
@@ -446,14 +465,14 @@ class ServiceCharts(ChartsWidget):
             if node is None:
                 continue
             if not cluster.node_endpoint(node) and not _is_manager_node(cluster, node):
-                missing.append(self._label(task))
+                missing.append(self.task_label(task))
                 continue
-            label = self._label(task)
+            label, key = self.task_label(task), self.sample_key(task)
             opener = self.context.node_stream_client(node)
             if opener is None:  # the cluster is there (checked above), so never: for the type checker
                 continue
 
-            def sink(cid, sample, rates, key=task.id, label=label, add=add):
+            def sink(cid, sample, rates, key=key, label=label, add=add):
                 add(key, label, sample, rates)
 
             self.streams[task.id] = StatsStream(opener, task.container_id, sink).start()
@@ -468,6 +487,65 @@ class ServiceCharts(ChartsWidget):
         for stream in self.streams.values():
             stream.stop(join=0)
         self.streams.clear()
+
+
+class ServiceCharts(TaskCharts):
+    """A service's charts: one series per running task and a total."""
+
+    def __init__(self, context: ClusterContext, service_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.service_id = service_id
+        self.setObjectName("serviceCharts")
+
+    def covers(self, task: Task) -> bool:
+        return task.service_id == self.service_id
+
+
+class AppCharts(TaskCharts):
+    """An app's charts: one series per service, the sum of its running tasks, and a total.
+
+    Each task's stream queues its samples under "service id/task id"; once a second the newest sample of
+    every task of a service is summed into that service's series."""
+
+    def __init__(self, context: ClusterContext, app: str, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.app = app
+        self.setObjectName("appCharts")
+        self._latest: dict[str, dict[str, tuple[float, dict[str, float]]]] = {}  # service -> task -> last
+
+    def covers(self, task: Task) -> bool:
+        service = self.store.get("services").get(task.service_id)
+        return service is not None and service.stack == self.app
+
+    def sample_key(self, task: Task) -> str:
+        return f"{task.service_id}/{task.id}"
+
+    def flush(self) -> None:
+        """Take the tasks' queued samples (once a second), sum them per service and redraw."""
+        batch = self.inbox.take()
+        if not batch:
+            return
+        touched: set[str] = set()
+        for key, _label, sample, rates in batch:
+            service_id, _, task_id = key.partition("/")
+            self._latest.setdefault(service_id, {})[task_id] = (sample.t, sample_values(sample, rates))
+            touched.add(service_id)
+        services = self.store.get("services")
+        for service_id in touched:
+            last = summed(self._latest[service_id].values())
+            series = self.series.get(service_id)
+            if last is None or (series is not None and series.t and series.t[-1] >= last[0]):
+                continue
+            if series is None:
+                service = services.get(service_id)
+                name = service.name if service else service_id[:12]
+                series = self.series[service_id] = Series(service_id, name)
+            series.append(*last)
+        for tasks in self._latest.values():  # the last samples of stopped tasks count no more
+            for task_id in [t for t in tasks if t not in self.streams]:
+                del tasks[task_id]
+        self._add_total()
+        self.redraw()
 
 
 def _is_manager_node(cluster, node) -> bool:

@@ -39,9 +39,14 @@ class Navigator(Protocol):
 
     def open_service(self, service_id: str) -> QWidget: ...
 
+    def open_app(self, name: str) -> QWidget: ...
+
     def open_container(self, node_id: str, container_id: str, title: str = "") -> QWidget: ...
 
     def open_network(self, network_id: str) -> None: ...
+
+    def close_tab(self, widget: QWidget) -> None:
+        """Close the detail tab showing `widget` (nothing if it is not open)."""
 
 
 @runtime_checkable

@@ -442,19 +442,28 @@ def _add_to_app(client: Any, plan: compose.StackPlan) -> stacks.DeployResult:
 
 
 class DeployDialog(EngineDialog):
-    """New app (compose or form) or, with `service`, the update form of that service."""
+    """New app (compose or form); with `service`, the update form of that service; with `app`, the
+    update of that app: a compose file deployed again under its name."""
 
     def __init__(
-        self, context: ClusterContext, parent: QWidget, *, service: Service | None = None
+        self,
+        context: ClusterContext,
+        parent: QWidget,
+        *,
+        service: Service | None = None,
+        app: str | None = None,
     ) -> None:
         super().__init__(parent, context.operations)
         self.setObjectName("deployDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.context = context
         self.service = service
-        self.setWindowTitle(
-            self.tr("Update %1").replace("%1", service.name) if service else self.tr("Deploy an app")
-        )
+        if service is not None:
+            self.setWindowTitle(self.tr("Update %1").replace("%1", service.name))
+        elif app is not None:
+            self.setWindowTitle(self.tr("Update the app %1").replace("%1", app))
+        else:
+            self.setWindowTitle(self.tr("Deploy an app"))
         self.resize(760, 720)
         self.app_edit = QLineEdit(self)
         self.app_edit.setObjectName("appNameEdit")
@@ -468,7 +477,7 @@ class DeployDialog(EngineDialog):
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.deploy_button = self.buttons.addButton(
-            self.tr("Update") if service else self.tr("Deploy"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Update") if service or app else self.tr("Deploy"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.deploy_button.setObjectName("dialogDeployButton")
         self.buttons.rejected.connect(self.reject)
@@ -479,6 +488,19 @@ class DeployDialog(EngineDialog):
             name_form = QFormLayout(name_row)
             name_form.setContentsMargins(0, 0, 0, 0)
             name_form.addRow(self.tr("App name:"), self.app_edit)
+            if app is not None:
+                self.app_edit.setText(app)
+                self.app_edit.setReadOnly(True)
+                hint = QLabel(
+                    self.tr(
+                        "Deploying a compose file under this name updates the app: the services it lists "
+                        "are updated or created, the app's services it no longer lists are removed."
+                    ),
+                    name_row,
+                )
+                hint.setObjectName("appUpdateHint")
+                hint.setWordWrap(True)
+                name_form.addRow(hint)
             layout.addWidget(name_row)
             self.tabs.currentChanged.connect(
                 lambda _i: name_row.setVisible(self.tabs.currentWidget() is self.compose_tab)
@@ -487,7 +509,10 @@ class DeployDialog(EngineDialog):
         else:
             self.compose_tab.hide()
             self.app_edit.hide()  # (the app is the service's: shown, locked, in the form)
-        self.tabs.addTab(self.form_tab, self.tr("Form"))
+        if app is None:
+            self.tabs.addTab(self.form_tab, self.tr("Form"))
+        else:
+            self.form_tab.hide()
         layout.addWidget(self.tabs, 1)
         self.changes_view = QPlainTextEdit(self)
         self.changes_view.setObjectName("updateChanges")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -61,7 +61,6 @@ from crane_desktop.engine.logs import (
     RingBuffer,
     export_lines,
 )
-from crane_desktop.engine.snapshots import Node, Task
 from crane_desktop.messages import reason_text
 
 if TYPE_CHECKING:
@@ -607,10 +606,14 @@ class LogView(QWidget):
             parts.append(self._end_text)
         self.status.setText(" · ".join(parts))
 
-    def show_end(self, error: object) -> None:
-        """Say in the status line that the stream ended (and why)."""
+    def show_end(self, error: object, source: str = "") -> None:
+        """Say in the status line that the stream ended, and why (`source`: whose, where several feed
+        the view)."""
         reason = reason_text(error)
-        self._end_text = self.tr("The log stream ended.") + (f" {reason}" if reason else "")
+        ended = self.tr("The log stream of %1 ended.").replace("%1", source) if source else self.tr(
+            "The log stream ended."
+        )
+        self._end_text = ended + (f" {reason}" if reason else "")
         self._update_status()
 
 
@@ -643,6 +646,17 @@ class TaskTags:
             self._slots.update(slots or {})
             self._hosts.update(hosts or {})
 
+    def note(self, service_id: str, kind: str, change: Diff) -> None:
+        """From the GUI thread: what a store diff tells of the service `service_id`'s tasks, the
+        nodes' hostnames and the service's name."""
+        if kind == "tasks":
+            tasks = (*change.added.values(), *change.changed.values())
+            self.update(slots={t.id: t.slot for t in tasks if t.service_id == service_id})
+        elif kind == "nodes":
+            self.update(hosts={n.id: n.hostname for n in (*change.added.values(), *change.changed.values())})
+        elif kind == "services" and service_id in change.changed:
+            self.update(name=change.changed[service_id].name)
+
     def tag(self, line: LogLine) -> str:
         """On the stream thread."""
         with self._lock:
@@ -661,6 +675,29 @@ class TaskTags:
                 slot = 0
         with self._lock:
             return self._slots.setdefault(task_id, slot)
+
+
+def service_log_source(context: ClusterContext, service_id: str) -> tuple[LogRequest, TaskTags] | None:
+    """What following a service's logs takes: the request (TTY or not, as its containers run) and the
+    task tags, knowing what the store knows now (None without a session). Keep the tags up to date
+    with `tags.note(service_id, kind, change)` from the store's diffs."""
+    cluster = context.cluster
+    if cluster is None:
+        return None
+    store = context.store
+    service = store.get("services").get(service_id)
+    spec = ((service.raw.get("Spec") or {}).get("TaskTemplate") or {}) if service else {}
+    tty = bool((spec.get("ContainerSpec") or {}).get("TTY"))
+    tags = TaskTags(
+        service.name if service else service_id[:12],
+        lambda task_id: stacks.task_slot(cluster.client, task_id),
+    )
+    tasks = store.get("tasks").values()
+    tags.update(
+        slots={t.id: t.slot for t in tasks if t.service_id == service_id},
+        hosts={n.id: n.hostname for n in store.get("nodes").values()},
+    )
+    return LogRequest("service", service_id, tty=tty), tags
 
 
 class ServiceLogs(QWidget):
@@ -689,34 +726,16 @@ class ServiceLogs(QWidget):
             self.start()
 
     def start(self) -> None:
-        cluster, opener = self.context.cluster, self.context.stream_client()
-        if cluster is None or opener is None:
+        opener, source = self.context.stream_client(), service_log_source(self.context, self.service_id)
+        if opener is None or source is None:
             return
-        service = self.store.get("services").get(self.service_id)
-        spec = ((service.raw.get("Spec") or {}).get("TaskTemplate") or {}) if service else {}
-        tty = bool((spec.get("ContainerSpec") or {}).get("TTY"))
-        request = LogRequest("service", self.service_id, tty=tty)
-        self.tags = TaskTags(
-            service.name if service else self.service_id[:12],
-            lambda task_id: stacks.task_slot(cluster.client, task_id),
-        )
-        self._update_tags(self.store.get("tasks").values(), self.store.get("nodes").values())
+        request, self.tags = source
         self.store.changed.connect(self._on_store_changed)
         self.view.follow(opener, request, self.tags.tag)
 
     def _on_store_changed(self, kind: str, change: Diff) -> None:
-        if kind == "tasks":
-            self._update_tags((*change.added.values(), *change.changed.values()), ())
-        elif kind == "nodes":
-            self._update_tags((), (*change.added.values(), *change.changed.values()))
-        elif kind == "services" and self.service_id in change.changed and self.tags is not None:
-            self.tags.update(name=change.changed[self.service_id].name)
-
-    def _update_tags(self, tasks: Iterable[Task], nodes: Iterable[Node]) -> None:
-        if self.tags is None:
-            return
-        slots = {t.id: t.slot for t in tasks if t.service_id == self.service_id}
-        self.tags.update(slots=slots, hosts={n.id: n.hostname for n in nodes})
+        if self.tags is not None:
+            self.tags.note(self.service_id, kind, change)
 
     def close_streams(self) -> None:
         if self.tags is not None:  # started: following the store

@@ -172,6 +172,9 @@ class MainWindow(QMainWindow):
     def open_service(self, service_id: str) -> QWidget:
         return self.workspace.open_service(service_id)
 
+    def open_app(self, name: str) -> QWidget:
+        return self.workspace.open_app(name)
+
     def open_container(self, node_id: str, container_id: str, title: str = "") -> QWidget:
         return self.workspace.open_container(node_id, container_id, title)
 

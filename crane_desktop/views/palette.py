@@ -57,11 +57,10 @@ def navigation_entries(store: ClusterStore, workspace: Workspace) -> Iterable[En
             partial(workspace.open_service, service.id),
         )
     for stack in sorted({s.stack for s in services.values() if s.stack}):
-        first = next(s.id for s in services.values() if s.stack == stack)
         yield Entry(
             translate("Palette", "App %1").replace("%1", stack),
             f"app stack {stack}",
-            partial(workspace.open_service, first),
+            partial(workspace.open_app, stack),
         )
     for task in store.get("tasks").values():
         service = services.get(task.service_id)

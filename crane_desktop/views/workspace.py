@@ -127,6 +127,14 @@ class Workspace(QWidget):
             f"service:{service_id}", name, lambda: ServiceDetail(self.context, self, service_id), trail
         )
 
+    def open_app(self, name: str) -> QWidget:
+        """The app detail tab (views/app_detail.py) of the app (stack) `name`."""
+        from crane_desktop.views.app_detail import AppDetail
+
+        return self.open_detail(
+            f"app:{name}", name, lambda: AppDetail(self.context, self, name), [self.tr("Apps"), name]
+        )
+
     def open_container(self, node_id: str, container_id: str, title: str = "") -> QWidget:
         """The container detail tab (views/container_detail.py)."""
         from crane_desktop.views.container_detail import ContainerDetail
@@ -178,6 +186,12 @@ class Workspace(QWidget):
         if isinstance(widget, StreamOwner):
             widget.close_streams()
         self._delete_soon(widget)
+
+    def close_tab(self, widget: QWidget) -> None:
+        """Close the detail tab showing `widget` (a detail whose object is gone), if it is open."""
+        index = self.tabs.indexOf(widget)
+        if index > 0:
+            self.close_detail(index)
 
     def _delete_soon(self, widget: QWidget) -> None:
         """Delete closed tabs one per event-loop turn: a detail with charts and logs takes a few ms to

@@ -103,6 +103,97 @@
     </message>
 </context>
 <context>
+    <name>AppActions</name>
+    <message>
+        <source>Services: %1</source>
+        <translation>服务：%1</translation>
+    </message>
+    <message>
+        <source>Networks: %1</source>
+        <translation>网络：%1</translation>
+    </message>
+    <message>
+        <source>Secrets: %1</source>
+        <translation>密钥：%1</translation>
+    </message>
+    <message>
+        <source>Configs: %1</source>
+        <translation>配置：%1</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>服务：%1</translation>
+    </message>
+    <message>
+        <source>Delete app</source>
+        <translation>删除应用</translation>
+    </message>
+    <message>
+        <source>Delete the app %1 and everything it created? This cannot be undone.</source>
+        <translation>删除应用 %1 及其创建的一切？删除后不能恢复。</translation>
+    </message>
+    <message>
+        <source>Cannot delete the app</source>
+        <translation>无法删除应用</translation>
+    </message>
+    <message>
+        <source>The app %1 was deleted.</source>
+        <translation>应用 %1 已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>AppDetail</name>
+    <message>
+        <source>Update…</source>
+        <translation>更新…</translation>
+    </message>
+    <message>
+        <source>Change task counts…</source>
+        <translation>修改任务数…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>实时监控</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n 个服务</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 tasks running</source>
+        <translation>运行中的任务 %1</translation>
+    </message>
+    <message>
+        <source>last update %1</source>
+        <translation>最近更新 %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (deleted)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（已删除）</translation>
+    </message>
+    <message>
+        <source>Every service of this app is global: one task per node, nothing to scale.</source>
+        <translation>该应用的服务都是全局服务：每个节点一个任务，没有可修改的任务数。</translation>
+    </message>
+</context>
+<context>
     <name>AppTreeModel</name>
     <message>
         <source>updating</source>
@@ -194,40 +285,16 @@
         <translation>打开服务</translation>
     </message>
     <message>
+        <source>Open app</source>
+        <translation>应用详情</translation>
+    </message>
+    <message>
+        <source>Update app…</source>
+        <translation>更新应用…</translation>
+    </message>
+    <message>
         <source>%1 is one of the %2 services of the app %3; they were deployed together and depend on each other, so a single service is not deleted alone. Delete the whole app, or deploy the app again without this service.</source>
         <translation>%1 是应用 %3 的 %2 个服务之一;这些服务一起发布、相互依赖,因此不能单独删除其中一个服务。请删除整个应用,或者去掉该服务后重新发布应用。</translation>
-    </message>
-    <message>
-        <source>Services: %1</source>
-        <translation>服务:%1</translation>
-    </message>
-    <message>
-        <source>Networks: %1</source>
-        <translation>网络:%1</translation>
-    </message>
-    <message>
-        <source>Secrets: %1</source>
-        <translation>密钥:%1</translation>
-    </message>
-    <message>
-        <source>Configs: %1</source>
-        <translation>配置:%1</translation>
-    </message>
-    <message>
-        <source>Service: %1</source>
-        <translation>服务:%1</translation>
-    </message>
-    <message>
-        <source>Delete the app %1 and everything it created? This cannot be undone.</source>
-        <translation>删除应用 %1 及其创建的一切?删除后不能恢复。</translation>
-    </message>
-    <message>
-        <source>The app %1 was deleted.</source>
-        <translation>应用 %1 已删除。</translation>
-    </message>
-    <message>
-        <source>Cannot delete the app</source>
-        <translation>无法删除应用</translation>
     </message>
 </context>
 <context>
@@ -929,6 +996,10 @@
         <translation>更新 %1</translation>
     </message>
     <message>
+        <source>Update the app %1</source>
+        <translation>更新应用 %1</translation>
+    </message>
+    <message>
         <source>Deploy an app</source>
         <translation>发布应用</translation>
     </message>
@@ -947,6 +1018,10 @@
     <message>
         <source>App name:</source>
         <translation>应用名称:</translation>
+    </message>
+    <message>
+        <source>Deploying a compose file under this name updates the app: the services it lists are updated or created, the app's services it no longer lists are removed.</source>
+        <translation>以此名称发布 compose 文件即更新该应用：文件中列出的服务被更新或创建，文件中不再列出的该应用的服务被删除。</translation>
     </message>
     <message>
         <source>Compose file</source>
@@ -1603,6 +1678,10 @@
     <message>
         <source>paused</source>
         <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>The log stream of %1 ended.</source>
+        <translation>%1 的日志流已结束。</translation>
     </message>
     <message>
         <source>The log stream ended.</source>
@@ -2323,6 +2402,13 @@
     </message>
 </context>
 <context>
+    <name>OneAppProxy</name>
+    <message>
+        <source>Image · mode</source>
+        <translation>镜像 · 模式</translation>
+    </message>
+</context>
+<context>
     <name>Overview</name>
     <message>
         <source>✖ Problem</source>
@@ -2613,10 +2699,38 @@
     </message>
 </context>
 <context>
-    <name>ServiceCharts</name>
+    <name>ScaleDialog</name>
     <message>
-        <source>No endpoint — connect host: %1</source>
-        <translation>没有引擎地址——请连接主机：%1</translation>
+        <source>Change the task counts of %1</source>
+        <translation>修改 %1 的任务数</translation>
+    </message>
+    <message>
+        <source>global: one task per node; not scaled</source>
+        <translation>全局服务：每个节点一个任务，不修改任务数</translation>
+    </message>
+    <message>
+        <source>Change task counts</source>
+        <translation>修改任务数</translation>
+    </message>
+    <message>
+        <source>The tasks each replicated service should run; in brackets, running / wanted now.</source>
+        <translation>每个副本服务应运行的任务数；括号中是当前运行中 / 期望的任务数。</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red.</source>
+        <translation>请修改标红的字段。</translation>
+    </message>
+    <message>
+        <source>Sending to the swarm…</source>
+        <translation>正在提交到集群…</translation>
+    </message>
+    <message>
+        <source>Cannot change the task counts</source>
+        <translation>无法修改任务数</translation>
+    </message>
+    <message>
+        <source>The task counts of %1 were changed.</source>
+        <translation>%1 的任务数已修改。</translation>
     </message>
 </context>
 <context>
@@ -2827,6 +2941,13 @@
     <message>
         <source>Filter</source>
         <translation>筛选</translation>
+    </message>
+</context>
+<context>
+    <name>TaskCharts</name>
+    <message>
+        <source>No endpoint — connect host: %1</source>
+        <translation>没有引擎地址——请连接主机：%1</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from crane_desktop.engine.diff import Diff
 from crane_desktop.models.apps import NAME, NETWORKS, PORTS, SERVICES, TASKS
+from crane_desktop.views.app_detail import AppDetail
 from crane_desktop.views.service_detail import ServiceDetail
 from tests.conftest import run_async
 from tests.gui.conftest import by_name, recorded
@@ -119,11 +120,14 @@ def test_apps_open_expanded_and_a_collapsed_app_stays_collapsed(page, recorded_c
     assert page.tree.isExpanded(row(page, "cache"))
 
 
-def test_activating_a_service_opens_its_detail(page, workspace, qtbot):
+def test_activating_an_app_or_a_service_opens_its_detail(page, workspace, qtbot):
     select(page, "shop")
     page.tree.setFocus()
-    qtbot.keyClick(page.tree, Qt.Key.Key_Return)  # an app row opens nothing
-    assert workspace.tabs.count() == 1
+    qtbot.keyClick(page.tree, Qt.Key.Key_Return)  # an app row opens the app
+    app = workspace.tabs.currentWidget()
+    assert isinstance(app, AppDetail) and app.app == "shop"
+    assert workspace.breadcrumb.text() == "Apps › shop"
+    workspace.show_page("apps")
     select(page, "shop", "shop_web")
     qtbot.keyClick(page.tree, Qt.Key.Key_Return)
     detail = workspace.tabs.currentWidget()
@@ -133,7 +137,7 @@ def test_activating_a_service_opens_its_detail(page, workspace, qtbot):
 
 # the offscreen platform cannot raise a popup menu or let it grab the keyboard; the menu works anyway
 @pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")
-def test_context_menu_opens_a_service_or_deletes_the_app(page, qtbot):
+def test_context_menu_opens_a_service_or_the_app_updates_or_deletes_the_app(page, qtbot):
     def menu_at(*path: str) -> list[str]:
         page.tree.customContextMenuRequested.emit(page.tree.visualRect(row(page, *path)).center())
         menu = next(m for m in page.findChildren(QMenu) if m.isVisible())
@@ -143,8 +147,9 @@ def test_context_menu_opens_a_service_or_deletes_the_app(page, qtbot):
         qtbot.waitUntil(lambda: not menu.isVisible())
         return entries
 
-    assert menu_at("shop", "shop_worker") == ["Open service", "Delete app"]
-    assert menu_at("shop") == ["Delete app"]
+    assert menu_at("shop", "shop_worker") == ["Open service", "Open app", "Update app…", "Delete app"]
+    assert menu_at("shop") == ["Open app", "Update app…", "Delete app"]
+    assert menu_at("gateway") == ["Delete app"]  # a lone service: no app to open or update
 
 
 def test_one_service_of_a_multi_service_app_is_not_deleted_alone(page, qtbot):

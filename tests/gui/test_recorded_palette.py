@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from crane_desktop.views.app_detail import AppDetail
 from crane_desktop.views.node_detail import NodeDetail
 from crane_desktop.views.palette import CommandPalette
 from crane_desktop.views.service_detail import ServiceDetail
@@ -113,7 +114,7 @@ def test_enter_on_a_network_selects_it_on_its_page(palette, workspace, qtbot):
     assert workspace.page_widgets["networks"].selected_network().name == "shop_backend"
 
 
-def test_task_and_app_entries_open_a_service(palette, workspace, qtbot):
+def test_a_task_entry_opens_its_service_and_an_app_entry_the_app(palette, workspace, qtbot):
     search(qtbot, palette, "task gateway.1")
     qtbot.keyClick(palette.search, Qt.Key.Key_Return)
     assert workspace.breadcrumb.text() == "Apps › gateway › gateway"
@@ -121,8 +122,8 @@ def test_task_and_app_entries_open_a_service(palette, workspace, qtbot):
     assert search(qtbot, palette, "app shop") == ["App shop"]
     qtbot.keyClick(palette.search, Qt.Key.Key_Return)
     detail = workspace.tabs.currentWidget()
-    assert isinstance(detail, ServiceDetail)
-    assert workspace.breadcrumb.text().startswith("Apps › shop › shop_")
+    assert isinstance(detail, AppDetail) and detail.app == "shop"
+    assert workspace.breadcrumb.text() == "Apps › shop"
 
 
 def test_scale_entry_opens_the_service_at_its_replicas(palette, workspace, qtbot):
