@@ -128,8 +128,17 @@ def _resources_of(task: Task) -> Mapping[str, Any]:
     return resources if type(resources) is dict or isinstance(resources, Mapping) else {}
 
 
+NOTHING = Resources()
+
+
 def task_reservations(task: Task) -> Resources:
-    return Resources.from_api(_resources_of(task).get("Reservations"))
+    try:  # the common shape first: thousands of tasks are read on every update
+        reserved = task.raw["Spec"]["Resources"]["Reservations"]
+    except (KeyError, TypeError):
+        return NOTHING
+    if type(reserved) is not dict or not reserved:
+        return NOTHING if type(reserved) is dict else Resources.from_api(reserved)
+    return Resources(_whole(reserved.get("NanoCPUs")), _whole(reserved.get("MemoryBytes")))
 
 
 def task_limits(task: Task) -> Resources:

@@ -4,6 +4,8 @@ translates the sentences)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from crane_desktop.engine.why_pending import ClusterView, Pending, Reason, explain_all, explain_service
 from crane_desktop.messages import engine_text
 from crane_desktop.models.store import ClusterStore
@@ -26,8 +28,19 @@ def service_pending(store: ClusterStore, service_id: str) -> list[Pending]:
 
 
 def not_converging(store: ClusterStore) -> dict[str, list[str]]:
-    """For the overview: every service that does not converge, with its distinct sentences."""
-    found: dict[str, list[str]] = {}
-    for service_id, explained in explain_all(store_view(store)).items():
-        found[service_id] = list(dict.fromkeys(reason_text(item.reason) for item in explained))
-    return found
+    """Every service that does not converge, with its distinct sentences."""
+    return sentences(explain_all(store_view(store)))
+
+
+def frozen_view(store: ClusterStore) -> ClusterView:
+    """A copy of the store's mappings (the snapshots themselves are immutable), for reasoning on
+    another thread while the GUI thread goes on applying diffs."""
+    return ClusterView(dict(store.get("nodes")), dict(store.get("services")), dict(store.get("tasks")))
+
+
+def sentences(explained: Mapping[str, list[Pending]]) -> dict[str, list[str]]:
+    """The distinct sentences of each service, in the user's language (GUI thread)."""
+    return {
+        service_id: list(dict.fromkeys(reason_text(item.reason) for item in items))
+        for service_id, items in explained.items()
+    }

@@ -112,22 +112,29 @@ class OperationRunner(QObject):
 
         Raises what `fn` raised, or OwnerGone.
         """
+        return await self._run(owner, functools.partial(fn, *args), busy, shown=True)
+
+    async def compute(self, owner: QObject, fn: Callable[..., T], *args: Any) -> T:
+        """`run` for work the view does for itself on data it already holds (no engine call): not
+        shown as busy in the status bar."""
+        return await self._run(owner, functools.partial(fn, *args), (), shown=False)
+
+    async def _run(self, owner: QObject, call: Callable[[], T], busy: Iterable[Busy], shown: bool) -> T:
         disabled = [(widget, widget.isEnabled()) for widget in busy]
         for widget, _was in disabled:
             widget.setEnabled(False)
-        self._running += 1
-        if self._running == 1:
+        self._running += shown
+        if shown and self._running == 1:
             self.busyChanged.emit(True)
         try:
-            call = functools.partial(fn, *args)
             result = await asyncio.get_running_loop().run_in_executor(self._pool, call)
         except Exception as error:
             if not is_open(owner):
                 raise OwnerGone() from error
             raise
         finally:
-            self._running -= 1
-            if self._running == 0 and shiboken6.isValid(self):
+            self._running -= shown
+            if shown and self._running == 0 and shiboken6.isValid(self):
                 self.busyChanged.emit(False)
             for widget, was in disabled:
                 if shiboken6.isValid(widget):

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QTableView, QVBoxLayo
 
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.health import Health, assess, pem_expiry, swarm_root_expiry
+from crane_desktop.engine.why_pending import explain_all
 from crane_desktop.models.overview import AttentionModel, ChangesModel, Item, attention_items, quorum_sentence
 from crane_desktop.models.table import Role
-from crane_desktop.models.why_pending import not_converging
+from crane_desktop.models.why_pending import frozen_view, sentences
 from crane_desktop.views.filtering import setup_table, sort_filter_proxy
 from crane_desktop.views.operations import operation_slot
 
@@ -65,6 +66,8 @@ class OverviewPage(QWidget):
         self.health: Health | None = None
         self.client_expiry: datetime | None = None
         self._asked_client_expiry = False
+        self.why: dict[str, list[str]] = {}  # service id -> why it does not converge, in words
+        self._explaining = self._explain_again = False
 
         self.nodes_box = Summary("nodesSummary", self)
         self.managers_box = Summary("managersSummary", self)
@@ -144,8 +147,11 @@ class OverviewPage(QWidget):
         if not nodes:
             return
         self.health = health = assess(nodes, services, store.get("tasks"))
-        why = not_converging(store) if health.not_converged else {}
-        self.model.show(attention_items(health, nodes, services, why))
+        self.model.show(attention_items(health, nodes, services, self.why))
+        if health.not_converged:
+            self._explain()
+        else:
+            self.why = {}
         self._show_nodes(health)
         self._show_managers(health)
         self._show_services(health)
@@ -198,6 +204,28 @@ class OverviewPage(QWidget):
         return _bad(text) if days < EXPIRY_WARNING_DAYS else text
 
     @operation_slot()
+    async def _explain(self) -> None:
+        """Why the services do not converge, reasoned off the GUI thread on a copy of the snapshots
+        (tens of milliseconds on a big swarm); one at a time, once more if the store changed meanwhile."""
+        if self._explaining:
+            self._explain_again = True
+            return
+        self._explaining = True
+        try:
+            explained = await self.context.operations.compute(
+                self, explain_all, frozen_view(self.context.store)
+            )
+        finally:
+            self._explaining = False
+        self.why = sentences(explained)
+        if self._explain_again:
+            self._explain_again = False
+            self.refresh()  # explains again with the newer snapshots
+        elif self.health is not None:
+            store = self.context.store
+            self.model.show(attention_items(self.health, store.get("nodes"), store.get("services"), self.why))
+
+    @operation_slot()
     async def _ask_client_expiry(self) -> None:
         """The client certificate's date, read once per connection off the GUI thread."""
         cluster = self.context.cluster
@@ -217,6 +245,7 @@ class OverviewPage(QWidget):
         self.changes_model.clear()
         self.health = self.client_expiry = None
         self._asked_client_expiry = False
+        self.why = {}
 
     # -- navigation ------------------------------------------------------------------------------
     def _open_link(self, link: str) -> None:
