@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from crane_desktop.engine.errors import EngineError
+from crane_desktop.engine.i18n import Phrase
 from crane_desktop.engine.preflight import Check
 
 
@@ -21,6 +22,17 @@ def engine_text(template: str, params: Mapping[str, Any] | None = None) -> str:
     }
     try:
         return text.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
+def phrase_text(value: str | Phrase) -> str:
+    """An engine Phrase in the user's language (template translated, then filled); plain text as is."""
+    if isinstance(value, str):
+        return value
+    text = QCoreApplication.translate(value.context, value.template)
+    try:
+        return text.format(**{key: phrase_text(param) for key, param in value.params.items()})
     except (KeyError, IndexError, ValueError):
         return text
 

@@ -22,6 +22,14 @@ Status = Literal["ok", "warn", "fail"]
 EXPIRY_WARNING = timedelta(days=30)
 CLOCK_SKEW_WARNING = timedelta(seconds=10)
 
+# The swarm states the swarm check names ({state}); marked so the UI shows them in the user's language.
+SWARM_STATES = (
+    QT_TRANSLATE_NOOP("engine", "inactive"),
+    QT_TRANSLATE_NOOP("engine", "pending"),
+    QT_TRANSLATE_NOOP("engine", "error"),
+    QT_TRANSLATE_NOOP("engine", "locked"),
+)
+
 
 @dataclass(frozen=True)
 class Check:

@@ -145,9 +145,17 @@ def _resolve_references(client: Client, spec: dict[str, Any]) -> dict[str, Any]:
     return spec
 
 
+KINDS = {  # {kind} of the message below, marked so the UI shows it in the user's language
+    "Secrets": QT_TRANSLATE_NOOP("engine", "secret"),
+    "Configs": QT_TRANSLATE_NOOP("engine", "config"),
+}
+
+
 def _missing(kind: str, name: str) -> EngineError:
     return EngineError(
-        QT_TRANSLATE_NOOP("engine", "The {kind} {name} does not exist."), kind=kind.lower()[:-1], name=name
+        QT_TRANSLATE_NOOP("engine", "The {kind} {name} does not exist."),
+        kind=KINDS.get(kind, kind.lower()[:-1]),
+        name=name,
     )
 
 

@@ -17,11 +17,12 @@ translate = QCoreApplication.translate
 
 
 def role_text(node: Node) -> str:
-    role = {
+    if node.is_leader:  # the leader is a manager: the guide calls it 主管理节点
+        return translate("NodeTableModel", "manager (leader)")
+    return {
         "manager": translate("NodeTableModel", "manager"),
         "worker": translate("NodeTableModel", "worker"),
     }.get(node.role, node.role)
-    return translate("NodeTableModel", "{role} (leader)").format(role=role) if node.is_leader else role
 
 
 def availability_text(node: Node) -> str:
@@ -38,6 +39,15 @@ def status_text(node: Node) -> str:
         "down": translate("NodeTableModel", "down"),
         "disconnected": translate("NodeTableModel", "disconnected"),
     }.get(node.state, node.state)
+
+
+def reachability_text(node: Node) -> str:
+    """A manager's reachability from the others; "" for a worker."""
+    return {
+        "reachable": translate("NodeTableModel", "reachable"),
+        "unreachable": translate("NodeTableModel", "unreachable"),
+        "unknown": translate("NodeTableModel", "unknown"),
+    }.get(node.reachability, node.reachability)
 
 
 def _status_color(node: Node) -> QColor | None:

@@ -43,7 +43,7 @@ from crane_desktop.models.host_tables import (
     LayerTableModel,
     VolumeTableModel,
 )
-from crane_desktop.models.nodes import availability_text, role_text, status_text
+from crane_desktop.models.nodes import availability_text, reachability_text, role_text, status_text
 from crane_desktop.models.table import KeyedTableModel, Role
 from crane_desktop.views.dialogs import (
     ERROR_STYLE,
@@ -607,14 +607,19 @@ class NodeDetail(QWidget):
             (self.tr("Availability"), availability_text(node)),
             (
                 self.tr("Status"),
-                status_text(node) + (f" ({node.state_message})" if node.state_message else ""),
+                self.tr("%1 (%2)").replace("%1", status_text(node)).replace("%2", node.state_message)
+                if node.state_message
+                else status_text(node),
             ),
-            (self.tr("Manager reachability"), node.reachability),
+            (self.tr("Manager reachability"), reachability_text(node)),
             (self.tr("Labels"), labels_text(node.labels)),
             (self.tr("Joined"), local_time(node.created_at)),
             (self.tr("Updated"), local_time(node.updated_at)),
         ]
-        self.swarm_label.setText("\n".join(f"{title}: {value}" for title, value in spec if value))
+        line = self.tr("%1: %2")
+        self.swarm_label.setText(
+            "\n".join(line.replace("%1", title).replace("%2", value) for title, value in spec if value)
+        )
 
     @operation_slot()
     async def connect_host(self) -> None:

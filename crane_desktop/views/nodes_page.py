@@ -22,7 +22,7 @@ from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.errors import EngineError, translate
 from crane_desktop.engine.snapshots import Node
 from crane_desktop.messages import error_text
-from crane_desktop.models.nodes import NodeTableModel
+from crane_desktop.models.nodes import NodeTableModel, status_text
 from crane_desktop.models.table import Role
 from crane_desktop.views.dialogs import confirm, run_dialog, show_error
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
@@ -335,7 +335,7 @@ class NodesPage(QWidget):
                     "leave the swarm first."
                 )
                 .replace("%1", node.hostname)
-                .replace("%2", node.state)
+                .replace("%2", status_text(node))
             )
             details = self.tr(
                 "Force-removal takes it out of the swarm while it still runs; its tasks are lost there."
