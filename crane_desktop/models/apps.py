@@ -62,7 +62,7 @@ def ports_text(services: Iterable[Service]) -> str:
                 continue
             text = f"{port.published}:{port.target}/{port.protocol}"
             if port.mode == "host":
-                text += " " + translate("AppTreeModel", "(host)")
+                text = translate("AppTreeModel", "%1 (host)").replace("%1", text)
             if text not in seen:
                 seen.append(text)
     return ", ".join(seen)

@@ -244,12 +244,17 @@ class NodesPage(QWidget):
         """One result per node: the status bar sums up, a failure shows each node's reason."""
         self.last_results = [(host, outcome) for host, outcome, _error in results]
         failed = [(host, error) for host, _outcome, error in results if error is not None]
-        summary = "; ".join(f"{host}: {outcome}" for host, outcome, _error in results)
+        item = self.tr("%1: %2")
+
+        def line(host: str, text: str) -> str:
+            return item.replace("%1", host).replace("%2", text)
+
+        summary = self.tr("; ").join(line(host, outcome) for host, outcome, _error in results)
         self.context.say(summary, 10000)
         if len(failed) == 1:
             show_error(self, title, failed[0][1])
         elif failed:
-            lines = "\n".join(f"{host}: {error_text(_engine(err))}" for host, err in failed)
+            lines = "\n".join(line(host, error_text(_engine(err))) for host, err in failed)
             show_error(self, title, EngineError(self.tr("These nodes failed:\n%1").replace("%1", lines)))
 
     @operation_slot()

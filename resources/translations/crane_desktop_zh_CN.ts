@@ -129,8 +129,8 @@
         <translation>已回滚</translation>
     </message>
     <message>
-        <source>(host)</source>
-        <translation>（主机）</translation>
+        <source>%1 (host)</source>
+        <translation>%1（主机）</translation>
     </message>
     <message>
         <source>Name</source>
@@ -457,6 +457,42 @@
     <message>
         <source>No docker context found.</source>
         <translation>没有找到 docker context。</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>引擎可达</translation>
+    </message>
+    <message>
+        <source>api</source>
+        <translation>API 版本</translation>
+    </message>
+    <message>
+        <source>swarm</source>
+        <translation>集群模式</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>管理节点</translation>
+    </message>
+    <message>
+        <source>clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <source>ca-cert</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>client-cert</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>server-cert</source>
+        <translation>服务端证书</translation>
+    </message>
+    <message>
+        <source>key-mode</source>
+        <translation>私钥权限</translation>
     </message>
     <message>
         <source>Initialise a swarm</source>
@@ -2246,6 +2282,14 @@
         <translation>%1 在线：只能删除已下线的节点（可强制删除）</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>These nodes failed:
 %1</source>
         <translation>以下节点失败：
@@ -2720,8 +2764,8 @@
         <translation>已移除</translation>
     </message>
     <message>
-        <source>(removed)</source>
-        <translation>（已移除）</translation>
+        <source>%1 (removed)</source>
+        <translation>%1（已移除）</translation>
     </message>
 </context>
 <context>
