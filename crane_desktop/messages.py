@@ -14,10 +14,15 @@ from crane_desktop.engine.preflight import Check
 
 
 def engine_text(template: str, params: Mapping[str, Any] | None = None) -> str:
-    """Translate the template, and the parameters that are engine terms themselves ("CA certificate")."""
+    """Translate the template, and the parameters that are engine terms themselves ("CA certificate",
+    or a Phrase such as a swarm state)."""
     text = QCoreApplication.translate("engine", template) if template else ""
     values = {
-        key: QCoreApplication.translate("engine", value) if isinstance(value, str) and value else value
+        key: phrase_text(value)
+        if isinstance(value, Phrase)
+        else QCoreApplication.translate("engine", value)
+        if isinstance(value, str) and value
+        else value
         for key, value in (params or {}).items()
     }
     try:

@@ -20,7 +20,7 @@ from docker import APIClient as Client
 from crane_desktop.engine import api
 from crane_desktop.engine.compose import StackPlan
 from crane_desktop.engine.errors import EngineError, NotFound
-from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
+from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, term
 from crane_desktop.engine.snapshots import STACK_LABEL
 
 
@@ -146,8 +146,8 @@ def _resolve_references(client: Client, spec: dict[str, Any]) -> dict[str, Any]:
 
 
 KINDS = {  # {kind} of the message below, marked so the UI shows it in the user's language
-    "Secrets": QT_TRANSLATE_NOOP("engine", "secret"),
-    "Configs": QT_TRANSLATE_NOOP("engine", "config"),
+    "Secrets": term(QT_TRANSLATE_NOOP("EngineTerms", "secret")),
+    "Configs": term(QT_TRANSLATE_NOOP("EngineTerms", "config")),
 }
 
 

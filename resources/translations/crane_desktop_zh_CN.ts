@@ -1069,6 +1069,30 @@
         <source>start-first</source>
         <translation>先启动后停止</translation>
     </message>
+    <message>
+        <source>inactive</source>
+        <translation>未启用</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>出错</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>config</source>
+        <translation>配置</translation>
+    </message>
 </context>
 <context>
     <name>EntryPointsTab</name>
@@ -2969,22 +2993,6 @@
         <translation>Docker 客户端出错：{reason}</translation>
     </message>
     <message>
-        <source>inactive</source>
-        <translation>未启用</translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation>等待中</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>出错</translation>
-    </message>
-    <message>
-        <source>locked</source>
-        <translation>已锁定</translation>
-    </message>
-    <message>
         <source>Docker {version} answers at {endpoint}.</source>
         <translation>{endpoint} 上的 Docker {version} 有响应。</translation>
     </message>
@@ -3739,14 +3747,6 @@
     <message>
         <source>The external network {name} is not a swarm network.</source>
         <translation>外部网络 {name} 不是集群（swarm）网络。</translation>
-    </message>
-    <message>
-        <source>secret</source>
-        <translation>密钥</translation>
-    </message>
-    <message>
-        <source>config</source>
-        <translation>配置</translation>
     </message>
     <message>
         <source>The {kind} {name} does not exist.</source>

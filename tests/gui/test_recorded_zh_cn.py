@@ -9,10 +9,12 @@ import dataclasses
 import pytest
 from PySide6.QtCore import QTranslator
 
+from crane_desktop.engine import preflight
 from crane_desktop.engine.containers import ContainerConfig
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.snapshots import Container
 from crane_desktop.i18n import TRANSLATIONS_DIR
+from crane_desktop.messages import check_text, engine_text
 from crane_desktop.models.apps import NAME, PORTS, SERVICES, UPDATED
 from crane_desktop.models.host_tables import ContainerTableModel
 from crane_desktop.models.nodes import NodeTableModel
@@ -131,3 +133,13 @@ def test_a_nodes_containers_show_state_and_status_in_chinese(zh_cn, state, statu
     model = ContainerTableModel()
     model.apply_diff(Diff(added={"c1": container}))
     assert (model.index(0, 2).data(), model.index(0, 3).data()) == shown
+
+
+def test_engine_words_inside_messages_are_translated_too(zh_cn):
+    (check,) = preflight.swarm_checks({"Swarm": {"LocalNodeState": "locked"}})
+    assert check.message == "This engine is not in swarm mode (state: locked)."  # English for the CLI
+    assert check_text(check) == "此引擎未处于集群模式（状态：已锁定）。"  # was "（状态：locked）"
+    # a user's own words that happen to be engine terms stay as typed
+    assert engine_text(
+        "The network {name} is in use; the engine refuses to delete it.", {"name": "none"}
+    ) == ("网络 none 正在使用中，引擎拒绝删除。")
