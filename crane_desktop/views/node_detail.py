@@ -206,7 +206,7 @@ class InfoPane(HostPane):
             label.setObjectName(f"info_{key}")
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = label
-            form.addRow(titles[key] + ":", label)
+            form.addRow(self.tr("%1:").replace("%1", titles[key]), label)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
@@ -234,7 +234,9 @@ class InfoPane(HostPane):
             "cgroup_driver": info.cgroup_driver,
             "logging_driver": info.logging_driver,
             "root_dir": info.root_dir,
-            "system_time": f"{full_time(info.system_time)} ({skew_text})",
+            "system_time": self.tr("%1 (%2)")
+            .replace("%2", skew_text)
+            .replace("%1", full_time(info.system_time)),
             "containers": self.tr("%1 running of %2")
             .replace("%1", str(info.containers_running))
             .replace("%2", str(info.containers_total)),

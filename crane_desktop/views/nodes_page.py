@@ -108,7 +108,8 @@ class NodesPage(QWidget):
             action.setShortcut(sequence)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
-            tip = f"{tip} ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})"
+            keys = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+            tip = self.tr("%1 (%2)").replace("%2", keys).replace("%1", tip)
         action.setToolTip(tip)
         action.setStatusTip(tip)
         action.triggered.connect(slot)

@@ -1525,6 +1525,10 @@
         <translation>容器</translation>
     </message>
     <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
         <source>in step with this workstation</source>
         <translation>与本机时间一致</translation>
     </message>
@@ -1535,6 +1539,10 @@
     <message>
         <source>%1 s behind this workstation</source>
         <translation>比本机慢 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>%1 running of %2</source>
@@ -2220,6 +2228,10 @@
     <message>
         <source>Filter nodes (hostname, role, label, address…)</source>
         <translation>筛选节点（主机名、角色、标签、地址…）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Open</source>

@@ -8,6 +8,7 @@ import dataclasses
 
 import pytest
 from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QFormLayout
 
 from crane_desktop.engine import preflight
 from crane_desktop.engine.containers import ContainerConfig
@@ -143,3 +144,12 @@ def test_engine_words_inside_messages_are_translated_too(zh_cn):
     assert engine_text(
         "The network {name} is in use; the engine refuses to delete it.", {"name": "none"}
     ) == ("网络 none 正在使用中，引擎拒绝删除。")
+
+
+def test_form_labels_and_shortcut_tips_use_full_width_punctuation(chinese):
+    detail = chinese.open_node(by_name("nodes", "node-3").id)
+    form = detail.info.findChild(QFormLayout)
+    first_label = form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget()
+    assert first_label.text() == "Docker 版本："  # was "Docker 版本:"
+    page = chinese.page_widgets["nodes"]
+    assert page.drain_action.toolTip().endswith("节点（Ctrl+D）")  # was "节点 (Ctrl+D)"
