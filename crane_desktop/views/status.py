@@ -38,10 +38,20 @@ def banner_text(state: ConnectionState) -> str:
             "ConnectionStatus",
             "Connection lost; reconnecting (attempt {attempt}). The tables show the last known state.",
         ).format(attempt=state.attempt)
-        return f"{text} {reason}".strip()
+        return _sentences(text, reason)
     text = translate("ConnectionStatus", "Disconnected.")
     hint = error_hint(state.error) if state.error else ""
-    return " ".join(part for part in (text, reason, hint) if part)
+    return _sentences(text, reason, hint)
+
+
+def _sentences(*parts: str) -> str:
+    """Sentences one after the other: a space between them in English, none in Chinese."""
+    gap = translate("ConnectionStatus", "{sentence} {next}")
+    text = ""
+    for part in parts:
+        if part:
+            text = gap.format(sentence=text, next=part) if text else part
+    return text
 
 
 class Banner(QFrame):

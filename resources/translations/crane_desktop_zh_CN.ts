@@ -616,6 +616,10 @@
         <source>Disconnected.</source>
         <translation>已断开。</translation>
     </message>
+    <message>
+        <source>{sentence} {next}</source>
+        <translation>{sentence}{next}</translation>
+    </message>
 </context>
 <context>
     <name>ContainerCharts</name>

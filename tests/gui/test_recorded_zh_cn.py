@@ -11,14 +11,17 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QFormLayout
 
 from crane_desktop.engine import preflight
+from crane_desktop.engine.cluster import ConnectionState
 from crane_desktop.engine.containers import ContainerConfig
 from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.errors import ConnectionFailed
 from crane_desktop.engine.snapshots import Container
 from crane_desktop.i18n import TRANSLATIONS_DIR
 from crane_desktop.messages import check_text, engine_text
 from crane_desktop.models.apps import NAME, PORTS, SERVICES, UPDATED
 from crane_desktop.models.host_tables import ContainerTableModel
 from crane_desktop.models.nodes import NodeTableModel
+from crane_desktop.views.main_window import MainWindow
 from tests.gui.conftest import by_name, recorded
 from tests.gui.test_node_helpers import cell
 
@@ -153,3 +156,19 @@ def test_form_labels_and_shortcut_tips_use_full_width_punctuation(chinese):
     assert first_label.text() == "Docker 版本："  # was "Docker 版本:"
     page = chinese.page_widgets["nodes"]
     assert page.drain_action.toolTip().endswith("节点（Ctrl+D）")  # was "节点 (Ctrl+D)"
+
+
+def test_the_banner_and_status_line_speak_of_the_leader_and_join_sentences_as_chinese_does(
+    zh_cn, qtbot, loop
+):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    failure = ConnectionFailed(endpoint="tcp://198.19.213.11:2376")
+    window.banner.show_state(ConnectionState("disconnected", "prod", error=failure))
+    assert window.banner.label.text() == (  # no spaces between the sentences
+        "已断开。无法连接到 tcp://198.19.213.11:2376 上的 Docker 引擎。请确认引擎正在运行，且地址和端口正确。"
+    )
+    window.status_line.show_state(ConnectionState("no-leader", "prod", "tcp://m1:2376", "node-1", "1.41"))
+    assert window.status_line.phase.text() == "正在选举主管理节点"  # was "正在选举 leader"
+    window.status_line.show_leader("node-1")
+    assert window.status_line.leader.text() == "主管理节点 node-1"
