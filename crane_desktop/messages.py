@@ -68,3 +68,14 @@ def check_text(check: Check) -> str:
 def check_hint(check: Check) -> str:
     """What to do about a failed preflight check ("" when there is nothing to say)."""
     return engine_text(check.hint, check.params) if check.hint else ""
+
+
+def sentences(*parts: str) -> str:
+    """Sentences one after the other (empty ones left out): a space between them in English, none in
+    Chinese."""
+    gap = QCoreApplication.translate("messages", "{sentence} {next}")
+    text = ""
+    for part in parts:
+        if part:
+            text = gap.format(sentence=text, next=part) if text else part
+    return text

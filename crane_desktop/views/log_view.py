@@ -62,7 +62,7 @@ from crane_desktop.engine.logs import (
     export_lines,
 )
 from crane_desktop.engine.snapshots import Node, Task
-from crane_desktop.messages import reason_text
+from crane_desktop.messages import reason_text, sentences
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext
@@ -610,7 +610,7 @@ class LogView(QWidget):
     def show_end(self, error: object) -> None:
         """Say in the status line that the stream ended (and why)."""
         reason = reason_text(error)
-        self._end_text = self.tr("The log stream ended.") + (f" {reason}" if reason else "")
+        self._end_text = sentences(self.tr("The log stream ended."), reason)
         self._update_status()
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from crane_desktop.engine.cluster import ConnectionState
-from crane_desktop.messages import error_hint, error_text
+from crane_desktop.messages import error_hint, error_text, sentences
 
 translate = QCoreApplication.translate
 
@@ -38,20 +38,10 @@ def banner_text(state: ConnectionState) -> str:
             "ConnectionStatus",
             "Connection lost; reconnecting (attempt {attempt}). The tables show the last known state.",
         ).format(attempt=state.attempt)
-        return _sentences(text, reason)
+        return sentences(text, reason)
     text = translate("ConnectionStatus", "Disconnected.")
     hint = error_hint(state.error) if state.error else ""
-    return _sentences(text, reason, hint)
-
-
-def _sentences(*parts: str) -> str:
-    """Sentences one after the other: a space between them in English, none in Chinese."""
-    gap = translate("ConnectionStatus", "{sentence} {next}")
-    text = ""
-    for part in parts:
-        if part:
-            text = gap.format(sentence=text, next=part) if text else part
-    return text
+    return sentences(text, reason, hint)
 
 
 class Banner(QFrame):

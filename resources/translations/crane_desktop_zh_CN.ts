@@ -616,10 +616,6 @@
         <source>Disconnected.</source>
         <translation>已断开。</translation>
     </message>
-    <message>
-        <source>{sentence} {next}</source>
-        <translation>{sentence}{next}</translation>
-    </message>
 </context>
 <context>
     <name>ContainerCharts</name>
@@ -3839,6 +3835,13 @@
     <message>
         <source>Restarting ({code}) {duration} ago</source>
         <translation>重启中（退出码 {code}），{duration}前</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>{sentence} {next}</source>
+        <translation>{sentence}{next}</translation>
     </message>
 </context>
 </TS>
