@@ -6,7 +6,9 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
 from crane_desktop.engine.formatting import full_time, labels_text, local_time, short_id
+from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, known_term
 from crane_desktop.engine.snapshots import Node
+from crane_desktop.messages import phrase_text
 from crane_desktop.models.table import Column, KeyedTableModel
 
 DOWN = QColor("#c62828")
@@ -41,13 +43,18 @@ def status_text(node: Node) -> str:
     }.get(node.state, node.state)
 
 
+REACHABILITY = frozenset(
+    {
+        QT_TRANSLATE_NOOP("EngineTerms", "reachable"),
+        QT_TRANSLATE_NOOP("EngineTerms", "unreachable"),
+        QT_TRANSLATE_NOOP("EngineTerms", "unknown"),
+    }
+)
+
+
 def reachability_text(node: Node) -> str:
-    """A manager's reachability from the others; "" for a worker."""
-    return {
-        "reachable": translate("NodeTableModel", "reachable"),
-        "unreachable": translate("NodeTableModel", "unreachable"),
-        "unknown": translate("NodeTableModel", "unknown"),
-    }.get(node.reachability, node.reachability)
+    """A manager's reachability from the other managers; "" for a worker."""
+    return phrase_text(known_term(node.reachability, REACHABILITY))
 
 
 def _status_color(node: Node) -> QColor | None:

@@ -1093,6 +1093,18 @@
         <source>config</source>
         <translation>配置</translation>
     </message>
+    <message>
+        <source>reachable</source>
+        <translation>可达</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>不可达</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
 </context>
 <context>
     <name>EntryPointsTab</name>
@@ -2173,18 +2185,6 @@
     <message>
         <source>disconnected</source>
         <translation>已断开</translation>
-    </message>
-    <message>
-        <source>reachable</source>
-        <translation>可达</translation>
-    </message>
-    <message>
-        <source>unreachable</source>
-        <translation>不可达</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>未知</translation>
     </message>
     <message>
         <source>ID</source>
