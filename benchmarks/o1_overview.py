@@ -101,7 +101,10 @@ async def measure(app: QApplication) -> None:
     running = [t for t in tasks.values() if t.state == "running"]
     for round_ in range(ROUNDS):
         failed = dataclasses.replace(
-            running[-1 - round_ * 7], state="failed", error="task: non-zero exit (1)", updated_at=datetime.now(UTC)
+            running[-1 - round_ * 7],
+            state="failed",
+            error="task: non-zero exit (1)",
+            updated_at=datetime.now(UTC),
         )
         cpu, start = time.thread_time(), time.perf_counter()
         store.apply("tasks", Diff(changed={failed.id: failed}))

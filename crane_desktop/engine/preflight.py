@@ -14,13 +14,23 @@ from cryptography import x509
 
 from crane_desktop.engine.client import MIN_API_VERSION, make_client, negotiate, peer_certificate, version_key
 from crane_desktop.engine.errors import EngineError, EngineTimeout, translate
-from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
+from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, known_term
 from crane_desktop.engine.profiles import TLSConfig, endpoint_host, endpoint_port
 from crane_desktop.engine.snapshots import parse_time
 
 Status = Literal["ok", "warn", "fail"]
 EXPIRY_WARNING = timedelta(days=30)
 CLOCK_SKEW_WARNING = timedelta(seconds=10)
+
+# The swarm states the swarm check names ({state}); marked so the UI shows them in the user's language.
+SWARM_STATES = frozenset(
+    {
+        QT_TRANSLATE_NOOP("EngineTerms", "inactive"),
+        QT_TRANSLATE_NOOP("EngineTerms", "pending"),
+        QT_TRANSLATE_NOOP("EngineTerms", "error"),
+        QT_TRANSLATE_NOOP("EngineTerms", "locked"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -148,7 +158,7 @@ def swarm_checks(info: dict[str, Any]) -> list[Check]:
                 "swarm",
                 "fail",
                 QT_TRANSLATE_NOOP("engine", "This engine is not in swarm mode (state: {state})."),
-                {"state": state},
+                {"state": known_term(state, SWARM_STATES)},
                 QT_TRANSLATE_NOOP(
                     "engine", "Initialise a swarm here, or connect to a manager of your swarm."
                 ),

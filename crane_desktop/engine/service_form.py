@@ -20,7 +20,7 @@ import yaml
 
 from crane_desktop.engine import compose, hosts
 from crane_desktop.engine.compose import IMAGE_LABEL, ComposeError, StackPlan
-from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
+from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, Phrase, known_term, term
 from crane_desktop.engine.snapshots import STACK_LABEL
 
 Problem = tuple[str, dict[str, Any]]
@@ -545,21 +545,74 @@ def updated_spec(current: dict[str, Any], before: ServiceForm, after: ServiceFor
 
 
 # -- a readable spec ------------------------------------------------------------------------------
-def spec_summary(spec: dict[str, Any], network_names: dict[str, str] | None = None) -> list[tuple[str, str]]:
-    """(label, value) rows describing a spec in words; labels are marked for translation."""
+# The spec's own words, marked so the summary reads in the user's language.
+TERMS = frozenset(
+    {
+        QT_TRANSLATE_NOOP("EngineTerms", "global"),
+        QT_TRANSLATE_NOOP("EngineTerms", "vip"),
+        QT_TRANSLATE_NOOP("EngineTerms", "dnsrr"),
+        QT_TRANSLATE_NOOP("EngineTerms", "any"),
+        QT_TRANSLATE_NOOP("EngineTerms", "on-failure"),
+        QT_TRANSLATE_NOOP("EngineTerms", "none"),
+        QT_TRANSLATE_NOOP("EngineTerms", "pause"),
+        QT_TRANSLATE_NOOP("EngineTerms", "continue"),
+        QT_TRANSLATE_NOOP("EngineTerms", "rollback"),
+        QT_TRANSLATE_NOOP("EngineTerms", "stop-first"),
+        QT_TRANSLATE_NOOP("EngineTerms", "start-first"),
+    }
+)
+
+
+def _term(value: str) -> str | Phrase:
+    return known_term(value, TERMS)
+
+
+def _policy_phrase(policy: Policy) -> Phrase:
+    return Phrase(
+        QT_TRANSLATE_NOOP(
+            "engine",
+            "parallelism {parallelism}, delay {delay}, on failure {action}, monitor {monitor}, "
+            "max failure ratio {ratio}, {order}",
+        ),
+        {
+            "parallelism": policy.parallelism,
+            "delay": policy.delay,
+            "action": _term(policy.failure_action),
+            "monitor": policy.monitor,
+            "ratio": policy.max_failure_ratio,
+            "order": _term(policy.order),
+        },
+    )
+
+
+def spec_summary(
+    spec: dict[str, Any], network_names: dict[str, str] | None = None
+) -> list[tuple[str, str | Phrase]]:
+    """(label, value) rows describing a spec in words. Labels are marked for translation; a value is
+    plain text (names, images, lists) or a Phrase the UI translates (modes, policies)."""
     form = from_spec(spec, network_names)
     task = spec.get("TaskTemplate") or {}
     container = task.get("ContainerSpec") or {}
-    rows: list[tuple[str, str]] = [
+    mode = (
+        term("global")
+        if form.mode == "global"
+        else Phrase(QT_TRANSLATE_NOOP("engine", "replicated × {replicas}"), {"replicas": form.replicas})
+    )
+    restart = Phrase(
+        QT_TRANSLATE_NOOP("engine", "{condition}, delay {delay}, max attempts {attempts}"),
+        {
+            "condition": _term(form.restart_condition),
+            "delay": form.restart_delay,
+            "attempts": form.restart_max_attempts,
+        },
+    )
+    rows: list[tuple[str, str | Phrase]] = [
         (QT_TRANSLATE_NOOP("engine", "Name"), spec.get("Name", "")),
         (QT_TRANSLATE_NOOP("engine", "App"), form.app),
         (QT_TRANSLATE_NOOP("engine", "Image"), str(container.get("Image", ""))),
         (QT_TRANSLATE_NOOP("engine", "Start command"), " ".join(x for x in (form.command, form.args) if x)),
-        (
-            QT_TRANSLATE_NOOP("engine", "Mode"),
-            "global" if form.mode == "global" else f"replicated × {form.replicas}",
-        ),
-        (QT_TRANSLATE_NOOP("engine", "Endpoint mode"), form.endpoint_mode),
+        (QT_TRANSLATE_NOOP("engine", "Mode"), mode),
+        (QT_TRANSLATE_NOOP("engine", "Endpoint mode"), _term(form.endpoint_mode)),
         (QT_TRANSLATE_NOOP("engine", "Port mapping"), "\n".join(form.ports)),
         (QT_TRANSLATE_NOOP("engine", "Networks"), "\n".join(form.networks)),
         (QT_TRANSLATE_NOOP("engine", "Environment variables"), "\n".join(form.env)),
@@ -582,23 +635,10 @@ def spec_summary(spec: dict[str, Any], network_names: dict[str, str] | None = No
             ),
         ),
         (QT_TRANSLATE_NOOP("engine", "Placement constraints"), "\n".join(form.constraints)),
-        (
-            QT_TRANSLATE_NOOP("engine", "Restart policy"),
-            f"{form.restart_condition}, delay {form.restart_delay}, max attempts {form.restart_max_attempts}",
-        ),
+        (QT_TRANSLATE_NOOP("engine", "Restart policy"), restart),
+        (QT_TRANSLATE_NOOP("engine", "Update policy"), _policy_phrase(form.update)),
+        (QT_TRANSLATE_NOOP("engine", "Rollback policy"), _policy_phrase(form.rollback)),
     ]
-    for label, policy in (
-        (QT_TRANSLATE_NOOP("engine", "Update policy"), form.update),
-        (QT_TRANSLATE_NOOP("engine", "Rollback policy"), form.rollback),
-    ):
-        rows.append(
-            (
-                label,
-                f"parallelism {policy.parallelism}, delay {policy.delay}, "
-                f"on failure {policy.failure_action}, monitor {policy.monitor}, "
-                f"max failure ratio {policy.max_failure_ratio}, {policy.order}",
-            )
-        )
     health = container.get("Healthcheck")
     if health:
         rows.append((QT_TRANSLATE_NOOP("engine", "Health check"), " ".join(health.get("Test") or [])))
@@ -613,6 +653,7 @@ def spec_summary(spec: dict[str, Any], network_names: dict[str, str] | None = No
 
 __all__ = [
     "ComposeError",
+    "Phrase",
     "Policy",
     "ServiceForm",
     "compose_document",

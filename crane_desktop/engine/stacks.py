@@ -20,7 +20,7 @@ from docker import APIClient as Client
 from crane_desktop.engine import api
 from crane_desktop.engine.compose import StackPlan
 from crane_desktop.engine.errors import EngineError, NotFound
-from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
+from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, term
 from crane_desktop.engine.snapshots import STACK_LABEL
 from crane_desktop.engine.spec_diff import Change, diff_specs
 
@@ -146,9 +146,17 @@ def _resolve_references(client: Client, spec: dict[str, Any]) -> dict[str, Any]:
     return spec
 
 
+KINDS = {  # {kind} of the message below, marked so the UI shows it in the user's language
+    "Secrets": term(QT_TRANSLATE_NOOP("EngineTerms", "secret")),
+    "Configs": term(QT_TRANSLATE_NOOP("EngineTerms", "config")),
+}
+
+
 def _missing(kind: str, name: str) -> EngineError:
     return EngineError(
-        QT_TRANSLATE_NOOP("engine", "The {kind} {name} does not exist."), kind=kind.lower()[:-1], name=name
+        QT_TRANSLATE_NOOP("engine", "The {kind} {name} does not exist."),
+        kind=KINDS.get(kind, kind.lower()[:-1]),
+        name=name,
     )
 
 

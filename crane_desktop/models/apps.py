@@ -63,7 +63,7 @@ def ports_text(services: Iterable[Service]) -> str:
                 continue
             text = f"{port.published}:{port.target}/{port.protocol}"
             if port.mode == "host":
-                text += " " + translate("AppTreeModel", "(host)")
+                text = translate("AppTreeModel", "%1 (host)").replace("%1", text)
             if text not in seen:
                 seen.append(text)
     return ", ".join(seen)
@@ -159,7 +159,8 @@ class AppTreeModel(LiveRows, GroupTreeModel):
                     else translate("AppTreeModel", "replicated")
                 )
                 return f"{service.short_image} · {mode}"
-            return translate("AppTreeModel", "%n service(s)", "", len(services))
+            # self.tr: lupdate reads translate(context, text, "", n) as singular, or not at all
+            return self.tr("%n service(s)", "", len(services))
         if column == TASKS:
             pairs = [self.counts(s) for s in services]
             return f"{sum(p[0] for p in pairs)}/{sum(p[1] for p in pairs)}"
@@ -171,7 +172,9 @@ class AppTreeModel(LiveRows, GroupTreeModel):
                 return ""
             when = local_time(latest.updated_at)
             state = update_state_text(latest.update_state)
-            return f"{when} ({state})" if state else when
+            if not state:
+                return when
+            return self.tr("%1 (%2)").replace("%1", when).replace("%2", state)
         if column == NETWORKS:
             return self._network_names(services)
         return ""

@@ -7,9 +7,11 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
+from crane_desktop.engine.container_status import state_phrase, status_phrase
 from crane_desktop.engine.formatting import byte_size, labels_text, local_time, short_id
 from crane_desktop.engine.hosts import Image, Layer, Volume
 from crane_desktop.engine.snapshots import Container, Network
+from crane_desktop.messages import phrase_text
 from crane_desktop.models.table import Column, KeyedTableModel
 
 translate = QCoreApplication.translate
@@ -31,8 +33,13 @@ CONTAINER_COLUMNS = (
         lambda c: c.image.split("@", 1)[0],
         tooltip=lambda c: c.image,
     ),
-    Column(lambda: translate("HostTables", "State"), lambda c: c.state, color=_container_color),
-    Column(lambda: translate("HostTables", "Status"), lambda c: c.status),
+    Column(
+        lambda: translate("HostTables", "State"),
+        lambda c: phrase_text(state_phrase(c.state)),
+        lambda c: c.state,
+        color=_container_color,
+    ),
+    Column(lambda: translate("HostTables", "Status"), lambda c: phrase_text(status_phrase(c.status))),
     Column(lambda: translate("HostTables", "Created"), lambda c: _stamp(c.created), lambda c: c.created),
     Column(lambda: translate("HostTables", "ID"), lambda c: short_id(c.id), lambda c: c.id),
 )

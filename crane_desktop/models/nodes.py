@@ -7,7 +7,9 @@ from PySide6.QtGui import QColor
 
 from crane_desktop.engine.capacity import NodeCapacity
 from crane_desktop.engine.formatting import full_time, labels_text, local_time, short_id
+from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, known_term
 from crane_desktop.engine.snapshots import Node
+from crane_desktop.messages import phrase_text
 from crane_desktop.models.table import Column, KeyedTableModel
 
 DOWN = QColor("#c62828")
@@ -18,11 +20,12 @@ translate = QCoreApplication.translate
 
 
 def role_text(node: Node) -> str:
-    role = {
+    if node.is_leader:  # the leader is a manager: the guide calls it 主管理节点
+        return translate("NodeTableModel", "manager (leader)")
+    return {
         "manager": translate("NodeTableModel", "manager"),
         "worker": translate("NodeTableModel", "worker"),
     }.get(node.role, node.role)
-    return translate("NodeTableModel", "{role} (leader)").format(role=role) if node.is_leader else role
 
 
 def availability_text(node: Node | NodeCapacity) -> str:
@@ -39,6 +42,20 @@ def status_text(node: Node | NodeCapacity) -> str:
         "down": translate("NodeTableModel", "down"),
         "disconnected": translate("NodeTableModel", "disconnected"),
     }.get(node.state, node.state)
+
+
+REACHABILITY = frozenset(
+    {
+        QT_TRANSLATE_NOOP("EngineTerms", "reachable"),
+        QT_TRANSLATE_NOOP("EngineTerms", "unreachable"),
+        QT_TRANSLATE_NOOP("EngineTerms", "unknown"),
+    }
+)
+
+
+def reachability_text(node: Node) -> str:
+    """A manager's reachability from the other managers; "" for a worker."""
+    return phrase_text(known_term(node.reachability, REACHABILITY))
 
 
 def _status_color(node: Node) -> QColor | None:

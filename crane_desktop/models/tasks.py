@@ -134,7 +134,7 @@ class TaskTreeModel(LiveRows, GroupTreeModel):
             if task.id in self._gone:
                 if task.state not in TERMINAL_STATES:  # deleted by the engine before we saw it stop
                     return translate("TaskTreeModel", "removed")
-                return state_text(task.state) + " " + translate("TaskTreeModel", "(removed)")
+                return translate("TaskTreeModel", "%1 (removed)").replace("%1", state_text(task.state))
             return state_text(task.state)
         if column == DESIRED:
             return state_text(task.desired_state)

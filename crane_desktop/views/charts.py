@@ -35,7 +35,7 @@ from crane_desktop import bridge
 from crane_desktop.engine.formatting import byte_size
 from crane_desktop.engine.snapshots import Task
 from crane_desktop.engine.stats import Rates, Sample, StatsStream
-from crane_desktop.messages import reason_text
+from crane_desktop.messages import reason_text, sentences
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext
@@ -399,7 +399,7 @@ class ContainerCharts(ChartsWidget):
     def show_end(self, error: object) -> None:
         """Say that the charts stopped (the container or its engine went away), not freeze silently."""
         reason = reason_text(error)
-        self.note.setText(self.tr("The stats stream ended.") + (f" {reason}" if reason else ""))
+        self.note.setText(sentences(self.tr("The stats stream ended."), reason))
         self.note.show()
 
     def close_streams(self) -> None:

@@ -286,11 +286,21 @@ class ConnectDialog(QDialog):
 
     # -- testing and connecting ------------------------------------------------------------------
     def show_report(self, report: PreflightReport) -> None:
+        names = {  # the checks' keys (engine/preflight.py), in the user's language
+            "reachable": self.tr("reachable"),
+            "api": self.tr("api"),
+            "swarm": self.tr("swarm"),
+            "manager": self.tr("manager"),
+            "clock": self.tr("clock"),
+            "ca-cert": self.tr("ca-cert"),
+            "client-cert": self.tr("client-cert"),
+            "server-cert": self.tr("server-cert"),
+            "key-mode": self.tr("key-mode"),
+        }
         self.results.clear()
         for check in report.checks:
-            item = QTreeWidgetItem(
-                [f"{STATUS_MARK[check.status]} {check.key}", check_text(check), check_hint(check)]
-            )
+            name = f"{STATUS_MARK[check.status]} {names.get(check.key, check.key)}"
+            item = QTreeWidgetItem([name, check_text(check), check_hint(check)])
             item.setToolTip(1, check_text(check))
             self.results.addTopLevelItem(item)
         for column in range(3):

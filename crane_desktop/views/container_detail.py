@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from crane_desktop.engine import containers
+from crane_desktop.engine.container_status import health_phrase, state_phrase
 from crane_desktop.engine.errors import NoNodeEndpoint
 from crane_desktop.engine.logs import LogRequest
-from crane_desktop.messages import reason_text
+from crane_desktop.messages import phrase_text, reason_text
 from crane_desktop.views.context import StreamOwner
 from crane_desktop.views.log_view import LogView
 from crane_desktop.views.operations import OwnerGone, is_open, mark_closed, operation_slot
@@ -235,8 +236,8 @@ class ContainerDetail(QWidget):
             (self.tr("Command"), " ".join(config.command)),
             (self.tr("Entrypoint"), " ".join(config.entrypoint)),
             (self.tr("Hostname"), config.hostname),
-            (self.tr("State"), config.state),
-            (self.tr("Health"), config.health or self.tr("no health check")),
+            (self.tr("State"), phrase_text(state_phrase(config.state))),
+            (self.tr("Health"), phrase_text(health_phrase(config.health)) or self.tr("no health check")),
             (self.tr("Restart count"), str(config.restart_count)),
             (self.tr("Started"), config.started_at),
         ]
@@ -262,9 +263,18 @@ class ContainerDetail(QWidget):
                 for net in config.networks
             ],
         )
+        kinds = {"volume": self.tr("volume"), "bind": self.tr("bind mount")}
         section(
             self.tr("Mounts"),
-            [(m.destination, f"{m.kind}: {m.source}" + ("" if m.rw else " (ro)")) for m in config.mounts],
+            [
+                (
+                    m.destination,
+                    (self.tr("%1: %2") if m.rw else self.tr("%1: %2 (read-only)"))
+                    .replace("%1", kinds.get(m.kind, m.kind))
+                    .replace("%2", m.source),
+                )
+                for m in config.mounts
+            ],
         )
         section(self.tr("Labels"), list(config.labels))
 

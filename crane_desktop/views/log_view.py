@@ -61,7 +61,7 @@ from crane_desktop.engine.logs import (
     RingBuffer,
     export_lines,
 )
-from crane_desktop.messages import reason_text
+from crane_desktop.messages import reason_text, sentences
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext
@@ -613,7 +613,7 @@ class LogView(QWidget):
         ended = self.tr("The log stream of %1 ended.").replace("%1", source) if source else self.tr(
             "The log stream ended."
         )
-        self._end_text = ended + (f" {reason}" if reason else "")
+        self._end_text = sentences(ended, reason)
         self._update_status()
 
 

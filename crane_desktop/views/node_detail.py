@@ -43,7 +43,7 @@ from crane_desktop.models.host_tables import (
     LayerTableModel,
     VolumeTableModel,
 )
-from crane_desktop.models.nodes import availability_text, role_text, status_text
+from crane_desktop.models.nodes import availability_text, reachability_text, role_text, status_text
 from crane_desktop.models.table import KeyedTableModel, Role
 from crane_desktop.views.dialogs import (
     ERROR_STYLE,
@@ -206,7 +206,7 @@ class InfoPane(HostPane):
             label.setObjectName(f"info_{key}")
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = label
-            form.addRow(titles[key] + ":", label)
+            form.addRow(self.tr("%1:").replace("%1", titles[key]), label)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
@@ -234,7 +234,9 @@ class InfoPane(HostPane):
             "cgroup_driver": info.cgroup_driver,
             "logging_driver": info.logging_driver,
             "root_dir": info.root_dir,
-            "system_time": f"{full_time(info.system_time)} ({skew_text})",
+            "system_time": self.tr("%1 (%2)")
+            .replace("%2", skew_text)
+            .replace("%1", full_time(info.system_time)),
             "containers": self.tr("%1 running of %2")
             .replace("%1", str(info.containers_running))
             .replace("%2", str(info.containers_total)),
@@ -607,14 +609,19 @@ class NodeDetail(QWidget):
             (self.tr("Availability"), availability_text(node)),
             (
                 self.tr("Status"),
-                status_text(node) + (f" ({node.state_message})" if node.state_message else ""),
+                self.tr("%1 (%2)").replace("%1", status_text(node)).replace("%2", node.state_message)
+                if node.state_message
+                else status_text(node),
             ),
-            (self.tr("Manager reachability"), node.reachability),
+            (self.tr("Manager reachability"), reachability_text(node)),
             (self.tr("Labels"), labels_text(node.labels)),
             (self.tr("Joined"), local_time(node.created_at)),
             (self.tr("Updated"), local_time(node.updated_at)),
         ]
-        self.swarm_label.setText("\n".join(f"{title}: {value}" for title, value in spec if value))
+        line = self.tr("%1: %2")
+        self.swarm_label.setText(
+            "\n".join(line.replace("%1", title).replace("%2", value) for title, value in spec if value)
+        )
 
     @operation_slot()
     async def connect_host(self) -> None:

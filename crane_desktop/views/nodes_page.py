@@ -22,7 +22,7 @@ from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.errors import EngineError, translate
 from crane_desktop.engine.snapshots import Node
 from crane_desktop.messages import error_text
-from crane_desktop.models.nodes import NodeTableModel
+from crane_desktop.models.nodes import NodeTableModel, status_text
 from crane_desktop.models.table import Role
 from crane_desktop.views.dialogs import confirm, run_dialog, show_error
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
@@ -108,7 +108,8 @@ class NodesPage(QWidget):
             action.setShortcut(sequence)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
-            tip = f"{tip} ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})"
+            keys = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+            tip = self.tr("%1 (%2)").replace("%2", keys).replace("%1", tip)
         action.setToolTip(tip)
         action.setStatusTip(tip)
         action.triggered.connect(slot)
@@ -244,12 +245,17 @@ class NodesPage(QWidget):
         """One result per node: the status bar sums up, a failure shows each node's reason."""
         self.last_results = [(host, outcome) for host, outcome, _error in results]
         failed = [(host, error) for host, _outcome, error in results if error is not None]
-        summary = "; ".join(f"{host}: {outcome}" for host, outcome, _error in results)
+        item = self.tr("%1: %2")
+
+        def line(host: str, text: str) -> str:
+            return item.replace("%1", host).replace("%2", text)
+
+        summary = self.tr("; ").join(line(host, outcome) for host, outcome, _error in results)
         self.context.say(summary, 10000)
         if len(failed) == 1:
             show_error(self, title, failed[0][1])
         elif failed:
-            lines = "\n".join(f"{host}: {error_text(_engine(err))}" for host, err in failed)
+            lines = "\n".join(line(host, error_text(_engine(err))) for host, err in failed)
             show_error(self, title, EngineError(self.tr("These nodes failed:\n%1").replace("%1", lines)))
 
     @operation_slot()
@@ -335,7 +341,7 @@ class NodesPage(QWidget):
                     "leave the swarm first."
                 )
                 .replace("%1", node.hostname)
-                .replace("%2", node.state)
+                .replace("%2", status_text(node))
             )
             details = self.tr(
                 "Force-removal takes it out of the swarm while it still runs; its tasks are lost there."

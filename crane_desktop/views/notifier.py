@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from crane_desktop.engine.diff import Diff
+from crane_desktop.models.apps import update_state_text
 from crane_desktop.models.store import ClusterStore
 
 ROLLOUT_PROBLEMS = ("paused", "rollback_started", "rollback_paused", "rollback_completed")
@@ -45,7 +46,7 @@ class Notifier(QObject):
                 if service.update_state in ROLLOUT_PROBLEMS and service.update_state != before:
                     text = self.tr("The update of %1 is %2: %3")
                     text = text.replace("%1", service.name).replace(
-                        "%2", service.update_state.replace("_", " ")
+                        "%2", update_state_text(service.update_state)
                     )
                     self.notify(self.tr("Rollout failed"), text.replace("%3", service.update_message))
 

@@ -33,6 +33,7 @@ from crane_desktop.engine import stacks
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.service_form import spec_summary
 from crane_desktop.engine.snapshots import Service
+from crane_desktop.messages import phrase_text
 from crane_desktop.models.apps import update_state_text
 from crane_desktop.models.table import Role
 from crane_desktop.models.tasks import SLOT, TaskTreeModel
@@ -82,8 +83,9 @@ class SpecView(QWidget):
         spec = dict(service.raw.get("Spec") or {})
         self.readable.clear()
         for label, value in spec_summary(spec, network_names):
-            item = QTreeWidgetItem([QCoreApplication.translate("engine", label), value])
-            item.setToolTip(1, value)
+            text = phrase_text(value)
+            item = QTreeWidgetItem([QCoreApplication.translate("engine", label), text])
+            item.setToolTip(1, text)
             self.readable.addTopLevelItem(item)
         self.readable.resizeColumnToContents(0)
         self.raw.setPlainText(json.dumps(service.raw, indent=2, sort_keys=True, default=str))

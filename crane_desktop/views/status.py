@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from crane_desktop.engine.cluster import ConnectionState
-from crane_desktop.messages import error_hint, error_text
+from crane_desktop.messages import error_hint, error_text, sentences
 
 translate = QCoreApplication.translate
 
@@ -38,10 +38,10 @@ def banner_text(state: ConnectionState) -> str:
             "ConnectionStatus",
             "Connection lost; reconnecting (attempt {attempt}). The tables show the last known state.",
         ).format(attempt=state.attempt)
-        return f"{text} {reason}".strip()
+        return sentences(text, reason)
     text = translate("ConnectionStatus", "Disconnected.")
     hint = error_hint(state.error) if state.error else ""
-    return " ".join(part for part in (text, reason, hint) if part)
+    return sentences(text, reason, hint)
 
 
 class Banner(QFrame):

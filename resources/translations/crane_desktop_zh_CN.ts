@@ -174,7 +174,8 @@
     <message numerus="yes">
         <source>%n service(s)</source>
         <translation>
-            <numerusform>%n 个服务</numerusform></translation>
+            <numerusform>%n 个服务</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 tasks running</source>
@@ -220,8 +221,8 @@
         <translation>已回滚</translation>
     </message>
     <message>
-        <source>(host)</source>
-        <translation>(主机)</translation>
+        <source>%1 (host)</source>
+        <translation>%1（主机）</translation>
     </message>
     <message>
         <source>Name</source>
@@ -255,9 +256,18 @@
         <source>replicated</source>
         <translation>副本</translation>
     </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n 个服务</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
     <message>
         <source>A service deployed outside any app (stack)</source>
-        <translation>不属于任何应用(stack)的服务</translation>
+        <translation>不属于任何应用（stack）的服务</translation>
     </message>
 </context>
 <context>
@@ -272,7 +282,7 @@
     </message>
     <message>
         <source>Filter apps and services (name, image, port…)</source>
-        <translation>筛选应用和服务(名称、镜像、端口…)</translation>
+        <translation>筛选应用和服务（名称、镜像、端口…）</translation>
     </message>
     <message numerus="yes">
         <source>%n app(s)</source>
@@ -294,7 +304,7 @@
     </message>
     <message>
         <source>%1 is one of the %2 services of the app %3; they were deployed together and depend on each other, so a single service is not deleted alone. Delete the whole app, or deploy the app again without this service.</source>
-        <translation>%1 是应用 %3 的 %2 个服务之一;这些服务一起发布、相互依赖,因此不能单独删除其中一个服务。请删除整个应用,或者去掉该服务后重新发布应用。</translation>
+        <translation>%1 是应用 %3 的 %2 个服务之一；这些服务一起发布、相互依赖，因此不能单独删除其中一个服务。请删除整个应用，或者去掉该服务后重新发布应用。</translation>
     </message>
 </context>
 <context>
@@ -472,7 +482,7 @@
     </message>
     <message>
         <source>File:</source>
-        <translation>文件:</translation>
+        <translation>文件：</translation>
     </message>
     <message>
         <source>Open a compose file</source>
@@ -488,7 +498,7 @@
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1:%2</translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>The file is valid.</source>
@@ -616,6 +626,42 @@
         <translation>没有找到 docker context。</translation>
     </message>
     <message>
+        <source>reachable</source>
+        <translation>引擎可达</translation>
+    </message>
+    <message>
+        <source>api</source>
+        <translation>API 版本</translation>
+    </message>
+    <message>
+        <source>swarm</source>
+        <translation>集群模式</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>管理节点</translation>
+    </message>
+    <message>
+        <source>clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <source>ca-cert</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>client-cert</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>server-cert</source>
+        <translation>服务端证书</translation>
+    </message>
+    <message>
+        <source>key-mode</source>
+        <translation>私钥权限</translation>
+    </message>
+    <message>
         <source>Initialise a swarm</source>
         <translation>初始化集群</translation>
     </message>
@@ -711,7 +757,7 @@
     </message>
     <message>
         <source>electing a leader</source>
-        <translation>正在选举 leader</translation>
+        <translation>正在选举主管理节点</translation>
     </message>
     <message>
         <source>reconnecting</source>
@@ -727,7 +773,7 @@
     </message>
     <message>
         <source>The swarm is electing a leader; the tables show the last known state.</source>
-        <translation>集群正在选举 leader；表格显示的是最后已知的状态。</translation>
+        <translation>集群正在选举主管理节点；表格显示的是最后已知的状态。</translation>
     </message>
     <message>
         <source>Connection lost; reconnecting (attempt {attempt}). The tables show the last known state.</source>
@@ -817,7 +863,7 @@
     </message>
     <message>
         <source>Config</source>
-        <translation>配置</translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Logs</source>
@@ -920,8 +966,24 @@
         <translation>IP %1 · 网关 %2 · MAC %3</translation>
     </message>
     <message>
+        <source>volume</source>
+        <translation>存储卷</translation>
+    </message>
+    <message>
+        <source>bind mount</source>
+        <translation>绑定挂载</translation>
+    </message>
+    <message>
         <source>Mounts</source>
-        <translation>挂载</translation>
+        <translation>存储卷</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (read-only)</source>
+        <translation>%1：%2（只读）</translation>
     </message>
     <message>
         <source>Labels</source>
@@ -989,7 +1051,7 @@
     <name>DeployDialog</name>
     <message>
         <source>Line %1, %2: %3</source>
-        <translation>第 %1 行,%2:%3</translation>
+        <translation>第 %1 行，%2：%3</translation>
     </message>
     <message>
         <source>Update %1</source>
@@ -1017,7 +1079,7 @@
     </message>
     <message>
         <source>App name:</source>
-        <translation>应用名称:</translation>
+        <translation>应用名称：</translation>
     </message>
     <message>
         <source>Deploying a compose file under this name updates the app: the services it lists are updated or created, the app's services it no longer lists are removed.</source>
@@ -1033,7 +1095,7 @@
     </message>
     <message>
         <source>Cannot change: the engine keeps a service's mode and endpoint mode (and its name) for its whole life; deploy a new service instead.</source>
-        <translation>不可修改:服务的模式和端点模式(以及名称)在其整个生命周期内保持不变;如需更改请发布一个新服务。</translation>
+        <translation>不可修改：服务的模式和端点模式（以及名称）在其整个生命周期内保持不变；如需更改请发布一个新服务。</translation>
     </message>
     <message>
         <source>The network mode cannot be changed on update: remove the service and deploy it again to use other networks.</source>
@@ -1066,6 +1128,165 @@
     <message>
         <source>Cannot deploy</source>
         <translation>无法发布</translation>
+    </message>
+</context>
+<context>
+    <name>EngineTerms</name>
+    <message>
+        <source>created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>restarting</source>
+        <translation>重启中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>removing</source>
+        <translation>删除中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>exited</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation>不健康</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <source>Removal In Progress</source>
+        <translation>删除中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>health: starting</source>
+        <translation>健康检查启动中</translation>
+    </message>
+    <message>
+        <source>Less than a second</source>
+        <translation>不到 1 秒</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 秒</translation>
+    </message>
+    <message>
+        <source>About a minute</source>
+        <translation>约 1 分钟</translation>
+    </message>
+    <message>
+        <source>About an hour</source>
+        <translation>约 1 小时</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>未启用</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>出错</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>global</source>
+        <translation>全局</translation>
+    </message>
+    <message>
+        <source>vip</source>
+        <translation>虚拟 IP</translation>
+    </message>
+    <message>
+        <source>dnsrr</source>
+        <translation>DNS 轮询</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>总是</translation>
+    </message>
+    <message>
+        <source>on-failure</source>
+        <translation>失败时</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>不重启</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>stop-first</source>
+        <translation>先停止后启动</translation>
+    </message>
+    <message>
+        <source>start-first</source>
+        <translation>先启动后停止</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>config</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>可达</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>不可达</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -1159,11 +1380,11 @@
     <name>FormTab</name>
     <message>
         <source>App (optional)</source>
-        <translation>应用(可选)</translation>
+        <translation>应用（可选）</translation>
     </message>
     <message>
         <source>empty: a service of its own</source>
-        <translation>留空:独立的服务</translation>
+        <translation>留空：独立的服务</translation>
     </message>
     <message>
         <source>Service name</source>
@@ -1175,11 +1396,11 @@
     </message>
     <message>
         <source>Command (entrypoint)</source>
-        <translation>命令(entrypoint)</translation>
+        <translation>命令（entrypoint）</translation>
     </message>
     <message>
         <source>empty: the image's</source>
-        <translation>留空:使用镜像自带的</translation>
+        <translation>留空：使用镜像自带的</translation>
     </message>
     <message>
         <source>Arguments</source>
@@ -1231,7 +1452,7 @@
     </message>
     <message>
         <source>Mounts</source>
-        <translation>挂载</translation>
+        <translation>存储卷</translation>
     </message>
     <message>
         <source>CPU limit</source>
@@ -1283,7 +1504,7 @@
     </message>
     <message>
         <source>0: no limit</source>
-        <translation>0:不限</translation>
+        <translation>0：不限</translation>
     </message>
     <message>
         <source>Update policy</source>
@@ -1343,7 +1564,7 @@
     </message>
     <message>
         <source>(one per line)</source>
-        <translation>(每行一项)</translation>
+        <translation>（每行一项）</translation>
     </message>
 </context>
 <context>
@@ -1495,6 +1716,10 @@
         <translation>容器</translation>
     </message>
     <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
         <source>in step with this workstation</source>
         <translation>与本机时间一致</translation>
     </message>
@@ -1505,6 +1730,10 @@
     <message>
         <source>%1 s behind this workstation</source>
         <translation>比本机慢 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>%1 running of %2</source>
@@ -2078,6 +2307,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>Manager reachability</source>
         <translation>管理节点可达性</translation>
     </message>
@@ -2093,6 +2326,10 @@
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>NodeTableModel</name>
@@ -2105,8 +2342,8 @@
         <translation>工作节点</translation>
     </message>
     <message>
-        <source>{role} (leader)</source>
-        <translation>{role}（leader）</translation>
+        <source>manager (leader)</source>
+        <translation>主管理节点</translation>
     </message>
     <message>
         <source>active</source>
@@ -2176,6 +2413,10 @@
         <translation>筛选节点（主机名、角色、标签、地址…）</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -2209,7 +2450,7 @@
     </message>
     <message>
         <source>Labels…</source>
-        <translation>标签…</translation>
+        <translation>编辑标签…</translation>
     </message>
     <message>
         <source>Add, change or remove the node's labels (used by placement constraints)</source>
@@ -2258,6 +2499,14 @@
     <message>
         <source>%1 is up: only a node that is down can be removed (force-removal is offered)</source>
         <translation>%1 在线：只能删除已下线的节点（可强制删除）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>These nodes failed:
@@ -2745,7 +2994,7 @@
     </message>
     <message>
         <source>Edit…</source>
-        <translation>编辑…</translation>
+        <translation>更新…</translation>
     </message>
     <message>
         <source>Roll back</source>
@@ -2753,11 +3002,11 @@
     </message>
     <message>
         <source>Tasks:</source>
-        <translation>任务数:</translation>
+        <translation>任务数：</translation>
     </message>
     <message>
         <source>Image:</source>
-        <translation>镜像:</translation>
+        <translation>镜像：</translation>
     </message>
     <message>
         <source>Tasks</source>
@@ -2769,23 +3018,23 @@
     </message>
     <message>
         <source>%1 (deleted)</source>
-        <translation>%1(已删除)</translation>
+        <translation>%1（已删除）</translation>
     </message>
     <message>
         <source>global: one task per node</source>
-        <translation>全局:每个节点一个任务</translation>
+        <translation>全局：每个节点一个任务</translation>
     </message>
     <message>
         <source>replicated: %1 task(s)</source>
-        <translation>副本:%1 个任务</translation>
+        <translation>副本：%1 个任务</translation>
     </message>
     <message>
         <source>A global service runs one task on every eligible node; it cannot be scaled.</source>
-        <translation>全局服务在每个符合条件的节点上运行一个任务,不能修改任务数。</translation>
+        <translation>全局服务在每个符合条件的节点上运行一个任务，不能修改任务数。</translation>
     </message>
     <message>
         <source>Update: %1 — %2 of %3 task(s) running the new spec</source>
-        <translation>更新:%1 — %3 个任务中有 %2 个已运行新配置</translation>
+        <translation>更新：%1 — %3 个任务中有 %2 个已运行新配置</translation>
     </message>
     <message>
         <source>Not converging: %1</source>
@@ -2801,7 +3050,7 @@
     </message>
     <message>
         <source>Give an image name (no spaces).</source>
-        <translation>请填写镜像名称(不含空格)。</translation>
+        <translation>请填写镜像名称（不含空格）。</translation>
     </message>
     <message>
         <source>Cannot update the image</source>
@@ -2929,11 +3178,11 @@
     </message>
     <message>
         <source>leader %1</source>
-        <translation>leader %1</translation>
+        <translation>主管理节点 %1</translation>
     </message>
     <message>
         <source>no leader</source>
-        <translation>无 leader</translation>
+        <translation>无主管理节点</translation>
     </message>
 </context>
 <context>
@@ -3053,8 +3302,8 @@
         <translation>已移除</translation>
     </message>
     <message>
-        <source>(removed)</source>
-        <translation>(已移除)</translation>
+        <source>%1 (removed)</source>
+        <translation>%1（已移除）</translation>
     </message>
 </context>
 <context>
@@ -3231,11 +3480,11 @@
     </message>
     <message>
         <source>Connect to a manager node, or promote this node to manager.</source>
-        <translation>请连接到管理节点，或将此节点提升为管理节点。</translation>
+        <translation>请连接到管理节点，或将此节点升级为管理节点。</translation>
     </message>
     <message>
         <source>The swarm has no leader right now.</source>
-        <translation>集群当前没有 leader。</translation>
+        <translation>集群当前没有主管理节点。</translation>
     </message>
     <message>
         <source>An election is under way; if it lasts, more than half of the managers are down.</source>
@@ -3263,11 +3512,11 @@
     </message>
     <message>
         <source>The engine answers, but its swarm is electing a leader.</source>
-        <translation>引擎有响应，但集群正在选举 leader。</translation>
+        <translation>引擎有响应，但集群正在选举主管理节点。</translation>
     </message>
     <message>
         <source>Wait a few seconds; the swarm elects a new leader by itself.</source>
-        <translation>请稍候几秒；集群会自动选出新的 leader。</translation>
+        <translation>请稍候几秒；集群会自动选出新的主管理节点。</translation>
     </message>
     <message>
         <source>API version {api} is too old (Crane Desktop needs {minimum}).</source>
@@ -3303,7 +3552,7 @@
     </message>
     <message>
         <source>Connect to a manager node, or promote this node.</source>
-        <translation>请连接到管理节点，或提升此节点。</translation>
+        <translation>请连接到管理节点，或将此节点升级为管理节点。</translation>
     </message>
     <message>
         <source>The engine's clock differs from this workstation's by {seconds} s.</source>
@@ -3423,11 +3672,11 @@
     </message>
     <message>
         <source>Line {line}, {key}: {reason}</source>
-        <translation>第 {line} 行,{key}:{reason}</translation>
+        <translation>第 {line} 行，{key}：{reason}</translation>
     </message>
     <message>
         <source>the file is not valid YAML ({problem})</source>
-        <translation>文件不是有效的 YAML({problem})</translation>
+        <translation>文件不是有效的 YAML（{problem}）</translation>
     </message>
     <message>
         <source>the file nests deeper than {depth} levels or expands to more than {count} values</source>
@@ -3439,7 +3688,7 @@
     </message>
     <message>
         <source>invalid “$” in “{text}” (write $$)</source>
-        <translation>“{text}”中的“$”无效(请写成 $$)</translation>
+        <translation>“{text}”中的“$”无效（请写成 $$）</translation>
     </message>
     <message>
         <source>invalid variable “${{{text}}}”</source>
@@ -3447,11 +3696,11 @@
     </message>
     <message>
         <source>the variable {name} is required: {message}</source>
-        <translation>必须设置变量 {name}:{message}</translation>
+        <translation>必须设置变量 {name}：{message}</translation>
     </message>
     <message>
         <source>must be a mapping (key: value)</source>
-        <translation>必须是映射(键: 值)</translation>
+        <translation>必须是映射（键: 值）</translation>
     </message>
     <message>
         <source>unknown key “{name}”</source>
@@ -3487,15 +3736,15 @@
     </message>
     <message>
         <source>cannot split the command: {reason}</source>
-        <translation>无法拆分命令:{reason}</translation>
+        <translation>无法拆分命令：{reason}</translation>
     </message>
     <message>
         <source>“{text}” is not a duration (e.g. 10s, 1m30s)</source>
-        <translation>“{text}”不是时长(例如 10s、1m30s)</translation>
+        <translation>“{text}”不是时长（例如 10s、1m30s）</translation>
     </message>
     <message>
         <source>“{text}” is not a size (e.g. 64M, 1G)</source>
-        <translation>“{text}”不是大小(例如 64M、1G)</translation>
+        <translation>“{text}”不是大小（例如 64M、1G）</translation>
     </message>
     <message>
         <source>must be a positive number of CPUs</source>
@@ -3515,43 +3764,43 @@
     </message>
     <message>
         <source>The "{name}" variable is not set. Defaulting to a blank string.</source>
-        <translation>变量“{name}”未设置,按空字符串处理。</translation>
+        <translation>变量“{name}”未设置，按空字符串处理。</translation>
     </message>
     <message>
         <source>must be a string (e.g. "3.8")</source>
-        <translation>必须是字符串(例如 "3.8")</translation>
+        <translation>必须是字符串（例如 "3.8"）</translation>
     </message>
     <message>
         <source>version {version} is not supported (3.0 to 3.{latest})</source>
-        <translation>不支持版本 {version}(支持 3.0 到 3.{latest})</translation>
+        <translation>不支持版本 {version}（支持 3.0 到 3.{latest}）</translation>
     </message>
     <message>
         <source>“{name}” needs version 3.{since} or later (the file says {version})</source>
-        <translation>“{name}”需要 3.{since} 或更高版本(文件中为 {version})</translation>
+        <translation>“{name}”需要 3.{since} 或更高版本（文件中为 {version}）</translation>
     </message>
     <message>
         <source>an external volume takes no “{name}” (it exists already)</source>
-        <translation>外部存储卷不能设置“{name}”(它已经存在)</translation>
+        <translation>外部存储卷不能设置“{name}”（它已经存在）</translation>
     </message>
     <message>
         <source>{kind}.external.name and {kind}.name conflict; only use {kind}.name</source>
-        <translation>{kind}.external.name 与 {kind}.name 冲突,请只使用 {kind}.name</translation>
+        <translation>{kind}.external.name 与 {kind}.name 冲突，请只使用 {kind}.name</translation>
     </message>
     <message>
         <source>{kind} {name}: {kind}.external.name is deprecated in favor of {kind}.name</source>
-        <translation>{kind} {name}:{kind}.external.name 已弃用,请改用 {kind}.name</translation>
+        <translation>{kind} {name}：{kind}.external.name 已弃用，请改用 {kind}.name</translation>
     </message>
     <message>
         <source>“{text}” is not a subnet in CIDR notation (e.g. 10.0.0.0/24)</source>
-        <translation>“{text}”不是 CIDR 格式的子网(例如 10.0.0.0/24)</translation>
+        <translation>“{text}”不是 CIDR 格式的子网（例如 10.0.0.0/24）</translation>
     </message>
     <message>
         <source>needs “file” (or external: true)</source>
-        <translation>需要“file”(或 external: true)</translation>
+        <translation>需要“file”（或 external: true）</translation>
     </message>
     <message>
         <source>cannot read {file}: {reason}</source>
-        <translation>无法读取 {file}:{reason}</translation>
+        <translation>无法读取 {file}：{reason}</translation>
     </message>
     <message>
         <source>“{name}” is not declared under {kind}</source>
@@ -3575,7 +3824,7 @@
     </message>
     <message>
         <source>“{text}” is not a volume (source:target[:mode])</source>
-        <translation>“{text}”不是存储卷(源:目标[:模式])</translation>
+        <translation>“{text}”不是存储卷（源:目标[:模式]）</translation>
     </message>
     <message>
         <source>the volume “{name}” is not declared under volumes</source>
@@ -3591,7 +3840,7 @@
     </message>
     <message>
         <source>give only one of config, file and registry (not {keys})</source>
-        <translation>config、file 和 registry 只能给出一个(现在有 {keys})</translation>
+        <translation>config、file 和 registry 只能给出一个（现在有 {keys}）</translation>
     </message>
     <message>
         <source>needs “{name}”</source>
@@ -3639,7 +3888,7 @@
     </message>
     <message>
         <source>“{text}” is not a port (e.g. 8080:80/tcp)</source>
-        <translation>“{text}”不是端口(例如 8080:80/tcp)</translation>
+        <translation>“{text}”不是端口（例如 8080:80/tcp）</translation>
     </message>
     <message>
         <source>“{address}” in “{text}” is not an IP address</source>
@@ -3647,7 +3896,7 @@
     </message>
     <message>
         <source>ignoring IP-address ({address}:{port}) service will listen on '0.0.0.0'</source>
-        <translation>忽略 IP 地址({address}:{port}),服务将监听 '0.0.0.0'</translation>
+        <translation>忽略 IP 地址（{address}:{port}），服务将监听 '0.0.0.0'</translation>
     </message>
     <message>
         <source>the network “{name}” is not declared under networks</source>
@@ -3659,7 +3908,7 @@
     </message>
     <message>
         <source>the files give different versions (3.{first} and 3.{this})</source>
-        <translation>这些文件的版本不同(3.{first} 和 3.{this})</translation>
+        <translation>这些文件的版本不同（3.{first} 和 3.{this}）</translation>
     </message>
     <message>
         <source>No service is named {name}.</source>
@@ -3807,7 +4056,7 @@
     </message>
     <message>
         <source>Give the engine's IP address or host name, with an optional port (e.g. 10.0.0.5:2376).</source>
-        <translation>请填写引擎的 IP 地址或主机名，可带端口(例如 10.0.0.5:2376)。</translation>
+        <translation>请填写引擎的 IP 地址或主机名，可带端口（例如 10.0.0.5:2376）。</translation>
     </message>
     <message>
         <source>The engine at {endpoint} is already part of a swarm.</source>
@@ -3827,7 +4076,7 @@
     </message>
     <message>
         <source>A duration such as 10s or 1m30s.</source>
-        <translation>时长,例如 10s 或 1m30s。</translation>
+        <translation>时长，例如 10s 或 1m30s。</translation>
     </message>
     <message>
         <source>pause, continue or rollback.</source>
@@ -3875,39 +4124,51 @@
     </message>
     <message>
         <source>Line {line} (“{text}”): write published:target/protocol mode, e.g. 8080:80/tcp host.</source>
-        <translation>第 {line} 行(“{text}”):请写成 发布端口:目标端口/协议 模式,例如 8080:80/tcp host。</translation>
+        <translation>第 {line} 行（“{text}”）：请写成 发布端口:目标端口/协议 模式，例如 8080:80/tcp host。</translation>
     </message>
     <message>
         <source>Line {line} (“{text}”): with DNS round robin, ports are published in host mode.</source>
-        <translation>第 {line} 行(“{text}”):使用 DNS 轮询时,端口须以 host 模式发布。</translation>
+        <translation>第 {line} 行（“{text}”）：使用 DNS 轮询时，端口须以 host 模式发布。</translation>
     </message>
     <message>
         <source>Line {line} (“{text}”): write {what}.</source>
-        <translation>第 {line} 行(“{text}”):请写成 {what}。</translation>
+        <translation>第 {line} 行（“{text}”）：请写成 {what}。</translation>
     </message>
     <message>
         <source>Line {line} (“{text}”): write source:/target or source:/target:ro.</source>
-        <translation>第 {line} 行(“{text}”):请写成 源:/目标 或 源:/目标:ro。</translation>
+        <translation>第 {line} 行（“{text}”）：请写成 源:/目标 或 源:/目标:ro。</translation>
     </message>
     <message>
         <source>Line {line} (“{text}”): a volume name has letters, digits, “_”, “.” or “-” (a host folder starts with /).</source>
-        <translation>第 {line} 行(“{text}”)：存储卷名称只能包含字母、数字、“_”、“.”或“-”(主机目录以 / 开头)。</translation>
+        <translation>第 {line} 行（“{text}”）：存储卷名称只能包含字母、数字、“_”、“.”或“-”（主机目录以 / 开头）。</translation>
     </message>
     <message>
         <source>A number of CPUs, e.g. 0.5.</source>
-        <translation>CPU 数量,例如 0.5。</translation>
+        <translation>CPU 数量，例如 0.5。</translation>
     </message>
     <message>
         <source>A size such as 64M or 1G.</source>
-        <translation>大小,例如 64M 或 1G。</translation>
+        <translation>大小，例如 64M 或 1G。</translation>
     </message>
     <message>
         <source>Line {line} (“{text}”): write e.g. node.labels.zone == east.</source>
-        <translation>第 {line} 行(“{text}”):请写成例如 node.labels.zone == east。</translation>
+        <translation>第 {line} 行（“{text}”）：请写成例如 node.labels.zone == east。</translation>
     </message>
     <message>
         <source>none, on-failure or any.</source>
         <translation>none、on-failure 或 any。</translation>
+    </message>
+    <message>
+        <source>parallelism {parallelism}, delay {delay}, on failure {action}, monitor {monitor}, max failure ratio {ratio}, {order}</source>
+        <translation>并行数 {parallelism}，间隔 {delay}，容错策略 {action}，监测时长 {monitor}，最大失败比例 {ratio}，{order}</translation>
+    </message>
+    <message>
+        <source>replicated × {replicas}</source>
+        <translation>副本 × {replicas}</translation>
+    </message>
+    <message>
+        <source>{condition}, delay {delay}, max attempts {attempts}</source>
+        <translation>{condition}，重启延迟 {delay}，最大重启次数 {attempts}</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3955,7 +4216,7 @@
     </message>
     <message>
         <source>Mounts</source>
-        <translation>挂载</translation>
+        <translation>存储卷</translation>
     </message>
     <message>
         <source>Limits</source>
@@ -3999,7 +4260,7 @@
     </message>
     <message>
         <source>The external network {name} is not a swarm network.</source>
-        <translation>外部网络 {name} 不是集群(swarm)网络。</translation>
+        <translation>外部网络 {name} 不是集群（swarm）网络。</translation>
     </message>
     <message>
         <source>The {kind} {name} does not exist.</source>
@@ -4015,7 +4276,7 @@
     </message>
     <message>
         <source>{name} is a global service: it runs one task per node and cannot be scaled.</source>
-        <translation>{name} 是全局服务:每个节点运行一个任务,不能修改任务数。</translation>
+        <translation>{name} 是全局服务：每个节点运行一个任务，不能修改任务数。</translation>
     </message>
     <message>
         <source>{name} has no previous version to roll back to.</source>
@@ -4120,6 +4381,57 @@
     <message>
         <source>Waiting for the scheduler: {nodes} can take it.</source>
         <translation>等待调度：{nodes} 可以运行它。</translation>
+    </message>
+    <message>
+        <source>{n} seconds</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <source>{n} minutes</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>{n} weeks</source>
+        <translation>{n} 周</translation>
+    </message>
+    <message>
+        <source>{n} months</source>
+        <translation>{n} 个月</translation>
+    </message>
+    <message>
+        <source>{n} years</source>
+        <translation>{n} 年</translation>
+    </message>
+    <message>
+        <source>Up {duration}</source>
+        <translation>已运行 {duration}</translation>
+    </message>
+    <message>
+        <source>Up {duration} ({note})</source>
+        <translation>已运行 {duration}（{note}）</translation>
+    </message>
+    <message>
+        <source>Exited ({code}) {duration} ago</source>
+        <translation>已退出（退出码 {code}），{duration}前</translation>
+    </message>
+    <message>
+        <source>Restarting ({code}) {duration} ago</source>
+        <translation>重启中（退出码 {code}），{duration}前</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>{sentence} {next}</source>
+        <translation>{sentence}{next}</translation>
     </message>
 </context>
 </TS>

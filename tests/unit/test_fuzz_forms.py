@@ -21,6 +21,7 @@ from crane_desktop.engine import hosts, networks
 from crane_desktop.engine import nodes as node_ops
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.service_form import (
+    Phrase,
     Policy,
     ServiceForm,
     from_spec,
@@ -397,7 +398,7 @@ def test_the_update_form_reads_specs_with_missing_fields(doomed):
     form = from_spec(spec, {"front": "front"})
     assert isinstance(validate(form), dict)
     for label, value in spec_summary(spec):
-        assert label and isinstance(value, str)
+        assert label and isinstance(value, str | Phrase)
 
 
 def test_a_mount_without_target_does_not_break_the_update_form():

@@ -30,5 +30,5 @@ def test_node_down_and_rollback_are_announced(qtbot):
     store.apply("services", Diff(changed={"s1": replace(rolled_back, version=4)}))  # no second notice
     assert seen == [
         ("Node down", "node-4 is down."),
-        ("Rollout failed", "The update of shop_web is rollback completed: update failed"),
+        ("Rollout failed", "The update of shop_web is rolled back: update failed"),
     ]

@@ -1,0 +1,174 @@
+"""The recorded cluster in zh_CN: the words the engine hands over (node availability and reachability,
+the leader, the spec summary's modes and policies, a container's state, health, mounts and status) read
+in Crane's guide's Chinese, where they used to show in English."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QFormLayout
+
+from crane_desktop.engine import preflight
+from crane_desktop.engine.cluster import ConnectionState
+from crane_desktop.engine.containers import ContainerConfig
+from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.errors import ConnectionFailed
+from crane_desktop.engine.snapshots import Container
+from crane_desktop.i18n import TRANSLATIONS_DIR
+from crane_desktop.messages import check_text, engine_text
+from crane_desktop.models.apps import NAME, PORTS, SERVICES, UPDATED
+from crane_desktop.models.host_tables import ContainerTableModel
+from crane_desktop.models.nodes import NodeTableModel
+from crane_desktop.views.main_window import MainWindow
+from tests.gui.conftest import by_name, recorded
+from tests.gui.test_node_helpers import cell
+
+
+@pytest.fixture
+def zh_cn(qapp):
+    """The zh_CN translation installed before any view is built, removed after."""
+    translator = QTranslator()
+    assert translator.load(str(TRANSLATIONS_DIR / "crane_desktop_zh_CN.qm"))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def chinese(zh_cn, workspace):
+    return workspace
+
+
+def test_nodes_read_normal_scheduling_and_the_leader_as_the_guide_says(chinese):
+    page = chinese.page_widgets["nodes"]
+    assert cell(page, "node-4", NodeTableModel.AVAILABILITY_COLUMN) == "正常调度"  # was 恢复调度
+    assert cell(page, "node-3", NodeTableModel.AVAILABILITY_COLUMN) == "暂停调度"
+    assert cell(page, "node-1", NodeTableModel.ROLE_COLUMN) == "主管理节点"  # was 管理节点（leader）
+    assert page.activate_action.text() == "恢复调度"  # the operation keeps the guide's name
+    assert page.labels_action.text() == "编辑标签…"
+
+
+def test_node_detail_translates_reachability_and_uses_full_width_colons(chinese):
+    detail = chinese.open_node(by_name("nodes", "node-3").id)
+    lines = detail.swarm_label.text().splitlines()
+    assert "管理节点可达性：可达" in lines  # was "管理节点可达性: reachable"
+    assert "可用性：暂停调度" in lines
+
+
+def test_spec_summary_reads_in_chinese(chinese):
+    detail = chinese.open_service(by_name("services", "shop_web").id)
+    readable = detail.spec_view.readable
+    rows = {
+        readable.topLevelItem(i).text(0): readable.topLevelItem(i).text(1)
+        for i in range(readable.topLevelItemCount())
+    }
+    assert rows["模式"] == "副本 × 2"  # was "replicated × 2"
+    assert rows["端点模式"] == "虚拟 IP"
+    assert rows["重启策略"] == "总是，重启延迟 5s，最大重启次数 0"
+    assert rows["更新策略"] == "并行数 1，间隔 0s，容错策略 暂停，监测时长 5s，最大失败比例 0，先停止后启动"
+    assert [detail.tabs.tabText(i) for i in range(2)] == ["任务列表", "详情"]
+    assert detail.edit_button.text() == "更新…"
+
+
+def app_row(model, name: str) -> int:
+    return next(row for row in range(model.rowCount()) if model.index(row, NAME).data() == name)
+
+
+def test_apps_count_services_and_mark_host_ports_in_chinese(chinese):
+    model = chinese.page_widgets["apps"].model
+    assert model.index(app_row(model, "shop"), SERVICES).data() == "3 个服务"  # was "3 service(s)"
+    assert model.index(app_row(model, "gateway"), PORTS).data() == "8080:80/tcp（主机）"
+
+
+def test_an_update_state_in_the_last_update_column_is_chinese(chinese, recorded_context):
+    model = chinese.page_widgets["apps"].model
+    service = by_name("services", "gateway")
+    recorded_context.store.apply(
+        "services", Diff(changed={service.id: dataclasses.replace(service, update_state="paused")})
+    )
+    assert model.index(app_row(model, "gateway"), UPDATED).data().endswith("（已暂停）")
+
+
+def test_container_detail_translates_state_health_and_mounts(zh_cn, workspace):
+    task = next(t for t in recorded("tasks").values() if t.container_id)
+    detail = workspace.open_container(task.node_id, task.container_id)
+    detail._fill_config(  # what the tab shows once the node's engine answered the inspect
+        ContainerConfig.from_inspect(
+            {
+                "Id": "c1",
+                "Name": "/shop_web.1.x",
+                "Config": {"Image": "nginx"},
+                "State": {"Status": "exited", "Health": {"Status": "unhealthy"}},
+                "Mounts": [
+                    {"Type": "volume", "Name": "data", "Destination": "/data", "RW": True},
+                    {"Type": "bind", "Source": "/etc/x", "Destination": "/x", "RW": False},
+                ],
+            }
+        )
+    )
+    tree = detail.config_tree
+    sections = {tree.topLevelItem(i).text(0): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}
+    general = sections["基本信息"]
+    rows = {general.child(i).text(0): general.child(i).text(1) for i in range(general.childCount())}
+    assert rows["状态"] == "已退出" and rows["健康状态"] == "不健康"  # were "exited", "unhealthy"
+    mounts = sections["存储卷"]  # was 挂载
+    assert [mounts.child(i).text(1) for i in range(mounts.childCount())] == [
+        "存储卷：data",
+        "绑定挂载：/etc/x（只读）",
+    ]
+    assert detail.tabs.tabText(0) == "详情"  # was 配置
+
+
+@pytest.mark.parametrize(
+    ("state", "status", "shown"),
+    [
+        ("running", "Up 3 hours (healthy)", ("运行中", "已运行 3 小时（健康）")),
+        ("exited", "Exited (137) About an hour ago", ("已退出", "已退出（退出码 137），约 1 小时前")),
+        ("created", "Created", ("已创建", "已创建")),
+        ("running", "Up 3 fortnights", ("运行中", "Up 3 fortnights")),  # a shape we do not know: as given
+    ],
+)
+def test_a_nodes_containers_show_state_and_status_in_chinese(zh_cn, state, status, shown):
+    container = Container.from_api(
+        {"Id": "c1", "Names": ["/web"], "Image": "nginx", "State": state, "Status": status}
+    )
+    model = ContainerTableModel()
+    model.apply_diff(Diff(added={"c1": container}))
+    assert (model.index(0, 2).data(), model.index(0, 3).data()) == shown
+
+
+def test_engine_words_inside_messages_are_translated_too(zh_cn):
+    (check,) = preflight.swarm_checks({"Swarm": {"LocalNodeState": "locked"}})
+    assert check.message == "This engine is not in swarm mode (state: locked)."  # English for the CLI
+    assert check_text(check) == "此引擎未处于集群模式（状态：已锁定）。"  # was "（状态：locked）"
+    # a user's own words that happen to be engine terms stay as typed
+    assert engine_text(
+        "The network {name} is in use; the engine refuses to delete it.", {"name": "none"}
+    ) == ("网络 none 正在使用中，引擎拒绝删除。")
+
+
+def test_form_labels_and_shortcut_tips_use_full_width_punctuation(chinese):
+    detail = chinese.open_node(by_name("nodes", "node-3").id)
+    form = detail.info.findChild(QFormLayout)
+    first_label = form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget()
+    assert first_label.text() == "Docker 版本："  # was "Docker 版本:"
+    page = chinese.page_widgets["nodes"]
+    assert page.drain_action.toolTip().endswith("节点（Ctrl+D）")  # was "节点 (Ctrl+D)"
+
+
+def test_the_banner_and_status_line_speak_of_the_leader_and_join_sentences_as_chinese_does(
+    zh_cn, qtbot, loop
+):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    failure = ConnectionFailed(endpoint="tcp://198.19.213.11:2376")
+    window.banner.show_state(ConnectionState("disconnected", "prod", error=failure))
+    assert window.banner.label.text() == (  # no spaces between the sentences
+        "已断开。无法连接到 tcp://198.19.213.11:2376 上的 Docker 引擎。请确认引擎正在运行，且地址和端口正确。"
+    )
+    window.status_line.show_state(ConnectionState("no-leader", "prod", "tcp://m1:2376", "node-1", "1.41"))
+    assert window.status_line.phase.text() == "正在选举主管理节点"  # was "正在选举 leader"
+    window.status_line.show_leader("node-1")
+    assert window.status_line.leader.text() == "主管理节点 node-1"
