@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 
 import shiboken6
 from PySide6.QtWidgets import QMessageBox
 
 from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.hosts import HostInfo
 from crane_desktop.engine.profiles import Profile
 from crane_desktop.session import ClusterSession
 from crane_desktop.views.container_detail import ContainerDetail
 from crane_desktop.views.node_detail import NodeDetail
 from tests.conftest import run_async
-from tests.gui.conftest import by_name
+from tests.gui.conftest import RECORDED, by_name
 
 WEB_CONTAINER = "b1dec40993b4d7693557e63934bf807cbc92b4a3ab7f36d9f0fe6fbc24db786a"  # shop_web.1 on node-1
 WORKER_CONTAINER = "d029d439fe62fc9f7d3a27726709a50aa04fd8fbed9737d94f6dfe30249ea3f4"  # shop_web.2 on node-4
@@ -144,3 +146,12 @@ def test_connect_host_is_not_offered_for_other_failures(workspace, qtbot):
     detail = open_container(workspace)
     qtbot.waitUntil(detail.error.isVisible)
     assert detail.error.text() == "Not connected to a cluster." and not detail.connect_button.isVisible()
+
+
+def test_the_info_tab_counts_containers_by_state_and_images(workspace):
+    """node-3's own /info, recorded with a running, a paused and two stopped containers of its own."""
+    info = json.loads((RECORDED / "info.json").read_text())
+    detail = open_node(workspace, "node-3")
+    detail.info.show_data(HostInfo.from_api(info))
+    assert detail.info.values["containers"].text() == "2 running, 1 paused, 2 stopped (5 in all)"
+    assert detail.info.values["images"].text() == "1"
