@@ -25,6 +25,9 @@ log = logging.getLogger("crane.engine.logs")
 
 STDOUT, STDERR = 1, 2
 DEFAULT_CAPACITY = 100_000
+# A service's backfill (follow=0) ends by itself, but the engine is known to leave it hanging at times
+# (moby/moby#38640): after this long without a byte, what came is taken as the whole backfill.
+BACKFILL_IDLE_SECONDS = 3.0
 
 ERROR, WARNING, INFO, DEBUG, NONE = "error", "warning", "info", "debug", ""
 LEVELS = (ERROR, WARNING, INFO, DEBUG)
@@ -370,21 +373,26 @@ class LogStream(EngineStream):
         return api.open_stream(client, self._path(), self.request.target, params=params)
 
     def _read_backfill(self, client: docker.APIClient, params: dict[str, Any]) -> list[LogLine]:
-        """The past lines of every task, in time order (read to the end of a non-following response)."""
+        """The past lines of every task, in time order (read to the end of a non-following response,
+        or until it has been silent for BACKFILL_IDLE_SECONDS)."""
         response = api.open_stream(client, self._path(), self.request.target, params=params)
         with self._lock:
             self._response = response  # stop() interrupts this read too
+        lines: list[LogLine] = []
         try:
             if self._stop.is_set():
                 return []
-            api.no_read_timeout(client, response)
-            lines: list[LogLine] = []
+            api.idle_read_timeout(client, response, BACKFILL_IDLE_SECONDS)
             self._pump_into(response, lines.extend)
-            return in_time_order(lines)
+        except Exception as exc:  # silent too long (or cut): follow from what came
+            if self._stop.is_set():
+                return []
+            log.info("the backfill of %s ended early (%s); following from there", self._target[:12], exc)
         finally:
             with self._lock:
                 self._response = None
             api.shut_stream(response)
+        return in_time_order(lines)
 
     def _pump(self, response: requests.Response) -> None:
         if self._ordered and not self.request.follow:
