@@ -125,18 +125,37 @@ def nodes_clock_check(samples: list[NodeSample]) -> Check:
     )
 
 
-def unread_nodes_check(samples: list[NodeSample]) -> Check | None:
-    """The nodes whose engine was not read (their clock and options are unknown), if any."""
-    unread = [s.hostname for s in samples if not s.info or s.problem]
-    if not unread:
-        return None
-    return Check(
-        "nodes-unread",
-        "warn",
-        QT_TRANSLATE_NOOP("engine", "Not checked (engine not reached): {nodes}."),
-        {"nodes": ", ".join(unread)},
-        QT_TRANSLATE_NOOP("engine", "Use “Connect host” on the nodes to give their engine addresses."),
-    )
+def unread_nodes_checks(samples: list[NodeSample]) -> list[Check]:
+    """The nodes whose engine was not read (their clock and options are unknown): those whose engine
+    address is not known, and those that did not answer."""
+    unknown = [s.hostname for s in samples if s.problem == "no-endpoint"]
+    unreached = [s.hostname for s in samples if s.problem and s.problem != "no-endpoint"]
+    checks = []
+    if unknown:
+        checks.append(
+            Check(
+                "nodes-unknown",
+                "warn",
+                QT_TRANSLATE_NOOP("engine", "Not checked, engine address not known: {nodes}."),
+                {"nodes": ", ".join(unknown)},
+                QT_TRANSLATE_NOOP(
+                    "engine", "Use “Connect host” on the nodes to give their engine addresses."
+                ),
+            )
+        )
+    if unreached:
+        checks.append(
+            Check(
+                "nodes-unreached",
+                "warn",
+                QT_TRANSLATE_NOOP("engine", "Not checked, engine not reached: {nodes}."),
+                {"nodes": ", ".join(unreached)},
+                QT_TRANSLATE_NOOP(
+                    "engine", "Check that their engines run and that their addresses are right."
+                ),
+            )
+        )
+    return checks
 
 
 def option_text(option: str) -> str:
@@ -184,5 +203,4 @@ def cluster_checks(client: docker.APIClient, profile: Profile, endpoint_in_use: 
     except Exception as exc:
         log.info("checks over all nodes skipped: %s", exc)
         return []
-    unread = unread_nodes_check(samples)
-    return [nodes_clock_check(samples), security_check(samples), *([unread] if unread else [])]
+    return [nodes_clock_check(samples), security_check(samples), *unread_nodes_checks(samples)]

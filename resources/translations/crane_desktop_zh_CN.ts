@@ -4175,8 +4175,16 @@
         <translation>{count} 个节点的时钟一致（相差不超过 {spread} 秒）。</translation>
     </message>
     <message>
-        <source>Not checked (engine not reached): {nodes}.</source>
-        <translation>未检查（无法访问引擎）：{nodes}。</translation>
+        <source>Not checked, engine address not known: {nodes}.</source>
+        <translation>未检查，引擎地址未知：{nodes}。</translation>
+    </message>
+    <message>
+        <source>Not checked, engine not reached: {nodes}.</source>
+        <translation>未检查，无法访问引擎：{nodes}。</translation>
+    </message>
+    <message>
+        <source>Check that their engines run and that their addresses are right.</source>
+        <translation>请确认这些节点的引擎正在运行，且地址正确。</translation>
     </message>
     <message>
         <source>No node's security options could be read.</source>

@@ -16,7 +16,7 @@ def test_the_clocks_of_all_four_nodes_are_compared(profile):
     assert clock.status == "ok" and clock.params["count"] == 4
     assert check_text(clock).startswith("The clocks of 4 nodes agree within ")
     assert "seccomp" in check_text(checks["security"])
-    assert "nodes-unread" not in checks
+    assert "nodes-unknown" not in checks and "nodes-unreached" not in checks
 
 
 def test_a_node_without_a_known_engine_is_named(profile):
@@ -25,4 +25,4 @@ def test_a_node_without_a_known_engine_is_named(profile):
     report = check_profile(replace(profile, nodes=nodes))
     checks = {check.key: check for check in report.checks}
     assert checks["nodes-clock"].params["count"] == 3
-    assert check_text(checks["nodes-unread"]) == "Not checked (engine not reached): node-4."
+    assert check_text(checks["nodes-unknown"]) == "Not checked, engine address not known: node-4."

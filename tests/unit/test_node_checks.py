@@ -7,7 +7,7 @@ from crane_desktop.engine.node_checks import (
     nodes_clock_check,
     option_text,
     security_check,
-    unread_nodes_check,
+    unread_nodes_checks,
 )
 from crane_desktop.messages import check_text
 
@@ -31,12 +31,14 @@ def test_clocks_within_the_margin_agree():
 
 
 def test_one_clock_read_cannot_be_compared():
-    unread = NodeSample("node-2", {}, problem="no-endpoint")
-    assert nodes_clock_check([sample("node-1", 0.0), unread]).status == "warn"
-    assert check_text(unread_nodes_check([sample("node-1", 0.0), unread])) == (
-        "Not checked (engine not reached): node-2."
-    )
-    assert unread_nodes_check([sample("node-1", 0.0)]) is None
+    unknown = NodeSample("node-2", {}, problem="no-endpoint")
+    silent = NodeSample("node-3", {}, problem="unreachable")
+    assert nodes_clock_check([sample("node-1", 0.0), unknown, silent]).status == "warn"
+    assert [check_text(check) for check in unread_nodes_checks([sample("node-1", 0.0), unknown, silent])] == [
+        "Not checked, engine address not known: node-2.",
+        "Not checked, engine not reached: node-3.",
+    ]
+    assert unread_nodes_checks([sample("node-1", 0.0)]) == []
 
 
 def test_security_options_in_words():
