@@ -9,6 +9,7 @@ import logging
 from PySide6.QtCore import QModelIndex
 
 from crane_desktop.engine.diff import Diff
+from crane_desktop.models import store as store_module
 from crane_desktop.models.store import ClusterStore
 from crane_desktop.models.task_history import TaskHistoryFile, history_path
 from crane_desktop.models.tasks import TASK
@@ -74,3 +75,16 @@ def test_a_corrupt_file_is_ignored_with_a_log_line(qtbot, caplog):
         store.attach_history(TaskHistoryFile(path))
     assert store.retired_tasks("x") == {}
     assert "cannot be read" in caplog.text
+
+
+def test_retirements_are_written_soon_without_waiting_for_the_close(qtbot, monkeypatch):
+    """A crash loses at most the last few seconds: the file is written a moment after a retirement."""
+    monkeypatch.setattr(store_module, "SAVE_DELAY_MS", 10)
+    forgotten = _worker_tasks()
+    path = history_path("recorded cluster")
+    store = ClusterStore()
+    store.attach_history(TaskHistoryFile(path))
+    feed(store)
+    store.apply("tasks", Diff(removed=forgotten))
+    worker_id = by_name("services", "shop_worker").id
+    qtbot.waitUntil(lambda: set(TaskHistoryFile(path).load().get(worker_id, {})) == set(forgotten))
