@@ -23,6 +23,7 @@ from tests.swarm import docker, swarm_profile
 def private_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("CRANE_DESKTOP_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("CRANE_DESKTOP_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setenv("CRANE_DESKTOP_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("DOCKER_CONFIG", str(tmp_path / "docker-config"))
     return tmp_path
 

@@ -66,6 +66,15 @@ def no_read_timeout(client: Client, response: requests.Response) -> None:
     client._disable_socket_timeout(client._get_raw_response_socket(response))
 
 
+def idle_read_timeout(client: Client, response: requests.Response, seconds: float) -> None:
+    """Give up a read after `seconds` of silence (a response that should end but may hang)."""
+    sock = client._get_raw_response_socket(response)
+    for candidate in (sock, getattr(sock, "_sock", None)):
+        settimeout = getattr(candidate, "settimeout", None)
+        if settimeout is not None:
+            settimeout(seconds)
+
+
 def shut_stream(response: requests.Response) -> None:
     """Shut a streamed response's socket, which ends a read pending on another thread at once."""
     try:

@@ -62,6 +62,16 @@ def manager_endpoints(
     return found
 
 
+def node_endpoint(profile: Profile, node: Node) -> str:
+    """The node's own engine: the profile's entry (by hostname or id) first, then Crane's label."""
+    return profile.nodes.get(node.hostname) or profile.nodes.get(node.id) or node.endpoint_label
+
+
+def node_tls(profile: Profile, node: Node) -> TLSConfig | None:
+    """The TLS files for the node's own engine: its own when the profile has some, else the profile's."""
+    return profile.node_tls.get(node.hostname) or profile.tls
+
+
 class Cluster:
     """The connection to one swarm through one of its managers."""
 
@@ -215,12 +225,10 @@ class Cluster:
 
     # -- per-node engines ------------------------------------------------------------------------
     def node_endpoint(self, node: Node) -> str:
-        """The node's own engine: the profile's entry (by hostname or id) first, then Crane's label."""
-        return self.profile.nodes.get(node.hostname) or self.profile.nodes.get(node.id) or node.endpoint_label
+        return node_endpoint(self.profile, node)
 
     def node_tls(self, node: Node) -> TLSConfig | None:
-        """The TLS files for the node's own engine: its own when the profile has some, else the profile's."""
-        return self.profile.node_tls.get(node.hostname) or self.profile.tls
+        return node_tls(self.profile, node)
 
     def set_node_tls(self, hostname: str, tls: TLSConfig | None) -> Profile:
         """Use `tls` (None: the profile's) for that node's engine from now on; returns the new profile."""

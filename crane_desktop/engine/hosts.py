@@ -47,6 +47,8 @@ class HostInfo:
     containers_running: int
     containers_total: int
     images: int
+    containers_paused: int = 0
+    containers_stopped: int = 0
     raw: Mapping[str, Any] = field(compare=False, repr=False, default_factory=dict)
 
     @classmethod
@@ -71,6 +73,8 @@ class HostInfo:
             containers_running=int(info.get("ContainersRunning") or 0),
             containers_total=int(info.get("Containers") or 0),
             images=int(info.get("Images") or 0),
+            containers_paused=int(info.get("ContainersPaused") or 0),
+            containers_stopped=int(info.get("ContainersStopped") or 0),
             raw=info,
         )
 

@@ -18,12 +18,16 @@ import docker
 import requests
 
 from crane_desktop.engine import api
+from crane_desktop.engine.log_order import RepeatFilter, in_time_order, since_param
 from crane_desktop.engine.streams import EngineStream
 
 log = logging.getLogger("crane.engine.logs")
 
 STDOUT, STDERR = 1, 2
 DEFAULT_CAPACITY = 100_000
+# A service's backfill (follow=0) ends by itself, but the engine is known to leave it hanging at times
+# (moby/moby#38640): after this long without a byte, what came is taken as the whole backfill.
+BACKFILL_IDLE_SECONDS = 3.0
 
 ERROR, WARNING, INFO, DEBUG, NONE = "error", "warning", "info", "debug", ""
 LEVELS = (ERROR, WARNING, INFO, DEBUG)
@@ -346,12 +350,68 @@ class LogStream(EngineStream):
         self._sink = sink
         self._tagger = tagger
         self._batch_lines = batch_lines
+        self._repeats: RepeatFilter | None = None  # set once a service's backfill was read
+
+    @property
+    def _ordered(self) -> bool:
+        """A service's tasks' past lines come task by task: they are read whole and sorted first."""
+        return self.request.kind == "service"
+
+    def _path(self) -> str:
+        return "/containers/{0}/logs" if self.request.kind == "container" else "/services/{0}/logs"
 
     def _open(self, client: docker.APIClient) -> requests.Response:
-        path = "/containers/{0}/logs" if self.request.kind == "container" else "/services/{0}/logs"
-        return api.open_stream(client, path, self.request.target, params=self.request.url_params())
+        params = self.request.url_params()
+        self._repeats = None
+        if self._ordered and self.request.follow:
+            backfill = self._read_backfill(client, {**params, "follow": 0})
+            self._repeats = RepeatFilter(backfill)
+            if backfill and self._repeats.last and not self._stop.is_set():
+                self._sink(backfill)
+                params = {**params, "since": since_param(self._repeats.last), "tail": "all"}
+            # no line (or none stamped) yet: follow the request as asked; there was nothing to order
+        return api.open_stream(client, self._path(), self.request.target, params=params)
+
+    def _read_backfill(self, client: docker.APIClient, params: dict[str, Any]) -> list[LogLine]:
+        """The past lines of every task, in time order (read to the end of a non-following response,
+        or until it has been silent for BACKFILL_IDLE_SECONDS)."""
+        response = api.open_stream(client, self._path(), self.request.target, params=params)
+        with self._lock:
+            self._response = response  # stop() interrupts this read too
+        lines: list[LogLine] = []
+        try:
+            if self._stop.is_set():
+                return []
+            api.idle_read_timeout(client, response, BACKFILL_IDLE_SECONDS)
+            self._pump_into(response, lines.extend)
+        except Exception as exc:  # silent too long (or cut): follow from what came
+            if self._stop.is_set():
+                return []
+            log.info("the backfill of %s ended early (%s); following from there", self._target[:12], exc)
+        finally:
+            with self._lock:
+                self._response = None
+            api.shut_stream(response)
+        return in_time_order(lines)
 
     def _pump(self, response: requests.Response) -> None:
+        if self._ordered and not self.request.follow:
+            lines: list[LogLine] = []
+            self._pump_into(response, lines.extend)
+            if lines and not self._stop.is_set():
+                self._sink(in_time_order(lines))
+            return
+        repeats = self._repeats
+        if repeats is None:
+            self._pump_into(response, self._sink)
+            return
+
+        def sink_new(batch: list[LogLine]) -> None:
+            self._sink([line for line in batch if repeats.keep(line)])
+
+        self._pump_into(response, sink_new)
+
+    def _pump_into(self, response: requests.Response, sink: Callable[[list[LogLine]], None]) -> None:
         request = self.request
         read = response.raw.read
         splitter = LineSplitter()
@@ -361,11 +421,11 @@ class LogStream(EngineStream):
                 return
             lines = splitter.feed(stream, payload)
             if lines:
-                self._emit(lines, details)
+                self._emit(lines, details, sink)
         if not self._stop.is_set():
-            self._emit(splitter.flush(), details)
+            self._emit(splitter.flush(), details, sink)
 
-    def _emit(self, raw: list[tuple[int, str]], details: bool) -> None:
+    def _emit(self, raw: list[tuple[int, str]], details: bool, sink: Callable[[list[LogLine]], None]) -> None:
         batch = []
         tagger = self._tagger
         for stream, text in raw:
@@ -374,4 +434,4 @@ class LogStream(EngineStream):
                 line = line._replace(source=tagger(line))
             batch.append(line)
         if batch:
-            self._sink(batch)
+            sink(batch)

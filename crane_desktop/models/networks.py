@@ -43,9 +43,29 @@ def _name(row: NetworkRow) -> str:
 
 
 def _name_tooltip(row: NetworkRow) -> str:
-    if row.network.ingress:
+    network = row.network
+    if network.ingress:
         return builtin_explanation("ingress")
-    return builtin_explanation(row.network.name) or row.network.name
+    builtin = builtin_explanation(network.name)
+    if builtin:
+        return builtin
+    way_out = way_out_text(network)
+    return f"{network.name}\n{way_out}" if way_out else network.name
+
+
+def way_out_text(network: Network) -> str:
+    """How an overlay network's containers reach the outside world: through docker_gwbridge on their
+    node, unless the network is internal ("" for other drivers)."""
+    if network.driver != "overlay" or network.ingress:
+        return ""
+    if network.internal:
+        return translate(
+            "NetworkTableModel",
+            "Internal: its containers reach only the cluster; docker_gwbridge gives them no way out.",
+        )
+    return translate(
+        "NetworkTableModel", "Its containers reach the outside world through docker_gwbridge on their node."
+    )
 
 
 def builtin_explanation(name: str) -> str:
@@ -59,8 +79,8 @@ def builtin_explanation(name: str) -> str:
     if name == "docker_gwbridge":
         return translate(
             "NetworkTableModel",
-            "docker_gwbridge: a bridge created on each node that connects the containers of overlay "
-            "networks to the outside world.",
+            "docker_gwbridge: a bridge created on each node through which the containers of overlay "
+            "networks that are not internal reach the outside world (an internal network has no way out).",
         )
     return ""
 

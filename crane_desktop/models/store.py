@@ -9,15 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from crane_desktop.engine.diff import Diff, apply
 from crane_desktop.engine.snapshots import Task
+from crane_desktop.models.task_history import TaskHistoryFile
 from crane_desktop.threadcheck import gui_thread_only
 
 # Tasks the engine has forgotten, kept per service for the slot history (a slot scaled away, history
 # trimmed by the swarm's task retention): the newest this many of each service.
 RETIRED_PER_SERVICE = 100
+SAVE_DELAY_MS = 5000  # retirements come in bursts (an update replaces every task): one write per burst
 
 
 class ClusterStore(QObject):
@@ -29,6 +31,19 @@ class ClusterStore(QObject):
         self._state: dict[str, dict[str, Any]] = {}
         self._retired: dict[str, dict[str, Task]] = {}
         self.loaded: set[str] = set()
+        self._history: TaskHistoryFile | None = None
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self._save_history)
+
+    def attach_history(self, history: TaskHistoryFile) -> None:
+        """Keep the retired tasks in `history` (the cluster's file) and take back what it holds."""
+        gui_thread_only("ClusterStore.attach_history")
+        self._history = history
+        for service_id, tasks in history.load().items():
+            kept = {**tasks, **self._retired.get(service_id, {})}
+            self._retired[service_id] = dict(list(kept.items())[-RETIRED_PER_SERVICE:])
 
     def apply(self, kind: str, change: Diff[Any]) -> None:
         gui_thread_only("ClusterStore.apply")
@@ -39,6 +54,9 @@ class ClusterStore(QObject):
             for key in change.removed:
                 self._retired.pop(key, None)
         apply(state, change)
+        if kind == "services" and kind not in self.loaded:  # services deleted while the app was closed
+            for key in [key for key in self._retired if key not in state]:
+                del self._retired[key]
         self.loaded.add(kind)
         self.changed.emit(kind, change)
 
@@ -53,14 +71,28 @@ class ClusterStore(QObject):
         return self._retired.get(service_id, {})
 
     def _retire(self, tasks: Iterable[Task]) -> None:
+        retired = False
         for task in tasks:
-            kept = self._retired.setdefault(task.service_id, {})
+            kept = self._retired.pop(task.service_id, {})  # re-inserted last: the most recent service
+            self._retired[task.service_id] = kept
             kept[task.id] = task
             while len(kept) > RETIRED_PER_SERVICE:
                 del kept[next(iter(kept))]
+            retired = True
+        if retired and self._history is not None and not self._save_timer.isActive():
+            self._save_timer.start()
+
+    def _save_history(self) -> None:
+        if self._history is not None:
+            self._history.save_later(self._history.records(self._retired))
 
     def clear(self) -> None:
-        """Forget everything (another cluster is opened); followers drop their rows."""
+        """Forget everything (another cluster is opened); followers drop their rows. What the cluster's
+        history file was still to get is written first."""
+        if self._history is not None and self._save_timer.isActive():
+            self._save_timer.stop()
+            self._history.save_now(self._history.records(self._retired))
+        self._history = None
         self._state.clear()
         self._retired.clear()
         self.loaded.clear()

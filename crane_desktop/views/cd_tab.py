@@ -1,6 +1,8 @@
 """The service detail's "Continuous deployment" tab: the exact `crane-desktop deploy` command for this
-service, with the profile's TLS flags, ready to paste into a CI pipeline, and how to give the CI runner
-the client certificate. Paths only: no key material is ever shown.
+service, with the profile's TLS flags, ready to paste into a CI pipeline, what the pipeline needs first
+(the nodes reach the image's registry, the runner reaches a manager), the docker CLI's equivalent for
+runners that have only docker, and how to give the CI runner the client certificate. Paths only: no key
+material is ever shown.
 """
 
 from __future__ import annotations
@@ -8,7 +10,8 @@ from __future__ import annotations
 import shlex
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -39,6 +42,18 @@ def image_template(image: str) -> str:
     return f"{repository}:{TAG_VARIABLE}"
 
 
+def connection_flags(profile: Profile, endpoint: str = "") -> list[str]:
+    """The docker CLI's flags for the manager in use and the profile's TLS files (paths only)."""
+    args = ["-H", shlex.quote(endpoint or profile.managers[0])]
+    tls = profile.tls
+    if tls is not None:
+        args.append("--tlsverify" if tls.verify else "--tls")
+        for flag, path in (("--tlscacert", tls.ca), ("--tlscert", tls.cert), ("--tlskey", tls.key)):
+            if path:
+                args += [flag, shlex.quote(path)]
+    return args
+
+
 def deploy_command(service: Service, profile: Profile, endpoint: str = "") -> str:
     """`crane-desktop deploy ...` for the service, with the docker CLI's connection flags."""
     name = service.name
@@ -48,15 +63,36 @@ def deploy_command(service: Service, profile: Profile, endpoint: str = "") -> st
     else:
         args.append(shlex.quote(name))
     args += ["--image", f'"{image_template(service.image)}"']
-    args += ["-H", shlex.quote(endpoint or profile.managers[0])]
-    tls = profile.tls
-    if tls is not None:
-        args.append("--tlsverify" if tls.verify else "--tls")
-        for flag, path in (("--tlscacert", tls.ca), ("--tlscert", tls.cert), ("--tlskey", tls.key)):
-            if path:
-                args += [flag, shlex.quote(path)]
+    args += connection_flags(profile, endpoint)
     args += ["--timeout", "300"]
     return " ".join(args)
+
+
+def docker_update_command(service: Service, profile: Profile, endpoint: str = "") -> str:
+    """The docker CLI's equivalent, for runners that have only docker: update the image, pass the
+    registry login on to the nodes, and wait for the rolling update (`--detach=false`)."""
+    args = ["docker", *connection_flags(profile, endpoint), "service", "update"]
+    args += ["--image", f'"{image_template(service.image)}"', "--with-registry-auth", "--detach=false"]
+    args.append(shlex.quote(service.name))
+    return " ".join(args)
+
+
+def _text_box(parent: QWidget, name: str, font: QFont, height: int) -> QPlainTextEdit:
+    """A read-only box of text to copy (a command, a script), in the fixed-width font."""
+    box = QPlainTextEdit(parent)
+    box.setObjectName(name)
+    box.setReadOnly(True)
+    box.setFont(font)
+    box.setFixedHeight(height)
+    return box
+
+
+def _right_aligned(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    return row
 
 
 class ContinuousDeploymentTab(QWidget):
@@ -77,41 +113,53 @@ class ContinuousDeploymentTab(QWidget):
             self,
         )
         intro.setWordWrap(True)
-        self.command = QPlainTextEdit(self)
-        self.command.setObjectName("commandText")
-        self.command.setReadOnly(True)
-        self.command.setFont(mono)
-        self.command.setFixedHeight(90)
+        self.prerequisites = QLabel(self)
+        self.prerequisites.setObjectName("cdPrerequisites")
+        self.prerequisites.setWordWrap(True)
+        self.prerequisites.setTextFormat(Qt.TextFormat.PlainText)
+        self.command = _text_box(self, "commandText", mono, 90)
         self.copy_button = QPushButton(self.tr("Copy"), self)
         self.copy_button.setObjectName("copyButton")
         self.save_button = QPushButton(self.tr("Save as script…"), self)
         self.save_button.setObjectName("saveButton")
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.save_button)
+
+        docker_title = QLabel(self.tr("With only the docker CLI on the runner"), self)
+        docker_title.setStyleSheet("font-weight: bold")
+        docker_intro = QLabel(
+            self.tr(
+                "The same image update with docker itself: it passes the registry login on to the nodes "
+                "and waits until the rolling update is over."
+            ),
+            self,
+        )
+        docker_intro.setWordWrap(True)
+        self.docker_command = _text_box(self, "dockerCommandText", mono, 70)
+        self.docker_copy_button = QPushButton(self.tr("Copy"), self)
+        self.docker_copy_button.setObjectName("dockerCopyButton")
 
         certificates = QLabel(self.tr("Giving the CI runner the client certificate"), self)
         certificates.setStyleSheet("font-weight: bold")
         self.howto = QLabel(self)
         self.howto.setObjectName("certificateHowto")
         self.howto.setWordWrap(True)
-        self.env_text = QPlainTextEdit(self)
-        self.env_text.setObjectName("envText")
-        self.env_text.setReadOnly(True)
-        self.env_text.setFont(mono)
-        self.env_text.setFixedHeight(100)
+        self.env_text = _text_box(self, "envText", mono, 100)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.prerequisites)
         layout.addWidget(self.command)
-        layout.addLayout(buttons)
+        layout.addLayout(_right_aligned(self.copy_button, self.save_button))
+        layout.addWidget(docker_title)
+        layout.addWidget(docker_intro)
+        layout.addWidget(self.docker_command)
+        layout.addLayout(_right_aligned(self.docker_copy_button))
         layout.addWidget(certificates)
         layout.addWidget(self.howto)
         layout.addWidget(self.env_text)
         layout.addStretch(1)
 
         self.copy_button.clicked.connect(self.copy)
+        self.docker_copy_button.clicked.connect(self.copy_docker)
         self.save_button.clicked.connect(self.ask_save)
         self.store.changed.connect(self._on_store_changed)
         self._refresh()
@@ -130,6 +178,18 @@ class ContinuousDeploymentTab(QWidget):
         text = deploy_command(service, profile, endpoint)
         if text != self.command.toPlainText():
             self.command.setPlainText(text)
+        docker_text = docker_update_command(service, profile, endpoint)
+        if docker_text != self.docker_command.toPlainText():
+            self.docker_command.setPlainText(docker_text)
+        self.prerequisites.setText(
+            self.tr(
+                "Before it can work: (1) every node that runs the service can pull %1, so the registry's "
+                "address must be reachable from the nodes, not only from the runner; (2) the CI runner "
+                "reaches a manager's engine at %2 with the client certificate."
+            )
+            .replace("%1", image_template(service.image))
+            .replace("%2", endpoint or profile.managers[0])
+        )
         self.howto.setText(
             self.tr(
                 "The runner needs the CA certificate, the client certificate and its key (the files of this "
@@ -162,6 +222,9 @@ class ContinuousDeploymentTab(QWidget):
 
     def copy(self) -> None:
         copy_text(self.context, self.command_text(), self.tr("Command copied."))
+
+    def copy_docker(self) -> None:
+        copy_text(self.context, self.docker_command.toPlainText(), self.tr("Command copied."))
 
     def ask_save(self) -> None:
         service = self.store.get("services").get(self.service_id)

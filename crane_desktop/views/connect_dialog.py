@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from crane_desktop import demo
 from crane_desktop.engine import profiles
 from crane_desktop.engine.errors import ProfileInvalid, translate
+from crane_desktop.engine.node_checks import cluster_checks
 from crane_desktop.engine.preflight import PreflightReport, run_preflight
 from crane_desktop.engine.profiles import Profile, ProfileStore, TLSConfig
 from crane_desktop.messages import check_hint, check_text, error_hint, error_text
@@ -354,9 +355,16 @@ class ConnectDialog(QDialog):
 
 
 def check_profile(profile: Profile) -> PreflightReport:
-    """The pre-flight checks of the profile's first manager (blocking)."""
+    """The pre-flight checks of the profile's first manager, then those over all the nodes: their
+    clocks against each other and their security options (blocking)."""
     client, report = run_preflight(profile.managers[0], profile.tls)
-    if client is not None:
+    if client is None:
+        return report
+    try:
+        if report.ok and not report.busy:
+            extra = cluster_checks(client, profile, report.endpoint)
+            report = replace(report, checks=(*report.checks, *extra))
+    finally:
         client.close()
     return report
 

@@ -61,7 +61,11 @@ class ContainerDetail(QWidget):
         self.error = QLabel(self)
         self.error.setObjectName("containerError")
         self.error.setWordWrap(True)
-        self.error.hide()
+        self.connect_button = QPushButton(self.tr("Connect host…"), self)
+        self.connect_button.setObjectName("containerConnectHost")
+        self.connect_button.setToolTip(self.tr("Give the engine address of this container's node"))
+        self.connect_button.clicked.connect(self.connect_host)
+        self._hide_error()
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("containerTabs")
 
@@ -137,7 +141,10 @@ class ContainerDetail(QWidget):
         self.tabs.currentChanged.connect(self._tab_shown)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.error)
+        error_row = QHBoxLayout()
+        error_row.addWidget(self.error, 1)
+        error_row.addWidget(self.connect_button)
+        layout.addLayout(error_row)
         layout.addWidget(self.tabs, 1)
         self._change_rows: list[tuple[str, str]] = []
         self.load()
@@ -171,8 +178,27 @@ class ContainerDetail(QWidget):
         return opener
 
     def _show_error(self, exc: BaseException) -> None:
+        """Say why the container cannot be read; when its node's engine address is not known, offer to
+        give it right here (the node's own Connect host dialog)."""
         self.error.setText(reason_text(exc))
         self.error.show()
+        self.connect_button.setVisible(isinstance(exc, NoNodeEndpoint) and self.node() is not None)
+
+    def _hide_error(self) -> None:
+        self.error.hide()
+        self.connect_button.hide()
+
+    @operation_slot()
+    async def connect_host(self) -> None:
+        """The node's Connect host dialog; once the engine address is stored, read the container again."""
+        from crane_desktop.views.nodes_page import open_connect_host  # nodes_page opens containers
+
+        node = self.node()
+        if node is None:
+            return
+        if await open_connect_host(self, self.context, node) is not None and not self.closed:
+            self._hide_error()
+            self.load()  # a slot: scheduled
 
     async def _fetch(self, call: Callable[..., T]) -> T | None:
         """`call(client, container_id)` on the container's engine, off the GUI thread. None when it
@@ -197,7 +223,7 @@ class ContainerDetail(QWidget):
         if config is None:
             return
         self.config = config
-        self.error.hide()
+        self._hide_error()
         self._fill_config(self.config)
         self.follow_logs()
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from crane_desktop.engine.cluster import ConnectionState
 from crane_desktop.engine.diff import Diff
 from crane_desktop.models.nodes import NodeTableModel
+from crane_desktop.models.task_history import TaskHistoryFile, history_path
 from crane_desktop.session import ClusterSession
 from crane_desktop.settings import Settings
 from crane_desktop.views.context import ClusterContext
@@ -188,6 +189,7 @@ class MainWindow(QMainWindow):
     async def open_profile(self, session: ClusterSession) -> None:
         """Switch to `session` (closing any previous one) and connect it; raises EngineError."""
         self.close_session()
+        self.store.attach_history(TaskHistoryFile(history_path(session.profile.name)))
         self.context.session = session
         session.stateChanged.connect(self._on_state)
         session.diffArrived.connect(self._on_diff)

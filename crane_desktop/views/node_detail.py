@@ -180,6 +180,7 @@ class InfoPane(HostPane):
         "root_dir",
         "system_time",
         "containers",
+        "images",
     )
 
     def __init__(self, detail: NodeDetail) -> None:
@@ -197,6 +198,7 @@ class InfoPane(HostPane):
             "root_dir": self.tr("Root directory"),
             "system_time": self.tr("System time"),
             "containers": self.tr("Containers"),
+            "images": self.tr("Images"),
         }
         content = QWidget(self)
         form = QFormLayout(content)
@@ -237,9 +239,12 @@ class InfoPane(HostPane):
             "system_time": self.tr("%1 (%2)")
             .replace("%2", skew_text)
             .replace("%1", full_time(info.system_time)),
-            "containers": self.tr("%1 running of %2")
+            "containers": self.tr("%1 running, %2 paused, %3 stopped (%4 in all)")
             .replace("%1", str(info.containers_running))
-            .replace("%2", str(info.containers_total)),
+            .replace("%2", str(info.containers_paused))
+            .replace("%3", str(info.containers_stopped))
+            .replace("%4", str(info.containers_total)),
+            "images": str(info.images),
         }
         for key, value in values.items():
             self.values[key].setText(value)

@@ -102,6 +102,7 @@ class OperationRunner(QObject):
         self._cluster = cluster
         self._pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="crane-op")
         self._running = 0
+        self._closed = False
 
     @property
     def running(self) -> int:
@@ -120,6 +121,8 @@ class OperationRunner(QObject):
         return await self._run(owner, functools.partial(fn, *args), (), shown=False)
 
     async def _run(self, owner: QObject, call: Callable[[], T], busy: Iterable[Busy], shown: bool) -> T:
+        if self._closed:
+            raise OwnerGone()
         disabled = [(widget, widget.isEnabled()) for widget in busy]
         for widget, _was in disabled:
             widget.setEnabled(False)
@@ -163,7 +166,9 @@ class OperationRunner(QObject):
         return await self.run(owner, _with_manager, self.cluster(), fn, *args, busy=busy)
 
     def close(self) -> None:
-        """Forget queued calls and let running ones finish on their own; returns at once."""
+        """Forget queued calls and let running ones finish on their own; returns at once. A call asked
+        for afterwards (a view refreshing while its window goes) ends as if its owner were gone."""
+        self._closed = True
         self._pool.shutdown(wait=False, cancel_futures=True)
 
 

@@ -10,7 +10,8 @@ import contextlib
 import json
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -36,7 +37,7 @@ from crane_desktop.engine.snapshots import Service
 from crane_desktop.messages import phrase_text
 from crane_desktop.models.apps import update_state_text
 from crane_desktop.models.table import Role
-from crane_desktop.models.tasks import SLOT, TaskTreeModel
+from crane_desktop.models.tasks import CREATED, SLOT, UPDATED, TaskTreeModel
 from crane_desktop.models.why_pending import reason_text, service_pending
 from crane_desktop.views.context import StreamOwner
 from crane_desktop.views.dialogs import show_error
@@ -89,6 +90,32 @@ class SpecView(QWidget):
             self.readable.addTopLevelItem(item)
         self.readable.resizeColumnToContents(0)
         self.raw.setPlainText(json.dumps(service.raw, indent=2, sort_keys=True, default=str))
+
+
+def _content_width(view: QTreeView, column: int, bold_too: bool) -> int:
+    """The width `column` needs for the header and every row of the view's tree, children included
+    (resizeColumnToContents measures only the rows on screen)."""
+    model = view.model()
+    widest = view.header().sectionSizeHint(column)
+    bold = QFont(view.font())
+    bold.setBold(True)
+    bold_metrics = QFontMetrics(bold)
+    pending = [QModelIndex()]
+    while pending:
+        parent = pending.pop()
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, column, parent)
+            width = view.sizeHintForIndex(index).width()
+            if column == 0:  # the branch decoration, and one more step for a child
+                width += view.indentation() * ((1 if view.rootIsDecorated() else 0) + parent.isValid())
+            if bold_too:
+                text = str(index.data() or "")
+                font = index.data(Qt.ItemDataRole.FontRole) or view.font()
+                width += bold_metrics.horizontalAdvance(text) - QFontMetrics(font).horizontalAdvance(text)
+            widest = max(widest, width)
+            if not parent.isValid():
+                pending.append(model.index(row, 0, parent))
+    return widest
 
 
 class ServiceDetail(QWidget):
@@ -203,10 +230,15 @@ class ServiceDetail(QWidget):
             self._show_why()
 
     def _fit_columns(self) -> None:
-        if not self._fitted and self.model.rowCount():
-            self._fitted = True
-            for column in range(self.model.columnCount() - 1):
-                self.tasks_view.resizeColumnToContents(column)
+        """Once, when the first rows are there: every column but the error (which stretches) as wide as
+        its widest text, the collapsed history included, the times as wide as their bold (failed) form:
+        read whole when a slot is expanded or a task fails later. From then on the widths are the user's."""
+        if self._fitted or not self.model.rowCount():
+            return
+        self._fitted = True
+        for column in range(self.model.columnCount() - 1):
+            width = _content_width(self.tasks_view, column, bold_too=column in (CREATED, UPDATED))
+            self.tasks_view.setColumnWidth(column, width)
 
     def _network_names(self) -> dict[str, str]:
         return {key: network.name for key, network in self.store.get("networks").items()}

@@ -259,7 +259,8 @@
     <message numerus="yes">
         <source>%n service(s)</source>
         <translation>
-            <numerusform>%n 个服务</numerusform></translation>
+            <numerusform>%n 个服务</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -794,6 +795,14 @@
 <context>
     <name>ContainerDetail</name>
     <message>
+        <source>Connect host…</source>
+        <translation>连接主机…</translation>
+    </message>
+    <message>
+        <source>Give the engine address of this container's node</source>
+        <translation>填写该容器所在节点的引擎地址</translation>
+    </message>
+    <message>
         <source>Setting</source>
         <translation>配置项</translation>
     </message>
@@ -1005,8 +1014,20 @@
         <translation>保存为脚本…</translation>
     </message>
     <message>
+        <source>With only the docker CLI on the runner</source>
+        <translation>运行器上只有 docker 命令行时</translation>
+    </message>
+    <message>
+        <source>The same image update with docker itself: it passes the registry login on to the nodes and waits until the rolling update is over.</source>
+        <translation>用 docker 本身完成同样的镜像更新：它把镜像仓库的登录信息传给各节点，并等待滚动更新结束。</translation>
+    </message>
+    <message>
         <source>Giving the CI runner the client certificate</source>
         <translation>为 CI 运行器提供客户端证书</translation>
+    </message>
+    <message>
+        <source>Before it can work: (1) every node that runs the service can pull %1, so the registry's address must be reachable from the nodes, not only from the runner; (2) the CI runner reaches a manager's engine at %2 with the client certificate.</source>
+        <translation>使用前提：（1）运行该服务的每个节点都能拉取 %1，因此镜像仓库的地址必须能从各节点访问，而不仅是从运行器访问；（2）CI 运行器能用客户端证书访问 %2 上的管理节点引擎。</translation>
     </message>
     <message>
         <source>The runner needs the CA certificate, the client certificate and its key (the files of this profile, shown above by path). Store them as protected secret files of the CI system (for example GitLab's File variables, GitHub's encrypted secrets written to files), never in the repository, and pass their paths with the flags above. Or, as for the docker CLI, put them in one directory as ca.pem, cert.pem and key.pem and set the variables below; the command then needs no connection flags. Prefer a client certificate made for CI only, so it can be revoked on its own.</source>
@@ -1716,6 +1737,10 @@
         <translation>容器</translation>
     </message>
     <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
@@ -1736,8 +1761,8 @@
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <source>%1 running of %2</source>
-        <translation>%2 个中 %1 个运行中</translation>
+        <source>%1 running, %2 paused, %3 stopped (%4 in all)</source>
+        <translation>运行中 %1 个，已暂停 %2 个，已停止 %3 个（共 %4 个）</translation>
     </message>
 </context>
 <context>
@@ -2117,12 +2142,20 @@
         <translation>{name}（内置）</translation>
     </message>
     <message>
+        <source>Internal: its containers reach only the cluster; docker_gwbridge gives them no way out.</source>
+        <translation>内部网络：其容器只能访问集群内部；docker_gwbridge 不为它们提供对外出口。</translation>
+    </message>
+    <message>
+        <source>Its containers reach the outside world through docker_gwbridge on their node.</source>
+        <translation>其容器通过所在节点上的 docker_gwbridge 访问外部网络。</translation>
+    </message>
+    <message>
         <source>ingress: the routing mesh for published ports. Every service that publishes a port in ingress mode joins it, even when it also has networks of its own.</source>
         <translation>ingress：发布端口的路由网格（routing mesh）。以 ingress 模式发布端口的服务都会加入它，即使服务另有自己的网络。</translation>
     </message>
     <message>
-        <source>docker_gwbridge: a bridge created on each node that connects the containers of overlay networks to the outside world.</source>
-        <translation>docker_gwbridge：在每个节点上创建的网桥，把 overlay 网络中的容器连接到外部。</translation>
+        <source>docker_gwbridge: a bridge created on each node through which the containers of overlay networks that are not internal reach the outside world (an internal network has no way out).</source>
+        <translation>docker_gwbridge：每个节点上创建的网桥，非内部的 overlay 网络的容器经由它访问外部网络（内部网络没有对外出口）。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -4425,6 +4458,54 @@
     <message>
         <source>Restarting ({code}) {duration} ago</source>
         <translation>重启中（退出码 {code}），{duration}前</translation>
+    </message>
+    <message>
+        <source>The clocks of the nodes could not be compared ({count} read).</source>
+        <translation>无法比较各节点的时钟（只读取到 {count} 个）。</translation>
+    </message>
+    <message>
+        <source>Use “Connect host” on the nodes to give their engine addresses.</source>
+        <translation>请对这些节点使用“连接主机”填写其引擎地址。</translation>
+    </message>
+    <message>
+        <source>The nodes' clocks differ by {spread} s ({fast} is ahead of {slow}).</source>
+        <translation>各节点的时钟相差 {spread} 秒（{fast} 比 {slow} 快）。</translation>
+    </message>
+    <message>
+        <source>Synchronise the nodes' clocks (NTP): certificates, task times and logs depend on them.</source>
+        <translation>请同步各节点的时钟（NTP）：证书、任务时间和日志都依赖它。</translation>
+    </message>
+    <message>
+        <source>The clocks of {count} nodes agree within {spread} s.</source>
+        <translation>{count} 个节点的时钟一致（相差不超过 {spread} 秒）。</translation>
+    </message>
+    <message>
+        <source>Not checked, engine address not known: {nodes}.</source>
+        <translation>未检查，引擎地址未知：{nodes}。</translation>
+    </message>
+    <message>
+        <source>Not checked, engine not reached: {nodes}.</source>
+        <translation>未检查，无法访问引擎：{nodes}。</translation>
+    </message>
+    <message>
+        <source>Check that their engines run and that their addresses are right.</source>
+        <translation>请确认这些节点的引擎正在运行，且地址正确。</translation>
+    </message>
+    <message>
+        <source>No node's security options could be read.</source>
+        <translation>无法读取任何节点的安全选项。</translation>
+    </message>
+    <message>
+        <source>Security options of {count} nodes: {options}.</source>
+        <translation>{count} 个节点的安全选项：{options}。</translation>
+    </message>
+    <message>
+        <source>The nodes' security options differ: {options}.</source>
+        <translation>各节点的安全选项不同：{options}。</translation>
+    </message>
+    <message>
+        <source>A task may behave differently on each (SELinux volume labels, AppArmor profiles).</source>
+        <translation>任务在不同节点上的表现可能不同（SELinux 存储卷标签、AppArmor 配置）。</translation>
     </message>
 </context>
 <context>

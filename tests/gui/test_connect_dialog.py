@@ -45,6 +45,10 @@ def test_test_button_shows_the_preflight_checks(qtbot, loop, profile):
     assert shown["✔ swarm"] == "Swarm mode is active."
     assert shown["✔ manager"] == "This node is a swarm manager."
     assert "valid until" in shown["✔ client-cert"]
+    # the managers' engines guessed from their swarm addresses; the worker's address is not in the form
+    assert shown["✔ nodes-clock"].startswith("The clocks of 3 nodes agree within ")
+    assert shown["✔ security"].startswith("Security options of 3 nodes: seccomp")
+    assert shown["⚠ nodes-unknown"] == "Not checked, engine address not known: node-4."
     assert dialog.error_label.text() == ""
 
 

@@ -15,7 +15,7 @@ from crane_desktop.views.cd_tab import ContinuousDeploymentTab
 from crane_desktop.views.entrypoints_tab import EntryPointsTab
 from crane_desktop.views.service_tabs import SERVICE_TABS
 from tests.integration.test_entrypoints import haproxy_check, nginx_check
-from tests.swarm import IMAGE, docker, unique
+from tests.swarm import IMAGE, docker, docker_json, unique
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -142,3 +142,13 @@ def test_cd_tab_command_runs_as_shown(connected_window, qtbot, service_names, pr
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"completed: {name} runs 127.0.0.1:5000/crane/busybox:2" in result.stdout
+    # a runner with only docker: the equivalent shown beside it, back to tag 1
+    result = subprocess.run(
+        ["sh", "-c", tab.docker_command.toPlainText()],
+        env={**os.environ, "TAG": "1"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    spec = docker_json(1, "service", "inspect", name)[0]["Spec"]["TaskTemplate"]["ContainerSpec"]
+    assert spec["Image"].startswith("127.0.0.1:5000/crane/busybox:1")

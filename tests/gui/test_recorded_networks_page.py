@@ -93,6 +93,25 @@ def test_shop_backend_with_its_label_and_service(page):
     assert page.delete_button.toolTip() == "Delete the selected network"
 
 
+def test_docker_gwbridge_is_explained_only_for_overlay_networks_that_are_not_internal(page, recorded_context):
+    assert "overlay networks that are not internal reach the outside world" in page.builtin_label.text()
+    tooltip = cell(page, "shop_backend", NAME, Qt.ItemDataRole.ToolTipRole)
+    assert (
+        tooltip
+        == "shop_backend\nIts containers reach the outside world through docker_gwbridge on their node."
+    )
+    backend = by_name("networks", "shop_backend")
+    internal = dataclasses.replace(backend, internal=True)
+    recorded_context.store.apply("networks", Diff(changed={backend.id: internal}))
+    tooltip = cell(page, "shop_backend", NAME, Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.endswith(
+        "Internal: its containers reach only the cluster; docker_gwbridge gives them no way out."
+    )
+    assert "routing mesh" in cell(
+        page, "ingress", NAME, Qt.ItemDataRole.ToolTipRole
+    )  # ingress: its own words
+
+
 def test_select_network_of_an_unknown_name_selects_nothing(page):
     assert not page.select_network("no-such-network")
     assert page.selected_network() is None

@@ -6,17 +6,22 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 
 import shiboken6
 from PySide6.QtWidgets import QMessageBox
 
 from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.hosts import HostInfo
+from crane_desktop.engine.profiles import Profile
+from crane_desktop.session import ClusterSession
 from crane_desktop.views.container_detail import ContainerDetail
 from crane_desktop.views.node_detail import NodeDetail
 from tests.conftest import run_async
-from tests.gui.conftest import by_name
+from tests.gui.conftest import RECORDED, by_name
 
 WEB_CONTAINER = "b1dec40993b4d7693557e63934bf807cbc92b4a3ab7f36d9f0fe6fbc24db786a"  # shop_web.1 on node-1
+WORKER_CONTAINER = "d029d439fe62fc9f7d3a27726709a50aa04fd8fbed9737d94f6dfe30249ea3f4"  # shop_web.2 on node-4
 
 
 def open_node(workspace, hostname: str) -> NodeDetail:
@@ -117,3 +122,36 @@ def test_a_closed_container_tab_is_left_alone(workspace, qtbot):
     assert workspace.tabs.count() == 1 and detail.closed
     qtbot.waitUntil(lambda: not [task for task in asyncio.all_tasks() if not task.done()], timeout=5000)
     qtbot.waitUntil(lambda: not shiboken6.isValid(detail))
+
+
+def test_a_container_on_a_node_without_engine_address_offers_connect_host(workspace, recorded_context, qtbot):
+    """A session that has not connected yet (its profile knows no node's engine): the container of
+    node-4 cannot be read, and the tab offers the node's Connect host dialog right there."""
+    recorded_context.session = ClusterSession(Profile(name="recorded", managers=("tcp://127.0.0.1:9",)))
+    node = by_name("nodes", "node-4")
+    detail = workspace.open_container(node.id, WORKER_CONTAINER, "shop_web.2")
+    qtbot.waitUntil(detail.error.isVisible)
+    assert detail.error.text().startswith("The engine address of node-4 is not known.")
+    assert detail.connect_button.isVisible()
+    detail.connect_button.click()
+    qtbot.waitUntil(lambda: getattr(detail, "connect_dialog", None) is not None)
+    assert detail.connect_dialog.windowTitle() == "Connect host node-4"
+    detail.connect_dialog.reject()
+    assert detail.error.isVisible() and detail.connect_button.isVisible()  # cancelled: still offered
+    recorded_context.session.close()
+    recorded_context.session = None
+
+
+def test_connect_host_is_not_offered_for_other_failures(workspace, qtbot):
+    detail = open_container(workspace)
+    qtbot.waitUntil(detail.error.isVisible)
+    assert detail.error.text() == "Not connected to a cluster." and not detail.connect_button.isVisible()
+
+
+def test_the_info_tab_counts_containers_by_state_and_images(workspace):
+    """node-3's own /info, recorded with a running, a paused and two stopped containers of its own."""
+    info = json.loads((RECORDED / "info.json").read_text())
+    detail = open_node(workspace, "node-3")
+    detail.info.show_data(HostInfo.from_api(info))
+    assert detail.info.values["containers"].text() == "2 running, 1 paused, 2 stopped (5 in all)"
+    assert detail.info.values["images"].text() == "1"

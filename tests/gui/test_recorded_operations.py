@@ -210,3 +210,24 @@ def test_an_operation_slot_delivers_while_its_owner_is_open(qtbot, runner):
     qtbot.addWidget(panel)
     qtbot.waitUntil(panel.refresh().done)
     assert panel.finished and panel.label.text() == "after"
+
+
+def test_computing_is_not_shown_as_busy(qtbot, runner, owner):
+    said: list[bool] = []
+    runner.busyChanged.connect(said.append)
+    held = Held(result=42)
+    task = asyncio.ensure_future(runner.compute(owner, held))
+    qtbot.waitUntil(held.started.is_set)
+    assert runner.running == 0
+    held.release.set()
+    qtbot.waitUntil(task.done)
+    assert task.result() == 42 and said == []
+
+
+def test_a_call_after_the_runner_closed_ends_as_owner_gone(qtbot, runner, owner):
+    """A view refreshing while its window goes asks for work after close: it ends quietly."""
+    runner.close()
+    held = Held()
+    task = start(runner, owner, held)
+    qtbot.waitUntil(task.done)
+    assert isinstance(task.exception(), OwnerGone) and not held.started.is_set()

@@ -11,10 +11,11 @@ import json
 import pytest
 import shiboken6
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QMessageBox
 
 from crane_desktop.engine.diff import Diff
-from crane_desktop.models.tasks import CONTAINER, ERROR, NODE, SLOT, STATE, TASK
+from crane_desktop.models.tasks import CONTAINER, CREATED, ERROR, NODE, SLOT, STATE, TASK, UPDATED
 from crane_desktop.views.container_detail import ContainerDetail
 from crane_desktop.views.operations import CLOSED
 from tests.conftest import run_async
@@ -248,3 +249,18 @@ def test_closing_the_tab_stops_following_the_store(workspace, recorded_context, 
     assert detail.title.text() != "shop_web (deleted)"  # no longer listening
     qtbot.waitUntil(lambda: not shiboken6.isValid(detail))
     assert workspace.open_service(service_id) is not detail
+
+
+def test_the_time_columns_are_as_wide_as_their_text_at_the_default_size(workspace):
+    """The failed tasks of a slot's history are bold: their times too are read whole once expanded."""
+    detail = open_service(workspace, "shop_worker")
+    view, proxy = detail.tasks_view, detail.proxy
+    view.expandAll()
+    slot = proxy.index(0, SLOT)
+    for column in (CREATED, UPDATED):
+        cells = [proxy.index(row, column, slot) for row in range(proxy.rowCount(slot))]
+        assert any(cell.data(Qt.ItemDataRole.FontRole) for cell in cells)  # a failed (bold) task among them
+        for cell in cells:
+            font = cell.data(Qt.ItemDataRole.FontRole) or view.font()
+            text_width = QFontMetrics(font).horizontalAdvance(cell.data())
+            assert view.header().sectionSize(column) >= text_width + 4, cell.data()  # not "2026-11-29 1…"

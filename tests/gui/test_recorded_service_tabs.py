@@ -15,6 +15,8 @@ from PySide6.QtGui import QGuiApplication
 from crane_desktop import bridge
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.logs import LogLine, parse_line
+from crane_desktop.engine.profiles import Profile, TLSConfig
+from crane_desktop.session import ClusterSession
 from crane_desktop.views.cd_tab import ContinuousDeploymentTab
 from crane_desktop.views.entrypoints_tab import EntryPointsTab
 from crane_desktop.views.log_view import LogView, ServiceLogs, TaskTags
@@ -132,11 +134,35 @@ def test_continuous_deployment_without_a_session_shows_no_command(qtbot, recorde
     qtbot.addWidget(tab)
     # the command needs the profile's endpoint and TLS files: nothing half-right is shown
     assert tab.command_text() == "" and tab.env_text.toPlainText() == "" and tab.howto.text() == ""
+    assert tab.docker_command.toPlainText() == "" and tab.prerequisites.text() == ""
     service = by_name("services", "shop_web")
     recorded_context.store.apply(
         "services", Diff(changed={service.id: dataclasses.replace(service, name="shop_web2")})
     )
     assert tab.command_text() == ""
+
+
+def test_continuous_deployment_states_the_prerequisites_and_the_docker_equivalent(qtbot, recorded_context):
+    """With a profile (a session not connected yet): the guide's two prerequisites, and the docker CLI
+    command for runners that only have docker, with the same connection flags."""
+    tls = TLSConfig(ca="/certs/ca.pem", cert="/certs/cert.pem", key="/certs/key.pem")
+    profile = Profile(name="ci", managers=("tcp://manager-1:2376",), tls=tls)
+    recorded_context.session = ClusterSession(profile)
+    tab = ContinuousDeploymentTab(recorded_context, by_name("services", "shop_web").id)
+    qtbot.addWidget(tab)
+    prerequisites = tab.prerequisites.text()
+    assert "can pull 127.0.0.1:5000/crane/busybox:${TAG}" in prerequisites
+    assert "reachable from the nodes" in prerequisites
+    assert "reaches a manager's engine at tcp://manager-1:2376" in prerequisites
+    assert tab.docker_command.toPlainText() == (
+        "docker -H tcp://manager-1:2376 --tlsverify --tlscacert /certs/ca.pem --tlscert /certs/cert.pem "
+        '--tlskey /certs/key.pem service update --image "127.0.0.1:5000/crane/busybox:${TAG}" '
+        "--with-registry-auth --detach=false shop_web"
+    )
+    tab.docker_copy_button.click()
+    assert QGuiApplication.clipboard().text() == tab.docker_command.toPlainText()
+    recorded_context.session.close()
+    recorded_context.session = None
 
 
 def test_service_logs_do_not_start_without_a_session(workspace, qtbot):
