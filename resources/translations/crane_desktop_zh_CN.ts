@@ -952,7 +952,7 @@
     </message>
     <message>
         <source>General</source>
-        <translation>基本信息</translation>
+        <translation>基础信息</translation>
     </message>
     <message>
         <source>Environment</source>

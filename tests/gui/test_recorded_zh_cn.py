@@ -110,7 +110,7 @@ def test_container_detail_translates_state_health_and_mounts(zh_cn, workspace):
     )
     tree = detail.config_tree
     sections = {tree.topLevelItem(i).text(0): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}
-    general = sections["基本信息"]
+    general = sections["基础信息"]  # the guide's name of the container's General section
     rows = {general.child(i).text(0): general.child(i).text(1) for i in range(general.childCount())}
     assert rows["状态"] == "已退出" and rows["健康状态"] == "不健康"  # were "exited", "unhealthy"
     mounts = sections["存储卷"]  # was 挂载
