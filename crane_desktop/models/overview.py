@@ -20,7 +20,9 @@ from crane_desktop.engine.formatting import local_time
 from crane_desktop.engine.health import Health
 from crane_desktop.engine.snapshots import Node, Service, Task
 from crane_desktop.models.apps import BAD, WARN, update_state_text
+from crane_desktop.models.nodes import availability_text, status_text
 from crane_desktop.models.table import Column, KeyedTableModel
+from crane_desktop.models.tasks import state_text
 
 translate = QCoreApplication.translate
 EVENTS_KEPT = 200
@@ -86,7 +88,7 @@ def attention_items(
         )
     for node in nodes.values():
         if node.state != "ready":
-            text = translate("Overview", "The node is %1: %2").replace("%1", node.state)
+            text = translate("Overview", "The node is %1: %2").replace("%1", status_text(node))
             text = text.replace("%2", node.state_message or translate("Overview", "no message"))
             items[f"node:{node.id}"] = Item(
                 f"node:{node.id}", "bad", node.hostname, text, node.updated_at, "node", node.id
@@ -113,7 +115,7 @@ def attention_items(
         text = translate("Overview", "Task %1 failed on %2: %3").replace(
             "%1", f"{failed.service_name}.{failed.slot}"
         )
-        text = text.replace("%2", where).replace("%3", failed.reason or failed.state)
+        text = text.replace("%2", where).replace("%3", failed.reason or state_text(failed.state))
         key = f"task:{failed.task_id}"
         items[key] = Item(key, "bad", failed.service_name, text, failed.when, "service", failed.service_id)
     return items
@@ -191,61 +193,65 @@ Change = tuple[str, str, str, datetime, str, str]  # severity, subject, text, wh
 def _changes(
     kind: str, change: Diff[Any], before: Mapping[str, Any], services: Mapping[str, Service]
 ) -> list[Change]:
-    now = datetime.now(UTC)
-    found: list[Change] = []
     if kind == "nodes":
-        for node in change.added.values():
-            found.append(("info", node.hostname, translate("Overview", "Node joined"), now, "node", node.id))
-        for node_id in change.removed:
-            old = before.get(node_id)
-            if old is not None:
-                found.append(
-                    ("warn", old.hostname, translate("Overview", "Node removed"), now, "page", "nodes")
-                )
-        for node in change.changed.values():
-            old = before.get(node.id)
-            if old is None:
-                continue
-            if old.state != node.state:
-                severity = "info" if node.state == "ready" else "bad"
-                text = (
-                    translate("Overview", "Node is %1 (was %2)")
-                    .replace("%1", node.state)
-                    .replace("%2", old.state)
-                )
-                found.append((severity, node.hostname, text, now, "node", node.id))
-            if old.availability != node.availability:
-                text = translate("Overview", "Availability %1 (was %2)")
-                text = text.replace("%1", node.availability).replace("%2", old.availability)
-                found.append(("info", node.hostname, text, now, "node", node.id))
-    elif kind == "services":
-        for service in change.added.values():
+        return _node_changes(change, before)
+    if kind == "services":
+        return _service_changes(change, before)
+    return _task_changes(change, before, services)
+
+
+def _node_changes(change: Diff[Node], before: Mapping[str, Node]) -> list[Change]:
+    now = datetime.now(UTC)
+    joined, removed = translate("Overview", "Node joined"), translate("Overview", "Node removed")
+    found: list[Change] = [("info", n.hostname, joined, now, "node", n.id) for n in change.added.values()]
+    found += [
+        ("warn", before[k].hostname, removed, now, "page", "nodes") for k in change.removed if k in before
+    ]
+    for node in change.changed.values():
+        old = before.get(node.id)
+        if old is None:
+            continue
+        if old.state != node.state:
+            text = translate("Overview", "Node is %1 (was %2)")
+            text = text.replace("%1", status_text(node)).replace("%2", status_text(old))
             found.append(
-                ("info", service.name, translate("Overview", "Service created"), now, "service", service.id)
+                ("info" if node.state == "ready" else "bad", node.hostname, text, now, "node", node.id)
             )
-        for service_id in change.removed:
-            old = before.get(service_id)
-            if old is not None:
-                found.append(
-                    ("info", old.name, translate("Overview", "Service removed"), now, "page", "apps")
-                )
-        for service in change.changed.values():
-            old = before.get(service.id)
-            if old is not None and old.update_state != service.update_state and service.update_state:
-                text = update_state_text(service.update_state)
-                severity = "bad" if service.update_state in ("paused", "rollback_paused") else "info"
-                found.append((severity, service.name, text, now, "service", service.id))
-    elif kind == "tasks":
-        for task in (*change.added.values(), *change.changed.values()):
-            old = before.get(task.id)
-            if task.state in ("failed", "rejected") and (old is None or old.state != task.state):
-                service = services.get(task.service_id)
-                found.append(_task_failed(task, service.name if service else task.service_id[:12]))
+        if old.availability != node.availability:
+            text = translate("Overview", "Availability %1 (was %2)")
+            text = text.replace("%1", availability_text(node)).replace("%2", availability_text(old))
+            found.append(("info", node.hostname, text, now, "node", node.id))
+    return found
+
+
+def _service_changes(change: Diff[Service], before: Mapping[str, Service]) -> list[Change]:
+    now = datetime.now(UTC)
+    created, removed = translate("Overview", "Service created"), translate("Overview", "Service removed")
+    found: list[Change] = [("info", s.name, created, now, "service", s.id) for s in change.added.values()]
+    found += [("info", before[k].name, removed, now, "page", "apps") for k in change.removed if k in before]
+    for service in change.changed.values():
+        old = before.get(service.id)
+        if old is not None and old.update_state != service.update_state and service.update_state:
+            severity = "bad" if service.update_state in ("paused", "rollback_paused") else "info"
+            text = update_state_text(service.update_state)
+            found.append((severity, service.name, text, now, "service", service.id))
+    return found
+
+
+def _task_changes(
+    change: Diff[Task], before: Mapping[str, Task], services: Mapping[str, Service]
+) -> list[Change]:
+    found = []
+    for task in (*change.added.values(), *change.changed.values()):
+        old = before.get(task.id)
+        if task.state in ("failed", "rejected") and (old is None or old.state != task.state):
+            service = services.get(task.service_id)
+            found.append(_task_failed(task, service.name if service else task.service_id[:12]))
     return found
 
 
 def _task_failed(task: Task, service_name: str) -> Change:
     name = f"{service_name}.{task.slot}" if task.slot else service_name
-    text = translate("Overview", "Task %1 %2: %3").replace("%1", name).replace("%2", task.state)
+    text = translate("Overview", "Task %1 %2: %3").replace("%1", name).replace("%2", state_text(task.state))
     text = text.replace("%3", task.error or task.message)
     return ("bad", service_name, text, task.updated_at, "service", task.service_id)
