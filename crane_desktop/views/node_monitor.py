@@ -277,4 +277,4 @@ class NodeMonitor(QWidget):
                 .replace("%1", f"{usage.cpus:.2f}")
                 .replace("%2", byte_size(usage.memory_bytes))
             )
-        return " ".join(parts)
+        return "".join(part if part.endswith("。") else part + " " for part in parts).strip()  # zh: no space

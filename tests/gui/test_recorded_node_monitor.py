@@ -83,11 +83,26 @@ def test_a_task_diff_moves_the_lines_in_place(workspace, recorded_context):
     assert workspace.tabs.currentWidget() is detail
 
 
+def unopened_session(context, **nodes: str):
+    """A session (never opened) of a profile that knows the engine addresses `nodes` (by hostname)."""
+    session = ClusterSession(Profile("recorded", ("tcp://127.0.0.1:1",), nodes=nodes), context)
+    context.session = session
+    return session
+
+
 @pytest.fixture
 def session_without_node_engines(recorded_context):
-    """A session (never opened) whose profile knows no node's engine address: Crane cannot reach them."""
-    session = ClusterSession(Profile("recorded", ("tcp://127.0.0.1:2376",)), recorded_context)
-    recorded_context.session = session
+    """Crane knows no node's engine address: it cannot reach them."""
+    session = unopened_session(recorded_context)
+    yield session
+    recorded_context.session = None
+    session.close()
+
+
+@pytest.fixture
+def session_not_answering(recorded_context):
+    """node-4's engine address is known, but nothing answers there (nor at the manager's)."""
+    session = unopened_session(recorded_context, **{"node-4": "tcp://127.0.0.1:1"})
     yield session
     recorded_context.session = None
     session.close()
@@ -110,6 +125,15 @@ def test_a_node_whose_engine_address_is_unknown_says_connect_host(
     qtbot.waitUntil(lambda: monitor.monitor is None, timeout=5000)
     assert monitor.state == "no-endpoint" and detail.findChild(QMessageBox) is None
     assert monitor.unavailable.message.text().startswith("The engine address of node-4 is not known")
+
+
+def test_an_engine_that_does_not_answer_says_unreachable_once(workspace, qtbot, session_not_answering):
+    detail, monitor = open_monitoring(workspace, "node-4")
+    qtbot.waitUntil(lambda: monitor.state == "unreachable", timeout=5000)
+    text = monitor.unavailable.message.text()
+    assert text.startswith("unreachable: ") and "127.0.0.1:1" in text
+    assert monitor.unavailable.retry_button.isVisible() and monitor.monitor is None
+    assert detail.findChild(QMessageBox) is None
 
 
 def test_closing_the_detail_closes_the_monitoring(workspace):
