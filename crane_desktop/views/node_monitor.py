@@ -59,6 +59,9 @@ class NodeCharts(ChartsWidget):
         return self.engine_memory or (self.capacity.total.memory_bytes if self.capacity else 0)
 
     def set_capacity(self, capacity: NodeCapacity) -> None:
+        """Redraw the lines only when the node's figures changed (task diffs come many a second)."""
+        if capacity == self.capacity:
+            return
         self.capacity = capacity
         self._update_references()
 
