@@ -11,16 +11,19 @@ these tasks" from the same model.
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import docker
+from docker.utils import version_gte
 
 from crane_desktop.engine import api
 from crane_desktop.engine.snapshots import Node, Task, parse_all
-from crane_desktop.engine.stats import one_sample
+from crane_desktop.engine.stats import Sample, rates, sample_from
 
 if TYPE_CHECKING:
     from crane_desktop.engine.cluster import Cluster
@@ -80,6 +83,14 @@ class Usage:
     containers: int
     engine_cpus: int = 0
     engine_memory_bytes: int = 0
+    # Bytes per second since the sampler's previous measurement, summed over the containers (0 for the
+    # first one, and for a container first seen in this one).
+    net_rx: float = 0.0
+    net_tx: float = 0.0
+    blk_read: float = 0.0
+    blk_write: float = 0.0
+    t: float = 0.0  # when it was measured (seconds since the epoch, this workstation's clock)
+    baseline: bool = False  # a first look with one-shot samples: CPU needs the next measurement
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,31 +287,90 @@ def measure_usage(cluster: Cluster, node: Node) -> Usage | None:
 def node_usage(client: docker.APIClient) -> Usage:
     """What the running containers of the engine behind `client` use now, summed (one stats sample of
     each, taken side by side), with the engine's CPUs and memory from /info."""
-    info = api.call(client, client.info)
-    containers = [
-        c["Id"] for c in api.call(client, client.containers) if isinstance(c, Mapping) and c.get("Id")
-    ]
-    samples = []
-    if containers:
-        with ThreadPoolExecutor(max_workers=min(USAGE_SAMPLERS, len(containers))) as pool:
-            for result in pool.map(lambda cid: _sample_or_none(client, cid), containers):
-                if result is not None:
-                    samples.append(result)
-    return Usage(
-        cpus=sum(s.cpu_percent for s in samples) / 100.0,
-        memory_bytes=sum(s.mem_usage for s in samples),
-        containers=len(samples),
-        engine_cpus=_whole(info.get("NCPU")),
-        engine_memory_bytes=_whole(info.get("MemTotal")),
-    )
+    return UsageSampler(one_shot=False).measure(client)
 
 
-def _sample_or_none(client: docker.APIClient, container_id: str) -> Any:
+class UsageSampler:
+    """Measures one engine's containers again and again, each measurement one stats sample of every
+    running container taken side by side, summed.
+
+    The engine answers a stats request at the next tick of its 1 s collector, which all pending
+    requests share: a measurement costs about one second per `samplers` containers. With `one_shot`
+    (API >= 1.41) the engine answers at the first tick instead of the second, and CPU % and the rates
+    are taken against this sampler's previous sample of the container, so the first measurement is
+    only a `baseline`. Without it, CPU % comes from the engine's own previous tick.
+    """
+
+    def __init__(self, one_shot: bool = True, samplers: int = USAGE_SAMPLERS) -> None:
+        self.one_shot = one_shot
+        self.samplers = samplers
+        self._previous: dict[str, tuple[dict[str, Any], Sample]] = {}  # container id: raw stats, sample
+        self._engine: tuple[int, int] | None = None  # CPUs and memory from /info, read once
+        self._measured = False
+
+    def measure(self, client: docker.APIClient, stop: threading.Event | None = None) -> Usage:
+        """One measurement (blocking; `stop` skips the samples not yet asked for)."""
+        if self._engine is None:
+            info = api.call(client, client.info)
+            self._engine = (_whole(info.get("NCPU")), _whole(info.get("MemTotal")))
+        one_shot = self.one_shot and version_gte(client.api_version, "1.41")
+        containers = [
+            c["Id"] for c in api.call(client, client.containers) if isinstance(c, Mapping) and c.get("Id")
+        ]
+
+        def sample(container_id: str) -> dict[str, Any] | None:
+            if stop is not None and stop.is_set():
+                return None
+            return _stats_or_none(client, container_id, one_shot)
+
+        raws: list[dict[str, Any] | None] = []
+        if containers:
+            with ThreadPoolExecutor(max_workers=min(self.samplers, len(containers))) as pool:
+                raws = list(pool.map(sample, containers))
+        previous, self._previous = self._previous, {}
+        baseline, self._measured = one_shot and not self._measured, True
+        now = time.time()
+        cpus = 0.0
+        memory = 0
+        moved = [0.0, 0.0, 0.0, 0.0]
+        for container_id, raw in zip(containers, raws, strict=False):
+            if raw is None:
+                continue
+            before = previous.get(container_id)
+            taken = sample_from(raw, before[0] if before else None)
+            if taken.t == 0.0:  # a container that stopped answers with zero times
+                continue
+            if one_shot and before is None:  # no previous reading yet: its CPU % is not known
+                taken = replace(taken, cpu_percent=0.0)
+            self._previous[container_id] = (raw, taken)
+            step = rates(before[1] if before else None, taken)
+            cpus += taken.cpu_percent / 100.0
+            memory += taken.mem_usage
+            for index, value in enumerate((step.net_rx, step.net_tx, step.blk_read, step.blk_write)):
+                moved[index] += value
+        return Usage(
+            cpus=cpus,
+            memory_bytes=memory,
+            containers=len(self._previous),
+            engine_cpus=self._engine[0],
+            engine_memory_bytes=self._engine[1],
+            net_rx=moved[0],
+            net_tx=moved[1],
+            blk_read=moved[2],
+            blk_write=moved[3],
+            t=now,
+            baseline=baseline,
+        )
+
+
+def _stats_or_none(client: docker.APIClient, container_id: str, one_shot: bool) -> dict[str, Any] | None:
+    extra = {"one_shot": True} if one_shot else {}  # docker-py refuses the argument below API 1.41
     try:
-        return one_sample(client, container_id)
+        raw = api.call(client, client.stats, container_id, stream=False, **extra)
     except Exception as error:  # the container stopped between the list and its sample
         log.debug("no stats for %s: %s", container_id[:12], error)
         return None
+    return raw if isinstance(raw, dict) else None
 
 
 def with_usage(capacity: NodeCapacity, usage: Usage | None) -> NodeCapacity:

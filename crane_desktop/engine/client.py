@@ -22,6 +22,7 @@ from crane_desktop.engine.profiles import TLSConfig
 
 MIN_API_VERSION = "1.24"
 DEFAULT_TIMEOUT = 10.0
+POOL_SIZE = docker.constants.DEFAULT_MAX_POOL_SIZE
 
 
 def tls_config(tls: TLSConfig | None) -> docker.tls.TLSConfig | bool:
@@ -38,8 +39,10 @@ def make_client(
     *,
     timeout: float | None = DEFAULT_TIMEOUT,
     version: str | None = None,
+    pool_size: int = POOL_SIZE,
 ) -> docker.APIClient:
-    """A low-level client for `endpoint`. `version=None` negotiates the API version (one request)."""
+    """A low-level client for `endpoint`. `version=None` negotiates the API version (one request);
+    `pool_size`: the connections kept for requests in flight at once."""
     use_tls = tls_config(tls) if endpoint.startswith("tcp://") else False
     try:
         client = docker.APIClient(
@@ -48,6 +51,7 @@ def make_client(
             timeout=timeout,
             version=version or MIN_API_VERSION,
             use_ssh_client=False,
+            max_pool_size=pool_size,
         )
         # Before any request: see the module docstring.
         client.trust_env = False

@@ -15,7 +15,7 @@ from typing import Literal
 
 import docker
 
-from crane_desktop.engine.client import make_client
+from crane_desktop.engine.client import POOL_SIZE, make_client
 from crane_desktop.engine.errors import ConnectionFailed, EngineError, NoNodeEndpoint, NotSwarmManager
 from crane_desktop.engine.preflight import PreflightReport, run_preflight
 from crane_desktop.engine.profiles import Profile, TLSConfig, endpoint_host, endpoint_port, validate
@@ -118,10 +118,13 @@ class Cluster:
     def report(self) -> PreflightReport | None:
         return self._report
 
-    def stream_client(self) -> docker.APIClient:
-        """A client of its own for a long stream (no read timeout; the pool stays free)."""
+    def stream_client(self, *, timeout: float | None = None, pool_size: int = POOL_SIZE) -> docker.APIClient:
+        """A client of its own for a long stream (no read timeout; the pool stays free), or for a
+        worker's requests in flight at once (`timeout`, `pool_size`)."""
         client = self.client
-        return make_client(self.endpoint, self.profile.tls, timeout=None, version=client.api_version)
+        return make_client(
+            self.endpoint, self.profile.tls, timeout=timeout, version=client.api_version, pool_size=pool_size
+        )
 
     # -- connecting ------------------------------------------------------------------------------
     def candidates(self) -> list[str]:
@@ -264,14 +267,23 @@ class Cluster:
             client.close()
         return cached
 
-    def node_stream_client(self, node: Node) -> docker.APIClient:
+    def node_stream_client(
+        self, node: Node, *, timeout: float | None = None, pool_size: int = POOL_SIZE
+    ) -> docker.APIClient:
         """A client of its own (no read timeout) for a long stream (logs, stats, exec, events) on the
-        node's engine; the manager in use serves its own node. Raises NoNodeEndpoint otherwise."""
+        node's engine, or for a worker's requests in flight at once (`timeout`, `pool_size`); the
+        manager in use serves its own node. Raises NoNodeEndpoint otherwise."""
         endpoint = self.node_endpoint(node)
         if not endpoint:
             self.node_client(node)  # raises NoNodeEndpoint unless it is the manager's own node
-            return self.stream_client()
-        return make_client(endpoint, self.node_tls(node), timeout=None, version=self.client.api_version)
+            return self.stream_client(timeout=timeout, pool_size=pool_size)
+        return make_client(
+            endpoint,
+            self.node_tls(node),
+            timeout=timeout,
+            version=self.client.api_version,
+            pool_size=pool_size,
+        )
 
     def alive(self, timeout: float = 2.0) -> bool:
         """Does the manager in use still answer at all (a cheap /_ping on a fresh connection)?"""

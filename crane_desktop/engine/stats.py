@@ -190,8 +190,3 @@ class StatsStream(EngineStream):
                 continue
             self._sink(self.container_id, sample, rates(previous, sample))
             previous = sample
-
-
-def one_sample(client: docker.APIClient, container_id: str) -> Sample:
-    """A single sample (the engine waits for two readings so CPU % is meaningful)."""
-    return sample_from(api.call(client, client.stats, container_id, stream=False))

@@ -99,6 +99,17 @@ class EngineStream:
         finally:
             self._stopped.set()
 
+    def _follow(self, client: docker.APIClient) -> None:
+        """Open the stream on `client` and read it until it ends or `self._stop` is set (a subclass that
+        asks the engine again and again instead of following one response overrides this)."""
+        response = self._open(client)
+        with self._lock:
+            self._response = response
+        if self._stop.is_set():  # stopped while opening: stop() did not see the response
+            return
+        api.no_read_timeout(client, response)
+        self._pump(response)
+
     def _follow_once(self) -> Exception | None:
         """Open the stream and read it to its end; the error that ended it (None: a clean end or a stop)."""
         client: docker.APIClient | None = None
@@ -106,13 +117,7 @@ class EngineStream:
         try:
             client = self._client_factory()
             endpoint = str(client.base_url)
-            response = self._open(client)
-            with self._lock:
-                self._response = response
-            if self._stop.is_set():  # stopped while opening: stop() did not see the response
-                return None
-            api.no_read_timeout(client, response)
-            self._pump(response)
+            self._follow(client)
             return None
         except Exception as exc:
             if self._stop.is_set():

@@ -3,7 +3,8 @@
 Info / Containers / Networks / Volumes / Images read the node's engine (Cluster.node_client) off the GUI
 thread; the visible tab refreshes every few seconds and applies keyed diffs in place. Without an
 endpoint a tab says so and offers "Connect host"; an unreachable engine shows "unreachable" with the
-error, and the rest of the window keeps working.
+error, and the rest of the window keeps working. Monitoring (views/node_monitor.py) charts what the
+node's containers use beside what its tasks reserve.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ from crane_desktop.views.dialogs import (
     show_error,
 )
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
+from crane_desktop.views.host_unavailable import Unavailable
+from crane_desktop.views.node_monitor import NodeMonitor
 from crane_desktop.views.operations import operation_slot
 
 if TYPE_CHECKING:
@@ -67,43 +70,6 @@ T = TypeVar("T")
 REFRESH_MS = 10000  # the events refresh at once; this covers a broken event stream
 
 
-class Unavailable(QWidget):
-    """What a tab shows instead of its data: no endpoint (with Connect host) or unreachable (Retry)."""
-
-    def __init__(self, parent: QWidget, detail: NodeDetail, retry: Callable[[], None]) -> None:
-        super().__init__(parent)
-        self.message = QLabel(self)
-        self.message.setObjectName("unavailableMessage")
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.connect_button = QPushButton(self.tr("Connect host…"), self)
-        self.connect_button.setObjectName("connectHostButton")
-        self.connect_button.clicked.connect(detail.connect_host)
-        self.retry_button = QPushButton(self.tr("Retry"), self)
-        self.retry_button.clicked.connect(retry)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.connect_button)
-        row.addWidget(self.retry_button)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(self.message)
-        layout.addLayout(row)
-        layout.addStretch(1)
-
-    def show_no_endpoint(self, hostname: str) -> None:
-        self.message.setText(
-            self.tr(
-                "The engine address of %1 is not known, so its own containers, networks, volumes and "
-                "images cannot be shown. Use “Connect host” to give it."
-            ).replace("%1", hostname)
-        )
-
-    def show_unreachable(self, error_text: str) -> None:
-        self.message.setText(self.tr("unreachable: %1").replace("%1", error_text))
-
-
 class HostPane(QWidget):
     """A tab that reads the node's engine: a stack of its content and the Unavailable panel."""
 
@@ -115,7 +81,7 @@ class HostPane(QWidget):
         self.loaded = False
         self.state = "loading"  # "loading", "ok", "no-endpoint", "unreachable"
         self.stack = QStackedWidget(self)
-        self.unavailable = Unavailable(self, detail, self.refresh)
+        self.unavailable = Unavailable(self, detail.connect_host, self.refresh)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
@@ -466,7 +432,7 @@ class ImagesPane(TablePane):
 
 
 class NodeDetail(QWidget):
-    """One node: header, then Info / Containers / Networks / Volumes / Images of its own engine.
+    """One node: header, then Info / Monitoring / Containers / Networks / Volumes / Images of its own engine.
 
     The node engine's events (containers, networks, volumes, images) refresh the visible tab at once;
     a slow poll covers engines whose event stream broke.
@@ -494,6 +460,7 @@ class NodeDetail(QWidget):
         self.swarm_label.setWordWrap(True)
         self.swarm_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.info = InfoPane(self)
+        self.monitoring = NodeMonitor(context, node_id, self.node, self.connect_host, self)
         self.containers = ContainersPane(self)
         self.networks = NetworksPane(self)
         self.volumes = VolumesPane(self)
@@ -505,11 +472,19 @@ class NodeDetail(QWidget):
         info_layout.addWidget(self.swarm_label)
         info_layout.addWidget(self.info, 1)
         self.tabs.addTab(info_page, self.tr("Info"))
+        self.tabs.addTab(self.monitoring, self.tr("Monitoring"))
         self.tabs.addTab(self.containers, self.tr("Containers"))
         self.tabs.addTab(self.networks, self.tr("Networks"))
         self.tabs.addTab(self.volumes, self.tr("Volumes"))
         self.tabs.addTab(self.images, self.tr("Images"))
-        self.panes: list[HostPane] = [self.info, self.containers, self.networks, self.volumes, self.images]
+        self.panes: list[HostPane | NodeMonitor] = [
+            self.info,
+            self.monitoring,
+            self.containers,
+            self.networks,
+            self.volumes,
+            self.images,
+        ]
         self.tabs.currentChanged.connect(lambda _index: self.refresh_current())
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
@@ -541,7 +516,7 @@ class NodeDetail(QWidget):
         node = self.node()
         return node.hostname if node else self.node_id[:12]
 
-    def current_pane(self) -> HostPane:
+    def current_pane(self) -> HostPane | NodeMonitor:
         index = self.tabs.currentIndex()
         return self.panes[index]
 
@@ -560,7 +535,7 @@ class NodeDetail(QWidget):
     def _on_engine_event(self, kind: str) -> None:
         if self.closed:
             return
-        panes: dict[str, tuple[HostPane, ...]] = {
+        panes: dict[str, tuple[HostPane | NodeMonitor, ...]] = {
             "container": (self.containers, self.info),
             "network": (self.networks,),
             "volume": (self.volumes,),
@@ -644,6 +619,7 @@ class NodeDetail(QWidget):
     def close_streams(self) -> None:
         self.closed = True
         self.timer.stop()
+        self.monitoring.close_streams()
         events, self.events = self.events, None
         if events is not None:
             events.stop()

@@ -2280,6 +2280,34 @@
     </message>
 </context>
 <context>
+    <name>NodeCharts</name>
+    <message numerus="yes">
+        <source>CPU % of %n CPU(s)</source>
+        <translation>
+            <numerusform>CPU %（共 %n 个 CPU）</numerusform></translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>Memory of %1</source>
+        <translation>内存（共 %1）</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>限制</translation>
+    </message>
+</context>
+<context>
     <name>NodeDetail</name>
     <message>
         <source>Connect host…</source>
@@ -2288,6 +2316,10 @@
     <message>
         <source>Info</source>
         <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>实时监控</translation>
     </message>
     <message>
         <source>Containers</source>
@@ -2362,6 +2394,43 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>NodeMonitor</name>
+    <message>
+        <source>Not connected: live usage is measured through the cluster's connection.</source>
+        <translation>未连接：实时用量需要通过集群连接测量。</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>The engine address of %1 is not known, so what its containers use cannot be measured. Use “Connect host” to give it.</source>
+        <translation>%1 的引擎地址未知，无法测量其容器的用量。请使用“连接主机”填写地址。</translation>
+    </message>
+    <message>
+        <source>unreachable: %1</source>
+        <translation>无法访问：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n task(s) reserve %1 of %2 CPUs and %3 of %4 of memory.</source>
+        <translation>
+            <numerusform>该节点的 %n 个任务预留了 %1 / %2 个 CPU、%3 / %4 内存。</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 CPUs</source>
+        <translation>%1 个 CPU</translation>
+    </message>
+    <message>
+        <source>Their limits: %1.</source>
+        <translation>这些任务的限制：%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>In use now: %1 CPUs and %2 by %n container(s).</source>
+        <translation>
+            <numerusform>当前用量：%n 个容器共用 %1 个 CPU、%2 内存。</numerusform></translation>
     </message>
 </context>
 <context>

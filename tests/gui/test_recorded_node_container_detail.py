@@ -80,7 +80,7 @@ def test_a_node_removed_from_the_swarm_says_so(workspace, recorded_context):
 def test_the_tabs_of_a_node_engine(workspace):
     detail = open_node(workspace, "node-1")
     titles = [detail.tabs.tabText(i) for i in range(detail.tabs.count())]
-    assert titles == ["Info", "Containers", "Networks", "Volumes", "Images"]
+    assert titles == ["Info", "Monitoring", "Containers", "Networks", "Volumes", "Images"]
     assert workspace.breadcrumb.text() == "Nodes › node-1"
 
 
@@ -90,7 +90,8 @@ def test_without_a_session_no_node_engine_is_read(workspace, qtbot):
         detail.tabs.setCurrentIndex(index)
         run_async(qtbot, detail.current_pane().refresh())
     # a read that failed would say "unreachable"; none was tried
-    assert [pane.state for pane in detail.panes] == ["loading"] * 5
+    assert [pane.state for pane in detail.panes if pane is not detail.monitoring] == ["loading"] * 5
+    assert detail.monitoring.state == "not-connected" and detail.monitoring.monitor is None
     assert detail.info.values["docker_version"].text() == "…"
     assert detail.containers.model.rowCount() == 0 and detail.events is None
     assert detail.findChild(QMessageBox) is None

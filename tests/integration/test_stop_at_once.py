@@ -1,7 +1,7 @@
 """Stopping never waits for a thread: against the real swarm, each of the watcher, a log and a stats
-stream, a node's event stream and an exec session is stopped while busy; `stop()`/`close()` comes back
-at once (the call itself, measured), and then its threads do end (`stopped` is set within a deadline,
-and every thread it ran is gone), with no exception on any of them."""
+stream, a node's event stream, a node's usage monitor and an exec session is stopped while busy;
+`stop()`/`close()` comes back at once (the call itself, measured), and then its threads do end
+(`stopped` is set within a deadline, and every thread it ran is gone), with no exception on any of them."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from crane_desktop.engine.hosts import HostEvents
 from crane_desktop.engine.logs import LogRequest, LogStream
 from crane_desktop.engine.snapshots import Node
 from crane_desktop.engine.stats import StatsStream
+from crane_desktop.engine.usage_monitor import SAMPLERS, UsageMonitor
 from crane_desktop.engine.watcher import Watcher
 from crane_desktop.terminal.exec_bridge import ExecSession
 from tests.swarm import container_on, docker, unique, wait_until
@@ -71,7 +72,7 @@ def test_watcher_stop_returns_at_once_and_its_threads_end(cluster, thread_errors
     _assert_ended(threads, thread_errors)
 
 
-@pytest.mark.parametrize("kind", ["logs", "stats"])
+@pytest.mark.parametrize("kind", ["logs", "stats", "usage"])
 def test_stream_stop_returns_at_once_and_its_thread_ends(cluster, chatty_container, thread_errors, kind):
     node = _node(cluster, "node-2")
     arrived = threading.Event()
@@ -84,12 +85,20 @@ def test_stream_stop_returns_at_once_and_its_thread_ends(cluster, chatty_contain
             lambda batch: arrived.set(),
             ended.append,
         )
-    else:
+    elif kind == "stats":
         stream = StatsStream(
             lambda: cluster.node_stream_client(node),
             chatty_container,
             lambda *sample: arrived.set(),
             ended.append,
+        )
+    else:  # a node's usage, measured back to back: a measurement is always in flight
+        stream = UsageMonitor(
+            lambda: cluster.node_stream_client(node, timeout=cluster.timeout, pool_size=SAMPLERS),
+            node.hostname,
+            lambda usage: arrived.set(),
+            ended.append,
+            period=0.0,
         )
     stream.start()
     assert arrived.wait(30), f"no {kind} arrived"
