@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtGui import QShowEvent, QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from crane_desktop.engine.diff import Diff
@@ -68,6 +68,7 @@ class OverviewPage(QWidget):
         self._asked_client_expiry = False
         self.why: dict[str, list[str]] = {}  # service id -> why it does not converge, in words
         self._explaining = self._explain_again = False
+        self._outdated = True  # the store changed while the page was not shown
 
         self.nodes_box = Summary("nodesSummary", self)
         self.managers_box = Summary("managersSummary", self)
@@ -112,8 +113,6 @@ class OverviewPage(QWidget):
         for kind in FOLLOWED:
             if context.store.get(kind):
                 self.changes_model.remember(kind, context.store.get(kind))
-        if context.store.get("nodes"):
-            self.refresh()
 
     def _table(self, name: str, model: Any) -> QTableView:
         table = QTableView(self)
@@ -141,7 +140,12 @@ class OverviewPage(QWidget):
             self._refresh_soon.start()
 
     def refresh(self) -> None:
-        """Recompute the health from the store's snapshots and show it (rows change in place)."""
+        """Recompute the health from the store's snapshots and show it (rows change in place); only
+        while the page is shown (another page in front, or the window closing: at the next show)."""
+        if not self.isVisible():
+            self._outdated = True
+            return
+        self._outdated = False
         store = self.context.store
         nodes, services = store.get("nodes"), store.get("services")
         if not nodes:
@@ -239,6 +243,11 @@ class OverviewPage(QWidget):
             return  # the connection itself reports an unreadable certificate
         if self.health is not None:
             self._show_certificates(swarm_root_expiry(self.context.store.get("nodes").values()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._outdated:
+            self._refresh_soon.start()
 
     def _forget(self) -> None:
         """Another cluster is being opened (the workspace cleared the page's model)."""

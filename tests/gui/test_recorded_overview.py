@@ -7,6 +7,7 @@ import dataclasses
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QApplication
 
 from crane_desktop.engine.diff import Diff
 from crane_desktop.models.table import Role
@@ -134,3 +135,17 @@ def test_rows_say_their_state_in_words_not_only_colour(workspace):
     assert index.data() in ("✖ Problem", "▲ Warning")
     assert index.data(Qt.ItemDataRole.ForegroundRole) is not None
     assert index.data(Role.OBJECT) is not None
+
+
+def test_while_another_page_is_in_front_the_overview_waits_until_shown(workspace, qtbot):
+    overview = page(workspace)
+    workspace.show_page("nodes")
+    node = by_name("nodes", "node-2")
+    overview.context.store.apply("nodes", Diff(changed={node.id: dataclasses.replace(node, state="down")}))
+    QApplication.processEvents()  # the refresh the diff scheduled runs now (a zero-time timer)
+    assert "node-2" not in [subject for _, subject, _ in rows(overview.attention)]
+    # the latest changes still follow the diffs
+    assert [r[1:] for r in rows(overview.changes)] == [("node-2", "Node is down (was ready)")]
+
+    workspace.show_page("overview")
+    qtbot.waitUntil(lambda: "node-2" in [subject for _, subject, _ in rows(overview.attention)])
