@@ -253,6 +253,7 @@ class Outcome:
     partly: list[tuple[str, int, int]] = field(default_factory=list)  # (service, moved, of)
     failure: Note | None = None
     availability: str = ""  # the node's availability at the end
+    leftover: list[str] = field(default_factory=list)  # services whose temporary change could not be undone
 
 
 class DrainRefused(EngineError):
@@ -346,7 +347,11 @@ class DrainRun:
                     )
                     break
         finally:
-            undo.restore(client)
+            try:
+                undo.restore(client)
+            except EngineError as error:
+                log.warning("cannot put %s back: %s", service.name, error)
+                outcome.leftover.append(service.name)
         if done:
             outcome.moved.append(service.name)
             self.report(Progress(service.service_id, Step.MOVED, total, total))

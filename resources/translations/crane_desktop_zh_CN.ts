@@ -247,7 +247,8 @@
     <message numerus="yes">
         <source>%n node(s)</source>
         <translation>
-            <numerusform>%n 个节点</numerusform></translation>
+            <numerusform>%n 个节点</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reserved: what the tasks placed on a node and wanted running reserve; swarm places a new task only where its reservation fits in what is free. Limits cap what a task may use and reserve nothing. The thin bar under each bar is what is in use now (Live usage).</source>
@@ -990,6 +991,147 @@
     <message>
         <source>Cannot deploy</source>
         <translation>无法发布</translation>
+    </message>
+</context>
+<context>
+    <name>DrainDialog</name>
+    <message>
+        <source>Drain without downtime…</source>
+        <translation>无中断停止调度…</translation>
+    </message>
+    <message>
+        <source>Start the node's tasks on other nodes first, then drain it (shows the plan first)</source>
+        <translation>先在其他节点上启动该节点的任务，再停止调度（先显示计划）</translation>
+    </message>
+    <message>
+        <source>Drain %1 without downtime</source>
+        <translation>无中断停止调度 %1</translation>
+    </message>
+    <message>
+        <source>%1 is paused first (it keeps its tasks but takes no new ones). Then, service after service, replacements of its tasks start on other nodes and its tasks stop only once they run. Last, %1 is drained.</source>
+        <translation>先对 %1 暂停调度（保留其任务，但不再接收新任务）。然后逐个服务在其他节点上启动替代任务，替代任务运行后才停止 %1 上的任务。最后对 %1 停止调度。</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Tasks on the node</source>
+        <translation>该节点上的任务</translation>
+    </message>
+    <message>
+        <source>Where they go</source>
+        <translation>迁往</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Drain without downtime</source>
+        <translation>无中断停止调度</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cannot move: %1</source>
+        <translation>无法迁移：%1</translation>
+    </message>
+    <message>
+        <source>Refused: the other nodes cannot take every task (see the services above). Free room or loosen the constraints, or drain it plainly (with downtime).</source>
+        <translation>已拒绝：其他节点无法接收所有任务（见上方各服务）。请腾出资源或放宽约束，或直接停止调度（会有中断）。</translation>
+    </message>
+    <message>
+        <source>No replicated task runs on %1: it is drained at once.</source>
+        <translation>%1 上没有运行副本任务：将立即停止调度。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) move.</source>
+        <translation>
+            <numerusform>%n 个服务将迁移。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drain %1 this way?</source>
+        <translation>以此方式对 %1 停止调度？</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Draining %1…</source>
+        <translation>正在对 %1 停止调度…</translation>
+    </message>
+    <message>
+        <source>Stopping: putting the current service and the node back…</source>
+        <translation>正在停止：恢复当前服务和节点…</translation>
+    </message>
+    <message>
+        <source>%1 is paused: it takes no new tasks.</source>
+        <translation>%1 已暂停调度：不再接收新任务。</translation>
+    </message>
+    <message>
+        <source>%1 is drained.</source>
+        <translation>%1 已停止调度。</translation>
+    </message>
+    <message>
+        <source>%1 has its availability from before again.</source>
+        <translation>%1 已恢复原来的可用性。</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Moving: %1 moved</source>
+        <translation>迁移中：已迁移 %1</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>已迁移</translation>
+    </message>
+    <message>
+        <source>Failed (%1 moved): %2</source>
+        <translation>失败（已迁移 %1）：%2</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 moved, the rest stay on %2</source>
+        <translation>已停止：已迁移 %1，其余仍在 %2 上</translation>
+    </message>
+    <message>
+        <source>The temporary constraint %1 could not be removed from: %2. Remove it yourself.</source>
+        <translation>无法从以下服务删除临时约束 %1：%2。请手动删除。</translation>
+    </message>
+    <message>
+        <source>No temporary constraint is left on any service.</source>
+        <translation>所有服务上均未留下临时约束。</translation>
+    </message>
+    <message>
+        <source>%1 is drained; its replicated tasks run on other nodes.</source>
+        <translation>%1 已停止调度；其副本任务在其他节点上运行。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 again (as before).</source>
+        <translation>%1 已恢复为%2（与之前相同）。</translation>
+    </message>
+    <message>
+        <source>Moved to other nodes: %1.</source>
+        <translation>已迁移到其他节点：%1。</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 tasks moved, the others still run on %4.</source>
+        <translation>%1：%3 个任务中已迁移 %2 个，其余仍在 %4 上运行。</translation>
     </message>
 </context>
 <context>
@@ -2431,6 +2573,14 @@
         <translation>回滚</translation>
     </message>
     <message>
+        <source>Rebalance…</source>
+        <translation>重新均衡…</translation>
+    </message>
+    <message>
+        <source>Replace every task so that swarm spreads them again, e.g. over a node that came back</source>
+        <translation>替换所有任务，让 swarm 重新分布它们，例如分布到恢复的节点上</translation>
+    </message>
+    <message>
         <source>Tasks:</source>
         <translation>任务数:</translation>
     </message>
@@ -2489,6 +2639,18 @@
     <message>
         <source>Cannot roll back the service</source>
         <translation>无法回滚服务</translation>
+    </message>
+    <message>
+        <source>Rebalance %1? Every task is replaced (as docker service update --force), following the service's update policy, and swarm spreads the new ones over the nodes that take tasks.</source>
+        <translation>重新均衡 %1？将按照服务的更新策略替换所有任务（如 docker service update --force），swarm 会把新任务分布到可接收任务的节点上。</translation>
+    </message>
+    <message>
+        <source>Rebalance</source>
+        <translation>重新均衡</translation>
+    </message>
+    <message>
+        <source>Cannot rebalance the service</source>
+        <translation>无法重新均衡服务</translation>
     </message>
 </context>
 <context>
@@ -3792,6 +3954,42 @@
     <message>
         <source>Waiting for the scheduler: {nodes} can take it.</source>
         <translation>等待调度：{nodes} 可以运行它。</translation>
+    </message>
+    <message>
+        <source>A global service: its task on {node} stops and nothing replaces it.</source>
+        <translation>全局服务：其在 {node} 上的任务将停止，且不会被替代。</translation>
+    </message>
+    <message>
+        <source>A job: its task on {node} is not moved.</source>
+        <translation>作业：其在 {node} 上的任务不会迁移。</translation>
+    </message>
+    <message>
+        <source>An update of this service is under way ({state}): drain when it has ended.</source>
+        <translation>该服务正在更新（{state}）：请在更新结束后再停止调度。</translation>
+    </message>
+    <message>
+        <source>The node is gone.</source>
+        <translation>该节点已不存在。</translation>
+    </message>
+    <message>
+        <source>{node} is already drained.</source>
+        <translation>{node} 已停止调度。</translation>
+    </message>
+    <message>
+        <source>{node} cannot be drained without downtime: {reason}</source>
+        <translation>无法对 {node} 无中断停止调度：{reason}</translation>
+    </message>
+    <message>
+        <source>Its update stopped ({state}): {message}</source>
+        <translation>其更新已停止（{state}）：{message}</translation>
+    </message>
+    <message>
+        <source>Its tasks did not move within {seconds} s.</source>
+        <translation>其任务未能在 {seconds} 秒内迁移。</translation>
+    </message>
+    <message>
+        <source>{service}: {reason}</source>
+        <translation>{service}：{reason}</translation>
     </message>
 </context>
 </TS>
