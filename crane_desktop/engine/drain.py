@@ -241,6 +241,7 @@ class Progress:
     moved: int = 0
     total: int = 0
     note: Note | None = None  # why it failed
+    name: str = ""  # the service's name (a service the plan shown did not list yet)
 
 
 @dataclass
@@ -296,7 +297,15 @@ class DrainRun:
             outcome.availability = "pause"
             self.report(Progress("", Step.PAUSED))
         try:
-            for service in plan.moving:
+            # Planned again now that the node takes no new tasks: what runs there now is all that moves.
+            fresh = plan_drain(fetch_view(client), plan.node_id)
+            refused = next((s for s in fresh.services if s.refusal is not None), None)
+            if refused is not None and refused.refusal is not None:
+                outcome.failure = Note(
+                    QT_TRANSLATE_NOOP("engine", "{service}: {reason}"),
+                    {"service": refused.name, "reason": refused.refusal.text},
+                )
+            for service in fresh.moving if outcome.failure is None else ():
                 if self.cancelled:
                     break
                 if not self._move(client, service, outcome):
@@ -321,7 +330,7 @@ class DrainRun:
     def _move(self, client: docker.APIClient, service: ServicePlan, outcome: Outcome) -> bool:
         """Move one service's tasks off the node; False when the run must stop (cancel or failure)."""
         total = service.tasks
-        self.report(Progress(service.service_id, Step.MOVING, 0, total))
+        self.report(Progress(service.service_id, Step.MOVING, 0, total, name=service.name))
         undo = _exclude_node(client, service.service_id, self.plan.node_id)
         moved, done, failure = 0, False, None
         try:

@@ -203,8 +203,10 @@ class DrainDialog(EngineDialog):
                 self.status.setText(text.replace("%1", hostname))
             return
         item = self.rows.get(progress.service_id)
-        if item is None:
-            return
+        if item is None:  # a task arrived on the node after the plan was shown
+            item = QTreeWidgetItem([progress.name, str(progress.total), "", ""])
+            self.services.addTopLevelItem(item)
+            self.rows[progress.service_id] = item
         counts = self.tr("%1 of %2").replace("%1", str(progress.moved)).replace("%2", str(progress.total))
         text = {
             Step.MOVING: self.tr("Moving: %1 moved").replace("%1", counts),
