@@ -3991,5 +3991,9 @@
         <source>{service}: {reason}</source>
         <translation>{service}：{reason}</translation>
     </message>
+    <message>
+        <source>No node {node} in the swarm.</source>
+        <translation>集群中没有节点 {node}。</translation>
+    </message>
 </context>
 </TS>

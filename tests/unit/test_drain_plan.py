@@ -9,7 +9,9 @@ import copy
 import json
 from pathlib import Path
 
+from crane_desktop.commands.drain import find_node, plan_lines
 from crane_desktop.engine.drain import DrainRefused, DrainRun, plan_drain
+from crane_desktop.engine.errors import NotFound
 from crane_desktop.engine.snapshots import Node, Service, Task, parse_all
 from crane_desktop.engine.why_pending import ClusterView
 
@@ -155,3 +157,22 @@ def test_a_drained_node_has_nothing_to_plan():
     cluster.nodes[0]["Spec"]["Availability"] = "drain"
     plan = cluster.plan(cluster.nodes[0]["Description"]["Hostname"])
     assert plan.refused and plan.problem.text.endswith("is already drained.")
+
+
+def test_the_headless_command_prints_the_plan_and_finds_nodes_by_name_or_id():
+    cluster = Cluster()
+    plan = cluster.plan("node-2")
+    assert plan_lines(plan) == [
+        "Drain node-2 without downtime:",
+        "  gateway: 1 task(s) -> node-1",
+        "  shop_agent: A global service: its task on node-2 stops and nothing replaces it.",
+    ]
+    nodes = parse_all(Node, cluster.nodes)
+    node2 = cluster.node_id("node-2")
+    assert find_node(nodes, "node-2").id == node2 and find_node(nodes, node2[:5]).id == node2
+    try:
+        find_node(nodes, "node-9")
+    except NotFound as error:
+        assert str(error).startswith("No node node-9 in the swarm.")
+    else:
+        raise AssertionError("an unknown node was found")
