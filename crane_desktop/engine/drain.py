@@ -340,7 +340,7 @@ class DrainRun:
                 if state.moved(total) != moved:
                     moved = state.moved(total)
                     self.report(Progress(service.service_id, Step.MOVING, moved, total))
-                if state.update_state in FAILED_UPDATE:
+                if state.update_state in FAILED_UPDATE and state.update_started != undo.started:
                     failure = Note(
                         QT_TRANSLATE_NOOP("engine", "Its update stopped ({state}): {message}"),
                         {"state": state.update_state, "message": state.update_message},
@@ -393,6 +393,7 @@ class _Undo:
     had_placement: bool
     had_constraints: bool
     set_config: Any = None  # the update config we set
+    started: str = ""  # UpdateStatus.StartedAt before our update: an older status is not ours
 
     def restore(self, client: docker.APIClient) -> None:
         def change(spec: dict[str, Any]) -> None:
@@ -432,6 +433,7 @@ def _exclude_node(client: docker.APIClient, service_id: str, node_id: str) -> _U
         update_config=copy.deepcopy(spec.get("UpdateConfig")),
         had_placement="Placement" in template,
         had_constraints=isinstance(placement, Mapping) and "Constraints" in placement,
+        started=str((current.get("UpdateStatus") or {}).get("StartedAt", "")),
     )
 
     def change(spec: dict[str, Any]) -> None:
@@ -455,6 +457,7 @@ class _MoveState:
     replicas: int
     update_state: str
     update_message: str
+    update_started: str
 
     def moved(self, total: int) -> int:
         return max(0, total - self.left)
@@ -480,6 +483,7 @@ def _move_state(client: docker.APIClient, service_id: str, node_id: str) -> _Mov
         ),
         replicas=int(replicas or 0),
         update_state=str(status.get("State", "")),
+        update_started=str(status.get("StartedAt", "")),
         update_message=str(status.get("Message", "")),
     )
 

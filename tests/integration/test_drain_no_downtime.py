@@ -39,14 +39,20 @@ def running_nodes(name: str) -> list[str]:
     return sorted(line.split()[0] for line in out.splitlines() if " Running " in f" {line} ")
 
 
-def pinned_service(service_names: list[str], prefix: str, *options: str, replicas: int = 2) -> str:
+def pinned_service(
+    service_names: list[str],
+    prefix: str,
+    *options: str,
+    replicas: int = 2,
+    command: tuple[str, ...] = ("sleep", "3600"),
+) -> str:
     """A start-first service whose `replicas` tasks all run on node-2, with no constraint left (as after
     node-2 came back and took them)."""
     name = unique(prefix)
     service_names.append(name)
     docker(1, "service", "create", "--detach", "--name", name, "--replicas", str(replicas),
            "--update-order", "start-first", "--update-monitor", "1s", "--stop-grace-period", "1s",
-           "--constraint", "node.hostname==node-2", *options, IMAGE, "sleep", "3600")  # fmt: skip
+           "--constraint", "node.hostname==node-2", *options, IMAGE, *command)  # fmt: skip
     wait_until(lambda: running_nodes(name) == ["node-2"] * replicas, 60, f"{replicas} tasks on node-2")
     docker(1, "service", "update", "--detach", "--constraint-rm", "node.hostname==node-2", name)
     wait_until(lambda: inspect_service(name).get("UpdateStatus", {}).get("State") != "updating", 30,
@@ -166,3 +172,21 @@ def test_rebalance_spreads_tasks_sitting_on_one_node(cluster, service_names):
     rebalance(cluster.client, inspect_service(name)["ID"])
     assert inspect_service(name)["Spec"]["TaskTemplate"]["ForceUpdate"] == before + 1
     wait_until(lambda: len(set(running_nodes(name))) == 2, 60, "the tasks on two nodes")
+
+
+def test_a_failing_update_stops_the_run_and_puts_everything_back(cluster, service_names):
+    # its tasks run only on node-2 (they exit at once elsewhere): the update pauses on the first failure
+    script = '[ "$(hostname)" = node-2 ] && exec sleep 3600; exit 3'
+    name = pinned_service(service_names, "dndf", "--hostname", "{{.Node.Hostname}}",
+                          "--update-failure-action", "pause", "--entrypoint", "sh",
+                          replicas=1, command=("-c", script))  # fmt: skip
+    with node2_back_afterwards(cluster) as node2:
+        plan = plan_drain(fetch_view(cluster.client), node2)
+        outcome = DrainRun(plan, poll=0.2, timeout=60).run(cluster.client)
+        assert not outcome.drained and not outcome.cancelled and outcome.failure is not None
+        assert outcome.failure.text.startswith(
+            f"{name}: Its update stopped (paused): update paused due to failure"
+        )
+        assert outcome.availability == "active" and outcome.leftover == []
+        assert docker(1, "node", "inspect", "--format", "{{.Spec.Availability}}", "node-2") == "active"
+        assert not inspect_service(name)["Spec"]["TaskTemplate"].get("Placement", {}).get("Constraints")
