@@ -46,6 +46,7 @@ from crane_desktop.models.host_tables import (
 )
 from crane_desktop.models.nodes import availability_text, reachability_text, role_text, status_text
 from crane_desktop.models.table import KeyedTableModel, Role
+from crane_desktop.views import drain_dialog
 from crane_desktop.views.dialogs import (
     ERROR_STYLE,
     EngineDialog,
@@ -455,6 +456,11 @@ class NodeDetail(QWidget):
         self.connect_button = QPushButton(self.tr("Connect host…"), self)
         self.connect_button.setObjectName("headerConnectHost")
         self.connect_button.clicked.connect(self.connect_host)
+        drain_text, drain_tip = drain_dialog.action_texts()
+        self.drain_button = QPushButton(drain_text, self)
+        self.drain_button.setObjectName("headerDrainWithoutDowntime")
+        self.drain_button.setToolTip(drain_tip)
+        self.drain_button.clicked.connect(self.drain_without_downtime)
         self.swarm_label = QLabel(self)
         self.swarm_label.setObjectName("swarmSpec")
         self.swarm_label.setWordWrap(True)
@@ -488,6 +494,7 @@ class NodeDetail(QWidget):
         self.tabs.currentChanged.connect(lambda _index: self.refresh_current())
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
+        top.addWidget(self.drain_button)
         top.addWidget(self.connect_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -615,6 +622,9 @@ class NodeDetail(QWidget):
             self._fresh = fresh
             self._show_node()
             self.refresh_current()
+
+    def drain_without_downtime(self) -> None:
+        self.drain_dialog = drain_dialog.open_drain_dialog(self, self.context, self.node_id)
 
     def close_streams(self) -> None:
         self.closed = True

@@ -24,6 +24,7 @@ from crane_desktop.engine.snapshots import Node
 from crane_desktop.messages import error_text
 from crane_desktop.models.nodes import NodeTableModel, status_text
 from crane_desktop.models.table import Role
+from crane_desktop.views import drain_dialog
 from crane_desktop.views.dialogs import confirm, run_dialog, show_error
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
 from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
@@ -126,6 +127,11 @@ class NodesPage(QWidget):
             lambda: self.set_availability("drain"),
             "Ctrl+D",
         )
+        self.drain_safely_action = self._action(
+            "drainWithoutDowntime",
+            *drain_dialog.action_texts(),
+            self.drain_without_downtime,
+        )
         self.pause_action = self._action(
             "pauseNodes",
             self.tr("Pause"),
@@ -185,6 +191,7 @@ class NodesPage(QWidget):
             self.drain_action,
             self.pause_action,
             self.activate_action,
+            self.drain_safely_action,
             None,
             self.labels_action,
             self.promote_action,
@@ -200,7 +207,13 @@ class NodesPage(QWidget):
         one = selected[0] if len(selected) == 1 else None
         for action in (self.drain_action, self.pause_action, self.activate_action):
             action.setEnabled(bool(selected))
-        for action in (self.open_action, self.labels_action, self.connect_action, self.remove_action):
+        for action in (
+            self.open_action,
+            self.labels_action,
+            self.connect_action,
+            self.remove_action,
+            self.drain_safely_action,
+        ):
             action.setEnabled(one is not None)
         self.promote_action.setEnabled(one is not None and one.role == "worker")
         self.demote_action.setEnabled(one is not None and one.role == "manager")
@@ -289,6 +302,11 @@ class NodesPage(QWidget):
             else:
                 results.append((node.hostname, done, None))
         self._report(results, self.tr("Availability not changed"))
+
+    def drain_without_downtime(self) -> None:
+        node = self.current_node()
+        if node is not None:
+            self.drain_dialog = drain_dialog.open_drain_dialog(self, self.context, node.id)
 
     @operation_slot()
     async def edit_labels(self) -> None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crane_desktop.engine import stacks
+from crane_desktop.engine import drain, stacks
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.service_form import spec_summary
 from crane_desktop.engine.snapshots import Service
@@ -40,7 +40,7 @@ from crane_desktop.models.table import Role
 from crane_desktop.models.tasks import CREATED, SLOT, UPDATED, TaskTreeModel
 from crane_desktop.models.why_pending import reason_text, service_pending
 from crane_desktop.views.context import StreamOwner
-from crane_desktop.views.dialogs import show_error
+from crane_desktop.views.dialogs import confirm, show_error
 from crane_desktop.views.operations import operation_slot
 from crane_desktop.views.service_tabs import SERVICE_TABS
 
@@ -160,6 +160,12 @@ class ServiceDetail(QWidget):
         self.rollback_button = QPushButton(self.tr("Roll back"), self)
         self.rollback_button.setObjectName("rollbackButton")
         self.rollback_button.clicked.connect(self.rollback)
+        self.rebalance_button = QPushButton(self.tr("Rebalance…"), self)
+        self.rebalance_button.setObjectName("rebalanceButton")
+        self.rebalance_button.setToolTip(
+            self.tr("Replace every task so that swarm spreads them again, e.g. over a node that came back")
+        )
+        self.rebalance_button.clicked.connect(self.rebalance)
 
         actions = QHBoxLayout()
         actions.addWidget(QLabel(self.tr("Tasks:"), self))
@@ -171,6 +177,7 @@ class ServiceDetail(QWidget):
         actions.addWidget(self.image_button)
         actions.addWidget(self.edit_button)
         actions.addWidget(self.rollback_button)
+        actions.addWidget(self.rebalance_button)
 
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -323,6 +330,7 @@ class ServiceDetail(QWidget):
             self.image_button,
             self.edit_button,
             self.rollback_button,
+            self.rebalance_button,
             self.replicas,
         ):
             widget.setEnabled(enabled)
@@ -366,6 +374,18 @@ class ServiceDetail(QWidget):
     @operation_slot()
     async def rollback(self) -> None:
         await self._run(self.tr("Cannot roll back the service"), stacks.rollback, self.service_id)
+
+    @operation_slot()
+    async def rebalance(self) -> None:
+        service = self.service
+        if service is None:
+            return
+        text = self.tr(
+            "Rebalance %1? Every task is replaced (as docker service update --force), following the "
+            "service's update policy, and swarm spreads the new ones over the nodes that take tasks."
+        ).replace("%1", service.name)
+        if await confirm(self, self.tr("Rebalance"), text, self.tr("Rebalance")):
+            await self._run(self.tr("Cannot rebalance the service"), drain.rebalance, self.service_id)
 
     def edit(self) -> None:
         if self.service is None:

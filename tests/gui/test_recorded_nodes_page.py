@@ -136,6 +136,7 @@ def test_context_menu_offers_every_action(page, qtbot):
         ("Drain", True),
         ("Pause", True),
         ("Activate", True),
+        ("Drain without downtime…", True),
         ("Labels…", True),
         ("Promote", True),
         ("Demote", False),
