@@ -169,7 +169,9 @@ class ChartsWidget(QWidget):
         self.window_combo = QComboBox(self)
         self.window_combo.setObjectName("chartWindow")
         for minutes in (5, 15, 60):
-            self.window_combo.addItem(self.tr("Last %n minute(s)", "", minutes), minutes * 60)
+            # the class's own context: PySide's self.tr looks a plural up under the subclass's name
+            label = QCoreApplication.translate("ChartsWidget", "Last %n minute(s)", "", minutes)
+            self.window_combo.addItem(label, minutes * 60)
         self.export_button = QPushButton(self.tr("Export CSV…"), self)
         self.export_button.setObjectName("chartExport")
         self.export_button.clicked.connect(self._ask_export)

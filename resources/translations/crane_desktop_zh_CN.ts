@@ -429,11 +429,9 @@
 </context>
 <context>
     <name>ChartsWidget</name>
-    <message numerus="yes">
+    <message>
         <source>Last %n minute(s)</source>
-        <translation>
-            <numerusform>最近 %n 分钟</numerusform>
-        </translation>
+        <translation>最近 %n 分钟</translation>
     </message>
     <message>
         <source>Export CSV…</source>
@@ -1212,7 +1210,8 @@
     <message numerus="yes">
         <source>%n service(s) move.</source>
         <translation>
-            <numerusform>%n 个服务将迁移。</numerusform></translation>
+            <numerusform>%n 个服务将迁移。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Drain %1 this way?</source>

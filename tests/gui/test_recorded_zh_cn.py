@@ -21,6 +21,7 @@ from crane_desktop.messages import check_text, engine_text
 from crane_desktop.models.apps import NAME, PORTS, SERVICES, UPDATED
 from crane_desktop.models.host_tables import ContainerTableModel
 from crane_desktop.models.nodes import NodeTableModel
+from crane_desktop.views.charts import ContainerCharts
 from crane_desktop.views.main_window import MainWindow
 from tests.gui.conftest import by_name, recorded
 from tests.gui.test_node_helpers import cell
@@ -172,3 +173,12 @@ def test_the_banner_and_status_line_speak_of_the_leader_and_join_sentences_as_ch
     assert window.status_line.phase.text() == "正在选举主管理节点"  # was "正在选举 leader"
     window.status_line.show_leader("node-1")
     assert window.status_line.leader.text() == "主管理节点 node-1"
+
+
+def test_the_charts_time_window_is_translated_in_every_kind_of_chart(zh_cn, qtbot):
+    """PySide's self.tr looks a plural up under the subclass's name: the container's charts showed
+    "Last 5 minute(s)" in English."""
+    charts = ContainerCharts(None, lambda: None, "c1")
+    qtbot.addWidget(charts)
+    windows = [charts.window_combo.itemText(i) for i in range(charts.window_combo.count())]
+    assert windows == ["最近 5 分钟", "最近 15 分钟", "最近 60 分钟"]
