@@ -40,7 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
-ICONS = ROOT / "resources" / "icons"
+ICONS = ROOT / "crane_desktop" / "resources" / "icons"
 APP = "crane-desktop"
 SCREEN_SIZE = (1280, 800)
 INSTALL_LOCK = Path("/run/crane-desktop-package-test.lock")

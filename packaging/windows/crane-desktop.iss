@@ -4,7 +4,7 @@
 ;
 ; Built by packaging\build.py on Windows, which passes the version and paths:
 ;   iscc /DAppVersion=0.1.0 /DSourceDir=dist\crane-desktop /DOutputDir=dist
-;        /DIconFile=resources\icons\crane-desktop.ico packaging\windows\crane-desktop.iss
+;        /DIconFile=crane_desktop\resources\icons\crane-desktop.ico packaging\windows\crane-desktop.iss
 ; Output: dist\CraneDesktop-<version>-setup.exe
 
 #ifndef AppVersion
@@ -17,7 +17,7 @@
   #define OutputDir "..\..\dist"
 #endif
 #ifndef IconFile
-  #define IconFile "..\..\resources\icons\crane-desktop.ico"
+  #define IconFile "..\..\crane_desktop\resources\icons\crane-desktop.ico"
 #endif
 
 #define AppName "Crane Desktop"

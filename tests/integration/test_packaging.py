@@ -65,7 +65,7 @@ def test_linux_build_installs_and_starts_without_the_checkout(tmp_path, qapp):
     for path in (
         "./usr/bin/crane-desktop",
         "./opt/crane-desktop/crane-desktop",
-        "./opt/crane-desktop/_internal/resources/translations/crane_desktop_zh_CN.qm",
+        "./opt/crane-desktop/_internal/crane_desktop/resources/translations/crane_desktop_zh_CN.qm",
         "./usr/share/applications/crane-desktop.desktop",
         "./usr/share/icons/hicolor/256x256/apps/crane-desktop.png",
     ):
