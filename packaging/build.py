@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
 ICONS = ROOT / "crane_desktop" / "resources" / "icons"
 APP = "crane-desktop"
+METAINFO = "io.github.crane_desktop.crane_desktop.metainfo.xml"  # AppStream (software centres)
 SCREEN_SIZE = (1280, 800)
 INSTALL_LOCK = Path("/run/crane-desktop-package-test.lock")
 
@@ -300,6 +301,9 @@ def make_deb(bundle: Path, dist: Path, work: Path, ver: str) -> Path:
     applications = stage / "usr" / "share" / "applications"
     applications.mkdir(parents=True)
     shutil.copy(PACKAGING / "linux" / "crane-desktop.desktop", applications / f"{APP}.desktop")
+    metainfo = stage / "usr" / "share" / "metainfo"
+    metainfo.mkdir(parents=True)
+    shutil.copy(PACKAGING / "linux" / METAINFO, metainfo / METAINFO)
     for size in (16, 24, 32, 48, 64, 128, 256, 512):
         target = stage / "usr" / "share" / "icons" / "hicolor" / f"{size}x{size}" / "apps"
         target.mkdir(parents=True)
@@ -328,8 +332,8 @@ def make_deb(bundle: Path, dist: Path, work: Path, ver: str) -> Path:
     (stage / "DEBIAN" / "control").write_text(control)
     out = dist / f"{APP}_{ver}_{arch_name}.deb"
     run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z1", "--threads-max=2", "--build", str(stage), str(out)])
-    if shutil.which("desktop-file-validate"):
-        run(["desktop-file-validate", str(applications / f"{APP}.desktop")])
+    run(["desktop-file-validate", str(applications / f"{APP}.desktop")])
+    run(["appstreamcli", "validate", "--no-net", str(metainfo / METAINFO)])
     info = subprocess.run(
         ["dpkg-deb", "--field", str(out), "Package", "Version"], capture_output=True, text=True, check=True
     ).stdout.split()
@@ -342,6 +346,7 @@ def make_deb(bundle: Path, dist: Path, work: Path, ver: str) -> Path:
         f"./usr/bin/{APP}",
         f"./opt/{APP}/{APP}",
         f"./usr/share/applications/{APP}.desktop",
+        f"./usr/share/metainfo/{METAINFO}",
         f"./usr/share/icons/hicolor/256x256/apps/{APP}.png",
     ):
         if needed not in contents:

@@ -67,6 +67,7 @@ def test_linux_build_installs_and_starts_without_the_checkout(tmp_path, qapp):
         "./opt/crane-desktop/crane-desktop",
         "./opt/crane-desktop/_internal/crane_desktop/resources/translations/crane_desktop_zh_CN.qm",
         "./usr/share/applications/crane-desktop.desktop",
+        "./usr/share/metainfo/io.github.crane_desktop.crane_desktop.metainfo.xml",
         "./usr/share/icons/hicolor/256x256/apps/crane-desktop.png",
     ):
         assert path in contents, path
