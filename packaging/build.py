@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
 import json
 import os
 import platform
@@ -36,6 +37,7 @@ import sys
 import tarfile
 import tempfile
 import time
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -314,19 +316,35 @@ def make_deb(bundle: Path, dist: Path, work: Path, ver: str) -> Path:
     doc = stage / "usr" / "share" / "doc" / APP
     doc.mkdir(parents=True)
     shutil.copy(PACKAGING / "linux" / "copyright", doc / "copyright")
+    check_changelog(PACKAGING / "linux" / "changelog", ver)
+    gzip_n(PACKAGING / "linux" / "changelog", doc / "changelog.gz")  # a native package's changelog
+    man = stage / "usr" / "share" / "man" / "man1"
+    man.mkdir(parents=True)
+    gzip_n(PACKAGING / "linux" / f"{APP}.1", man / f"{APP}.1.gz")
+    overrides = stage / "usr" / "share" / "lintian" / "overrides"
+    overrides.mkdir(parents=True)
+    shutil.copy(PACKAGING / "linux" / "lintian-overrides", overrides / APP)
+    libraries = tidy_libraries(stage / "opt" / APP)
     for path in stage.rglob("*"):  # dpkg wants 0755 dirs and no group/other write anywhere
         if path.is_symlink():
             continue
         mode = path.stat().st_mode
-        executable = path.is_dir() or mode & 0o111
+        executable = path.is_dir() or (mode & 0o111 and path not in libraries)
         path.chmod(0o755 if executable else 0o644)
     launcher.chmod(0o755)
-    # The bundle holds libraries copied from the build machine: they need at least its glibc.
-    glibc = os.confstr("CS_GNU_LIBC_VERSION").split()[-1]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    maintainer = project["maintainers"][0]
     control = (
         (PACKAGING / "linux" / "control.in")
         .read_text()
-        .format(version=ver, arch=arch_name, installed_size=dir_size(stage) // 1024, glibc=glibc)
+        .format(
+            version=ver,
+            arch=arch_name,
+            installed_size=dir_size(stage) // 1024,
+            maintainer=f"{maintainer['name']} <{maintainer['email']}>",
+            homepage=project["urls"]["Homepage"],
+            depends=shlib_depends(stage / "opt" / APP, work),
+        )
     )
     (stage / "DEBIAN").mkdir()
     (stage / "DEBIAN" / "control").write_text(control)
@@ -347,6 +365,9 @@ def make_deb(bundle: Path, dist: Path, work: Path, ver: str) -> Path:
         f"./opt/{APP}/{APP}",
         f"./usr/share/applications/{APP}.desktop",
         f"./usr/share/metainfo/{METAINFO}",
+        f"./usr/share/man/man1/{APP}.1.gz",
+        f"./usr/share/doc/{APP}/changelog.gz",
+        f"./usr/share/doc/{APP}/copyright",
         f"./usr/share/icons/hicolor/256x256/apps/{APP}.png",
     ):
         if needed not in contents:
@@ -356,13 +377,98 @@ def make_deb(bundle: Path, dist: Path, work: Path, ver: str) -> Path:
     return out
 
 
+def gzip_n(source: Path, target: Path) -> None:
+    """gzip -9n: no name and no time stamp in the header, so the same input gives the same bytes."""
+    with open(target, "wb") as raw, gzip.GzipFile("", "wb", 9, raw, mtime=0) as packed:
+        packed.write(source.read_bytes())
+
+
+def check_changelog(changelog: Path, ver: str) -> None:
+    first = changelog.read_text().splitlines()[0]
+    if not first.startswith(f"{APP} ({ver}) "):
+        raise BuildError(f"{changelog}: the newest entry is {first!r}, not version {ver}: add one")
+
+
+def is_elf(path: Path) -> bool:
+    if not path.is_file() or path.is_symlink():
+        return False
+    with open(path, "rb") as handle:
+        return handle.read(4) == b"\x7fELF"
+
+
+def tidy_libraries(bundle: Path) -> set[Path]:
+    """What Debian's dh_strip and dh_fixperms do to the shared libraries of the staged bundle: strip
+    them (as --strip-unneeded; the executable is left alone, PyInstaller appends its archive to it)
+    and drop a RUNPATH naming the build machine (a pyenv's /root/.pyenv/..., where a user could plant
+    a library); returns the libraries, which get mode 0644."""
+    libraries = {path for path in bundle.rglob("*.so*") if is_elf(path)}
+    for path in sorted(libraries):
+        rpath = subprocess.run(["patchelf", "--print-rpath", str(path)], capture_output=True, text=True)
+        if rpath.stdout.strip() and "$ORIGIN" not in rpath.stdout:
+            subprocess.run(["patchelf", "--remove-rpath", str(path)], check=True)
+    stripping = ["strip", "--remove-section=.comment", "--remove-section=.note", "--strip-unneeded"]
+    ordered = sorted(libraries)
+    for start in range(0, len(ordered), 100):
+        subprocess.run([*stripping, *map(str, ordered[start : start + 100])], check=True)
+    return libraries
+
+
+def lint_deb(deb: Path) -> list[str]:
+    """lintian over the .deb: raises BuildError on an error tag; returns the warnings (what remains,
+    and why, is in packaging/README.md; packaging/linux/lintian-overrides says why each override)."""
+    step("lintian")
+    proc = subprocess.run(
+        ["lintian", "--no-tag-display-limit", "--allow-root", str(deb)], capture_output=True, text=True
+    )
+    tags = [line for line in proc.stdout.splitlines() if line[:3] in ("E: ", "W: ")]
+    errors = [line for line in tags if line.startswith("E: ")]
+    print("  " + "\n  ".join(tags) if tags else "  no errors, no warnings")
+    if errors or proc.returncode not in (0, 2):  # 2: tags were emitted (the warnings)
+        raise BuildError(f"lintian ({proc.returncode}):\n  " + "\n  ".join(errors or [proc.stderr[-2000:]]))
+    return [line for line in tags if line.startswith("W: ")]
+
+
+def shlib_depends(bundle: Path, work: Path) -> str:
+    """The Depends of the system libraries the bundle's ELF files load, computed by dpkg-shlibdeps (as
+    debhelper's ${shlibs:Depends}) with the bundle's own directories as private library paths: so the
+    libraries Qt's plugins need, libxcb-cursor0 among them, cannot be forgotten by hand."""
+    elves = sorted(path for path in bundle.rglob("*") if is_elf(path))
+    private = sorted({str(path.parent) for path in elves if ".so" in path.name})
+    scratch = work / "shlibdeps"  # dpkg-shlibdeps reads debian/control from its working directory
+    shutil.rmtree(scratch, ignore_errors=True)
+    (scratch / "debian").mkdir(parents=True)
+    (scratch / "debian" / "control").write_text(f"Source: {APP}\n\nPackage: {APP}\nArchitecture: any\n")
+    proc = subprocess.run(
+        [
+            "dpkg-shlibdeps",
+            "-O",
+            "--ignore-missing-info",  # the bundle's own libraries belong to no Debian package
+            *(f"-l{directory}" for directory in private),
+            *(f"-e{path}" for path in elves),
+        ],
+        cwd=scratch,
+        capture_output=True,
+        text=True,
+    )
+    shutil.rmtree(scratch)
+    line = next((row for row in proc.stdout.splitlines() if row.startswith("shlibs:Depends=")), "")
+    if proc.returncode != 0 or not line:
+        raise BuildError(f"dpkg-shlibdeps failed ({proc.returncode}): {proc.stderr[-3000:]}")
+    depends = line.removeprefix("shlibs:Depends=")
+    print(f"  Depends: {depends}")
+    return depends
+
+
+def deb_field(deb: Path, field: str) -> str:
+    return subprocess.run(
+        ["dpkg-deb", "--field", str(deb), field], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
 def missing_depends(deb: Path) -> list[str]:
     """Packages of the .deb's Depends not installed here (version constraints not checked)."""
-    depends = subprocess.run(
-        ["dpkg-deb", "--field", str(deb), "Depends"], capture_output=True, text=True, check=True
-    ).stdout
     missing = []
-    for item in depends.split(","):
+    for item in deb_field(deb, "Depends").split(","):
         name = item.split("(")[0].strip()
         status = subprocess.run(["dpkg-query", "-W", "-f=${Status}", name], capture_output=True, text=True)
         if "install ok installed" not in status.stdout:
@@ -543,6 +649,8 @@ def main(argv: list[str] | None = None) -> int:
             installers.append(make_tarball(bundle, dist, ver))
             deb = make_deb(bundle, dist, work, ver)
             installers.append(deb)
+            report["lintian_warnings"] = lint_deb(deb)
+            report["deb_depends"] = deb_field(deb, "Depends")
             if args.install_test:
                 report["smoke"].append(install_test(deb, args.profile_file, dist / "smoke"))
         elif sys.platform == "win32":

@@ -60,6 +60,11 @@ def test_linux_build_installs_and_starts_without_the_checkout(tmp_path, qapp):
     assert (picture.width(), picture.height()) == (1280, 800)
     assert len({picture.pixel(x, 150) for x in range(0, 1280, 8)}) > 2  # the table is drawn, not blank
 
+    # lintian found no error (build.py fails on one); Depends computed from the bundle by dpkg-shlibdeps
+    assert all(line.startswith("W: ") for line in report["lintian_warnings"])
+    depends = {item.split("(")[0].strip() for item in report["deb_depends"].split(",")}
+    assert {"libc6", "libxcb-cursor0", "libxcb-icccm4", "libegl1", "libxkbcommon-x11-0"} <= depends
+
     deb = dist / f"crane-desktop_{__version__}_amd64.deb"
     contents = subprocess.run(["dpkg-deb", "--contents", str(deb)], capture_output=True, text=True).stdout
     for path in (
@@ -68,6 +73,9 @@ def test_linux_build_installs_and_starts_without_the_checkout(tmp_path, qapp):
         "./opt/crane-desktop/_internal/crane_desktop/resources/translations/crane_desktop_zh_CN.qm",
         "./usr/share/applications/crane-desktop.desktop",
         "./usr/share/metainfo/io.github.crane_desktop.crane_desktop.metainfo.xml",
+        "./usr/share/man/man1/crane-desktop.1.gz",
+        "./usr/share/doc/crane-desktop/changelog.gz",
+        "./usr/share/lintian/overrides/crane-desktop",
         "./usr/share/icons/hicolor/256x256/apps/crane-desktop.png",
     ):
         assert path in contents, path
