@@ -50,15 +50,17 @@ def test_linux_build_installs_and_starts_without_the_checkout(tmp_path, qapp):
     for smoke in (frozen, installed):
         assert smoke["version"] == f"crane-desktop {__version__}"
         assert smoke["screenshot"] == "ok"
+        assert smoke["xcb"] == "ok"  # also on a real X server (Xvfb) with Qt's xcb plugin
     assert installed["command"] == ["/usr/bin/crane-desktop"]
     assert installed["hidden"] == str(ROOT)  # ran with the checkout and .venv hidden
     assert installed["removed"]
     assert not Path("/opt/crane-desktop").exists()
 
-    # what the installed copy showed: the Nodes page of the test swarm, in Chinese
-    picture = QImage(str(dist / "smoke" / "installed-deb-nodes-zh_CN.png"))
-    assert (picture.width(), picture.height()) == (1280, 800)
-    assert len({picture.pixel(x, 150) for x in range(0, 1280, 8)}) > 2  # the table is drawn, not blank
+    # what the installed copy showed: the Nodes page of the test swarm, in Chinese, and on Xvfb
+    for name in ("installed-deb-nodes-zh_CN.png", "installed-deb-nodes-xcb.png"):
+        picture = QImage(str(dist / "smoke" / name))
+        assert (picture.width(), picture.height()) == (1280, 800)
+        assert len({picture.pixel(x, 150) for x in range(0, 1280, 8)}) > 2  # the table is drawn, not blank
 
     # lintian found no error (build.py fails on one); Depends computed from the bundle by dpkg-shlibdeps
     assert all(line.startswith("W: ") for line in report["lintian_warnings"])
