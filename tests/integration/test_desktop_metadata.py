@@ -49,3 +49,8 @@ def test_the_appstream_metainfo_validates_and_matches_the_package():
     assert component.findtext("launchable") == DESKTOP.name
     assert component.findtext("icon") == "crane-desktop"
     assert next(release.get("version") for release in component.iter("release")) == __version__
+
+
+def test_the_debian_changelog_names_this_version():
+    newest = (LINUX / "changelog").read_text().splitlines()[0]
+    assert newest.startswith(f"crane-desktop ({__version__}) "), newest

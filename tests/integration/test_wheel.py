@@ -62,6 +62,9 @@ def test_the_wheel_from_the_sdist_carries_icon_and_translations_and_starts_in_ch
     wheel = next(dist.glob("crane_desktop-*.whl"))
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
+        metadata = archive.read(f"crane_desktop-{__version__}.dist-info/METADATA").decode()
+    assert f"\nVersion: {__version__}\n" in metadata  # from crane_desktop.__version__, the one source
+    assert "\nLicense-Expression: Apache-2.0\n" in metadata  # PEP 639
     assert "crane_desktop/resources/translations/crane_desktop_zh_CN.qm" in names
     assert "crane_desktop/resources/icons/crane-desktop-256.png" in names
 
