@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gzip
+import itertools
 import json
 import os
 import platform
@@ -595,6 +596,23 @@ def install_test(deb: Path, profile_file: str, keep: Path) -> dict:
 # --------------------------------------------------------------------------------- Windows, macOS ---
 
 
+def windows_file_version(ver: str) -> str:
+    """The four numbers Windows' version resource wants (Inno Setup's VersionInfoVersion) from a PEP 440
+    version: the release part, padded; a pre-release (0.2.0rc1, 0.2.0b3, 0.2.0.dev4) maps to the numbers
+    of its release (0.2.0.0), the full version stays in AppVersion and the file name."""
+    numbers = []
+    for part in ver.split("."):
+        digits = "".join(itertools.takewhile(str.isdigit, part))
+        if not digits:
+            break
+        numbers.append(str(int(digits)))
+        if digits != part:  # 0rc1: the pre-release starts here
+            break
+    if not numbers:
+        raise BuildError(f"version {ver!r} does not start with a number")
+    return ".".join((numbers + ["0"] * 4)[:4])
+
+
 def make_windows_installer(bundle: Path, dist: Path, ver: str) -> Path:
     step("Inno Setup installer")
     iscc = shutil.which("iscc") or r"C:\Program Files (x86)\Inno Setup 6\ISCC.exe"
@@ -604,6 +622,7 @@ def make_windows_installer(bundle: Path, dist: Path, ver: str) -> Path:
         [
             iscc,
             f"/DAppVersion={ver}",
+            f"/DNumericVersion={windows_file_version(ver)}",
             f"/DSourceDir={bundle}",
             f"/DOutputDir={dist}",
             f"/DIconFile={ICONS / 'crane-desktop.ico'}",
@@ -619,7 +638,8 @@ def make_windows_installer(bundle: Path, dist: Path, ver: str) -> Path:
 def make_dmg(dist: Path, ver: str) -> Path:
     step(".dmg (hdiutil)")
     app = dist / "Crane Desktop.app"
-    out = dist / f"CraneDesktop-{ver}.dmg"
+    # the build machine's architecture only (arm64 on CI's macos-14): the name says which
+    out = dist / f"CraneDesktop-{ver}-{platform.machine()}.dmg"
     run(["bash", str(PACKAGING / "macos" / "make-dmg.sh"), str(app), str(out)])
     return out
 
@@ -629,7 +649,19 @@ def windows_install_test(setup: Path, profile_file: str, keep: Path) -> dict:
     smoke-test the installed copy, then run the uninstaller and check the folder is gone."""
     step(f"install {setup.name}")
     target = Path(tempfile.mkdtemp(prefix="crane-install-")) / "Crane Desktop"
-    run([str(setup), "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART", "/CURRENTUSER", f"/DIR={target}"])
+    run(
+        [
+            str(setup),
+            "/VERYSILENT",
+            "/SUPPRESSMSGBOXES",
+            "/NORESTART",
+            "/CURRENTUSER",
+            "/MERGETASKS=addtopath",
+            f"/DIR={target}",
+        ]
+    )
+    if str(target).lower() not in user_path().lower():
+        raise BuildError(f"the addtopath task did not put {target} on the user's PATH")
     start_menu = Path(os.environ["APPDATA"]) / "Microsoft" / "Windows" / "Start Menu" / "Programs"
     shortcut = start_menu / "Crane Desktop" / "Crane Desktop.lnk"
     if not shortcut.is_file():
@@ -641,12 +673,28 @@ def windows_install_test(setup: Path, profile_file: str, keep: Path) -> dict:
         raise BuildError(f"no uninstaller {uninstaller}")
     run([str(uninstaller), "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART"])
     deadline = time.monotonic() + 120  # the uninstaller re-launches itself from %TEMP% and returns at once
-    while (target / executable_name()).exists() or shortcut.exists():
+    # (the PATH entry goes last, in the uninstaller's post-uninstall step)
+    while (
+        (target / executable_name()).exists()
+        or shortcut.exists()
+        or str(target).lower() in user_path().lower()
+    ):
         if time.monotonic() > deadline:
-            raise BuildError(f"the uninstaller left {target} or {shortcut} behind")
+            raise BuildError(f"the uninstaller left {target}, {shortcut} or the PATH entry behind")
         time.sleep(1)
     results["removed"] = True
     return results
+
+
+def user_path() -> str:
+    """Windows: the user's Path in the registry (HKCU\\Environment), where the installer adds the app."""
+    import winreg  # Windows only
+
+    with winreg.OpenKey(winreg.HKEY_CURRENT_USER, "Environment") as key:
+        try:
+            return str(winreg.QueryValueEx(key, "Path")[0])
+        except FileNotFoundError:
+            return ""
 
 
 def macos_install_test(dmg: Path, profile_file: str, keep: Path) -> dict:

@@ -54,3 +54,18 @@ def test_xvfb_serves_qt_xcb_platform_and_stops(tmp_path):
         assert socket.exists()
     assert shown.returncode == 0 and shown.stdout.strip() == "xcb", shown.stderr
     assert not socket.exists()  # the server is gone
+
+
+@pytest.mark.parametrize(
+    ("version", "numbers"),
+    [
+        ("0.1.0", "0.1.0.0"),
+        ("1.2", "1.2.0.0"),
+        ("0.2.0rc1", "0.2.0.0"),
+        ("0.2.0b3", "0.2.0.0"),
+        ("1.0.0.dev4", "1.0.0.0"),
+        ("2.1.3.post1", "2.1.3.0"),
+    ],
+)
+def test_the_windows_file_version_accepts_pre_releases(version, numbers):
+    assert build.windows_file_version(version) == numbers
