@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -504,6 +505,12 @@ class NodeDetail(QWidget):
         self.tabs.addTab(self.images, self.tr("Images"))
         self.panes: list[HostPane] = [self.info, self.containers, self.networks, self.volumes, self.images]
         self.tabs.currentChanged.connect(lambda _index: self.refresh_current())
+        refresh = QAction(self)  # the platform's Refresh key (F5, Ctrl+R, Cmd+R): the pane in view
+        refresh.setObjectName("refreshPane")
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        refresh.triggered.connect(self.refresh_current)
+        self.addAction(refresh)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.connect_button)
