@@ -40,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Crane Desktop")
+    app.setDesktopFileName("crane-desktop")  # its .desktop entry: the window's icon and name in the shell
     app.setOrganizationName("crane")
     app.setWindowIcon(QIcon(str(ICON)))
     if not args.screenshot:
