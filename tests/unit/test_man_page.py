@@ -1,5 +1,5 @@
-"""The man page the .deb installs (packaging/linux/crane-desktop.1) keeps up with `crane-desktop --help`:
-every option and every command of the parser is described there."""
+"""`crane-desktop --help` and the man page the .deb installs (packaging/linux/crane-desktop.1), which keeps
+up with it: every option and command of the parser is described there."""
 
 from __future__ import annotations
 
@@ -24,3 +24,10 @@ def test_the_man_page_describes_every_option_and_command():
     assert options and commands
     undocumented = sorted(name for name in options | commands if name not in page)
     assert not undocumented, f"not in {MAN_PAGE.name}: {undocumented}"
+
+
+def test_help_lists_the_commands_the_environment_and_no_empty_choice():
+    text = build_parser().format_help()
+    for name in ("deploy", "entrypoints", "stack", "DOCKER_HOST", "CRANE_DESKTOP_CONFIG_DIR"):
+        assert name in text
+    assert "--lang {system,en,zh_CN}" in text and "--theme {system,light,dark}" in text
