@@ -16,8 +16,8 @@ from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.profiles import Profile, ProfileStore
 
 log = logging.getLogger("crane.app")
-# Beside the package in a checkout and in the frozen bundle alike.
-ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "crane-desktop-256.png"
+# Package data: in a checkout, an installed wheel and the frozen bundle alike.
+ICON = Path(__file__).resolve().parent / "resources" / "icons" / "crane-desktop-256.png"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Crane Desktop")
+    app.setDesktopFileName("crane-desktop")  # its .desktop entry: the window's icon and name in the shell
     app.setOrganizationName("crane")
     app.setWindowIcon(QIcon(str(ICON)))
     if not args.screenshot:

@@ -34,8 +34,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     window.add_argument("--size", default="1280x800", help="window size for --screenshot")
     window.add_argument("--timeout", type=float, default=60.0, help="seconds --screenshot waits for data")
-    window.add_argument("--lang", default="", choices=["", "system", "en", "zh_CN"], help="UI language")
-    window.add_argument("--theme", default="", choices=["", "system", "light", "dark"], help="colour theme")
+    # default "": the saved setting (View menu); not offered as a choice
+    window.add_argument(
+        "--lang", default="", choices=["system", "en", "zh_CN"], help="UI language (default: as saved)"
+    )
+    window.add_argument(
+        "--theme", default="", choices=["system", "light", "dark"], help="colour theme (default: as saved)"
+    )
     window.add_argument("--debug", action="store_true", help="verbose logging")
     subparsers = parser.add_subparsers(
         dest="command", title="commands", metavar="COMMAND", prog="crane-desktop"

@@ -1,4 +1,4 @@
-"""Loading the compiled translations (resources/translations/*.qm) for the chosen language."""
+"""Loading the compiled translations (crane_desktop/resources/translations/*.qm) for the chosen language."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger("crane.i18n")
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+# Package data: in a checkout, an installed wheel and the frozen bundle alike.
+TRANSLATIONS_DIR = Path(__file__).resolve().parent / "resources" / "translations"
 SUPPORTED = ("en", "zh_CN")
 
 

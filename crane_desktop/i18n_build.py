@@ -1,4 +1,5 @@
-"""Compile resources/translations/*.ts into .qm files (run by scripts/bootstrap).
+"""Compile crane_desktop/resources/translations/*.ts into .qm files (run by scripts/bootstrap; a wheel
+build compiles them too, see setup.py).
 
 `python -m crane_desktop.i18n_build --update` first refreshes the .ts sources from the code with
 pyside6-lupdate, keeping existing translations. `--merge FILE.json...` then fills unfinished entries of

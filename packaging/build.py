@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
+import itertools
 import json
 import os
 import platform
@@ -36,12 +38,15 @@ import sys
 import tarfile
 import tempfile
 import time
+import tomllib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
-ICONS = ROOT / "resources" / "icons"
+ICONS = ROOT / "crane_desktop" / "resources" / "icons"
 APP = "crane-desktop"
+METAINFO = "io.github.crane_desktop.crane_desktop.metainfo.xml"  # AppStream (software centres)
 SCREEN_SIZE = (1280, 800)
 INSTALL_LOCK = Path("/run/crane-desktop-package-test.lock")
 
@@ -176,11 +181,16 @@ def smoke_test(
                 str(hide),
             ]
 
-        def launch(*args: str, timeout: float = 120) -> tuple[subprocess.CompletedProcess, float]:
+        def launch(
+            *args: str, timeout: float = 120, display: str = ""
+        ) -> tuple[subprocess.CompletedProcess, float]:
             argv = [*prefix, *command, *args]
-            print("$ " + " ".join(argv), flush=True)
+            print(("DISPLAY=" + display + " " if display else "") + "$ " + " ".join(argv), flush=True)
+            run_env = {**env, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display} if display else env
             started = time.monotonic()
-            proc = subprocess.run(argv, env=env, cwd=home, capture_output=True, text=True, timeout=timeout)
+            proc = subprocess.run(
+                argv, env=run_env, cwd=home, capture_output=True, text=True, timeout=timeout
+            )
             elapsed = time.monotonic() - started
             print(f"  exit {proc.returncode} in {elapsed:.2f} s", flush=True)
             for stream in (proc.stdout, proc.stderr):
@@ -223,7 +233,7 @@ def smoke_test(
                     raise BuildError(f"{label}: the frozen app found no translation: {proc.stderr}")
                 pictures[lang] = png.read_bytes()
                 keep.mkdir(parents=True, exist_ok=True)
-                shutil.copy(png, keep / f"{label.replace(' ', '-').replace('.', '')}-nodes-{lang}.png")
+                shutil.copy(png, keep / f"{slug(label)}-nodes-{lang}.png")
                 results[f"screenshot_{lang}_seconds"] = round(elapsed, 2)
                 results[f"screenshot_{lang}_bytes"] = len(pictures[lang])
             if pictures["en"] == pictures["zh_CN"]:
@@ -239,7 +249,59 @@ def smoke_test(
                 )
             results["screenshot"] = "no swarm: clean failure (exit 2) checked"
             results["screenshot_none_seconds"] = round(elapsed, 2)
+        if sys.platform.startswith("linux"):
+            results.update(xcb_smoke_test(launch, profile_file, home, keep / f"{slug(label)}-nodes-xcb.png"))
     return results
+
+
+def slug(label: str) -> str:
+    return label.replace(" ", "-").replace(".", "")
+
+
+@contextlib.contextmanager
+def xvfb() -> Iterator[str]:
+    """A private Xvfb server for the duration; yields its DISPLAY."""
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    try:
+        with os.fdopen(read) as answer:
+            number = answer.readline().strip()  # Xvfb writes the display number once it accepts clients
+        if not number:
+            raise BuildError(f"Xvfb did not start (exit {server.poll()})")
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def xcb_smoke_test(launch: Callable, profile_file: str, home: Path, keep: Path) -> dict:
+    """Linux: the app on a real X server (Xvfb) with Qt's xcb platform plugin, which loads the X11
+    libraries the offscreen runs never touch: with a swarm a screenshot of the Nodes page, without one
+    the clean failure against a closed port (the window was created on the X server first)."""
+    step("smoke test on Xvfb (QT_QPA_PLATFORM=xcb)")
+    png = home / "nodes-xcb.png"
+    target = ["--profile-file", profile_file] if profile_file else ["-H", "tcp://127.0.0.1:9"]
+    with xvfb() as display:
+        proc, elapsed = launch(*target, "--screenshot", str(png), "--lang", "en", display=display)
+    if "could not load the qt platform plugin" in proc.stderr.lower():
+        raise BuildError(f"on Xvfb the xcb platform plugin did not load: {proc.stderr}")
+    if not profile_file:
+        if proc.returncode != 2 or "Cannot reach the Docker engine" not in proc.stderr:
+            raise BuildError(f"on Xvfb: expected exit 2 and the operator message, got {proc.returncode}")
+        return {"xcb": "no swarm: clean failure (exit 2) checked", "xcb_seconds": round(elapsed, 2)}
+    if proc.returncode != 0:
+        raise BuildError(f"on Xvfb: --screenshot exited {proc.returncode}: {proc.stderr}")
+    if png_size(png) != SCREEN_SIZE:
+        raise BuildError(f"on Xvfb: the screenshot is {png_size(png)}, not {SCREEN_SIZE}")
+    keep.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(png, keep)
+    return {"xcb": "ok", "xcb_seconds": round(elapsed, 2)}
 
 
 def check_linkage(bundle: Path) -> list[str]:
@@ -256,7 +318,10 @@ def check_linkage(bundle: Path) -> list[str]:
         proc = subprocess.run(["ldd", str(path)], env=env, capture_output=True, text=True)
         for line in proc.stdout.splitlines():
             name, arrow, rest = line.strip().partition(" => ")
-            if not arrow or rest.startswith("not found"):
+            if not arrow:
+                continue
+            if rest.startswith("not found"):  # the file would fail to load wherever this is installed
+                bad.append(f"{path.relative_to(bundle)} -> {name}: not found")
                 continue
             target = rest.split(" (")[0]
             if target.startswith(str(bundle)):
@@ -266,7 +331,9 @@ def check_linkage(bundle: Path) -> list[str]:
             else:
                 bad.append(f"{path.relative_to(bundle)} -> {target}")
     if bad:
-        raise BuildError("libraries loaded from outside the bundle and the system:\n  " + "\n  ".join(bad))
+        raise BuildError(
+            "libraries not found, or loaded from outside the bundle and the system:\n  " + "\n  ".join(bad)
+        )
     print(f"  {len(files)} files; system libraries used: {', '.join(sorted(system))}")
     return sorted(system)
 
@@ -300,6 +367,9 @@ def make_deb(bundle: Path, dist: Path, work: Path, ver: str) -> Path:
     applications = stage / "usr" / "share" / "applications"
     applications.mkdir(parents=True)
     shutil.copy(PACKAGING / "linux" / "crane-desktop.desktop", applications / f"{APP}.desktop")
+    metainfo = stage / "usr" / "share" / "metainfo"
+    metainfo.mkdir(parents=True)
+    shutil.copy(PACKAGING / "linux" / METAINFO, metainfo / METAINFO)
     for size in (16, 24, 32, 48, 64, 128, 256, 512):
         target = stage / "usr" / "share" / "icons" / "hicolor" / f"{size}x{size}" / "apps"
         target.mkdir(parents=True)
@@ -310,26 +380,42 @@ def make_deb(bundle: Path, dist: Path, work: Path, ver: str) -> Path:
     doc = stage / "usr" / "share" / "doc" / APP
     doc.mkdir(parents=True)
     shutil.copy(PACKAGING / "linux" / "copyright", doc / "copyright")
+    check_changelog(PACKAGING / "linux" / "changelog", ver)
+    gzip_n(PACKAGING / "linux" / "changelog", doc / "changelog.gz")  # a native package's changelog
+    man = stage / "usr" / "share" / "man" / "man1"
+    man.mkdir(parents=True)
+    gzip_n(PACKAGING / "linux" / f"{APP}.1", man / f"{APP}.1.gz")
+    overrides = stage / "usr" / "share" / "lintian" / "overrides"
+    overrides.mkdir(parents=True)
+    shutil.copy(PACKAGING / "linux" / "lintian-overrides", overrides / APP)
+    libraries = tidy_libraries(stage / "opt" / APP)
     for path in stage.rglob("*"):  # dpkg wants 0755 dirs and no group/other write anywhere
         if path.is_symlink():
             continue
         mode = path.stat().st_mode
-        executable = path.is_dir() or mode & 0o111
+        executable = path.is_dir() or (mode & 0o111 and path not in libraries)
         path.chmod(0o755 if executable else 0o644)
     launcher.chmod(0o755)
-    # The bundle holds libraries copied from the build machine: they need at least its glibc.
-    glibc = os.confstr("CS_GNU_LIBC_VERSION").split()[-1]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    maintainer = project["maintainers"][0]
     control = (
         (PACKAGING / "linux" / "control.in")
         .read_text()
-        .format(version=ver, arch=arch_name, installed_size=dir_size(stage) // 1024, glibc=glibc)
+        .format(
+            version=ver,
+            arch=arch_name,
+            installed_size=dir_size(stage) // 1024,
+            maintainer=f"{maintainer['name']} <{maintainer['email']}>",
+            homepage=project["urls"]["Homepage"],
+            depends=shlib_depends(stage / "opt" / APP, work),
+        )
     )
     (stage / "DEBIAN").mkdir()
     (stage / "DEBIAN" / "control").write_text(control)
     out = dist / f"{APP}_{ver}_{arch_name}.deb"
     run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z1", "--threads-max=2", "--build", str(stage), str(out)])
-    if shutil.which("desktop-file-validate"):
-        run(["desktop-file-validate", str(applications / f"{APP}.desktop")])
+    run(["desktop-file-validate", str(applications / f"{APP}.desktop")])
+    run(["appstreamcli", "validate", "--no-net", str(metainfo / METAINFO)])
     info = subprocess.run(
         ["dpkg-deb", "--field", str(out), "Package", "Version"], capture_output=True, text=True, check=True
     ).stdout.split()
@@ -342,6 +428,10 @@ def make_deb(bundle: Path, dist: Path, work: Path, ver: str) -> Path:
         f"./usr/bin/{APP}",
         f"./opt/{APP}/{APP}",
         f"./usr/share/applications/{APP}.desktop",
+        f"./usr/share/metainfo/{METAINFO}",
+        f"./usr/share/man/man1/{APP}.1.gz",
+        f"./usr/share/doc/{APP}/changelog.gz",
+        f"./usr/share/doc/{APP}/copyright",
         f"./usr/share/icons/hicolor/256x256/apps/{APP}.png",
     ):
         if needed not in contents:
@@ -351,13 +441,98 @@ def make_deb(bundle: Path, dist: Path, work: Path, ver: str) -> Path:
     return out
 
 
+def gzip_n(source: Path, target: Path) -> None:
+    """gzip -9n: no name and no time stamp in the header, so the same input gives the same bytes."""
+    with open(target, "wb") as raw, gzip.GzipFile("", "wb", 9, raw, mtime=0) as packed:
+        packed.write(source.read_bytes())
+
+
+def check_changelog(changelog: Path, ver: str) -> None:
+    first = changelog.read_text().splitlines()[0]
+    if not first.startswith(f"{APP} ({ver}) "):
+        raise BuildError(f"{changelog}: the newest entry is {first!r}, not version {ver}: add one")
+
+
+def is_elf(path: Path) -> bool:
+    if not path.is_file() or path.is_symlink():
+        return False
+    with open(path, "rb") as handle:
+        return handle.read(4) == b"\x7fELF"
+
+
+def tidy_libraries(bundle: Path) -> set[Path]:
+    """What Debian's dh_strip and dh_fixperms do to the shared libraries of the staged bundle: strip
+    them (as --strip-unneeded; the executable is left alone, PyInstaller appends its archive to it)
+    and drop a RUNPATH naming the build machine (a pyenv's /root/.pyenv/..., where a user could plant
+    a library); returns the libraries, which get mode 0644."""
+    libraries = {path for path in bundle.rglob("*.so*") if is_elf(path)}
+    for path in sorted(libraries):
+        rpath = subprocess.run(["patchelf", "--print-rpath", str(path)], capture_output=True, text=True)
+        if rpath.stdout.strip() and "$ORIGIN" not in rpath.stdout:
+            subprocess.run(["patchelf", "--remove-rpath", str(path)], check=True)
+    stripping = ["strip", "--remove-section=.comment", "--remove-section=.note", "--strip-unneeded"]
+    ordered = sorted(libraries)
+    for start in range(0, len(ordered), 100):
+        subprocess.run([*stripping, *map(str, ordered[start : start + 100])], check=True)
+    return libraries
+
+
+def lint_deb(deb: Path) -> list[str]:
+    """lintian over the .deb: raises BuildError on an error tag; returns the warnings (what remains,
+    and why, is in packaging/README.md; packaging/linux/lintian-overrides says why each override)."""
+    step("lintian")
+    proc = subprocess.run(
+        ["lintian", "--no-tag-display-limit", "--allow-root", str(deb)], capture_output=True, text=True
+    )
+    tags = [line for line in proc.stdout.splitlines() if line[:3] in ("E: ", "W: ")]
+    errors = [line for line in tags if line.startswith("E: ")]
+    print("  " + "\n  ".join(tags) if tags else "  no errors, no warnings")
+    if errors or proc.returncode not in (0, 2):  # 2: tags were emitted (the warnings)
+        raise BuildError(f"lintian ({proc.returncode}):\n  " + "\n  ".join(errors or [proc.stderr[-2000:]]))
+    return [line for line in tags if line.startswith("W: ")]
+
+
+def shlib_depends(bundle: Path, work: Path) -> str:
+    """The Depends of the system libraries the bundle's ELF files load, computed by dpkg-shlibdeps (as
+    debhelper's ${shlibs:Depends}) with the bundle's own directories as private library paths: so the
+    libraries Qt's plugins need, libxcb-cursor0 among them, cannot be forgotten by hand."""
+    elves = sorted(path for path in bundle.rglob("*") if is_elf(path))
+    private = sorted({str(path.parent) for path in elves if ".so" in path.name})
+    scratch = work / "shlibdeps"  # dpkg-shlibdeps reads debian/control from its working directory
+    shutil.rmtree(scratch, ignore_errors=True)
+    (scratch / "debian").mkdir(parents=True)
+    (scratch / "debian" / "control").write_text(f"Source: {APP}\n\nPackage: {APP}\nArchitecture: any\n")
+    proc = subprocess.run(
+        [
+            "dpkg-shlibdeps",
+            "-O",
+            "--ignore-missing-info",  # the bundle's own libraries belong to no Debian package
+            *(f"-l{directory}" for directory in private),
+            *(f"-e{path}" for path in elves),
+        ],
+        cwd=scratch,
+        capture_output=True,
+        text=True,
+    )
+    shutil.rmtree(scratch)
+    line = next((row for row in proc.stdout.splitlines() if row.startswith("shlibs:Depends=")), "")
+    if proc.returncode != 0 or not line:
+        raise BuildError(f"dpkg-shlibdeps failed ({proc.returncode}): {proc.stderr[-3000:]}")
+    depends = line.removeprefix("shlibs:Depends=")
+    print(f"  Depends: {depends}")
+    return depends
+
+
+def deb_field(deb: Path, field: str) -> str:
+    return subprocess.run(
+        ["dpkg-deb", "--field", str(deb), field], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
 def missing_depends(deb: Path) -> list[str]:
     """Packages of the .deb's Depends not installed here (version constraints not checked)."""
-    depends = subprocess.run(
-        ["dpkg-deb", "--field", str(deb), "Depends"], capture_output=True, text=True, check=True
-    ).stdout
     missing = []
-    for item in depends.split(","):
+    for item in deb_field(deb, "Depends").split(","):
         name = item.split("(")[0].strip()
         status = subprocess.run(["dpkg-query", "-W", "-f=${Status}", name], capture_output=True, text=True)
         if "install ok installed" not in status.stdout:
@@ -421,6 +596,23 @@ def install_test(deb: Path, profile_file: str, keep: Path) -> dict:
 # --------------------------------------------------------------------------------- Windows, macOS ---
 
 
+def windows_file_version(ver: str) -> str:
+    """The four numbers Windows' version resource wants (Inno Setup's VersionInfoVersion) from a PEP 440
+    version: the release part, padded; a pre-release (0.2.0rc1, 0.2.0b3, 0.2.0.dev4) maps to the numbers
+    of its release (0.2.0.0), the full version stays in AppVersion and the file name."""
+    numbers = []
+    for part in ver.split("."):
+        digits = "".join(itertools.takewhile(str.isdigit, part))
+        if not digits:
+            break
+        numbers.append(str(int(digits)))
+        if digits != part:  # 0rc1: the pre-release starts here
+            break
+    if not numbers:
+        raise BuildError(f"version {ver!r} does not start with a number")
+    return ".".join((numbers + ["0"] * 4)[:4])
+
+
 def make_windows_installer(bundle: Path, dist: Path, ver: str) -> Path:
     step("Inno Setup installer")
     iscc = shutil.which("iscc") or r"C:\Program Files (x86)\Inno Setup 6\ISCC.exe"
@@ -430,6 +622,7 @@ def make_windows_installer(bundle: Path, dist: Path, ver: str) -> Path:
         [
             iscc,
             f"/DAppVersion={ver}",
+            f"/DNumericVersion={windows_file_version(ver)}",
             f"/DSourceDir={bundle}",
             f"/DOutputDir={dist}",
             f"/DIconFile={ICONS / 'crane-desktop.ico'}",
@@ -445,7 +638,8 @@ def make_windows_installer(bundle: Path, dist: Path, ver: str) -> Path:
 def make_dmg(dist: Path, ver: str) -> Path:
     step(".dmg (hdiutil)")
     app = dist / "Crane Desktop.app"
-    out = dist / f"CraneDesktop-{ver}.dmg"
+    # the build machine's architecture only (arm64 on CI's macos-14): the name says which
+    out = dist / f"CraneDesktop-{ver}-{platform.machine()}.dmg"
     run(["bash", str(PACKAGING / "macos" / "make-dmg.sh"), str(app), str(out)])
     return out
 
@@ -455,7 +649,19 @@ def windows_install_test(setup: Path, profile_file: str, keep: Path) -> dict:
     smoke-test the installed copy, then run the uninstaller and check the folder is gone."""
     step(f"install {setup.name}")
     target = Path(tempfile.mkdtemp(prefix="crane-install-")) / "Crane Desktop"
-    run([str(setup), "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART", "/CURRENTUSER", f"/DIR={target}"])
+    run(
+        [
+            str(setup),
+            "/VERYSILENT",
+            "/SUPPRESSMSGBOXES",
+            "/NORESTART",
+            "/CURRENTUSER",
+            "/MERGETASKS=addtopath",
+            f"/DIR={target}",
+        ]
+    )
+    if str(target).lower() not in user_path().lower():
+        raise BuildError(f"the addtopath task did not put {target} on the user's PATH")
     start_menu = Path(os.environ["APPDATA"]) / "Microsoft" / "Windows" / "Start Menu" / "Programs"
     shortcut = start_menu / "Crane Desktop" / "Crane Desktop.lnk"
     if not shortcut.is_file():
@@ -467,12 +673,28 @@ def windows_install_test(setup: Path, profile_file: str, keep: Path) -> dict:
         raise BuildError(f"no uninstaller {uninstaller}")
     run([str(uninstaller), "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART"])
     deadline = time.monotonic() + 120  # the uninstaller re-launches itself from %TEMP% and returns at once
-    while (target / executable_name()).exists() or shortcut.exists():
+    # (the PATH entry goes last, in the uninstaller's post-uninstall step)
+    while (
+        (target / executable_name()).exists()
+        or shortcut.exists()
+        or str(target).lower() in user_path().lower()
+    ):
         if time.monotonic() > deadline:
-            raise BuildError(f"the uninstaller left {target} or {shortcut} behind")
+            raise BuildError(f"the uninstaller left {target}, {shortcut} or the PATH entry behind")
         time.sleep(1)
     results["removed"] = True
     return results
+
+
+def user_path() -> str:
+    """Windows: the user's Path in the registry (HKCU\\Environment), where the installer adds the app."""
+    import winreg  # Windows only
+
+    with winreg.OpenKey(winreg.HKEY_CURRENT_USER, "Environment") as key:
+        try:
+            return str(winreg.QueryValueEx(key, "Path")[0])
+        except FileNotFoundError:
+            return ""
 
 
 def macos_install_test(dmg: Path, profile_file: str, keep: Path) -> dict:
@@ -538,6 +760,8 @@ def main(argv: list[str] | None = None) -> int:
             installers.append(make_tarball(bundle, dist, ver))
             deb = make_deb(bundle, dist, work, ver)
             installers.append(deb)
+            report["lintian_warnings"] = lint_deb(deb)
+            report["deb_depends"] = deb_field(deb, "Depends")
             if args.install_test:
                 report["smoke"].append(install_test(deb, args.profile_file, dist / "smoke"))
         elif sys.platform == "win32":

@@ -1,4 +1,4 @@
-"""Render resources/icons/crane-desktop.svg into the icon files each platform's installer wants: PNG sizes
+"""Render crane_desktop/resources/icons/crane-desktop.svg into the icon files each installer wants: PNG sizes
 (Linux hicolor theme, macOS), an .ico (Windows, PyInstaller and Inno Setup) and an .icns (macOS .app).
 
 Uses only Qt (QSvgRenderer and Qt's own ICO/ICNS image writers), so no extra package is needed. The
@@ -19,7 +19,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+ICONS = Path(__file__).resolve().parent.parent / "crane_desktop" / "resources" / "icons"
 SVG = ICONS / "crane-desktop.svg"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)

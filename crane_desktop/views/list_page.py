@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel
+from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 
@@ -23,6 +24,13 @@ def list_layout(
     layout = QVBoxLayout(page)
     layout.addLayout(bar)
     layout.addWidget(view, 1)
+    find = QAction(page)  # the platform's Find key (Ctrl+F, Cmd+F) goes to the filter box
+    find.setObjectName("findInList")
+    find.setShortcut(QKeySequence.StandardKey.Find)
+    find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    find.triggered.connect(lambda: filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason))
+    find.triggered.connect(filter_edit.selectAll)
+    page.addAction(find)
     return layout
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -492,6 +493,12 @@ class NodeDetail(QWidget):
             self.images,
         ]
         self.tabs.currentChanged.connect(lambda _index: self.refresh_current())
+        refresh = QAction(self)  # the platform's Refresh key (F5, Ctrl+R, Cmd+R): the pane in view
+        refresh.setObjectName("refreshPane")
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        refresh.triggered.connect(self.refresh_current)
+        self.addAction(refresh)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.drain_button)

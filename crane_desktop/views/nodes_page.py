@@ -137,14 +137,14 @@ class NodesPage(QWidget):
             self.tr("Pause"),
             self.tr("Pause: no new tasks; running ones stay"),
             lambda: self.set_availability("pause"),
-            "Ctrl+P",
+            "Ctrl+Shift+D",
         )
         self.activate_action = self._action(
             "activateNodes",
             self.tr("Activate"),
             self.tr("Activate: normal scheduling"),
             lambda: self.set_availability("active"),
-            "Ctrl+R",
+            "Ctrl+E",
         )
         self.labels_action = self._action(
             "editLabels",
@@ -176,7 +176,7 @@ class NodesPage(QWidget):
             self.tr("Connect host…"),
             self.tr("Give the node's engine address to see its containers, networks, volumes and images"),
             self.connect_host,
-            "Ctrl+H",
+            "Ctrl+Shift+H",
         )
         self.add_action = self._action(
             "addNode",

@@ -1,9 +1,16 @@
 """Desktop notifications when something an operator must know happens while the window is in the
-background: a node goes down, a rollout fails, pauses or rolls back. Optional (View menu)."""
+background: a node goes down, a rollout fails, pauses or rolls back. Optional (View menu).
+
+On Linux they go to the desktop's notification service (org.freedesktop.Notifications on the session
+bus), which shows them as the desktop's own and keeps them in its list; elsewhere, or without such a
+service, a tray message whose icon goes away again, or else the window asks for attention."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+import shutil
+import sys
+
+from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from crane_desktop.engine.diff import Diff
@@ -11,6 +18,39 @@ from crane_desktop.models.apps import update_state_text
 from crane_desktop.models.store import ClusterStore
 
 ROLLOUT_PROBLEMS = ("paused", "rollback_started", "rollback_paused", "rollback_completed")
+NOTIFICATIONS = "org.freedesktop.Notifications"
+SHOWN_MS = 10000
+DESKTOP_ENTRY = "crane-desktop"  # packaging/linux/crane-desktop.desktop; also the icon's name
+
+
+def desktop_notifications_available() -> bool:
+    """Linux: a session bus with a notification service on it (asked with QtDBus), and `gdbus` to
+    call it. The call goes through gdbus because PySide6's QtDBus marshals a Python int as int32 and
+    a list as av, and the services (GNOME Shell, KDE, dunst) refuse Notify without its exact types."""
+    if not sys.platform.startswith("linux") or shutil.which("gdbus") is None:
+        return False
+    from PySide6.QtDBus import QDBusConnection
+
+    bus = QDBusConnection.sessionBus()
+    return bus.isConnected() and bool(bus.interface().isServiceRegistered(NOTIFICATIONS).value())
+
+
+def gvariant_string(text: str) -> str:
+    """`text` as a GVariant text-format string literal (what gdbus call parses its arguments as)."""
+    escaped = text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n")
+    return f"'{escaped}'"
+
+
+def freedesktop_notify_command(app_name: str, title: str, text: str) -> list[str]:
+    """gdbus's arguments for Notify(app_name, replaces_id, app_icon, summary, body, actions, hints,
+    expire_timeout)."""
+    hints = f"{{'desktop-entry': <{gvariant_string(DESKTOP_ENTRY)}>}}"
+    return [
+        "call", "--session", "--dest", NOTIFICATIONS, "--object-path", "/org/freedesktop/Notifications",
+        "--method", f"{NOTIFICATIONS}.Notify",
+        gvariant_string(app_name), "0", gvariant_string(DESKTOP_ENTRY), gvariant_string(title),
+        gvariant_string(text), "[]", hints, str(SHOWN_MS),
+    ]  # fmt: skip
 
 
 class Notifier(QObject):
@@ -25,6 +65,7 @@ class Notifier(QObject):
         self._node_states: dict[str, str] = {}
         self._update_states: dict[str, str] = {}
         self._tray: QSystemTrayIcon | None = None
+        self._desktop: bool | None = None  # the desktop's notification service: asked once, when needed
         store.changed.connect(self._on_changed)
         store.cleared.connect(self._forget)
 
@@ -54,10 +95,17 @@ class Notifier(QObject):
         self.notified.emit(title, text)
         if not self.enabled or self.window.isActiveWindow():
             return
+        if self._desktop is None:
+            self._desktop = desktop_notifications_available()
+        if self._desktop:
+            command = freedesktop_notify_command(QApplication.applicationDisplayName(), title, text)
+            if QProcess.startDetached("gdbus", command)[0]:
+                return
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self._tray is None:
                 self._tray = QSystemTrayIcon(self.window.windowIcon(), self)
-                self._tray.show()
-            self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 10000)
+            self._tray.show()
+            self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, SHOWN_MS)
+            QTimer.singleShot(SHOWN_MS, self._tray.hide)  # a message, not an icon that stays
         else:
             QApplication.alert(self.window)

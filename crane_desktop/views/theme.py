@@ -1,4 +1,6 @@
-"""Light and dark themes: follow the system's colour scheme by default, or force one (View > Theme).
+"""Light and dark themes: follow the system's colour scheme by default, also when it changes while the
+app runs, or force one (View > Theme: Qt's Fusion style with our palette; back to "system" restores the
+platform's own style and palette).
 
 Colours the app draws itself (error and warning text, chart and log colours) come from `accent()`,
 which picks a shade readable on the current palette's background.
@@ -8,9 +10,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 THEMES = ("system", "light", "dark")
+# Kept on the application object: the theme in force, and the platform's style before Fusion replaced it.
+_THEME, _NATIVE_STYLE, _FOLLOWING = "craneTheme", "craneNativeStyle", "craneFollowsColorScheme"
 
 _ACCENTS = {
     # name: (on a light background, on a dark background)
@@ -59,16 +63,33 @@ def dark_palette() -> QPalette:
 def apply_theme(app: QApplication, theme: str) -> None:
     """Apply `theme` ("system", "light" or "dark") to the whole application, at once."""
     hints = app.styleHints()
-    if theme == "dark":
+    if theme in ("dark", "light"):
+        if not app.property(_NATIVE_STYLE):
+            app.setProperty(_NATIVE_STYLE, app.style().name())
         app.setStyle("Fusion")
-        app.setPalette(dark_palette())
-        scheme = Qt.ColorScheme.Dark
-    elif theme == "light":
-        app.setStyle("Fusion")
-        app.setPalette(app.style().standardPalette())
-        scheme = Qt.ColorScheme.Light
+        app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
+        scheme = Qt.ColorScheme.Dark if theme == "dark" else Qt.ColorScheme.Light
     else:
-        app.setPalette(app.style().standardPalette())
+        native = app.property(_NATIVE_STYLE)
+        if native and app.style().name().lower() != str(native).lower():
+            app.setStyle(str(native))
+        app.setPalette(QPalette())  # no palette of ours: the platform's, which follows its colour scheme
         scheme = Qt.ColorScheme.Unknown
+    app.setProperty(_THEME, theme)
     if hasattr(hints, "setColorScheme"):
         hints.setColorScheme(scheme)
+    if not app.property(_FOLLOWING):
+        app.setProperty(_FOLLOWING, True)
+        hints.colorSchemeChanged.connect(lambda _scheme: _system_scheme_changed(app))
+
+
+def _system_scheme_changed(app: QApplication) -> None:
+    """The desktop switched between light and dark while the app runs: under "system" take the
+    platform's new palette and repaint the rows (their colours, accent() included, are picked when
+    painted); a forced theme stays as it is."""
+    if app.property(_THEME) != "system":
+        return
+    app.setPalette(QPalette())
+    for widget in app.allWidgets():
+        if isinstance(widget, QAbstractItemView):
+            widget.viewport().update()

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Make Crane Desktop's .dmg from the .app bundle PyInstaller built (packaging/crane-desktop.spec makes
 # "dist/Crane Desktop.app" on macOS). Called by packaging/build.py; by hand:
-#   bash packaging/macos/make-dmg.sh "dist/Crane Desktop.app" dist/CraneDesktop-0.1.0.dmg
+#   bash packaging/macos/make-dmg.sh "dist/Crane Desktop.app" dist/CraneDesktop-0.1.0-arm64.dmg
+# The app holds the build machine's architecture only (arm64 on CI's macos-14: Apple silicon, no Intel
+# Macs), which the file name says; macOS 13 or newer (Info.plist).
 # The image holds the app and a link to /Applications to drag it onto. Not signed or notarised: on
 # another Mac, Gatekeeper asks the user to open it with right-click > Open the first time.
 set -euo pipefail

@@ -149,9 +149,9 @@ def test_context_menu_offers_every_action(page, qtbot):
 
 def test_shortcuts_are_in_the_tooltips_and_work(page, workspace, qtbot):
     tips = {a.objectName(): a.toolTip() for a in page.actions()}
-    assert tips["drainNodes"].endswith("(Ctrl+D)") and tips["pauseNodes"].endswith("(Ctrl+P)")
-    assert tips["activateNodes"].endswith("(Ctrl+R)") and tips["editLabels"].endswith("(Ctrl+L)")
-    assert tips["connectHost"].endswith("(Ctrl+H)") and tips["addNode"].endswith("(Ctrl+J)")
+    assert tips["drainNodes"].endswith("(Ctrl+D)") and tips["pauseNodes"].endswith("(Ctrl+Shift+D)")
+    assert tips["activateNodes"].endswith("(Ctrl+E)") and tips["editLabels"].endswith("(Ctrl+L)")
+    assert tips["connectHost"].endswith("(Ctrl+Shift+H)") and tips["addNode"].endswith("(Ctrl+J)")
     select(page, "node-4")
     workspace.activateWindow()
     qtbot.waitUntil(workspace.isActiveWindow)

@@ -50,23 +50,34 @@ def test_linux_build_installs_and_starts_without_the_checkout(tmp_path, qapp):
     for smoke in (frozen, installed):
         assert smoke["version"] == f"crane-desktop {__version__}"
         assert smoke["screenshot"] == "ok"
+        assert smoke["xcb"] == "ok"  # also on a real X server (Xvfb) with Qt's xcb plugin
     assert installed["command"] == ["/usr/bin/crane-desktop"]
     assert installed["hidden"] == str(ROOT)  # ran with the checkout and .venv hidden
     assert installed["removed"]
     assert not Path("/opt/crane-desktop").exists()
 
-    # what the installed copy showed: the Nodes page of the test swarm, in Chinese
-    picture = QImage(str(dist / "smoke" / "installed-deb-nodes-zh_CN.png"))
-    assert (picture.width(), picture.height()) == (1280, 800)
-    assert len({picture.pixel(x, 150) for x in range(0, 1280, 8)}) > 2  # the table is drawn, not blank
+    # what the installed copy showed: the Nodes page of the test swarm, in Chinese, and on Xvfb
+    for name in ("installed-deb-nodes-zh_CN.png", "installed-deb-nodes-xcb.png"):
+        picture = QImage(str(dist / "smoke" / name))
+        assert (picture.width(), picture.height()) == (1280, 800)
+        assert len({picture.pixel(x, 150) for x in range(0, 1280, 8)}) > 2  # the table is drawn, not blank
+
+    # lintian found no error (build.py fails on one); Depends computed from the bundle by dpkg-shlibdeps
+    assert all(line.startswith("W: ") for line in report["lintian_warnings"])
+    depends = {item.split("(")[0].strip() for item in report["deb_depends"].split(",")}
+    assert {"libc6", "libxcb-cursor0", "libxcb-icccm4", "libegl1", "libxkbcommon-x11-0"} <= depends
 
     deb = dist / f"crane-desktop_{__version__}_amd64.deb"
     contents = subprocess.run(["dpkg-deb", "--contents", str(deb)], capture_output=True, text=True).stdout
     for path in (
         "./usr/bin/crane-desktop",
         "./opt/crane-desktop/crane-desktop",
-        "./opt/crane-desktop/_internal/resources/translations/crane_desktop_zh_CN.qm",
+        "./opt/crane-desktop/_internal/crane_desktop/resources/translations/crane_desktop_zh_CN.qm",
         "./usr/share/applications/crane-desktop.desktop",
+        "./usr/share/metainfo/io.github.crane_desktop.crane_desktop.metainfo.xml",
+        "./usr/share/man/man1/crane-desktop.1.gz",
+        "./usr/share/doc/crane-desktop/changelog.gz",
+        "./usr/share/lintian/overrides/crane-desktop",
         "./usr/share/icons/hicolor/256x256/apps/crane-desktop.png",
     ):
         assert path in contents, path
