@@ -68,6 +68,7 @@ def test_no_shortcut_is_a_key_the_platform_keeps_for_something_else(qtbot, loop)
 
 
 def test_find_goes_to_the_filter_and_refresh_is_the_platforms(workspace, qtbot):
+    workspace.show_page("nodes")
     page = workspace.page_widgets["nodes"]
     find = page.findChild(QAction, "findInList")
     assert find.shortcut() == QKeySequence(StandardKey.Find)
