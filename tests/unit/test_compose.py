@@ -1,4 +1,4 @@
-"""compose.py on its own: the specs it builds and the errors it gives (line and key)."""
+"""The compose package on its own: the specs it builds and the errors it gives (line and key)."""
 
 from __future__ import annotations
 
@@ -450,6 +450,22 @@ networks:
     with pytest.raises(ComposeError) as caught:
         compose.load_files([tmp_path / "a.yml", tmp_path / "d.yml"], "shop", environ={})
     assert (caught.value.line, caught.value.key) == (4, "d.yml: services.web.deploy.replicas")
+
+
+def test_a_variable_refused_in_the_second_file_names_that_file(tmp_path):
+    (tmp_path / "a.yml").write_text('version: "3.8"\nservices:\n  web:\n    image: busybox\n')
+    (tmp_path / "b.yml").write_text('version: "3.8"\nservices:\n  web:\n    user: "${WHO:?say who}"\n')
+    with pytest.raises(ComposeError) as caught:
+        compose.load_files([tmp_path / "a.yml", tmp_path / "b.yml"], "shop", environ={})
+    assert (caught.value.line, caught.value.key) == (4, "b.yml: services.web.user")
+    assert "say who" in caught.value.reason
+
+
+def test_a_huge_negative_number_of_cpus_is_refused_not_a_crash():
+    with pytest.raises(ComposeError) as caught:
+        load("services:\n  web:\n    image: b\n    deploy: {resources: {limits: {cpus: -1.8e299}}}\n")
+    assert caught.value.key == "services.web.deploy.resources.limits.cpus"
+    assert "positive" in caught.value.reason
 
 
 def test_stack_deploy_takes_several_compose_files():
