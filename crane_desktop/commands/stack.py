@@ -20,6 +20,7 @@ from crane_desktop.engine import compose, stacks
 from crane_desktop.engine.errors import EngineError, NotFound
 
 NAMES = ("stack",)
+RESOLVE_IMAGE = ("always", "changed", "never")  # docker's values for --resolve-image, its default first
 
 
 def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Callable) -> None:
@@ -43,6 +44,14 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
         help="the compose file (several: merged in order, as docker stack deploy does)",
     )
     deploy.add_argument("--prune", action="store_true", help="remove the app's services not in the file")
+    deploy.add_argument(
+        "--resolve-image",
+        default=RESOLVE_IMAGE[0],
+        metavar="{always,changed,never}",
+        help="accepted as docker stack deploy accepts it (default: always); we never query a registry "
+        "and pin no digest, whatever the value: every value deploys as docker's `never` does (and as "
+        "`always` and `changed` do when the registry cannot be reached)",
+    )
     deploy.add_argument("name", help="the app (stack) name")
     deploy.set_defaults(run=run_deploy)
 
@@ -60,6 +69,10 @@ def run_deploy(args: argparse.Namespace) -> int:
         plan = compose.load_files(args.compose_file, args.name)
     except EngineError as error:
         return fail("stack deploy", error)
+    if args.resolve_image not in RESOLVE_IMAGE:  # checked after the files, as docker checks it
+        return fail(
+            "stack deploy", ValueError(f"Invalid option {args.resolve_image} for flag --resolve-image")
+        )
     print_warnings(plan)
     try:
         cluster = connect(args)
@@ -83,9 +96,24 @@ def run_deploy(args: argparse.Namespace) -> int:
 
 
 def print_warnings(plan: compose.StackPlan, stream: TextIO | None = None) -> None:
-    """What docker accepts with a warning, in the words and form of the docker CLI's log lines."""
+    """What docker accepts with a warning, in the words and form of the docker CLI: its log lines,
+    then the options stack deploy ignores, each named once ("Ignoring unsupported options: build")."""
+    stream = stream or sys.stderr
+    ignored: dict[str, dict[str, str]] = {compose.IGNORED_UNSUPPORTED: {}, compose.IGNORED_DEPRECATED: {}}
     for warning in plan.warnings:
-        print(f"WARN[0000] {warning.reason}", file=stream or sys.stderr)
+        if warning.ignored:
+            ignored[warning.ignored][warning.option] = warning.reason
+        else:
+            print(f"WARN[0000] {warning.reason}", file=stream)
+    if ignored[compose.IGNORED_UNSUPPORTED]:
+        print(
+            f"Ignoring unsupported options: {', '.join(sorted(ignored[compose.IGNORED_UNSUPPORTED]))}\n",
+            file=stream,
+        )
+    deprecated = ignored[compose.IGNORED_DEPRECATED]
+    if deprecated:
+        lines = "\n\n".join(f"{option}: {deprecated[option]}" for option in sorted(deprecated))
+        print(f"Ignoring deprecated options:\n\n{lines}\n", file=stream)
 
 
 def run_remove(args: argparse.Namespace) -> int:

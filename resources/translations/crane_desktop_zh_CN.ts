@@ -3016,6 +3016,14 @@
         <translation>变量“{name}”未设置,按空字符串处理。</translation>
     </message>
     <message>
+        <source>Setting the container name is not supported.</source>
+        <translation>不支持设置容器名称。</translation>
+    </message>
+    <message>
+        <source>Exposing ports is unnecessary - services on the same network can access each other's containers on any port.</source>
+        <translation>无需暴露端口：同一网络中的服务可以通过任意端口访问彼此的容器。</translation>
+    </message>
+    <message>
         <source>must be a string (e.g. "3.8")</source>
         <translation>必须是字符串(例如 "3.8")</translation>
     </message>
@@ -3026,6 +3034,10 @@
     <message>
         <source>“{name}” needs version 3.{since} or later (the file says {version})</source>
         <translation>“{name}”需要 3.{since} 或更高版本(文件中为 {version})</translation>
+    </message>
+    <message>
+        <source>Ignoring unsupported option “{name}”.</source>
+        <translation>忽略不支持的选项“{name}”。</translation>
     </message>
     <message>
         <source>an external volume takes no “{name}” (it exists already)</source>

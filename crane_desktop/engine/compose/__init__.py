@@ -23,7 +23,15 @@ from crane_desktop.engine.compose.context import DEFAULT_NETWORK, IMAGE_LABEL
 from crane_desktop.engine.compose.convert import StackConverter, StackPlan
 from crane_desktop.engine.compose.convert_container import read_env_file
 from crane_desktop.engine.compose.interpolate import interpolate
-from crane_desktop.engine.compose.marks import ComposeError, ComposeWarning, Document, Lookup, dotted
+from crane_desktop.engine.compose.marks import (
+    IGNORED_DEPRECATED,
+    IGNORED_UNSUPPORTED,
+    ComposeError,
+    ComposeWarning,
+    Document,
+    Lookup,
+    dotted,
+)
 from crane_desktop.engine.compose.merge import merge_files
 from crane_desktop.engine.compose.read import MAX_DEPTH, MAX_VALUES, read, read_text
 from crane_desktop.engine.compose.typed import Typed
@@ -32,6 +40,8 @@ from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 
 __all__ = [
     "DEFAULT_NETWORK",
+    "IGNORED_DEPRECATED",
+    "IGNORED_UNSUPPORTED",
     "IMAGE_LABEL",
     "INT64_MAX",
     "MAX_DEPTH",
@@ -67,6 +77,7 @@ def load(
     document = read(text)
     document.lookup = load_env(environ)
     interpolate(document)
+    schema.warn_ignored(document)
     return StackConverter(document, stack, Path(working_dir)).run()
 
 
@@ -99,6 +110,7 @@ def read_documents(
                 this=minor,
             )
         versions.append(minor)
+        schema.warn_ignored(document)
         merged.value = merge_files(merged.value, document.value) if index else document.value
         merged.lines.update(document.lines)
         merged.files.update(document.files)

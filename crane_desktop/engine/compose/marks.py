@@ -28,6 +28,10 @@ class ComposeError(EngineError):
         super().__init__(line=line, key=key or "-", reason=self.reason)
 
 
+IGNORED_UNSUPPORTED = "unsupported"
+IGNORED_DEPRECATED = "deprecated"
+
+
 @dataclass(frozen=True)
 class ComposeWarning:
     """Something docker accepts but warns about; `line` (0 when unknown) and `key` say where."""
@@ -36,6 +40,8 @@ class ComposeWarning:
     reason_params: dict[str, Any] = field(default_factory=dict)
     line: int = 0
     key: str = ""
+    ignored: str = ""  # IGNORED_UNSUPPORTED or IGNORED_DEPRECATED: an option stack deploy does not use
+    option: str = ""  # that option's name, as docker's "Ignoring ... options" lines give it
 
     @property
     def reason(self) -> str:
@@ -84,8 +90,11 @@ class Document:
     def fail(self, path: Path_, reason: str, /, **params: Any) -> NoReturn:
         raise ComposeError(reason, line=self.line(path), key=self.key(path), **params)
 
-    def warn(self, path: Path_, reason: str, /, **params: Any) -> None:
-        warning = ComposeWarning(reason, params, self.line(path), self.key(path))
+    def warn(self, path: Path_, reason: str, /, *, ignored: str = "", **params: Any) -> None:
+        """A warning naming the path's line and key; `ignored` marks an option stack deploy ignores
+        (the path's last key)."""
+        option = str(path[-1]) if ignored else ""
+        warning = ComposeWarning(reason, params, self.line(path), self.key(path), ignored, option)
         if warning not in self.warnings:  # an alias repeats its anchor's values
             self.warnings.append(warning)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from crane_desktop.engine.compose.marks import Document, Path_
+from crane_desktop.engine.compose.marks import IGNORED_DEPRECATED, IGNORED_UNSUPPORTED, Document, Path_
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 
 LATEST_MINOR = 13  # docker CLI 28.x knows the schemas 3.0 .. 3.13
@@ -42,6 +42,21 @@ SERVICE_NETWORK_KEYS = {"aliases", "ipv4_address", "ipv6_address", "driver_opts"
 NETWORK_KEYS = {"driver", "driver_opts", "ipam", "external", "internal", "attachable", "labels", "name"}
 VOLUME_KEYS = {"driver", "driver_opts", "external", "labels", "name"}
 FILE_OBJECT_KEYS = {"file", "external", "name", "labels", "driver", "driver_opts", "template_driver"}
+
+# Service keys the schema accepts and `docker stack deploy` ignores, saying so (docker/cli
+# cli/compose/types UnsupportedProperties and loader's deprecatedProperties, CLI 28.2.2).
+UNSUPPORTED_KEYS = (
+    "build", "cgroupns_mode", "cgroup_parent", "devices", "domainname", "external_links", "ipc", "links",
+    "mac_address", "network_mode", "pid", "privileged", "restart", "security_opt", "shm_size", "userns_mode",
+)  # fmt: skip
+DEPRECATED_KEYS = {
+    "container_name": QT_TRANSLATE_NOOP("engine", "Setting the container name is not supported."),
+    "expose": QT_TRANSLATE_NOOP(
+        "engine",
+        "Exposing ports is unnecessary - services on the same network can access each other's containers "
+        "on any port.",
+    ),
+}
 
 # The keys each schema version added: a file of an older version that uses one is refused, as the
 # CLI's schema check does. "*" is any key, "[]" any item of a list, "x-" any extension key.
@@ -101,6 +116,22 @@ def check_version(document: Document, top: dict[str, Any]) -> int:
                     version=version,
                 )
     return minor
+
+
+def warn_ignored(document: Document) -> None:
+    """A warning for each service option stack deploy ignores, as docker's "Ignoring unsupported
+    options" and "Ignoring deprecated options" (which name the option only, once)."""
+    services = document.value.get("services") if isinstance(document.value, dict) else None
+    for name, service in services.items() if isinstance(services, dict) else ():
+        for key in service if isinstance(service, dict) else ():
+            path = ("services", name, key)
+            if key in UNSUPPORTED_KEYS:
+                document.warn(
+                    path, QT_TRANSLATE_NOOP("engine", "Ignoring unsupported option “{name}”."),
+                    ignored=IGNORED_UNSUPPORTED, name=key,
+                )  # fmt: skip
+            elif key in DEPRECATED_KEYS:
+                document.warn(path, DEPRECATED_KEYS[key], ignored=IGNORED_DEPRECATED)
 
 
 def _matches(value: Any, pattern: list[str], path: Path_ = ()) -> list[Path_]:
