@@ -55,6 +55,24 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
     deploy.add_argument("name", help="the app (stack) name")
     deploy.set_defaults(run=run_deploy)
 
+    config = actions.add_parser(
+        "config",
+        help="print the merged, interpolated compose files (as docker stack config; no engine needed)",
+        description="Output the final config file, after doing merges and interpolations, as "
+        "`docker stack config` does.",
+    )
+    config.add_argument(
+        "-c",
+        "--compose-file",
+        required=True,
+        action="append",
+        help="a compose file (several: merged in order)",
+    )
+    config.add_argument(
+        "--skip-interpolation", action="store_true", help="skip interpolation and output only merged config"
+    )
+    config.set_defaults(run=run_config)
+
     remove = actions.add_parser(
         "rm", aliases=["remove"], help="remove an app: its services, networks, secrets and configs"
     )
@@ -114,6 +132,15 @@ def print_warnings(plan: compose.StackPlan, stream: TextIO | None = None) -> Non
     if deprecated:
         lines = "\n\n".join(f"{option}: {deprecated[option]}" for option in sorted(deprecated))
         print(f"Ignoring deprecated options:\n\n{lines}\n", file=stream)
+
+
+def run_config(args: argparse.Namespace) -> int:
+    try:
+        text = compose.stack_config(args.compose_file, substitute=not args.skip_interpolation)
+    except EngineError as error:
+        return fail("stack config", error)
+    sys.stdout.write(text)
+    return 0
 
 
 def run_remove(args: argparse.Namespace) -> int:

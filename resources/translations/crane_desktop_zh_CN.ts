@@ -2936,6 +2936,10 @@
         <translation>该键重复出现</translation>
     </message>
     <message>
+        <source>failed to cast to expected type: {reason}</source>
+        <translation>无法转换为所需类型：{reason}</translation>
+    </message>
+    <message>
         <source>invalid “$” in “{text}” (write $$)</source>
         <translation>“{text}”中的“$”无效(请写成 $$)</translation>
     </message>

@@ -119,7 +119,7 @@ def test_durations_sizes_and_cpus():
     image: b
     stop_grace_period: 1m30s
     deploy:
-      resources: {limits: {cpus: 0.25, memory: 1.5G}}
+      resources: {limits: {cpus: "0.25", memory: 1.5G}}
       update_config: {delay: 500ms}
 """
     spec = load(text).services["shop_web"]
@@ -127,6 +127,12 @@ def test_durations_sizes_and_cpus():
     assert spec["TaskTemplate"]["Resources"]["Limits"] == {"NanoCPUs": 250_000_000, "MemoryBytes": 1610612736}
     assert spec["UpdateConfig"]["Delay"] == 500_000_000
     assert spec["UpdateConfig"]["Parallelism"] == 1
+    with pytest.raises(ComposeError) as caught:  # docker's 3.x schemas: cpus is a string
+        load(text.replace('cpus: "0.25"', "cpus: 0.25"))
+    assert (caught.value.key, caught.value.reason) == (
+        "services.web.deploy.resources.limits.cpus",
+        "must be a string",
+    )
 
 
 def test_external_network_and_named_volume(tmp_path):
@@ -463,7 +469,7 @@ def test_a_variable_refused_in_the_second_file_names_that_file(tmp_path):
 
 def test_a_huge_negative_number_of_cpus_is_refused_not_a_crash():
     with pytest.raises(ComposeError) as caught:
-        load("services:\n  web:\n    image: b\n    deploy: {resources: {limits: {cpus: -1.8e299}}}\n")
+        load("services:\n  web:\n    image: b\n    deploy: {resources: {limits: {cpus: '-1.8e299'}}}\n")
     assert caught.value.key == "services.web.deploy.resources.limits.cpus"
     assert "positive" in caught.value.reason
 
@@ -491,3 +497,18 @@ def test_keys_docker_28_refuses_in_every_3x_file_are_refused(snippet, key):
     with pytest.raises(ComposeError) as caught:
         load(WEB + f"    {snippet}\n")
     assert caught.value.key == key and "unknown key" in str(caught.value)
+
+
+def test_extensions_are_interpolated_and_substituted_numbers_cast_as_docker_does():
+    """docker 28.2.2: `x-foo: "a $ b"` is refused; `published: ${PORT}` becomes a number, an empty or
+    non-numeric value is refused (interpolateTypeCastMapping)."""
+    with pytest.raises(ComposeError) as caught:
+        load('x-foo: "a $ b"\nservices:\n  web:\n    image: busybox\n')
+    assert (caught.value.line, caught.value.key) == (1, "x-foo")
+    ports = "services:\n  web:\n    image: busybox\n    ports: [{target: 80, published: '${PORT}'}]\n"
+    spec = load(ports, {"PORT": "8080"}).services["shop_web"]
+    assert spec["EndpointSpec"]["Ports"][0]["PublishedPort"] == 8080
+    with pytest.raises(ComposeError) as caught:
+        load(ports, {"PORT": ""})
+    assert caught.value.key == "services.web.ports[0].published"
+    assert caught.value.reason == 'failed to cast to expected type: strconv.Atoi: parsing "": invalid syntax'

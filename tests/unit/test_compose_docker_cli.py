@@ -1,6 +1,7 @@
 """What our command line prints for compose files, compared byte for byte with the docker CLI
-installed beside the tests (28.x): the options stack deploy ignores. docker loads and checks the
-files before it connects, so an address nothing listens on is enough: no daemon is needed."""
+installed beside the tests (28.x): `stack config`, and the options stack deploy ignores. docker
+loads and checks the files before it connects, so an address nothing listens on is enough: no
+daemon is needed."""
 
 from __future__ import annotations
 
@@ -15,12 +16,14 @@ from crane_desktop.cli import build_parser, main
 from crane_desktop.commands import stack
 from crane_desktop.engine import compose
 
-IGNORED = Path(__file__).resolve().parent.parent / "fixtures" / "compose" / "ignored"
+COMPOSE = Path(__file__).resolve().parent.parent / "fixtures" / "compose"
+IGNORED = COMPOSE / "ignored"
+VARIABLES = {"IMAGE": "busybox:1.36", "WEB_PORT": "8081", "WHO": "you", "API_TAG": "2.0", "FROM_ENV": "x"}
 
 
-def docker(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def docker(*args: str, tmp_path: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The docker CLI with no context of its own, pointed at a port nothing listens on."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DOCKER_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DOCKER_")} | (env or {})
     env.update(DOCKER_HOST="tcp://127.0.0.1:1", DOCKER_CONFIG=str(tmp_path))
     return subprocess.run(["docker", *args], env=env, capture_output=True, text=True, timeout=60, check=False)
 
@@ -64,3 +67,48 @@ def test_an_unknown_resolve_image_value_is_refused_after_the_file_as_docker_does
     assert "unknown key" in capsys.readouterr().err
     for value in stack.RESOLVE_IMAGE:
         assert build_parser().parse_args(["stack", "deploy", "--resolve-image", value, "-c", "a", "x"])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["config/full.yml"],  # every service, network, volume, secret and config key docker 28 types
+        ["config/full.yml", "--skip-interpolation"],
+        ["config/vars.yml", "config/vars-override.yml"],  # variables, defaults, $$, merged in order
+        ["varied/docker-compose.yml"],
+        ["ignored/base.yml", "ignored/override.yml"],
+    ],
+)
+def test_stack_config_prints_what_docker_stack_config_prints(args, tmp_path, monkeypatch, capsys):
+    flags = [arg if arg.startswith("--") else f"--compose-file={COMPOSE / arg}" for arg in args]
+    theirs = docker("stack", "config", *flags, tmp_path=tmp_path, env=VARIABLES)
+    assert theirs.returncode == 0, theirs.stderr
+    for name, value in VARIABLES.items():
+        monkeypatch.setenv(name, value)
+    assert main(["stack", "config", *flags]) == 0
+    assert capsys.readouterr().out == theirs.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "unset", "where"),
+    [
+        (
+            ["varied/docker-compose.yml"],
+            "WEB_PORT",
+            "Line 16, docker-compose.yml: services.web.ports[0].published",
+        ),
+        (["config/vars.yml", "--skip-interpolation"], "", "Line 9, vars.yml: services.web.ports[0]"),
+    ],
+)
+def test_stack_config_refuses_what_docker_refuses_naming_file_line_and_key(
+    args, unset, where, tmp_path, monkeypatch, capsys
+):
+    flags = [arg if arg.startswith("--") else f"--compose-file={COMPOSE / arg}" for arg in args]
+    variables = {k: v for k, v in VARIABLES.items() if k != unset}
+    theirs = docker("stack", "config", *flags, tmp_path=tmp_path, env=variables)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    if unset:
+        monkeypatch.delenv(unset, raising=False)
+    assert main(["stack", "config", *flags]) == 1 and theirs.returncode == 1
+    assert where in capsys.readouterr().err

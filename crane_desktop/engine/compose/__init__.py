@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from crane_desktop.engine.compose import schema
+from crane_desktop.engine.compose.config import config_text
 from crane_desktop.engine.compose.context import DEFAULT_NETWORK, IMAGE_LABEL
 from crane_desktop.engine.compose.convert import StackConverter, StackPlan
 from crane_desktop.engine.compose.convert_container import read_env_file
@@ -56,6 +57,7 @@ __all__ = [
     "load_files",
     "read_documents",
     "read_env_file",
+    "stack_config",
 ]
 
 
@@ -116,6 +118,15 @@ def read_documents(
         merged.files.update(document.files)
         merged.warnings.extend(document.warnings)
     return merged
+
+
+def stack_config(
+    paths: list[Path | str], environ: Mapping[str, str] | None = None, *, substitute: bool = True
+) -> str:
+    """`docker stack config -c a.yml [-c b.yml] [--skip-interpolation]`: the merged files as docker's
+    loader holds them, as YAML text; relative paths are taken from the first file's folder."""
+    files = [Path(p) for p in paths]
+    return config_text(read_documents(files, environ, substitute=substitute), files[0].resolve().parent)
 
 
 def load_files(paths: list[Path | str], stack: str, environ: Mapping[str, str] | None = None) -> StackPlan:

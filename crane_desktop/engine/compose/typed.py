@@ -136,6 +136,9 @@ class Typed:
         return int(size)
 
     def cpus(self, value: Any, path: Path_) -> int:
+        """A number of CPUs, written as a string ("0.5") as docker's 3.x schemas require."""
+        if not isinstance(value, str):
+            self.fail(path, QT_TRANSLATE_NOOP("engine", "must be a string"))
         number = self.number(value, path)
         self.at_most(number * 1e9, INT64_MAX, path, units.CPUS_MAX)
         nano = units.nano_cpus(number) if number >= 0 else -1  # a huge negative one rounds to -inf

@@ -1,0 +1,100 @@
+"""YAML text as the docker CLI writes it (gopkg.in/yaml.v3, two-space indent, lists indented under
+their key; a string that would read as another type in double quotes, one that cannot be plain in
+single quotes), for
+`stack config`'s output to equal docker's byte for byte."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+_OTHER_TYPE = re.compile(
+    r"[-+]?(?:0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+)"  # integers
+    r"|[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?"  # floats
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+    r"|~|null|Null|NULL|true|True|TRUE|false|False|FALSE"
+    r"|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF"  # YAML 1.1 booleans, quoted by yaml.v3
+)
+
+
+def _plain(text: str) -> bool:
+    """Whether yaml.v3 writes the string without quotes."""
+    if text != text.strip():
+        return False
+    if text[0] in "[]{},#&*!|>'\"%@`" or (text[0] in "-?:" and (len(text) == 1 or text[1] == " ")):
+        return False
+    if ": " in text or " #" in text or text.endswith(":"):
+        return False
+    return text.isprintable()
+
+
+def scalar(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return go_float(value)
+    text = str(value)
+    if not text or _OTHER_TYPE.fullmatch(text) or not text.isprintable():  # would read as another type
+        return json.dumps(text, ensure_ascii=False)
+    if _plain(text):
+        return text
+    return "'" + text.replace("'", "''") + "'"  # yaml.v3's choice when plain is not allowed
+
+
+def go_float(value: float) -> str:
+    """strconv.FormatFloat(f, 'g', -1, 64) as yaml.v3 writes a float (1 -> 1, 0.3 -> 0.3)."""
+    if value != value:
+        return ".nan"
+    if value in (float("inf"), float("-inf")):
+        return "+.inf" if value > 0 else "-.inf"
+    text = repr(value)
+    return text[:-2] if text.endswith(".0") else text
+
+
+def emit(value: Any) -> str:
+    """A document: a mapping, keys in the order given."""
+    return "".join(_lines(value, 0))
+
+
+def _lines(value: Any, indent: int) -> list[str]:
+    pad = " " * indent
+    out: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            head = f"{pad}{scalar(key)}:"
+            out.extend(_nested(head, item, indent))
+        return out
+    for item in value:
+        out.extend(_item(item, indent))
+    return out
+
+
+def _nested(head: str, item: Any, indent: int) -> list[str]:
+    if isinstance(item, dict | list) and item:
+        return [head + "\n", *_lines(item, indent + 2)]
+    return [f"{head} {_inline(item)}\n"]
+
+
+def _item(item: Any, indent: int) -> list[str]:
+    """A list item: `- value`, a mapping's first key on the dash's line and the others under it."""
+    pad = " " * indent
+    if isinstance(item, dict) and item:
+        lines = _lines(item, indent + 2)
+        return [f"{pad}- {lines[0].lstrip()}", *lines[1:]]
+    if isinstance(item, list) and item:
+        lines = _lines(item, indent + 2)
+        return [f"{pad}- {lines[0].lstrip()}", *lines[1:]]
+    return [f"{pad}- {_inline(item)}\n"]
+
+
+def _inline(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{}"
+    if isinstance(value, list):
+        return "[]"
+    return scalar(value)
