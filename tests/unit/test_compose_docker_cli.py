@@ -49,6 +49,7 @@ def test_each_ignored_option_is_a_warning_with_its_file_line_and_key():
     assert ("override.yml: services.db.devices", 7, compose.IGNORED_UNSUPPORTED) in found
     assert not any("depends_on" in w.key for w in plan.warnings)  # docker says nothing of it
     [expose] = [w for w in plan.warnings if w.option == "expose"]
+    assert expose.file == "override.yml"
     assert expose.message == (
         "Line 4, override.yml: services.db.expose: Exposing ports is unnecessary - services on the same "
         "network can access each other's containers on any port."

@@ -42,6 +42,7 @@ class ComposeWarning:
     key: str = ""
     ignored: str = ""  # IGNORED_UNSUPPORTED or IGNORED_DEPRECATED: an option stack deploy does not use
     option: str = ""  # that option's name, as docker's "Ignoring ... options" lines give it
+    file: str = ""  # the file's name when several are merged (the key starts with it too)
 
     @property
     def reason(self) -> str:
@@ -80,12 +81,16 @@ class Document:
             path = path[:-1]
         return self.lines.get(path, 0)
 
+    def file(self, path: Path_) -> str:
+        """The name of the file the path is in; "" for a single file."""
+        while path and path not in self.files:
+            path = path[:-1]
+        return self.files.get(path, "")
+
     def key(self, path: Path_) -> str:
         """The dotted key, after its file's name when several files are merged."""
-        found = path
-        while found and found not in self.files:
-            found = found[:-1]
-        return f"{self.files[found]}: {dotted(path)}" if found in self.files else dotted(path)
+        file = self.file(path)
+        return f"{file}: {dotted(path)}" if file else dotted(path)
 
     def fail(self, path: Path_, reason: str, /, **params: Any) -> NoReturn:
         raise ComposeError(reason, line=self.line(path), key=self.key(path), **params)
@@ -94,7 +99,9 @@ class Document:
         """A warning naming the path's line and key; `ignored` marks an option stack deploy ignores
         (the path's last key)."""
         option = str(path[-1]) if ignored else ""
-        warning = ComposeWarning(reason, params, self.line(path), self.key(path), ignored, option)
+        warning = ComposeWarning(
+            reason, params, self.line(path), self.key(path), ignored, option, self.file(path)
+        )
         if warning not in self.warnings:  # an alias repeats its anchor's values
             self.warnings.append(warning)
 
