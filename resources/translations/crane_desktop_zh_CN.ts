@@ -3004,6 +3004,10 @@
         <translation>必须是正数个 CPU</translation>
     </message>
     <message>
+        <source>must be a string, number or null</source>
+        <translation>必须是字符串、数字或 null</translation>
+    </message>
+    <message>
         <source>the file defines no services</source>
         <translation>文件中没有定义服务</translation>
     </message>

@@ -512,3 +512,24 @@ def test_extensions_are_interpolated_and_substituted_numbers_cast_as_docker_does
         load(ports, {"PORT": ""})
     assert caught.value.key == "services.web.ports[0].published"
     assert caught.value.reason == 'failed to cast to expected type: strconv.Atoi: parsing "": invalid syntax'
+
+
+def test_types_and_paths_as_docker_28_reads_them(tmp_path):
+    """Checked with docker stack config 28.2.2: a boolean label is refused, YAML 1.2's 0o octal is a
+    number, and an env_file or secret file starting with ~ is not taken from the home folder."""
+    with pytest.raises(ComposeError) as caught:
+        load("services:\n  web:\n    image: b\n    labels: {a: true}\n")
+    assert (caught.value.key, caught.value.reason) == (
+        "services.web.labels.a",
+        "must be a string, number or null",
+    )
+    (tmp_path / "s.txt").write_text("x")
+    text = (
+        "services:\n  web:\n    image: b\n    secrets: [{source: s, mode: 0o400}]\n"
+        "secrets:\n  s: {file: s.txt}\n"
+    )
+    spec = load(text, tmp=tmp_path).services["shop_web"]
+    assert spec["TaskTemplate"]["ContainerSpec"]["Secrets"][0]["File"]["Mode"] == 0o400
+    with pytest.raises(ComposeError) as caught:
+        load("services:\n  web:\n    image: b\n    env_file: ~/a.env\n", tmp=tmp_path)
+    assert str(tmp_path / "~" / "a.env") in caught.value.reason

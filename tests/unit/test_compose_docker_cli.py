@@ -78,6 +78,8 @@ def test_an_unknown_resolve_image_value_is_refused_after_the_file_as_docker_does
         ["config/vars.yml", "config/vars-override.yml"],  # variables, defaults, $$, merged in order
         ["varied/docker-compose.yml"],
         ["ignored/base.yml", "ignored/override.yml"],
+        ["config/edges.yml"],  # quoting, ranges, extra_hosts forms, ~ in a secret's file, 3.13 keys
+        ["config/blocks.yml"],  # multi-line strings, 0o octal, a relative path with ..
     ],
 )
 def test_stack_config_prints_what_docker_stack_config_prints(args, tmp_path, monkeypatch, capsys):

@@ -110,7 +110,7 @@ class _Config(StackConverter):
         elif "external" in config:
             del config["external"]
         if config.get("file"):
-            config["file"] = self.host_path(str(config["file"]))
+            config["file"] = os.path.normpath(os.path.join(self.dir, str(config["file"])))  # no ~, as docker
         for key in ("driver_opts", "labels"):
             if key in config:
                 config[key] = self.string_map(config[key], (*path, key))
@@ -143,8 +143,9 @@ class _Config(StackConverter):
                 svc[key] = self.string_map(svc[key], (*path, key))
         if "environment" in svc or "env_file" in svc:
             svc["environment"] = self.environment_map(svc, path)
-        if isinstance(svc.get("extra_hosts"), dict):
-            svc["extra_hosts"] = [f"{host}:{ip}" for host, ip in sorted(svc["extra_hosts"].items())]
+        if svc.get("extra_hosts") is not None:
+            pairs = self.host_pairs(svc["extra_hosts"], (*path, "extra_hosts"))
+            svc["extra_hosts"] = [f"{host}:{ip}" for host, ip in pairs]
         if isinstance(svc.get("networks"), list):
             svc["networks"] = dict.fromkeys(sorted(svc["networks"]))
         elif isinstance(svc.get("networks"), dict):
@@ -184,9 +185,7 @@ class _Config(StackConverter):
         the environment's when set."""
         values: dict[str, str | None] = {}
         for item in self.strings(svc.get("env_file") or [], (*path, "env_file")):
-            values.update(
-                self.from_environment(read_env_file(self.dir / os.path.expanduser(item), self.doc.lookup))
-            )
+            values.update(self.from_environment(read_env_file(self.dir / item, self.doc.lookup)))
         values.update(
             self.from_environment(
                 self.key_values(svc.get("environment"), (*path, "environment"), allow_none=True)

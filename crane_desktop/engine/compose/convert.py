@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import ipaddress
-import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -157,7 +156,7 @@ class StackConverter(ServiceConverter):
             name = self.string(config["name"], (*path, "name")) if "name" in config else self.scope(key)
             if "file" not in config:
                 self.fail(path, QT_TRANSLATE_NOOP("engine", "needs “file” (or external: true)"))
-            file = self.dir / os.path.expanduser(self.string(config["file"], (*path, "file")))
+            file = self.dir / self.string(config["file"], (*path, "file"))  # docker's absPath: no ~
             try:
                 data = file.read_bytes()
             except (OSError, ValueError) as exc:  # ValueError: a NUL in the path

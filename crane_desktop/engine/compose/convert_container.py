@@ -3,7 +3,6 @@ ulimits and capabilities, as docker's convert builds the ContainerSpec's parts."
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -58,9 +57,9 @@ class ContainerConverter(Context):
             result["CapabilityDrop"] = sorted(dropped)
         return result
 
-    def extra_hosts(self, value: Any, path: Path_) -> list[str]:
+    def host_pairs(self, value: Any, path: Path_) -> list[tuple[str, str]]:
         """docker's HostsList: host:ip or host=ip, in order (a mapping sorted by host), [ipv6] without
-        its brackets, an entry without a separator dropped; SwarmKit's "ip host" form."""
+        its brackets, an entry without a separator dropped."""
         pairs: list[tuple[str, str]]
         if isinstance(value, dict):
             pairs = sorted((host, ip or "") for host, ip in self.key_values(value, path).items())
@@ -70,7 +69,11 @@ class ContainerConverter(Context):
                 host, sep, ip = entry.partition("=" if "=" in entry else ":")
                 if sep:
                     pairs.append((host, ip))
-        return [f"{ip[1:-1] if ip[:1] == '[' and ip[-1:] == ']' else ip} {host}" for host, ip in pairs]
+        return [(host, ip[1:-1] if ip[:1] == "[" and ip[-1:] == "]" else ip) for host, ip in pairs]
+
+    def extra_hosts(self, value: Any, path: Path_) -> list[str]:
+        """The hosts in SwarmKit's "ip host" form."""
+        return [f"{ip} {host}" for host, ip in self.host_pairs(value, path)]
 
     def from_environment(self, values: Mapping[str, str | None]) -> dict[str, str | None]:
         """docker's updateEnvironment: a variable without a value, or with an empty one, takes the
@@ -85,7 +88,7 @@ class ContainerConverter(Context):
         values: dict[str, str | None] = {}
         if svc.get("env_file") is not None:
             for i, item in enumerate(self.strings(svc["env_file"], (*path, "env_file"))):
-                file = self.dir / os.path.expanduser(item)
+                file = self.dir / item  # docker's absPath: no ~ expansion
                 item_path = (
                     (*path, "env_file", i) if isinstance(svc["env_file"], list) else (*path, "env_file")
                 )

@@ -77,12 +77,35 @@ def _lines(value: Any, indent: int) -> list[str]:
 def _nested(head: str, item: Any, indent: int) -> list[str]:
     if isinstance(item, dict | list) and item:
         return [head + "\n", *_lines(item, indent + 2)]
+    if _literal(item):
+        return _block(head, item, indent + 2)
     return [f"{head} {_inline(item)}\n"]
+
+
+def _literal(value: Any) -> bool:
+    """A string yaml.v3 writes as a literal block (`|`): several printable lines."""
+    return (
+        isinstance(value, str)
+        and "\n" in value
+        and all(line.isprintable() for line in value.split("\n"))
+        and not value.startswith(" ")
+    )
+
+
+def _block(head: str, text: str, indent: int) -> list[str]:
+    """`|` keeps one final line break, `|-` none, `|+` several."""
+    body = text.rstrip("\n")
+    chomp = "-" if not text.endswith("\n") else ("+" if text.endswith("\n\n") else "")
+    lines = [" " * indent + line if line else "" for line in body.split("\n")]
+    extra = [""] * (len(text) - len(body) - 1) if chomp == "+" else []
+    return [f"{head} |{chomp}\n", *(line + "\n" for line in [*lines, *extra])]
 
 
 def _item(item: Any, indent: int) -> list[str]:
     """A list item: `- value`, a mapping's first key on the dash's line and the others under it."""
     pad = " " * indent
+    if _literal(item):
+        return _block(f"{pad}-", item, indent + 2)
     if isinstance(item, dict) and item:
         lines = _lines(item, indent + 2)
         return [f"{pad}- {lines[0].lstrip()}", *lines[1:]]

@@ -4,6 +4,7 @@ cannot hold, and files nested or expanded beyond the limits are refused with the
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,21 @@ from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 MAX_DEPTH = 64  # nesting levels of a compose file (real ones use fewer than 10)
 MAX_VALUES = 100_000  # values after alias expansion: stops "billion laughs" files
 NOT_YAML = QT_TRANSLATE_NOOP("engine", "the file is not valid YAML ({problem})")
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, plus YAML 1.2's octal integers (`0o440`) that docker's yaml.v3 reads."""
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        text = str(self.construct_scalar(node)).replace("_", "")
+        sign, digits = (text[0], text[1:]) if text[:1] in "+-" else ("", text)
+        if digits.startswith("0o"):
+            return int(sign + digits[2:], 8)
+        return int(super().construct_yaml_int(node))
+
+
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?0o[0-7_]+$"), list("-+0"))
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 
 
 def read_text(path: Path) -> str:
@@ -52,7 +68,7 @@ class _Reader:
         self.count = 0
         self.loader: yaml.SafeLoader | None = None
         try:
-            self.loader = yaml.SafeLoader(text)
+            self.loader = _Loader(text)
             node = self.loader.get_single_node()
             self.value: Any = {} if node is None else self._convert(node, ())
         except yaml.MarkedYAMLError as exc:

@@ -155,10 +155,8 @@ class Typed:
             for key, item in value.items():
                 if item is None:
                     result[key] = None if allow_none else ""
-                elif isinstance(item, bool):
-                    result[key] = "true" if item else "false"
-                elif isinstance(item, dict | list):
-                    self.fail((*path, key), QT_TRANSLATE_NOOP("engine", "must be a string"))
+                elif isinstance(item, bool | dict | list):  # docker's schemas: a string, number or null
+                    self.fail((*path, key), QT_TRANSLATE_NOOP("engine", "must be a string, number or null"))
                 else:
                     result[key] = str(item)
             return result
