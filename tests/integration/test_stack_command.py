@@ -74,7 +74,7 @@ def test_invalid_file_creates_nothing(tmp_path):
     )
     done = crane("stack", "deploy", "--profile-file", str(profile_path()), "-c", str(path), name)
     assert done.returncode == 1
-    assert "Line 7, services.db.deploy.replicas: must be a whole number" in done.stderr
+    assert "Line 7, bad.yml: services.db.deploy.replicas: must be a whole number" in done.stderr
     assert stack_services(name) == []
     assert name not in docker(1, "network", "ls", "--format", "{{.Name}}")
 

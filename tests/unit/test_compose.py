@@ -533,3 +533,10 @@ def test_types_and_paths_as_docker_28_reads_them(tmp_path):
     with pytest.raises(ComposeError) as caught:
         load("services:\n  web:\n    image: b\n    env_file: ~/a.env\n", tmp=tmp_path)
     assert str(tmp_path / "~" / "a.env") in caught.value.reason
+
+
+def test_the_command_line_names_the_file_even_when_there_is_one(tmp_path):
+    (tmp_path / "app.yml").write_text("services:\n  web:\n    image: b\n    deploy: {replicas: x}\n")
+    with pytest.raises(ComposeError) as caught:
+        compose.load_files([tmp_path / "app.yml"], "shop", environ={})
+    assert (caught.value.line, caught.value.key) == (4, "app.yml: services.web.deploy.replicas")

@@ -131,10 +131,9 @@ def stack_config(
 
 def load_files(paths: list[Path | str], stack: str, environ: Mapping[str, str] | None = None) -> StackPlan:
     """`docker stack deploy -c a.yml -c b.yml`: the files read and merged (`read_documents`), relative
-    paths taken from the first file's folder. Errors name the file, its line and the key."""
+    paths taken from the first file's folder. Errors and warnings name the file (even a single one:
+    the command line has no editor to point at), its line and the key."""
     files = [Path(p) for p in paths]
-    if len(files) == 1:
-        return load_file(files[0], stack, environ)
     _check_stack(stack)
     merged = read_documents(files, environ)
     return StackConverter(merged, stack, files[0].resolve().parent).run()
