@@ -5,13 +5,11 @@ normalised, keys in the order of docker's types), for `emit` to print as docker 
 from __future__ import annotations
 
 import os
-import shlex
 from pathlib import Path
 from typing import Any
 
 from crane_desktop.engine.compose import units
 from crane_desktop.engine.compose.convert import StackConverter
-from crane_desktop.engine.compose.convert_container import read_env_file
 from crane_desktop.engine.compose.emit import emit, go_float
 from crane_desktop.engine.compose.marks import Document, Path_
 from crane_desktop.engine.compose.schema import LATEST_MINOR
@@ -131,11 +129,11 @@ class _Config(StackConverter):
         path: Path_ = ("services", name)
         svc = dict(self.mapping(value, path, null_ok=False))
         for key in ("command", "entrypoint"):
-            if isinstance(svc.get(key), str):
-                svc[key] = shlex.split(svc[key])
+            if svc.get(key) is not None:
+                svc[key] = self.command(svc[key], (*path, key))
         for key in ("dns", "dns_search", "env_file", "tmpfs"):
-            if isinstance(svc.get(key), str):
-                svc[key] = [svc[key]]
+            if svc.get(key) is not None:
+                svc[key] = self.strings(svc[key], (*path, key))
         if isinstance(svc.get("build"), str):
             svc["build"] = {"context": svc["build"]}
         for key in ("labels", "sysctls"):
@@ -147,7 +145,7 @@ class _Config(StackConverter):
             pairs = self.host_pairs(svc["extra_hosts"], (*path, "extra_hosts"))
             svc["extra_hosts"] = [f"{host}:{ip}" for host, ip in pairs]
         if isinstance(svc.get("networks"), list):
-            svc["networks"] = dict.fromkeys(sorted(svc["networks"]))
+            svc["networks"] = dict.fromkeys(sorted(self.strings(svc["networks"], (*path, "networks"))))
         elif isinstance(svc.get("networks"), dict):
             svc["networks"] = {key: svc["networks"][key] for key in sorted(svc["networks"])}
         for key in ("secrets", "configs"):
@@ -181,16 +179,7 @@ class _Config(StackConverter):
         return _go_duration(self.duration(value, path))
 
     def environment_map(self, svc: dict[str, Any], path: Path_) -> dict[str, str | None]:
-        """docker's resolveEnvironment: env files, then `environment`; a key without a value takes
-        the environment's when set."""
-        values: dict[str, str | None] = {}
-        for item in self.strings(svc.get("env_file") or [], (*path, "env_file")):
-            values.update(self.from_environment(read_env_file(self.dir / item, self.doc.lookup)))
-        values.update(
-            self.from_environment(
-                self.key_values(svc.get("environment"), (*path, "environment"), allow_none=True)
-            )
-        )
+        values = self.environment_values(svc, path)
         return {key: values[key] for key in sorted(values)}
 
     def port_configs(self, value: Any, path: Path_) -> list[dict[str, Any]]:

@@ -84,7 +84,9 @@ class ContainerConverter(Context):
             result[key] = value if found is None else found
         return result
 
-    def environment(self, svc: dict[str, Any], path: Path_) -> list[str]:
+    def environment_values(self, svc: dict[str, Any], path: Path_) -> dict[str, str | None]:
+        """docker's resolveEnvironment: the env files, then `environment`, each through
+        `from_environment`; a key without a value is None."""
         values: dict[str, str | None] = {}
         if svc.get("env_file") is not None:
             for i, item in enumerate(self.strings(svc["env_file"], (*path, "env_file"))):
@@ -106,6 +108,10 @@ class ContainerConverter(Context):
                 self.key_values(svc.get("environment"), (*path, "environment"), allow_none=True)
             )
         )
+        return values
+
+    def environment(self, svc: dict[str, Any], path: Path_) -> list[str]:
+        values = self.environment_values(svc, path)
         return sorted(key if value is None else f"{key}={value}" for key, value in values.items())
 
     def healthcheck(self, value: Any, path: Path_) -> dict[str, Any] | None:

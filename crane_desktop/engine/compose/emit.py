@@ -5,7 +5,7 @@ single quotes), for
 
 from __future__ import annotations
 
-import json
+import datetime
 import re
 from typing import Any
 
@@ -16,6 +16,24 @@ _OTHER_TYPE = re.compile(
     r"|~|null|Null|NULL|true|True|TRUE|false|False|FALSE"
     r"|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF"  # YAML 1.1 booleans, quoted by yaml.v3
 )
+
+
+_TIME = re.compile(
+    r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+    r"(?:[Tt ][0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]+)?(?:[Zz]|[-+][0-9]{1,2}:[0-9]{2})?)?"
+)
+
+
+def _timestamp(text: str) -> bool:
+    """A string yaml.v3 would read as a time (a real date: 2020-13-45 stays a string)."""
+    match = _TIME.fullmatch(text)
+    if not match:
+        return False
+    try:
+        datetime.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return False
+    return True
 
 
 def _plain(text: str) -> bool:
@@ -29,6 +47,30 @@ def _plain(text: str) -> bool:
     return text.isprintable()
 
 
+_ESCAPES = {
+    "\0": "\\0", "\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f",
+    "\r": "\\r", "\x1b": "\\e", '"': '\\"', "\\": "\\\\", "\x85": "\\N", "\xa0": "\\_",
+    "\u2028": "\\L", "\u2029": "\\P",
+}  # fmt: skip
+
+
+def _double_quoted(text: str) -> str:
+    """YAML's double-quoted style with yaml.v3's escapes (\\n, \\x7F, \\uFEFF...)."""
+    out = []
+    for char in text:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif char.isprintable() and not 0xD800 <= ord(char) <= 0xDFFF:
+            out.append(char)
+        elif ord(char) <= 0xFF:
+            out.append(f"\\x{ord(char):02X}")
+        elif ord(char) <= 0xFFFF:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(f"\\U{ord(char):08X}")
+    return '"' + "".join(out) + '"'
+
+
 def scalar(value: Any) -> str:
     if value is None:
         return "null"
@@ -39,8 +81,8 @@ def scalar(value: Any) -> str:
     if isinstance(value, float):
         return go_float(value)
     text = str(value)
-    if not text or _OTHER_TYPE.fullmatch(text) or not text.isprintable():  # would read as another type
-        return json.dumps(text, ensure_ascii=False)
+    if not text or _OTHER_TYPE.fullmatch(text) or _timestamp(text) or not text.isprintable():
+        return _double_quoted(text)
     if _plain(text):
         return text
     return "'" + text.replace("'", "''") + "'"  # yaml.v3's choice when plain is not allowed
