@@ -218,6 +218,10 @@ def test_version_3_and_3_13_take_every_key():
     for version in ("'3'", "'3.0'", "'3.13'"):
         plan = load(f"version: {version}\nservices:\n  web:\n    image: b\n")
         assert plan.services
+    # docker 28.2.2 reads "3" as its latest schema: a 3.7 key is accepted there, not in "3.0"
+    assert load("version: '3'\nservices:\n  web:\n    image: b\n    init: true\n").services
+    with pytest.raises(ComposeError):
+        load("version: '3.0'\nservices:\n  web:\n    image: b\n    init: true\n")
     load("version: '3.8'\nx-a: 1\nservices:\n  web:\n    image: b\n    init: true\n")
 
 

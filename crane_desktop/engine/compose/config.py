@@ -81,7 +81,8 @@ class _Config(StackConverter):
     def config(self) -> dict[str, Any]:
         top = self.doc.value if isinstance(self.doc.value, dict) else {}
         version = top.get("version")
-        result: dict[str, Any] = {"version": str(version) if version else f"3.{LATEST_MINOR}"}
+        latest = f"3.{LATEST_MINOR}"  # no version, or "3", is the latest schema's, as docker prints it
+        result: dict[str, Any] = {"version": latest if version in (None, "", "3") else str(version)}
         services = self.mapping(top.get("services"), ("services",))
         result["services"] = {name: self.service_config(name, services[name]) for name in sorted(services)}
         for kind, order in (

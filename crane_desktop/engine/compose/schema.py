@@ -88,8 +88,8 @@ KEYS_SINCE: tuple[tuple[str, int], ...] = (
 
 def check_version(document: Document, top: dict[str, Any]) -> int:
     """The file's minor version (3.N); refuses a version the CLI does not know and keys a later
-    version added. No version: the CLI takes its latest schema."""
-    if "version" not in top:
+    version added. No version, or "3": the CLI takes its latest schema (docker's normalizeVersion)."""
+    if "version" not in top or top["version"] == "3":
         return LATEST_MINOR
     if not isinstance(top["version"], str):
         document.fail(("version",), QT_TRANSLATE_NOOP("engine", 'must be a string (e.g. "3.8")'))
