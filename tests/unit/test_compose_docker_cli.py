@@ -80,6 +80,7 @@ def test_an_unknown_resolve_image_value_is_refused_after_the_file_as_docker_does
         ["ignored/base.yml", "ignored/override.yml"],
         ["config/edges.yml"],  # quoting, ranges, extra_hosts forms, ~ in a secret's file, 3.13 keys
         ["config/blocks.yml"],  # multi-line strings, 0o octal, a relative path with ..
+        ["config/zeros.yml"],  # Go's omitempty: empty pointer structs kept as {}, zero numbers left out
     ],
 )
 def test_stack_config_prints_what_docker_stack_config_prints(args, tmp_path, monkeypatch, capsys):

@@ -34,7 +34,16 @@ MOUNT_ORDER = ("type", "source", "target", "read_only", "consistency", "bind", "
 NETWORK_ORDER = ("name", "driver", "driver_opts", "ipam", "external", "internal", "attachable", "labels")
 VOLUME_ORDER = ("name", "driver", "driver_opts", "external", "labels")
 FILE_ORDER = ("name", "file", "external", "labels", "driver", "driver_opts", "template_driver")
-BOOLEANS = ("privileged", "read_only", "stdin_open", "tty")  # omitted when false
+# Go's omitempty, as docker's types apply it: a pointer to a struct is written even when empty ({}),
+# a plain struct, a map or a list is left out when empty, a number or flag when 0 or false.
+POINTER_STRUCTS = {
+    "healthcheck", "logging", "update_config", "rollback_config", "restart_policy", "limits",
+    "reservations", "volume", "tmpfs", "bind",
+}  # fmt: skip
+ZERO_OMITTED = {
+    "published", "target", "max_replicas_per_node", "pids", "size", "nocopy", "read_only", "privileged",
+    "stdin_open", "tty", "disable", "internal", "attachable", "max_failure_ratio",
+}  # fmt: skip
 
 
 def config_text(document: Document, working_dir: Path) -> str:
@@ -116,9 +125,6 @@ class _Config(StackConverter):
         ipam = config.get("ipam")
         if isinstance(ipam, dict):
             config["ipam"] = _ordered(ipam, ("driver", "config"))
-        for key in ("internal", "attachable"):
-            if not config.get(key):
-                config.pop(key, None)
         return _ordered(config, order)
 
     def string_map(self, value: Any, path: Path_) -> dict[str, str]:
@@ -171,9 +177,6 @@ class _Config(StackConverter):
             svc["logging"] = _ordered(logging_, ("driver", "options"))
         if isinstance(svc.get("ulimits"), dict):
             svc["ulimits"] = {key: svc["ulimits"][key] for key in sorted(svc["ulimits"])}
-        for key in BOOLEANS:
-            if not svc.get(key):
-                svc.pop(key, None)
         return _ordered(svc, SERVICE_ORDER)
 
     def go_duration(self, value: Any, path: Path_) -> str:
@@ -206,8 +209,9 @@ class _Config(StackConverter):
                 volume = dict(self.mapping(item, (*path, i), null_ok=False))
                 if volume.get("type") == "bind" and volume.get("source"):
                     volume["source"] = self.host_path(str(volume["source"]))
-            if not volume.get("read_only"):
-                volume.pop("read_only", None)
+            for key, fields in (("bind", ("propagation",)), ("volume", ("nocopy",)), ("tmpfs", ("size",))):
+                if isinstance(volume.get(key), dict):
+                    volume[key] = _ordered(volume[key], fields)
             result.append(_ordered(volume, MOUNT_ORDER))
         return result
 
@@ -218,8 +222,6 @@ class _Config(StackConverter):
         for key in ("timeout", "interval", "start_period", "start_interval"):
             if check.get(key) is not None:
                 check[key] = self.go_duration(check[key], (*path, key))
-        if not check.get("disable"):
-            check.pop("disable", None)
         return _ordered(check, HEALTH_ORDER)
 
     def deploy_config(self, deploy: dict[str, Any], path: Path_) -> dict[str, Any]:
@@ -233,9 +235,7 @@ class _Config(StackConverter):
                     if policy.get(duration) is not None:
                         policy[duration] = self.duration(policy[duration], (*path, key, duration))
                         policy[duration] = _go_duration(policy[duration]) if policy[duration] else None
-                if not policy.get("max_failure_ratio"):
-                    policy.pop("max_failure_ratio", None)
-                deploy[key] = _ordered({k: v for k, v in policy.items() if v is not None}, UPDATE_ORDER)
+                deploy[key] = _ordered(policy, UPDATE_ORDER)
         if isinstance(deploy.get("restart_policy"), dict):
             policy = dict(deploy["restart_policy"])
             for duration in ("delay", "window"):
@@ -244,6 +244,10 @@ class _Config(StackConverter):
             deploy["restart_policy"] = _ordered(policy, RESTART_ORDER)
         if isinstance(deploy.get("resources"), dict):
             deploy["resources"] = self.resources_config(deploy["resources"], (*path, "resources"))
+        if isinstance(deploy.get("placement"), dict):
+            deploy["placement"] = _ordered(
+                deploy["placement"], ("constraints", "preferences", "max_replicas_per_node")
+            )
         return _ordered(deploy, DEPLOY_ORDER)
 
     def resources_config(self, resources: dict[str, Any], path: Path_) -> dict[str, Any]:
@@ -262,8 +266,17 @@ class _Config(StackConverter):
 
 def _ordered(values: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
     """The keys docker's type has, in its order; extension keys after them."""
-    known = {key: values[key] for key in order if key in values and values[key] not in (None, "")}
+    known = {key: values[key] for key in order if key in values and not _empty(key, values[key])}
     return {**known, **{key: _sorted(values[key]) for key in sorted(values) if key.startswith("x-")}}
+
+
+def _empty(key: str, value: Any) -> bool:
+    """What Go's omitempty leaves out (see POINTER_STRUCTS)."""
+    if value is None or value == "" or value == []:
+        return True
+    if value == {}:
+        return key not in POINTER_STRUCTS
+    return key in ZERO_OMITTED and not isinstance(value, str) and value in (0, False)
 
 
 def _sorted(value: Any) -> Any:
