@@ -10,8 +10,10 @@ sent to the engine then).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from typing import TextIO
 
 from crane_desktop.commands import stack_lists
@@ -122,7 +124,7 @@ def print_warnings(plan: compose.StackPlan, stream: TextIO | None = None) -> Non
         if warning.ignored:
             ignored[warning.ignored][warning.option] = warning.reason
         else:
-            print(f"WARN[0000] {warning.reason}", file=stream)
+            print(log_line(warning.reason, stream), file=stream)
     if ignored[compose.IGNORED_UNSUPPORTED]:
         print(
             f"Ignoring unsupported options: {', '.join(sorted(ignored[compose.IGNORED_UNSUPPORTED]))}\n",
@@ -141,6 +143,18 @@ def run_config(args: argparse.Namespace) -> int:
         return fail("stack config", error)
     sys.stdout.write(text)
     return 0
+
+
+def log_line(message: str, stream: TextIO) -> str:
+    """A warning as the docker CLI's logger (logrus) writes it: `WARN[0000] ...` on a terminal,
+    `time="..." level=warning msg="..."` otherwise (scripts, CI)."""
+    if stream.isatty():
+        return f"WARN[0000] {message}"
+    now = datetime.now().astimezone()
+    stamp = now.strftime("%Y-%m-%dT%H:%M:%S") + (now.strftime("%z") if now.utcoffset() else "Z")
+    if len(stamp) > 20 and stamp[-5] in "+-":  # Go's RFC3339 offset: +02:00
+        stamp = f"{stamp[:-2]}:{stamp[-2:]}"
+    return f'time="{stamp}" level=warning msg={json.dumps(message, ensure_ascii=False)}'
 
 
 def run_remove(args: argparse.Namespace) -> int:

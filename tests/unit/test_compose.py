@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import io
+import re
 from pathlib import Path
 
 import pytest
@@ -83,9 +85,17 @@ def test_an_unset_variable_becomes_blank_with_a_warning_naming_line_and_key(caps
     assert (warning.line, warning.key) == (5, "services.web.environment.TOKEN")
     assert warning.reason == 'The "UNSET" variable is not set. Defaulting to a blank string.'
     assert warning.message.startswith("Line 5, services.web.environment.TOKEN: ")
-    stack.print_warnings(plan)
-    assert capsys.readouterr().err == (
-        'WARN[0000] The "UNSET" variable is not set. Defaulting to a blank string.\n'
+    stack.print_warnings(plan)  # not a terminal: the docker CLI logger's text form
+    assert re.fullmatch(
+        r'time="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[-+]\d\d:\d\d)" level=warning '
+        r'msg="The \\"UNSET\\" variable is not set. Defaulting to a blank string."\n',
+        capsys.readouterr().err,
+    )
+    terminal = io.StringIO()
+    terminal.isatty = lambda: True  # type: ignore[method-assign]
+    stack.print_warnings(plan, terminal)
+    assert (
+        terminal.getvalue() == 'WARN[0000] The "UNSET" variable is not set. Defaulting to a blank string.\n'
     )
     empty = load("services:\n  web:\n    image: busybox:${E-x}${E:-y}\n", {"E": ""})
     assert empty.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Image"] == "busybox:y"

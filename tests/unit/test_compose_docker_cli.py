@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -116,3 +117,18 @@ def test_stack_config_refuses_what_docker_refuses_naming_file_line_and_key(
         monkeypatch.delenv(unset, raising=False)
     assert main(["stack", "config", *flags]) == 1 and theirs.returncode == 1
     assert where in capsys.readouterr().err
+
+
+def test_load_warnings_are_logged_as_the_docker_cli_logs_them_in_a_script(tmp_path):
+    """Not on a terminal, docker's logger writes `time="..." level=warning msg="..."`, services'
+    warnings before the networks' (docker's loadSections order)."""
+    path = COMPOSE / "config" / "warnings.yml"
+    theirs = docker("stack", "deploy", "-c", str(path), "shop", tmp_path=tmp_path).stderr
+    ours = io.StringIO()
+    stack.print_warnings(compose.load_files([path], "shop", environ={}), ours)
+
+    def untimed(text: str) -> list[str]:
+        return [re.sub(r'^time="[^"]*"', 'time="-"', line) for line in text.splitlines() if "level=" in line]
+
+    assert untimed(ours.getvalue()) == untimed(theirs)
+    assert len(untimed(theirs)) == 2

@@ -39,7 +39,6 @@ class StackConverter(ServiceConverter):
             kind: self.mapping(top.get(kind), (kind,))
             for kind in ("networks", "volumes", "secrets", "configs")
         }
-        self.check_externals()
         plan = StackPlan(self.stack, warnings=self.doc.warnings)
         used_networks: set[str] = set()
         for name, service in services.items():
@@ -52,6 +51,7 @@ class StackConverter(ServiceConverter):
             spec, networks = self.service(name, service)
             plan.services[self.scope(name)] = spec
             used_networks.update(networks)
+        self.check_externals()  # after the services, as docker's loadSections (its warnings' order)
         self.networks(plan, used_networks)
         plan.secrets = self.file_objects("secrets")
         plan.configs = self.file_objects("configs")
