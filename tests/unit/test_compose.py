@@ -554,3 +554,17 @@ def test_the_command_line_names_the_file_even_when_there_is_one(tmp_path):
     with pytest.raises(ComposeError) as caught:
         compose.load_files([tmp_path / "app.yml"], "shop", environ={})
     assert (caught.value.line, caught.value.key) == (4, "app.yml: services.web.deploy.replicas")
+
+
+@pytest.mark.parametrize(
+    ("nanoseconds", "text"),
+    [  # Go's time.Duration(n).String()
+        (0, "0s"), (1, "1ns"), (1500, "1.5µs"), (1_500_000, "1.5ms"), (10**9, "1s"), (90 * 10**9, "1m30s"),
+        (3600 * 10**9, "1h0m0s"), (3_723_500_000_000, "1h2m3.5s"), (-(10**9), "-1s"),
+        (2**63 - 1, "2562047h47m16.854775807s"),
+    ],
+)  # fmt: skip
+def test_durations_print_as_go_prints_them(nanoseconds, text):
+    assert compose.units.go_duration(nanoseconds) == text
+    if nanoseconds >= 0:
+        assert compose.units.duration_ns(text) == pytest.approx(nanoseconds, rel=1e-15)

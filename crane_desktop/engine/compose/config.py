@@ -60,30 +60,10 @@ def go_string(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _go_duration(nanoseconds: int) -> str:
-    """Go's time.Duration.String: 1m30s, 1.5s, 1h0m0s, 500ms, 0s."""
-    if nanoseconds == 0:
-        return "0s"
-    sign, ns = ("-", -nanoseconds) if nanoseconds < 0 else ("", nanoseconds)
-    if ns < units.NANO:
-        for unit, size in (("ms", 10**6), ("µs", 10**3), ("ns", 1)):
-            if ns >= size:
-                return sign + _decimal(ns, size) + unit
-    hours, rest = divmod(ns, 3600 * units.NANO)
-    minutes, rest = divmod(rest, 60 * units.NANO)
-    text = _decimal(rest, units.NANO) + "s"
-    if hours:
-        return f"{sign}{hours}h{minutes}m{text}"
-    return f"{sign}{minutes}m{text}" if minutes else sign + text
-
-
-def _decimal(value: int, size: int) -> str:
-    whole, fraction = divmod(value, size)
-    digits = str(fraction).rjust(len(str(size)) - 1, "0").rstrip("0")
-    return f"{whole}.{digits}" if digits else str(whole)
-
-
 class _Config(StackConverter):
+    """The converter's typed readers (which refuse as deploy does), turned to docker's loaded types
+    instead of engine specs; the app name plays no part."""
+
     def __init__(self, document: Document, working_dir: Path) -> None:
         super().__init__(document, "x", working_dir)
 
@@ -180,7 +160,7 @@ class _Config(StackConverter):
         return _ordered(svc, SERVICE_ORDER)
 
     def go_duration(self, value: Any, path: Path_) -> str:
-        return _go_duration(self.duration(value, path))
+        return units.go_duration(self.duration(value, path))
 
     def environment_map(self, svc: dict[str, Any], path: Path_) -> dict[str, str | None]:
         values = self.environment_values(svc, path)
@@ -234,7 +214,7 @@ class _Config(StackConverter):
                 for duration in ("delay", "monitor"):
                     if policy.get(duration) is not None:
                         policy[duration] = self.duration(policy[duration], (*path, key, duration))
-                        policy[duration] = _go_duration(policy[duration]) if policy[duration] else None
+                        policy[duration] = units.go_duration(policy[duration]) if policy[duration] else None
                 deploy[key] = _ordered(policy, UPDATE_ORDER)
         if isinstance(deploy.get("restart_policy"), dict):
             policy = dict(deploy["restart_policy"])

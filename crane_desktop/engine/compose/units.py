@@ -1,5 +1,6 @@
-"""The units compose values are written in, parsed as docker parses them; shared by the compose
-converter and the deploy form's validator, so both accept exactly the same text.
+"""The units compose values are written in, parsed as docker parses them (and durations printed as
+Go prints them); shared by the compose converter, `stack config` and the deploy form's validator, so
+all accept exactly the same text.
 
 Parsers return the exact amount (a float, possibly beyond what the engine holds: callers compare it
 with INT64_MAX and say so in their own words) and raise ValueError for text that is no amount."""
@@ -55,3 +56,26 @@ def size_bytes(text: str) -> float:
 def nano_cpus(cpus: float) -> int:
     """A number of CPUs as the engine's nano-CPUs, rounded as docker's ParseCPUs."""
     return round(cpus * 1e9)
+
+
+def go_duration(nanoseconds: int) -> str:
+    """Go's time.Duration.String: 1m30s, 1.5s, 1h0m0s, 500ms, 0s."""
+    if nanoseconds == 0:
+        return "0s"
+    sign, ns = ("-", -nanoseconds) if nanoseconds < 0 else ("", nanoseconds)
+    if ns < NANO:
+        for unit, size in (("ms", 10**6), ("µs", 10**3), ("ns", 1)):
+            if ns >= size:
+                return sign + _decimal(ns, size) + unit
+    hours, rest = divmod(ns, 3600 * NANO)
+    minutes, rest = divmod(rest, 60 * NANO)
+    text = _decimal(rest, NANO) + "s"
+    if hours:
+        return f"{sign}{hours}h{minutes}m{text}"
+    return f"{sign}{minutes}m{text}" if minutes else sign + text
+
+
+def _decimal(value: int, size: int) -> str:
+    whole, fraction = divmod(value, size)
+    digits = str(fraction).rjust(len(str(size)) - 1, "0").rstrip("0")
+    return f"{whole}.{digits}" if digits else str(whole)
