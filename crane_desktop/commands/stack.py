@@ -43,7 +43,7 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
         "--compose-file",
         required=True,
         action="append",
-        help="the compose file (several: merged in order, as docker stack deploy does)",
+        help="the compose file, - for standard input (several: merged in order, as docker stack deploy does)",
     )
     deploy.add_argument("--prune", action="store_true", help="remove the app's services not in the file")
     deploy.add_argument(
@@ -68,7 +68,7 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
         "--compose-file",
         required=True,
         action="append",
-        help="a compose file (several: merged in order)",
+        help="a compose file, - for standard input (several: merged in order)",
     )
     config.add_argument(
         "--skip-interpolation", action="store_true", help="skip interpolation and output only merged config"

@@ -132,3 +132,23 @@ def test_load_warnings_are_logged_as_the_docker_cli_logs_them_in_a_script(tmp_pa
 
     assert untimed(ours.getvalue()) == untimed(theirs)
     assert len(untimed(theirs)) == 2
+
+
+def test_stack_config_reads_standard_input_for_dash_as_docker(tmp_path, monkeypatch, capsys):
+    text = (COMPOSE / "config" / "vars.yml").read_text()
+    monkeypatch.chdir(tmp_path)  # relative paths start in the current folder
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DOCKER_")}
+    env.update(VARIABLES, DOCKER_CONFIG=str(tmp_path))
+    theirs = subprocess.run(
+        ["docker", "stack", "config", "-c", "-"],
+        input=text,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for name, value in VARIABLES.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    assert main(["stack", "config", "-c", "-"]) == 0
+    assert capsys.readouterr().out == theirs.stdout

@@ -5,6 +5,7 @@ cannot hold, and files nested or expanded beyond the limits are refused with the
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +35,10 @@ _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 
 
 def read_text(path: Path) -> str:
+    """A compose file's text; `-` is standard input (relative paths then start in the current
+    folder), as docker's `-c -`."""
     try:
-        return path.read_text(encoding="utf-8")
+        return sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
     except (OSError, ValueError) as exc:  # ValueError: not UTF-8 text
         raise ComposeError(
             QT_TRANSLATE_NOOP("engine", "cannot read {file}: {reason}"), file=str(path), reason=why(exc)
