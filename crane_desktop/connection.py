@@ -50,11 +50,12 @@ def add_connection_flags(parser: argparse.ArgumentParser, *, inherited: bool = F
         default=default([]),
         help="engine endpoint, e.g. tcp://manager:2376",
     )
-    connection.add_argument(
-        "--tls", action="store_true", default=default(False), help="use TLS; implied by --tlsverify"
-    )
-    connection.add_argument(
-        "--tlsverify", action="store_true", default=default(False), help="use TLS and verify the engine"
+    _bool_flag(connection, "--tls", default(None), "use TLS; implied by --tlsverify")
+    _bool_flag(
+        connection,
+        "--tlsverify",
+        default(None),
+        "use TLS and verify the engine (--tlsverify=false: TLS without verifying, as docker)",
     )
     connection.add_argument("--tlscacert", default=default(""), help="trust certificates signed by this CA")
     connection.add_argument("--tlscert", default=default(""), help="client certificate")
@@ -65,6 +66,26 @@ def add_connection_flags(parser: argparse.ArgumentParser, *, inherited: bool = F
     connection.add_argument("--config", default=default(""), help="docker config directory (contexts)")
     connection.add_argument("--profile", default=default(""), help="saved profile to open, by name")
     connection.add_argument("--profile-file", default=default(""), help="profile JSON file to open")
+
+
+GO_TRUE = ("1", "t", "T", "TRUE", "true", "True")  # Go's strconv.ParseBool, as the docker CLI's flags
+GO_FALSE = ("0", "f", "F", "FALSE", "false", "False")
+
+
+def _bool_flag(group: Any, flag: str, default: Any, help: str) -> None:
+    """A docker CLI boolean flag: `--flag`, `--flag=true` or `--flag=false` (never a separate value);
+    not given leaves None, so the environment decides."""
+    dest = flag.removeprefix("--")
+    group.add_argument(flag, dest=dest, action="store_const", const=True, default=default, help=help)
+    for value, spellings in ((True, GO_TRUE), (False, GO_FALSE)):
+        group.add_argument(
+            *(f"{flag}={word}" for word in spellings),
+            dest=dest,
+            action="store_const",
+            const=value,
+            default=argparse.SUPPRESS,
+            help=argparse.SUPPRESS,
+        )
 
 
 def flags_from_args(args: argparse.Namespace) -> ConnectionFlags:

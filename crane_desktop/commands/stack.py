@@ -10,8 +10,10 @@ sent to the engine then).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from typing import TextIO
 
 from crane_desktop.commands import stack_lists
@@ -20,6 +22,7 @@ from crane_desktop.engine import compose, stacks
 from crane_desktop.engine.errors import EngineError, NotFound
 
 NAMES = ("stack",)
+RESOLVE_IMAGE = ("always", "changed", "never")  # docker's values for --resolve-image, its default first
 
 
 def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Callable) -> None:
@@ -40,11 +43,37 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
         "--compose-file",
         required=True,
         action="append",
-        help="the compose file (several: merged in order, as docker stack deploy does)",
+        help="the compose file, - for standard input (several: merged in order, as docker stack deploy does)",
     )
     deploy.add_argument("--prune", action="store_true", help="remove the app's services not in the file")
+    deploy.add_argument(
+        "--resolve-image",
+        default=RESOLVE_IMAGE[0],
+        metavar="{always,changed,never}",
+        help="accepted as docker stack deploy accepts it (default: always); we never query a registry "
+        "and pin no digest, whatever the value: every value deploys as docker's `never` does (and as "
+        "`always` and `changed` do when the registry cannot be reached)",
+    )
     deploy.add_argument("name", help="the app (stack) name")
     deploy.set_defaults(run=run_deploy)
+
+    config = actions.add_parser(
+        "config",
+        help="print the merged, interpolated compose files (as docker stack config; no engine needed)",
+        description="Output the final config file, after doing merges and interpolations, as "
+        "`docker stack config` does.",
+    )
+    config.add_argument(
+        "-c",
+        "--compose-file",
+        required=True,
+        action="append",
+        help="a compose file, - for standard input (several: merged in order)",
+    )
+    config.add_argument(
+        "--skip-interpolation", action="store_true", help="skip interpolation and output only merged config"
+    )
+    config.set_defaults(run=run_config)
 
     remove = actions.add_parser(
         "rm", aliases=["remove"], help="remove an app: its services, networks, secrets and configs"
@@ -60,6 +89,10 @@ def run_deploy(args: argparse.Namespace) -> int:
         plan = compose.load_files(args.compose_file, args.name)
     except EngineError as error:
         return fail("stack deploy", error)
+    if args.resolve_image not in RESOLVE_IMAGE:  # checked after the files, as docker checks it
+        return fail(
+            "stack deploy", ValueError(f"Invalid option {args.resolve_image} for flag --resolve-image")
+        )
     print_warnings(plan)
     try:
         cluster = connect(args)
@@ -83,9 +116,45 @@ def run_deploy(args: argparse.Namespace) -> int:
 
 
 def print_warnings(plan: compose.StackPlan, stream: TextIO | None = None) -> None:
-    """What docker accepts with a warning, in the words and form of the docker CLI's log lines."""
+    """What docker accepts with a warning, in the words and form of the docker CLI: its log lines,
+    then the options stack deploy ignores, each named once ("Ignoring unsupported options: build")."""
+    stream = stream or sys.stderr
+    ignored: dict[str, dict[str, str]] = {compose.IGNORED_UNSUPPORTED: {}, compose.IGNORED_DEPRECATED: {}}
     for warning in plan.warnings:
-        print(f"WARN[0000] {warning.reason}", file=stream or sys.stderr)
+        if warning.ignored:
+            ignored[warning.ignored][warning.option] = warning.reason
+        else:
+            print(log_line(warning.reason, stream), file=stream)
+    if ignored[compose.IGNORED_UNSUPPORTED]:
+        print(
+            f"Ignoring unsupported options: {', '.join(sorted(ignored[compose.IGNORED_UNSUPPORTED]))}\n",
+            file=stream,
+        )
+    deprecated = ignored[compose.IGNORED_DEPRECATED]
+    if deprecated:
+        lines = "\n\n".join(f"{option}: {deprecated[option]}" for option in sorted(deprecated))
+        print(f"Ignoring deprecated options:\n\n{lines}\n", file=stream)
+
+
+def run_config(args: argparse.Namespace) -> int:
+    try:
+        text = compose.stack_config(args.compose_file, substitute=not args.skip_interpolation)
+    except EngineError as error:
+        return fail("stack config", error)
+    sys.stdout.write(text)
+    return 0
+
+
+def log_line(message: str, stream: TextIO) -> str:
+    """A warning as the docker CLI's logger (logrus) writes it: `WARN[0000] ...` on a terminal,
+    `time="..." level=warning msg="..."` otherwise (scripts, CI)."""
+    if stream.isatty():
+        return f"WARN[0000] {message}"
+    now = datetime.now().astimezone()
+    stamp = now.strftime("%Y-%m-%dT%H:%M:%S") + (now.strftime("%z") if now.utcoffset() else "Z")
+    if len(stamp) > 20 and stamp[-5] in "+-":  # Go's RFC3339 offset: +02:00
+        stamp = f"{stamp[:-2]}:{stamp[-2:]}"
+    return f'time="{stamp}" level=warning msg={json.dumps(message, ensure_ascii=False)}'
 
 
 def run_remove(args: argparse.Namespace) -> int:

@@ -293,8 +293,8 @@ class ConnectionFlags:
 
     hosts: tuple[str, ...] = ()
     context: str = ""
-    tls: bool = False
-    tlsverify: bool = False
+    tls: bool | None = None  # None: not given (DOCKER_TLS decides)
+    tlsverify: bool | None = None  # None: not given (DOCKER_TLS_VERIFY decides); False: TLS, unverified
     tlscacert: str = ""
     tlscert: str = ""
     tlskey: str = ""
@@ -337,22 +337,25 @@ def parse_host(value: str, tls: bool) -> str:
 
 def tls_from_flags(
     *,
-    tls: bool = False,
-    tlsverify: bool = False,
+    tls: bool | None = None,
+    tlsverify: bool | None = None,
     tlscacert: str = "",
     tlscert: str = "",
     tlskey: str = "",
     env: Mapping[str, str],
 ) -> TLSConfig | None:
-    """TLS as the docker CLI sets it up for -H / DOCKER_HOST.
+    """TLS as the docker CLI sets it up for -H / DOCKER_HOST (cli/flags SetDefaultOptions).
 
-    --tlsverify or DOCKER_TLS_VERIFY set to anything (even "0") means TLS with verification; --tls or
-    DOCKER_TLS set to anything means TLS. Files default to DOCKER_CERT_PATH, else the docker config
-    directory; the CA file must exist, a default client certificate or key that does not exist is left
-    out (no client certificate). The --tlscacert/--tlscert/--tlskey flags alone do not turn TLS on.
+    A flag not given (None) takes its environment variable: DOCKER_TLS_VERIFY set to anything (even
+    "0") means verify, DOCKER_TLS set to anything means TLS. --tlsverify given at all, even
+    `--tlsverify=false`, turns TLS on; its value says whether the engine is verified. Files default to
+    DOCKER_CERT_PATH, else the docker config directory; the CA file must exist, a default client
+    certificate or key that does not exist is left out (no client certificate). The
+    --tlscacert/--tlscert/--tlskey flags alone do not turn TLS on.
     """
-    verify = tlsverify or env.get("DOCKER_TLS_VERIFY", "") != ""
-    if not (tls or verify or env.get("DOCKER_TLS", "") != ""):
+    verify = tlsverify if tlsverify is not None else env.get("DOCKER_TLS_VERIFY", "") != ""
+    use_tls = tls if tls is not None else env.get("DOCKER_TLS", "") != ""
+    if not (use_tls or verify or tlsverify is not None):
         return None
     cert_path = Path(env.get("DOCKER_CERT_PATH", "") or docker_config_dir(env))
 
@@ -445,8 +448,8 @@ def from_environment(env: Mapping[str, str] | None = None, name: str = "environm
 def from_cli_flags(
     *,
     host: str = "",
-    tls: bool = False,
-    tlsverify: bool = False,
+    tls: bool | None = None,
+    tlsverify: bool | None = None,
     tlscacert: str = "",
     tlscert: str = "",
     tlskey: str = "",

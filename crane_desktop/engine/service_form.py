@@ -1,4 +1,4 @@
-"""The deploy form's values -> a validated service spec (through compose.py, so a form-made service
+"""The deploy form's values -> a validated service spec (through the compose package, so a form-made service
 equals a compose-made one), the compose text of the same service, and back: a spec -> form values
 for the update form, and a readable summary of a spec for the detail view.
 
@@ -12,6 +12,7 @@ import copy
 import math
 import re
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,8 @@ from typing import Any
 import yaml
 
 from crane_desktop.engine import compose, hosts
-from crane_desktop.engine.compose import IMAGE_LABEL, ComposeError, StackPlan
+from crane_desktop.engine.compose import IMAGE_LABEL, ComposeError, StackPlan, units
+from crane_desktop.engine.compose.units import INT64_MAX
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, Phrase, known_term, term
 from crane_desktop.engine.snapshots import STACK_LABEL
 
@@ -27,8 +29,6 @@ Problem = tuple[str, dict[str, Any]]
 NAME_RE = re.compile(r"[a-zA-Z0-9][a-zA-Z0-9_.-]*\Z")  # \Z: "$" would let a final "\n" through
 NAME_MAX = 63  # a service name is a DNS label
 PORT_RE = re.compile(r"^(?:(\d+):)?(\d+)(?:/(tcp|udp|sctp))?(?:\s+(host|ingress))?$")
-DURATION_RE = re.compile(r"^(?:(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$|^0$")
-SIZE_RE = re.compile(r"^[0-9]+(?:\.[0-9]+)?\s*[kmgtp]?i?b?\Z", re.I)
 CONSTRAINT_RE = re.compile(r"^\s*[\w.\-/]+\s*(==|!=)\s*\S.*$")
 
 
@@ -83,8 +83,8 @@ def _whole_problem(text: str, template: str) -> Problem | None:
     """A whole number, 0 or more, that the engine's 64-bit integers hold."""
     if not _nonneg_int(text):
         return (template, {})
-    if int(text) > compose.INT64_MAX:
-        return (QT_TRANSLATE_NOOP("engine", "At most {max}."), {"max": compose.INT64_MAX})
+    if int(text) > INT64_MAX:
+        return (QT_TRANSLATE_NOOP("engine", "At most {max}."), {"max": INT64_MAX})
     return None
 
 
@@ -93,23 +93,21 @@ def replicas_problem(text: str) -> Problem | None:
     return _whole_problem(text, QT_TRANSLATE_NOOP("engine", "A whole number of tasks, 0 or more."))
 
 
-def _duration_ok(text: str) -> bool:
-    """Go's time.ParseDuration as compose reads it, within the engine's int64 nanoseconds."""
-    text = text.strip()
-    if not DURATION_RE.match(text):
+def _within(parse: Callable[[str], float], text: str) -> bool:
+    """Text that compose's parser reads (units.py) as an amount the engine's int64 holds."""
+    try:
+        return parse(text) <= INT64_MAX
+    except ValueError:
         return False
-    total = sum(float(n) * compose._UNITS[unit] for n, unit in compose._DURATION.findall(text))
-    return total <= compose.INT64_MAX
+
+
+def _duration_ok(text: str) -> bool:
+    """Go's time.ParseDuration as compose reads it; unlike compose, empty is not 0."""
+    return bool(text.strip()) and _within(units.duration_ns, text)
 
 
 def _size_ok(text: str) -> bool:
-    match = SIZE_RE.match(text)
-    if not match:
-        return False
-    number = float(re.match(r"[0-9.]+", text).group())  # type: ignore[union-attr]
-    unit = re.search(r"[kmgtp]", text, re.I)
-    factor: int = 1024 ** ("bkmgtp".index(unit.group().lower()) if unit else 0)
-    return number * factor <= compose.INT64_MAX
+    return _within(units.size_bytes, text)
 
 
 def _cpus_ok(text: str) -> bool:
@@ -118,7 +116,7 @@ def _cpus_ok(text: str) -> bool:
         number = float(text)
     except ValueError:
         return False
-    return math.isfinite(number) and 0.5 < number * 1e9 <= compose.INT64_MAX  # round(0.5) is 0
+    return math.isfinite(number) and 0 < number * 1e9 <= INT64_MAX and units.nano_cpus(number) > 0
 
 
 def _policy_problems(prefix: str, policy: Policy) -> dict[str, Problem]:
@@ -406,7 +404,8 @@ def to_spec(form: ServiceForm) -> dict[str, Any]:
 def duration_text(nanoseconds: int | None) -> str:
     if not nanoseconds:
         return "0s"
-    for unit, size in (("h", 3600 * 10**9), ("m", 60 * 10**9), ("s", 10**9), ("ms", 10**6), ("us", 10**3)):
+    for unit in ("h", "m", "s", "ms", "us"):
+        size = units.DURATION_UNITS[unit]
         if nanoseconds % size == 0:
             return f"{nanoseconds // size}{unit}"
     return f"{nanoseconds}ns"

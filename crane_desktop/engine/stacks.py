@@ -2,7 +2,7 @@
 remove an app, and the service actions (update keeping the version, scale, roll back).
 
 Specs go to the engine as raw API JSON (not docker-py's typed helpers) so what we send is exactly
-what compose.py built, field for field.
+what the compose package built, field for field.
 """
 
 from __future__ import annotations

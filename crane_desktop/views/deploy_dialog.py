@@ -156,7 +156,8 @@ class ComposeTab(QWidget):
         self.show_error(None)
         if plan.warnings:  # accepted, as docker accepts them; shown until the next check
             self.error_label.setStyleSheet("")
-            self.error_label.setText("\n".join(compose_error_text(w) for w in plan.warnings))
+            in_order = sorted(plan.warnings, key=lambda warning: warning.line)
+            self.error_label.setText("\n".join(compose_error_text(w) for w in in_order))
         return plan
 
     def check(self) -> None:

@@ -37,9 +37,16 @@ def test_stack_deploy_and_rm(tmp_path):
         f"  job:\n    image: {IMAGE}\n    command: sleep 3600\n    deploy: {{replicas: 0}}\n"
     )
     try:
-        done = crane("stack", "deploy", "--profile-file", str(profile_path()), "-c", str(path), name)
+        done = crane(
+            "stack", "deploy", "--profile-file", str(profile_path()), "--resolve-image", "always",
+            "-c", str(path), name,
+        )  # fmt: skip
         assert done.returncode == 0, done.stderr
         assert f"Creating service {name}_web" in done.stdout
+        spec_image = docker(
+            1, "service", "inspect", f"{name}_web", "--format", "{{.Spec.TaskTemplate.ContainerSpec.Image}}"
+        )
+        assert spec_image.strip() == IMAGE  # no registry queried, no digest pinned (as docker's `never`)
         assert f"Creating network {name}_default" in done.stdout
         assert stack_services(name) == [f"{name}_job", f"{name}_web"]
 
@@ -67,7 +74,7 @@ def test_invalid_file_creates_nothing(tmp_path):
     )
     done = crane("stack", "deploy", "--profile-file", str(profile_path()), "-c", str(path), name)
     assert done.returncode == 1
-    assert "Line 7, services.db.deploy.replicas: must be a whole number" in done.stderr
+    assert "Line 7, bad.yml: services.db.deploy.replicas: must be a whole number" in done.stderr
     assert stack_services(name) == []
     assert name not in docker(1, "network", "ls", "--format", "{{.Name}}")
 
@@ -89,6 +96,9 @@ def test_connection_flags_before_the_command_reach_it():
     done = crane("-H", profile.managers[0], "--tlsverify", "stack", "rm", name, env=env)
     assert done.returncode == 0
     assert done.stderr.strip() == f"Nothing found in stack: {name}"  # the engine answered
+    unverified = crane("-H", profile.managers[0], "--tlsverify=false", "stack", "rm", name, env=env)
+    assert unverified.returncode == 0  # TLS on, the engine's certificate not checked; nothing else said
+    assert unverified.stderr.strip() == f"Nothing found in stack: {name}"
 
 
 def app_objects(name: str) -> dict[str, list[str]]:

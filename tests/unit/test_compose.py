@@ -1,8 +1,10 @@
-"""compose.py on its own: the specs it builds and the errors it gives (line and key)."""
+"""The compose package on its own: the specs it builds and the errors it gives (line and key)."""
 
 from __future__ import annotations
 
 import argparse
+import io
+import re
 from pathlib import Path
 
 import pytest
@@ -83,9 +85,17 @@ def test_an_unset_variable_becomes_blank_with_a_warning_naming_line_and_key(caps
     assert (warning.line, warning.key) == (5, "services.web.environment.TOKEN")
     assert warning.reason == 'The "UNSET" variable is not set. Defaulting to a blank string.'
     assert warning.message.startswith("Line 5, services.web.environment.TOKEN: ")
-    stack.print_warnings(plan)
-    assert capsys.readouterr().err == (
-        'WARN[0000] The "UNSET" variable is not set. Defaulting to a blank string.\n'
+    stack.print_warnings(plan)  # not a terminal: the docker CLI logger's text form
+    assert re.fullmatch(
+        r'time="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[-+]\d\d:\d\d)" level=warning '
+        r'msg="The \\"UNSET\\" variable is not set. Defaulting to a blank string."\n',
+        capsys.readouterr().err,
+    )
+    terminal = io.StringIO()
+    terminal.isatty = lambda: True  # type: ignore[method-assign]
+    stack.print_warnings(plan, terminal)
+    assert (
+        terminal.getvalue() == 'WARN[0000] The "UNSET" variable is not set. Defaulting to a blank string.\n'
     )
     empty = load("services:\n  web:\n    image: busybox:${E-x}${E:-y}\n", {"E": ""})
     assert empty.services["shop_web"]["TaskTemplate"]["ContainerSpec"]["Image"] == "busybox:y"
@@ -119,7 +129,7 @@ def test_durations_sizes_and_cpus():
     image: b
     stop_grace_period: 1m30s
     deploy:
-      resources: {limits: {cpus: 0.25, memory: 1.5G}}
+      resources: {limits: {cpus: "0.25", memory: 1.5G}}
       update_config: {delay: 500ms}
 """
     spec = load(text).services["shop_web"]
@@ -127,6 +137,12 @@ def test_durations_sizes_and_cpus():
     assert spec["TaskTemplate"]["Resources"]["Limits"] == {"NanoCPUs": 250_000_000, "MemoryBytes": 1610612736}
     assert spec["UpdateConfig"]["Delay"] == 500_000_000
     assert spec["UpdateConfig"]["Parallelism"] == 1
+    with pytest.raises(ComposeError) as caught:  # docker's 3.x schemas: cpus is a string
+        load(text.replace('cpus: "0.25"', "cpus: 0.25"))
+    assert (caught.value.key, caught.value.reason) == (
+        "services.web.deploy.resources.limits.cpus",
+        "must be a string",
+    )
 
 
 def test_external_network_and_named_volume(tmp_path):
@@ -212,6 +228,10 @@ def test_version_3_and_3_13_take_every_key():
     for version in ("'3'", "'3.0'", "'3.13'"):
         plan = load(f"version: {version}\nservices:\n  web:\n    image: b\n")
         assert plan.services
+    # docker 28.2.2 reads "3" as its latest schema: a 3.7 key is accepted there, not in "3.0"
+    assert load("version: '3'\nservices:\n  web:\n    image: b\n    init: true\n").services
+    with pytest.raises(ComposeError):
+        load("version: '3.0'\nservices:\n  web:\n    image: b\n    init: true\n")
     load("version: '3.8'\nx-a: 1\nservices:\n  web:\n    image: b\n    init: true\n")
 
 
@@ -460,6 +480,22 @@ networks:
     assert (caught.value.line, caught.value.key) == (4, "d.yml: services.web.deploy.replicas")
 
 
+def test_a_variable_refused_in_the_second_file_names_that_file(tmp_path):
+    (tmp_path / "a.yml").write_text('version: "3.8"\nservices:\n  web:\n    image: busybox\n')
+    (tmp_path / "b.yml").write_text('version: "3.8"\nservices:\n  web:\n    user: "${WHO:?say who}"\n')
+    with pytest.raises(ComposeError) as caught:
+        compose.load_files([tmp_path / "a.yml", tmp_path / "b.yml"], "shop", environ={})
+    assert (caught.value.line, caught.value.key) == (4, "b.yml: services.web.user")
+    assert "say who" in caught.value.reason
+
+
+def test_a_huge_negative_number_of_cpus_is_refused_not_a_crash():
+    with pytest.raises(ComposeError) as caught:
+        load("services:\n  web:\n    image: b\n    deploy: {resources: {limits: {cpus: '-1.8e299'}}}\n")
+    assert caught.value.key == "services.web.deploy.resources.limits.cpus"
+    assert "positive" in caught.value.reason
+
+
 def test_stack_deploy_takes_several_compose_files():
     parser = argparse.ArgumentParser()
     stack.add_parser(parser.add_subparsers(), lambda _parser: None)
@@ -483,3 +519,60 @@ def test_keys_docker_28_refuses_in_every_3x_file_are_refused(snippet, key):
     with pytest.raises(ComposeError) as caught:
         load(WEB + f"    {snippet}\n")
     assert caught.value.key == key and "unknown key" in str(caught.value)
+
+
+def test_extensions_are_interpolated_and_substituted_numbers_cast_as_docker_does():
+    """docker 28.2.2: `x-foo: "a $ b"` is refused; `published: ${PORT}` becomes a number, an empty or
+    non-numeric value is refused (interpolateTypeCastMapping)."""
+    with pytest.raises(ComposeError) as caught:
+        load('x-foo: "a $ b"\nservices:\n  web:\n    image: busybox\n')
+    assert (caught.value.line, caught.value.key) == (1, "x-foo")
+    ports = "services:\n  web:\n    image: busybox\n    ports: [{target: 80, published: '${PORT}'}]\n"
+    spec = load(ports, {"PORT": "8080"}).services["shop_web"]
+    assert spec["EndpointSpec"]["Ports"][0]["PublishedPort"] == 8080
+    with pytest.raises(ComposeError) as caught:
+        load(ports, {"PORT": ""})
+    assert caught.value.key == "services.web.ports[0].published"
+    assert caught.value.reason == 'failed to cast to expected type: strconv.Atoi: parsing "": invalid syntax'
+
+
+def test_types_and_paths_as_docker_28_reads_them(tmp_path):
+    """Checked with docker stack config 28.2.2: a boolean label is refused, YAML 1.2's 0o octal is a
+    number, and an env_file or secret file starting with ~ is not taken from the home folder."""
+    with pytest.raises(ComposeError) as caught:
+        load("services:\n  web:\n    image: b\n    labels: {a: true}\n")
+    assert (caught.value.key, caught.value.reason) == (
+        "services.web.labels.a",
+        "must be a string, number or null",
+    )
+    (tmp_path / "s.txt").write_text("x")
+    text = (
+        "services:\n  web:\n    image: b\n    secrets: [{source: s, mode: 0o400}]\n"
+        "secrets:\n  s: {file: s.txt}\n"
+    )
+    spec = load(text, tmp=tmp_path).services["shop_web"]
+    assert spec["TaskTemplate"]["ContainerSpec"]["Secrets"][0]["File"]["Mode"] == 0o400
+    with pytest.raises(ComposeError) as caught:
+        load("services:\n  web:\n    image: b\n    env_file: ~/a.env\n", tmp=tmp_path)
+    assert str(tmp_path / "~" / "a.env") in caught.value.reason
+
+
+def test_the_command_line_names_the_file_even_when_there_is_one(tmp_path):
+    (tmp_path / "app.yml").write_text("services:\n  web:\n    image: b\n    deploy: {replicas: x}\n")
+    with pytest.raises(ComposeError) as caught:
+        compose.load_files([tmp_path / "app.yml"], "shop", environ={})
+    assert (caught.value.line, caught.value.key) == (4, "app.yml: services.web.deploy.replicas")
+
+
+@pytest.mark.parametrize(
+    ("nanoseconds", "text"),
+    [  # Go's time.Duration(n).String()
+        (0, "0s"), (1, "1ns"), (1500, "1.5µs"), (1_500_000, "1.5ms"), (10**9, "1s"), (90 * 10**9, "1m30s"),
+        (3600 * 10**9, "1h0m0s"), (3_723_500_000_000, "1h2m3.5s"), (-(10**9), "-1s"),
+        (2**63 - 1, "2562047h47m16.854775807s"),
+    ],
+)  # fmt: skip
+def test_durations_print_as_go_prints_them(nanoseconds, text):
+    assert compose.units.go_duration(nanoseconds) == text
+    if nanoseconds >= 0:
+        assert compose.units.duration_ns(text) == pytest.approx(nanoseconds, rel=1e-15)

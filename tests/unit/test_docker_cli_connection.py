@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from crane_desktop.cli import build_parser, main
-from crane_desktop.connection import resolve_args
+from crane_desktop.connection import flags_from_args, resolve_args
 from crane_desktop.engine.errors import ProfileInvalid
 from crane_desktop.engine.profiles import ConnectionFlags, from_cli_flags, parse_host, resolve
 
@@ -158,6 +158,37 @@ def test_explicit_tls_files_win_over_the_cert_path(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("argv", "env", "expected"),
+    [
+        (["--tlsverify=false"], {}, (True, False)),  # given at all: TLS on; false: not verified
+        (["--tlsverify=false"], {"DOCKER_TLS_VERIFY": "1"}, (True, False)),  # the flag wins
+        (["--tlsverify=True"], {}, (True, True)),
+        (["--tlsverify=0", "--tls=f"], {}, (True, False)),
+        (["--tls=false"], {"DOCKER_TLS": "1"}, (False, False)),  # the flag wins over DOCKER_TLS
+        (["--tls=1"], {}, (True, False)),
+        ([], {"DOCKER_TLS_VERIFY": "0"}, (True, True)),  # the variable set to anything: verify
+        ([], {}, (False, False)),
+    ],
+)
+def test_tls_flags_take_go_booleans_as_the_docker_cli(argv, env, expected, tmp_path):
+    """`docker -H tcp://m:2376 --tlsverify=false` (pflag's bools, cli/flags SetDefaultOptions)."""
+    args = build_parser().parse_args(["-H", "tcp://m:2376", *argv, "stack", "rm", "shop"])
+    tls = resolve_args_env(args, {"DOCKER_CERT_PATH": str(tmp_path), **env})
+    assert (tls is not None, bool(tls and tls.verify)) == expected
+
+
+def resolve_args_env(args, env):
+    return resolve(flags_from_args(args), env).profile.tls
+
+
+def test_a_tls_flag_takes_no_separate_value():
+    args = build_parser().parse_args(["-H", "tcp://m:2376", "--tlsverify", "stack", "rm", "false"])
+    assert (args.tlsverify, args.name) == (True, "false")
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--tlsverify=maybe", "stack", "rm", "shop"])
+
+
+@pytest.mark.parametrize(
     ("value", "tls", "endpoint"),
     [
         ("", False, "unix:///var/run/docker.sock"),
@@ -182,7 +213,7 @@ def test_global_flags_before_the_command_reach_it():
     args = build_parser().parse_args(["-H", "tcp://m:2376", "--tlsverify", "stack", "rm", "shop"])
     assert (args.host, args.tlsverify, args.name) == (["tcp://m:2376"], True, "shop")
     after = build_parser().parse_args(["stack", "rm", "-H", "tcp://m:2376", "--tls", "shop"])
-    assert (after.host, after.tls, after.tlsverify) == (["tcp://m:2376"], True, False)
+    assert (after.host, after.tls, after.tlsverify) == (["tcp://m:2376"], True, None)
     mixed = build_parser().parse_args(["--tlsverify", "stack", "rm", "-H", "tcp://m:2376", "shop"])
     assert (mixed.host, mixed.tlsverify) == (["tcp://m:2376"], True)
 

@@ -51,7 +51,9 @@ def assert_sendable(plan: compose.StackPlan) -> None:
 
 
 def check(text: str, workdir: Path, environ: dict[str, str] | None = None) -> compose.StackPlan | None:
-    """Load; a refusal must be a ComposeError naming its line or key, with a message that formats."""
+    """Load; a refusal must be a ComposeError naming its line or key, with a message that formats.
+    `stack config` of the same text prints YAML that reads back, or refuses the same way."""
+    check_config(text, workdir, environ)
     try:
         plan = compose.load(text, "app", working_dir=workdir, environ=environ or {"SET": "v", "EMPTY": ""})
     except ComposeError as error:
@@ -62,6 +64,20 @@ def check(text: str, workdir: Path, environ: dict[str, str] | None = None) -> co
         return None
     assert_sendable(plan)
     return plan
+
+
+def check_config(text: str, workdir: Path, environ: dict[str, str] | None) -> None:
+    path = workdir / "config-under-test.yml"
+    try:
+        path.write_text(text, encoding="utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: no file can hold it
+        return
+    try:
+        printed = compose.stack_config([path], environ or {"SET": "v", "EMPTY": ""})
+    except ComposeError as error:
+        assert error.line > 0 or error.key, f"no line nor key: {error.message!r}"
+        return
+    assert isinstance(yaml.load(printed, Loader=yaml.BaseLoader), dict)  # YAML (Go's: 2020-13-45 plain)
 
 
 # -- strategies -----------------------------------------------------------------------------------

@@ -1,0 +1,154 @@
+"""What our command line prints for compose files, compared byte for byte with the docker CLI
+installed beside the tests (28.x): `stack config`, and the options stack deploy ignores. docker
+loads and checks the files before it connects, so an address nothing listens on is enough: no
+daemon is needed."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from crane_desktop.cli import build_parser, main
+from crane_desktop.commands import stack
+from crane_desktop.engine import compose
+
+COMPOSE = Path(__file__).resolve().parent.parent / "fixtures" / "compose"
+IGNORED = COMPOSE / "ignored"
+VARIABLES = {"IMAGE": "busybox:1.36", "WEB_PORT": "8081", "WHO": "you", "API_TAG": "2.0", "FROM_ENV": "x"}
+
+
+def docker(*args: str, tmp_path: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The docker CLI with no context of its own, pointed at a port nothing listens on."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DOCKER_")} | (env or {})
+    env.update(DOCKER_HOST="tcp://127.0.0.1:1", DOCKER_CONFIG=str(tmp_path))
+    return subprocess.run(["docker", *args], env=env, capture_output=True, text=True, timeout=60, check=False)
+
+
+@pytest.mark.parametrize("files", [["base.yml"], ["base.yml", "override.yml"]])
+def test_ignored_options_are_printed_as_docker_stack_deploy_prints_them(files, tmp_path):
+    flags = [arg for name in files for arg in ("-c", str(IGNORED / name))]
+    theirs = docker("stack", "deploy", *flags, "shop", tmp_path=tmp_path).stderr
+    plan = compose.load_files([IGNORED / name for name in files], "shop", environ={})
+    ours = io.StringIO()
+    stack.print_warnings(plan, ours)
+    assert ours.getvalue().startswith("Ignoring unsupported options: build, ")
+    assert theirs.startswith(ours.getvalue())
+    assert "Since --detach" in theirs[len(ours.getvalue()) :].splitlines()[0]  # nothing else ignored
+
+
+def test_each_ignored_option_is_a_warning_with_its_file_line_and_key():
+    plan = compose.load_files([IGNORED / "base.yml", IGNORED / "override.yml"], "shop", environ={})
+    found = {(w.key, w.line, w.ignored) for w in plan.warnings}
+    assert ("base.yml: services.web.build", 5, compose.IGNORED_UNSUPPORTED) in found
+    assert ("base.yml: services.web.container_name", 6, compose.IGNORED_DEPRECATED) in found
+    assert ("override.yml: services.db.expose", 4, compose.IGNORED_DEPRECATED) in found
+    assert ("override.yml: services.db.devices", 7, compose.IGNORED_UNSUPPORTED) in found
+    assert not any("depends_on" in w.key for w in plan.warnings)  # docker says nothing of it
+    [expose] = [w for w in plan.warnings if w.option == "expose"]
+    assert expose.file == "override.yml"
+    assert expose.message == (
+        "Line 4, override.yml: services.db.expose: Exposing ports is unnecessary - services on the same "
+        "network can access each other's containers on any port."
+    )
+
+
+def test_an_unknown_resolve_image_value_is_refused_after_the_file_as_docker_does(tmp_path, capsys):
+    path = tmp_path / "app.yml"
+    path.write_text("services:\n  web:\n    image: busybox\n")
+    args = ["stack", "deploy", "--resolve-image", "bogus", "-c", str(path), "shop"]
+    theirs = docker(*args, tmp_path=tmp_path)
+    assert main(args) == 1 and theirs.returncode == 1
+    assert capsys.readouterr().err == f"crane-desktop stack deploy: error: {theirs.stderr}"
+    path.write_text("services:\n  web:\n    imag: busybox\n")  # the file is checked first
+    assert main(args) == 1
+    assert "unknown key" in capsys.readouterr().err
+    for value in stack.RESOLVE_IMAGE:
+        assert build_parser().parse_args(["stack", "deploy", "--resolve-image", value, "-c", "a", "x"])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["config/full.yml"],  # every service, network, volume, secret and config key docker 28 types
+        ["config/full.yml", "--skip-interpolation"],
+        ["config/vars.yml", "config/vars-override.yml"],  # variables, defaults, $$, merged in order
+        ["varied/docker-compose.yml"],
+        ["ignored/base.yml", "ignored/override.yml"],
+        ["config/edges.yml"],  # quoting, ranges, extra_hosts forms, ~ in a secret's file, 3.13 keys
+        ["config/blocks.yml"],  # multi-line strings, 0o octal, a relative path with ..
+        ["config/zeros.yml"],  # Go's omitempty: empty pointer structs kept as {}, zero numbers left out
+    ],
+)
+def test_stack_config_prints_what_docker_stack_config_prints(args, tmp_path, monkeypatch, capsys):
+    flags = [arg if arg.startswith("--") else f"--compose-file={COMPOSE / arg}" for arg in args]
+    theirs = docker("stack", "config", *flags, tmp_path=tmp_path, env=VARIABLES)
+    assert theirs.returncode == 0, theirs.stderr
+    for name, value in VARIABLES.items():
+        monkeypatch.setenv(name, value)
+    assert main(["stack", "config", *flags]) == 0
+    assert capsys.readouterr().out == theirs.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "unset", "where"),
+    [
+        (
+            ["varied/docker-compose.yml"],
+            "WEB_PORT",
+            "Line 16, docker-compose.yml: services.web.ports[0].published",
+        ),
+        (["config/vars.yml", "--skip-interpolation"], "", "Line 9, vars.yml: services.web.ports[0]"),
+    ],
+)
+def test_stack_config_refuses_what_docker_refuses_naming_file_line_and_key(
+    args, unset, where, tmp_path, monkeypatch, capsys
+):
+    flags = [arg if arg.startswith("--") else f"--compose-file={COMPOSE / arg}" for arg in args]
+    variables = {k: v for k, v in VARIABLES.items() if k != unset}
+    theirs = docker("stack", "config", *flags, tmp_path=tmp_path, env=variables)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    if unset:
+        monkeypatch.delenv(unset, raising=False)
+    assert main(["stack", "config", *flags]) == 1 and theirs.returncode == 1
+    assert where in capsys.readouterr().err
+
+
+def test_load_warnings_are_logged_as_the_docker_cli_logs_them_in_a_script(tmp_path):
+    """Not on a terminal, docker's logger writes `time="..." level=warning msg="..."`, services'
+    warnings before the networks' (docker's loadSections order)."""
+    path = COMPOSE / "config" / "warnings.yml"
+    theirs = docker("stack", "deploy", "-c", str(path), "shop", tmp_path=tmp_path).stderr
+    ours = io.StringIO()
+    stack.print_warnings(compose.load_files([path], "shop", environ={}), ours)
+
+    def untimed(text: str) -> list[str]:
+        return [re.sub(r'^time="[^"]*"', 'time="-"', line) for line in text.splitlines() if "level=" in line]
+
+    assert untimed(ours.getvalue()) == untimed(theirs)
+    assert len(untimed(theirs)) == 2
+
+
+def test_stack_config_reads_standard_input_for_dash_as_docker(tmp_path, monkeypatch, capsys):
+    text = (COMPOSE / "config" / "vars.yml").read_text()
+    monkeypatch.chdir(tmp_path)  # relative paths start in the current folder
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DOCKER_")}
+    env.update(VARIABLES, DOCKER_CONFIG=str(tmp_path))
+    theirs = subprocess.run(
+        ["docker", "stack", "config", "-c", "-"],
+        input=text,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for name, value in VARIABLES.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    assert main(["stack", "config", "-c", "-"]) == 0
+    assert capsys.readouterr().out == theirs.stdout
