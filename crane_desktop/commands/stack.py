@@ -1,4 +1,5 @@
-"""`crane-desktop stack deploy -c FILE [-c FILE...] NAME` and `crane-desktop stack rm NAME`: apps from
+"""`crane-desktop stack deploy [--dry-run] -c FILE [-c FILE...] NAME`, `crane-desktop stack export NAME`
+and `crane-desktop stack rm NAME`: apps from
 scripts and CI (`stack ls / services / ps` are in stack_lists.py), with the same connection flags as the
 GUI (and DOCKER_HOST...). `-c` is the compose file here, as in `docker stack deploy` (several are merged
 in order); the docker context is then given with `--context`.
@@ -18,6 +19,7 @@ from crane_desktop.commands import stack_lists
 from crane_desktop.commands.common import connect, fail
 from crane_desktop.engine import compose, stacks
 from crane_desktop.engine.errors import EngineError, NotFound
+from crane_desktop.engine.spec_diff import Restart, change_text, restart_effect
 
 NAMES = ("stack",)
 
@@ -43,6 +45,11 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
         help="the compose file (several: merged in order, as docker stack deploy does)",
     )
     deploy.add_argument("--prune", action="store_true", help="remove the app's services not in the file")
+    deploy.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what the deploy would create, update (with each change) and remove; send nothing",
+    )
     deploy.add_argument("name", help="the app (stack) name")
     deploy.set_defaults(run=run_deploy)
 
@@ -65,12 +72,16 @@ def run_deploy(args: argparse.Namespace) -> int:
         cluster = connect(args)
     except EngineError as error:
         return fail("stack deploy", error)
+    run = stacks.review_deploy if args.dry_run else stacks.deploy
     try:
-        result = stacks.deploy(cluster.client, plan, prune=args.prune)
+        result = run(cluster.client, plan, prune=args.prune)
     except EngineError as error:
         return fail("stack deploy", error)
     finally:
         cluster.close()
+    if isinstance(result, stacks.DeployReview):
+        print_review(result)
+        return 0
     for name in result.networks:
         print(f"Creating network {name}")
     for name in result.created:
@@ -80,6 +91,32 @@ def run_deploy(args: argparse.Namespace) -> int:
     for name in result.removed:
         print(f"Removing service {name}")
     return 0
+
+
+MARKS = {
+    Restart.ALL: "restarts the tasks",
+    Restart.MISPLACED: "restarts the tasks on nodes that no longer fit the placement",
+    Restart.NONE: "no restart",
+}
+
+
+def print_review(review: stacks.DeployReview) -> None:
+    """The dry run: what would be created, then each service's outcome with its changes and marks."""
+    print("Dry run: nothing was sent to the engine.")
+    for kind, names in (("network", review.networks), ("secret", review.secrets), ("config", review.configs)):
+        for name in names:
+            print(f"Would create {kind} {name}")
+    for service in review.services:
+        if service.outcome != "updated":
+            print(f"Service {service.name}: {service.outcome}")
+            continue
+        effect = restart_effect(service.changes)
+        print(
+            f"Service {service.name}: updated, "
+            + ("no task restarts" if effect is Restart.NONE else MARKS[effect])
+        )
+        for change in service.changes:
+            print(f"    {change_text(change)}  ({MARKS[change.restart]})")
 
 
 def print_warnings(plan: compose.StackPlan, stream: TextIO | None = None) -> None:
