@@ -16,8 +16,8 @@ from collections.abc import Callable
 from typing import TextIO
 
 from crane_desktop.commands import stack_lists
-from crane_desktop.commands.common import connect, fail
-from crane_desktop.engine import compose, stacks
+from crane_desktop.commands.common import connect, connected, fail
+from crane_desktop.engine import compose, compose_export, stacks
 from crane_desktop.engine.errors import EngineError, NotFound
 from crane_desktop.engine.spec_diff import Restart, change_text, restart_effect
 
@@ -52,6 +52,16 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
     )
     deploy.add_argument("name", help="the app (stack) name")
     deploy.set_defaults(run=run_deploy)
+
+    export = actions.add_parser(
+        "export",
+        help="print a running app as a compose file (secrets and configs referenced as external)",
+        description="Print the app NAME as it runs (its live service, network, secret and config specs) "
+        "as a compose 3.x file that `docker stack deploy` turns into the same specs.",
+    )
+    add_connection_flags(export)
+    export.add_argument("name", help="the app (stack) name")
+    export.set_defaults(run=run_export)
 
     remove = actions.add_parser(
         "rm", aliases=["remove"], help="remove an app: its services, networks, secrets and configs"
@@ -123,6 +133,16 @@ def print_warnings(plan: compose.StackPlan, stream: TextIO | None = None) -> Non
     """What docker accepts with a warning, in the words and form of the docker CLI's log lines."""
     for warning in plan.warnings:
         print(f"WARN[0000] {warning.reason}", file=stream or sys.stderr)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    try:
+        with connected(args) as cluster:
+            result = compose_export.export_app(cluster.client, args.name)
+    except EngineError as error:
+        return fail("stack export", error)
+    sys.stdout.write(result.text)
+    return 0
 
 
 def run_remove(args: argparse.Namespace) -> int:
