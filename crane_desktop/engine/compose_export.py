@@ -148,6 +148,11 @@ class _Exporter:
             lines.append("Secrets are external (their data cannot be read back): they must exist as named.")
         if self.top["configs"] and not self.config_files:
             lines.append("Configs are external too (this export carries no files): they must exist as named.")
+        if any("ipam" in network for network in self.top["networks"].values()):
+            lines.append(
+                "Subnets are as the engine allocated them (it does not say which were asked for): to deploy"
+            )
+            lines.append("this file beside the running app, leave out the networks' ipam sections.")
         lines += [f"Cannot round-trip: {note}" for note in self.notes]
         return "".join(f"# {line}\n" for line in lines) + "\n"
 
