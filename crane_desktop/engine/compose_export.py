@@ -132,6 +132,8 @@ class _Exporter:
         services = {}
         for service in sorted(self.app.services, key=lambda s: s["Spec"]["Name"]):
             spec = service["Spec"]
+            if not spec["Name"].startswith(f"{self.stack}_"):
+                self.note(f"the name {spec['Name']} (a deploy names the service {self.stack}_{spec['Name']})")
             services[_short(self.stack, spec["Name"])] = self.service(spec)
         document: dict[str, Any] = {"version": "", "services": services}
         document.update({kind: items for kind, items in self.top.items() if items})
