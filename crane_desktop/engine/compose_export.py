@@ -273,6 +273,8 @@ class _Exporter:
 
     def mount(self, mount: Mapping[str, Any]) -> dict[str, Any]:
         kind = mount.get("Type", "volume")
+        if kind not in ("volume", "bind", "tmpfs"):
+            self.note(f"the {kind} mount at {mount.get('Target')} (compose 3.x has volume, bind and tmpfs)")
         out: dict[str, Any] = {"type": kind}
         if mount.get("Source"):
             out["source"] = mount["Source"]
@@ -577,8 +579,8 @@ def _dump(document: Mapping[str, Any]) -> str:
 
 
 def write_export(path: Path, result: Export) -> list[Path]:
-    """Write the compose file at `path` and its config files beside it; every path written (OSError
-    if the folder refuses: nothing is left half-written but what was already written)."""
+    """Write the config files beside `path`, then the compose file (so a compose file on disk always has
+    its configs); every path written. OSError if the folder refuses."""
     written = []
     for name, data in result.files.items():
         (path.parent / name).write_bytes(data)
