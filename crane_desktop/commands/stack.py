@@ -1,4 +1,5 @@
-"""`crane-desktop stack deploy -c FILE [-c FILE...] NAME` and `crane-desktop stack rm NAME`: apps from
+"""`crane-desktop stack deploy [--dry-run] -c FILE [-c FILE...] NAME`, `crane-desktop stack export NAME`
+and `crane-desktop stack rm NAME`: apps from
 scripts and CI (`stack ls / services / ps` are in stack_lists.py), with the same connection flags as the
 GUI (and DOCKER_HOST...). `-c` is the compose file here, as in `docker stack deploy` (several are merged
 in order); the docker context is then given with `--context`.
@@ -17,9 +18,10 @@ from datetime import datetime
 from typing import TextIO
 
 from crane_desktop.commands import stack_lists
-from crane_desktop.commands.common import connect, fail
-from crane_desktop.engine import compose, stacks
+from crane_desktop.commands.common import connect, connected, fail
+from crane_desktop.engine import compose, compose_export, stacks
 from crane_desktop.engine.errors import EngineError, NotFound
+from crane_desktop.engine.spec_diff import Restart, change_text, restart_effect
 
 NAMES = ("stack",)
 RESOLVE_IMAGE = ("always", "changed", "never")  # docker's values for --resolve-image, its default first
@@ -54,6 +56,11 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
         "and pin no digest, whatever the value: every value deploys as docker's `never` does (and as "
         "`always` and `changed` do when the registry cannot be reached)",
     )
+    deploy.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what the deploy would create, update (with each change) and remove; send nothing",
+    )
     deploy.add_argument("name", help="the app (stack) name")
     deploy.set_defaults(run=run_deploy)
 
@@ -74,6 +81,16 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
         "--skip-interpolation", action="store_true", help="skip interpolation and output only merged config"
     )
     config.set_defaults(run=run_config)
+
+    export = actions.add_parser(
+        "export",
+        help="print a running app as a compose file (secrets and configs referenced as external)",
+        description="Print the app NAME as it runs (its live service, network, secret and config specs) "
+        "as a compose 3.x file that `docker stack deploy` turns into the same specs.",
+    )
+    add_connection_flags(export)
+    export.add_argument("name", help="the app (stack) name")
+    export.set_defaults(run=run_export)
 
     remove = actions.add_parser(
         "rm", aliases=["remove"], help="remove an app: its services, networks, secrets and configs"
@@ -98,12 +115,16 @@ def run_deploy(args: argparse.Namespace) -> int:
         cluster = connect(args)
     except EngineError as error:
         return fail("stack deploy", error)
+    run = stacks.review_deploy if args.dry_run else stacks.deploy
     try:
-        result = stacks.deploy(cluster.client, plan, prune=args.prune)
+        result = run(cluster.client, plan, prune=args.prune)
     except EngineError as error:
         return fail("stack deploy", error)
     finally:
         cluster.close()
+    if isinstance(result, stacks.DeployReview):
+        print_review(result)
+        return 0
     for name in result.networks:
         print(f"Creating network {name}")
     for name in result.created:
@@ -113,6 +134,32 @@ def run_deploy(args: argparse.Namespace) -> int:
     for name in result.removed:
         print(f"Removing service {name}")
     return 0
+
+
+MARKS = {
+    Restart.ALL: "restarts the tasks",
+    Restart.MISPLACED: "restarts the tasks on nodes that no longer fit the placement",
+    Restart.NONE: "no restart",
+}
+
+
+def print_review(review: stacks.DeployReview) -> None:
+    """The dry run: what would be created, then each service's outcome with its changes and marks."""
+    print("Dry run: nothing was sent to the engine.")
+    for kind, names in (("network", review.networks), ("secret", review.secrets), ("config", review.configs)):
+        for name in names:
+            print(f"Would create {kind} {name}")
+    for service in review.services:
+        if service.outcome != "updated":
+            print(f"Service {service.name}: {service.outcome}")
+            continue
+        effect = restart_effect(service.changes)
+        print(
+            f"Service {service.name}: updated, "
+            + ("no task restarts" if effect is Restart.NONE else MARKS[effect])
+        )
+        for change in service.changes:
+            print(f"    {change_text(change)}  ({MARKS[change.restart]})")
 
 
 def print_warnings(plan: compose.StackPlan, stream: TextIO | None = None) -> None:
@@ -155,6 +202,16 @@ def log_line(message: str, stream: TextIO) -> str:
     if len(stamp) > 20 and stamp[-5] in "+-":  # Go's RFC3339 offset: +02:00
         stamp = f"{stamp[:-2]}:{stamp[-2:]}"
     return f'time="{stamp}" level=warning msg={json.dumps(message, ensure_ascii=False)}'
+
+
+def run_export(args: argparse.Namespace) -> int:
+    try:
+        with connected(args) as cluster:
+            result = compose_export.export_app(cluster.client, args.name)
+    except EngineError as error:
+        return fail("stack export", error)
+    sys.stdout.write(result.text)
+    return 0
 
 
 def run_remove(args: argparse.Namespace) -> int:

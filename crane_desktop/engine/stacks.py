@@ -259,6 +259,34 @@ def review_plan(
     return reviews
 
 
+@dataclass
+class DeployReview:
+    """What deploying a plan would do (`stack deploy --dry-run`): per service, and the networks, secrets
+    and configs it would create."""
+
+    services: list[ServiceReview]
+    networks: list[str] = field(default_factory=list)
+    secrets: list[str] = field(default_factory=list)
+    configs: list[str] = field(default_factory=list)
+
+
+def review_deploy(client: Client, plan: StackPlan, *, prune: bool = False) -> DeployReview:
+    """`deploy`'s outcome read from the engine, nothing sent: the externals checked as `deploy` checks
+    them (a deploy that would be refused is refused here too), then `review_plan` on the live specs."""
+    _check_external_networks(client, plan.external_networks)
+    _check_external_files(client, plan)
+    current = {s["Spec"]["Name"]: s["Spec"] for s in stack_services(client, plan.name)}
+    networks = {n["Name"]: n["Id"] for n in api.call(client, client.networks)}
+    secrets = {item["Spec"]["Name"] for item in api.call(client, client.secrets)}
+    configs = {item["Spec"]["Name"] for item in api.call(client, client.configs)}
+    return DeployReview(
+        services=review_plan(plan, current, networks, prune=prune),
+        networks=sorted(set(plan.networks) - set(networks)),
+        secrets=sorted(set(plan.secrets) - secrets),
+        configs=sorted(set(plan.configs) - configs),
+    )
+
+
 def _with_network_ids(planned: dict[str, Any], network_ids: Mapping[str, str]) -> dict[str, Any]:
     for attachment in planned.get("TaskTemplate", {}).get("Networks") or ():
         attachment["Target"] = network_ids.get(attachment.get("Target", ""), attachment.get("Target"))

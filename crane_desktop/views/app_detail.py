@@ -1,6 +1,6 @@
 """The app detail tab (Crane's app name -> 详情): the app's services with their task counts and update
 state, its logs across all services, its monitoring summed per service, and the app's actions in one
-Actions menu (操作): Update, Scale (修改任务数), Delete.
+Actions menu (操作): Update, Scale (修改任务数), Export as compose file (导出为 compose 文件), Delete.
 
 Everything shown follows the store: services that join or leave the app appear or go in place; an app
 removed elsewhere is said to be deleted (it comes back if deployed again); deleted from here, the tab
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from crane_desktop.engine.diff import Diff
 from crane_desktop.models.apps import NAME, SERVICES, TASKS, UPDATED, AppTreeModel
 from crane_desktop.models.table import Role
-from crane_desktop.views.app_actions import delete_app, open_update
+from crane_desktop.views.app_actions import delete_app, export_app, open_update
 from crane_desktop.views.app_logs import AppLogs
 from crane_desktop.views.charts import AppCharts
 from crane_desktop.views.filtering import setup_table
@@ -92,12 +92,15 @@ class AppDetail(QWidget):
         self.scale_action = QAction(self.tr("Change task counts…"), self)
         self.scale_action.setObjectName("scaleAppAction")
         self.scale_action.triggered.connect(self.scale)
+        self.export_action = QAction(self.tr("Export as compose file…"), self)
+        self.export_action.setObjectName("exportAppAction")
+        self.export_action.triggered.connect(self.export)
         self.delete_action = QAction(self.tr("Delete…"), self)
         self.delete_action.setObjectName("deleteAppAction")
         self.delete_action.triggered.connect(self.delete)
         self.actions_menu = QMenu(self)
         self.actions_menu.setToolTipsVisible(True)
-        for action in (self.update_action, self.scale_action):
+        for action in (self.update_action, self.scale_action, self.export_action):
             self.actions_menu.addAction(action)
         self.actions_menu.addSeparator()
         self.actions_menu.addAction(self.delete_action)
@@ -180,6 +183,7 @@ class AppDetail(QWidget):
         replicated = any(s.mode == "replicated" for s in services)
         self.update_action.setEnabled(free)
         self.delete_action.setEnabled(free)
+        self.export_action.setEnabled(free)
         self.scale_action.setEnabled(free and replicated)
         self.scale_action.setToolTip(
             ""
@@ -208,6 +212,11 @@ class AppDetail(QWidget):
             rows.append((service, f"{running}/{desired}"))
         dialog = ScaleDialog(self.context, self, self.app, sorted(rows, key=lambda row: row[0].name))
         dialog.open()
+
+    @operation_slot()
+    async def export(self) -> None:
+        """The app as it runs, as a compose file (a save dialog once it is read)."""
+        await export_app(self, self.context, self.app, busy=[self.export_action])
 
     @operation_slot()
     async def delete(self) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from crane_desktop.engine.diff import Diff
 from crane_desktop.models.apps import NAME, App, AppTreeModel
-from crane_desktop.views.app_actions import delete_app, open_update
+from crane_desktop.views.app_actions import delete_app, export_app, open_update
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
 from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.operations import operation_slot
@@ -128,8 +128,13 @@ class AppsPage(QWidget):
         if app is not None and app.is_stack:
             menu.addAction(self.tr("Open app"), lambda: self.navigator.open_app(app.name))
             menu.addAction(self.tr("Update app…"), lambda: open_update(self.context, self, app.name))
+            menu.addAction(self.tr("Export as compose file…"), lambda: self.export(app.name))
         menu.addAction(self.tr("Delete app"), self.delete_selected)
         menu.popup(self.tree.viewport().mapToGlobal(position))
+
+    @operation_slot()
+    async def export(self, app: str) -> None:
+        await export_app(self, self.context, app)
 
     def open_deploy(self) -> None:
         from crane_desktop.views.deploy_dialog import DeployDialog

@@ -137,7 +137,7 @@ def test_activating_an_app_or_a_service_opens_its_detail(page, workspace, qtbot)
 
 # the offscreen platform cannot raise a popup menu or let it grab the keyboard; the menu works anyway
 @pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")
-def test_context_menu_opens_a_service_or_the_app_updates_or_deletes_the_app(page, qtbot):
+def test_context_menu_opens_a_service_or_the_app_updates_exports_or_deletes_the_app(page, qtbot):
     def menu_at(*path: str) -> list[str]:
         page.tree.customContextMenuRequested.emit(page.tree.visualRect(row(page, *path)).center())
         menu = next(m for m in page.findChildren(QMenu) if m.isVisible())
@@ -147,8 +147,9 @@ def test_context_menu_opens_a_service_or_the_app_updates_or_deletes_the_app(page
         qtbot.waitUntil(lambda: not menu.isVisible())
         return entries
 
-    assert menu_at("shop", "shop_worker") == ["Open service", "Open app", "Update app…", "Delete app"]
-    assert menu_at("shop") == ["Open app", "Update app…", "Delete app"]
+    export = "Export as compose file…"
+    assert menu_at("shop", "shop_worker") == ["Open service", "Open app", "Update app…", export, "Delete app"]
+    assert menu_at("shop") == ["Open app", "Update app…", export, "Delete app"]
     assert menu_at("gateway") == ["Delete app"]  # a lone service: no app to open or update
 
 

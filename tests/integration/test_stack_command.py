@@ -136,3 +136,68 @@ def test_a_missing_external_object_refuses_the_deploy_before_anything_is_made(tm
         assert app_objects(name) == {"service": [], "network": [], "secret": [], "config": []}
     finally:
         docker(1, "stack", "rm", name, check=False)
+
+
+DRY_RUN_APP = """version: '3.8'
+services:
+  web:
+    image: {image}
+    command: sleep 3600
+    environment: [COLOR={color}]
+    deploy: {{replicas: 0, update_config: {{parallelism: {parallelism}}}}}
+  same:
+    image: {image}
+    command: sleep 3600
+    deploy: {{replicas: 0}}
+{extra}"""
+ADDED = """  added:
+    image: {image}
+    networks: [back]
+    secrets: [token]
+networks:
+  back: {{}}
+secrets:
+  token:
+    file: ./token.txt
+"""
+
+
+def test_stack_deploy_dry_run_lists_the_changes_and_sends_nothing(tmp_path):
+    name = unique("dry")
+    path = tmp_path / "app.yml"
+    (tmp_path / "token.txt").write_text("t0ken")
+    path.write_text(
+        DRY_RUN_APP.format(image=IMAGE, color="blue", parallelism=1, extra=f"  gone:\n    image: {IMAGE}\n")
+    )
+    deploy = ("stack", "deploy", "--profile-file", str(profile_path()), "-c", str(path))
+    try:
+        assert crane(*deploy, name).returncode == 0
+        versions = {
+            s: docker(1, "service", "inspect", "-f", "{{.Version.Index}}", s) for s in stack_services(name)
+        }
+        path.write_text(
+            DRY_RUN_APP.format(image=IMAGE, color="green", parallelism=2, extra=ADDED.format(image=IMAGE))
+        )
+
+        done = crane(*deploy, "--dry-run", "--prune", name)
+
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.splitlines() == [
+            "Dry run: nothing was sent to the engine.",
+            f"Would create network {name}_back",
+            f"Would create secret {name}_token",
+            f"Service {name}_added: created",
+            f"Service {name}_same: unchanged",
+            f"Service {name}_web: updated, restarts the tasks",
+            "    TaskTemplate.ContainerSpec.Env: COLOR=blue -> COLOR=green  (restarts the tasks)",
+            "    UpdateConfig.Parallelism: 1 -> 2  (no restart)",
+            f"Service {name}_gone: removed",
+        ]
+        after = {
+            s: docker(1, "service", "inspect", "-f", "{{.Version.Index}}", s) for s in stack_services(name)
+        }
+        assert after == versions
+        assert docker(1, "network", "ls", "-q", "--filter", f"name={name}_back") == ""
+        assert docker(1, "secret", "ls", "-q", "--filter", f"name={name}_token") == ""
+    finally:
+        docker(1, "stack", "rm", name, check=False)

@@ -140,6 +140,26 @@
         <source>The app %1 was deleted.</source>
         <translation>应用 %1 已删除。</translation>
     </message>
+    <message>
+        <source>Cannot export the app</source>
+        <translation>无法导出应用</translation>
+    </message>
+    <message>
+        <source>Export %1 as a compose file</source>
+        <translation>将 %1 导出为 compose 文件</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved %1, and beside it the configs' files: %2.</source>
+        <translation>已保存 %1，配置文件保存在同一目录：%2。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
 </context>
 <context>
     <name>AppDetail</name>
@@ -150,6 +170,10 @@
     <message>
         <source>Change task counts…</source>
         <translation>修改任务数…</translation>
+    </message>
+    <message>
+        <source>Export as compose file…</source>
+        <translation>导出为 compose 文件…</translation>
     </message>
     <message>
         <source>Delete…</source>
@@ -302,6 +326,10 @@
     <message>
         <source>Update app…</source>
         <translation>更新应用…</translation>
+    </message>
+    <message>
+        <source>Export as compose file…</source>
+        <translation>导出为 compose 文件…</translation>
     </message>
     <message>
         <source>%1 is one of the %2 services of the app %3; they were deployed together and depend on each other, so a single service is not deleted alone. Delete the whole app, or deploy the app again without this service.</source>
@@ -4797,6 +4825,10 @@
     <message>
         <source>Its tasks did not move within {seconds} s.</source>
         <translation>其任务未能在 {seconds} 秒内迁移。</translation>
+    </message>
+    <message>
+        <source>The app {name} has no services.</source>
+        <translation>应用 {name} 没有服务。</translation>
     </message>
 </context>
 <context>
