@@ -15,11 +15,12 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TextIO
 
 from crane_desktop.commands import stack_lists
 from crane_desktop.commands.common import connect, connected, fail
-from crane_desktop.engine import compose, compose_export, stacks
+from crane_desktop.engine import compose, compose_export, deploy_checks, stacks
 from crane_desktop.engine.errors import EngineError, NotFound
 from crane_desktop.engine.spec_diff import Restart, change_text, restart_effect
 
@@ -103,21 +104,23 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
 
 def run_deploy(args: argparse.Namespace) -> int:
     try:
-        plan = compose.load_files(args.compose_file, args.name)
+        checked = deploy_checks.check_files(
+            deploy_checks.ComposeSource(files=tuple(Path(p) for p in args.compose_file)), args.name
+        )
     except EngineError as error:
         return fail("stack deploy", error)
     if args.resolve_image not in RESOLVE_IMAGE:  # checked after the files, as docker checks it
         return fail(
             "stack deploy", ValueError(f"Invalid option {args.resolve_image} for flag --resolve-image")
         )
-    print_warnings(plan)
+    print_warnings(checked.plan)
     try:
         cluster = connect(args)
     except EngineError as error:
         return fail("stack deploy", error)
     run = stacks.review_deploy if args.dry_run else stacks.deploy
     try:
-        result = run(cluster.client, plan, prune=args.prune)
+        result = run(cluster.client, checked.plan, prune=args.prune, places=checked.places)
     except EngineError as error:
         return fail("stack deploy", error)
     finally:

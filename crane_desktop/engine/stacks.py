@@ -19,6 +19,7 @@ from docker import APIClient as Client
 
 from crane_desktop.engine import api
 from crane_desktop.engine.compose import StackPlan
+from crane_desktop.engine.deploy_checks import Place, check_externals
 from crane_desktop.engine.errors import EngineError, NotFound
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, term
 from crane_desktop.engine.snapshots import STACK_LABEL
@@ -106,20 +107,6 @@ def _file_objects(client: Client, kind: str, specs: dict[str, dict[str, Any]]) -
             _post(client, f"/{kind}/{current['ID']}/update", body, version=current["Version"]["Index"])
 
 
-def _check_external_networks(client: Client, names: list[str]) -> None:
-    for name in names:
-        try:
-            network = api.call(client, client.inspect_network, name)
-        except NotFound:
-            raise EngineError(
-                QT_TRANSLATE_NOOP("engine", "The external network {name} does not exist."), name=name
-            ) from None
-        if network.get("Scope") != "swarm":
-            raise EngineError(
-                QT_TRANSLATE_NOOP("engine", "The external network {name} is not a swarm network."), name=name
-            )
-
-
 def _resolve_references(client: Client, spec: dict[str, Any]) -> dict[str, Any]:
     """Fill SecretID / ConfigID from the names, as the CLI's ParseSecrets/ParseConfigs (which also puts
     the id of a credential spec's config in place of its name)."""
@@ -160,33 +147,20 @@ def _missing(kind: str, name: str) -> EngineError:
     )
 
 
-def _check_external_files(client: Client, plan: StackPlan) -> None:
-    """Every secret and config the services use exists already or is one the plan creates."""
-    for kind, name_key, lister, planned in (
-        ("Secrets", "SecretName", client.secrets, plan.secrets),
-        ("Configs", "ConfigName", client.configs, plan.configs),
-    ):
-        wanted = {
-            ref[name_key]
-            for spec in plan.services.values()
-            for ref in spec["TaskTemplate"]["ContainerSpec"].get(kind) or ()
-        }
-        outside = sorted(wanted - set(planned))
-        if outside:
-            existing = {item["Spec"]["Name"] for item in api.call(client, lister)}
-            for name in outside:
-                if name not in existing:
-                    raise _missing(kind, name)
-
-
-def deploy(client: Client, plan: StackPlan, *, prune: bool = True) -> DeployResult:
+def deploy(
+    client: Client,
+    plan: StackPlan,
+    *,
+    prune: bool = True,
+    places: Mapping[tuple[str, str], Place] | None = None,
+) -> DeployResult:
     """Create or update everything in `plan`; with `prune`, remove the app's services not in it.
 
     Every external object (networks, secrets, configs) is checked before anything is created, so a
-    refused deploy changes nothing (docker stack deploy creates the networks first)."""
+    refused deploy changes nothing (docker stack deploy creates the networks first); `places` (from
+    deploy_checks.check_files) lets the refusal name the line that declares it."""
     result = DeployResult()
-    _check_external_networks(client, plan.external_networks)
-    _check_external_files(client, plan)
+    check_externals(client, plan, places)
     _file_objects(client, "secrets", plan.secrets)
     _file_objects(client, "configs", plan.configs)
     existing_networks = {
@@ -270,11 +244,16 @@ class DeployReview:
     configs: list[str] = field(default_factory=list)
 
 
-def review_deploy(client: Client, plan: StackPlan, *, prune: bool = False) -> DeployReview:
+def review_deploy(
+    client: Client,
+    plan: StackPlan,
+    *,
+    prune: bool = False,
+    places: Mapping[tuple[str, str], Place] | None = None,
+) -> DeployReview:
     """`deploy`'s outcome read from the engine, nothing sent: the externals checked as `deploy` checks
     them (a deploy that would be refused is refused here too), then `review_plan` on the live specs."""
-    _check_external_networks(client, plan.external_networks)
-    _check_external_files(client, plan)
+    check_externals(client, plan, places)
     current = {s["Spec"]["Name"]: s["Spec"] for s in stack_services(client, plan.name)}
     networks = {n["Name"]: n["Id"] for n in api.call(client, client.networks)}
     secrets = {item["Spec"]["Name"] for item in api.call(client, client.secrets)}

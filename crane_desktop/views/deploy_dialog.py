@@ -8,28 +8,23 @@ Nothing is sent while the file or the form has a problem.
 
 from __future__ import annotations
 
-import os
+import functools
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTabWidget,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -49,161 +44,17 @@ from crane_desktop.engine.service_form import (
 )
 from crane_desktop.engine.snapshots import Service
 from crane_desktop.engine.spec_diff import diff_specs
+from crane_desktop.views.compose_tab import ComposeTab, compose_error_text
 from crane_desktop.views.dialogs import ERROR_STYLE, EngineDialog, show_error
 from crane_desktop.views.network_picker import NetworkPicker
 from crane_desktop.views.operations import operation_slot
-from crane_desktop.views.spec_changes import changes_text, review_text
+from crane_desktop.views.spec_changes import changes_text
 
 if TYPE_CHECKING:
     from crane_desktop.models.store import ClusterStore
     from crane_desktop.views.context import ClusterContext
 
 translate = QCoreApplication.translate
-
-
-def compose_error_text(error: ComposeError | compose.ComposeWarning) -> str:
-    reason = translate("engine", error.reason_template)
-    try:
-        reason = reason.format(**error.reason_params)
-    except (KeyError, IndexError, ValueError):
-        reason = error.reason
-    if error.line:
-        return (
-            translate("DeployDialog", "Line %1, %2: %3")
-            .replace("%1", str(error.line))
-            .replace("%2", error.key or "-")
-            .replace("%3", reason)
-        )
-    return reason
-
-
-class ComposeTab(QWidget):
-    def __init__(self, store: ClusterStore, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.path_edit = QLineEdit(self)
-        self.path_edit.setObjectName("composePath")
-        self.path_edit.setPlaceholderText(
-            self.tr("docker-compose.yml (relative paths, env_file too, are read from its folder)")
-        )
-        self.path_edit.editingFinished.connect(self.load_path)
-        browse = QPushButton(self.tr("Open…"), self)
-        browse.clicked.connect(self._browse)
-        self.editor = QPlainTextEdit(self)
-        self.editor.setObjectName("composeEdit")
-        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.editor.setPlaceholderText('version: "3.8"\nservices:\n  web:\n    image: nginx:1.25\n')
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("composeError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.review = QPlainTextEdit(self)
-        self.review.setObjectName("composeReview")
-        self.review.setReadOnly(True)
-        self.review.setMaximumHeight(200)
-        self.review.hide()
-        check = QPushButton(self.tr("Check"), self)
-        check.setObjectName("composeCheckButton")
-        check.clicked.connect(self.check)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("File:"), self))
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.error_label, 1)
-        bottom.addWidget(check)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.editor, 1)
-        layout.addWidget(self.review)
-        layout.addLayout(bottom)
-        self._dialog: QFileDialog | None = None
-
-    def _browse(self) -> None:
-        dialog = QFileDialog(self, self.tr("Open a compose file"))
-        dialog.setNameFilters([self.tr("Compose files (*.yml *.yaml)"), self.tr("All files (*)")])
-        dialog.fileSelected.connect(self._open_path)
-        self._dialog = dialog
-        dialog.open()
-
-    def _open_path(self, path: str) -> None:
-        self.path_edit.setText(path)
-        self.load_path()
-
-    def load_path(self) -> None:
-        path = self.path_edit.text().strip()
-        if not path:
-            return
-        try:
-            self.editor.setPlainText(Path(path).read_text(encoding="utf-8"))
-            self.show_error(None)
-        except OSError as exc:
-            self.error_label.setText(
-                self.tr("Cannot read %1: %2").replace("%1", path).replace("%2", exc.strerror or "")
-            )
-
-    def working_dir(self) -> Path:
-        path = self.path_edit.text().strip()
-        return Path(path).resolve().parent if path else Path(os.getcwd())
-
-    def plan(self, app: str) -> compose.StackPlan | None:
-        """The parsed plan, or None with the error shown at its line."""
-        try:
-            plan = compose.load(self.editor.toPlainText(), app, working_dir=self.working_dir())
-        except ComposeError as error:
-            self.show_error(error)
-            return None
-        self.show_error(None)
-        if plan.warnings:  # accepted, as docker accepts them; shown until the next check
-            self.error_label.setStyleSheet("")
-            in_order = sorted(plan.warnings, key=lambda warning: warning.line)
-            self.error_label.setText("\n".join(compose_error_text(w) for w in in_order))
-        return plan
-
-    def check(self) -> None:
-        parent = self.parent()
-        while parent is not None and not isinstance(parent, DeployDialog):
-            parent = parent.parent()
-        app = parent.app_edit.text().strip() if parent else "app"
-        plan = self.plan(app or "app")
-        if plan is not None and not plan.warnings:
-            self.error_label.setStyleSheet("")
-            self.error_label.setText(self.tr("The file is valid."))
-        self.show_review(plan)
-
-    def show_review(self, plan: compose.StackPlan | None) -> None:
-        """For an app that exists: what deploying the plan does to each of its services."""
-        current = {
-            service.name: service.raw.get("Spec") or {}
-            for service in self.store.get("services").values()
-            if plan is not None and service.stack == plan.name
-        }
-        if plan is None or not current:
-            self.review.hide()
-            self.review.clear()
-            return
-        network_ids = {network.name: network.id for network in self.store.get("networks").values()}
-        reviews = stacks.review_plan(plan, current, network_ids)
-        self.review.setPlainText(review_text(plan.name, reviews))
-        self.review.show()
-
-    def show_error(self, error: ComposeError | None) -> None:
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setText(compose_error_text(error) if error else "")
-        selections = []
-        if error is not None and error.line:
-            block = self.editor.document().findBlockByLineNumber(error.line - 1)
-            cursor = QTextCursor(block)
-            selection = QTextEdit.ExtraSelection()
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor("#ffd6d6"))
-            fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
-            selection.format = fmt
-            selection.cursor = cursor
-            selections.append(selection)
-            self.editor.setTextCursor(cursor)
-            self.editor.centerCursor()
-        self.editor.setExtraSelections(selections)
 
 
 class FormTab(QWidget):
@@ -469,7 +320,7 @@ class DeployDialog(EngineDialog):
         self.app_edit = QLineEdit(self)
         self.app_edit.setObjectName("appNameEdit")
         self.app_edit.setPlaceholderText(self.tr("shop"))
-        self.compose_tab = ComposeTab(context.store, self)
+        self.compose_tab = ComposeTab(context, self)
         self.form_tab = FormTab(context.store, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("deployTabs")
@@ -483,6 +334,9 @@ class DeployDialog(EngineDialog):
         self.deploy_button.setObjectName("dialogDeployButton")
         self.buttons.rejected.connect(self.reject)
         self.deploy_button.clicked.connect(self.deploy)
+        self.compose_tab.refused.connect(self._compose_refused)
+        self.app_edit.textChanged.connect(self.compose_tab.input_changed)
+        self.tabs.currentChanged.connect(self._compose_refused)
         layout = QVBoxLayout(self)
         if service is None:
             name_row = QWidget(self)
@@ -549,6 +403,11 @@ class DeployDialog(EngineDialog):
             context.store.changed.connect(self._on_store_changed)  # compared with the spec as it is now
             self.show_changes()
 
+    def _compose_refused(self, _changed: object = None) -> None:
+        """Deploy is disabled while the compose tab shows a refusal (until its input changes)."""
+        shown = self.tabs.currentWidget() is self.compose_tab
+        self.deploy_button.setEnabled(not (shown and self.compose_tab.is_refused))
+
     def _on_store_changed(self, kind: str, _change: object) -> None:
         if kind == "services":
             self._changes_timer.start()
@@ -577,10 +436,13 @@ class DeployDialog(EngineDialog):
     async def deploy(self) -> None:
         if self.tabs.currentWidget() is self.compose_tab:
             app = self.app_edit.text().strip()
-            plan = self.compose_tab.plan(app)
-            if plan is None:
+            checked = self.compose_tab.checked(app)
+            if checked is None:
                 return
-            work: tuple[Callable[..., object], *tuple[Any, ...]] = (stacks.deploy, plan)
+            work: tuple[Callable[..., object], *tuple[Any, ...]] = (
+                functools.partial(stacks.deploy, places=checked.places),
+                checked.plan,
+            )
             done = self.tr("The app %1 was deployed.").replace("%1", app)
         else:
             form = self.form_tab.form()
@@ -620,6 +482,10 @@ class DeployDialog(EngineDialog):
         self.status.setText(self.tr("Sending to the swarm…"))
         try:
             await self.context.operations.on_manager(self, *work, busy=[self.deploy_button])
+        except ComposeError as error:  # an external network, secret or config is missing
+            self.status.setText("")
+            self.compose_tab.show_error(error)
+            return
         except Exception as error:
             self.status.setText("")
             show_error(self, self.tr("Cannot deploy"), error)

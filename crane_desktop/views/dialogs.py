@@ -17,6 +17,7 @@ from crane_desktop.views.operations import CLOSED, OperationRunner, mark_closed
 
 T = TypeVar("T")
 ERROR_STYLE = "color: #c62828;"
+WARNING_STYLE = "color: #b26a00"
 
 
 async def confirm(parent: QWidget, title: str, text: str, action: str, *, details: str = "") -> bool:

@@ -34,14 +34,11 @@ from crane_desktop.engine.networks import (
 )
 from crane_desktop.engine.snapshots import Network
 from crane_desktop.messages import engine_text, error_hint, error_text
-from crane_desktop.views.dialogs import ERROR_STYLE, EngineDialog, confirm
+from crane_desktop.views.dialogs import ERROR_STYLE, WARNING_STYLE, EngineDialog, confirm
 from crane_desktop.views.operations import operation_slot
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext
-
-WARNING_STYLE = "color: #b26a00"
-
 
 class NetworkDialog(EngineDialog):
     """Create an overlay network; with `replacing`, delete that network and create it anew."""

@@ -15,11 +15,13 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.snapshots import Network, Node, Service, Task, parse_all
 from crane_desktop.models.store import ClusterStore
 from crane_desktop.views.context import ClusterContext
+from crane_desktop.views.deploy_dialog import DeployDialog
 from crane_desktop.views.workspace import Workspace
 
 RECORDED = Path(__file__).resolve().parent.parent / "fixtures" / "engine" / "cluster"
@@ -54,6 +56,24 @@ def workspace(qtbot, recorded_context):
     workspace.resize(1280, 800)
     workspace.show()
     return workspace
+
+
+@pytest.fixture
+def parent(qtbot):
+    """A shown window for dialogs to open on."""
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def deploy(qtbot, recorded_context, parent) -> DeployDialog:
+    """The deploy dialog (a new app) on the recorded cluster, open."""
+    dialog = DeployDialog(recorded_context, parent)
+    dialog.open()
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
 
 
 def by_name(kind: str, name: str):

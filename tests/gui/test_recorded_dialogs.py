@@ -35,22 +35,6 @@ BAD_FIELDS = {
 }
 
 
-@pytest.fixture
-def parent(qtbot):
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
-
-
-@pytest.fixture
-def deploy(qtbot, recorded_context, parent) -> DeployDialog:
-    dialog = DeployDialog(recorded_context, parent)
-    dialog.open()
-    qtbot.waitUntil(dialog.isVisible)
-    return dialog
-
-
 def error_box(widget: QWidget) -> QMessageBox | None:
     box = widget.findChild(QMessageBox, "errorDialog")
     return box if box is not None and box.isVisible() else None
@@ -85,10 +69,16 @@ def test_compose_errors_point_at_their_line_and_key(deploy, qtbot, text, error, 
     assert deploy.isVisible() and error_box(deploy) is None  # nothing was sent
 
 
-def test_check_says_a_good_file_is_valid(deploy):
+VALID_UNCONNECTED = (
+    "The file is valid. Not connected: the external networks, secrets and configs it uses are checked "
+    "once connected."
+)
+
+
+def test_check_says_a_good_file_is_valid(deploy, qtbot):
     deploy.compose_tab.editor.setPlainText(f"services:\n  web:\n    image: {IMAGE}\n")
     deploy.compose_tab.findChild(QPushButton, "composeCheckButton").click()
-    assert deploy.compose_tab.error_label.text() == "The file is valid."
+    qtbot.waitUntil(lambda: deploy.compose_tab.error_label.text() == VALID_UNCONNECTED)
 
 
 def test_check_lists_the_options_stack_deploy_ignores_with_their_lines(deploy):
@@ -276,7 +266,7 @@ def test_compose_check_of_an_existing_app_says_what_changes_per_service(deploy, 
     )
     deploy.compose_tab.findChild(QPushButton, "composeCheckButton").click()
     review = deploy.compose_tab.review
-    assert review.isVisibleTo(deploy)
+    qtbot.waitUntil(lambda: review.isVisibleTo(deploy))
     lines = review.toPlainText().splitlines()
     assert lines[0] == "The app shop exists; deploying this file:"
     assert "shop_cache: created" in lines
@@ -286,8 +276,8 @@ def test_compose_check_of_an_existing_app_says_what_changes_per_service(deploy, 
     # an app that does not exist: no review
     deploy.app_edit.setText("newshop")
     deploy.compose_tab.findChild(QPushButton, "composeCheckButton").click()
-    assert not review.isVisibleTo(deploy)
-    assert deploy.compose_tab.error_label.text() == "The file is valid."
+    qtbot.waitUntil(lambda: not review.isVisibleTo(deploy))
+    qtbot.waitUntil(lambda: deploy.compose_tab.error_label.text() == VALID_UNCONNECTED)
 
 
 def test_deploying_while_disconnected_shows_the_error_and_keeps_the_input(deploy, qtbot):

@@ -131,7 +131,8 @@ def test_a_missing_external_object_refuses_the_deploy_before_anything_is_made(tm
     try:
         done = crane("stack", "deploy", "--profile-file", str(profile_path()), "-c", str(path), name)
         assert done.returncode == 1, done.stdout
-        assert f"The {kind} {missing} does not exist." in done.stderr
+        line = 10 if kind == "secret" else 12  # where `outside` is declared
+        assert f"Line {line}, {kind}s.outside: the external {kind} {missing} does not exist" in done.stderr
         assert done.stdout == ""
         assert app_objects(name) == {"service": [], "network": [], "secret": [], "config": []}
     finally:

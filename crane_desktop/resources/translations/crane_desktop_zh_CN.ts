@@ -496,24 +496,40 @@
 <context>
     <name>ComposeTab</name>
     <message>
-        <source>docker-compose.yml (relative paths, env_file too, are read from its folder)</source>
-        <translation>docker-compose.yml（相对路径，包括 env_file，都从其所在目录读取）</translation>
-    </message>
-    <message>
-        <source>Open…</source>
-        <translation>打开…</translation>
-    </message>
-    <message>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <source>File:</source>
-        <translation>文件：</translation>
+        <source>Compose files:</source>
+        <translation>Compose 文件：</translation>
     </message>
     <message>
-        <source>Open a compose file</source>
-        <translation>打开 compose 文件</translation>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Merged in order, as docker stack deploy -c a.yml -c b.yml (relative paths from the first file's folder), read from disk at each Check and Deploy; without a file, the text below is deployed. Variables come from Crane Desktop's environment: .env is not read, as with docker stack deploy.</source>
+        <translation>按顺序合并，与 docker stack deploy -c a.yml -c b.yml 相同（相对路径以第一个文件所在的文件夹为准），每次检查和发布时从磁盘读取；没有文件时，发布下方输入的文本。变量取自 Crane Desktop 的环境：不读取 .env 文件，与 docker stack deploy 相同。</translation>
+    </message>
+    <message>
+        <source>Warnings (accepted, as docker accepts them; Deploy is possible; click one to see its line):</source>
+        <translation>警告（与 docker 一样接受；仍可发布；点击一条查看所在行）：</translation>
+    </message>
+    <message>
+        <source>Add compose files</source>
+        <translation>添加 Compose 文件</translation>
     </message>
     <message>
         <source>Compose files (*.yml *.yaml)</source>
@@ -528,8 +544,28 @@
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
+        <source>The file is valid. Not connected: the external networks, secrets and configs it uses are checked once connected.</source>
+        <translation>文件有效。未连接：文件使用的外部网络、密钥和配置将在连接后检查。</translation>
+    </message>
+    <message>
+        <source>Cannot check</source>
+        <translation>无法检查</translation>
+    </message>
+    <message>
         <source>The file is valid.</source>
         <translation>文件有效。</translation>
+    </message>
+    <message>
+        <source>%1, line %2, %3: %4</source>
+        <translation>%1，第 %2 行，%3：%4</translation>
+    </message>
+    <message>
+        <source>Line %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
+    </message>
+    <message>
+        <source>Show this line</source>
+        <translation>显示这一行</translation>
     </message>
 </context>
 <context>
@@ -1099,6 +1135,14 @@
     <message>
         <source>Line %1, %2: %3</source>
         <translation>第 %1 行，%2：%3</translation>
+    </message>
+    <message>
+        <source>The variable %1 is not set: an empty value is used in its place, as docker does.</source>
+        <translation>变量 %1 未设置：与 docker 一样，以空值代替。</translation>
+    </message>
+    <message>
+        <source>“%1” is ignored: docker stack deploy does not use this option.</source>
+        <translation>“%1”被忽略：docker stack deploy 不使用此选项。</translation>
     </message>
     <message>
         <source>Update %1</source>
@@ -4567,14 +4611,6 @@
         <translation>配置</translation>
     </message>
     <message>
-        <source>The external network {name} does not exist.</source>
-        <translation>外部网络 {name} 不存在。</translation>
-    </message>
-    <message>
-        <source>The external network {name} is not a swarm network.</source>
-        <translation>外部网络 {name} 不是集群（swarm）网络。</translation>
-    </message>
-    <message>
         <source>The {kind} {name} does not exist.</source>
         <translation>{kind} {name} 不存在。</translation>
     </message>
@@ -4829,6 +4865,22 @@
     <message>
         <source>The app {name} has no services.</source>
         <translation>应用 {name} 没有服务。</translation>
+    </message>
+    <message>
+        <source>the external network {name} does not exist</source>
+        <translation>外部网络 {name} 不存在</translation>
+    </message>
+    <message>
+        <source>the external network {name} is not a swarm network</source>
+        <translation>外部网络 {name} 不是集群网络</translation>
+    </message>
+    <message>
+        <source>the external secret {name} does not exist</source>
+        <translation>外部密钥 {name} 不存在</translation>
+    </message>
+    <message>
+        <source>the external config {name} does not exist</source>
+        <translation>外部配置 {name} 不存在</translation>
     </message>
 </context>
 <context>
