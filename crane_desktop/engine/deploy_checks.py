@@ -77,7 +77,7 @@ def declarations(texts: Sequence[tuple[str, str]]) -> dict[tuple[str, str], Plac
                 continue
             for name, value in _items(entries):
                 key = f"{section}.{name}"
-                place = (value.start_mark.line + 1, f"{file_name}: {key}" if file_name else key)
+                place = (_line(entries, name), f"{file_name}: {key}" if file_name else key)
                 places[(section, name)] = place
                 for given in _given_names(value):
                     places[(section, given)] = place
@@ -88,6 +88,11 @@ def _items(node: Any) -> list[tuple[str, Any]]:
     if not isinstance(node, yaml.MappingNode):
         return []
     return [(str(k.value), v) for k, v in node.value if isinstance(k, yaml.ScalarNode)]
+
+
+def _line(mapping: Any, name: str) -> int:
+    """The line of `name:` in the mapping (where the compose checks place a key too)."""
+    return next(int(k.start_mark.line) + 1 for k, _ in mapping.value if str(k.value) == name)
 
 
 def _given_names(node: Any) -> list[str]:
