@@ -240,7 +240,9 @@ class ComposeTab(QWidget):
 
     def source(self) -> ComposeSource:
         paths = self.paths()
-        return ComposeSource(tuple(paths)) if paths else ComposeSource(text=self.editor.toPlainText())
+        if paths:
+            return ComposeSource(tuple(paths))
+        return ComposeSource(text=self.editor.toPlainText(), folder=Path.cwd())
 
     # .. checking ..
     def input_changed(self) -> None:
