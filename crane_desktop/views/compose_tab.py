@@ -175,8 +175,8 @@ class ComposeTab(QWidget):
         layout.addLayout(bottom)
         self._dialog: QFileDialog | None = None
         self.is_refused = False
+        self._typed = ""  # the text typed in, kept while files are listed
         self.show_warnings([])
-        self.review.hide()
 
     # .. the files ..
     def paths(self) -> list[Path]:
@@ -222,10 +222,13 @@ class ComposeTab(QWidget):
             self.files.setCurrentRow(row + step)
 
     def _show_file(self, row: int) -> None:
-        """The file's text, read only (what is deployed is the file on disk); the typed text without files."""
+        """The file's text, read only (what is deployed is the file on disk); without files, the text
+        typed before they were added, editable again."""
         paths = self.paths()
         self.editor.blockSignals(True)
         if 0 <= row < len(paths):
+            if not self.editor.isReadOnly():
+                self._typed = self.editor.toPlainText()
             try:
                 text = paths[row].read_text(encoding="utf-8")
             except (OSError, ValueError) as exc:
@@ -233,7 +236,7 @@ class ComposeTab(QWidget):
             self.editor.setPlainText(text)
             self.editor.setReadOnly(True)
         elif not paths and self.editor.isReadOnly():
-            self.editor.clear()
+            self.editor.setPlainText(self._typed)
             self.editor.setReadOnly(False)
         self.editor.blockSignals(False)
         self.editor.setExtraSelections([])

@@ -74,6 +74,17 @@ def test_several_files_merge_in_order_and_can_be_reordered_and_removed(deploy, f
     assert tab.paths() == [override]
 
 
+def test_typed_text_comes_back_when_the_files_are_removed(deploy, files):
+    base, _ = files
+    tab = deploy.compose_tab
+    typed = f"services:\n  web:\n    image: {IMAGE}\n"
+    tab.editor.setPlainText(typed)
+    tab.set_paths([base])
+    assert tab.editor.toPlainText() == base.read_text() and tab.editor.isReadOnly()
+    click(tab, "composeRemoveFile")
+    assert tab.paths() == [] and tab.editor.toPlainText() == typed and not tab.editor.isReadOnly()
+
+
 def test_warnings_are_listed_with_file_and_line_and_deploy_stays_possible(deploy, files, qtbot, monkeypatch):
     monkeypatch.delenv(UNSET, raising=False)
     base, override = files
