@@ -73,10 +73,17 @@ def warning_words(warning: ComposeWarning) -> str:
         return translate(
             "DeployDialog", "The variable %1 is not set: an empty value is used in its place, as docker does."
         ).replace("%1", str(params.get("name", "")))
-    if getattr(warning, "ignored", "") == "unsupported":
+    ignored, option = getattr(warning, "ignored", ""), str(getattr(warning, "option", ""))
+    if ignored == "unsupported":
         return translate(
             "DeployDialog", "“%1” is ignored: docker stack deploy does not use this option."
-        ).replace("%1", str(getattr(warning, "option", "")))
+        ).replace("%1", option)
+    if ignored:  # deprecated: docker says why
+        return (
+            translate("DeployDialog", "“%1” is ignored by docker stack deploy: %2")
+            .replace("%1", option)
+            .replace("%2", reason_text(warning))
+        )
     return reason_text(warning)
 
 
@@ -335,8 +342,15 @@ class ComposeTab(QWidget):
         )
 
     def show_warnings(self, warnings: list[ComposeWarning]) -> None:
+        """The warnings in the order of the files, then of the lines."""
+        names = [path.name for path in self.paths()]
+
+        def where(warning: ComposeWarning) -> tuple[int, int]:
+            file_name, _ = split_file(warning.key, names)
+            return (names.index(file_name) if file_name else 0, warning.line)
+
         self.warnings.clear()
-        for warning in warnings:
+        for warning in sorted(warnings, key=where):
             item = QListWidgetItem(self._place_text(warning.line, warning.key, warning_words(warning)))
             item.setData(Qt.ItemDataRole.UserRole, (warning.line, warning.key))
             item.setToolTip(self.tr("Show this line"))

@@ -87,17 +87,23 @@ def test_typed_text_comes_back_when_the_files_are_removed(deploy, files):
 
 def test_warnings_are_listed_with_file_and_line_and_deploy_stays_possible(deploy, files, qtbot, monkeypatch):
     monkeypatch.delenv(UNSET, raising=False)
+    monkeypatch.delenv(f"{UNSET}_TIER", raising=False)
     base, override = files
     tab = deploy.compose_tab
+    base.write_text(
+        base.read_text().replace("deploy:", f"labels:\n      - tier=${{{UNSET}_TIER}}\n    deploy:")
+    )
     tab.set_paths([base, override])
     click(tab, "composeCheckButton")
     qtbot.waitUntil(lambda: tab.warnings.isVisibleTo(deploy))
-    assert tab.warnings_title.isVisibleTo(deploy) and tab.warnings.count() == 1
-    item = tab.warnings.item(0)
-    assert item.text() == (
+    assert tab.warnings_title.isVisibleTo(deploy)
+    assert [tab.warnings.item(row).text() for row in range(tab.warnings.count())] == [
+        f"base.yml, line 6, services.web.labels[0]: The variable {UNSET}_TIER is not set: an empty value "
+        "is used in its place, as docker does.",
         f"override.yml, line 5, services.web.command[1]: The variable {UNSET} is not set: an empty value "
-        "is used in its place, as docker does."
-    )
+        "is used in its place, as docker does.",
+    ]
+    item = tab.warnings.item(1)
     qtbot.waitUntil(lambda: tab.error_label.text().startswith("The file is valid."))
     assert deploy.deploy_button.isEnabled()
     tab.warnings.itemClicked.emit(item)  # shows the line in its file

@@ -1145,6 +1145,10 @@
         <translation>“%1”被忽略：docker stack deploy 不使用此选项。</translation>
     </message>
     <message>
+        <source>“%1” is ignored by docker stack deploy: %2</source>
+        <translation>“%1”被 docker stack deploy 忽略：%2</translation>
+    </message>
+    <message>
         <source>Update %1</source>
         <translation>更新 %1</translation>
     </message>
