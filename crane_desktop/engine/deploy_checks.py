@@ -8,16 +8,17 @@ is, so an operator finds it in the file whichever of the two said it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import yaml
 from docker import APIClient as Client
 
 from crane_desktop.engine import api, compose
 from crane_desktop.engine.compose import ComposeError, StackPlan
+from crane_desktop.engine.compose.interpolate import interpolate
+from crane_desktop.engine.compose.marks import Document
+from crane_desktop.engine.compose.read import read
 from crane_desktop.engine.errors import NotFound
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 
@@ -47,64 +48,35 @@ class CheckedFiles:
 def check_files(source: ComposeSource, stack: str, environ: Mapping[str, str] | None = None) -> CheckedFiles:
     """The compose checks (schema of the file's version, values, app name); raises ComposeError."""
     if source.files:
-        plan = compose.load_files(list(source.files), stack, environ)
-        texts = [(path.name if len(source.files) > 1 else "", _read(path)) for path in source.files]
+        plan = compose.load_files(list[Path | str](source.files), stack, environ)
+        stdin = any(str(path) == "-" for path in source.files)  # read once, by the checks: no places
+        document = None if stdin else compose.read_documents(list(source.files), environ)
     else:
         plan = compose.load(source.text, stack, working_dir=source.folder, environ=environ)
-        texts = [("", source.text)]
-    return CheckedFiles(plan, declarations(texts))
+        document = read(source.text)
+        document.lookup = compose.load_env(environ)
+        interpolate(document)
+    return CheckedFiles(plan, declarations(document) if document else {})
 
 
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, ValueError):  # read a moment ago by the compose checks: gone meanwhile
-        return ""
-
-
-def declarations(texts: Sequence[tuple[str, str]]) -> dict[tuple[str, str], Place]:
-    """Where each top-level network, secret and config is declared, by its name and by the name its
-    `name` / `external.name` gives (a later file's declaration replaces an earlier one, as the merge
-    does). `texts`: (file name shown in keys, or "" for one file; text)."""
+def declarations(document: Document) -> dict[tuple[str, str], Place]:
+    """Where each top-level network, secret and config is declared (its line and key, after its file
+    when several are merged: the merged document keeps the last file's declaration, as the merge),
+    by its key and by the name its `name` / `external.name` gives, variables substituted."""
     places: dict[tuple[str, str], Place] = {}
-    for file_name, text in texts:
-        try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
-        except yaml.YAMLError:  # the compose checks said so already
-            continue
-        for section, entries in _items(root):
-            if section not in SECTIONS:
-                continue
-            for name, value in _items(entries):
-                key = f"{section}.{name}"
-                place = (_line(entries, name), f"{file_name}: {key}" if file_name else key)
-                places[(section, name)] = place
-                for given in _given_names(value):
-                    places[(section, given)] = place
+    top = document.value if isinstance(document.value, dict) else {}
+    for section in SECTIONS:
+        entries = top.get(section)
+        for name, value in entries.items() if isinstance(entries, dict) else ():
+            path = (section, name)
+            place = (document.line(path), document.key(path))
+            places[(section, str(name))] = place
+            config = value if isinstance(value, dict) else {}
+            external = config.get("external")
+            for given in (config.get("name"), external.get("name") if isinstance(external, dict) else None):
+                if given:
+                    places[(section, str(given))] = place
     return places
-
-
-def _items(node: Any) -> list[tuple[str, Any]]:
-    if not isinstance(node, yaml.MappingNode):
-        return []
-    return [(str(k.value), v) for k, v in node.value if isinstance(k, yaml.ScalarNode)]
-
-
-def _line(mapping: Any, name: str) -> int:
-    """The line of `name:` in the mapping (where the compose checks place a key too)."""
-    return next(int(k.start_mark.line) + 1 for k, _ in mapping.value if str(k.value) == name)
-
-
-def _given_names(node: Any) -> list[str]:
-    names = []
-    for key, value in _items(node):
-        if key == "name" and isinstance(value, yaml.ScalarNode):
-            names.append(str(value.value))
-        elif key == "external":
-            names += [
-                str(v.value) for k, v in _items(value) if k == "name" and isinstance(v, yaml.ScalarNode)
-            ]
-    return names
 
 
 def _refusal(template: str, section: str, name: str, places: Mapping[tuple[str, str], Place]) -> ComposeError:

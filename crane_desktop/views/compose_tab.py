@@ -73,15 +73,14 @@ def warning_words(warning: ComposeWarning) -> str:
         return translate(
             "DeployDialog", "The variable %1 is not set: an empty value is used in its place, as docker does."
         ).replace("%1", str(params.get("name", "")))
-    ignored, option = getattr(warning, "ignored", ""), str(getattr(warning, "option", ""))
-    if ignored == "unsupported":
+    if warning.ignored == compose.IGNORED_UNSUPPORTED:
         return translate(
             "DeployDialog", "“%1” is ignored: docker stack deploy does not use this option."
-        ).replace("%1", option)
-    if ignored:  # deprecated: docker says why
+        ).replace("%1", warning.option)
+    if warning.ignored:  # deprecated: docker says why
         return (
             translate("DeployDialog", "“%1” is ignored by docker stack deploy: %2")
-            .replace("%1", option)
+            .replace("%1", warning.option)
             .replace("%2", reason_text(warning))
         )
     return reason_text(warning)

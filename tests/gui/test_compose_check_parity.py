@@ -17,7 +17,7 @@ GUI_PLACE = re.compile(r"^(?:(?P<file>\S+), line|Line) (?P<line>\d+), (?P<key>\S
 CLI_PLACE = re.compile(r"error: Line (?P<line>\d+), (?:(?P<file>\S+): )?(?P<key>\S+): ")
 
 
-def cases(network: str, secret: str) -> dict[str, dict[str, str]]:
+def cases(secret: str) -> dict[str, dict[str, str]]:
     """Each invalid case: its files, in the order given to -c."""
     return {
         "unknown key": {"app.yml": SERVICE + "    deploy:\n      replica_count: 2\n"},
@@ -25,7 +25,7 @@ def cases(network: str, secret: str) -> dict[str, dict[str, str]]:
         "missing external network": {
             "app.yml": SERVICE
             + "    networks: [outside]\nnetworks:\n  outside:\n    external: true\n"
-            + f"    name: {network}\n"
+            + "    name: ${CRANE_PARITY_NETWORK}\n"  # the variable names the network
         },
         "missing external secret": {
             "base.yml": SERVICE,
@@ -41,13 +41,16 @@ def place(pattern: re.Pattern[str], text: str) -> tuple[str, str, str]:
     return found["file"] or "", found["line"], found["key"]
 
 
-def test_check_and_the_command_line_refuse_at_the_same_line_and_key(connected_window, qtbot, tmp_path):
+def test_check_and_the_command_line_refuse_at_the_same_line_and_key(
+    connected_window, qtbot, tmp_path, monkeypatch
+):
     name = unique("parity")
+    monkeypatch.setenv("CRANE_PARITY_NETWORK", unique("no-net"))  # the GUI's and the command's variable
     dialog = open_dialog(connected_window, qtbot)
     dialog.app_edit.setText(name)
     tab = dialog.compose_tab
     seen = {}
-    for case, files in cases(unique("no-net"), unique("no-secret")).items():
+    for case, files in cases(unique("no-secret")).items():
         folder = tmp_path / case.replace(" ", "-")
         folder.mkdir()
         paths = []
@@ -72,9 +75,9 @@ def test_check_and_the_command_line_refuse_at_the_same_line_and_key(connected_wi
         seen[case] = place(GUI_PLACE, gui)
         assert seen[case] == place(CLI_PLACE, cli.stderr), case
     assert seen == {
-        "unknown key": ("", "7", "services.web.deploy.replica_count"),
-        "wrong type": ("", "7", "services.web.deploy.replicas"),
-        "missing external network": ("", "8", "networks.outside"),
+        "unknown key": ("app.yml", "7", "services.web.deploy.replica_count"),
+        "wrong type": ("app.yml", "7", "services.web.deploy.replicas"),
+        "missing external network": ("app.yml", "8", "networks.outside"),
         "missing external secret": ("secret.yml", "6", "secrets.token"),
     }
     assert app_objects(name) == {"service": [], "network": [], "secret": [], "config": []}

@@ -123,6 +123,20 @@ def test_a_typed_text_lists_its_warnings_too(deploy, qtbot, monkeypatch):
     assert not tab.editor.isReadOnly()
 
 
+def test_the_options_stack_deploy_ignores_are_warnings_in_an_operators_words(deploy, qtbot):
+    tab = deploy.compose_tab
+    tab.editor.setPlainText(f"services:\n  web:\n    image: {IMAGE}\n    build: .\n    container_name: web\n")
+    click(tab, "composeCheckButton")
+    qtbot.waitUntil(lambda: tab.warnings.count() == 2)
+    assert [tab.warnings.item(row).text() for row in range(2)] == [
+        "Line 4, services.web.build: “build” is ignored: docker stack deploy does not use this option.",
+        "Line 5, services.web.container_name: “container_name” is ignored by docker stack deploy: Setting "
+        "the container name is not supported.",
+    ]
+    qtbot.waitUntil(lambda: tab.error_label.text().startswith("The file is valid."))
+    assert deploy.deploy_button.isEnabled()
+
+
 def test_a_refusal_names_file_line_and_key_and_disables_deploy(deploy, files, qtbot):
     base, override = files
     override.write_text(override.read_text() + "      replica_count: 2\n")

@@ -81,17 +81,6 @@ def test_check_says_a_good_file_is_valid(deploy, qtbot):
     qtbot.waitUntil(lambda: deploy.compose_tab.error_label.text() == VALID_UNCONNECTED)
 
 
-def test_check_lists_the_options_stack_deploy_ignores_with_their_lines(deploy):
-    deploy.compose_tab.editor.setPlainText(
-        f"services:\n  web:\n    image: {IMAGE}\n    build: .\n    container_name: web\n"
-    )
-    deploy.compose_tab.findChild(QPushButton, "composeCheckButton").click()
-    assert deploy.compose_tab.error_label.text() == (
-        "Line 4, services.web.build: Ignoring unsupported option “build”.\n"
-        "Line 5, services.web.container_name: Setting the container name is not supported."
-    )
-
-
 def test_form_field_errors_appear_under_each_field(deploy, qtbot):
     deploy.tabs.setCurrentWidget(deploy.form_tab)
     for key, text in BAD_FIELDS.items():

@@ -132,7 +132,8 @@ def test_a_missing_external_object_refuses_the_deploy_before_anything_is_made(tm
         done = crane("stack", "deploy", "--profile-file", str(profile_path()), "-c", str(path), name)
         assert done.returncode == 1, done.stdout
         line = 10 if kind == "secret" else 12  # where `outside` is declared
-        assert f"Line {line}, {kind}s.outside: the external {kind} {missing} does not exist" in done.stderr
+        refusal = f"Line {line}, app.yml: {kind}s.outside: the external {kind} {missing} does not exist"
+        assert refusal in done.stderr
         assert done.stdout == ""
         assert app_objects(name) == {"service": [], "network": [], "secret": [], "config": []}
     finally:
