@@ -15,7 +15,7 @@ from pathlib import Path
 from docker import APIClient as Client
 
 from crane_desktop.engine import api, compose
-from crane_desktop.engine.compose import ComposeError, StackPlan
+from crane_desktop.engine.compose import ComposeError, ComposeWarning, StackPlan
 from crane_desktop.engine.compose.interpolate import interpolate
 from crane_desktop.engine.compose.marks import Document
 from crane_desktop.engine.compose.read import read
@@ -24,6 +24,14 @@ from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 
 Place = tuple[int, str]  # (line, key), the key after its file's name when several files are merged
 SECTIONS = ("networks", "secrets", "configs")
+IGNORED_SILENTLY = "silently"  # ComposeWarning.ignored of an option docker drops without a word
+SILENT_OPTIONS = {  # service options in docker's schema that stack deploy drops without a warning
+    "depends_on": QT_TRANSLATE_NOOP(
+        "engine",
+        "“depends_on” is ignored: docker stack deploy drops it without a warning, and swarm starts the "
+        "services in no particular order.",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,7 @@ class CheckedFiles:
 
     plan: StackPlan
     places: dict[tuple[str, str], Place] = field(default_factory=dict)
+    silent: list[ComposeWarning] = field(default_factory=list)  # said in the GUI; docker says nothing
 
 
 def check_files(source: ComposeSource, stack: str, environ: Mapping[str, str] | None = None) -> CheckedFiles:
@@ -56,7 +65,33 @@ def check_files(source: ComposeSource, stack: str, environ: Mapping[str, str] | 
         document = read(source.text)
         document.lookup = compose.load_env(environ)
         interpolate(document)
-    return CheckedFiles(plan, declarations(document) if document else {})
+    if document is None:
+        return CheckedFiles(plan)
+    return CheckedFiles(plan, declarations(document), silently_ignored(document))
+
+
+def silently_ignored(document: Document) -> list[ComposeWarning]:
+    """The options docker drops without a word (SILENT_OPTIONS), as warnings with their line: the
+    GUI lists them beside docker's own warnings; the command line stays as silent as docker."""
+    top = document.value if isinstance(document.value, dict) else {}
+    services = top.get("services")
+    found = []
+    for name, service in services.items() if isinstance(services, dict) else ():
+        for option in SILENT_OPTIONS:
+            if isinstance(service, dict) and option in service:
+                path = ("services", name, option)
+                found.append(
+                    ComposeWarning(
+                        SILENT_OPTIONS[option],
+                        {},
+                        document.line(path),
+                        document.key(path),
+                        IGNORED_SILENTLY,
+                        option,
+                        document.file(path),
+                    )
+                )
+    return found
 
 
 def declarations(document: Document) -> dict[tuple[str, str], Place]:

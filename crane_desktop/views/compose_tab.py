@@ -30,7 +30,13 @@ from PySide6.QtWidgets import (
 
 from crane_desktop.engine import compose, stacks
 from crane_desktop.engine.compose import ComposeError, ComposeWarning
-from crane_desktop.engine.deploy_checks import CheckedFiles, ComposeSource, check_externals, check_files
+from crane_desktop.engine.deploy_checks import (
+    IGNORED_SILENTLY,
+    CheckedFiles,
+    ComposeSource,
+    check_externals,
+    check_files,
+)
 from crane_desktop.views.dialogs import ERROR_STYLE, WARNING_STYLE, show_error
 from crane_desktop.views.operations import NotConnected, operation_slot
 from crane_desktop.views.spec_changes import review_text
@@ -77,6 +83,8 @@ def warning_words(warning: ComposeWarning) -> str:
         return translate(
             "DeployDialog", "“%1” is ignored: docker stack deploy does not use this option."
         ).replace("%1", warning.option)
+    if warning.ignored == IGNORED_SILENTLY:
+        return reason_text(warning)
     if warning.ignored:  # deprecated: docker says why
         return (
             translate("DeployDialog", "“%1” is ignored by docker stack deploy: %2")
@@ -268,7 +276,7 @@ class ComposeTab(QWidget):
             self.show_error(error)
             return None
         self.show_error(None)
-        self.show_warnings(checked.plan.warnings)
+        self.show_warnings([*checked.plan.warnings, *checked.silent])
         return checked
 
     @operation_slot()

@@ -125,13 +125,18 @@ def test_a_typed_text_lists_its_warnings_too(deploy, qtbot, monkeypatch):
 
 def test_the_options_stack_deploy_ignores_are_warnings_in_an_operators_words(deploy, qtbot):
     tab = deploy.compose_tab
-    tab.editor.setPlainText(f"services:\n  web:\n    image: {IMAGE}\n    build: .\n    container_name: web\n")
+    tab.editor.setPlainText(
+        f"services:\n  web:\n    image: {IMAGE}\n    build: .\n    container_name: web\n"
+        f"    depends_on: [db]\n  db:\n    image: {IMAGE}\n"
+    )
     click(tab, "composeCheckButton")
-    qtbot.waitUntil(lambda: tab.warnings.count() == 2)
-    assert [tab.warnings.item(row).text() for row in range(2)] == [
+    qtbot.waitUntil(lambda: tab.warnings.count() == 3)
+    assert [tab.warnings.item(row).text() for row in range(3)] == [
         "Line 4, services.web.build: “build” is ignored: docker stack deploy does not use this option.",
         "Line 5, services.web.container_name: “container_name” is ignored by docker stack deploy: Setting "
         "the container name is not supported.",
+        "Line 6, services.web.depends_on: “depends_on” is ignored: docker stack deploy drops it without a "
+        "warning, and swarm starts the services in no particular order.",
     ]
     qtbot.waitUntil(lambda: tab.error_label.text().startswith("The file is valid."))
     assert deploy.deploy_button.isEnabled()

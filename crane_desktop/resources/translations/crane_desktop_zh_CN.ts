@@ -4871,6 +4871,10 @@
         <translation>应用 {name} 没有服务。</translation>
     </message>
     <message>
+        <source>“depends_on” is ignored: docker stack deploy drops it without a warning, and swarm starts the services in no particular order.</source>
+        <translation>“depends_on”被忽略：docker stack deploy 不给警告就丢弃它，集群启动服务时不保证先后顺序。</translation>
+    </message>
+    <message>
         <source>the external network {name} does not exist</source>
         <translation>外部网络 {name} 不存在</translation>
     </message>
