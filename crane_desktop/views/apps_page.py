@@ -18,6 +18,7 @@ from crane_desktop.engine.diff import Diff
 from crane_desktop.models.apps import NAME, App, AppTreeModel
 from crane_desktop.views.app_actions import delete_app, open_update
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
+from crane_desktop.views.icons import set_icons
 from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.operations import operation_slot
 
@@ -66,6 +67,7 @@ class AppsPage(QWidget):
         delete.triggered.connect(self.delete_selected)
         self.tree.addAction(delete)
 
+        set_icons(self, {"deployButton": "deploy", "deleteAppButton": "remove"})
         buttons = [self.deploy_button, self.delete_button]
         list_layout(self, buttons, self.count_label, self.filter_edit, self.tree)
 

@@ -20,6 +20,7 @@ from crane_desktop.models.capacity import TOTAL_KEY, CapacityTableModel, cpu_fra
 from crane_desktop.models.table import Role
 from crane_desktop.views.bar_delegate import BAR_HEIGHT, GAP, USAGE_HEIGHT, BarDelegate
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
+from crane_desktop.views.icons import icon
 from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.operations import operation_slot
 
@@ -68,6 +69,7 @@ class CapacityPage(QWidget):
                 "(nodes Crane cannot reach show —)"
             ).replace("%1", str(USAGE_PERIOD_MS // 1000))
         )
+        self.usage_button.setIcon(icon("refresh"))
         self.usage_button.toggled.connect(self._usage_toggled)
         self.usage_timer = QTimer(self)
         self.usage_timer.setInterval(USAGE_PERIOD_MS)

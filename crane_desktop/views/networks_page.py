@@ -32,6 +32,7 @@ from crane_desktop.models.networks import NetworkTableModel, builtin_explanation
 from crane_desktop.models.table import Role
 from crane_desktop.views.dialogs import confirm, show_error
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
+from crane_desktop.views.icons import set_icons
 from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.network_dialog import NetworkDialog
 from crane_desktop.views.operations import operation_slot
@@ -102,6 +103,8 @@ class NetworksPage(QWidget):
         )
         self.builtin_label.setStyleSheet("padding: 4px;")
 
+        icons = {"createNetworkButton": "add", "recreateNetworkButton": "refresh"}
+        set_icons(self, {**icons, "deleteNetworkButton": "remove"})
         buttons = [self.create_button, self.recreate_button, self.delete_button]
         layout = list_layout(self, buttons, self.count_label, self.filter_edit, self.table)
         layout.addWidget(self.builtin_label)

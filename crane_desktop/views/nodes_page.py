@@ -27,6 +27,7 @@ from crane_desktop.models.table import Role
 from crane_desktop.views import drain_dialog
 from crane_desktop.views.dialogs import confirm, run_dialog, show_error
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
+from crane_desktop.views.icons import set_icons
 from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.node_dialogs import AddNodeDialog, ConnectHostDialog, LabelsDialog
 from crane_desktop.views.operations import operation_slot
@@ -35,6 +36,17 @@ if TYPE_CHECKING:
     import docker
 
     from crane_desktop.views.context import ClusterContext, Navigator
+
+# The toolbar's icons (views/icons.py), by the actions' object names.
+ACTION_ICONS = {
+    "drainNodes": "drain",
+    "pauseNodes": "pause",
+    "activateNodes": "activate",
+    "editLabels": "labels",
+    "removeNode": "remove",
+    "connectHost": "connect",
+    "addNode": "add",
+}
 
 
 class NodeTable(QTableView):
@@ -82,8 +94,10 @@ class NodesPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.open_current())
 
         self._build_actions()
+        set_icons(self, ACTION_ICONS)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("nodesToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in self._toolbar_actions():
             if action is None:
                 self.toolbar.addSeparator()

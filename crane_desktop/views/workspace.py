@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from crane_desktop.models.live import LiveRows
 from crane_desktop.views.context import ClusterContext, StreamOwner
+from crane_desktop.views.icons import icon
 from crane_desktop.views.operations import mark_closed
 from crane_desktop.views.pages import PAGES
 
@@ -85,7 +86,7 @@ class Workspace(QWidget):
         self._right_layout.insertWidget(0, banner)
 
     def _add_page(self, key: str, title: str, widget: QWidget) -> None:
-        item = QListWidgetItem(title)
+        item = QListWidgetItem(icon(key), title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.sidebar.addItem(item)
         self.pages.addWidget(widget)
