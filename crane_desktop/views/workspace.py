@@ -28,6 +28,7 @@ from crane_desktop.views.context import ClusterContext, StreamOwner
 from crane_desktop.views.icons import icon
 from crane_desktop.views.operations import mark_closed
 from crane_desktop.views.pages import PAGES
+from crane_desktop.views.sidebar import SidebarCounts
 
 
 class Workspace(QWidget):
@@ -52,6 +53,7 @@ class Workspace(QWidget):
         for key, title, factory in PAGES:
             self._add_page(key, title(), factory(context, self))
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.counts = SidebarCounts(self.sidebar, context.store, self.models)
 
         self.breadcrumb = QLabel(self)
         self.breadcrumb.setObjectName("breadcrumb")

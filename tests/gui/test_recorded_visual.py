@@ -3,15 +3,18 @@ status pills, and empty states that say what to do next."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QIcon, QImage, QPalette
-from PySide6.QtWidgets import QAbstractButton, QApplication, QToolBar, QToolButton
+from PySide6.QtWidgets import QAbstractButton, QApplication, QStyleOptionViewItem, QToolBar, QToolButton
 
+from crane_desktop.engine.diff import Diff
 from crane_desktop.views.icons import NAMES, icon
 from crane_desktop.views.theme import apply_theme
+from tests.gui.conftest import by_name
 
 
 @pytest.fixture
@@ -60,3 +63,41 @@ def test_the_sidebar_and_the_toolbars_show_icons_beside_their_words(workspace):
     for page, name in (("apps", "deployButton"), ("networks", "createNetworkButton")):
         button = workspace.page_widgets[page].findChild(QAbstractButton, name)
         assert not button.icon().isNull() and button.text(), name
+
+
+def test_sidebar_counts_follow_the_store_in_place(workspace, qtbot):
+    store = workspace.context.store
+    counts = workspace.counts
+    networks = workspace.page_widgets["networks"].model.rowCount()
+    assert counts.text("nodes") == "Nodes 4"
+    assert counts.text("apps") == "Apps 2"  # the stack shop and the lone service gateway
+    assert counts.text("networks") == f"Networks {networks}"
+    assert counts.text("overview") == "Overview"  # pages that count nothing show their name only
+    item = workspace.sidebar.item(1)
+    node = by_name("nodes", "node-4")
+
+    store.apply("nodes", Diff(changed={node.id: dataclasses.replace(node, state="down")}))
+    assert counts.text("nodes") == "Nodes 4 · 1 down"
+    assert workspace.sidebar.item(1) is item and item.text() == "Nodes"  # the tab's and breadcrumb's name
+    assert "Nodes 4 · 1 down" in grabbed_sidebar_texts(workspace)
+
+    store.apply("nodes", Diff(changed={node.id: node}))
+    assert counts.text("nodes") == "Nodes 4"
+    gateway = by_name("services", "gateway")
+    store.apply("services", Diff(removed=frozenset({gateway.id})))
+    assert counts.text("apps") == "Apps 1"
+
+    store.clear()  # another cluster is being opened: no count until its data arrives
+    assert counts.text("nodes") == "Nodes" and counts.text("apps") == "Apps"
+
+
+def grabbed_sidebar_texts(workspace) -> list[str]:
+    """The texts the sidebar's delegate paints (what initStyleOption hands to the style)."""
+    sidebar = workspace.sidebar
+    delegate = sidebar.itemDelegate()
+    texts = []
+    for row in range(sidebar.count()):
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, sidebar.model().index(row, 0))
+        texts.append(option.text)
+    return texts

@@ -3346,6 +3346,13 @@
     </message>
 </context>
 <context>
+    <name>Sidebar</name>
+    <message>
+        <source>%1 · %n down</source>
+        <translation>%1 · %n 个下线</translation>
+    </message>
+</context>
+<context>
     <name>SpecChanges</name>
     <message>
         <source>restarts the tasks</source>
