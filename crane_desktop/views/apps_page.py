@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from crane_desktop.engine.diff import Diff
-from crane_desktop.models.apps import NAME, App, AppTreeModel
+from crane_desktop.models.apps import NAME, TASKS, App, AppTreeModel
 from crane_desktop.views.app_actions import delete_app, open_update
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
 from crane_desktop.views.icons import set_icons
 from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.operations import operation_slot
+from crane_desktop.views.pills import PillDelegate, app_tasks_tone
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext, Navigator
@@ -56,6 +57,8 @@ class AppsPage(QWidget):
         self.tree.setObjectName("appsTree")
         self.tree.setModel(self.proxy)
         setup_table(self.tree)
+        self.tasks_pills = PillDelegate(app_tasks_tone, self.tree)
+        self.tree.setItemDelegateForColumn(TASKS, self.tasks_pills)
         self.tree.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)

@@ -31,6 +31,7 @@ from crane_desktop.views.icons import set_icons
 from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.node_dialogs import AddNodeDialog, ConnectHostDialog, LabelsDialog
 from crane_desktop.views.operations import operation_slot
+from crane_desktop.views.pills import PillDelegate, availability_tone, node_status_tone, object_tone
 
 if TYPE_CHECKING:
     import docker
@@ -88,6 +89,10 @@ class NodesPage(QWidget):
         self.table = NodeTable(self)
         self.table.setModel(self.proxy)
         setup_table(self.table, multiple=True)
+        self.status_pills = PillDelegate(object_tone(node_status_tone), self.table)
+        self.availability_pills = PillDelegate(object_tone(availability_tone), self.table)
+        self.table.setItemDelegateForColumn(NodeTableModel.STATUS_COLUMN, self.status_pills)
+        self.table.setItemDelegateForColumn(NodeTableModel.AVAILABILITY_COLUMN, self.availability_pills)
         self.table.sortByColumn(NodeTableModel.ROLE_COLUMN, Qt.SortOrder.AscendingOrder)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)

@@ -12,7 +12,11 @@ from PySide6.QtGui import QColor, QIcon, QImage, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QStyleOptionViewItem, QToolBar, QToolButton
 
 from crane_desktop.engine.diff import Diff
+from crane_desktop.models.apps import NAME, TASKS
+from crane_desktop.models.nodes import NodeTableModel
+from crane_desktop.models.tasks import STATE
 from crane_desktop.views.icons import NAMES, icon
+from crane_desktop.views.pills import Pill, PillDelegate, tone_color
 from crane_desktop.views.theme import apply_theme
 from tests.gui.conftest import by_name
 
@@ -101,3 +105,76 @@ def grabbed_sidebar_texts(workspace) -> list[str]:
         delegate.initStyleOption(option, sidebar.model().index(row, 0))
         texts.append(option.text)
     return texts
+
+
+def cell_colors(view, index) -> set[int]:
+    """The colours painted in the cell of `index` (a proxy index of `view`), as RGB values."""
+    image = view.viewport().grab(view.visualRect(index)).toImage()
+    return {image.pixelColor(x, y).rgb() for x in range(image.width()) for y in range(image.height())}
+
+
+def node_cell(page, hostname: str, column: int):
+    row = page.model.row_of(by_name("nodes", hostname).id)
+    return page.proxy.mapFromSource(page.model.index(row, column))
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_node_status_and_availability_are_pills_with_a_word_and_their_tone(workspace, qtbot, themes, theme):
+    themes(theme)
+    workspace.show_page("nodes")
+    page = workspace.page_widgets["nodes"]
+    table = page.table
+    paused = node_cell(page, "node-3", NodeTableModel.AVAILABILITY_COLUMN)
+    delegate = table.itemDelegateForIndex(paused)
+    assert delegate.pill(paused) == Pill("paused", "warning")
+    assert tone_color("warning").rgb() in cell_colors(table, paused)  # the triangle and the border
+    status = node_cell(page, "node-4", NodeTableModel.STATUS_COLUMN)
+    assert table.itemDelegateForIndex(status).pill(status) == Pill("ready", "ok")
+    assert tone_color("error").rgb() not in cell_colors(table, status)
+
+    node = by_name("nodes", "node-4")
+    workspace.context.store.apply("nodes", Diff(changed={node.id: dataclasses.replace(node, state="down")}))
+    assert table.itemDelegateForIndex(status).pill(status) == Pill("down", "error")
+    qtbot.waitUntil(lambda: tone_color("error").rgb() in cell_colors(table, status))
+    hostname = node_cell(page, "node-4", NodeTableModel.HOSTNAME_COLUMN)
+    assert not isinstance(table.itemDelegateForIndex(hostname), PillDelegate)  # other columns stay text
+
+    workspace.set_stale(True)  # disconnected: the words stay, no colour claims anything
+    assert table.itemDelegateForIndex(status).pill(status) == Pill("down", "muted")
+
+
+def test_task_states_are_pills_failed_ones_in_the_error_tone(workspace):
+    detail = workspace.open_service(by_name("services", "shop_worker").id)
+    view = detail.tasks_view
+    view.expandAll()
+    proxy = view.model()
+    pills = []
+    for row in range(proxy.rowCount()):
+        slot = proxy.index(row, STATE)
+        pills.append(view.itemDelegateForIndex(slot).pill(slot))
+        parent = proxy.index(row, 0)
+        for child in range(proxy.rowCount(parent)):
+            index = proxy.index(child, STATE, parent)
+            pills.append(view.itemDelegateForIndex(index).pill(index))
+    assert Pill("failed", "error") in pills
+    assert all(pill is not None and pill.text for pill in pills)
+    failed = next(
+        proxy.index(child, STATE, proxy.index(0, 0))
+        for child in range(proxy.rowCount(proxy.index(0, 0)))
+        if proxy.index(child, STATE, proxy.index(0, 0)).data() == "failed"
+    )
+    assert tone_color("error").rgb() in cell_colors(view, failed)
+
+
+def test_an_apps_task_count_is_a_pill_whose_tone_says_whether_it_converged(workspace):
+    page = workspace.page_widgets["apps"]
+    pills = {}
+    for row in range(page.proxy.rowCount()):
+        app = page.proxy.index(row, 0)
+        for child in range(page.proxy.rowCount(app)):
+            name = page.proxy.index(child, NAME, app).data()
+            tasks = page.proxy.index(child, TASKS, app)
+            pills[name] = page.tree.itemDelegateForIndex(tasks).pill(tasks)
+    assert pills["shop_web"] == Pill("2/2", "ok")
+    assert pills["shop_worker"] == Pill("0/1", "error")  # its tasks keep failing
+    assert pills["shop_agent"].tone == "warning"  # one task pending on the paused node
