@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from crane_desktop.engine.diff import Diff
 from crane_desktop.models.apps import NAME, TASKS, App, AppTreeModel
 from crane_desktop.views.app_actions import delete_app, open_update
+from crane_desktop.views.empty_state import EmptyState
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
 from crane_desktop.views.icons import set_icons
 from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
@@ -74,6 +75,9 @@ class AppsPage(QWidget):
         buttons = [self.deploy_button, self.delete_button]
         list_layout(self, buttons, self.count_label, self.filter_edit, self.tree)
 
+        deploy = (self.tr("Deploy app…"), "deploy", self.open_deploy)
+        nothing = self.tr("No apps yet. Deploy one from a compose file or a single image.")
+        self.empty_state = EmptyState(self.tree, model, nothing, deploy, icon_name="apps")
         model.rowsInserted.connect(self._expand_new_apps)
         fit_columns_once(model, self._fit_columns)
         if model.rowCount():  # built after the data arrived: those apps are new to the operator too

@@ -22,6 +22,7 @@ from crane_desktop.engine.why_pending import explain_all
 from crane_desktop.models.overview import AttentionModel, ChangesModel, Item, attention_items, quorum_sentence
 from crane_desktop.models.table import Role
 from crane_desktop.models.why_pending import frozen_view, sentences
+from crane_desktop.views.empty_state import EmptyState
 from crane_desktop.views.filtering import setup_table, sort_filter_proxy
 from crane_desktop.views.operations import operation_slot
 
@@ -100,6 +101,19 @@ class OverviewPage(QWidget):
         layout.addWidget(self.changes_title)
         layout.addWidget(self.changes, 1)
         self.retranslate()
+        self.calm = EmptyState(
+            self.attention,
+            self.model,
+            self.tr("Nothing needs attention: every node is ready and every service runs its tasks."),
+            icon_name="overview",
+        )
+        self.quiet = EmptyState(
+            self.changes,
+            self.changes_model,
+            self.tr("No changes seen since the cluster was opened."),
+            ready=lambda: "nodes" in context.store.loaded,
+            follow=(context.store.changed, context.store.cleared),
+        )
 
         self._refresh_soon = QTimer(self)
         self._refresh_soon.setSingleShot(True)

@@ -15,10 +15,12 @@ from crane_desktop.engine.diff import Diff
 from crane_desktop.models.apps import NAME, TASKS
 from crane_desktop.models.nodes import NodeTableModel
 from crane_desktop.models.tasks import STATE
+from crane_desktop.views.context import ClusterContext
 from crane_desktop.views.icons import NAMES, icon
 from crane_desktop.views.pills import Pill, PillDelegate, tone_color
 from crane_desktop.views.theme import apply_theme
-from tests.gui.conftest import by_name
+from crane_desktop.views.workspace import Workspace
+from tests.gui.conftest import by_name, recorded
 
 
 @pytest.fixture
@@ -178,3 +180,54 @@ def test_an_apps_task_count_is_a_pill_whose_tone_says_whether_it_converged(works
     assert pills["shop_web"] == Pill("2/2", "ok")
     assert pills["shop_worker"] == Pill("0/1", "error")  # its tasks keep failing
     assert pills["shop_agent"].tone == "warning"  # one task pending on the paused node
+
+
+def test_an_empty_list_says_what_to_do_next_and_goes_when_rows_come(workspace, qtbot):
+    store = workspace.context.store
+    workspace.show_page("networks")
+    page = workspace.page_widgets["networks"]
+    empty = page.empty_state
+    assert empty.isHidden()
+    networks = recorded("networks")
+    store.apply("networks", Diff(removed=frozenset(networks)))
+    qtbot.waitUntil(empty.isVisible)
+    assert empty.message.text().startswith("No networks yet.")
+    assert empty.geometry() == page.table.viewport().rect()
+    assert empty.button.text() == "Create network…"
+    empty.button.click()
+    assert page.dialog is not None and page.dialog.isVisible()  # the create dialog, as from the toolbar
+    page.dialog.reject()
+    store.apply("networks", Diff(added=networks))
+    qtbot.waitUntil(empty.isHidden)
+
+    apps = workspace.page_widgets["apps"]
+    workspace.show_page("apps")
+    store.apply("services", Diff(removed=frozenset(recorded("services"))))
+    qtbot.waitUntil(apps.empty_state.isVisible)
+    assert apps.empty_state.button.text() == "Deploy app…"
+
+
+def test_the_overview_says_when_nothing_needs_attention(workspace, qtbot):
+    overview = workspace.page_widgets["overview"]
+    assert overview.calm.isHidden()  # two services do not converge in the recorded cluster
+    assert overview.quiet.isVisible()  # no change seen yet
+    assert overview.quiet.message.text() == "No changes seen since the cluster was opened."
+    failing = {by_name("services", name).id for name in ("shop_agent", "shop_worker")}
+    workspace.context.store.apply("services", Diff(removed=frozenset(failing)))
+    qtbot.waitUntil(overview.calm.isVisible)
+    assert overview.calm.message.text().startswith("Nothing needs attention")
+    assert overview.calm.button is None
+    qtbot.waitUntil(overview.quiet.isHidden)  # the removals are changes
+
+
+def test_nothing_is_said_to_be_empty_before_the_data_arrives(qtbot, loop):
+    context = ClusterContext()
+    workspace = Workspace(context)
+    qtbot.addWidget(workspace)
+    workspace.show()
+    for key in ("apps", "networks"):
+        workspace.show_page(key)
+        assert workspace.page_widgets[key].empty_state.isHidden(), key
+    assert workspace.page_widgets["overview"].calm.isHidden()
+    assert workspace.page_widgets["overview"].quiet.isHidden()
+    context.operations.close()

@@ -293,6 +293,10 @@
         </translation>
     </message>
     <message>
+        <source>No apps yet. Deploy one from a compose file or a single image.</source>
+        <translation>还没有应用。可以从 compose 文件或单个镜像发布应用。</translation>
+    </message>
+    <message>
         <source>Open service</source>
         <translation>打开服务</translation>
     </message>
@@ -2383,6 +2387,10 @@
         </translation>
     </message>
     <message>
+        <source>No networks yet. Create an overlay network to connect an app&apos;s services.</source>
+        <translation>还没有网络。创建一个 overlay 网络，把应用的服务连接起来。</translation>
+    </message>
+    <message>
         <source>%1 is built in and cannot be deleted.</source>
         <translation>%1 是内置网络，不能删除。</translation>
     </message>
@@ -2999,6 +3007,14 @@
 </context>
 <context>
     <name>OverviewPage</name>
+    <message>
+        <source>Nothing needs attention: every node is ready and every service runs its tasks.</source>
+        <translation>没有需要关注的事项：所有节点均已就绪，所有服务的任务都在运行。</translation>
+    </message>
+    <message>
+        <source>No changes seen since the cluster was opened.</source>
+        <translation>自打开集群以来，尚未发现变更。</translation>
+    </message>
     <message>
         <source>Nodes</source>
         <translation>节点</translation>
