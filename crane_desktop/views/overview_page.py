@@ -25,6 +25,7 @@ from crane_desktop.models.why_pending import frozen_view, sentences
 from crane_desktop.views.empty_state import EmptyState
 from crane_desktop.views.filtering import setup_table, sort_filter_proxy
 from crane_desktop.views.operations import operation_slot
+from crane_desktop.views.pills import PillDelegate, severity_tone, without_symbol
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext, Navigator
@@ -136,6 +137,7 @@ class OverviewPage(QWidget):
         table.horizontalHeader().setStretchLastSection(False)
         table.horizontalHeader().setSectionResizeMode(2, table.horizontalHeader().ResizeMode.Stretch)
         table.activated.connect(self._open_row)
+        table.setItemDelegateForColumn(0, PillDelegate(severity_tone, table, word=without_symbol))
         return table
 
     def retranslate(self) -> None:

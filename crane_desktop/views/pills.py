@@ -97,19 +97,40 @@ def app_tasks_tone(index: Index) -> str | None:
     return "error" if running == 0 else "warning"
 
 
+SEVERITY_TONES = {"bad": "error", "warn": "warning", "info": "progress"}
+
+
+def severity_tone(index: Index) -> str | None:
+    """The tone of an overview row (models/overview.Item)'s severity."""
+    item = index.data(Role.OBJECT)
+    return SEVERITY_TONES.get(getattr(item, "severity", ""))
+
+
+def without_symbol(text: str) -> str:
+    """The word of a text that starts with its own symbol ("▲ Warning"): the pill draws the shape."""
+    head, _, rest = text.partition(" ")
+    return rest if rest and len(head) == 1 and not head.isalnum() else text
+
+
 # -- drawing ----------------------------------------------------------------------------------------
 
 
 class PillDelegate(QStyledItemDelegate):
     """Draws a state cell as a pill: `tone(index)` says how good the state is (None: a plain cell)."""
 
-    def __init__(self, tone: Callable[[Index], str | None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tone: Callable[[Index], str | None],
+        parent: QWidget | None = None,
+        word: Callable[[str], str] = str,
+    ) -> None:
         super().__init__(parent)
         self._tone = tone
+        self._word = word  # the pill's word from the cell's text
 
     def pill(self, index: Index) -> Pill | None:
         """What the cell's pill says, or None for a cell drawn as text."""
-        text = index.data(Qt.ItemDataRole.DisplayRole)
+        text = self._word(index.data(Qt.ItemDataRole.DisplayRole) or "")
         tone = self._tone(index) if text else None
         if tone is None:
             return None

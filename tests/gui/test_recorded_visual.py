@@ -231,3 +231,15 @@ def test_nothing_is_said_to_be_empty_before_the_data_arrives(qtbot, loop):
     assert workspace.page_widgets["overview"].calm.isHidden()
     assert workspace.page_widgets["overview"].quiet.isHidden()
     context.operations.close()
+
+
+def test_the_overviews_severity_is_a_pill_whose_shape_replaces_the_texts_symbol(workspace, qtbot):
+    table = workspace.page_widgets["overview"].attention
+    model = table.model()
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    pills = {}
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        pills[model.index(row, 1).data()] = (index.data(), table.itemDelegateForIndex(index).pill(index))
+    assert pills["shop_worker"] == ("✖ Problem", Pill("Problem", "error"))  # the text keeps its symbol
+    assert pills["shop_agent"] == ("▲ Warning", Pill("Warning", "warning"))
