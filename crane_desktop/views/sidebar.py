@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QListWidget, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QApplication, QListWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.health import node_counts
@@ -20,6 +21,7 @@ from crane_desktop.models.store import ClusterStore
 
 translate = QCoreApplication.translate
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 10
+PADDING = 12
 
 Counter = Callable[[ClusterStore, LiveRows], str]
 
@@ -47,7 +49,24 @@ COUNTS: dict[str, tuple[tuple[str, ...], Counter]] = {
 
 
 class SidebarDelegate(QStyledItemDelegate):
-    """Shows an item's count after its name."""
+    """Shows an item's count after its name, on rows with room around them."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 2 * PADDING, size.height() + PADDING)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        """The row's background across the whole width, its icon and text moved in from the edge."""
+        panel = QStyleOptionViewItem(option)
+        self.initStyleOption(panel, index)
+        widget = option.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, panel, painter, widget)
+        inset = QStyleOptionViewItem(option)
+        inset.rect = option.rect.adjusted(PADDING // 2, 0, 0, 0)  # type: ignore[attr-defined]
+        super().paint(painter, inset, index)
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -48,7 +48,7 @@ class Workspace(QWidget):
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setMaximumWidth(200)
-        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 6px 10px; }")
+        self.sidebar.setIconSize(QSize(20, 20))  # no style sheet: it would keep its colours at a theme switch
         self.pages = QStackedWidget(self)
         for key, title, factory in PAGES:
             self._add_page(key, title(), factory(context, self))

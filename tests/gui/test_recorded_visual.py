@@ -243,3 +243,18 @@ def test_the_overviews_severity_is_a_pill_whose_shape_replaces_the_texts_symbol(
         pills[model.index(row, 1).data()] = (index.data(), table.itemDelegateForIndex(index).pill(index))
     assert pills["shop_worker"] == ("✖ Problem", Pill("Problem", "error"))  # the text keeps its symbol
     assert pills["shop_agent"] == ("▲ Warning", Pill("Warning", "warning"))
+
+
+def test_the_sidebar_takes_the_new_theme_when_it_is_switched(workspace, themes, qtbot):
+    themes("light")
+    viewport = workspace.sidebar.viewport()
+    corner = viewport.height() - 5  # below the pages: the list's own background
+
+    def background() -> QColor:
+        return viewport.grab().toImage().pixelColor(5, corner)
+
+    assert background().lightness() > 128
+    themes("dark")  # at run time, as View › Theme does
+    dark = QApplication.palette().color(QPalette.ColorRole.Base)
+    assert dark.lightness() < 128
+    qtbot.waitUntil(lambda: background() == dark)
