@@ -109,7 +109,9 @@ class NodesPage(QWidget):
             else:
                 self.toolbar.addAction(action)
 
-        list_layout(self, [self.toolbar], self.count_label, self.filter_edit, self.table)
+        # The toolbar on a row of its own: its actions, each with icon and words, take the page's width.
+        layout = list_layout(self, [], self.count_label, self.filter_edit, self.table)
+        layout.insertWidget(0, self.toolbar)
 
         fit_columns_once(model, self.table.resizeColumnsToContents)
         model.dataChanged.connect(self._update_actions)
