@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QListWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from crane_desktop.engine.diff import Diff
@@ -58,15 +58,27 @@ class SidebarDelegate(QStyledItemDelegate):
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        """The row's background across the whole width, its icon and text moved in from the edge."""
-        panel = QStyleOptionViewItem(option)
-        self.initStyleOption(panel, index)
+        """The row's background across the whole width; its icon and text (with the count) moved in from
+        the edge, in the highlighted text's colour when selected."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
         widget = option.widget  # type: ignore[attr-defined]
         style = widget.style() if widget is not None else QApplication.style()
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, panel, painter, widget)
-        inset = QStyleOptionViewItem(option)
-        inset.rect = option.rect.adjusted(PADDING // 2, 0, 0, 0)  # type: ignore[attr-defined]
-        super().paint(painter, inset, index)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
+        rect = option.rect.adjusted(PADDING, 0, -PADDING // 2, 0)  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        side = opt.decorationSize.height()  # type: ignore[attr-defined]
+        if not opt.icon.isNull():  # type: ignore[attr-defined]
+            mode = QIcon.Mode.Selected if selected else QIcon.Mode.Normal
+            opt.icon.paint(painter, QRect(rect.left(), rect.center().y() - side // 2, side, side), mode=mode)  # type: ignore[attr-defined]
+            rect.setLeft(rect.left() + side + PADDING // 2)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setPen(opt.palette.color(role))  # type: ignore[attr-defined]
+        painter.setFont(opt.font)  # type: ignore[attr-defined]
+        text = opt.fontMetrics.elidedText(opt.text, Qt.TextElideMode.ElideRight, rect.width())  # type: ignore[attr-defined]
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.restore()
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
