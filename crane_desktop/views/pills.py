@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, 
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from crane_desktop.engine.capacity import NodeCapacity
 from crane_desktop.engine.snapshots import Node, Service, Task
 from crane_desktop.models.table import Role
 from crane_desktop.views.theme import accent, is_dark
@@ -44,12 +45,17 @@ def tone_color(tone: str, palette: QPalette | None = None) -> QColor:
 # -- which tone a state has -------------------------------------------------------------------------
 
 
-def node_status_tone(node: Node) -> str:
+def node_status_tone(node: Node | NodeCapacity) -> str:
     return {"ready": "ok", "down": "error"}.get(node.state, "warning")
 
 
-def availability_tone(node: Node) -> str:
+def availability_tone(node: Node | NodeCapacity) -> str:
     return {"active": "ok", "pause": "warning", "drain": "muted"}.get(node.availability, "warning")
+
+
+def capacity_state_tone(node: NodeCapacity) -> str:
+    """The capacity table's one state column: the node's status when not ready, else its availability."""
+    return availability_tone(node) if node.state == "ready" else node_status_tone(node)
 
 
 def task_state_tone(state: str) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QStyleOptionViewIte
 
 from crane_desktop.engine.diff import Diff
 from crane_desktop.models.apps import NAME, TASKS
+from crane_desktop.models.capacity import CapacityTableModel
 from crane_desktop.models.nodes import NodeTableModel
 from crane_desktop.models.tasks import STATE
 from crane_desktop.views.context import ClusterContext
@@ -258,3 +259,14 @@ def test_the_sidebar_takes_the_new_theme_when_it_is_switched(workspace, themes, 
     dark = QApplication.palette().color(QPalette.ColorRole.Base)
     assert dark.lightness() < 128
     qtbot.waitUntil(lambda: background() == dark)
+
+
+def test_the_capacity_tables_state_is_a_pill_and_the_total_row_has_none(workspace):
+    page = workspace.page_widgets["capacity"]
+    pills = {}
+    for row in range(page.proxy.rowCount()):
+        index = page.proxy.index(row, CapacityTableModel.STATUS_COLUMN)
+        name = page.proxy.index(row, CapacityTableModel.NAME_COLUMN).data()
+        pills[name] = page.table.itemDelegateForIndex(index).pill(index)
+    assert pills["node-3"] == Pill("paused", "warning") and pills["node-1"] == Pill("active", "ok")
+    assert pills["Cluster total"] is None
