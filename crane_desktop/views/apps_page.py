@@ -77,7 +77,9 @@ class AppsPage(QWidget):
 
         deploy = (self.tr("Deploy app…"), "deploy", self.open_deploy)
         nothing = self.tr("No apps yet. Deploy one from a compose file or a single image.")
-        self.empty_state = EmptyState(self.tree, model, nothing, deploy, icon_name="apps")
+        self.empty_state = EmptyState(
+            self.tree, model, nothing, deploy, icon_name="apps", follow=(store.changed,)
+        )
         model.rowsInserted.connect(self._expand_new_apps)
         fit_columns_once(model, self._fit_columns)
         if model.rowCount():  # built after the data arrived: those apps are new to the operator too

@@ -22,7 +22,8 @@ ICON_SIZE = 40
 class EmptyState(QFrame):
     """Covers `view`'s viewport while `ready()` and `model` has no rows. `action`: (the button's text,
     its icon's name, what it does), the next step an operator would take; `follow`: further signals
-    after which to check again (the store's `changed`, for a model that learns it is loaded without rows)."""
+    after which to check again (the store's `changed`: a first listing with nothing in it is loaded
+    without any row signal)."""
 
     def __init__(
         self,
@@ -64,8 +65,10 @@ class EmptyState(QFrame):
         self._check_soon.setSingleShot(True)
         self._check_soon.setInterval(0)
         self._check_soon.timeout.connect(self.check)
-        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, *follow):
-            signal.connect(self._check_soon.start)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self._check_soon.start)  # a model clearing itself says "not loaded" after its rows
+        for signal in follow:
+            signal.connect(self.check)  # connected after the page's own slot: its model is up to date
         view.viewport().installEventFilter(self)
         self.hide()
         self.check()

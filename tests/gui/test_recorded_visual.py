@@ -221,7 +221,7 @@ def test_the_overview_says_when_nothing_needs_attention(workspace, qtbot):
     qtbot.waitUntil(overview.quiet.isHidden)  # the removals are changes
 
 
-def test_nothing_is_said_to_be_empty_before_the_data_arrives(qtbot, loop):
+def test_nothing_is_said_to_be_empty_before_the_data_arrives_and_an_empty_listing_is(qtbot, loop):
     context = ClusterContext()
     workspace = Workspace(context)
     qtbot.addWidget(workspace)
@@ -231,6 +231,13 @@ def test_nothing_is_said_to_be_empty_before_the_data_arrives(qtbot, loop):
         assert workspace.page_widgets[key].empty_state.isHidden(), key
     assert workspace.page_widgets["overview"].calm.isHidden()
     assert workspace.page_widgets["overview"].quiet.isHidden()
+
+    # A swarm with no service and no network of its own: the first listings are empty, no row comes.
+    context.store.apply("services", Diff())
+    context.store.apply("networks", Diff())
+    assert workspace.page_widgets["networks"].empty_state.isVisible()
+    workspace.show_page("apps")
+    assert workspace.page_widgets["apps"].empty_state.isVisible()
     context.operations.close()
 
 
