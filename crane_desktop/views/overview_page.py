@@ -168,6 +168,7 @@ class OverviewPage(QWidget):
             return
         self.health = health = assess(nodes, services, store.get("tasks"))
         self.model.show(attention_items(health, nodes, services, self.why))
+        self.calm.check()  # nothing to show makes no row signal
         if health.not_converged:
             self._explain()
         else:

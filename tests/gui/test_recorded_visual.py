@@ -277,3 +277,18 @@ def test_the_capacity_tables_state_is_a_pill_and_the_total_row_has_none(workspac
         pills[name] = page.table.itemDelegateForIndex(index).pill(index)
     assert pills["node-3"] == Pill("paused", "warning") and pills["node-1"] == Pill("active", "ok")
     assert pills["Cluster total"] is None
+
+
+def test_a_healthy_cluster_at_first_sight_has_nothing_that_needs_attention(qtbot, loop):
+    context = ClusterContext()
+    context.store.apply("nodes", Diff(added=recorded("nodes")))  # all ready; no service yet
+    context.store.apply("services", Diff())
+    context.store.apply("tasks", Diff())
+    workspace = Workspace(context)
+    qtbot.addWidget(workspace)
+    workspace.show()
+    overview = workspace.page_widgets["overview"]
+    qtbot.waitUntil(lambda: overview.health is not None)  # refreshed once shown
+    assert overview.attention.model().rowCount() == 0
+    assert overview.calm.isVisible()  # no row ever came: the refresh itself says so
+    context.operations.close()
