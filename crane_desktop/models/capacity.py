@@ -167,6 +167,7 @@ CAPACITY_COLUMNS = (
 
 class CapacityTableModel(KeyedTableModel):
     NAME_COLUMN = 0
+    STATUS_COLUMN = 1
     CPU_COLUMN = 2
     MEMORY_COLUMN = 3
     TASKS_COLUMN = 8  # then free, limits (CPU, memory), tasks, in use now

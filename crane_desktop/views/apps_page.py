@@ -15,11 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from crane_desktop.engine.diff import Diff
-from crane_desktop.models.apps import NAME, App, AppTreeModel
+from crane_desktop.models.apps import NAME, TASKS, App, AppTreeModel
 from crane_desktop.views.app_actions import delete_app, export_app, open_update
+from crane_desktop.views.empty_state import EmptyState
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
+from crane_desktop.views.icons import set_icons
 from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.operations import operation_slot
+from crane_desktop.views.pills import PillDelegate, app_tasks_tone
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext, Navigator
@@ -55,6 +58,8 @@ class AppsPage(QWidget):
         self.tree.setObjectName("appsTree")
         self.tree.setModel(self.proxy)
         setup_table(self.tree)
+        self.tasks_pills = PillDelegate(app_tasks_tone, self.tree)
+        self.tree.setItemDelegateForColumn(TASKS, self.tasks_pills)
         self.tree.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
@@ -66,9 +71,15 @@ class AppsPage(QWidget):
         delete.triggered.connect(self.delete_selected)
         self.tree.addAction(delete)
 
+        set_icons(self, {"deployButton": "deploy", "deleteAppButton": "remove"})
         buttons = [self.deploy_button, self.delete_button]
         list_layout(self, buttons, self.count_label, self.filter_edit, self.tree)
 
+        deploy = (self.tr("Deploy app…"), "deploy", self.open_deploy)
+        nothing = self.tr("No apps yet. Deploy one from a compose file or a single image.")
+        self.empty_state = EmptyState(
+            self.tree, model, nothing, deploy, icon_name="apps", follow=(store.changed,)
+        )
         model.rowsInserted.connect(self._expand_new_apps)
         fit_columns_once(model, self._fit_columns)
         if model.rowCount():  # built after the data arrived: those apps are new to the operator too

@@ -20,8 +20,10 @@ from crane_desktop.models.capacity import TOTAL_KEY, CapacityTableModel, cpu_fra
 from crane_desktop.models.table import Role
 from crane_desktop.views.bar_delegate import BAR_HEIGHT, GAP, USAGE_HEIGHT, BarDelegate
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
+from crane_desktop.views.icons import icon
 from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.operations import operation_slot
+from crane_desktop.views.pills import PillDelegate, capacity_state_tone, object_tone
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext, Navigator
@@ -68,6 +70,7 @@ class CapacityPage(QWidget):
                 "(nodes Crane cannot reach show —)"
             ).replace("%1", str(USAGE_PERIOD_MS // 1000))
         )
+        self.usage_button.setIcon(icon("refresh"))
         self.usage_button.toggled.connect(self._usage_toggled)
         self.usage_timer = QTimer(self)
         self.usage_timer.setInterval(USAGE_PERIOD_MS)
@@ -87,6 +90,8 @@ class CapacityPage(QWidget):
         self.memory_bar = BarDelegate(memory_fractions, self.table)
         self.table.setItemDelegateForColumn(CapacityTableModel.CPU_COLUMN, self.cpu_bar)
         self.table.setItemDelegateForColumn(CapacityTableModel.MEMORY_COLUMN, self.memory_bar)
+        self.state_pills = PillDelegate(object_tone(capacity_state_tone), self.table)
+        self.table.setItemDelegateForColumn(CapacityTableModel.STATUS_COLUMN, self.state_pills)
         row_height = self.fontMetrics().height() + BAR_HEIGHT + USAGE_HEIGHT + 3 * GAP + 8
         self.table.verticalHeader().setDefaultSectionSize(row_height)
         self.table.sortByColumn(CapacityTableModel.NAME_COLUMN, Qt.SortOrder.AscendingOrder)

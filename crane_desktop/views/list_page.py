@@ -9,6 +9,8 @@ from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+FILTER_MIN_WIDTH = 150
+
 
 def list_layout(
     page: QWidget, actions: Sequence[QWidget], count: QLabel, filter_edit: QLineEdit, view: QWidget
@@ -20,6 +22,7 @@ def list_layout(
         bar.addWidget(action)
     bar.addStretch(1)
     bar.addWidget(count)
+    filter_edit.setMinimumWidth(FILTER_MIN_WIDTH)  # a long toolbar folds its last actions into a menu
     bar.addWidget(filter_edit, 1)
     layout = QVBoxLayout(page)
     layout.addLayout(bar)

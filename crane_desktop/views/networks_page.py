@@ -31,7 +31,9 @@ from crane_desktop.engine.snapshots import Network
 from crane_desktop.models.networks import NetworkTableModel, builtin_explanation
 from crane_desktop.models.table import Role
 from crane_desktop.views.dialogs import confirm, show_error
+from crane_desktop.views.empty_state import EmptyState
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
+from crane_desktop.views.icons import set_icons
 from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.network_dialog import NetworkDialog
 from crane_desktop.views.operations import operation_slot
@@ -102,10 +104,20 @@ class NetworksPage(QWidget):
         )
         self.builtin_label.setStyleSheet("padding: 4px;")
 
+        icons = {"createNetworkButton": "add", "recreateNetworkButton": "refresh"}
+        set_icons(self, {**icons, "deleteNetworkButton": "remove"})
         buttons = [self.create_button, self.recreate_button, self.delete_button]
         layout = list_layout(self, buttons, self.count_label, self.filter_edit, self.table)
         layout.addWidget(self.builtin_label)
 
+        self.empty_state = EmptyState(
+            self.table,
+            model,
+            self.tr("No networks yet. Create an overlay network to connect an app's services."),
+            (self.tr("Create network…"), "add", self.create_network),
+            icon_name="networks",
+            follow=(self.store.changed,),
+        )
         fit_columns_once(model, self.table.resizeColumnsToContents)
         model.dataChanged.connect(self._update_actions)
         model.rowsRemoved.connect(self._update_actions)

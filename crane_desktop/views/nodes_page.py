@@ -27,14 +27,27 @@ from crane_desktop.models.table import Role
 from crane_desktop.views import drain_dialog
 from crane_desktop.views.dialogs import confirm, run_dialog, show_error
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
+from crane_desktop.views.icons import set_icons
 from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.node_dialogs import AddNodeDialog, ConnectHostDialog, LabelsDialog
 from crane_desktop.views.operations import operation_slot
+from crane_desktop.views.pills import PillDelegate, availability_tone, node_status_tone, object_tone
 
 if TYPE_CHECKING:
     import docker
 
     from crane_desktop.views.context import ClusterContext, Navigator
+
+# The toolbar's icons (views/icons.py), by the actions' object names.
+ACTION_ICONS = {
+    "drainNodes": "drain",
+    "pauseNodes": "pause",
+    "activateNodes": "activate",
+    "editLabels": "labels",
+    "removeNode": "remove",
+    "connectHost": "connect",
+    "addNode": "add",
+}
 
 
 class NodeTable(QTableView):
@@ -76,21 +89,29 @@ class NodesPage(QWidget):
         self.table = NodeTable(self)
         self.table.setModel(self.proxy)
         setup_table(self.table, multiple=True)
+        self.status_pills = PillDelegate(object_tone(node_status_tone), self.table)
+        self.availability_pills = PillDelegate(object_tone(availability_tone), self.table)
+        self.table.setItemDelegateForColumn(NodeTableModel.STATUS_COLUMN, self.status_pills)
+        self.table.setItemDelegateForColumn(NodeTableModel.AVAILABILITY_COLUMN, self.availability_pills)
         self.table.sortByColumn(NodeTableModel.ROLE_COLUMN, Qt.SortOrder.AscendingOrder)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
 
         self._build_actions()
+        set_icons(self, ACTION_ICONS)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("nodesToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in self._toolbar_actions():
             if action is None:
                 self.toolbar.addSeparator()
             else:
                 self.toolbar.addAction(action)
 
-        list_layout(self, [self.toolbar], self.count_label, self.filter_edit, self.table)
+        # The toolbar on a row of its own: its actions, each with icon and words, take the page's width.
+        layout = list_layout(self, [], self.count_label, self.filter_edit, self.table)
+        layout.insertWidget(0, self.toolbar)
 
         fit_columns_once(model, self.table.resizeColumnsToContents)
         model.dataChanged.connect(self._update_actions)

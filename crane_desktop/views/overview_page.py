@@ -22,8 +22,10 @@ from crane_desktop.engine.why_pending import explain_all
 from crane_desktop.models.overview import AttentionModel, ChangesModel, Item, attention_items, quorum_sentence
 from crane_desktop.models.table import Role
 from crane_desktop.models.why_pending import frozen_view, sentences
+from crane_desktop.views.empty_state import EmptyState
 from crane_desktop.views.filtering import setup_table, sort_filter_proxy
 from crane_desktop.views.operations import operation_slot
+from crane_desktop.views.pills import PillDelegate, severity_tone, without_symbol
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext, Navigator
@@ -100,6 +102,19 @@ class OverviewPage(QWidget):
         layout.addWidget(self.changes_title)
         layout.addWidget(self.changes, 1)
         self.retranslate()
+        self.calm = EmptyState(
+            self.attention,
+            self.model,
+            self.tr("Nothing needs attention: every node is ready and every service runs its tasks."),
+            icon_name="overview",
+        )
+        self.quiet = EmptyState(
+            self.changes,
+            self.changes_model,
+            self.tr("No changes seen since the cluster was opened."),
+            ready=lambda: "nodes" in context.store.loaded,
+            follow=(context.store.changed, context.store.cleared),
+        )
 
         self._refresh_soon = QTimer(self)
         self._refresh_soon.setSingleShot(True)
@@ -122,6 +137,7 @@ class OverviewPage(QWidget):
         table.horizontalHeader().setStretchLastSection(False)
         table.horizontalHeader().setSectionResizeMode(2, table.horizontalHeader().ResizeMode.Stretch)
         table.activated.connect(self._open_row)
+        table.setItemDelegateForColumn(0, PillDelegate(severity_tone, table, word=without_symbol))
         return table
 
     def retranslate(self) -> None:
@@ -152,6 +168,7 @@ class OverviewPage(QWidget):
             return
         self.health = health = assess(nodes, services, store.get("tasks"))
         self.model.show(attention_items(health, nodes, services, self.why))
+        self.calm.check()  # nothing to show makes no row signal
         if health.not_converged:
             self._explain()
         else:

@@ -37,11 +37,12 @@ from crane_desktop.engine.snapshots import Service
 from crane_desktop.messages import phrase_text
 from crane_desktop.models.apps import update_state_text
 from crane_desktop.models.table import Role
-from crane_desktop.models.tasks import CREATED, SLOT, UPDATED, TaskTreeModel
+from crane_desktop.models.tasks import CREATED, SLOT, STATE, UPDATED, TaskTreeModel
 from crane_desktop.models.why_pending import reason_text, service_pending
 from crane_desktop.views.context import StreamOwner
 from crane_desktop.views.dialogs import confirm, show_error
 from crane_desktop.views.operations import operation_slot
+from crane_desktop.views.pills import PillDelegate, task_tone
 from crane_desktop.views.service_tabs import SERVICE_TABS
 
 if TYPE_CHECKING:
@@ -188,6 +189,8 @@ class ServiceDetail(QWidget):
         self.tasks_view.setSortingEnabled(True)
         self.tasks_view.sortByColumn(SLOT, Qt.SortOrder.AscendingOrder)
         self.tasks_view.setAlternatingRowColors(True)
+        self.state_pills = PillDelegate(task_tone, self.tasks_view)
+        self.tasks_view.setItemDelegateForColumn(STATE, self.state_pills)
         self.tasks_view.setUniformRowHeights(True)
         self.tasks_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tasks_view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from crane_desktop.models.live import LiveRows
 from crane_desktop.views.context import ClusterContext, StreamOwner
+from crane_desktop.views.icons import icon
 from crane_desktop.views.operations import mark_closed
 from crane_desktop.views.pages import PAGES
+from crane_desktop.views.sidebar import SidebarCounts
 
 
 class Workspace(QWidget):
@@ -46,11 +48,12 @@ class Workspace(QWidget):
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setMaximumWidth(200)
-        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 6px 10px; }")
+        self.sidebar.setIconSize(QSize(20, 20))  # no style sheet: it would keep its colours at a theme switch
         self.pages = QStackedWidget(self)
         for key, title, factory in PAGES:
             self._add_page(key, title(), factory(context, self))
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.counts = SidebarCounts(self.sidebar, context.store, self.models)
 
         self.breadcrumb = QLabel(self)
         self.breadcrumb.setObjectName("breadcrumb")
@@ -85,7 +88,7 @@ class Workspace(QWidget):
         self._right_layout.insertWidget(0, banner)
 
     def _add_page(self, key: str, title: str, widget: QWidget) -> None:
-        item = QListWidgetItem(title)
+        item = QListWidgetItem(icon(key), title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.sidebar.addItem(item)
         self.pages.addWidget(widget)

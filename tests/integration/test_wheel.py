@@ -67,6 +67,7 @@ def test_the_wheel_from_the_sdist_carries_icon_and_translations_and_starts_in_ch
     assert "\nLicense-Expression: Apache-2.0\n" in metadata  # PEP 639
     assert "crane_desktop/resources/translations/crane_desktop_zh_CN.qm" in names
     assert "crane_desktop/resources/icons/crane-desktop-256.png" in names
+    assert "crane_desktop/icons/nodes.svg" in names  # the views' line icons (views/icons.py)
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)

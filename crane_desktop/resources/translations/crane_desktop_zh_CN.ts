@@ -316,6 +316,10 @@
         </translation>
     </message>
     <message>
+        <source>No apps yet. Deploy one from a compose file or a single image.</source>
+        <translation>还没有应用。可以从 compose 文件或单个镜像发布应用。</translation>
+    </message>
+    <message>
         <source>Open service</source>
         <translation>打开服务</translation>
     </message>
@@ -2458,6 +2462,10 @@
         </translation>
     </message>
     <message>
+        <source>No networks yet. Create an overlay network to connect an app's services.</source>
+        <translation>还没有网络。创建一个 overlay 网络，把应用的服务连接起来。</translation>
+    </message>
+    <message>
         <source>%1 is built in and cannot be deleted.</source>
         <translation>%1 是内置网络，不能删除。</translation>
     </message>
@@ -3075,6 +3083,14 @@
 <context>
     <name>OverviewPage</name>
     <message>
+        <source>Nothing needs attention: every node is ready and every service runs its tasks.</source>
+        <translation>没有需要关注的事项：所有节点均已就绪，所有服务的任务都在运行。</translation>
+    </message>
+    <message>
+        <source>No changes seen since the cluster was opened.</source>
+        <translation>自打开集群以来，尚未发现变更。</translation>
+    </message>
+    <message>
         <source>Nodes</source>
         <translation>节点</translation>
     </message>
@@ -3418,6 +3434,13 @@
     <message>
         <source>Continuous deployment</source>
         <translation>持续部署</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>%1 · %n down</source>
+        <translation>%1 · %n 个下线</translation>
     </message>
 </context>
 <context>
