@@ -73,6 +73,15 @@ def operation_slot(*types: type) -> Callable[[Callable[..., Any]], Any]:
     return decorate
 
 
+def loop_running() -> bool:
+    """Is the event loop that runs operation slots going? (Not before the app starts it, nor in a
+    test that has none: an operation slot started then would never run.)"""
+    try:
+        return asyncio.get_event_loop_policy().get_event_loop().is_running()
+    except RuntimeError:
+        return False
+
+
 def mark_closed(widget: QObject) -> None:
     """Say that `widget` (a detail tab, a dialog) is closing: its pending operations deliver nothing."""
     if shiboken6.isValid(widget):

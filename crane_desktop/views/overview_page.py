@@ -24,7 +24,7 @@ from crane_desktop.models.table import Role
 from crane_desktop.models.why_pending import frozen_view, sentences
 from crane_desktop.views.empty_state import EmptyState
 from crane_desktop.views.filtering import setup_table, sort_filter_proxy
-from crane_desktop.views.operations import operation_slot
+from crane_desktop.views.operations import loop_running, operation_slot
 from crane_desktop.views.pills import PillDelegate, severity_tone, without_symbol
 
 if TYPE_CHECKING:
@@ -169,15 +169,16 @@ class OverviewPage(QWidget):
         self.health = health = assess(nodes, services, store.get("tasks"))
         self.model.show(attention_items(health, nodes, services, self.why))
         self.calm.check()  # nothing to show makes no row signal
-        if health.not_converged:
-            self._explain()
-        else:
+        if not health.not_converged:
             self.why = {}
+        elif loop_running():
+            self._explain()
         self._show_nodes(health)
         self._show_managers(health)
         self._show_services(health)
         self._show_certificates(swarm_root_expiry(nodes.values()))
-        self._ask_client_expiry()
+        if loop_running():
+            self._ask_client_expiry()
 
     def _show_nodes(self, health: Health) -> None:
         counts = health.nodes

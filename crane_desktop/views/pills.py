@@ -8,12 +8,13 @@ accents at paint time: readable on the light and the dark palette, and a theme s
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from crane_desktop.engine.capacity import NodeCapacity
@@ -168,17 +169,46 @@ class PillDelegate(QStyledItemDelegate):
         draw_pill(painter, QRectF(option.rect), pill, palette, selected, opt.font)  # type: ignore[attr-defined]
 
 
-def draw_pill(painter: QPainter, cell: QRectF, pill: Pill, palette: QPalette, selected: bool, font) -> None:
-    """The pill at the left of `cell`, vertically centred, as wide as its word (clipped to the cell)."""
+PIXMAPS_KEPT = 512
+_pixmaps: dict[tuple[Any, ...], QPixmap] = {}
+
+
+def draw_pill(
+    painter: QPainter, cell: QRectF, pill: Pill, palette: QPalette, selected: bool, font: QFont
+) -> None:
+    """The pill at the left of `cell`, vertically centred, as wide as its word (clipped to the cell).
+    Drawn once per look and kept: a live table repaints its visible rows on every change."""
+    height = int(min(cell.height() - 4, QFontMetrics(font).height() + 4))
+    if height <= 0:
+        return
+    device = painter.device()
+    ratio = device.devicePixelRatioF() if device is not None else 1.0
+    key = (pill, palette.cacheKey(), selected, font.key(), height, ratio)
+    image = _pixmaps.get(key)
+    if image is None:
+        if len(_pixmaps) >= PIXMAPS_KEPT:
+            _pixmaps.clear()
+        image = _pixmaps[key] = pill_pixmap(pill, palette, selected, font, height, ratio)
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setClipRect(cell)
-    painter.setFont(font)
-    metrics = painter.fontMetrics()
-    height = min(cell.height() - 4, metrics.height() + 4)
+    painter.drawPixmap(QPointF(cell.left() + MARGIN, round(cell.center().y() - height / 2)), image)
+    painter.restore()
+
+
+def pill_pixmap(
+    pill: Pill, palette: QPalette, selected: bool, font: QFont, height: int, ratio: float
+) -> QPixmap:
+    """One pill on a transparent pixmap: a rounded frame in the tone's colour, its symbol, its word."""
+    metrics = QFontMetrics(font)
     symbol = height - 8
     width = PAD + symbol + 4 + metrics.horizontalAdvance(pill.text) + PAD
-    rect = QRectF(cell.left() + MARGIN, cell.center().y() - height / 2, width, height)
+    image = QPixmap(math.ceil(width * ratio), math.ceil(height * ratio))
+    image.setDevicePixelRatio(ratio)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setFont(font)
+    rect = QRectF(0, 0, width, height)
     color = tone_color(pill.tone, palette)
     fill = QColor(color)
     fill.setAlpha(70 if is_dark(palette) else 40)
@@ -193,7 +223,8 @@ def draw_pill(painter: QPainter, cell: QRectF, pill: Pill, palette: QPalette, se
     painter.setPen(palette.color(text_role))
     text_rect = QRectF(mark.right() + 4, rect.top(), rect.right() - mark.right() - 4, rect.height())
     painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), pill.text)
-    painter.restore()
+    painter.end()
+    return image
 
 
 HIGHLIGHTED = QColor()  # invalid: "the palette's highlighted text", resolved in draw_symbol
