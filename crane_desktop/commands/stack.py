@@ -173,7 +173,7 @@ def print_warnings(plan: compose.StackPlan, stream: TextIO | None = None) -> Non
     for warning in plan.warnings:
         if warning.ignored:
             ignored[warning.ignored][warning.option] = warning.reason
-        else:
+        elif warning.reason_template != compose.UNSET_VARIABLE:  # docker 28 says nothing of those
             print(log_line(warning.reason, stream), file=stream)
     if ignored[compose.IGNORED_UNSUPPORTED]:
         print(

@@ -23,7 +23,7 @@ from crane_desktop.engine.compose.config import config_text
 from crane_desktop.engine.compose.context import DEFAULT_NETWORK, IMAGE_LABEL
 from crane_desktop.engine.compose.convert import StackConverter, StackPlan
 from crane_desktop.engine.compose.convert_container import read_env_file
-from crane_desktop.engine.compose.interpolate import interpolate
+from crane_desktop.engine.compose.interpolate import UNSET_VARIABLE, interpolate
 from crane_desktop.engine.compose.marks import (
     IGNORED_DEPRECATED,
     IGNORED_UNSUPPORTED,
@@ -47,6 +47,7 @@ __all__ = [
     "INT64_MAX",
     "MAX_DEPTH",
     "MAX_VALUES",
+    "UNSET_VARIABLE",
     "ComposeError",
     "ComposeWarning",
     "StackPlan",

@@ -12,6 +12,11 @@ from typing import Any
 from crane_desktop.engine.compose.marks import Document, Path_
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 
+# docker 28's stack deploy and stack config substitute "" without a word; the GUI lists it with its line
+UNSET_VARIABLE = QT_TRANSLATE_NOOP(
+    "engine", 'The "{name}" variable is not set. Defaulting to a blank string.'
+)
+
 _VAR = re.compile(
     r"\$(?:(?P<escaped>\$)|(?P<named>[_a-zA-Z][_a-zA-Z0-9]*)|\{(?P<braced>[^}]*)\}|(?P<invalid>))"
 )
@@ -126,13 +131,7 @@ def substitute(document: Document, text: str, path: Path_) -> str:
                 message=arg or "not set",
             )
         if value is None:
-            document.warn(
-                path,
-                QT_TRANSLATE_NOOP(
-                    "engine", 'The "{name}" variable is not set. Defaulting to a blank string.'
-                ),
-                name=name,
-            )
+            document.warn(path, UNSET_VARIABLE, name=name)
             return ""
         return value
 
