@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
@@ -45,7 +46,7 @@ from crane_desktop.engine.service_form import (
 from crane_desktop.engine.snapshots import Service
 from crane_desktop.engine.spec_diff import diff_specs
 from crane_desktop.views.compose_tab import ComposeTab, compose_error_text
-from crane_desktop.views.dialogs import ERROR_STYLE, EngineDialog, show_error
+from crane_desktop.views.dialogs import ERROR_STYLE, EngineDialog, confirm, show_error
 from crane_desktop.views.network_picker import NetworkPicker
 from crane_desktop.views.operations import operation_slot
 from crane_desktop.views.spec_changes import changes_text
@@ -322,6 +323,11 @@ class DeployDialog(EngineDialog):
         self.app_edit.setPlaceholderText(self.tr("shop"))
         self.compose_tab = ComposeTab(context, self)
         self.form_tab = FormTab(context.store, self)
+        # docker stack deploy removes nothing unless --prune is given: the same here, and it asks first
+        self.prune_box = QCheckBox(
+            self.tr("Remove the app's services the file no longer lists (--prune)"), self
+        )
+        self.prune_box.setObjectName("pruneBox")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("deployTabs")
         self.status = QLabel(self)
@@ -349,13 +355,15 @@ class DeployDialog(EngineDialog):
                 hint = QLabel(
                     self.tr(
                         "Deploying a compose file under this name updates the app: the services it lists "
-                        "are updated or created, the app's services it no longer lists are removed."
+                        "are updated or created; the app's services it no longer lists stay unless you "
+                        "choose to remove them."
                     ),
                     name_row,
                 )
                 hint.setObjectName("appUpdateHint")
                 hint.setWordWrap(True)
                 name_form.addRow(hint)
+            name_form.addRow(self.prune_box)
             layout.addWidget(name_row)
             self.tabs.currentChanged.connect(
                 lambda _i: name_row.setVisible(self.tabs.currentWidget() is self.compose_tab)
@@ -432,6 +440,25 @@ class DeployDialog(EngineDialog):
                 text = compose_error_text(error)
         self.changes_view.setPlainText(text)
 
+    async def _confirm_prune(self, app: str, plan: compose.StackPlan) -> bool:
+        """Ask before removing the app's services the file no longer lists (named, from the store)."""
+        gone = sorted(
+            service.name
+            for service in self.context.store.get("services").values()
+            if service.stack == app and service.name not in plan.services
+        )
+        if not gone:
+            return True
+        return await confirm(
+            self,
+            self.tr("Remove services"),
+            self.tr(
+                "The file no longer lists %n service(s) of the app %1; remove them?", "", len(gone)
+            ).replace("%1", app),
+            self.tr("Deploy and remove"),
+            details="\n".join(gone),
+        )
+
     @operation_slot()
     async def deploy(self) -> None:
         if self.tabs.currentWidget() is self.compose_tab:
@@ -439,8 +466,11 @@ class DeployDialog(EngineDialog):
             checked = self.compose_tab.checked(app)
             if checked is None:
                 return
+            prune = self.prune_box.isChecked()
+            if prune and not await self._confirm_prune(app, checked.plan):
+                return
             work: tuple[Callable[..., object], *tuple[Any, ...]] = (
-                functools.partial(stacks.deploy, places=checked.places),
+                functools.partial(stacks.deploy, places=checked.places, prune=prune),
                 checked.plan,
             )
             done = self.tr("The app %1 was deployed.").replace("%1", app)

@@ -21,7 +21,7 @@ from crane_desktop.views.service_detail import ServiceDetail
 from tests.conftest import run_async
 from tests.gui.apps_helpers import app_row
 from tests.gui.conftest import by_name
-from tests.gui.test_node_helpers import closed, visible_box
+from tests.gui.test_node_helpers import answer, closed, visible_box
 
 NOT_CONNECTED = "Not connected to a cluster."
 SHOP = ["shop_agent", "shop_web", "shop_worker"]
@@ -227,3 +227,24 @@ def test_app_charts_sum_each_services_tasks(qtbot, recorded_context):
     assert charts.series[agent.id].values["cpu"][-1] == 1.0
     assert charts.series[TOTAL].values["cpu"][-1] == 31.0
     charts.close_streams()
+
+
+def test_update_removes_no_service_unless_asked_and_then_asks_first(workspace, qtbot):
+    """As docker stack deploy: services the file no longer lists stay unless --prune; when chosen, the
+    operator is asked first with their names."""
+    detail = open_shop(workspace)
+    detail.update_action.trigger()
+    dialog = detail.findChild(DeployDialog, "deployDialog")
+    assert not dialog.prune_box.isChecked()
+    dialog.compose_tab.editor.setPlainText("services:\n  web:\n    image: nginx\n")
+
+    dialog.deploy_button.click()  # no question: nothing would be removed (then: not connected)
+    qtbot.waitUntil(lambda: NOT_CONNECTED in dialog.status.text() or visible_box(dialog, "errorDialog"))
+    assert visible_box(dialog, "confirmDialog") is None
+
+    dialog.prune_box.setChecked(True)
+    dialog.deploy_button.click()
+    text = answer(qtbot, dialog, accept=False)
+    assert "no longer lists 2 service(s) of the app shop" in text
+    assert "shop_agent" in text and "shop_worker" in text and "shop_web" not in text
+    dialog.reject()

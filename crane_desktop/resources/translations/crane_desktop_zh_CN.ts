@@ -1169,6 +1169,10 @@
         <translation>shop</translation>
     </message>
     <message>
+        <source>Remove the app's services the file no longer lists (--prune)</source>
+        <translation>删除文件中已不再列出的应用服务（--prune）</translation>
+    </message>
+    <message>
         <source>Update</source>
         <translation>更新</translation>
     </message>
@@ -1181,8 +1185,8 @@
         <translation>应用名称：</translation>
     </message>
     <message>
-        <source>Deploying a compose file under this name updates the app: the services it lists are updated or created, the app's services it no longer lists are removed.</source>
-        <translation>以此名称发布 compose 文件即更新该应用：文件中列出的服务被更新或创建，文件中不再列出的该应用的服务被删除。</translation>
+        <source>Deploying a compose file under this name updates the app: the services it lists are updated or created; the app's services it no longer lists stay unless you choose to remove them.</source>
+        <translation>以此名称部署 compose 文件会更新该应用：文件列出的服务将被更新或创建；文件不再列出的应用服务会保留，除非选择删除它们。</translation>
     </message>
     <message>
         <source>Compose file</source>
@@ -1203,6 +1207,19 @@
     <message>
         <source>Correct the fields marked in red to see what the update changes.</source>
         <translation>请先改正标红的字段，再查看本次更新的变更。</translation>
+    </message>
+    <message>
+        <source>Remove services</source>
+        <translation>删除服务</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file no longer lists %n service(s) of the app %1; remove them?</source>
+        <translation>
+            <numerusform>文件已不再列出应用 %1 的 %n 个服务，是否删除？</numerusform></translation>
+    </message>
+    <message>
+        <source>Deploy and remove</source>
+        <translation>部署并删除</translation>
     </message>
     <message>
         <source>The app %1 was deployed.</source>
