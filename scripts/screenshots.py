@@ -80,6 +80,19 @@ async def shoot(app: QApplication, args: argparse.Namespace) -> int:
     detail = window.open_service(by_name("services", "shop_worker").id)
     detail.tasks_view.expandAll()  # type: ignore[attr-defined]  # a ServiceDetail
     await save("tasks")
+    window.open_app("shop")
+    await save("app-detail")
+
+    from crane_desktop.views.deploy_dialog import DeployDialog
+
+    dialog = DeployDialog(window.context, window)
+    dialog.show()
+    dialog.tabs.setCurrentWidget(dialog.form_tab)
+    await settle()
+    path = out / f"deploy-form{args.suffix}.png"
+    dialog.grab().save(str(path))
+    print(path)
+    dialog.close()
     window.close()
     del translators
     return 0
