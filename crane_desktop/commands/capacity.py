@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
-from crane_desktop.commands.common import connected, fail
+from crane_desktop.commands.common import add_format_flag, connected, fail
 from crane_desktop.commands.docker_output import tabwrite
 from crane_desktop.engine.capacity import (
     NodeCapacity,
@@ -25,7 +25,6 @@ from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.formatting import byte_size, cpu_amount
 
 NAMES = ("capacity",)
-FORMATS = ("table", "json")
 TOTAL = "(total)"
 
 
@@ -38,7 +37,7 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
         "tasks (total minus reserved). The JSON is a list with one object per node (CPUs as numbers, "
         "memory in bytes).",
     )
-    parser.add_argument("--format", default="table", choices=FORMATS, help="output format (default table)")
+    add_format_flag(parser)
     parser.add_argument(
         "--usage",
         action="store_true",

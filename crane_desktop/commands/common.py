@@ -47,3 +47,11 @@ def fail(command: str, error: Exception) -> int:
     if hint:
         print(f"crane-desktop {command}: {hint}", file=sys.stderr)
     return 1
+
+
+FORMATS = ("table", "json")
+
+
+def add_format_flag(parser: argparse.ArgumentParser) -> None:
+    """`--format table|json`, as the list commands take it (table by default)."""
+    parser.add_argument("--format", default="table", choices=FORMATS, help="output format (default table)")
