@@ -22,6 +22,7 @@ import yaml
 from crane_desktop.engine import compose, hosts
 from crane_desktop.engine.compose import IMAGE_LABEL, ComposeError, StackPlan, units
 from crane_desktop.engine.compose.units import INT64_MAX
+from crane_desktop.engine.health import JOB_MODES
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, Phrase, known_term, term
 from crane_desktop.engine.snapshots import STACK_LABEL
 
@@ -30,6 +31,7 @@ NAME_RE = re.compile(r"[a-zA-Z0-9][a-zA-Z0-9_.-]*\Z")  # \Z: "$" would let a fin
 NAME_MAX = 63  # a service name is a DNS label
 PORT_RE = re.compile(r"^(?:(\d+):)?(\d+)(?:/(tcp|udp|sctp))?(?:\s+(host|ingress))?$")
 CONSTRAINT_RE = re.compile(r"^\s*[\w.\-/]+\s*(==|!=)\s*\S.*$")
+MODES = ("replicated", "global", "replicated-job", "global-job")
 
 
 @dataclass
@@ -53,8 +55,9 @@ class ServiceForm:
     image: str = ""
     command: str = ""
     args: str = ""
-    mode: str = "replicated"
-    replicas: str = "1"
+    mode: str = "replicated"  # or global, replicated-job, global-job
+    replicas: str = "1"  # a replicated job: the completions
+    max_concurrent: str = ""  # a replicated job: tasks at a time (empty: as many as the completions)
     endpoint_mode: str = "vip"
     ports: list[str] = field(default_factory=list)  # "8080:80/tcp host"
     networks: list[str] = field(default_factory=list)  # network names
@@ -91,6 +94,24 @@ def _whole_problem(text: str, template: str) -> Problem | None:
 def replicas_problem(text: str) -> Problem | None:
     """What is wrong with a replicated service's task count as typed (None: nothing)."""
     return _whole_problem(text, QT_TRANSLATE_NOOP("engine", "A whole number of tasks, 0 or more."))
+
+
+def _job_problems(form: ServiceForm) -> dict[str, Problem]:
+    """A replicated job runs at least one task to completion, at least one at a time."""
+    problems: dict[str, Problem] = {}
+    at_least_one = QT_TRANSLATE_NOOP("engine", "A whole number, 1 or more.")
+    problem = _whole_problem(form.replicas, at_least_one)
+    if problem is None and int(form.replicas) < 1:
+        problem = (at_least_one, {})
+    if problem:
+        problems["replicas"] = problem
+    if form.max_concurrent.strip():
+        problem = _whole_problem(form.max_concurrent, at_least_one)
+        if problem is None and int(form.max_concurrent) < 1:
+            problem = (at_least_one, {})
+        if problem:
+            problems["max_concurrent"] = problem
+    return problems
 
 
 def _within(parse: Callable[[str], float], text: str) -> bool:
@@ -177,12 +198,17 @@ def validate(form: ServiceForm) -> dict[str, Problem]:
             shlex.split(getattr(form, key))
         except ValueError:
             problems[key] = (QT_TRANSLATE_NOOP("engine", "A quote is not closed."), {})
-    if form.mode not in ("replicated", "global"):
-        problems["mode"] = (QT_TRANSLATE_NOOP("engine", "replicated or global."), {})
+    if form.mode not in MODES:
+        problems["mode"] = (
+            QT_TRANSLATE_NOOP("engine", "replicated, global, replicated job or global job."),
+            {},
+        )
     if form.mode == "replicated":
         problem = replicas_problem(form.replicas)
         if problem:
             problems["replicas"] = problem
+    if form.mode == "replicated-job":
+        problems.update(_job_problems(form))
     if form.endpoint_mode not in ("vip", "dnsrr"):
         problems["endpoint_mode"] = (QT_TRANSLATE_NOOP("engine", "vip or dnsrr."), {})
     for i, line in enumerate(form.ports, 1):
@@ -326,7 +352,7 @@ def compose_document(form: ServiceForm) -> dict[str, Any]:
     if mounts:
         service["volumes"] = mounts
     deploy: dict[str, Any] = {"mode": form.mode}
-    if form.mode == "replicated":
+    if form.mode in ("replicated", "replicated-job"):
         deploy["replicas"] = int(form.replicas)
     deploy["endpoint_mode"] = form.endpoint_mode
     if form.labels:
@@ -349,7 +375,8 @@ def compose_document(form: ServiceForm) -> dict[str, Any]:
     }
     if form.constraints:
         deploy["placement"] = {"constraints": [c.strip() for c in form.constraints]}
-    deploy["update_config"] = _policy_dict(form.update)
+    if form.mode not in JOB_MODES:  # the engine refuses an update config on a job
+        deploy["update_config"] = _policy_dict(form.update)
     deploy["rollback_config"] = _policy_dict(form.rollback)
     service["deploy"] = deploy
     document: dict[str, Any] = {"version": "3.8", "services": {form.name: service}}
@@ -378,8 +405,28 @@ def to_compose(form: ServiceForm) -> str:
 
 
 def to_plan(form: ServiceForm) -> StackPlan:
-    """The app plan of a form with an app name; raises ComposeError (validate first)."""
-    return compose.load(to_compose(form), form.app or "x", working_dir=Path("/"), environ={})
+    """The app plan of a form with an app name; raises ComposeError (validate first).
+
+    A job's compose text says `mode: replicated-job` (or global-job), as docker stack deploy reads it;
+    Crane's compose reader reads replicated and global only, so a job is read as a replicated service
+    and its mode (and max concurrent, which compose cannot say) set on the spec here."""
+    completions = form.replicas if form.mode == "replicated-job" else "1"
+    readable = replace(form, mode="replicated", replicas=completions) if form.mode in JOB_MODES else form
+    plan = compose.load(to_compose(readable), form.app or "x", working_dir=Path("/"), environ={})
+    if form.mode in JOB_MODES:
+        for spec in plan.services.values():
+            spec["Mode"] = job_mode(form)
+            spec.pop("UpdateConfig", None)
+    return plan
+
+
+def job_mode(form: ServiceForm) -> dict[str, Any]:
+    """The engine's Mode of a job form."""
+    if form.mode == "global-job":
+        return {"GlobalJob": {}}
+    completions = int(form.replicas)
+    concurrent = int(form.max_concurrent) if form.max_concurrent.strip() else completions
+    return {"ReplicatedJob": {"MaxConcurrent": concurrent, "TotalCompletions": completions}}
 
 
 def to_spec(form: ServiceForm) -> dict[str, Any]:
@@ -436,6 +483,13 @@ def _policy_from(config: dict[str, Any] | None) -> Policy:
     )
 
 
+def _mode_name(mode: dict[str, Any]) -> str:
+    for key, name in (("Global", "global"), ("ReplicatedJob", "replicated-job"), ("GlobalJob", "global-job")):
+        if key in mode:
+            return name
+    return "replicated"
+
+
 def from_spec(spec: dict[str, Any], network_names: dict[str, str] | None = None) -> ServiceForm:
     """The form filled with a service's current spec (network ids shown by name)."""
     names = network_names or {}
@@ -465,8 +519,15 @@ def from_spec(spec: dict[str, Any], network_names: dict[str, str] | None = None)
         image=str(container.get("Image", "")).split("@", 1)[0],
         command=shlex.join(container.get("Command") or []),
         args=shlex.join(container.get("Args") or []),
-        mode="global" if "Global" in mode else "replicated",
-        replicas=str((mode.get("Replicated") or {}).get("Replicas", 1)),
+        mode=_mode_name(mode),
+        replicas=str(
+            (mode.get("Replicated") or {}).get("Replicas", 1)
+            if "ReplicatedJob" not in mode
+            else (mode.get("ReplicatedJob") or {}).get("TotalCompletions", 1)
+        ),
+        max_concurrent=str((mode.get("ReplicatedJob") or {}).get("MaxConcurrent", ""))
+        if "ReplicatedJob" in mode
+        else "",
         endpoint_mode=endpoint.get("Mode") or "vip",
         ports=ports,
         networks=[names.get(n.get("Target", ""), n.get("Target", "")) for n in task.get("Networks") or []],
@@ -492,6 +553,7 @@ _OWNED: dict[str, list[tuple[str, ...]]] = {
     "command": [("TaskTemplate", "ContainerSpec", "Command")],
     "args": [("TaskTemplate", "ContainerSpec", "Args")],
     "replicas": [("Mode",)],
+    "max_concurrent": [("Mode",)],
     "ports": [("EndpointSpec", "Ports")],
     "networks": [("TaskTemplate", "Networks")],
     "env": [("TaskTemplate", "ContainerSpec", "Env")],
@@ -584,6 +646,21 @@ def _policy_phrase(policy: Policy) -> Phrase:
     )
 
 
+def _mode_phrase(form: ServiceForm) -> str | Phrase:
+    if form.mode == "global":
+        return term("global")
+    if form.mode == "global-job":
+        return Phrase(QT_TRANSLATE_NOOP("engine", "global job"), {})
+    if form.mode == "replicated-job":
+        return Phrase(
+            QT_TRANSLATE_NOOP(
+                "engine", "replicated job: {completions} completion(s), {concurrent} at a time"
+            ),
+            {"completions": form.replicas, "concurrent": form.max_concurrent or form.replicas},
+        )
+    return Phrase(QT_TRANSLATE_NOOP("engine", "replicated × {replicas}"), {"replicas": form.replicas})
+
+
 def spec_summary(
     spec: dict[str, Any], network_names: dict[str, str] | None = None
 ) -> list[tuple[str, str | Phrase]]:
@@ -592,11 +669,7 @@ def spec_summary(
     form = from_spec(spec, network_names)
     task = spec.get("TaskTemplate") or {}
     container = task.get("ContainerSpec") or {}
-    mode = (
-        term("global")
-        if form.mode == "global"
-        else Phrase(QT_TRANSLATE_NOOP("engine", "replicated × {replicas}"), {"replicas": form.replicas})
-    )
+    mode = _mode_phrase(form)
     restart = Phrase(
         QT_TRANSLATE_NOOP("engine", "{condition}, delay {delay}, max attempts {attempts}"),
         {

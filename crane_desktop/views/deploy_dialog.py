@@ -75,10 +75,11 @@ class FormTab(QWidget):
         self._line("image", self.tr("Image"), "registry:5000/shop/web:1.4")
         self._line("command", self.tr("Command (entrypoint)"), self.tr("empty: the image's"))
         self._line("args", self.tr("Arguments"), "sleep 3600")
-        self._combo(
-            "mode", self.tr("Mode"), [("replicated", self.tr("replicated")), ("global", self.tr("global"))]
-        )
-        self._line("replicas", self.tr("Tasks"), "1")
+        modes = [("replicated", self.tr("replicated")), ("global", self.tr("global"))]
+        modes += [("replicated-job", self.tr("replicated job")), ("global-job", self.tr("global job"))]
+        self._combo("mode", self.tr("Mode"), modes)
+        self._line("replicas", self.tr("Tasks"), self.tr("1 (a replicated job: the completions)"))
+        self._line("max_concurrent", self.tr("Max concurrent (jobs)"), self.tr("empty: all at once"))
         self._combo(
             "endpoint_mode",
             self.tr("Endpoint mode"),

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 
 from crane_desktop.engine import drain, stacks
 from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.formatting import local_time
+from crane_desktop.engine.jobs import is_job, job_run, run_again
 from crane_desktop.engine.service_form import spec_summary
 from crane_desktop.engine.snapshots import Service
 from crane_desktop.messages import phrase_text
@@ -143,6 +145,19 @@ class ServiceDetail(QWidget):
         self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.why.setStyleSheet("color: #b45309;")
         self.why.hide()
+        self.job = QLabel(self)
+        self.job.setObjectName("jobLabel")
+        self.job.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.job.hide()
+        self.run_again_button = QPushButton(self.tr("Run again"), self)
+        self.run_again_button.setObjectName("runAgainButton")
+        self.run_again_button.setToolTip(
+            self.tr(
+                "Start the job again with the same spec (a forced update); earlier runs stay in the history"
+            )
+        )
+        self.run_again_button.clicked.connect(self.run_again)
+        self.run_again_button.hide()
 
         self.replicas = QSpinBox(self)
         self.replicas.setObjectName("replicasSpin")
@@ -179,6 +194,7 @@ class ServiceDetail(QWidget):
         actions.addWidget(self.edit_button)
         actions.addWidget(self.rollback_button)
         actions.addWidget(self.rebalance_button)
+        actions.addWidget(self.run_again_button)
 
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -212,6 +228,7 @@ class ServiceDetail(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(actions)
         layout.addWidget(self.rollout)
+        layout.addWidget(self.job)
         layout.addWidget(self.why)
         layout.addWidget(self.tabs, 1)
 
@@ -228,6 +245,7 @@ class ServiceDetail(QWidget):
             self.model.apply_diff(change)
             self._show_rollout()
             self._show_why()
+            self._show_job()
             self._fit_columns()
         elif kind == "services" and (self.service_id in change.changed or self.service_id in change.added):
             self._show_service(change.changed.get(self.service_id) or change.added.get(self.service_id))
@@ -258,16 +276,15 @@ class ServiceDetail(QWidget):
             return
         previous, self.service = self.service, service
         self.title.setProperty("name", service.name)
-        mode = (
-            self.tr("global: one task per node")
-            if service.mode == "global"
-            else self.tr("replicated: %1 task(s)").replace("%1", str(service.replicas))
-        )
-        self.title.setText(f"<b>{service.name}</b> — {service.short_image} — {mode}")
+        self.title.setText(f"<b>{service.name}</b> — {service.short_image} — {self._mode_text(service)}")
         global_mode = service.mode != "replicated"
         self.replicas.setEnabled(not global_mode and not self._busy)
         self.scale_button.setEnabled(not global_mode and not self._busy)
-        why = self.tr("A global service runs one task on every eligible node; it cannot be scaled.")
+        why = (
+            self.tr("A job runs its tasks to completion; it is not scaled but run again.")
+            if is_job(service)
+            else self.tr("A global service runs one task on every eligible node; it cannot be scaled.")
+        )
         self.replicas.setToolTip(why if global_mode else "")
         self.scale_button.setToolTip(why if global_mode else "")
         if previous is None or previous.replicas != service.replicas:
@@ -278,6 +295,39 @@ class ServiceDetail(QWidget):
         self.spec_view.show_service(service, self._network_names())
         self._show_rollout()
         self._show_why()
+        self._show_job()
+
+    def _mode_text(self, service: Service) -> str:
+        if service.mode == "global":
+            return self.tr("global: one task per node")
+        if service.mode == "global-job":
+            return self.tr("global job: one run per node")
+        if service.mode == "replicated-job":
+            return self.tr("replicated job: %1 completion(s)").replace("%1", str(service.replicas))
+        return self.tr("replicated: %1 task(s)").replace("%1", str(service.replicas))
+
+    def _show_job(self) -> None:
+        """A job's current run: completed of asked for, failed, running, which run and when it began."""
+        service = self.service
+        run = job_run(service, self.model.tasks()) if service is not None else None
+        self.job.setVisible(run is not None)
+        self.run_again_button.setVisible(run is not None)
+        self.rebalance_button.setVisible(run is None)  # a job is run again, not rebalanced
+        if run is None:
+            return
+        text = (
+            self.tr("Job: %1/%2 completed, %3 failed, %4 running — run %5, started %6")
+            .replace("%1", str(run.completed))
+            .replace("%2", str(run.total))
+            .replace("%3", str(run.failed))
+            .replace("%4", str(run.running))
+            .replace("%5", str(run.iteration + 1))
+            .replace("%6", local_time(run.last_execution) or "—")
+        )
+        if run.max_concurrent is not None:
+            text += " " + self.tr("(at most %1 at a time)").replace("%1", str(run.max_concurrent))
+        self.job.setText(text)
+        self.job.setStyleSheet("color: #c62828;" if run.failed else "")
 
     def _show_rollout(self) -> None:
         """The live rollout line: the update state, how many tasks run the new spec, and the reason."""
@@ -334,6 +384,7 @@ class ServiceDetail(QWidget):
             self.edit_button,
             self.rollback_button,
             self.rebalance_button,
+            self.run_again_button,
             self.replicas,
         ):
             widget.setEnabled(enabled)
@@ -389,6 +440,22 @@ class ServiceDetail(QWidget):
         ).replace("%1", service.name)
         if await confirm(self, self.tr("Rebalance"), text, self.tr("Rebalance")):
             await self._run(self.tr("Cannot rebalance the service"), drain.rebalance, self.service_id)
+
+    @operation_slot()
+    async def run_again(self) -> None:
+        service = self.service
+        if service is None or not is_job(service):
+            return
+        asked = await confirm(
+            self,
+            self.tr("Run the job again"),
+            self.tr(
+                "Run %1 again? Its tasks start anew with the same spec; earlier runs stay in the history."
+            ).replace("%1", service.name),
+            self.tr("Run again"),
+        )
+        if asked:
+            await self._run(self.tr("Cannot run the job again"), run_again, self.service_id)
 
     def edit(self) -> None:
         if self.service is None:
