@@ -225,7 +225,7 @@ def plan_node(cluster: Cluster, node: Node, keeps: Sequence[Keep], *, volumes: b
 
 
 def plan_cleanup(
-    cluster: Cluster, nodes: Sequence[Node], pins: Iterable[str], *, volumes: bool = False
+    cluster: Cluster, nodes: Sequence[Node], pins: Iterable[str], volumes: bool = False
 ) -> list[NodePlan]:
     """The dry run of every node given, in that order (the swarm's services read once)."""
     keeps = cluster_keeps(cluster.client, pins)
@@ -277,3 +277,13 @@ def apply_plan(cluster: Cluster, node: Node, plan: NodePlan) -> NodeResult:
     except EngineError:
         freed = sum(item.size for item in removed)
     return NodeResult(node.id, node.hostname, tuple(removed), tuple(failed), freed)
+
+
+def apply_plans(cluster: Cluster, nodes: Sequence[Node], plans: Sequence[NodePlan]) -> list[NodeResult]:
+    """Every node's plan carried out, node after node (a node that could not be read is skipped)."""
+    by_id = {node.id: node for node in nodes}
+    return [
+        apply_plan(cluster, by_id[plan.node_id], plan)
+        for plan in plans
+        if plan.node_id in by_id and not plan.error and plan.items
+    ]

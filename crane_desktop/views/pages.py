@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from crane_desktop.views.apps_page import AppsPage
 from crane_desktop.views.capacity_page import CapacityPage
+from crane_desktop.views.disk_page import DiskPage
 from crane_desktop.views.networks_page import NetworksPage
 from crane_desktop.views.nodes_page import NodesPage
 from crane_desktop.views.overview_page import OverviewPage
@@ -32,5 +33,6 @@ PAGES: list[tuple[str, Callable[[], str], Callable[[ClusterContext, Navigator], 
     ("nodes", lambda: translate("Pages", "Nodes"), NodesPage),
     ("apps", lambda: translate("Pages", "Apps"), AppsPage),
     ("capacity", lambda: translate("Pages", "Capacity"), CapacityPage),
+    ("disk", lambda: translate("Pages", "Disk usage"), DiskPage),
     ("networks", lambda: translate("Pages", "Networks"), NetworksPage),
 ]
