@@ -491,6 +491,152 @@
     </message>
 </context>
 <context>
+    <name>CleanupDialog</name>
+    <message>
+        <source>stopped container</source>
+        <translation>已停止的容器</translation>
+    </message>
+    <message>
+        <source>dangling image (no tag)</source>
+        <translation>悬空镜像（无标签）</translation>
+    </message>
+    <message>
+        <source>image no container uses</source>
+        <translation>没有容器使用的镜像</translation>
+    </message>
+    <message>
+        <source>volume no container uses</source>
+        <translation>没有容器使用的存储卷</translation>
+    </message>
+    <message>
+        <source>build cache no build uses</source>
+        <translation>没有构建使用的构建缓存</translation>
+    </message>
+    <message>
+        <source>image of service %1</source>
+        <translation>服务 %1 当前的镜像</translation>
+    </message>
+    <message>
+        <source>rollback target of service %1</source>
+        <translation>服务 %1 的回滚目标</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>已固定</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>存储卷</translation>
+    </message>
+    <message>
+        <source>Build cache</source>
+        <translation>构建缓存</translation>
+    </message>
+    <message>
+        <source>Clean up nodes</source>
+        <translation>清理节点</translation>
+    </message>
+    <message>
+        <source>Nodes: %1</source>
+        <translation>节点：%1</translation>
+    </message>
+    <message>
+        <source>Also remove volumes no container uses (their data is lost)</source>
+        <translation>同时删除没有容器使用的存储卷（其中的数据将丢失）</translation>
+    </message>
+    <message>
+        <source>registry:5000/shop/web:1.4
+(one image per line)</source>
+        <translation>registry:5000/shop/web:1.4
+（每行一个镜像）</translation>
+    </message>
+    <message>
+        <source>Pinned images (always kept)</source>
+        <translation>固定的镜像（始终保留）</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>预演</translation>
+    </message>
+    <message>
+        <source>Clean up…</source>
+        <translation>清理…</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the cleanup</source>
+        <translation>无法准备清理</translation>
+    </message>
+    <message>
+        <source>Not reachable: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) to remove</source>
+        <translation>
+            <numerusform>%n 项待删除</numerusform></translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 item(s) would go, %2 freed at most. Nothing was removed yet.</source>
+        <translation>预演：将删除 %1 项，最多释放 %2。尚未删除任何内容。</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>…… 另有 %1 项</translation>
+    </message>
+    <message>
+        <source>Remove these %1 item(s) from %2 node(s)? This cannot be undone.</source>
+        <translation>从 %2 个节点删除这 %1 项？删除后不能恢复。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cannot clean up</source>
+        <translation>无法清理</translation>
+    </message>
+    <message>
+        <source>%1: not reachable (%2)</source>
+        <translation>%1：无法连接（%2）</translation>
+    </message>
+    <message>
+        <source>%1: freed %2, %3 item(s) removed</source>
+        <translation>%1：释放 %2，删除 %3 项</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 项被拒绝：%2</translation>
+    </message>
+</context>
+<context>
     <name>CommandPalette</name>
     <message>
         <source>Type a name or id prefix: node, service, task, network…</source>
@@ -1247,6 +1393,93 @@
     </message>
 </context>
 <context>
+    <name>DiskPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Ask every node's own engine again (docker system df)</source>
+        <translation>重新询问每个节点自己的引擎（docker system df）</translation>
+    </message>
+    <message>
+        <source>Clean up…</source>
+        <translation>清理…</translation>
+    </message>
+    <message>
+        <source>See what a cleanup of the selected nodes (none selected: all) would remove, then do it</source>
+        <translation>查看清理所选节点（未选择时为全部节点）将删除的内容，然后执行清理</translation>
+    </message>
+    <message>
+        <source>Filter nodes (hostname…)</source>
+        <translation>筛选节点（主机名…）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n 个节点</numerusform></translation>
+    </message>
+    <message>
+        <source>Each node's own engine is asked, as docker system df on that node. Reclaimable: what stopped containers, images no container uses, unused volumes and unused build cache hold. A cleanup keeps every service's current and previous image (its rollback target).</source>
+        <translation>数据来自每个节点自己的引擎，与在该节点上执行 docker system df 相同。可回收：已停止的容器、没有容器使用的镜像、未使用的存储卷和未使用的构建缓存所占的空间。清理会保留每个服务当前和上一版本的镜像（其回滚目标）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the disk usage: %1</source>
+        <translation>无法读取磁盘占用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DiskTableModel</name>
+    <message>
+        <source>Cluster total</source>
+        <translation>集群合计</translation>
+    </message>
+    <message>
+        <source>Not reachable: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>存储卷</translation>
+    </message>
+    <message>
+        <source>Build cache</source>
+        <translation>构建缓存</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Images size</source>
+        <translation>镜像大小</translation>
+    </message>
+    <message>
+        <source>Containers size</source>
+        <translation>容器大小</translation>
+    </message>
+    <message>
+        <source>Volumes size</source>
+        <translation>存储卷大小</translation>
+    </message>
+    <message>
+        <source>Reclaimable</source>
+        <translation>可回收</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>DrainDialog</name>
     <message>
         <source>Drain without downtime…</source>
@@ -1676,8 +1909,28 @@
         <translation>全局</translation>
     </message>
     <message>
+        <source>replicated job</source>
+        <translation>副本作业</translation>
+    </message>
+    <message>
+        <source>global job</source>
+        <translation>全局作业</translation>
+    </message>
+    <message>
         <source>Tasks</source>
         <translation>任务数</translation>
+    </message>
+    <message>
+        <source>1 (a replicated job: the completions)</source>
+        <translation>1（副本作业：需完成的任务数）</translation>
+    </message>
+    <message>
+        <source>Max concurrent (jobs)</source>
+        <translation>最大并发数（作业）</translation>
+    </message>
+    <message>
+        <source>empty: all at once</source>
+        <translation>留空：全部同时运行</translation>
     </message>
     <message>
         <source>Endpoint mode</source>
@@ -3231,6 +3484,10 @@
         <translation>容量</translation>
     </message>
     <message>
+        <source>Disk usage</source>
+        <translation>磁盘占用</translation>
+    </message>
+    <message>
         <source>Networks</source>
         <translation>网络</translation>
     </message>
@@ -3382,16 +3639,56 @@
         <translation>%1（已删除）</translation>
     </message>
     <message>
+        <source>A job runs its tasks to completion; it is not scaled but run again.</source>
+        <translation>作业的任务运行至完成；作业不能扩展，只能再次运行。</translation>
+    </message>
+    <message>
         <source>global: one task per node</source>
         <translation>全局：每个节点一个任务</translation>
+    </message>
+    <message>
+        <source>global job: one run per node</source>
+        <translation>全局作业：每个节点运行一次</translation>
+    </message>
+    <message>
+        <source>replicated job: %1 completion(s)</source>
+        <translation>副本作业：完成 %1 个任务</translation>
     </message>
     <message>
         <source>replicated: %1 task(s)</source>
         <translation>副本：%1 个任务</translation>
     </message>
     <message>
+        <source>Run the job again</source>
+        <translation>再次运行作业</translation>
+    </message>
+    <message>
+        <source>Run %1 again? Its tasks start anew with the same spec; earlier runs stay in the history.</source>
+        <translation>再次运行 %1？其任务将以相同的配置重新启动；之前的运行保留在历史状态中。</translation>
+    </message>
+    <message>
+        <source>Cannot run the job again</source>
+        <translation>无法再次运行作业</translation>
+    </message>
+    <message>
         <source>A global service runs one task on every eligible node; it cannot be scaled.</source>
         <translation>全局服务在每个符合条件的节点上运行一个任务，不能修改任务数。</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>再次运行</translation>
+    </message>
+    <message>
+        <source>Start the job again with the same spec (a forced update); earlier runs stay in the history</source>
+        <translation>以相同的配置再次启动作业（强制更新）；之前的运行保留在历史状态中</translation>
+    </message>
+    <message>
+        <source>Job: %1/%2 completed, %3 failed, %4 running — run %5, started %6</source>
+        <translation>作业：已完成 %1/%2，失败 %3，运行中 %4 —— 第 %5 次运行，开始于 %6</translation>
+    </message>
+    <message>
+        <source>(at most %1 at a time)</source>
+        <translation>（最多同时 %1 个）</translation>
     </message>
     <message>
         <source>Update: %1 — %2 of %3 task(s) running the new spec</source>
@@ -4511,12 +4808,16 @@
         <translation>引号没有闭合。</translation>
     </message>
     <message>
-        <source>replicated or global.</source>
-        <translation>replicated 或 global。</translation>
-    </message>
-    <message>
         <source>A whole number of tasks, 0 or more.</source>
         <translation>任务数须为大于等于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>A whole number, 1 or more.</source>
+        <translation>1 或更大的整数。</translation>
+    </message>
+    <message>
+        <source>replicated, global, replicated job or global job.</source>
+        <translation>replicated、global、副本作业或全局作业。</translation>
     </message>
     <message>
         <source>vip or dnsrr.</source>
@@ -4561,6 +4862,14 @@
     <message>
         <source>parallelism {parallelism}, delay {delay}, on failure {action}, monitor {monitor}, max failure ratio {ratio}, {order}</source>
         <translation>并行数 {parallelism}，间隔 {delay}，容错策略 {action}，监测时长 {monitor}，最大失败比例 {ratio}，{order}</translation>
+    </message>
+    <message>
+        <source>global job</source>
+        <translation>全局作业</translation>
+    </message>
+    <message>
+        <source>replicated job: {completions} completion(s), {concurrent} at a time</source>
+        <translation>副本作业：完成 {completions} 个任务，同时 {concurrent} 个</translation>
     </message>
     <message>
         <source>replicated × {replicas}</source>
