@@ -1,0 +1,78 @@
+"""The Disk usage page and the cleanup dialog on the recorded cluster (no engine): without a session
+the page says it cannot read; a reading fills one row per node, the cluster's total last, a node that
+did not answer shows — and why; a new reading changes the rows in place. The cleanup dialog lists a
+plan per node with what is kept and why, and asks with the list before it removes anything."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from crane_desktop.engine.cleanup import ROLLBACK, STOPPED, UNUSED, Item, Keep, KeptImage, NodePlan
+from crane_desktop.engine.disk import DiskUsage
+from crane_desktop.models.disk import TOTAL_KEY
+from crane_desktop.models.table import Role
+from crane_desktop.views.cleanup_dialog import CleanupDialog
+from tests.gui.conftest import by_name
+from tests.gui.test_node_helpers import answer
+
+
+def test_the_disk_page_shows_each_node_and_the_total_and_updates_in_place(workspace, recorded_context, qtbot):
+    said: list[str] = []
+    recorded_context.message.connect(lambda text, _ms: said.append(text))
+    workspace.show_page("disk")
+    page = workspace.page_widgets["disk"]
+    qtbot.waitUntil(lambda: any("Cannot read the disk usage" in text for text in said), timeout=5000)
+
+    node_1, node_2 = by_name("nodes", "node-1"), by_name("nodes", "node-2")
+    reading = [
+        DiskUsage(id=node_1.id, hostname="node-1", images=3, images_size=5 * 1024**2, containers=2),
+        DiskUsage(id=node_2.id, hostname="node-2", error="Cannot reach tcp://node-2:2376"),
+    ]
+    page.model.update(reading)
+    assert page.proxy.rowCount() == 3
+    assert page.proxy.index(2, 0).data(Role.KEY) == TOTAL_KEY
+    row_2 = page.model.row_of(node_2.id)
+    assert page.model.index(row_2, 1).data() == "—"
+    assert "Cannot reach tcp://node-2:2376" in page.model.index(row_2, 9).data()
+    row_1 = page.model.row_of(node_1.id)
+    assert page.model.index(row_1, 2).data() == "5.0 MiB"
+
+    resets: list[bool] = []
+    page.model.modelReset.connect(lambda: resets.append(True))
+    page.model.update([DiskUsage(id=node_1.id, hostname="node-1", images=4), reading[1]])
+    assert page.model.index(page.model.row_of(node_1.id), 1).data() == "4" and not resets
+    assert page.model.get(TOTAL_KEY).images == 4
+
+
+def test_the_cleanup_dialog_lists_the_plan_and_asks_with_it(workspace, recorded_context, qtbot):
+    node_1 = by_name("nodes", "node-1")
+    dialog = CleanupDialog(workspace, recorded_context.operations, [node_1], "recorded")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    plan = NodePlan(
+        node_1.id,
+        "node-1",
+        (
+            Item("container", "c1", "shop_web.1.old", 1024, STOPPED),
+            Item("image", "sha256:e", "registry:5000/tools:2", 2048, UNUSED),
+        ),
+        (KeptImage("sha256:w", "registry:5000/shop/web:1.3", 4096, (Keep("x", ROLLBACK, "shop_web"),)),),
+    )
+    dialog.plans = [plan]
+    dialog._show_plans([plan])
+    dialog.clean_button.setEnabled(True)
+    top = dialog.tree.topLevelItem(0)
+    rows = [[top.child(i).text(c) for c in range(4)] for i in range(top.childCount())]
+    assert rows == [
+        ["Container", "shop_web.1.old", "1.0 KiB", "stopped container"],
+        ["Image", "registry:5000/tools:2", "2.0 KiB", "image no container uses"],
+        ["Kept", "registry:5000/shop/web:1.3", "4.0 KiB", "rollback target of service shop_web"],
+    ]
+    assert "2 item(s) would go, 3.0 KiB freed at most" in dialog.summary.text()
+
+    dialog.clean_button.click()
+    text = answer(qtbot, dialog, accept=False)
+    assert "Remove these 2 item(s) from 1 node(s)?" in text
+    assert "node-1: Image registry:5000/tools:2 (2.0 KiB)" in text
+    assert "Nothing was removed yet" in dialog.summary.text()  # cancelled: nothing happened
+    assert not [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
