@@ -40,8 +40,10 @@ class Slot:
     task_ids: list[str] = field(default_factory=list)  # newest first
 
 
-def slot_key(task: Task) -> str:
-    return f"slot:{task.slot}" if task.slot else f"node:{task.node_id}"
+def slot_key(task: Task, zero_is_slot: bool = False) -> str:
+    """A task's group: its slot, or its node for a global service's task (no slot). A replicated job
+    numbers its slots from 0, so there slot 0 is a slot too (`zero_is_slot`)."""
+    return f"slot:{task.slot}" if task.slot or zero_is_slot else f"node:{task.node_id}"
 
 
 def state_text(state: str) -> str:
@@ -65,14 +67,23 @@ def state_text(state: str) -> str:
 
 class TaskTreeModel(LiveRows, GroupTreeModel):
     def __init__(
-        self, service_id: str, node_lookup: Callable[[str], Node | None], parent: Any = None
+        self,
+        service_id: str,
+        node_lookup: Callable[[str], Node | None],
+        parent: Any = None,
+        *,
+        zero_is_slot: bool = False,  # a replicated job's tasks: slots from 0
     ) -> None:
         super().__init__(parent)
         self.service_id = service_id
+        self._zero_is_slot = zero_is_slot
         self._node = node_lookup
         self._tasks: dict[str, Task] = {}
         self._gone: set[str] = set()
         self._why: dict[str, str] = {}  # pending task id -> why it is pending (a plain sentence)
+
+    def _slot_key(self, task: Task) -> str:
+        return slot_key(task, self._zero_is_slot)
 
     # -- structure -------------------------------------------------------------------------------
     def children_of(self, group: Slot) -> list[str]:
@@ -118,7 +129,7 @@ class TaskTreeModel(LiveRows, GroupTreeModel):
         return task.id in self._gone
 
     def _slot_label(self, slot: Slot) -> str:
-        if slot.slot:
+        if slot.slot or self._zero_is_slot:
             return translate("TaskTreeModel", "slot {n}").format(n=slot.slot)
         node = self._node(slot.node_id)
         return node.hostname if node else short_id(slot.node_id)
@@ -170,7 +181,8 @@ class TaskTreeModel(LiveRows, GroupTreeModel):
             return slot_row.key if slot_row else task.id
         if role == Role.SORT:
             if column == SLOT and slot_row is not None:
-                return slot_row.slot if slot_row.slot else self._slot_label(slot_row)
+                numbered = slot_row.slot or self._zero_is_slot
+                return slot_row.slot if numbered else self._slot_label(slot_row)
             if column in (CREATED, UPDATED):
                 return (task.created_at if column == CREATED else task.updated_at).timestamp()
             return self._text(task, column, slot_row)
@@ -212,7 +224,7 @@ class TaskTreeModel(LiveRows, GroupTreeModel):
         gone = [k for k in change.removed if k in self._tasks and k not in self._gone]
         for key in gone:
             self._gone.add(key)
-        touched = {slot_key(self._tasks[k]) for k in gone}
+        touched = {self._slot_key(self._tasks[k]) for k in gone}
         fresh: list[Task] = []
         for task in (*change.added.values(), *change.changed.values()):
             if task.service_id != self.service_id:
@@ -220,14 +232,14 @@ class TaskTreeModel(LiveRows, GroupTreeModel):
             if task.id in self._tasks:
                 self._tasks[task.id] = task
                 self._gone.discard(task.id)
-                touched.add(slot_key(task))
+                touched.add(self._slot_key(task))
                 self._changed_child(task)
             else:
                 fresh.append(task)
         for task in sorted(fresh, key=lambda t: t.created_at):
             self._tasks[task.id] = task
             self._insert(task)
-            touched.add(slot_key(task))
+            touched.add(self._slot_key(task))
         for key in touched:
             row = self._group_rows.get(key)
             if row is not None:
@@ -235,7 +247,7 @@ class TaskTreeModel(LiveRows, GroupTreeModel):
         self.loaded = True
 
     def _insert(self, task: Task) -> None:
-        key = slot_key(task)
+        key = self._slot_key(task)
         row = self._group_rows.get(key)
         if row is None:
             row = len(self._groups)
@@ -256,7 +268,7 @@ class TaskTreeModel(LiveRows, GroupTreeModel):
         self.endInsertRows()
 
     def _changed_child(self, task: Task) -> None:
-        row = self._group_rows.get(slot_key(task))
+        row = self._group_rows.get(self._slot_key(task))
         if row is None:
             return
         slot = self._groups[row]
@@ -277,7 +289,7 @@ class TaskTreeModel(LiveRows, GroupTreeModel):
             if task is None:
                 continue
             self._changed_child(task)
-            row = self._group_rows.get(slot_key(task))
+            row = self._group_rows.get(self._slot_key(task))
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 

@@ -130,7 +130,13 @@ class ServiceDetail(QWidget):
         self.navigator = navigator
         self.service_id = service_id
         store = self.store = context.store
-        self.model = TaskTreeModel(service_id, lambda node_id: store.get("nodes").get(node_id), self)
+        known = store.get("services").get(service_id)
+        self.model = TaskTreeModel(
+            service_id,
+            lambda node_id: store.get("nodes").get(node_id),
+            self,
+            zero_is_slot=known is not None and known.mode == "replicated-job",
+        )
         self.model.load(store.get("tasks"), store.retired_tasks(service_id))
 
         self.title = QLabel(self)

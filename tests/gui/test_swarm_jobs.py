@@ -40,3 +40,7 @@ def test_replicated_job_shows_3_of_3_and_runs_again(connected_window, qtbot, ser
     qtbot.waitUntil(lambda: "run 2" in detail.job.text(), timeout=15000)
     qtbot.waitUntil(lambda: detail.job.text().startswith("Job: 3/3 completed"), timeout=30000)
     assert len([t for t in detail.model.tasks() if t.state == "complete"]) == 6  # both runs kept
+    # a replicated job numbers its slots from 0: each slot holds its task of both runs
+    qtbot.waitUntil(lambda: sorted(slot.slot for slot in detail.model.slots()) == [0, 1, 2], timeout=5000)
+    assert [len(slot.task_ids) for slot in detail.model.slots()] == [2, 2, 2]
+    assert detail.model.index(0, 0).data().startswith("slot ")

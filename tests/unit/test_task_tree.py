@@ -106,3 +106,19 @@ def test_stale_greys_slots_and_their_history(qapp):
     assert len(told) == 2
     model.set_stale(False)
     assert model.index(1, ERROR, slot1).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#c62828"
+
+
+def test_a_replicated_jobs_slot_0_is_one_slot_across_nodes(qapp):
+    model = TaskTreeModel("svc", NODES.get, zero_is_slot=True)
+    model.tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    runs = {
+        "a": task("a", 0, "complete", "complete", "01", node="n1"),
+        "b": task("b", 0, "complete", "complete", "05", node="n2"),
+        "c": task("c", 1, "complete", "complete", "02"),
+    }
+    model.apply_diff(Diff(added=runs))
+    assert [(slot.slot, len(slot.task_ids)) for slot in model.slots()] == [(0, 2), (1, 1)]
+    assert model.index(0, SLOT).data() == "slot 0"
+    global_model = TaskTreeModel("svc", NODES.get)
+    global_model.apply_diff(Diff(added=runs))
+    assert len(global_model.slots()) == 3  # without it, slot 0 is a global service's node
