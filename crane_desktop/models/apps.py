@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.formatting import full_time, local_time
 from crane_desktop.engine.health import task_counts
+from crane_desktop.engine.jobs import job_run
 from crane_desktop.engine.snapshots import EPOCH, Network, Service, Task
 from crane_desktop.models.live import LiveRows, stale_brush
 from crane_desktop.models.table import Role
@@ -67,6 +68,15 @@ def ports_text(services: Iterable[Service]) -> str:
             if text not in seen:
                 seen.append(text)
     return ", ".join(seen)
+
+
+def mode_text(mode: str) -> str:
+    """A service's mode in the user's words."""
+    return {
+        "global": translate("AppTreeModel", "global"),
+        "replicated-job": translate("AppTreeModel", "replicated job"),
+        "global-job": translate("AppTreeModel", "global job"),
+    }.get(mode, translate("AppTreeModel", "replicated"))
 
 
 class AppTreeModel(LiveRows, GroupTreeModel):
@@ -128,10 +138,12 @@ class AppTreeModel(LiveRows, GroupTreeModel):
         app = self._groups[row]
         return self.createIndex(app.service_ids.index(service_id), column, app)
 
+    def _service_tasks(self, service: Service) -> list[Task]:
+        return [self._tasks[t] for t in self._by_service.get(service.id, ()) if t in self._tasks]
+
     def counts(self, service: Service) -> tuple[int, int]:
         """(running, desired) tasks of a service."""
-        tasks = (self._tasks[t] for t in self._by_service.get(service.id, ()) if t in self._tasks)
-        return task_counts(service, tasks)
+        return task_counts(service, self._service_tasks(service))
 
     def services_of(self, app: App) -> list[Service]:
         """The services of `app`, in row order."""
@@ -153,17 +165,18 @@ class AppTreeModel(LiveRows, GroupTreeModel):
             return service.name if service else app.name
         if column == SERVICES:
             if service:
-                mode = (
-                    translate("AppTreeModel", "global")
-                    if service.mode == "global"
-                    else translate("AppTreeModel", "replicated")
-                )
-                return f"{service.short_image} · {mode}"
+                return f"{service.short_image} · {mode_text(service.mode)}"
             # self.tr: lupdate reads translate(context, text, "", n) as singular, or not at all
             return self.tr("%n service(s)", "", len(services))
         if column == TASKS:
             pairs = [self.counts(s) for s in services]
-            return f"{sum(p[0] for p in pairs)}/{sum(p[1] for p in pairs)}"
+            text = f"{sum(p[0] for p in pairs)}/{sum(p[1] for p in pairs)}"
+            run = job_run(service, self._service_tasks(service)) if service else None
+            if run is not None:  # as docker service ls: running, then the run's completions
+                text += " " + translate("AppTreeModel", "(%1/%2 completed)").replace(
+                    "%1", str(run.completed)
+                ).replace("%2", str(run.total))
+            return text
         if column == PORTS:
             return ports_text(services)
         if column == UPDATED:

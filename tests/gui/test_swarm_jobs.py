@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox
 
+from crane_desktop.models.apps import SERVICES, TASKS
 from tests.gui.test_deploy_dialog import closed, field, open_dialog, set_text
 from tests.gui.test_node_helpers import answer
 from tests.swarm import IMAGE, docker_json, unique
@@ -44,3 +45,8 @@ def test_replicated_job_shows_3_of_3_and_runs_again(connected_window, qtbot, ser
     qtbot.waitUntil(lambda: sorted(slot.slot for slot in detail.model.slots()) == [0, 1, 2], timeout=5000)
     assert [len(slot.task_ids) for slot in detail.model.slots()] == [2, 2, 2]
     assert detail.model.index(0, 0).data().startswith("slot ")
+
+    window.show_page("apps")
+    apps = window.page_widgets["apps"].model
+    assert apps.service_index(service_id, SERVICES).data().endswith("· replicated job")
+    assert apps.service_index(service_id, TASKS).data() == "0/0 (3/3 completed)"

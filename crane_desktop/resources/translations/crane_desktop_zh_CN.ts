@@ -249,6 +249,14 @@
         <translation>%1（主机）</translation>
     </message>
     <message>
+        <source>replicated job</source>
+        <translation>副本作业</translation>
+    </message>
+    <message>
+        <source>global job</source>
+        <translation>全局作业</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -285,6 +293,10 @@
         <translation>
             <numerusform>%n 个服务</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>(%1/%2 completed)</source>
+        <translation>（已完成 %1/%2）</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -597,7 +609,8 @@
     <message numerus="yes">
         <source>%n item(s) to remove</source>
         <translation>
-            <numerusform>%n 项待删除</numerusform></translation>
+            <numerusform>%n 项待删除</numerusform>
+        </translation>
     </message>
     <message>
         <source>Kept</source>
@@ -1417,7 +1430,8 @@
     <message numerus="yes">
         <source>%n node(s)</source>
         <translation>
-            <numerusform>%n 个节点</numerusform></translation>
+            <numerusform>%n 个节点</numerusform>
+        </translation>
     </message>
     <message>
         <source>Each node's own engine is asked, as docker system df on that node. Reclaimable: what stopped containers, images no container uses, unused volumes and unused build cache hold. A cleanup keeps every service's current and previous image (its rollback target).</source>
