@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QWidget
 
+from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.disk import cluster_usage
 from crane_desktop.engine.snapshots import Node
 from crane_desktop.messages import reason_text
@@ -34,6 +35,7 @@ class DiskPage(QWidget):
         self.model = model = DiskTableModel(self)
         self.proxy = sort_filter_proxy(model, self, kind=TotalLastProxy)
         self._reading = False
+        self.store.changed.connect(self._on_store_changed)
 
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.setObjectName("diskRefreshButton")
@@ -76,6 +78,15 @@ class DiskPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.model.loaded:
+            self.refresh()
+
+    def _on_store_changed(self, kind: str, change: Diff) -> None:
+        """The nodes arrived while the page is shown: read them; a node left the swarm: drop its row."""
+        if kind != "nodes":
+            return
+        if change.removed and self.model.loaded:
+            self.model.update([u for u in self.model.usages() if u.id not in change.removed])
+        if not self.model.loaded and self.isVisible():
             self.refresh()
 
     def _nodes(self) -> list[Node]:

@@ -1,13 +1,15 @@
 """The Disk usage page and the cleanup dialog on the recorded cluster (no engine): without a session
 the page says it cannot read; a reading fills one row per node, the cluster's total last, a node that
-did not answer shows — and why; a new reading changes the rows in place. The cleanup dialog lists a
-plan per node with what is kept and why, and asks with the list before it removes anything."""
+did not answer shows — and why; a new reading changes the rows in place, a node that left goes. The
+cleanup dialog lists a plan per node with what is kept and why, and asks with the list before it
+removes anything."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
 from crane_desktop.engine.cleanup import ROLLBACK, STOPPED, UNUSED, Item, Keep, KeptImage, NodePlan
+from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.disk import DiskUsage
 from crane_desktop.models.disk import TOTAL_KEY
 from crane_desktop.models.table import Role
@@ -42,6 +44,9 @@ def test_the_disk_page_shows_each_node_and_the_total_and_updates_in_place(worksp
     page.model.update([DiskUsage(id=node_1.id, hostname="node-1", images=4), reading[1]])
     assert page.model.index(page.model.row_of(node_1.id), 1).data() == "4" and not resets
     assert page.model.get(TOTAL_KEY).images == 4
+
+    recorded_context.store.apply("nodes", Diff(removed=frozenset({node_2.id})))  # it left the swarm
+    assert [u.hostname for u in page.model.usages()] == ["node-1"]
 
 
 def test_the_cleanup_dialog_lists_the_plan_and_asks_with_it(workspace, recorded_context, qtbot):
