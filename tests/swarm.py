@@ -90,3 +90,19 @@ def container_on(node: int, prefix: str, *command: str) -> Iterator[str]:
         )
     finally:
         docker(1, "service", "rm", name, check=False)
+
+
+def remove_leftover_containers(label: str) -> None:
+    """Remove the containers with `label` (key=value) on every node, until none is left: the engine
+    leaves a swarm job's containers behind when its service is removed."""
+
+    def none_left() -> bool:
+        found = False
+        for node in range(1, 5):
+            left = docker(node, "ps", "-aq", "--filter", f"label={label}").split()
+            if left:
+                found = True
+                docker(node, "rm", "--force", *left, check=False)
+        return not found
+
+    wait_until(none_left, 30, f"the containers labelled {label} removed")

@@ -407,23 +407,19 @@ def to_compose(form: ServiceForm) -> str:
 def to_plan(form: ServiceForm) -> StackPlan:
     """The app plan of a form with an app name; raises ComposeError (validate first).
 
-    A job's compose text says `mode: replicated-job` (or global-job), as docker stack deploy reads it;
-    Crane's compose reader reads replicated and global only, so a job is read as a replicated service
-    and its mode (and max concurrent, which compose cannot say) set on the spec here."""
-    completions = form.replicas if form.mode == "replicated-job" else "1"
-    readable = replace(form, mode="replicated", replicas=completions) if form.mode in JOB_MODES else form
-    plan = compose.load(to_compose(readable), form.app or "x", working_dir=Path("/"), environ={})
-    if form.mode in JOB_MODES:
+    A job's compose text says `mode: replicated-job` (or global-job) as docker stack deploy reads it;
+    compose cannot say a replicated job's max concurrent (docker runs `replicas` at a time), so the
+    form's is set on the spec here."""
+    plan = compose.load(to_compose(form), form.app or "x", working_dir=Path("/"), environ={})
+    if form.mode == "replicated-job":
         for spec in plan.services.values():
             spec["Mode"] = job_mode(form)
-            spec.pop("UpdateConfig", None)
     return plan
 
 
 def job_mode(form: ServiceForm) -> dict[str, Any]:
-    """The engine's Mode of a job form."""
-    if form.mode == "global-job":
-        return {"GlobalJob": {}}
+    """The engine's Mode of a replicated job form (max concurrent: as many as the completions when
+    left empty, as docker does)."""
     completions = int(form.replicas)
     concurrent = int(form.max_concurrent) if form.max_concurrent.strip() else completions
     return {"ReplicatedJob": {"MaxConcurrent": concurrent, "TotalCompletions": completions}}

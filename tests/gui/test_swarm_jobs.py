@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QComboBox
 from crane_desktop.models.apps import SERVICES, TASKS
 from tests.gui.test_deploy_dialog import closed, field, open_dialog, set_text
 from tests.gui.test_node_helpers import answer
-from tests.swarm import IMAGE, docker_json, unique
+from tests.swarm import IMAGE, docker, docker_json, remove_leftover_containers, unique
 
 
-def test_replicated_job_shows_3_of_3_and_runs_again(connected_window, qtbot, service_names):
+def test_replicated_job_shows_3_of_3_and_runs_again(connected_window, qtbot):
     window = connected_window
     name = unique("gjob")
     dialog = open_dialog(window, qtbot)
@@ -23,7 +23,14 @@ def test_replicated_job_shows_3_of_3_and_runs_again(connected_window, qtbot, ser
     for key, text in (("name", name), ("image", IMAGE), ("args", "true"), ("replicas", "3"),
                       ("max_concurrent", "2")):  # fmt: skip
         set_text(dialog, key, text)
-    service_names.append(name)
+    try:
+        deploy_and_run_again(window, qtbot, dialog, name)
+    finally:
+        docker(1, "service", "rm", name, check=False)
+        remove_leftover_containers(f"com.docker.swarm.service.name={name}")
+
+
+def deploy_and_run_again(window, qtbot, dialog, name: str) -> None:
     dialog.deploy_button.click()
     qtbot.waitUntil(lambda: closed(dialog), timeout=20000)
     spec = docker_json(1, "service", "inspect", name)[0]["Spec"]

@@ -130,6 +130,25 @@ def test_global_with_replicas_and_undeclared_network():
     assert (caught.value.line, caught.value.key) == (4, "services.web.networks.nowhere")
 
 
+def test_job_modes_as_docker_converts_them():
+    def mode(deploy: str) -> dict:
+        plan = load(f"services:\n  job:\n    image: b\n    deploy:\n{deploy}")
+        return plan.services["shop_job"]["Mode"]
+
+    # docker's convertDeployMode: the replicas are both the completions and the max concurrent
+    assert mode("      mode: replicated-job\n      replicas: 3\n") == {
+        "ReplicatedJob": {"MaxConcurrent": 3, "TotalCompletions": 3}
+    }
+    assert mode("      mode: replicated-job\n") == {"ReplicatedJob": {}}
+    assert mode("      mode: global-job\n") == {"GlobalJob": {}}
+    with pytest.raises(ComposeError) as caught:
+        mode("      mode: global-job\n      replicas: 2\n")
+    assert caught.value.key == "services.job.deploy.replicas"
+    with pytest.raises(ComposeError) as caught:
+        mode("      mode: cron\n")
+    assert caught.value.key == "services.job.deploy.mode" and "replicated-job" in caught.value.reason
+
+
 def test_durations_sizes_and_cpus():
     text = """services:
   web:

@@ -151,16 +151,25 @@ class DeployConverter(Context):
         return result
 
     def mode(self, deploy: dict[str, Any], path: Path_) -> dict[str, Any]:
+        """docker's convertDeployMode: a replicated job runs `replicas` tasks to completion, that many
+        at a time (compose cannot say another max concurrent); a global job one on every node."""
         mode = self.string(deploy.get("mode") or "replicated", (*path, "mode"))
         replicas = deploy.get("replicas")
-        if mode == "global":
+        if mode in ("global", "global-job"):
             if replicas is not None:
                 self.fail(
                     (*path, "replicas"), QT_TRANSLATE_NOOP("engine", "a global service has no replicas")
                 )
-            return {"Global": {}}
-        if mode != "replicated":
-            self.fail((*path, "mode"), QT_TRANSLATE_NOOP("engine", "must be replicated or global"))
+            return {"Global": {}} if mode == "global" else {"GlobalJob": {}}
+        if mode not in ("replicated", "replicated-job"):
+            self.fail(
+                (*path, "mode"),
+                QT_TRANSLATE_NOOP("engine", "must be replicated, global, replicated-job or global-job"),
+            )
+        key, field = ("Replicated", "Replicas") if mode == "replicated" else ("ReplicatedJob", "")
         if replicas is None:
-            return {"Replicated": {}}
-        return {"Replicated": {"Replicas": self.integer(replicas, (*path, "replicas"))}}
+            return {key: {}}
+        count = self.integer(replicas, (*path, "replicas"))
+        if field:
+            return {key: {field: count}}
+        return {key: {"MaxConcurrent": count, "TotalCompletions": count}}

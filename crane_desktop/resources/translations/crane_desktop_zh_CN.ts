@@ -4582,8 +4582,8 @@
         <translation>全局服务没有副本数</translation>
     </message>
     <message>
-        <source>must be replicated or global</source>
-        <translation>必须是 replicated 或 global</translation>
+        <source>must be replicated, global, replicated-job or global-job</source>
+        <translation>必须是 replicated、global、replicated-job 或 global-job</translation>
     </message>
     <message>
         <source>the port needs a target</source>
