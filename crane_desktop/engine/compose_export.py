@@ -6,7 +6,8 @@ What the engine does not give back, or compose 3.x cannot say, is named in the f
 (`Export.notes`) and left out: secrets' data (never readable: always `external: true`), a config's data
 when the export goes to standard output (`external: true` with its real name; the GUI's export writes
 it to a file beside the compose file and references it with `file:`), and any spec field without a
-compose key (a job mode, platforms, DNS options, privileges other than the credential spec...).
+compose key (a replicated job's max concurrent other than its completions, platforms, DNS options,
+privileges other than the credential spec...).
 """
 
 from __future__ import annotations
@@ -422,6 +423,17 @@ class _Exporter:
         return out
 
     # .. deploy ..
+    def replicated_job(self, name: str, job: Mapping[str, Any]) -> dict[str, Any]:
+        """docker converts `replicas` into both the completions and the max concurrent: another max
+        concurrent (the engine's default is 1) cannot be said."""
+        concurrent = job.get("MaxConcurrent")
+        concurrent = 1 if concurrent is None else concurrent
+        total = job.get("TotalCompletions")
+        total = concurrent if total is None else total
+        if concurrent != total:
+            self.note(f"{name}: the job's max concurrent {concurrent} (compose runs as many as its replicas)")
+        return {"mode": "replicated-job", "replicas": total}
+
     def deploy(self, spec: Mapping[str, Any], task: Mapping[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         mode = spec.get("Mode") or {}
@@ -430,9 +442,13 @@ class _Exporter:
         elif "Replicated" in mode:
             if (mode["Replicated"] or {}).get("Replicas") is not None:
                 out["replicas"] = mode["Replicated"]["Replicas"]
+        elif "GlobalJob" in mode:
+            out["mode"] = "global-job"
+        elif "ReplicatedJob" in mode:
+            out.update(self.replicated_job(spec["Name"], mode["ReplicatedJob"] or {}))
         else:
-            job = next(iter(mode), "")
-            self.note(f"{spec['Name']}: the mode {job} (compose 3.x has replicated and global only)")
+            kind = next(iter(mode), "")
+            self.note(f"{spec['Name']}: the mode {kind} (no compose 3.x mode)")
         endpoint = (spec.get("EndpointSpec") or {}).get("Mode")
         if endpoint:
             out["endpoint_mode"] = endpoint

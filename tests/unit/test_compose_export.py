@@ -56,7 +56,9 @@ def with_config_ids(plan: compose.StackPlan) -> compose.StackPlan:
     return plan
 
 
-@pytest.mark.parametrize("case", ["service-keys", "objects", "more-keys", "voting", "variables", "anchors"])
+@pytest.mark.parametrize(
+    "case", ["service-keys", "objects", "more-keys", "voting", "variables", "anchors", "jobs"]
+)
 def test_the_converters_specs_come_back_from_their_export(case, tmp_path):
     plan = with_config_ids(compose.load_file(PARITY / case / "docker-compose.yml", "app", environ=ENV))
     result = export(running(plan), config_files=True)
@@ -115,13 +117,13 @@ def test_the_version_is_the_oldest_that_has_every_key():
 
 def test_what_compose_cannot_say_is_named_in_the_header():
     service = spec(Groups=["wheel"], DNSConfig={"Options": ["ndots:2"]})
-    service["Spec"]["Mode"] = {"ReplicatedJob": {"MaxConcurrent": 1}}
+    service["Spec"]["Mode"] = {"ReplicatedJob": {"MaxConcurrent": 2, "TotalCompletions": 5}}
     result = export(AppObjects("app", [service], [], [], []))
     assert result.notes == [
         "app_web: ContainerSpec.Groups (no compose 3.x key)",
         "app_web: DNS options ['ndots:2'] (no compose 3.x key)",
         "app_web: on no network (compose puts it on the app's default network)",
-        "app_web: the mode ReplicatedJob (compose 3.x has replicated and global only)",
+        "app_web: the job's max concurrent 2 (compose runs as many as its replicas)",
     ]
     header = result.text.split("\nversion:")[0]
     assert "# Cannot round-trip: app_web: ContainerSpec.Groups (no compose 3.x key)" in header
