@@ -9,7 +9,7 @@ import json
 from crane_desktop.engine.cleanup import ROLLBACK, UNUSED, NodePlan, apply_plan, plan_cleanup
 from crane_desktop.engine.snapshots import Node, parse_all
 from tests.integration.test_stack_command import crane
-from tests.swarm import IMAGE, docker, profile_path, unique, wait_until
+from tests.swarm import IMAGE, docker, profile_path, remove_leftover_containers, unique, wait_until
 
 TYPES = {
     "Images": "images",
@@ -112,6 +112,5 @@ def test_cleanup_dry_run_keeps_the_rollback_image_and_lists_an_unused_one(cluste
         assert image_ids[a] in docker(2, "image", "ls", "-q", "--no-trunc", repository)
     finally:
         docker(1, "service", "rm", service, check=False)
-        label = f"label=com.docker.swarm.service.name={service}"
-        wait_until(lambda: not docker(2, "ps", "-aq", "--filter", label), 30, "the service's containers gone")
+        remove_leftover_containers(f"com.docker.swarm.service.name={service}")
         docker(2, "image", "rm", "--force", a, b, c, check=False)
