@@ -243,24 +243,32 @@ def _remove(client: docker.APIClient, item: Item) -> int:
         api.call(client, client.remove_image, item.id, force=True)
     elif item.kind == "volume":
         api.call(client, client.remove_volume, item.id)
-    elif item.kind == "build-cache":
+    elif item.kind == "build-cache":  # no build uses it: pruned whole (what is unused now)
         answer = api.call(client, client.prune_builds)
         return int((answer or {}).get("SpaceReclaimed") or 0)
     return 0
 
 
-def apply_plan(cluster: Cluster, node: Node, plan: NodePlan) -> NodeResult:
+def apply_plan(cluster: Cluster, node: Node, plan: NodePlan, keeps: Sequence[Keep] = ()) -> NodeResult:
     """Remove what `plan` lists on `node`, containers first (their images are then free), each on its
-    own: one that refuses (in use again, gone) is reported and the rest goes on."""
+    own: one that refuses (in use again, gone) is reported and the rest goes on. An image that became
+    one of `keeps` since the dry run (a service updated meanwhile) is kept and reported."""
     try:
         client = cluster.node_client(node)
-        before = usage_from_df(api.call(client, client.df))
+        df = api.call(client, client.df)
     except EngineError as error:
         return NodeResult(node.id, node.hostname, error=error.message)
+    before = usage_from_df(df)
+    images = {str(i.get("Id", "")): i for i in df.get("Images") or () if isinstance(i, Mapping)}
     order = {"container": 0, "image": 1, "volume": 2, "build-cache": 3}
     removed: list[Item] = []
     failed: list[tuple[Item, str]] = []
     for item in sorted(plan.items, key=lambda i: order.get(i.kind, 9)):
+        image = images.get(item.id) if item.kind == "image" else None
+        now_kept = [k for k in keeps if image is not None and image_matches(image, k.reference)]
+        if now_kept:
+            failed.append((item, f"kept: {now_kept[0].reason} image of {now_kept[0].owner}"))
+            continue
         try:
             _remove(client, item)
         except EngineError as error:
@@ -279,11 +287,15 @@ def apply_plan(cluster: Cluster, node: Node, plan: NodePlan) -> NodeResult:
     return NodeResult(node.id, node.hostname, tuple(removed), tuple(failed), freed)
 
 
-def apply_plans(cluster: Cluster, nodes: Sequence[Node], plans: Sequence[NodePlan]) -> list[NodeResult]:
-    """Every node's plan carried out, node after node (a node that could not be read is skipped)."""
+def apply_plans(
+    cluster: Cluster, nodes: Sequence[Node], plans: Sequence[NodePlan], pins: Iterable[str] = ()
+) -> list[NodeResult]:
+    """Every node's plan carried out, node after node (a node that could not be read is skipped); the
+    services' images are read again first, so none that became a rollback target meanwhile goes."""
+    keeps = cluster_keeps(cluster.client, pins)
     by_id = {node.id: node for node in nodes}
     return [
-        apply_plan(cluster, by_id[plan.node_id], plan)
+        apply_plan(cluster, by_id[plan.node_id], plan, keeps)
         for plan in plans
         if plan.node_id in by_id and not plan.error and plan.items
     ]

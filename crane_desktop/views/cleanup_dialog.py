@@ -207,7 +207,12 @@ class CleanupDialog(EngineDialog):
             return
         try:
             results = await self.operations.on_cluster(
-                self, apply_plans, self.nodes, plans, busy=[self.clean_button, self.dry_run_button]
+                self,
+                apply_plans,
+                self.nodes,
+                plans,
+                self.pinned(),
+                busy=[self.clean_button, self.dry_run_button],
             )
         except Exception as error:
             show_error(self, self.tr("Cannot clean up"), error)

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import json
 
-from crane_desktop.engine.cleanup import ROLLBACK, UNUSED, NodePlan, apply_plan, plan_cleanup
+from crane_desktop.engine.cleanup import (
+    PINNED,
+    ROLLBACK,
+    UNUSED,
+    Keep,
+    NodePlan,
+    apply_plan,
+    plan_cleanup,
+)
 from crane_desktop.engine.snapshots import Node, parse_all
 from tests.integration.test_stack_command import crane
 from tests.swarm import IMAGE, docker, profile_path, remove_leftover_containers, unique, wait_until
@@ -106,6 +114,9 @@ def test_cleanup_dry_run_keeps_the_rollback_image_and_lists_an_unused_one(cluste
         assert going[image_ids[c]].reason == UNUSED and c in going[image_ids[c]].name
 
         only_ours = NodePlan(plan.node_id, plan.hostname, (going[image_ids[c]],))
+        pinned_meanwhile = apply_plan(cluster, node_2, only_ours, [Keep(c, PINNED, c)])
+        assert not pinned_meanwhile.removed and "kept" in pinned_meanwhile.failed[0][1]
+        assert image_ids[c] in docker(2, "image", "ls", "-q", "--no-trunc", repository)
         result = apply_plan(cluster, node_2, only_ours)
         assert [item.id for item in result.removed] == [image_ids[c]] and not result.failed
         assert docker(2, "image", "ls", "-q", "--no-trunc", repository).split().count(image_ids[c]) == 0
