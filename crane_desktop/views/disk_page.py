@@ -20,6 +20,7 @@ from crane_desktop.models.table import Role
 from crane_desktop.views.capacity_page import TotalLastProxy
 from crane_desktop.views.cleanup_dialog import CleanupDialog
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
+from crane_desktop.views.icons import set_icons
 from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.operations import operation_slot
 
@@ -70,6 +71,7 @@ class DiskPage(QWidget):
                 "A cleanup keeps every service's current and previous image (its rollback target)."
             )
         )
+        set_icons(self, {"diskRefreshButton": "refresh", "cleanupButton": "remove"})
         actions = [self.refresh_button, self.cleanup_button]
         layout = list_layout(self, actions, self.count_label, self.filter_edit, self.table)
         layout.addWidget(self.legend)

@@ -23,6 +23,7 @@ NAMES = (
     "nodes",
     "apps",
     "capacity",
+    "disk",
     "networks",
     "overview",
     "refresh",
