@@ -70,12 +70,12 @@ class AlertTableModel(KeyedTableModel):
                 ),
                 Column(lambda: translate("Alerts", "Rule"), lambda row: rule_title(row.alert.rule)),
                 Column(lambda: translate("Alerts", "Object"), lambda row: row.alert.object_name),
+                Column(lambda: translate("Alerts", "State"), lambda row: row.state, color=state_color),
                 Column(
                     lambda: translate("Alerts", "Message"),
                     lambda row: phrase_text(row.alert.message),
                     tooltip=lambda row: phrase_text(row.alert.message),
                 ),
-                Column(lambda: translate("Alerts", "State"), lambda row: row.state, color=state_color),
             ],
             parent,
         )
