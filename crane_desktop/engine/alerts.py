@@ -202,13 +202,20 @@ def _phrase(template: str, **params: str) -> Phrase:
     return Phrase(template, params, CONTEXT)
 
 
+NODE_STATE_MESSAGES = {
+    "down": QT_TRANSLATE_NOOP("alerts", "{node} is down."),
+    "disconnected": QT_TRANSLATE_NOOP("alerts", "{node} is disconnected."),
+}
+
+
 def nodes_down(rule: Rule, snapshot: Snapshot, now: datetime) -> list[Condition]:
     found = []
     for node in snapshot.nodes.values():
         if node.state != "ready":
-            message = _phrase(
-                QT_TRANSLATE_NOOP("alerts", "{node} is {state}."), node=node.hostname, state=node.state
+            template = NODE_STATE_MESSAGES.get(
+                node.state, QT_TRANSLATE_NOOP("alerts", "{node} is not ready ({state}).")
             )
+            message = _phrase(template, node=node.hostname, state=node.state)
         elif node.role == "manager" and node.reachability not in ("reachable", ""):
             message = _phrase(
                 QT_TRANSLATE_NOOP("alerts", "The manager {node} is unreachable."), node=node.hostname

@@ -74,7 +74,9 @@ class AlertRulesDialog(QDialog):
                 value: object = int(text) if text.isdigit() else text
                 problem = check_value(parameter, value)
                 if problem is not None:
-                    self.error_label.setText(f"{translate('alerts', kind.title)}: {phrase_text(problem)}")
+                    title = translate("alerts", kind.title)
+                    problem_text = self.tr("%1: %2").replace("%1", title).replace("%2", phrase_text(problem))
+                    self.error_label.setText(problem_text)
                     edit.setFocus()
                     edit.selectAll()
                     return None

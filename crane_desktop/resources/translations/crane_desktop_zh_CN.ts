@@ -96,6 +96,85 @@
     </message>
 </context>
 <context>
+    <name>AlertRulesDialog</name>
+    <message>
+        <source>Alert rules</source>
+        <translation>告警规则</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Alerts</name>
+    <message>
+        <source>cleared</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>告警中</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPage</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Mark the selected alerts as seen: they no longer count</source>
+        <translation>将选中的告警标记为已查看：不再计入数量</translation>
+    </message>
+    <message>
+        <source>Rules…</source>
+        <translation>规则…</translation>
+    </message>
+    <message>
+        <source>Filter alerts (rule, object, message, state…)</source>
+        <translation>筛选告警（规则、对象、消息、状态…）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n 条告警</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No alerts. The rules watch nodes, services, rollouts, quorum and the certificate.</source>
+        <translation>暂无告警。规则会监视节点、服务、更新、法定人数和证书。</translation>
+    </message>
+    <message>
+        <source>Alert rules saved with the profile %1.</source>
+        <translation>告警规则已保存到配置 %1。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Cannot connect</source>
@@ -2960,25 +3039,6 @@
     </message>
 </context>
 <context>
-    <name>Notifier</name>
-    <message>
-        <source>Node down</source>
-        <translation>节点下线</translation>
-    </message>
-    <message>
-        <source>%1 is down.</source>
-        <translation>%1 已下线。</translation>
-    </message>
-    <message>
-        <source>The update of %1 is %2: %3</source>
-        <translation>%1 的更新状态为 %2：%3</translation>
-    </message>
-    <message>
-        <source>Rollout failed</source>
-        <translation>发布失败</translation>
-    </message>
-</context>
-<context>
     <name>OneAppProxy</name>
     <message>
         <source>Image · mode</source>
@@ -3216,6 +3276,10 @@
     <message>
         <source>Networks</source>
         <translation>网络</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
     </message>
 </context>
 <context>
@@ -3793,6 +3857,93 @@
     <message>
         <source>Apps</source>
         <translation>应用</translation>
+    </message>
+</context>
+<context>
+    <name>alerts</name>
+    <message>
+        <source>For at least (minutes)</source>
+        <translation>持续至少（分钟）</translation>
+    </message>
+    <message>
+        <source>Node down or manager unreachable</source>
+        <translation>节点下线或管理节点不可达</translation>
+    </message>
+    <message>
+        <source>A service's tasks failing</source>
+        <translation>服务的任务反复失败</translation>
+    </message>
+    <message>
+        <source>Failures at least</source>
+        <translation>失败次数至少</translation>
+    </message>
+    <message>
+        <source>Within (minutes)</source>
+        <translation>时间范围（分钟）</translation>
+    </message>
+    <message>
+        <source>Rollout paused or rolled back</source>
+        <translation>更新暂停或已回滚</translation>
+    </message>
+    <message>
+        <source>Service not converged</source>
+        <translation>服务未收敛</translation>
+    </message>
+    <message>
+        <source>Swarm certificate expiring</source>
+        <translation>集群证书即将过期</translation>
+    </message>
+    <message>
+        <source>Within (days)</source>
+        <translation>剩余天数不超过</translation>
+    </message>
+    <message>
+        <source>Manager quorum at risk</source>
+        <translation>管理节点法定人数有风险</translation>
+    </message>
+    <message>
+        <source>{label}: give a whole number from {minimum} to {maximum}.</source>
+        <translation>{label}：请输入 {minimum} 到 {maximum} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>{node} is down.</source>
+        <translation>{node} 已下线。</translation>
+    </message>
+    <message>
+        <source>{node} is disconnected.</source>
+        <translation>{node} 已断开连接。</translation>
+    </message>
+    <message>
+        <source>{node} is not ready ({state}).</source>
+        <translation>{node} 未就绪（{state}）。</translation>
+    </message>
+    <message>
+        <source>The manager {node} is unreachable.</source>
+        <translation>管理节点 {node} 不可达。</translation>
+    </message>
+    <message>
+        <source>{count} tasks of {service} failed in the last {minutes} minutes.</source>
+        <translation>{service} 在最近 {minutes} 分钟内有 {count} 个任务失败。</translation>
+    </message>
+    <message>
+        <source>The update of {service} is paused: {reason}</source>
+        <translation>{service} 的更新已暂停：{reason}</translation>
+    </message>
+    <message>
+        <source>The update of {service} is rolled back: {reason}</source>
+        <translation>{service} 的更新已回滚：{reason}</translation>
+    </message>
+    <message>
+        <source>{service} runs {running} of {desired} tasks.</source>
+        <translation>{service} 运行中的任务：{running}/{desired}。</translation>
+    </message>
+    <message>
+        <source>The swarm's root certificate expires on {date}.</source>
+        <translation>集群根证书将于 {date} 过期。</translation>
+    </message>
+    <message>
+        <source>{reachable} of {managers} managers are reachable; {needed} are needed.</source>
+        <translation>{managers} 个管理节点中 {reachable} 个可达；至少需要 {needed} 个。</translation>
     </message>
 </context>
 <context>
