@@ -238,9 +238,7 @@ def tasks_failing(rule: Rule, snapshot: Snapshot, now: datetime) -> list[Conditi
             service = snapshot.services.get(service_id)
             name = service.name if service else service_id
             message = _phrase(
-                QT_TRANSLATE_NOOP(
-                    "alerts", "{count} tasks of {service} failed in the last {minutes} minutes."
-                ),
+                QT_TRANSLATE_NOOP("alerts", "{count} tasks of {service} failed within {minutes} min."),
                 count=str(count),
                 service=name,
                 minutes=str(rule.value("minutes")),

@@ -3922,8 +3922,8 @@
         <translation>管理节点 {node} 不可达。</translation>
     </message>
     <message>
-        <source>{count} tasks of {service} failed in the last {minutes} minutes.</source>
-        <translation>{service} 在最近 {minutes} 分钟内有 {count} 个任务失败。</translation>
+        <source>{count} tasks of {service} failed within {minutes} min.</source>
+        <translation>{service} 在 {minutes} 分钟内有 {count} 个任务失败。</translation>
     </message>
     <message>
         <source>The update of {service} is paused: {reason}</source>
