@@ -88,7 +88,8 @@ class AlertsPage(QWidget):
         self.alerts.set_rules(rules)
         session = self.context.session
         if session is not None:
-            ProfileStore().set_alerts(session.profile.name, rules_to_json(rules))
+            profile = session.cluster.set_alerts(rules_to_json(rules))
+            ProfileStore().set_alerts(profile.name, profile.alerts)
             self.context.say(
                 self.tr("Alert rules saved with the profile %1.").replace("%1", session.profile.name)
             )

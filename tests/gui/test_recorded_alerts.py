@@ -12,8 +12,10 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from crane_desktop.engine.alerts import NODE_DOWN, TASK_FAILURES
+from crane_desktop.engine.alerts import NODE_DOWN, TASK_FAILURES, rules_from_json, rules_to_json
 from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.profiles import Profile, ProfileStore
+from crane_desktop.session import ClusterSession
 from crane_desktop.views.alert_rules_dialog import AlertRulesDialog
 from crane_desktop.views.notifier import Notifier
 from tests.gui.conftest import by_name
@@ -90,7 +92,12 @@ def ok(dialog):
     return dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
 
 
-def test_the_rules_editor_refuses_bad_thresholds(qtbot, page, recorded_context):
+def test_the_rules_editor_refuses_bad_thresholds_and_saves_the_rules_with_the_profile(
+    qtbot, page, recorded_context
+):
+    profile = Profile("recorded", ("unix:///var/run/docker.sock",))
+    ProfileStore().put(profile)
+    recorded_context.session = ClusterSession(profile, recorded_context)  # never opened: no engine call
     qtbot.mouseClick(page.rules_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(page, "rules_dialog", None) is not None and page.rules_dialog.isVisible())
     dialog: AlertRulesDialog = page.rules_dialog
@@ -110,3 +117,9 @@ def test_the_rules_editor_refuses_bad_thresholds(qtbot, page, recorded_context):
     qtbot.waitUntil(lambda: not {r.kind: r for r in recorded_context.alerts.rules}[NODE_DOWN].enabled)
     rules = {rule.kind: rule for rule in recorded_context.alerts.rules}
     assert rules[TASK_FAILURES].values == {"count": 3, "minutes": 1}
+    saved = rules_from_json(ProfileStore().load()[0].alerts)
+    assert saved == recorded_context.alerts.rules
+    assert recorded_context.cluster.profile.alerts == rules_to_json(
+        saved
+    )  # kept if the profile is saved again
+    recorded_context.session = None
