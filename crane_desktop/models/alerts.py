@@ -57,6 +57,13 @@ def state_color(row: AlertRow) -> QColor | None:
     return QColor("#c0392b") if row.active else None
 
 
+def state_tooltip(row: AlertRow) -> str:
+    """When a cleared alert stopped holding (the time column says when it started)."""
+    if row.alert.cleared is None:
+        return ""
+    return translate("Alerts", "Cleared at %1").replace("%1", local_time(row.alert.cleared))
+
+
 class AlertTableModel(KeyedTableModel):
     TIME_COLUMN = 0
 
@@ -70,7 +77,12 @@ class AlertTableModel(KeyedTableModel):
                 ),
                 Column(lambda: translate("Alerts", "Rule"), lambda row: rule_title(row.alert.rule)),
                 Column(lambda: translate("Alerts", "Object"), lambda row: row.alert.object_name),
-                Column(lambda: translate("Alerts", "State"), lambda row: row.state, color=state_color),
+                Column(
+                    lambda: translate("Alerts", "State"),
+                    lambda row: row.state,
+                    tooltip=state_tooltip,
+                    color=state_color,
+                ),
                 Column(
                     lambda: translate("Alerts", "Message"),
                     lambda row: phrase_text(row.alert.message),

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from crane_desktop.engine.alerts import NODE_DOWN, TASK_FAILURES, rules_from_json, rules_to_json
 from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.formatting import local_time
 from crane_desktop.engine.profiles import Profile, ProfileStore
 from crane_desktop.session import ClusterSession
 from crane_desktop.views.alert_rules_dialog import AlertRulesDialog
@@ -85,6 +86,7 @@ def test_a_node_down_raises_an_alert_that_is_notified_acknowledged_and_cleared(
     clock.now += timedelta(minutes=2)
     recorded_context.store.apply("nodes", Diff(changed={node.id: replace(node, version=down.version + 2)}))
     assert row_texts(page.model, 0)[3] == "cleared"
+    assert page.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == f"Cleared at {local_time(clock.now)}"
     assert page.model.rowCount() == 1  # kept in the list
 
 

@@ -121,6 +121,10 @@
         <translation>告警中</translation>
     </message>
     <message>
+        <source>Cleared at %1</source>
+        <translation>恢复于 %1</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
