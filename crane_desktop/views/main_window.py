@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         notify_action = QAction(self.tr("Desktop &notifications"), self, checkable=True)
         notify_action.setChecked(self.notifier.enabled)
         notify_action.setToolTip(
-            self.tr("Tell me when a node goes down or a rollout fails while I look elsewhere")
+            self.tr("Tell me when an alert starts (the rules of the Alerts page) while I look elsewhere")
         )
         notify_action.toggled.connect(self._set_notifications)
         view_menu.addAction(notify_action)

@@ -2279,10 +2279,6 @@
         <translation>桌面通知(&amp;N)</translation>
     </message>
     <message>
-        <source>Tell me when a node goes down or a rollout fails while I look elsewhere</source>
-        <translation>当节点下线或发布失败而我不在此窗口时提醒我</translation>
-    </message>
-    <message>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
@@ -2309,6 +2305,10 @@
     <message>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Tell me when an alert starts (the rules of the Alerts page) while I look elsewhere</source>
+        <translation>在我查看其他窗口时，有告警触发（告警页面的规则）就通知我</translation>
     </message>
     <message>
         <source>The language changes when Crane Desktop starts again.</source>
