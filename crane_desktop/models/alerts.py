@@ -135,6 +135,7 @@ class AlertCenter(QObject):
             return
         snapshot = Snapshot(self.store.get("nodes"), self.store.get("services"), self.store.get("tasks"))
         self._show(self.evaluator.evaluate(snapshot, self.clock()))
+        self.model.loaded = True
 
     def forget(self) -> None:
         """Another cluster (or none): the firing alerts are no longer known to hold."""
@@ -150,7 +151,6 @@ class AlertCenter(QObject):
         if changed or added:
             self.model.apply_diff(Diff(added=added, changed=changed))
             self.countChanged.emit()
-        self.model.loaded = True
         for alert in outcome.started:
             self.fired.emit(alert)
 

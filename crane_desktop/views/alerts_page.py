@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QPushButton, QTableView, QWidget
 
-from crane_desktop.engine.alerts import rules_to_json
+from crane_desktop.engine.alerts import NODE_DOWN, NOT_CONVERGED, ROLLOUT, TASK_FAILURES, rules_to_json
 from crane_desktop.engine.profiles import ProfileStore
 from crane_desktop.models.alerts import AlertTableModel
 from crane_desktop.models.table import Role
@@ -24,10 +24,15 @@ if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext, Navigator
 
 
+NODE_RULES = frozenset({NODE_DOWN})
+SERVICE_RULES = frozenset({TASK_FAILURES, ROLLOUT, NOT_CONVERGED})
+
+
 class AlertsPage(QWidget):
     def __init__(self, context: ClusterContext, navigator: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.navigator = navigator
         self.alerts = context.alerts
         self.model = model = context.alerts.model
         self.proxy = sort_filter_proxy(model, self)
@@ -49,6 +54,8 @@ class AlertsPage(QWidget):
         setup_table(self.table, multiple=True)
         self.table.sortByColumn(AlertTableModel.TIME_COLUMN, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.table.doubleClicked.connect(self.open_object)
+        self.table.setToolTip(self.tr("Double-click an alert to open its node or service"))
         model.dataChanged.connect(self._update_actions)
         list_layout(
             self, [self.acknowledge_button, self.rules_button], self.count_label, self.filter_edit, self.table
@@ -73,6 +80,14 @@ class AlertsPage(QWidget):
                 self.model.get(key) is not None and self.model.get(key).active for key in self.selected_keys()
             )
         )
+
+    def open_object(self, index: QModelIndex) -> None:
+        """The alert's node or service, while it exists (the quorum and the certificate have none)."""
+        alert = self.proxy.data(index, Role.OBJECT).alert
+        if alert.rule in NODE_RULES and alert.object_id in self.context.store.get("nodes"):
+            self.navigator.open_node(alert.object_id)
+        elif alert.rule in SERVICE_RULES and alert.object_id in self.context.store.get("services"):
+            self.navigator.open_service(alert.object_id)
 
     def acknowledge_selected(self) -> None:
         self.alerts.acknowledge(self.selected_keys())

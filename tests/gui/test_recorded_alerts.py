@@ -71,6 +71,9 @@ def test_a_node_down_raises_an_alert_that_is_notified_acknowledged_and_cleared(
     recorded_context.store.apply("nodes", Diff(changed={node.id: replace(down, version=down.version + 1)}))
     alerts.evaluate()
     assert page.model.rowCount() == 1 and len(notified) == 1  # one alert while it stays down
+    page.open_object(page.proxy.index(0, 0))  # a double-click: the node's detail
+    assert workspace.tabs.tabText(workspace.tabs.currentIndex()) == "node-4"
+    workspace.show_page("alerts")
 
     assert not page.acknowledge_button.isEnabled()
     page.table.selectionModel().select(

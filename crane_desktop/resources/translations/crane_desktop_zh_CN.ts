@@ -170,6 +170,10 @@
         </translation>
     </message>
     <message>
+        <source>Double-click an alert to open its node or service</source>
+        <translation>双击告警可打开对应的节点或服务</translation>
+    </message>
+    <message>
         <source>No alerts. The rules watch nodes, services, rollouts, quorum and the certificate.</source>
         <translation>暂无告警。规则会监视节点、服务、更新、法定人数和证书。</translation>
     </message>
