@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
 import docker
 
@@ -243,6 +243,11 @@ class Cluster:
             stale, self._node_clients = list(self._node_clients.values()), {}
         for client in stale:
             client.close()
+        return self.profile
+
+    def set_alerts(self, alerts: Mapping[str, Any]) -> Profile:
+        """Keep the alert rules in the profile in use (so saving it again keeps them); returns it."""
+        self.profile = replace(self.profile, alerts=alerts)
         return self.profile
 
     def node_client(self, node: Node) -> docker.APIClient:

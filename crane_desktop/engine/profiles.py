@@ -45,12 +45,14 @@ class Profile:
     nodes: Mapping[str, str] = field(default_factory=dict)
     allow_insecure_tcp: bool = False
     node_tls: Mapping[str, TLSConfig] = field(default_factory=dict)  # by hostname: a node's own TLS files
+    alerts: Mapping[str, Any] = field(default_factory=dict)  # the alert rules as saved (engine/alerts.py)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["managers"] = list(self.managers)
         data["nodes"] = dict(self.nodes)
         data["node_tls"] = {name: asdict(tls) for name, tls in self.node_tls.items()}
+        data["alerts"] = json.loads(json.dumps(self.alerts))
         return data
 
     @classmethod
@@ -79,6 +81,7 @@ class Profile:
             nodes={str(k): str(v) for k, v in nodes.items()},
             allow_insecure_tcp=data.get("allow_insecure_tcp") is True,  # only an explicit true consents
             node_tls={str(k): t for k, v in node_tls.items() if (t := _tls_from_json(v)) is not None},
+            alerts=alerts if isinstance(alerts := data.get("alerts"), Mapping) else {},
         )
         validate(profile)
         return profile
@@ -255,6 +258,10 @@ class ProfileStore:
         validate(profile)
         others = [p for p in self.load() if p.name != profile.name]
         self.save([*others, profile])
+
+    def set_alerts(self, name: str, alerts: Mapping[str, Any]) -> None:
+        """Save the alert rules with the profile `name` (nothing if there is no such profile)."""
+        self.save([replace(p, alerts=alerts) if p.name == name else p for p in self.load()])
 
     def remove(self, name: str) -> None:
         self.save([p for p in self.load() if p.name != name])

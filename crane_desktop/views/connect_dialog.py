@@ -247,7 +247,7 @@ class ConnectDialog(QDialog):
         )
         existing = next((p for p in self.store.load() if p.name == profile.name), None)
         if existing is not None:
-            profile = replace(profile, nodes=existing.nodes)
+            profile = replace(profile, nodes=existing.nodes, alerts=existing.alerts)
         profiles.validate(profile)
         return profile
 

@@ -3,6 +3,7 @@
 - `ClusterContext`: the store of snapshots (`store.get(kind)`, `store.changed(kind, Diff)`), the
   operation runner for every blocking engine call, the connection's settings (read-only, never called
   on the GUI thread), and `message` for the status bar, which the main window connects once.
+- `alerts`: the alert rules evaluated on the store's diffs, and the list of alerts (models/alerts.py).
 - `Navigator`: opening another object's detail or a page (the workspace implements it).
 
 Built without a live session, a context still serves its store: that is how tests drive every view on
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from crane_desktop.models.alerts import AlertCenter
 from crane_desktop.models.store import ClusterStore
 from crane_desktop.views.operations import OperationRunner
 
@@ -66,6 +68,7 @@ class ClusterContext(QObject):
         self.store = store if store is not None else ClusterStore(self)
         self.session: ClusterSession | None = None
         self.operations = OperationRunner(lambda: self.cluster, self)
+        self.alerts = AlertCenter(self.store, parent=self)  # the rules evaluated on the store's diffs
 
     @property
     def cluster(self) -> Cluster | None:

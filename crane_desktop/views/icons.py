@@ -37,6 +37,7 @@ NAMES = (
     "logs",
     "terminal",
     "connect",
+    "alerts",
 )
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crane_desktop.engine.alerts import rules_from_json
 from crane_desktop.engine.cluster import ConnectionState
 from crane_desktop.engine.diff import Diff
 from crane_desktop.models.nodes import NodeTableModel
@@ -46,7 +47,7 @@ class MainWindow(QMainWindow):
         self._announced_move = ("", "")
         self.context = ClusterContext(parent=self)
         self.store = self.context.store
-        self.notifier = Notifier(self, self.store, enabled=Settings.load().notifications != "off")
+        self.notifier = Notifier(self, self.context.alerts, enabled=Settings.load().notifications != "off")
         self.workspace = Workspace(self.context, self)
         self.banner = Banner(self)
         self.workspace.add_banner(self.banner)
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         notify_action = QAction(self.tr("Desktop &notifications"), self, checkable=True)
         notify_action.setChecked(self.notifier.enabled)
         notify_action.setToolTip(
-            self.tr("Tell me when a node goes down or a rollout fails while I look elsewhere")
+            self.tr("Tell me when an alert starts (the rules of the Alerts page) while I look elsewhere")
         )
         notify_action.toggled.connect(self._set_notifications)
         view_menu.addAction(notify_action)
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         self.close_session()
         self.store.attach_history(TaskHistoryFile(history_path(session.profile.name)))
         self.context.session = session
+        self.context.alerts.set_rules(rules_from_json(session.profile.alerts))
         session.stateChanged.connect(self._on_state)
         session.diffArrived.connect(self._on_diff)
         self._on_state(session.state)

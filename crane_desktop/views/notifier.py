@@ -1,5 +1,5 @@
-"""Desktop notifications when something an operator must know happens while the window is in the
-background: a node goes down, a rollout fails, pauses or rolls back. Optional (View menu).
+"""Desktop notifications when an alert starts while the window is in the background (the rules of
+models/alerts.py: a node down, tasks failing, a rollout paused or rolled back...). Optional (View menu).
 
 On Linux they go to the desktop's notification service (org.freedesktop.Notifications on the session
 bus), which shows them as the desktop's own and keeps them in its list; elsewhere, or without such a
@@ -13,11 +13,10 @@ import sys
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
-from crane_desktop.engine.diff import Diff
-from crane_desktop.models.apps import update_state_text
-from crane_desktop.models.store import ClusterStore
+from crane_desktop.engine.alerts import Alert
+from crane_desktop.messages import phrase_text
+from crane_desktop.models.alerts import AlertCenter, rule_title
 
-ROLLOUT_PROBLEMS = ("paused", "rollback_started", "rollback_paused", "rollback_completed")
 NOTIFICATIONS = "org.freedesktop.Notifications"
 SHOWN_MS = 10000
 DESKTOP_ENTRY = "crane-desktop"  # packaging/linux/crane-desktop.desktop; also the icon's name
@@ -54,42 +53,20 @@ def freedesktop_notify_command(app_name: str, title: str, text: str) -> list[str
 
 
 class Notifier(QObject):
-    """Watches the store for state transitions worth an interruption, and announces them."""
+    """Announces every alert that starts: its rule as the title, its message as the text."""
 
     notified = Signal(str, str)  # title, text
 
-    def __init__(self, window: QWidget, store: ClusterStore, enabled: bool = True) -> None:
+    def __init__(self, window: QWidget, alerts: AlertCenter, enabled: bool = True) -> None:
         super().__init__(window)
         self.window = window
         self.enabled = enabled
-        self._node_states: dict[str, str] = {}
-        self._update_states: dict[str, str] = {}
         self._tray: QSystemTrayIcon | None = None
         self._desktop: bool | None = None  # the desktop's notification service: asked once, when needed
-        store.changed.connect(self._on_changed)
-        store.cleared.connect(self._forget)
+        alerts.fired.connect(self._on_fired)
 
-    def _forget(self) -> None:
-        self._node_states.clear()
-        self._update_states.clear()
-
-    def _on_changed(self, kind: str, change: Diff) -> None:
-        if kind == "nodes":
-            for node in (*change.added.values(), *change.changed.values()):
-                before = self._node_states.get(node.id)
-                self._node_states[node.id] = node.state
-                if before == "ready" and node.state == "down":
-                    self.notify(self.tr("Node down"), self.tr("%1 is down.").replace("%1", node.hostname))
-        elif kind == "services":
-            for service in (*change.added.values(), *change.changed.values()):
-                before = self._update_states.get(service.id, "")
-                self._update_states[service.id] = service.update_state
-                if service.update_state in ROLLOUT_PROBLEMS and service.update_state != before:
-                    text = self.tr("The update of %1 is %2: %3")
-                    text = text.replace("%1", service.name).replace(
-                        "%2", update_state_text(service.update_state)
-                    )
-                    self.notify(self.tr("Rollout failed"), text.replace("%3", service.update_message))
+    def _on_fired(self, alert: Alert) -> None:
+        self.notify(rule_title(alert.rule), phrase_text(alert.message))
 
     def notify(self, title: str, text: str) -> None:
         self.notified.emit(title, text)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from crane_desktop.views.alerts_page import AlertsPage
 from crane_desktop.views.apps_page import AppsPage
 from crane_desktop.views.capacity_page import CapacityPage
 from crane_desktop.views.disk_page import DiskPage
@@ -35,4 +36,5 @@ PAGES: list[tuple[str, Callable[[], str], Callable[[ClusterContext, Navigator], 
     ("capacity", lambda: translate("Pages", "Capacity"), CapacityPage),
     ("disk", lambda: translate("Pages", "Disk usage"), DiskPage),
     ("networks", lambda: translate("Pages", "Networks"), NetworksPage),
+    ("alerts", lambda: translate("Pages", "Alerts"), AlertsPage),
 ]

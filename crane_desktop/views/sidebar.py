@@ -40,11 +40,18 @@ def rows_count(_store: ClusterStore, model: LiveRows) -> str:
     return str(model.rowCount())
 
 
+def alerts_count(_store: ClusterStore, model: LiveRows) -> str:
+    """The alerts firing and not acknowledged (nothing when there are none: no alarm for a zero)."""
+    active = sum(row.active for row in model.objects())  # type: ignore[attr-defined]  # AlertTableModel
+    return str(active) if active else ""
+
+
 # page key -> (the store's kinds its count follows, the count)
 COUNTS: dict[str, tuple[tuple[str, ...], Counter]] = {
     "nodes": (("nodes",), nodes_count),
     "apps": (("services",), rows_count),
     "networks": (("networks", "services"), rows_count),
+    "alerts": (("nodes", "services", "tasks"), alerts_count),  # also when acknowledged (countChanged)
 }
 
 

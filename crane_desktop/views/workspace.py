@@ -54,6 +54,7 @@ class Workspace(QWidget):
             self._add_page(key, title(), factory(context, self))
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.counts = SidebarCounts(self.sidebar, context.store, self.models)
+        context.alerts.countChanged.connect(self._update_alerts_count)
 
         self.breadcrumb = QLabel(self)
         self.breadcrumb.setObjectName("breadcrumb")
@@ -82,6 +83,9 @@ class Workspace(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.sidebar.setCurrentRow(0)
+
+    def _update_alerts_count(self) -> None:
+        self.counts.update("alerts")
 
     def add_banner(self, banner: QWidget) -> None:
         """Put `banner` (the connection's state) above the breadcrumb and the tabs."""

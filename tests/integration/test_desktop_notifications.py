@@ -39,12 +39,14 @@ print("ready", flush=True)
 app.exec()
 """
 
-# The app's side: a window in the background, a node going down.
+# The app's side: a window in the background, a node going down (its alert rule without delay).
 NOTIFY = """
 from dataclasses import replace
 from PySide6.QtWidgets import QApplication, QWidget
+from crane_desktop.engine.alerts import NODE_DOWN, Rule
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.snapshots import Node
+from crane_desktop.models.alerts import AlertCenter
 from crane_desktop.models.store import ClusterStore
 from crane_desktop.views.notifier import Notifier
 
@@ -52,8 +54,12 @@ app = QApplication([])
 app.setApplicationName("Crane Desktop")
 window = QWidget()
 store = ClusterStore()
-notifier = Notifier(window, store)
+alerts = AlertCenter(store)
+alerts.set_rules([Rule(NODE_DOWN, True, {"minutes": 0})])
+notifier = Notifier(window, alerts)
 node = Node.from_api({"ID": "n4", "Description": {"Hostname": "node-4"}, "Status": {"State": "ready"}})
+store.apply("services", Diff())
+store.apply("tasks", Diff())
 store.apply("nodes", Diff(added={"n4": node}))
 store.apply("nodes", Diff(changed={"n4": replace(node, state="down", version=2)}))
 print("desktop service:", notifier._desktop, flush=True)
@@ -99,7 +105,7 @@ def test_a_node_down_reaches_the_desktops_notification_service(session_bus):
             service.kill()
     app, replaces, icon, title, body, actions, hints, timeout = ast.literal_eval(received.strip())
     assert (app, replaces, icon) == ("Crane Desktop", 0, "crane-desktop")
-    assert (title, body) == ("Node down", "node-4 is down.")
+    assert (title, body) == ("Node down or manager unreachable", "node-4 is down.")
     assert actions == [] and hints == {"desktop-entry": "crane-desktop"} and timeout == 10000
 
 

@@ -2,10 +2,12 @@
 
 import hashlib
 import json
+from dataclasses import replace
 
 import pytest
 
 from crane_desktop.engine import profiles
+from crane_desktop.engine.alerts import QUORUM, default_rules, rules_from_json, rules_to_json
 from crane_desktop.engine.errors import ProfileInvalid
 from crane_desktop.engine.profiles import Profile, ProfileStore, TLSConfig
 
@@ -131,6 +133,18 @@ def test_store_round_trip_and_replace():
     assert loaded["b"] == second
     store.remove("a")
     assert [p.name for p in store.load()] == ["b"]
+
+
+def test_alert_rules_are_saved_with_their_profile():
+    store = ProfileStore()
+    store.put(Profile("a", ("unix:///var/run/docker.sock",)))
+    store.put(Profile("b", ("unix:///other.sock",)))
+    rules = [replace(rule, enabled=rule.kind != QUORUM) for rule in default_rules()]
+    store.set_alerts("a", rules_to_json(rules))
+    loaded = {p.name: p for p in store.load()}
+    assert rules_from_json(loaded["a"].alerts) == tuple(rules)
+    assert rules_from_json(loaded["b"].alerts) == default_rules()  # a profile without rules: the defaults
+    assert Profile.from_json({"name": "c", "managers": ["unix:///x.sock"], "alerts": "junk"}).alerts == {}
 
 
 def test_store_skips_broken_entries():
