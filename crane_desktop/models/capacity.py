@@ -20,7 +20,7 @@ from crane_desktop.engine.capacity import (
     with_usage,
 )
 from crane_desktop.engine.diff import diff
-from crane_desktop.engine.formatting import byte_size, cpu_amount
+from crane_desktop.engine.formatting import byte_size, cpu_amount, cpu_load
 from crane_desktop.engine.snapshots import Node, Task
 from crane_desktop.models.nodes import availability_text, status_text
 from crane_desktop.models.table import Column, KeyedTableModel
@@ -89,7 +89,7 @@ def memory_fractions(capacity: NodeCapacity) -> tuple[float, float | None]:
 
 
 def _used_cpus(capacity: NodeCapacity) -> str:
-    return "—" if capacity.usage is None else f"{capacity.usage.cpus:.2f}"
+    return "—" if capacity.usage is None else cpu_load(capacity.usage.cpus)
 
 
 def _used_memory(capacity: NodeCapacity) -> str:

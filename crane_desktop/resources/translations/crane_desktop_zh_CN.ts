@@ -3833,14 +3833,6 @@
 <context>
     <name>SpecView</name>
     <message>
-        <source>Setting</source>
-        <translation>设置项</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
         <source>Show raw JSON</source>
         <translation>显示原始 JSON</translation>
     </message>
@@ -4976,6 +4968,58 @@
     <message>
         <source>Configs</source>
         <translation>配置</translation>
+    </message>
+    <message>
+        <source>Basic info</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Network config</source>
+        <translation>网络配置</translation>
+    </message>
+    <message>
+        <source>Container settings</source>
+        <translation>容器配置</translation>
+    </message>
+    <message>
+        <source>Resources and placement</source>
+        <translation>资源与调度约束</translation>
+    </message>
+    <message>
+        <source>Parallelism</source>
+        <translation>并行数</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source>Failure action</source>
+        <translation>容错策略</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>监测时长</translation>
+    </message>
+    <message>
+        <source>Max failure ratio</source>
+        <translation>最大失败比例</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>Restart condition</source>
+        <translation>重启条件</translation>
+    </message>
+    <message>
+        <source>Restart delay</source>
+        <translation>重启延迟</translation>
+    </message>
+    <message>
+        <source>Restart max attempts</source>
+        <translation>最大重启次数</translation>
     </message>
     <message>
         <source>The {kind} {name} does not exist.</source>
