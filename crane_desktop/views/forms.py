@@ -15,17 +15,17 @@ Section = tuple[str, list[tuple[str, str]]]
 _SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 
 
-class FormView(QScrollArea):
-    """Sections (title, [(label, value)]) already in the user's language, one QGroupBox each."""
+class FormView(QWidget):
+    """Sections (title, [(label, value)]) already in the user's language, one QGroupBox each, as tall
+    as they need (`scrolling` puts one in a scroll area of its own)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
         self._shape: list[tuple[str, list[str]]] = []
         self._values: dict[tuple[str, str], QLabel] = {}
         self.groups: list[QGroupBox] = []
-        self.setWidget(QWidget(self))
 
     def show_sections(self, sections: list[Section]) -> None:
         shape = [(title, [label for label, _ in rows]) for title, rows in sections]
@@ -38,13 +38,14 @@ class FormView(QScrollArea):
                     value.setText(text)
 
     def _build(self, shape: list[tuple[str, list[str]]]) -> None:
+        for group in self.groups:
+            group.hide()
+            group.deleteLater()
         self._shape = shape
         self._values = {}
         self.groups = []
-        inner = QWidget(self)
-        column = QVBoxLayout(inner)
         for title, labels in shape:
-            group = QGroupBox(title, inner)
+            group = QGroupBox(title, self)
             form = QFormLayout(group)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -54,20 +55,34 @@ class FormView(QScrollArea):
                 value.setTextInteractionFlags(_SELECTABLE)
                 value.setWordWrap(True)
                 value.setCursor(Qt.CursorShape.IBeamCursor)
-                form.addRow(QLabel(label, group), value)
+                form.addRow(QLabel(self.tr("%1:").replace("%1", label), group), value)  # zh: full-width
                 self._values[(title, label)] = value
-            column.addWidget(group)
+            self._column.addWidget(group)
             self.groups.append(group)
-        column.addStretch(1)
-        self.setWidget(inner)  # deletes the previous one
 
     # -- what the form shows (tests, copy) -------------------------------------------------------
     def value(self, section: str, label: str) -> QLabel:
         return self._values[(section, label)]
 
     def sections(self) -> dict[str, dict[str, str]]:
-        """{section title: {label: value}} as shown."""
+        """{section title: {label (without its colon): value}} as shown."""
         return {
             title: {label: self._values[(title, label)].text() for label in labels}
             for title, labels in self._shape
         }
+
+
+def scrolling(form: FormView) -> QScrollArea:
+    """`form` at the top of a frameless scroll area (for a form taller than its pane)."""
+    area = QScrollArea(form.parentWidget())
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.viewport().setAutoFillBackground(False)  # the window's colour, as a form without scrolling
+    inner = QWidget(area)
+    column = QVBoxLayout(inner)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(form)
+    column.addStretch(1)
+    area.setWidget(inner)
+    inner.setAutoFillBackground(False)  # setWidget turned it on
+    return area

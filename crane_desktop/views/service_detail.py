@@ -41,7 +41,7 @@ from crane_desktop.models.tasks import CREATED, SLOT, STATE, UPDATED, TaskTreeMo
 from crane_desktop.models.why_pending import reason_text, service_pending
 from crane_desktop.views.context import StreamOwner
 from crane_desktop.views.dialogs import confirm, show_error
-from crane_desktop.views.forms import FormView
+from crane_desktop.views.forms import FormView, scrolling
 from crane_desktop.views.operations import operation_slot
 from crane_desktop.views.pills import PillDelegate, task_tone
 from crane_desktop.views.service_tabs import SERVICE_TABS
@@ -61,7 +61,7 @@ class SpecView(QWidget):
         self.raw.setObjectName("specRaw")
         self.raw.setReadOnly(True)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.readable)
+        self.stack.addWidget(scrolling(self.readable))
         self.stack.addWidget(self.raw)
         self.toggle = QPushButton(self.tr("Show raw JSON"), self)
         self.toggle.setObjectName("rawJsonButton")

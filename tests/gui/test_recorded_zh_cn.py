@@ -51,11 +51,11 @@ def test_nodes_read_normal_scheduling_and_the_leader_as_the_guide_says(chinese):
     assert page.labels_action.text() == "编辑标签…"
 
 
-def test_node_detail_translates_reachability_and_uses_full_width_colons(chinese):
+def test_node_detail_translates_reachability_and_availability(chinese):
     detail = chinese.open_node(by_name("nodes", "node-3").id)
-    lines = detail.swarm_label.text().splitlines()
-    assert "管理节点可达性：可达" in lines  # was "管理节点可达性: reachable"
-    assert "可用性：暂停调度" in lines
+    rows = detail.swarm_form.sections()["集群"]
+    assert rows["管理节点可达性"] == "可达"  # was "reachable"
+    assert rows["可用性"] == "暂停调度"
 
 
 def test_spec_summary_reads_in_chinese(chinese):

@@ -2092,6 +2092,13 @@
     </message>
 </context>
 <context>
+    <name>FormView</name>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+</context>
+<context>
     <name>HostTables</name>
     <message>
         <source>Name</source>
@@ -2244,8 +2251,8 @@
         <translation>镜像</translation>
     </message>
     <message>
-        <source>%1:</source>
-        <translation>%1：</translation>
+        <source>Host</source>
+        <translation>主机</translation>
     </message>
     <message>
         <source>in step with this workstation</source>
@@ -2900,8 +2907,8 @@
         <translation>更新时间</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
+        <source>Swarm</source>
+        <translation>集群</translation>
     </message>
 </context>
 <context>
