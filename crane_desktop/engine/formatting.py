@@ -19,6 +19,16 @@ def local_time(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+def clock_time(moment: datetime) -> str:
+    """Seconds of the day in the workstation's time zone (a chart's hover): 14:03:27."""
+    return moment.astimezone().strftime("%H:%M:%S")
+
+
+def local_date(moment: datetime) -> str:
+    """The day in the workstation's time zone: 2026-11-29."""
+    return moment.astimezone().date().isoformat()
+
+
 def full_time(moment: datetime) -> str:
     if moment == EPOCH:
         return ""
@@ -71,3 +81,15 @@ def duration(nanoseconds: int | None) -> str:
 def cpu_load(cpus: float) -> str:
     """A measured CPU use in CPUs, two decimals: 0.25, 1.50."""
     return f"{cpus:.2f}"
+
+
+def percent(fraction: float) -> str:
+    """Whole percents of a fraction; a little above zero reads "<1%", not "0%"."""
+    if 0 < fraction < 0.01:
+        return "<1%"
+    return f"{fraction * 100:.0f}%"
+
+
+def cpu_percent(value: float) -> str:
+    """A CPU use as the engine's stats give it (100 = one CPU), one decimal: 12.5%."""
+    return f"{value:.1f}%"

@@ -1,12 +1,27 @@
-"""The shared formatters: what every page shows for sizes, CPUs and durations."""
+"""The shared formatters: what every page shows for sizes, CPUs, percents, durations and times."""
 
 from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
 
 import pytest
 
 from crane_desktop.engine.compose import units
-from crane_desktop.engine.formatting import byte_size, cpu_amount, cpu_load, duration
+from crane_desktop.engine.formatting import (
+    byte_size,
+    clock_time,
+    cpu_amount,
+    cpu_load,
+    cpu_percent,
+    duration,
+    full_time,
+    local_date,
+    local_time,
+    percent,
+)
 from crane_desktop.engine.service_form import duration_text
+from crane_desktop.engine.snapshots import EPOCH
 
 SECOND = 10**9
 
@@ -47,3 +62,22 @@ def test_byte_size_in_binary_units(size, text):
 def test_cpus_as_people_write_them():
     assert [cpu_amount(n) for n in (2 * SECOND, SECOND // 2, 125_000_000, 0)] == ["2", "0.5", "0.125", "0"]
     assert [cpu_load(x) for x in (0.25, 1.5, 0)] == ["0.25", "1.50", "0.00"]
+
+
+def test_percent_in_whole_percents_and_a_sliver_above_zero_shows():
+    assert [percent(x) for x in (0, 0.004, 0.5, 1.0, 1.254)] == ["0%", "<1%", "50%", "100%", "125%"]
+    assert cpu_percent(12.345) == "12.3%"
+
+
+def test_times_and_days_in_the_workstations_zone(monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        late = datetime(2026, 11, 29, 17, 30, 5, tzinfo=UTC)  # 01:30 the next day in Shanghai
+        assert clock_time(late) == "01:30:05"
+        assert local_date(late) == "2026-11-30"
+        assert local_time(late) == "2026-11-30 01:30"
+        assert local_time(EPOCH) == "" and full_time(EPOCH) == ""
+    finally:
+        monkeypatch.undo()
+        time.tzset()
