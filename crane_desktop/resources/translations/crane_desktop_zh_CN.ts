@@ -1374,7 +1374,8 @@
     <message numerus="yes">
         <source>The file no longer lists %n service(s) of the app %1; remove them?</source>
         <translation>
-            <numerusform>文件已不再列出应用 %1 的 %n 个服务，是否删除？</numerusform></translation>
+            <numerusform>文件已不再列出应用 %1 的 %n 个服务，是否删除？</numerusform>
+        </translation>
     </message>
     <message>
         <source>Deploy and remove</source>
@@ -2003,10 +2004,6 @@
         <translation>从集群的节点标签添加约束…</translation>
     </message>
     <message>
-        <source>Restart condition</source>
-        <translation>重启条件</translation>
-    </message>
-    <message>
         <source>any</source>
         <translation>总是</translation>
     </message>
@@ -2019,36 +2016,8 @@
         <translation>不重启</translation>
     </message>
     <message>
-        <source>Restart delay</source>
-        <translation>重启延迟</translation>
-    </message>
-    <message>
-        <source>Restart max attempts</source>
-        <translation>最大重启次数</translation>
-    </message>
-    <message>
         <source>0: no limit</source>
         <translation>0：不限</translation>
-    </message>
-    <message>
-        <source>Update policy</source>
-        <translation>更新策略</translation>
-    </message>
-    <message>
-        <source>Rollback policy</source>
-        <translation>回滚策略</translation>
-    </message>
-    <message>
-        <source>Parallelism</source>
-        <translation>并行数</translation>
-    </message>
-    <message>
-        <source>Delay</source>
-        <translation>间隔</translation>
-    </message>
-    <message>
-        <source>Failure action</source>
-        <translation>容错策略</translation>
     </message>
     <message>
         <source>pause</source>
@@ -2061,18 +2030,6 @@
     <message>
         <source>roll back</source>
         <translation>回滚</translation>
-    </message>
-    <message>
-        <source>Monitor</source>
-        <translation>监测时长</translation>
-    </message>
-    <message>
-        <source>Max failure ratio</source>
-        <translation>最大失败比例</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>顺序</translation>
     </message>
     <message>
         <source>stop first</source>
