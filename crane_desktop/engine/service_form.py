@@ -759,7 +759,12 @@ def spec_sections(
     restart: Rows = [
         (QT_TRANSLATE_NOOP("engine", "Restart condition"), _term(form.restart_condition)),
         (QT_TRANSLATE_NOOP("engine", "Restart delay"), form.restart_delay),
-        (QT_TRANSLATE_NOOP("engine", "Restart max attempts"), form.restart_max_attempts),
+        (
+            QT_TRANSLATE_NOOP("engine", "Restart max attempts"),
+            Phrase(QT_TRANSLATE_NOOP("engine", "no limit"))
+            if form.restart_max_attempts == "0"
+            else form.restart_max_attempts,
+        ),
     ]
     sections += [
         (QT_TRANSLATE_NOOP("engine", "Restart policy"), restart),

@@ -63,7 +63,7 @@ def test_spec_summary_reads_in_chinese(chinese):
     form = detail.spec_view.readable.sections()
     assert form["基本信息"]["模式"] == "副本 × 2"  # was "replicated × 2"
     assert form["网络配置"]["端点模式"] == "虚拟 IP"
-    assert form["重启策略"] == {"重启条件": "总是", "重启延迟": "5s", "最大重启次数": "0"}
+    assert form["重启策略"] == {"重启条件": "总是", "重启延迟": "5s", "最大重启次数": "不限"}
     assert form["更新策略"] == {
         "并行数": "1",
         "间隔": "0s",

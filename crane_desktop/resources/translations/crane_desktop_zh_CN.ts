@@ -4986,6 +4986,10 @@
         <translation>最大重启次数</translation>
     </message>
     <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
         <source>The {kind} {name} does not exist.</source>
         <translation>{kind} {name} 不存在。</translation>
     </message>
