@@ -22,7 +22,7 @@ from crane_desktop.engine.capacity import (
 )
 from crane_desktop.engine.cluster import Cluster
 from crane_desktop.engine.errors import EngineError
-from crane_desktop.engine.formatting import byte_size, cpu_amount
+from crane_desktop.engine.formatting import byte_size, cpu_amount, cpu_load
 
 NAMES = ("capacity",)
 TOTAL = "(total)"
@@ -89,7 +89,7 @@ def table(capacities: list[NodeCapacity], *, usage: bool = False) -> str:
         ]
         if usage:
             used = capacity.usage
-            row += [f"{used.cpus:.2f}", byte_size(used.memory_bytes)] if used else ["-", "-"]
+            row += [cpu_load(used.cpus), byte_size(used.memory_bytes)] if used else ["-", "-"]
         return row
 
     lines = [headers, *(cells(c, c.hostname, c.availability) for c in capacities)]

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from crane_desktop.engine import compose, hosts
+from crane_desktop.engine import compose, formatting, hosts
 from crane_desktop.engine.compose import IMAGE_LABEL, ComposeError, StackPlan, units
 from crane_desktop.engine.compose.units import INT64_MAX
 from crane_desktop.engine.health import JOB_MODES
@@ -445,13 +445,8 @@ def to_spec(form: ServiceForm) -> dict[str, Any]:
 
 # -- spec -> form (the update form) ---------------------------------------------------------------
 def duration_text(nanoseconds: int | None) -> str:
-    if not nanoseconds:
-        return "0s"
-    for unit in ("h", "m", "s", "ms", "us"):
-        size = units.DURATION_UNITS[unit]
-        if nanoseconds % size == 0:
-            return f"{nanoseconds // size}{unit}"
-    return f"{nanoseconds}ns"
+    """A duration field's text (1m30s): the shared formatter, so the detail and the form agree."""
+    return formatting.duration(nanoseconds)
 
 
 def size_text(size: int | None) -> str:
@@ -719,6 +714,66 @@ def spec_summary(
     return [(label, value) for label, value in rows if value]
 
 
+# The summary's rows grouped as the detail shows them; the policies get sections of their own.
+_SECTIONS = (
+    (
+        QT_TRANSLATE_NOOP("engine", "Basic info"),
+        ("Name", "App", "Image", "Start command", "Mode", "Health check"),
+    ),
+    (QT_TRANSLATE_NOOP("engine", "Network config"), ("Endpoint mode", "Port mapping", "Networks")),
+    (
+        QT_TRANSLATE_NOOP("engine", "Container settings"),
+        ("Environment variables", "Labels", "Container labels", "Mounts", "Secrets", "Configs"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("engine", "Resources and placement"),
+        ("Limits", "Reservations", "Placement constraints"),
+    ),
+)
+
+Rows = list[tuple[str, str | Phrase]]
+
+
+def _policy_rows(policy: Policy) -> Rows:
+    return [
+        (QT_TRANSLATE_NOOP("engine", "Parallelism"), policy.parallelism),
+        (QT_TRANSLATE_NOOP("engine", "Delay"), policy.delay),
+        (QT_TRANSLATE_NOOP("engine", "Failure action"), _term(policy.failure_action)),
+        (QT_TRANSLATE_NOOP("engine", "Monitor"), policy.monitor),
+        (QT_TRANSLATE_NOOP("engine", "Max failure ratio"), policy.max_failure_ratio),
+        (QT_TRANSLATE_NOOP("engine", "Order"), _term(policy.order)),
+    ]
+
+
+def spec_sections(
+    spec: dict[str, Any], network_names: dict[str, str] | None = None
+) -> list[tuple[str, Rows]]:
+    """The summary as titled sections of (label, value) rows, the detail's form: the rows of
+    `spec_summary` by topic, then the restart, update and rollback policies field by field. Titles
+    and labels are marked for translation ("engine"); an empty section is left out."""
+    rows = dict(spec_summary(spec, network_names))
+    form = from_spec(spec, network_names)
+    sections = [
+        (title, [(label, rows[label]) for label in labels if label in rows]) for title, labels in _SECTIONS
+    ]
+    restart: Rows = [
+        (QT_TRANSLATE_NOOP("engine", "Restart condition"), _term(form.restart_condition)),
+        (QT_TRANSLATE_NOOP("engine", "Restart delay"), form.restart_delay),
+        (
+            QT_TRANSLATE_NOOP("engine", "Restart max attempts"),
+            Phrase(QT_TRANSLATE_NOOP("engine", "no limit"))
+            if form.restart_max_attempts == "0"
+            else form.restart_max_attempts,
+        ),
+    ]
+    sections += [
+        (QT_TRANSLATE_NOOP("engine", "Restart policy"), restart),
+        (QT_TRANSLATE_NOOP("engine", "Update policy"), _policy_rows(form.update)),
+        (QT_TRANSLATE_NOOP("engine", "Rollback policy"), _policy_rows(form.rollback)),
+    ]
+    return [(title, section) for title, section in sections if section]
+
+
 __all__ = [
     "ComposeError",
     "Phrase",
@@ -726,6 +781,7 @@ __all__ = [
     "ServiceForm",
     "compose_document",
     "from_spec",
+    "spec_sections",
     "spec_summary",
     "to_compose",
     "to_plan",

@@ -27,7 +27,7 @@ import docker
 from crane_desktop.engine.capacity import task_reservations
 from crane_desktop.engine.entrypoints import find_service
 from crane_desktop.engine.errors import translate
-from crane_desktop.engine.formatting import byte_size
+from crane_desktop.engine.formatting import byte_size, cpu_amount
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 from crane_desktop.engine.placement import (
     Constraint,
@@ -166,9 +166,9 @@ class Reason:
             "key": self.key,
             "failures": "; ".join(f"{host}: {constraint}" for host, constraint in self.failures),
             "platforms": ", ".join(self.platforms),
-            "cpus": cpus_text(self.cpus),
+            "cpus": cpu_amount(self.cpus),
             "memory": byte_size(self.memory),
-            "free_cpus": cpus_text(max(self.free_cpus, 0)),
+            "free_cpus": cpu_amount(max(self.free_cpus, 0)),
             "free_memory": byte_size(max(self.free_memory, 0)),
             "port": self.port,
             "max": str(self.max_replicas),
@@ -180,11 +180,6 @@ class Reason:
     def text(self) -> str:
         """The English sentence (the headless command's)."""
         return self.template.format(**self.params)
-
-
-def cpus_text(nano_cpus: int) -> str:
-    """CPUs as people write them: 2, 0.5, 1.25."""
-    return f"{nano_cpus / 1e9:.2f}".rstrip("0").rstrip(".")
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from crane_desktop.engine.capacity import (
     with_usage,
 )
 from crane_desktop.engine.diff import diff
-from crane_desktop.engine.formatting import byte_size, cpu_amount
+from crane_desktop.engine.formatting import byte_size, cpu_amount, cpu_load, percent
 from crane_desktop.engine.snapshots import Node, Task
 from crane_desktop.models.nodes import availability_text, status_text
 from crane_desktop.models.table import Column, KeyedTableModel
@@ -36,13 +36,6 @@ def is_total(capacity: NodeCapacity) -> bool:
 def share(part: float, whole: float) -> float:
     """`part` of `whole` as a fraction (0 when there is no whole)."""
     return part / whole if whole > 0 else 0.0
-
-
-def percent(fraction: float) -> str:
-    """Whole percents; a little above zero reads "<1%", not "0%"."""
-    if 0 < fraction < 0.01:
-        return "<1%"
-    return f"{fraction * 100:.0f}%"
 
 
 def _name(capacity: NodeCapacity) -> str:
@@ -89,7 +82,7 @@ def memory_fractions(capacity: NodeCapacity) -> tuple[float, float | None]:
 
 
 def _used_cpus(capacity: NodeCapacity) -> str:
-    return "—" if capacity.usage is None else f"{capacity.usage.cpus:.2f}"
+    return "—" if capacity.usage is None else cpu_load(capacity.usage.cpus)
 
 
 def _used_memory(capacity: NodeCapacity) -> str:

@@ -15,6 +15,7 @@ import time
 import zlib
 from collections import deque
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from crane_desktop import bridge
-from crane_desktop.engine.formatting import byte_size
+from crane_desktop.engine.formatting import byte_size, clock_time, cpu_percent
 from crane_desktop.engine.snapshots import Task
 from crane_desktop.engine.stats import Rates, Sample, StatsStream
 from crane_desktop.messages import reason_text, sentences
@@ -334,7 +335,7 @@ class ChartsWidget(QWidget):
         if not plot.sceneBoundingRect().contains(pos):
             return
         t = plot.getPlotItem().vb.mapSceneToView(pos).x()
-        parts = [time.strftime("%H:%M:%S", time.localtime(t))]
+        parts = [clock_time(datetime.fromtimestamp(t, UTC))]
         fields = next(f for k, _title, f in _titles() if k == key)
         for series in self.series.values():
             if not series.t:
@@ -345,7 +346,7 @@ class ChartsWidget(QWidget):
             for name in fields:
                 value = series.values[name][index]
                 values.append(
-                    f"{value:.1f}%"
+                    cpu_percent(value)
                     if name == "cpu"
                     else byte_size(int(value)) + ("" if name == "mem" else "/s")
                 )

@@ -107,19 +107,24 @@ class FormTab(QWidget):
         form.addRow("", self.constraint_pick)
         self._combo(
             "restart_condition",
-            self.tr("Restart condition"),
+            translate("engine", "Restart condition"),
             [("any", self.tr("any")), ("on-failure", self.tr("on failure")), ("none", self.tr("none"))],
         )
-        self._line("restart_delay", self.tr("Restart delay"), "5s")
-        self._line("restart_max_attempts", self.tr("Restart max attempts"), self.tr("0: no limit"))
-        for prefix, title in (("update", self.tr("Update policy")), ("rollback", self.tr("Rollback policy"))):
+        self._line("restart_delay", translate("engine", "Restart delay"), "5s")
+        self._line(
+            "restart_max_attempts", translate("engine", "Restart max attempts"), self.tr("0: no limit")
+        )
+        for prefix, title in (
+            ("update", translate("engine", "Update policy")),
+            ("rollback", translate("engine", "Rollback policy")),
+        ):
             box = QGroupBox(title, inner)
             box_form = QFormLayout(box)
-            self._line(f"{prefix}.parallelism", self.tr("Parallelism"), "1", box_form)
-            self._line(f"{prefix}.delay", self.tr("Delay"), "10s", box_form)
+            self._line(f"{prefix}.parallelism", translate("engine", "Parallelism"), "1", box_form)
+            self._line(f"{prefix}.delay", translate("engine", "Delay"), "10s", box_form)
             self._combo(
                 f"{prefix}.failure_action",
-                self.tr("Failure action"),
+                translate("engine", "Failure action"),
                 [
                     ("pause", self.tr("pause")),
                     ("continue", self.tr("continue")),
@@ -127,11 +132,11 @@ class FormTab(QWidget):
                 ],
                 box_form,
             )
-            self._line(f"{prefix}.monitor", self.tr("Monitor"), "5s", box_form)
-            self._line(f"{prefix}.max_failure_ratio", self.tr("Max failure ratio"), "0", box_form)
+            self._line(f"{prefix}.monitor", translate("engine", "Monitor"), "5s", box_form)
+            self._line(f"{prefix}.max_failure_ratio", translate("engine", "Max failure ratio"), "0", box_form)
             self._combo(
                 f"{prefix}.order",
-                self.tr("Order"),
+                translate("engine", "Order"),
                 [("stop-first", self.tr("stop first")), ("start-first", self.tr("start first"))],
                 box_form,
             )

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -57,6 +56,7 @@ from crane_desktop.views.dialogs import (
     show_error,
 )
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
+from crane_desktop.views.forms import FormView, scrolling
 from crane_desktop.views.host_unavailable import Unavailable
 from crane_desktop.views.node_monitor import NodeMonitor
 from crane_desktop.views.operations import operation_slot
@@ -168,19 +168,13 @@ class InfoPane(HostPane):
             "containers": self.tr("Containers"),
             "images": self.tr("Images"),
         }
-        content = QWidget(self)
-        form = QFormLayout(content)
+        self.form = FormView(self)
+        self.form.show_sections([(self.tr("Host"), [(titles[key], "…") for key in self.FIELDS])])
         self.values: dict[str, QLabel] = {}
         for key in self.FIELDS:
-            label = QLabel("…", content)
-            label.setObjectName(f"info_{key}")
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.values[key] = label
-            form.addRow(self.tr("%1:").replace("%1", titles[key]), label)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        self.set_content(scroll)
+            self.values[key] = self.form.value(self.tr("Host"), titles[key])
+            self.values[key].setObjectName(f"info_{key}")
+        self.set_content(scrolling(self.form))
 
     fetch = staticmethod(hosts.host_info)
 
@@ -462,10 +456,8 @@ class NodeDetail(QWidget):
         self.drain_button.setObjectName("headerDrainWithoutDowntime")
         self.drain_button.setToolTip(drain_tip)
         self.drain_button.clicked.connect(self.drain_without_downtime)
-        self.swarm_label = QLabel(self)
-        self.swarm_label.setObjectName("swarmSpec")
-        self.swarm_label.setWordWrap(True)
-        self.swarm_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.swarm_form = FormView(self)
+        self.swarm_form.setObjectName("swarmSpec")
         self.info = InfoPane(self)
         self.monitoring = NodeMonitor(context, node_id, self.node, self.connect_host, self)
         self.containers = ContainersPane(self)
@@ -476,7 +468,7 @@ class NodeDetail(QWidget):
         self.tabs.setObjectName("nodeTabs")
         info_page = QWidget(self)
         info_layout = QVBoxLayout(info_page)
-        info_layout.addWidget(self.swarm_label)
+        info_layout.addWidget(self.swarm_form)
         info_layout.addWidget(self.info, 1)
         self.tabs.addTab(info_page, self.tr("Info"))
         self.tabs.addTab(self.monitoring, self.tr("Monitoring"))
@@ -612,9 +604,8 @@ class NodeDetail(QWidget):
             (self.tr("Joined"), local_time(node.created_at)),
             (self.tr("Updated"), local_time(node.updated_at)),
         ]
-        line = self.tr("%1: %2")
-        self.swarm_label.setText(
-            "\n".join(line.replace("%1", title).replace("%2", value) for title, value in spec if value)
+        self.swarm_form.show_sections(
+            [(self.tr("Swarm"), [(title, value) for title, value in spec if value])]
         )
 
     @operation_slot()

@@ -17,6 +17,7 @@ from PySide6.QtGui import QShowEvent, QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.formatting import local_date
 from crane_desktop.engine.health import Health, assess, pem_expiry, swarm_root_expiry
 from crane_desktop.engine.why_pending import explain_all
 from crane_desktop.models.overview import AttentionModel, ChangesModel, Item, attention_items, quorum_sentence
@@ -218,11 +219,9 @@ class OverviewPage(QWidget):
     def _expiry_line(self, what: str, when: datetime) -> str:
         days = (when - datetime.now(UTC)).days
         if days < 0:
-            return _bad(
-                self.tr("%1 expired on %2").replace("%1", what).replace("%2", when.date().isoformat())
-            )
+            return _bad(self.tr("%1 expired on %2").replace("%1", what).replace("%2", local_date(when)))
         text = self.tr("%1 expires on %2 (in %n day(s))", "", days)
-        text = text.replace("%1", what).replace("%2", when.date().isoformat())
+        text = text.replace("%1", what).replace("%2", local_date(when))
         return _bad(text) if days < EXPIRY_WARNING_DAYS else text
 
     @operation_slot()

@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QTreeView,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +32,7 @@ from crane_desktop.engine import drain, stacks
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.formatting import local_time
 from crane_desktop.engine.jobs import is_job, job_run, run_again
-from crane_desktop.engine.service_form import spec_summary
+from crane_desktop.engine.service_form import spec_sections
 from crane_desktop.engine.snapshots import Service
 from crane_desktop.messages import phrase_text
 from crane_desktop.models.apps import update_state_text
@@ -43,6 +41,7 @@ from crane_desktop.models.tasks import CREATED, SLOT, STATE, UPDATED, TaskTreeMo
 from crane_desktop.models.why_pending import reason_text, service_pending
 from crane_desktop.views.context import StreamOwner
 from crane_desktop.views.dialogs import confirm, show_error
+from crane_desktop.views.forms import FormView, scrolling
 from crane_desktop.views.operations import operation_slot
 from crane_desktop.views.pills import PillDelegate, task_tone
 from crane_desktop.views.service_tabs import SERVICE_TABS
@@ -52,21 +51,17 @@ if TYPE_CHECKING:
 
 
 class SpecView(QWidget):
-    """The spec in words, and the raw JSON behind a toggle."""
+    """The spec as a form (titled sections of labelled, copyable values), the raw JSON behind a toggle."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.readable = QTreeWidget(self)
+        self.readable = FormView(self)
         self.readable.setObjectName("specReadable")
-        self.readable.setColumnCount(2)
-        self.readable.setHeaderLabels([self.tr("Setting"), self.tr("Value")])
-        self.readable.setRootIsDecorated(False)
-        self.readable.setAlternatingRowColors(True)
         self.raw = QPlainTextEdit(self)
         self.raw.setObjectName("specRaw")
         self.raw.setReadOnly(True)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.readable)
+        self.stack.addWidget(scrolling(self.readable))
         self.stack.addWidget(self.raw)
         self.toggle = QPushButton(self.tr("Show raw JSON"), self)
         self.toggle.setObjectName("rawJsonButton")
@@ -85,14 +80,21 @@ class SpecView(QWidget):
 
     def show_service(self, service: Service, network_names: dict[str, str]) -> None:
         spec = dict(service.raw.get("Spec") or {})
-        self.readable.clear()
-        for label, value in spec_summary(spec, network_names):
-            text = phrase_text(value)
-            item = QTreeWidgetItem([QCoreApplication.translate("engine", label), text])
-            item.setToolTip(1, text)
-            self.readable.addTopLevelItem(item)
-        self.readable.resizeColumnToContents(0)
-        self.raw.setPlainText(json.dumps(service.raw, indent=2, sort_keys=True, default=str))
+        self.readable.show_sections(
+            [
+                (
+                    QCoreApplication.translate("engine", title),
+                    [
+                        (QCoreApplication.translate("engine", label), phrase_text(value))
+                        for label, value in rows
+                    ],
+                )
+                for title, rows in spec_sections(spec, network_names)
+            ]
+        )
+        raw = json.dumps(service.raw, indent=2, sort_keys=True, default=str)
+        if raw != self.raw.toPlainText():  # the same text again keeps the scroll position and selection
+            self.raw.setPlainText(raw)
 
 
 def _content_width(view: QTreeView, column: int, bold_too: bool) -> int:

@@ -9,6 +9,7 @@ import dataclasses
 import json
 
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from crane_desktop.engine.diff import Diff
@@ -43,24 +44,32 @@ def test_header_shows_role_availability_status_resources_address_and_engine(work
     assert "<b>node-4</b> &nbsp; worker · active · ready" in worker.header.text()
 
 
-def test_swarm_spec_lines_include_the_labels(workspace):
+def swarm_rows(detail) -> dict[str, str]:
+    """The node detail's Swarm section as shown: {label: value}."""
+    return detail.swarm_form.sections()["Swarm"]
+
+
+def test_swarm_section_shows_the_labels_as_fields(workspace):
     detail = open_node(workspace, "node-3")
-    lines = detail.swarm_label.text().splitlines()
-    assert f"Node ID: {by_name('nodes', 'node-3').id}" in lines
-    assert "Labels: zone=west" in lines
-    assert "Manager reachability: reachable" in lines
-    worker = open_node(workspace, "node-4")
-    assert not any(
-        line.startswith(("Labels:", "Manager reachability:"))
-        for line in worker.swarm_label.text().splitlines()
+    rows = swarm_rows(detail)
+    assert rows["Node ID"] == by_name("nodes", "node-3").id
+    assert rows["Labels"] == "zone=west"
+    assert rows["Manager reachability"] == "reachable"
+    assert detail.swarm_form.value("Swarm", "Node ID").textInteractionFlags() & (
+        Qt.TextInteractionFlag.TextSelectableByMouse
     )
+    worker = swarm_rows(open_node(workspace, "node-4"))
+    assert "Labels" not in worker and "Manager reachability" not in worker  # no empty rows
 
 
 def test_a_nodes_diff_updates_the_header_in_place(workspace, recorded_context):
     detail = open_node(workspace, "node-3")
+    availability = detail.swarm_form.value("Swarm", "Availability")
     change_node(recorded_context, "node-3", availability="drain", labels=(("zone", "east"),))
     assert "manager · drained · ready" in detail.header.text()
-    assert "Labels: zone=east" in detail.swarm_label.text().splitlines()
+    assert swarm_rows(detail)["Labels"] == "zone=east"
+    assert detail.swarm_form.value("Swarm", "Availability") is availability  # the same field, new value
+    assert availability.text() == "drained"
     assert workspace.tabs.currentWidget() is detail  # same tab, updated
 
 
@@ -156,3 +165,5 @@ def test_the_info_tab_counts_containers_by_state_and_images(workspace):
     detail.info.show_data(HostInfo.from_api(info))
     assert detail.info.values["containers"].text() == "2 running, 1 paused, 2 stopped (5 in all)"
     assert detail.info.values["images"].text() == "1"
+    host = detail.info.form.sections()["Host"]  # the same labels, read as a form
+    assert host["Containers"] == "2 running, 1 paused, 2 stopped (5 in all)" and host["Images"] == "1"

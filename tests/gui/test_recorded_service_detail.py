@@ -35,12 +35,9 @@ def rows(detail, column: int, parent: QModelIndex = QModelIndex()) -> list[str]:
     return [proxy.index(row, column, parent).data() for row in range(proxy.rowCount(parent))]
 
 
-def spec_rows(detail) -> dict[str, str]:
-    readable = detail.spec_view.readable
-    return {
-        readable.topLevelItem(i).text(0): readable.topLevelItem(i).text(1)
-        for i in range(readable.topLevelItemCount())
-    }
+def spec_form(detail) -> dict[str, dict[str, str]]:
+    """The spec form as shown: {section: {label: value}}."""
+    return detail.spec_view.readable.sections()
 
 
 def change_service(context, name: str, **fields) -> None:
@@ -151,32 +148,75 @@ def test_scale_while_disconnected_shows_the_error_and_gives_the_buttons_back(wor
     assert detail.replicas.value() == 3  # what the operator typed stays
 
 
-def test_spec_is_readable_with_raw_json_one_click_away(workspace):
+def test_spec_is_a_form_with_raw_json_one_click_away(workspace):
     detail = open_service(workspace, "shop_web")
     detail.tabs.setCurrentWidget(detail.spec_view)
-    spec = spec_rows(detail)
-    assert spec["Mode"] == "replicated × 2"
-    assert spec["Networks"] == "shop_backend"  # the network's name, not its id
-    assert spec["App"] == "shop" and spec["Image"] == IMAGE
+    form = spec_form(detail)
+    assert list(form) == [
+        "Basic info",
+        "Network config",
+        "Container settings",
+        "Resources and placement",
+        "Restart policy",
+        "Update policy",
+        "Rollback policy",
+    ]
+    basic = form["Basic info"]
+    assert basic["Mode"] == "replicated × 2"
+    assert basic["App"] == "shop" and basic["Image"] == IMAGE
+    assert form["Network config"]["Networks"] == "shop_backend"  # the network's name, not its id
+    assert form["Update policy"] == {
+        "Parallelism": "1",
+        "Delay": "0s",
+        "Failure action": "pause",
+        "Monitor": "5s",
+        "Max failure ratio": "0",
+        "Order": "stop-first",
+    }
+    assert form["Restart policy"] == {
+        "Restart condition": "any",
+        "Restart delay": "5s",
+        "Restart max attempts": "no limit",  # the engine's 0
+    }
+    image = detail.spec_view.readable.value("Basic info", "Image")
+    assert image.isVisible() and image.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
     view = detail.spec_view
-    assert view.stack.currentWidget() is view.readable
+    assert view.readable.isVisible() and not view.raw.isVisible()
     view.toggle.click()
-    assert view.stack.currentWidget() is view.raw and view.toggle.text() == "Show readable"
+    assert view.raw.isVisible() and not view.readable.isVisible() and view.toggle.text() == "Show readable"
     raw = json.loads(view.raw.toPlainText())
     assert raw["Spec"]["Name"] == "shop_web"
     view.toggle.click()
-    assert view.stack.currentWidget() is view.readable and view.toggle.text() == "Show raw JSON"
+    assert view.readable.isVisible() and view.toggle.text() == "Show raw JSON"
 
 
 def test_a_service_change_updates_title_and_spec_in_place(workspace, recorded_context):
     detail = open_service(workspace, "shop_web")
+    detail.tabs.setCurrentWidget(detail.spec_view)
+    form = detail.spec_view.readable
+    mode, image, parallelism = (
+        form.value("Basic info", "Mode"),
+        form.value("Basic info", "Image"),
+        form.value("Update policy", "Parallelism"),
+    )
     service = by_name("services", "shop_web")
     raw = json.loads(json.dumps(service.raw))
     raw["Spec"]["Mode"]["Replicated"]["Replicas"] = 5
-    change_service(recorded_context, "shop_web", replicas=5, raw=raw)
+    raw["Spec"]["TaskTemplate"]["ContainerSpec"]["Image"] = "nginx:1.27"
+    raw["Spec"]["UpdateConfig"] = {
+        **raw["Spec"].get("UpdateConfig", {}),
+        "Parallelism": 2,
+        "Delay": 90 * 10**9,
+    }
+    change_service(recorded_context, "shop_web", replicas=5, image="nginx:1.27", raw=raw)
     assert detail.title.text().endswith("replicated: 5 task(s)")
     assert detail.replicas.value() == 5
-    assert spec_rows(detail)["Mode"] == "replicated × 5"
+    # the same fields, their values changed in place
+    assert form.value("Basic info", "Mode") is mode and mode.text() == "replicated × 5"
+    assert form.value("Basic info", "Image") is image and image.text() == "nginx:1.27"
+    assert form.value("Update policy", "Parallelism") is parallelism and parallelism.text() == "2"
+    assert spec_form(detail)["Update policy"]["Delay"] == "1m30s"
+    assert json.loads(detail.spec_view.raw.toPlainText())["Spec"]["UpdateConfig"]["Parallelism"] == 2
 
 
 @pytest.mark.parametrize(

@@ -51,24 +51,27 @@ def test_nodes_read_normal_scheduling_and_the_leader_as_the_guide_says(chinese):
     assert page.labels_action.text() == "编辑标签…"
 
 
-def test_node_detail_translates_reachability_and_uses_full_width_colons(chinese):
+def test_node_detail_translates_reachability_and_availability(chinese):
     detail = chinese.open_node(by_name("nodes", "node-3").id)
-    lines = detail.swarm_label.text().splitlines()
-    assert "管理节点可达性：可达" in lines  # was "管理节点可达性: reachable"
-    assert "可用性：暂停调度" in lines
+    rows = detail.swarm_form.sections()["集群"]
+    assert rows["管理节点可达性"] == "可达"  # was "reachable"
+    assert rows["可用性"] == "暂停调度"
 
 
 def test_spec_summary_reads_in_chinese(chinese):
     detail = chinese.open_service(by_name("services", "shop_web").id)
-    readable = detail.spec_view.readable
-    rows = {
-        readable.topLevelItem(i).text(0): readable.topLevelItem(i).text(1)
-        for i in range(readable.topLevelItemCount())
+    form = detail.spec_view.readable.sections()
+    assert form["基本信息"]["模式"] == "副本 × 2"  # was "replicated × 2"
+    assert form["网络配置"]["端点模式"] == "虚拟 IP"
+    assert form["重启策略"] == {"重启条件": "总是", "重启延迟": "5s", "最大重启次数": "不限"}
+    assert form["更新策略"] == {
+        "并行数": "1",
+        "间隔": "0s",
+        "容错策略": "暂停",
+        "监测时长": "5s",
+        "最大失败比例": "0",
+        "顺序": "先停止后启动",
     }
-    assert rows["模式"] == "副本 × 2"  # was "replicated × 2"
-    assert rows["端点模式"] == "虚拟 IP"
-    assert rows["重启策略"] == "总是，重启延迟 5s，最大重启次数 0"
-    assert rows["更新策略"] == "并行数 1，间隔 0s，容错策略 暂停，监测时长 5s，最大失败比例 0，先停止后启动"
     assert [detail.tabs.tabText(i) for i in range(2)] == ["任务列表", "详情"]
     assert detail.edit_button.text() == "更新…"
 

@@ -140,14 +140,10 @@ def test_global_service_cannot_be_scaled_and_spec_is_readable(connected_window, 
     assert not detail.scale_button.isEnabled()
     assert "cannot be scaled" in detail.scale_button.toolTip()
     detail.tabs.setCurrentWidget(detail.spec_view)
-    readable = detail.spec_view.readable
-    rows = {
-        readable.topLevelItem(i).text(0): readable.topLevelItem(i).text(1)
-        for i in range(readable.topLevelItemCount())
-    }
-    assert rows["Mode"] == "global"
-    assert rows["Environment variables"] == "COLOR=blue"
-    assert rows["Image"].startswith(IMAGE)
+    form = detail.spec_view.readable.sections()
+    assert form["Basic info"]["Mode"] == "global"
+    assert form["Container settings"]["Environment variables"] == "COLOR=blue"
+    assert form["Basic info"]["Image"].startswith(IMAGE)
     detail.spec_view.toggle.click()
     assert detail.spec_view.stack.currentWidget() is detail.spec_view.raw
     assert '"COLOR=blue"' in detail.spec_view.raw.toPlainText()

@@ -2092,10 +2092,6 @@
         <translation>从集群的节点标签添加约束…</translation>
     </message>
     <message>
-        <source>Restart condition</source>
-        <translation>重启条件</translation>
-    </message>
-    <message>
         <source>any</source>
         <translation>总是</translation>
     </message>
@@ -2108,36 +2104,8 @@
         <translation>不重启</translation>
     </message>
     <message>
-        <source>Restart delay</source>
-        <translation>重启延迟</translation>
-    </message>
-    <message>
-        <source>Restart max attempts</source>
-        <translation>最大重启次数</translation>
-    </message>
-    <message>
         <source>0: no limit</source>
         <translation>0：不限</translation>
-    </message>
-    <message>
-        <source>Update policy</source>
-        <translation>更新策略</translation>
-    </message>
-    <message>
-        <source>Rollback policy</source>
-        <translation>回滚策略</translation>
-    </message>
-    <message>
-        <source>Parallelism</source>
-        <translation>并行数</translation>
-    </message>
-    <message>
-        <source>Delay</source>
-        <translation>间隔</translation>
-    </message>
-    <message>
-        <source>Failure action</source>
-        <translation>容错策略</translation>
     </message>
     <message>
         <source>pause</source>
@@ -2150,18 +2118,6 @@
     <message>
         <source>roll back</source>
         <translation>回滚</translation>
-    </message>
-    <message>
-        <source>Monitor</source>
-        <translation>监测时长</translation>
-    </message>
-    <message>
-        <source>Max failure ratio</source>
-        <translation>最大失败比例</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>顺序</translation>
     </message>
     <message>
         <source>stop first</source>
@@ -2178,6 +2134,13 @@
     <message>
         <source>(one per line)</source>
         <translation>（每行一项）</translation>
+    </message>
+</context>
+<context>
+    <name>FormView</name>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
     </message>
 </context>
 <context>
@@ -2333,8 +2296,8 @@
         <translation>镜像</translation>
     </message>
     <message>
-        <source>%1:</source>
-        <translation>%1：</translation>
+        <source>Host</source>
+        <translation>主机</translation>
     </message>
     <message>
         <source>in step with this workstation</source>
@@ -2989,8 +2952,8 @@
         <translation>更新时间</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
+        <source>Swarm</source>
+        <translation>集群</translation>
     </message>
 </context>
 <context>
@@ -3906,14 +3869,6 @@
 </context>
 <context>
     <name>SpecView</name>
-    <message>
-        <source>Setting</source>
-        <translation>设置项</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
     <message>
         <source>Show raw JSON</source>
         <translation>显示原始 JSON</translation>
@@ -5137,6 +5092,62 @@
     <message>
         <source>Configs</source>
         <translation>配置</translation>
+    </message>
+    <message>
+        <source>Basic info</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Network config</source>
+        <translation>网络配置</translation>
+    </message>
+    <message>
+        <source>Container settings</source>
+        <translation>容器配置</translation>
+    </message>
+    <message>
+        <source>Resources and placement</source>
+        <translation>资源与调度约束</translation>
+    </message>
+    <message>
+        <source>Parallelism</source>
+        <translation>并行数</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source>Failure action</source>
+        <translation>容错策略</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>监测时长</translation>
+    </message>
+    <message>
+        <source>Max failure ratio</source>
+        <translation>最大失败比例</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>Restart condition</source>
+        <translation>重启条件</translation>
+    </message>
+    <message>
+        <source>Restart delay</source>
+        <translation>重启延迟</translation>
+    </message>
+    <message>
+        <source>Restart max attempts</source>
+        <translation>最大重启次数</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
     </message>
     <message>
         <source>The {kind} {name} does not exist.</source>
