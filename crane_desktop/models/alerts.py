@@ -118,6 +118,11 @@ class AlertCenter(QObject):
         store.cleared.connect(self.forget)
         self.evaluate()
 
+    def stop(self) -> None:
+        """Stop the clock that re-checks the rules (the window is closing): a timer must be stopped on
+        the thread it runs on, before the object may be collected anywhere."""
+        self._tick.stop()
+
     @property
     def rules(self) -> tuple[Rule, ...]:
         return self.evaluator.rules

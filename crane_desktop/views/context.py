@@ -70,6 +70,11 @@ class ClusterContext(QObject):
         self.operations = OperationRunner(lambda: self.cluster, self)
         self.alerts = AlertCenter(self.store, parent=self)  # the rules evaluated on the store's diffs
 
+    def close(self) -> None:
+        """The window is closing: no new calls, the alert rules' clock stopped; returns at once."""
+        self.operations.close()
+        self.alerts.stop()
+
     @property
     def cluster(self) -> Cluster | None:
         """The connection in use, for its settings (profile, node endpoints); its blocking calls go

@@ -236,5 +236,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.close_session()
-        self.context.operations.close()
+        self.context.close()
         super().closeEvent(event)

@@ -45,7 +45,7 @@ def recorded_context(qtbot, loop):
     context = ClusterContext()
     feed(context.store)
     yield context
-    context.operations.close()
+    context.close()
 
 
 @pytest.fixture

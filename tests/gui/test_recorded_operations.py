@@ -51,7 +51,7 @@ class Held:
 def runner(qtbot, loop):
     context = ClusterContext()  # no session
     yield context.operations
-    context.operations.close()
+    context.close()
 
 
 @pytest.fixture

@@ -238,7 +238,7 @@ def test_nothing_is_said_to_be_empty_before_the_data_arrives_and_an_empty_listin
     assert workspace.page_widgets["networks"].empty_state.isVisible()
     workspace.show_page("apps")
     assert workspace.page_widgets["apps"].empty_state.isVisible()
-    context.operations.close()
+    context.close()
 
 
 def test_the_overviews_severity_is_a_pill_whose_shape_replaces_the_texts_symbol(workspace, qtbot):
@@ -291,4 +291,4 @@ def test_a_healthy_cluster_at_first_sight_has_nothing_that_needs_attention(qtbot
     qtbot.waitUntil(lambda: overview.health is not None)  # refreshed once shown
     assert overview.attention.model().rowCount() == 0
     assert overview.calm.isVisible()  # no row ever came: the refresh itself says so
-    context.operations.close()
+    context.close()

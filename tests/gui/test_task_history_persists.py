@@ -51,7 +51,7 @@ def test_a_new_store_for_the_same_cluster_shows_the_forgotten_history(qtbot, loo
     detail = workspace.open_service(by_name("services", "shop_worker").id)
     shown = _tree_task_ids(detail)
     assert forgotten and all(any(task_id.startswith(text) for text in shown if text) for task_id in forgotten)
-    context.operations.close()
+    context.close()
 
 
 def test_another_cluster_does_not_get_that_history(qtbot):
