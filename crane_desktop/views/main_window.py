@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         self.context.session = session
         session.stateChanged.connect(self._on_state)
         session.diffArrived.connect(self._on_diff)
+        session.eventArrived.connect(self.store.report_event)
         self._on_state(session.state)
         await session.open()
 
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
             return
         session.stateChanged.disconnect(self._on_state)
         session.diffArrived.disconnect(self._on_diff)
+        session.eventArrived.disconnect(self.store.report_event)
         self.workspace.clear()
         session.close()
         self.store.clear()
