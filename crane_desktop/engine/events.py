@@ -80,13 +80,13 @@ def from_api(raw: Mapping[str, Any]) -> EngineEvent:
     )  # fmt: skip
 
 
-def task_transitions(change: Diff[Task], before: Mapping[str, Task]) -> list[tuple[Task, Task | None]]:
-    """The tasks of a diff whose state changed (or that are new), with what they were: the task
-    events the engine does not send."""
+def task_transitions(change: Diff[Task], state_before: Mapping[str, str]) -> list[tuple[Task, str | None]]:
+    """The tasks of a diff whose state changed (or that are new), with the state they had (None for a
+    new task): the task events the engine does not send. `state_before`: task id -> state."""
     found = []
     for task in (*change.added.values(), *change.changed.values()):
-        old = before.get(task.id)
-        if old is None or old.state != task.state:
+        old = state_before.get(task.id)
+        if old != task.state:
             found.append((task, old))
     return found
 

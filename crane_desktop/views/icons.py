@@ -25,6 +25,7 @@ NAMES = (
     "capacity",
     "networks",
     "overview",
+    "events",
     "refresh",
     "drain",
     "pause",

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from crane_desktop.views.apps_page import AppsPage
 from crane_desktop.views.capacity_page import CapacityPage
+from crane_desktop.views.events_page import EventsPage
 from crane_desktop.views.networks_page import NetworksPage
 from crane_desktop.views.nodes_page import NodesPage
 from crane_desktop.views.overview_page import OverviewPage
@@ -33,4 +34,5 @@ PAGES: list[tuple[str, Callable[[], str], Callable[[ClusterContext, Navigator], 
     ("apps", lambda: translate("Pages", "Apps"), AppsPage),
     ("capacity", lambda: translate("Pages", "Capacity"), CapacityPage),
     ("networks", lambda: translate("Pages", "Networks"), NetworksPage),
+    ("events", lambda: translate("Pages", "Events"), EventsPage),
 ]
