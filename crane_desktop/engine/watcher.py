@@ -242,7 +242,6 @@ class Watcher:
             return
         if self._on_event is not None:
             types = sorted({*types, *REPORTED_EVENT_TYPES})
-            return
         self._close_stream()
         self._events = queue.Queue()
         client = self.cluster.stream_client()
