@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.events import EngineEvent, task_event, task_transitions
-from crane_desktop.engine.formatting import full_time
+from crane_desktop.engine.formatting import seconds_time
 from crane_desktop.engine.snapshots import Service, Task
 from crane_desktop.models.table import Column, KeyedTableModel
 from crane_desktop.models.tasks import state_text
@@ -45,7 +45,9 @@ def action_text(event: EngineEvent) -> str:
 
 def _columns() -> list[Column]:
     return [
-        Column(lambda: translate("EventsModel", "Time"), lambda e: full_time(e.when), sort=lambda e: e.nanos),
+        Column(
+            lambda: translate("EventsModel", "Time"), lambda e: seconds_time(e.when), sort=lambda e: e.nanos
+        ),
         Column(lambda: translate("EventsModel", "Type"), lambda e: type_text(e.type)),
         Column(lambda: translate("EventsModel", "Object"), lambda e: e.name or e.object_id[:12]),
         Column(lambda: translate("EventsModel", "Action"), action_text),

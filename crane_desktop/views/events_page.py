@@ -24,7 +24,7 @@ from crane_desktop.models.table import Role
 from crane_desktop.views.empty_state import EmptyState
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
 from crane_desktop.views.icons import set_icons
-from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
+from crane_desktop.views.list_page import RowCountLabel, list_layout
 from crane_desktop.views.operations import operation_slot
 from crane_desktop.views.text_export import ask_save, save_text
 
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 BACKFILL_MINUTES = 15
 RANGES = (0, 5, 15, 60, 24 * 60)  # minutes back; 0: any time
+# the widths of the time, type, object and action columns (the details take the rest)
+COLUMN_SAMPLES = ("0000-00-00 00:00:00", "x" * 10, "x" * 30, "x" * 10)
 
 
 class EventFilter(QSortFilterProxyModel):
@@ -106,7 +108,9 @@ class EventsPage(QWidget):
         self.table.setModel(proxy)
         setup_table(self.table)
         self.table.sortByColumn(EventsModel.TIME_COLUMN, Qt.SortOrder.DescendingOrder)
-        fit_columns_once(proxy, self.table.resizeColumnsToContents)
+        metrics = self.table.fontMetrics()  # the objects' names vary: not fitted to the first row
+        for column, sample in enumerate(COLUMN_SAMPLES):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
         actions = [self.pause_button, self.export_button, self.type_filter, self.service_filter]
         actions += [self.node_filter, self.range_filter]
         list_layout(self, actions, self.count_label, self.filter_edit, self.table)

@@ -1215,7 +1215,8 @@
     <message numerus="yes">
         <source>The file no longer lists %n service(s) of the app %1; remove them?</source>
         <translation>
-            <numerusform>文件已不再列出应用 %1 的 %n 个服务，是否删除？</numerusform></translation>
+            <numerusform>文件已不再列出应用 %1 的 %n 个服务，是否删除？</numerusform>
+        </translation>
     </message>
     <message>
         <source>Deploy and remove</source>
@@ -1631,6 +1632,127 @@
     <message>
         <source>Save the configuration</source>
         <translation>保存配置</translation>
+    </message>
+</context>
+<context>
+    <name>EventsModel</name>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPage</name>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the rows shown as JSON lines</source>
+        <translation>将显示的行保存为 JSON Lines 文件</translation>
+    </message>
+    <message>
+        <source>Filter events (object, action, details…)</source>
+        <translation>筛选事件（对象、动作、详情…）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n 个事件</numerusform></translation>
+    </message>
+    <message>
+        <source>No events seen yet: what happens in the cluster shows here as it happens.</source>
+        <translation>尚无事件：集群中发生的变化会在发生时显示在这里。</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n minute(s)</source>
+        <translation>
+            <numerusform>最近 %n 分钟</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n hour(s)</source>
+        <translation>
+            <numerusform>最近 %n 小时</numerusform></translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>全部服务</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>全部节点</translation>
+    </message>
+    <message>
+        <source>Cannot read the recent events: %1</source>
+        <translation>无法读取最近的事件：%1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>New events are kept and shown on Resume</source>
+        <translation>新事件会被保留，点击“继续”后显示</translation>
+    </message>
+    <message>
+        <source>Export events</source>
+        <translation>导出事件</translation>
     </message>
 </context>
 <context>
@@ -3234,6 +3356,10 @@
         <source>Networks</source>
         <translation>网络</translation>
     </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
 </context>
 <context>
     <name>Palette</name>
@@ -3418,6 +3544,10 @@
         <translation>无法更新镜像</translation>
     </message>
     <message>
+        <source>Roll back %1 to its previous spec?</source>
+        <translation>将 %1 回滚到上一个版本的配置？</translation>
+    </message>
+    <message>
         <source>Cannot roll back the service</source>
         <translation>无法回滚服务</translation>
     </message>
@@ -3493,6 +3623,10 @@
     <message>
         <source>%1  (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Rolling back changes (current -&gt; previous):</source>
+        <translation>回滚将做出以下更改（当前 -&gt; 上一个）：</translation>
     </message>
     <message>
         <source>The app %1 exists; deploying this file:</source>
