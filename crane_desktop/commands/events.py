@@ -1,6 +1,6 @@
 """`crane-desktop events [--since 10m] [--until 0s] [--format json]`: the cluster's events, as docker
 events prints them (one line each, or the engine's JSON with `--format json`), until interrupted or
-until `--until`. Ctrl-C ends it with 0, as docker's does."""
+until `--until`. Ctrl-C ends it with 130, as docker's (killed by SIGINT, the shell says 130)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,14 @@ import contextlib
 import json
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
 from crane_desktop.commands.common import connected, fail
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.events import CLUSTER_EVENT_TYPES, EngineEvent, parse_time, read_events
 
 NAMES = ("events",)
+INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for `docker events` ended by Ctrl-C
 
 
 def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Callable) -> None:
@@ -48,14 +49,17 @@ def run(args: argparse.Namespace) -> int:
     except EngineError as error:
         return fail("events", error)
     except KeyboardInterrupt:
-        return 0
+        return INTERRUPTED
     return 0
 
 
-def line(event: EngineEvent) -> str:
-    """docker events' own line: `TIME TYPE ACTION ID (ATTRIBUTES)`."""
-    stamp = event.when.astimezone().strftime("%Y-%m-%dT%H:%M:%S.") + f"{event.nanos % 1_000_000_000:09d}"
-    stamp += event.when.astimezone().strftime("%z")[:3] + ":" + event.when.astimezone().strftime("%z")[3:]
+def line(event: EngineEvent, zone: tzinfo | None = None) -> str:
+    """docker events' own line: `TIME TYPE ACTION ID (ATTRIBUTES)`, the time as Go's RFC3339Nano in the
+    local zone (or `zone`; `Z` for UTC, as Go writes it)."""
+    local = event.when.astimezone(zone)
+    offset = local.strftime("%z")
+    suffix = "Z" if offset in ("+0000", "-0000") else f"{offset[:3]}:{offset[3:]}"
+    stamp = f"{local:%Y-%m-%dT%H:%M:%S}.{event.nanos % 1_000_000_000:09d}{suffix}"
     attributes = (event.raw.get("Actor") or {}).get("Attributes") or {}
     shown = ", ".join(f"{key}={value}" for key, value in sorted(attributes.items()))
     return f"{stamp} {event.type} {event.action} {event.object_id}" + (f" ({shown})" if shown else "")

@@ -5,6 +5,11 @@ and removed just before shows as its events, from create to remove, in the engin
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
+import threading
+import time
 
 from tests.integration.test_stack_command import crane
 from tests.swarm import docker, profile_path, unique
@@ -27,3 +32,22 @@ def test_a_time_docker_would_not_read_is_refused():
     done = crane("events", "--profile-file", str(profile_path()), "--since", "yesterday-ish")
     assert done.returncode == 1
     assert 'failed to parse value as time or duration: "yesterday-ish"' in done.stderr
+
+
+def test_events_follows_until_ctrl_c_and_exits_130_as_docker():
+    since = str(int(time.time()) - 1)  # the engine replays from there: no race with the stream opening
+    command = [sys.executable, "-m", "crane_desktop", "events", "--profile-file", str(profile_path())]
+    name = unique("evfollow")
+    with subprocess.Popen([*command, "--since", since], stdout=subprocess.PIPE, text=True) as follower:
+        guard = threading.Timer(20, follower.kill)  # a missing event ends the test, not the suite
+        guard.start()
+        try:
+            docker(1, "network", "create", "--driver", "overlay", name)
+            lines = iter(follower.stdout.readline, "")
+            line = next((line for line in lines if f"name={name}" in line), "")
+            assert " network create " in line
+            follower.send_signal(signal.SIGINT)
+            assert follower.wait(10) == 130
+        finally:
+            guard.cancel()
+            docker(1, "network", "rm", name, check=False)
