@@ -83,13 +83,12 @@ class EventsModel(KeyedTableModel):
         oldest = frozenset(self._keys[:overflow]) if overflow > 0 else frozenset()
         self.apply_diff(Diff(added=fresh, removed=oldest))
 
-    def follow_tasks(
-        self, change: Diff[Task], tasks: Mapping[str, Task], services: Mapping[str, Service]
-    ) -> None:
+    def follow_tasks(self, change: Diff[Task], services: Mapping[str, Service]) -> None:
         """The task state changes of one store diff of tasks as rows (the first listing is the cluster
         as it is, not a change)."""
-        before, self._task_states = self._task_states, {key: task.state for key, task in tasks.items()}
+        before = self._task_states
         if before is None:
+            self._task_states = {key: task.state for key, task in change.added.items()}
             return
         rows = []
         for task, _old in task_transitions(change, before):
@@ -97,6 +96,9 @@ class EventsModel(KeyedTableModel):
             row = task_event(task, service.name if service else task.service_id[:12])
             if row is not None:
                 rows.append(row)
+        for key in change.removed:
+            before.pop(key, None)
+        before.update((task.id, task.state) for task in (*change.added.values(), *change.changed.values()))
         self.add(rows)
 
     def remember_tasks(self, tasks: Mapping[str, Task]) -> None:

@@ -170,7 +170,7 @@ class EventsPage(QWidget):
 
     def _on_store_changed(self, kind: str, change: Diff[Any]) -> None:
         if kind == "tasks":
-            self.model.follow_tasks(change, self.store.get("tasks"), self.store.get("services"))
+            self.model.follow_tasks(change, self.store.get("services"))
         elif kind in ("services", "nodes"):
             self._fill_choices()
         if not self._backfilled and self.context.cluster is not None:
