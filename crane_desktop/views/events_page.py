@@ -6,6 +6,7 @@ It opens no stream of its own: the watcher's event stream reaches it through the
 (`store.eventArrived`), the task changes through the store's task diffs; on connect it asks the engine
 once for the events of the last minutes. Filters by type, service, node, time range and text; Pause
 holds new rows back (they are kept, and shown on Resume); Export writes the rows shown as JSON lines.
+Activating a row opens its object.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QPushButton, QTableView, QWidget
 
 from crane_desktop.engine.diff import Diff
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 BACKFILL_MINUTES = 15
 RANGES = (0, 5, 15, 60, 24 * 60)  # minutes back; 0: any time
+AGE_OUT_MS = 30_000  # with a time range, rows that grew older than it leave this often
 # the widths of the time, type, object and action columns (the details take the rest)
 COLUMN_SAMPLES = ("0000-00-00 00:00:00", "x" * 10, "x" * 30, "x" * 10)
 
@@ -68,6 +70,7 @@ class EventsPage(QWidget):
     def __init__(self, context: ClusterContext, navigator: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.navigator = navigator
         self.store = store = context.store
         self.model = model = EventsModel(self)
         if "tasks" in store.loaded:
@@ -108,6 +111,10 @@ class EventsPage(QWidget):
         self.table.setModel(proxy)
         setup_table(self.table)
         self.table.sortByColumn(EventsModel.TIME_COLUMN, Qt.SortOrder.DescendingOrder)
+        self.table.activated.connect(self._open_row)
+        self._age_out = QTimer(self)  # a time range leaves older rows out as time passes
+        self._age_out.setInterval(AGE_OUT_MS)
+        self._age_out.timeout.connect(self._filter_changed)
         metrics = self.table.fontMetrics()  # the objects' names vary: not fitted to the first row
         for column, sample in enumerate(COLUMN_SAMPLES):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
@@ -163,6 +170,22 @@ class EventsPage(QWidget):
             node_id=self.node_filter.currentData() or "",
             minutes=self.range_filter.currentData() or 0,
         )
+        if proxy.minutes:
+            self._age_out.start()
+        else:
+            self._age_out.stop()
+
+    def _open_row(self, index: QModelIndex) -> None:
+        """The row's object: a service's or a task's service detail, a node's detail, a network."""
+        event: EngineEvent = index.data(Role.OBJECT)
+        if event.type == "node" and event.object_id in self.store.get("nodes"):
+            self.navigator.open_node(event.object_id)
+        elif event.type == "network" and event.object_id in self.store.get("networks"):
+            self.navigator.open_network(event.object_id)
+        elif event.type in ("service", "task"):
+            service = next((s for s in self.store.get("services").values() if s.name == event.service), None)
+            if service is not None:
+                self.navigator.open_service(service.id)
 
     # -- what comes in ---------------------------------------------------------------------------
     def _on_event(self, event: EngineEvent) -> None:

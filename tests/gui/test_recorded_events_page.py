@@ -140,3 +140,15 @@ def test_the_ring_keeps_the_newest_rows(qtbot):
     model.set_paused(True)
     model.add([from_api(raw_event("network", "create", f"m{i}", name=f"m{i}")) for i in range(5)])
     assert len(model.held) == 3  # the buffer is bounded too
+
+
+def test_activating_a_row_opens_its_object(workspace, recorded_context):
+    page = page_of(workspace)
+    node = by_name("nodes", "node-4")
+    report(recorded_context, raw_event("node", "update", node.id, name="node-4"))
+    fail_a_task(recorded_context, "shop_web", "exit 3")
+    rows = {page.proxy.index(r, 1).data(): page.proxy.index(r, 0) for r in range(page.proxy.rowCount())}
+    page.table.activated.emit(rows["Task"])
+    assert workspace.tabs.tabText(workspace.tabs.currentIndex()).startswith("shop_web")
+    page.table.activated.emit(rows["Node"])
+    assert workspace.tabs.tabText(workspace.tabs.currentIndex()).startswith("node-4")
