@@ -84,7 +84,7 @@ def rollback_review(raw: Mapping[str, Any]) -> str:
     JSON), the effect on the tasks first, then each change with its mark."""
     changes = diff_specs(raw.get("Spec"), raw.get("PreviousSpec"))
     heading = translate("SpecChanges", "Rolling back changes (current -> previous):")
-    return "\n".join([effect_text(changes), heading, *change_lines(changes)])
+    return "\n".join([effect_text(changes), "", heading, *change_lines(changes)])
 
 
 def review_text(app: str, reviews: Sequence[ServiceReview]) -> str:
