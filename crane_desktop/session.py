@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from crane_desktop.engine import events
 from crane_desktop.engine.cluster import Cluster, ConnectionState
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.preflight import PreflightReport
@@ -24,6 +25,7 @@ class ClusterSession(QObject):
 
     stateChanged = Signal(object)  # ConnectionState
     diffArrived = Signal(str, object)  # kind, Diff
+    eventArrived = Signal(object)  # EngineEvent (engine/events.py)
 
     def __init__(self, profile: Profile, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,12 +41,15 @@ class ClusterSession(QObject):
         """Connect (pre-flight checks included) and start following the cluster."""
         # blocking (pre-flight checks of each manager in turn): off the GUI thread
         report = await asyncio.get_running_loop().run_in_executor(None, self.cluster.connect)
-        self.watcher = Watcher(self.cluster, self._sink)
+        self.watcher = Watcher(self.cluster, self._sink, on_event=self._event)
         self.watcher.start()
         return report
 
     def _sink(self, kind: str, change: Diff) -> None:
         self.diffArrived.emit(kind, change)
+
+    def _event(self, raw: dict[str, Any]) -> None:
+        self.eventArrived.emit(events.from_api(raw))
 
     def close(self) -> None:
         """Stop the watcher and close the clients; returns at once (the threads end on their own)."""

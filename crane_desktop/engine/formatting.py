@@ -29,6 +29,11 @@ def local_date(moment: datetime) -> str:
     return moment.astimezone().date().isoformat()
 
 
+def seconds_time(moment: datetime) -> str:
+    """To the second in the workstation's time zone (events a second apart are told apart)."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
 def full_time(moment: datetime) -> str:
     if moment == EPOCH:
         return ""

@@ -36,6 +36,9 @@ from crane_desktop.engine.threads import lower_priority, reap
 log = logging.getLogger("crane.engine.watcher")
 
 Sink = Callable[[str, Diff[Any]], None]
+EventSink = Callable[[dict[str, Any]], None]
+# events handed on to `on_event` though no kind here follows them (the events page shows them)
+REPORTED_EVENT_TYPES = ("config", "secret")
 T = TypeVar("T")
 
 
@@ -95,11 +98,15 @@ class Watcher:
         *,
         flush_interval: float = 0.25,
         task_interval: float = 1.0,
+        on_event: EventSink | None = None,
     ) -> None:
+        """`on_event(event)` gets every event of the stream as the engine sent it (on the watcher's
+        thread, before the diff it causes), secrets' and configs' too."""
         self.cluster = cluster
         self.kinds = [KINDS[name] for name in kinds]
         self.state: dict[str, dict[str, Any]] = {kind.name: {} for kind in self.kinds}
         self._sink = sink
+        self._on_event = on_event
         self._flush_interval = flush_interval
         self._task_interval = task_interval
         self._stop = threading.Event()
@@ -222,6 +229,7 @@ class Watcher:
                 self._ask(lambda client: client.ping())  # raises when the manager is gone
                 raise EngineError(raw="event stream ended")  # resync with a fresh stream
             if event is not None:
+                self._hand_on(event)
                 self._mark(event)
                 continue
             next_flush = time.monotonic() + self._flush_interval
@@ -232,6 +240,8 @@ class Watcher:
         types = sorted({kind.event_type for kind in self.kinds if kind.event_type})
         if not types:
             return
+        if self._on_event is not None:
+            types = sorted({*types, *REPORTED_EVENT_TYPES})
         self._close_stream()
         self._events = queue.Queue()
         client = self.cluster.stream_client()
@@ -270,6 +280,14 @@ class Watcher:
         except Exception:
             log.debug("closing the event stream", exc_info=True)
         client.close()
+
+    def _hand_on(self, event: dict[str, Any]) -> None:
+        if self._on_event is None:
+            return
+        try:
+            self._on_event(event)
+        except Exception:  # a listener's bug must not stop the cluster's refreshes
+            log.exception("handing on an event")
 
     def _mark(self, event: dict[str, Any]) -> None:
         event_type = event.get("Type")

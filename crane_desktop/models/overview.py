@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor
 
 from crane_desktop.engine.diff import Diff, diff
+from crane_desktop.engine.events import task_transitions
 from crane_desktop.engine.formatting import local_time
 from crane_desktop.engine.health import Health
 from crane_desktop.engine.snapshots import Node, Service, Task
@@ -242,9 +243,9 @@ def _task_changes(
     change: Diff[Task], before: Mapping[str, Task], services: Mapping[str, Service]
 ) -> list[Change]:
     found = []
-    for task in (*change.added.values(), *change.changed.values()):
-        old = before.get(task.id)
-        if task.state in ("failed", "rejected") and (old is None or old.state != task.state):
+    states = {key: before[key].state for key in (*change.added, *change.changed) if key in before}
+    for task, _old in task_transitions(change, states):
+        if task.state in ("failed", "rejected"):
             service = services.get(task.service_id)
             found.append(_task_failed(task, service.name if service else task.service_id[:12]))
     return found

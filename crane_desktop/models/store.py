@@ -25,6 +25,7 @@ SAVE_DELAY_MS = 5000  # retirements come in bursts (an update replaces every tas
 class ClusterStore(QObject):
     changed = Signal(str, object)  # kind ("nodes", "services", "tasks", "networks"), Diff
     cleared = Signal()
+    eventArrived = Signal(object)  # EngineEvent: one of the watcher's events, as it came (engine/events.py)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,11 @@ class ClusterStore(QObject):
                 del self._retired[key]
         self.loaded.add(kind)
         self.changed.emit(kind, change)
+
+    def report_event(self, event: object) -> None:
+        """Hand one of the engine's events to the followers (the events page)."""
+        gui_thread_only("ClusterStore.report_event")
+        self.eventArrived.emit(event)
 
     def get(self, kind: str) -> Mapping[str, Any]:
         gui_thread_only("ClusterStore.get")

@@ -44,7 +44,6 @@ class TerminalPanel(QWidget):
     the container's node engine with no read timeout; `runner` calls it (and the exec set-up) off the
     GUI thread."""
 
-
     def __init__(
         self,
         parent: QWidget | None,

@@ -26,6 +26,7 @@ NAMES = (
     "disk",
     "networks",
     "overview",
+    "events",
     "refresh",
     "drain",
     "pause",

@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         self.context.alerts.set_rules(rules_from_json(session.profile.alerts))
         session.stateChanged.connect(self._on_state)
         session.diffArrived.connect(self._on_diff)
+        session.eventArrived.connect(self.store.report_event)
         self._on_state(session.state)
         await session.open()
 
@@ -204,6 +205,7 @@ class MainWindow(QMainWindow):
             return
         session.stateChanged.disconnect(self._on_state)
         session.diffArrived.disconnect(self._on_diff)
+        session.eventArrived.disconnect(self.store.report_event)
         self.workspace.clear()
         session.close()
         self.store.clear()

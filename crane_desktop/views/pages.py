@@ -19,6 +19,7 @@ from crane_desktop.views.alerts_page import AlertsPage
 from crane_desktop.views.apps_page import AppsPage
 from crane_desktop.views.capacity_page import CapacityPage
 from crane_desktop.views.disk_page import DiskPage
+from crane_desktop.views.events_page import EventsPage
 from crane_desktop.views.networks_page import NetworksPage
 from crane_desktop.views.nodes_page import NodesPage
 from crane_desktop.views.overview_page import OverviewPage
@@ -37,4 +38,5 @@ PAGES: list[tuple[str, Callable[[], str], Callable[[ClusterContext, Navigator], 
     ("disk", lambda: translate("Pages", "Disk usage"), DiskPage),
     ("networks", lambda: translate("Pages", "Networks"), NetworksPage),
     ("alerts", lambda: translate("Pages", "Alerts"), AlertsPage),
+    ("events", lambda: translate("Pages", "Events"), EventsPage),
 ]

@@ -45,6 +45,7 @@ from crane_desktop.views.forms import FormView, scrolling
 from crane_desktop.views.operations import operation_slot
 from crane_desktop.views.pills import PillDelegate, task_tone
 from crane_desktop.views.service_tabs import SERVICE_TABS
+from crane_desktop.views.spec_changes import rollback_review
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext, Navigator
@@ -435,7 +436,13 @@ class ServiceDetail(QWidget):
 
     @operation_slot()
     async def rollback(self) -> None:
-        await self._run(self.tr("Cannot roll back the service"), stacks.rollback, self.service_id)
+        service = self.service
+        if service is None:
+            return
+        text = self.tr("Roll back %1 to its previous spec?").replace("%1", service.name)
+        details = rollback_review(service.raw)
+        if await confirm(self, self.tr("Roll back"), text, self.tr("Roll back"), details=details):
+            await self._run(self.tr("Cannot roll back the service"), stacks.rollback, self.service_id)
 
     @operation_slot()
     async def rebalance(self) -> None:

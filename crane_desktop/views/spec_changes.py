@@ -3,12 +3,13 @@ the compose check of an app that exists). The marks come from engine/spec_diff.p
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from crane_desktop.engine.service_form import cpus_text, duration_text, size_text
-from crane_desktop.engine.spec_diff import Change, Restart, restart_effect, value_text
+from crane_desktop.engine.spec_diff import Change, Restart, diff_specs, restart_effect, value_text
 from crane_desktop.engine.stacks import ServiceReview
 
 translate = QCoreApplication.translate
@@ -76,6 +77,14 @@ def change_lines(changes: Sequence[Change], indent: str = "") -> list[str]:
 def changes_text(changes: Sequence[Change]) -> str:
     """The update form's review: the effect, then the changes one per line."""
     return "\n".join([effect_text(changes), *change_lines(changes)])
+
+
+def rollback_review(raw: Mapping[str, Any]) -> str:
+    """What a rollback changes: the service's current spec against its `PreviousSpec` (the engine's
+    JSON), the effect on the tasks first, then each change with its mark."""
+    changes = diff_specs(raw.get("Spec"), raw.get("PreviousSpec"))
+    heading = translate("SpecChanges", "Rolling back changes (current -> previous):")
+    return "\n".join([effect_text(changes), "", heading, *change_lines(changes)])
 
 
 def review_text(app: str, reviews: Sequence[ServiceReview]) -> str:

@@ -41,7 +41,16 @@ def test_entries_for_every_recorded_object(palette):
     assert sorted(shown) == sorted(
         [
             f"Go to {page}"
-            for page in ("Overview", "Nodes", "Apps", "Capacity", "Disk usage", "Networks", "Alerts")
+            for page in (
+                "Overview",
+                "Nodes",
+                "Apps",
+                "Capacity",
+                "Disk usage",
+                "Networks",
+                "Alerts",
+                "Events",
+            )
         ]
         + [f"Node node-{n}" for n in range(1, 5)]
         + [f"Service {s}" for s in ("shop_web", "shop_agent", "shop_worker", "gateway")]

@@ -121,6 +121,27 @@ def test_roll_back_is_offered_only_with_a_previous_spec(workspace, recorded_cont
     assert detail.rollback_button.isEnabled()
 
 
+def test_roll_back_asks_first_listing_what_goes_back(workspace, recorded_context, qtbot):
+    detail = open_service(workspace, "shop_web")
+    service = by_name("services", "shop_web")
+    previous = json.loads(json.dumps(service.raw["Spec"]))
+    previous["TaskTemplate"]["ContainerSpec"]["Image"] = "127.0.0.1:5000/crane/busybox:0"
+    previous["Labels"] = {**previous.get("Labels", {}), "tier": "old"}
+    change_service(recorded_context, "shop_web", raw={**service.raw, "PreviousSpec": previous})
+    detail.rollback_button.click()
+    qtbot.waitUntil(lambda: detail.findChild(QMessageBox, "confirmDialog") is not None)
+    box = detail.findChild(QMessageBox, "confirmDialog")
+    assert box.text() == "Roll back shop_web to its previous spec?"
+    lines = box.informativeText().splitlines()
+    assert lines[0].startswith("Applying this restarts every task of the service")
+    image = f"TaskTemplate.ContainerSpec.Image: {IMAGE} -> 127.0.0.1:5000/crane/busybox:0"
+    assert f"{image}  (restarts the tasks)" in lines
+    labels = [line for line in lines if line.startswith("Labels")]
+    assert labels and all(line.endswith("(no restart)") and "old" in line for line in labels)
+    box.button(QMessageBox.StandardButton.Cancel).click()  # nothing sent: no session to send it to
+    qtbot.waitUntil(lambda: detail.findChild(QMessageBox, "confirmDialog") is None)
+
+
 @pytest.mark.parametrize("image", ["", "   ", "busybox latest"])
 def test_image_field_refuses_an_empty_name_or_spaces_without_asking_the_engine(workspace, qtbot, image):
     detail = open_service(workspace, "shop_web")

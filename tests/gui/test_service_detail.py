@@ -5,6 +5,7 @@ error, a global service says it cannot be scaled, and the spec is readable with 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from crane_desktop.models.tasks import ERROR, STATE
 from tests.swarm import IMAGE, docker, docker_json, unique
@@ -78,6 +79,10 @@ def test_scale_keeps_history_and_rollback_returns_previous_image(connected_windo
     qtbot.waitUntil(lambda: "Update:" in detail.rollout.text(), timeout=30000)
     qtbot.waitUntil(lambda: detail.service.update_state == "completed", timeout=60000)
     detail.rollback_button.click()
+    qtbot.waitUntil(lambda: detail.findChild(QMessageBox, "confirmDialog") is not None)
+    review = detail.findChild(QMessageBox, "confirmDialog")
+    assert f"TaskTemplate.ContainerSpec.Image: {IMAGE_2}" in review.informativeText()  # back to IMAGE
+    review.findChild(QPushButton, "confirmButton").click()
     qtbot.waitUntil(lambda: detail.service.short_image == IMAGE, timeout=30000)
     qtbot.waitUntil(lambda: detail.service.update_state == "rollback_completed", timeout=60000)
     assert service_image(service_names[-1]).split("@")[0] == IMAGE

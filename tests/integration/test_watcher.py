@@ -102,3 +102,31 @@ def test_node_drained_and_activated(cluster):
     finally:
         docker(1, "node", "update", "--availability", "active", "node-4", check=False)
         watcher.stop()
+
+
+def test_events_are_handed_on_with_secrets_and_the_diffs_still_come(cluster, service_names, tmp_path):
+    sink, events = Recorder(), []
+    watcher = Watcher(cluster, sink, on_event=events.append)
+    watcher.start()
+    secret = unique("watchsecret")
+    try:
+        wait_until(lambda: len(watcher.state["nodes"]) == 4, what="the four nodes")
+        (tmp_path / "secret").write_text("x")
+        docker(1, "secret", "create", secret, str(tmp_path / "secret"))
+        name = unique("watch")
+        service_names.append(name)
+        docker(1, "service", "create", "--detach", "--name", name, "--replicas", "0", IMAGE, "sleep", "3600")
+        wait_until(lambda: any(s.name == name for s in sink.added("services")), what="service added")
+        wait_until(
+            lambda: any(
+                e["Type"] == "secret" and e["Actor"]["Attributes"].get("name") == secret for e in events
+            ),
+            what="the secret's event",
+        )
+        created = [
+            e for e in events if e["Type"] == "service" and e["Actor"]["Attributes"].get("name") == name
+        ]
+        assert [e["Action"] for e in created] == ["create"]
+    finally:
+        watcher.stop()
+        docker(1, "secret", "rm", secret, check=False)

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AddNodeDialog</name>
@@ -28,7 +27,7 @@
         <translation>作为管理节点：</translation>
     </message>
     <message>
-        <source>Or join a host&apos;s engine from here (TLS as in the profile)</source>
+        <source>Or join a host's engine from here (TLS as in the profile)</source>
         <translation>或从这里让主机的引擎加入集群（TLS 同连接配置）</translation>
     </message>
     <message>
@@ -241,7 +240,7 @@
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <source>Saved %1, and beside it the configs&apos; files: %2.</source>
+        <source>Saved %1, and beside it the configs' files: %2.</source>
         <translation>已保存 %1，配置文件保存在同一目录：%2。</translation>
     </message>
     <message>
@@ -447,7 +446,7 @@
         <translation>实时用量</translation>
     </message>
     <message>
-        <source>Measure what the containers use now, through each node&apos;s own engine, every %1 seconds (nodes Crane cannot reach show —)</source>
+        <source>Measure what the containers use now, through each node's own engine, every %1 seconds (nodes Crane cannot reach show —)</source>
         <translation>每 %1 秒通过各节点自己的引擎测量容器当前的用量（Crane 无法连接的节点显示 —）</translation>
     </message>
     <message>
@@ -771,7 +770,7 @@
         <translation>下移</translation>
     </message>
     <message>
-        <source>Merged in order, as docker stack deploy -c a.yml -c b.yml (relative paths from the first file&apos;s folder), read from disk at each Check and Deploy; without a file, the text below is deployed. Variables come from Crane Desktop&apos;s environment: .env is not read, as with docker stack deploy.</source>
+        <source>Merged in order, as docker stack deploy -c a.yml -c b.yml (relative paths from the first file's folder), read from disk at each Check and Deploy; without a file, the text below is deployed. Variables come from Crane Desktop's environment: .env is not read, as with docker stack deploy.</source>
         <translation>按顺序合并，与 docker stack deploy -c a.yml -c b.yml 相同（相对路径以第一个文件所在的文件夹为准），每次检查和发布时从磁盘读取；没有文件时，发布下方输入的文本。变量取自 Crane Desktop 的环境：不读取 .env 文件，与 docker stack deploy 相同。</translation>
     </message>
     <message>
@@ -854,7 +853,7 @@
         <translation>客户端私钥</translation>
     </message>
     <message>
-        <source>Verify the engine&apos;s certificate</source>
+        <source>Verify the engine's certificate</source>
         <translation>校验引擎的证书</translation>
     </message>
     <message>
@@ -1112,7 +1111,7 @@
         <translation>连接主机…</translation>
     </message>
     <message>
-        <source>Give the engine address of this container&apos;s node</source>
+        <source>Give the engine address of this container's node</source>
         <translation>填写该容器所在节点的引擎地址</translation>
     </message>
     <message>
@@ -1339,11 +1338,11 @@
         <translation>为 CI 运行器提供客户端证书</translation>
     </message>
     <message>
-        <source>Before it can work: (1) every node that runs the service can pull %1, so the registry&apos;s address must be reachable from the nodes, not only from the runner; (2) the CI runner reaches a manager&apos;s engine at %2 with the client certificate.</source>
+        <source>Before it can work: (1) every node that runs the service can pull %1, so the registry's address must be reachable from the nodes, not only from the runner; (2) the CI runner reaches a manager's engine at %2 with the client certificate.</source>
         <translation>使用前提：（1）运行该服务的每个节点都能拉取 %1，因此镜像仓库的地址必须能从各节点访问，而不仅是从运行器访问；（2）CI 运行器能用客户端证书访问 %2 上的管理节点引擎。</translation>
     </message>
     <message>
-        <source>The runner needs the CA certificate, the client certificate and its key (the files of this profile, shown above by path). Store them as protected secret files of the CI system (for example GitLab&apos;s File variables, GitHub&apos;s encrypted secrets written to files), never in the repository, and pass their paths with the flags above. Or, as for the docker CLI, put them in one directory as ca.pem, cert.pem and key.pem and set the variables below; the command then needs no connection flags. Prefer a client certificate made for CI only, so it can be revoked on its own.</source>
+        <source>The runner needs the CA certificate, the client certificate and its key (the files of this profile, shown above by path). Store them as protected secret files of the CI system (for example GitLab's File variables, GitHub's encrypted secrets written to files), never in the repository, and pass their paths with the flags above. Or, as for the docker CLI, put them in one directory as ca.pem, cert.pem and key.pem and set the variables below; the command then needs no connection flags. Prefer a client certificate made for CI only, so it can be revoked on its own.</source>
         <translation>运行器需要 CA 证书、客户端证书及其私钥（即此配置所用的文件，上面只显示路径）。请把它们存为 CI 系统受保护的机密文件（例如 GitLab 的 File 类型变量、写入文件的 GitHub 加密机密），切勿放入代码仓库，并用上面的参数传入路径。也可以像 docker 命令行那样，把它们以 ca.pem、cert.pem、key.pem 放在同一目录并设置下面的环境变量，这样命令就不需要连接参数。建议为 CI 单独签发客户端证书，以便单独吊销。</translation>
     </message>
     <message>
@@ -1416,7 +1415,7 @@
         <translation>shop</translation>
     </message>
     <message>
-        <source>Remove the app&apos;s services the file no longer lists (--prune)</source>
+        <source>Remove the app's services the file no longer lists (--prune)</source>
         <translation>删除文件中已不再列出的应用服务（--prune）</translation>
     </message>
     <message>
@@ -1432,7 +1431,7 @@
         <translation>应用名称：</translation>
     </message>
     <message>
-        <source>Deploying a compose file under this name updates the app: the services it lists are updated or created; the app&apos;s services it no longer lists stay unless you choose to remove them.</source>
+        <source>Deploying a compose file under this name updates the app: the services it lists are updated or created; the app's services it no longer lists stay unless you choose to remove them.</source>
         <translation>以此名称部署 compose 文件会更新该应用：文件列出的服务将被更新或创建；文件不再列出的应用服务会保留，除非选择删除它们。</translation>
     </message>
     <message>
@@ -1444,7 +1443,7 @@
         <translation>表单</translation>
     </message>
     <message>
-        <source>Cannot change: the engine keeps a service&apos;s mode and endpoint mode (and its name) for its whole life; deploy a new service instead.</source>
+        <source>Cannot change: the engine keeps a service's mode and endpoint mode (and its name) for its whole life; deploy a new service instead.</source>
         <translation>不可修改：服务的模式和端点模式（以及名称）在其整个生命周期内保持不变；如需更改请发布一个新服务。</translation>
     </message>
     <message>
@@ -1501,7 +1500,7 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <source>Ask every node&apos;s own engine again (docker system df)</source>
+        <source>Ask every node's own engine again (docker system df)</source>
         <translation>重新询问每个节点自己的引擎（docker system df）</translation>
     </message>
     <message>
@@ -1523,7 +1522,7 @@
         </translation>
     </message>
     <message>
-        <source>Each node&apos;s own engine is asked, as docker system df on that node. Reclaimable: what stopped containers, images no container uses, unused volumes and unused build cache hold. A cleanup keeps every service&apos;s current and previous image (its rollback target).</source>
+        <source>Each node's own engine is asked, as docker system df on that node. Reclaimable: what stopped containers, images no container uses, unused volumes and unused build cache hold. A cleanup keeps every service's current and previous image (its rollback target).</source>
         <translation>数据来自每个节点自己的引擎，与在该节点上执行 docker system df 相同。可回收：已停止的容器、没有容器使用的镜像、未使用的存储卷和未使用的构建缓存所占的空间。清理会保留每个服务当前和上一版本的镜像（其回滚目标）。</translation>
     </message>
     <message>
@@ -1589,7 +1588,7 @@
         <translation>无中断停止调度…</translation>
     </message>
     <message>
-        <source>Start the node&apos;s tasks on other nodes first, then drain it (shows the plan first)</source>
+        <source>Start the node's tasks on other nodes first, then drain it (shows the plan first)</source>
         <translation>先在其他节点上启动该节点的任务，再停止调度（先显示计划）</translation>
     </message>
     <message>
@@ -1970,6 +1969,127 @@
     </message>
 </context>
 <context>
+    <name>EventsModel</name>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPage</name>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the rows shown as JSON lines</source>
+        <translation>将显示的行保存为 JSON Lines 文件</translation>
+    </message>
+    <message>
+        <source>Filter events (object, action, details…)</source>
+        <translation>筛选事件（对象、动作、详情…）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n 个事件</numerusform></translation>
+    </message>
+    <message>
+        <source>No events seen yet: what happens in the cluster shows here as it happens.</source>
+        <translation>尚无事件：集群中发生的变化会在发生时显示在这里。</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n minute(s)</source>
+        <translation>
+            <numerusform>最近 %n 分钟</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n hour(s)</source>
+        <translation>
+            <numerusform>最近 %n 小时</numerusform></translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>全部服务</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>全部节点</translation>
+    </message>
+    <message>
+        <source>Cannot read the recent events: %1</source>
+        <translation>无法读取最近的事件：%1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>New events are kept and shown on Resume</source>
+        <translation>新事件会被保留，点击“继续”后显示</translation>
+    </message>
+    <message>
+        <source>Export events</source>
+        <translation>导出事件</translation>
+    </message>
+</context>
+<context>
     <name>FormTab</name>
     <message>
         <source>App (optional)</source>
@@ -1992,7 +2112,7 @@
         <translation>命令（entrypoint）</translation>
     </message>
     <message>
-        <source>empty: the image&apos;s</source>
+        <source>empty: the image's</source>
         <translation>留空：使用镜像自带的</translation>
     </message>
     <message>
@@ -2088,7 +2208,7 @@
         <translation>调度约束</translation>
     </message>
     <message>
-        <source>Add a constraint from the cluster&apos;s node labels…</source>
+        <source>Add a constraint from the cluster's node labels…</source>
         <translation>从集群的节点标签添加约束…</translation>
     </message>
     <message>
@@ -2347,7 +2467,7 @@
         <translation>重新加载</translation>
     </message>
     <message>
-        <source>Read the node&apos;s current labels again (your edits are lost)</source>
+        <source>Read the node's current labels again (your edits are lost)</source>
         <translation>重新读取节点当前的标签（您的修改将丢失）</translation>
     </message>
     <message>
@@ -2798,7 +2918,7 @@
         </translation>
     </message>
     <message>
-        <source>No networks yet. Create an overlay network to connect an app&apos;s services.</source>
+        <source>No networks yet. Create an overlay network to connect an app's services.</source>
         <translation>还没有网络。创建一个 overlay 网络，把应用的服务连接起来。</translation>
     </message>
     <message>
@@ -2959,7 +3079,7 @@
 <context>
     <name>NodeMonitor</name>
     <message>
-        <source>Not connected: live usage is measured through the cluster&apos;s connection.</source>
+        <source>Not connected: live usage is measured through the cluster's connection.</source>
         <translation>未连接：实时用量需要通过集群连接测量。</translation>
     </message>
     <message>
@@ -3085,7 +3205,7 @@
         <translation>打开</translation>
     </message>
     <message>
-        <source>Show the node&apos;s detail</source>
+        <source>Show the node's detail</source>
         <translation>查看节点详情</translation>
     </message>
     <message>
@@ -3117,7 +3237,7 @@
         <translation>编辑标签…</translation>
     </message>
     <message>
-        <source>Add, change or remove the node&apos;s labels (used by placement constraints)</source>
+        <source>Add, change or remove the node's labels (used by placement constraints)</source>
         <translation>添加、修改或删除节点的标签（供调度约束使用）</translation>
     </message>
     <message>
@@ -3149,7 +3269,7 @@
         <translation>连接主机…</translation>
     </message>
     <message>
-        <source>Give the node&apos;s engine address to see its containers, networks, volumes and images</source>
+        <source>Give the node's engine address to see its containers, networks, volumes and images</source>
         <translation>填写节点的引擎地址以查看其容器、网络、存储卷和镜像</translation>
     </message>
     <message>
@@ -3157,7 +3277,7 @@
         <translation>添加节点…</translation>
     </message>
     <message>
-        <source>Join commands and tokens; join a host&apos;s engine</source>
+        <source>Join commands and tokens; join a host's engine</source>
         <translation>加入命令和令牌；让主机的引擎加入集群</translation>
     </message>
     <message>
@@ -3542,6 +3662,10 @@
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
 </context>
 <context>
     <name>Palette</name>
@@ -3710,6 +3834,10 @@
         <translation>副本：%1 个任务</translation>
     </message>
     <message>
+        <source>Roll back %1 to its previous spec?</source>
+        <translation>将 %1 回滚到上一个版本的配置？</translation>
+    </message>
+    <message>
         <source>Run the job again</source>
         <translation>再次运行作业</translation>
     </message>
@@ -3770,7 +3898,7 @@
         <translation>无法回滚服务</translation>
     </message>
     <message>
-        <source>Rebalance %1? Every task is replaced (as docker service update --force), following the service&apos;s update policy, and swarm spreads the new ones over the nodes that take tasks.</source>
+        <source>Rebalance %1? Every task is replaced (as docker service update --force), following the service's update policy, and swarm spreads the new ones over the nodes that take tasks.</source>
         <translation>重新均衡 %1？将按照服务的更新策略替换所有任务（如 docker service update --force），swarm 会把新任务分布到可接收任务的节点上。</translation>
     </message>
     <message>
@@ -3841,6 +3969,10 @@
     <message>
         <source>%1  (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Rolling back changes (current -&gt; previous):</source>
+        <translation>回滚将做出以下更改（当前 -&gt; 上一个）：</translation>
     </message>
     <message>
         <source>The app %1 exists; deploying this file:</source>
@@ -4163,7 +4295,7 @@
         <translation>节点下线或管理节点不可达</translation>
     </message>
     <message>
-        <source>A service&apos;s tasks failing</source>
+        <source>A service's tasks failing</source>
         <translation>服务的任务反复失败</translation>
     </message>
     <message>
@@ -4231,7 +4363,7 @@
         <translation>{service} 运行中的任务：{running}/{desired}。</translation>
     </message>
     <message>
-        <source>The swarm&apos;s root certificate expires on {date}.</source>
+        <source>The swarm's root certificate expires on {date}.</source>
         <translation>集群根证书将于 {date} 过期。</translation>
     </message>
     <message>
@@ -4270,7 +4402,7 @@
         <translation>{hostname} 的引擎地址未知。</translation>
     </message>
     <message>
-        <source>Use “Connect host” to give the node&apos;s engine address.</source>
+        <source>Use “Connect host” to give the node's engine address.</source>
         <translation>请使用“连接主机”填写该节点的引擎地址。</translation>
     </message>
     <message>
@@ -4362,7 +4494,7 @@
         <translation>请连接到管理节点，或将此节点升级为管理节点。</translation>
     </message>
     <message>
-        <source>The engine&apos;s clock differs from this workstation&apos;s by {seconds} s.</source>
+        <source>The engine's clock differs from this workstation's by {seconds} s.</source>
         <translation>引擎的时钟与本机相差 {seconds} 秒。</translation>
     </message>
     <message>
@@ -4414,7 +4546,7 @@
         <translation>连接配置必须是 JSON 对象。</translation>
     </message>
     <message>
-        <source>The profile&apos;s managers must be a list of endpoints.</source>
+        <source>The profile's managers must be a list of endpoints.</source>
         <translation>连接配置中的管理节点必须是地址列表。</translation>
     </message>
     <message>
@@ -4578,7 +4710,7 @@
         <translation>必须是列表</translation>
     </message>
     <message>
-        <source>The &quot;{name}&quot; variable is not set. Defaulting to a blank string.</source>
+        <source>The "{name}" variable is not set. Defaulting to a blank string.</source>
         <translation>变量“{name}”未设置，按空字符串处理。</translation>
     </message>
     <message>
@@ -4586,12 +4718,12 @@
         <translation>不支持设置容器名称。</translation>
     </message>
     <message>
-        <source>Exposing ports is unnecessary - services on the same network can access each other&apos;s containers on any port.</source>
+        <source>Exposing ports is unnecessary - services on the same network can access each other's containers on any port.</source>
         <translation>无需暴露端口：同一网络中的服务可以通过任意端口访问彼此的容器。</translation>
     </message>
     <message>
-        <source>must be a string (e.g. &quot;3.8&quot;)</source>
-        <translation>必须是字符串（例如 &quot;3.8&quot;）</translation>
+        <source>must be a string (e.g. "3.8")</source>
+        <translation>必须是字符串（例如 "3.8"）</translation>
     </message>
     <message>
         <source>version {version} is not supported (3.0 to 3.{latest})</source>
@@ -4722,8 +4854,8 @@
         <translation>“{text}”中的“{address}”不是 IP 地址</translation>
     </message>
     <message>
-        <source>ignoring IP-address ({address}:{port}) service will listen on &apos;0.0.0.0&apos;</source>
-        <translation>忽略 IP 地址（{address}:{port}），服务将监听 &apos;0.0.0.0&apos;</translation>
+        <source>ignoring IP-address ({address}:{port}) service will listen on '0.0.0.0'</source>
+        <translation>忽略 IP 地址（{address}:{port}），服务将监听 '0.0.0.0'</translation>
     </message>
     <message>
         <source>the network “{name}” is not declared under networks</source>
@@ -4822,11 +4954,11 @@
         <translation>网关 {value} 不在子网 {subnet} 内。</translation>
     </message>
     <message>
-        <source>The gateway cannot be the subnet&apos;s network address {value}.</source>
+        <source>The gateway cannot be the subnet's network address {value}.</source>
         <translation>网关不能是子网的网络地址 {value}。</translation>
     </message>
     <message>
-        <source>The gateway cannot be the subnet&apos;s broadcast address {value}.</source>
+        <source>The gateway cannot be the subnet's broadcast address {value}.</source>
         <translation>网关不能是子网的广播地址 {value}。</translation>
     </message>
     <message>
@@ -4842,11 +4974,11 @@
         <translation>网络 {name} 正在使用中，引擎拒绝删除。</translation>
     </message>
     <message>
-        <source>The engine at {endpoint} is {found}, not {hostname}: that address is another node&apos;s.</source>
+        <source>The engine at {endpoint} is {found}, not {hostname}: that address is another node's.</source>
         <translation>{endpoint} 上的引擎是 {found}，不是 {hostname}：该地址属于另一个节点。</translation>
     </message>
     <message>
-        <source>Give the address of this node&apos;s own engine.</source>
+        <source>Give the address of this node's own engine.</source>
         <translation>请填写该节点自己的引擎地址。</translation>
     </message>
     <message>
@@ -4866,7 +4998,7 @@
         <translation>标签的键不能包含“=”、空格或控制字符。</translation>
     </message>
     <message>
-        <source>This is the swarm&apos;s last manager; it cannot be demoted.</source>
+        <source>This is the swarm's last manager; it cannot be demoted.</source>
         <translation>这是集群中最后一个管理节点，不能降级。</translation>
     </message>
     <message>
@@ -4882,7 +5014,7 @@
         <translation>请先恢复不可达的管理节点。</translation>
     </message>
     <message>
-        <source>Give the engine&apos;s IP address or host name, with an optional port (e.g. 10.0.0.5:2376).</source>
+        <source>Give the engine's IP address or host name, with an optional port (e.g. 10.0.0.5:2376).</source>
         <translation>请填写引擎的 IP 地址或主机名，可带端口（例如 10.0.0.5:2376）。</translation>
     </message>
     <message>
@@ -5322,11 +5454,11 @@
         <translation>请对这些节点使用“连接主机”填写其引擎地址。</translation>
     </message>
     <message>
-        <source>The nodes&apos; clocks differ by {spread} s ({fast} is ahead of {slow}).</source>
+        <source>The nodes' clocks differ by {spread} s ({fast} is ahead of {slow}).</source>
         <translation>各节点的时钟相差 {spread} 秒（{fast} 比 {slow} 快）。</translation>
     </message>
     <message>
-        <source>Synchronise the nodes&apos; clocks (NTP): certificates, task times and logs depend on them.</source>
+        <source>Synchronise the nodes' clocks (NTP): certificates, task times and logs depend on them.</source>
         <translation>请同步各节点的时钟（NTP）：证书、任务时间和日志都依赖它。</translation>
     </message>
     <message>
@@ -5346,7 +5478,7 @@
         <translation>请确认这些节点的引擎正在运行，且地址正确。</translation>
     </message>
     <message>
-        <source>No node&apos;s security options could be read.</source>
+        <source>No node's security options could be read.</source>
         <translation>无法读取任何节点的安全选项。</translation>
     </message>
     <message>
@@ -5354,7 +5486,7 @@
         <translation>{count} 个节点的安全选项：{options}。</translation>
     </message>
     <message>
-        <source>The nodes&apos; security options differ: {options}.</source>
+        <source>The nodes' security options differ: {options}.</source>
         <translation>各节点的安全选项不同：{options}。</translation>
     </message>
     <message>

@@ -1,0 +1,149 @@
+"""The engine's events as rows an operator reads (time, type, object, action, details), and the task
+state changes the task diffs show (the engine sends no events for tasks).
+
+One parser for the events page (fed by the watcher's stream and a backfill on connect) and for
+`crane-desktop events`; `--since`/`--until` are read as docker reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import docker
+
+from crane_desktop.engine import api
+from crane_desktop.engine.compose.units import duration_ns
+from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.snapshots import Task
+
+# the object types the events page follows (container events are the nodes' own, not the cluster's)
+CLUSTER_EVENT_TYPES = ("config", "network", "node", "secret", "service")
+TASK_STATES_REPORTED = ("running", "failed", "rejected", "shutdown", "complete")
+_SERVICE_NAME = "com.docker.swarm.service.name"
+_NODE_ID = "com.docker.swarm.node.id"
+
+
+@dataclass(frozen=True)
+class EngineEvent:
+    """One row of the events page: an engine event, or a task state change (`type` "task")."""
+
+    nanos: int  # when, in nanoseconds since the epoch (the engine's timeNano)
+    type: str
+    action: str
+    object_id: str
+    name: str
+    details: str
+    service: str = ""  # the service's name the event concerns, if any
+    node_id: str = ""  # the node the event concerns, if any
+    raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def when(self) -> datetime:
+        return datetime.fromtimestamp(self.nanos / 1e9, UTC)
+
+    @property
+    def key(self) -> str:
+        """The same for the same event however it arrived (the stream or a backfill)."""
+        return f"{self.nanos}:{self.type}:{self.action}:{self.object_id}"
+
+    def record(self) -> dict[str, Any]:
+        """The row as one JSON object (a line of the page's export)."""
+        return {
+            "time": self.when.isoformat().replace("+00:00", "Z"),
+            "type": self.type,
+            "action": self.action,
+            "id": self.object_id,
+            "object": self.name,
+            "details": self.details,
+            "service": self.service,
+            "node": self.node_id,
+        }
+
+
+def from_api(raw: Mapping[str, Any]) -> EngineEvent:
+    """An event as the engine's /events stream gives it."""
+    actor = raw.get("Actor") or {}
+    attributes: Mapping[str, str] = actor.get("Attributes") or {}
+    event_type = str(raw.get("Type", ""))
+    name = str(attributes.get("name", ""))
+    nanos = int(raw.get("timeNano") or int(raw.get("time", 0)) * 1_000_000_000)
+    details = ", ".join(f"{key}={value}" for key, value in sorted(attributes.items()) if key != "name")
+    service = name if event_type == "service" else str(attributes.get(_SERVICE_NAME, ""))
+    node_id = str(actor.get("ID", "")) if event_type == "node" else str(attributes.get(_NODE_ID, ""))
+    return EngineEvent(
+        nanos, event_type, str(raw.get("Action", "")), str(actor.get("ID", "")), name, details, service,
+        node_id, raw,
+    )  # fmt: skip
+
+
+def task_transitions(change: Diff[Task], state_before: Mapping[str, str]) -> list[tuple[Task, str | None]]:
+    """The tasks of a diff whose state changed (or that are new), with the state they had (None for a
+    new task): the task events the engine does not send. `state_before`: task id -> state."""
+    found = []
+    for task in (*change.added.values(), *change.changed.values()):
+        old = state_before.get(task.id)
+        if old != task.state:
+            found.append((task, old))
+    return found
+
+
+def task_event(task: Task, service_name: str) -> EngineEvent | None:
+    """A task's new state as an event row (None for the states on the way: new, assigned, ...)."""
+    if task.state not in TASK_STATES_REPORTED:
+        return None
+    name = f"{service_name}.{task.slot}" if task.slot else f"{service_name}.{task.node_id[:12]}"
+    details = task.error or task.message
+    nanos = int(task.updated_at.timestamp() * 1e9)
+    return EngineEvent(nanos, "task", task.state, task.id, name, details, service_name, task.node_id)
+
+
+# -- docker's --since / --until ------------------------------------------------------------------
+_DATE_FORMATS = ("%Y-%m-%dT%H:%M:%S.%f%z", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S.%f",
+                 "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d")  # fmt: skip
+_UNIX = re.compile(r"^\d+(\.\d{1,9})?$")
+
+
+def parse_time(text: str, now: datetime) -> float:
+    """A `--since`/`--until` value as docker's GetTimestamp reads it: a Go duration before now (`10m`,
+    `1h30m`, `0s`), a Unix time (`1700000000.5`), or an RFC 3339 date or time (local without a zone).
+    Seconds since the epoch; ValueError with docker's words when it is none of them."""
+    text = text.strip()
+    if _UNIX.match(text):
+        return float(text)
+    if "-" not in text:
+        try:
+            return (now - timedelta(microseconds=duration_ns(text) / 1000)).timestamp()
+        except (ValueError, OverflowError):
+            pass
+    for form in _DATE_FORMATS:
+        try:
+            moment = datetime.strptime(text.replace("Z", "+0000"), form)
+        except ValueError:
+            continue
+        return (moment if moment.tzinfo else moment.astimezone()).timestamp()
+    raise ValueError(f'failed to parse value as time or duration: "{text}"')
+
+
+def read_events(
+    client: docker.APIClient, since: float | None, until: float | None, types: tuple[str, ...]
+) -> Iterator[EngineEvent]:
+    """The engine's events from `since` (until `until`, else as they come), of `types`."""
+    stream = api.call(
+        client, client.events, since=since, until=until, decode=True, filters={"type": list(types)}
+    )
+    try:
+        for raw in stream:
+            yield from_api(raw)
+    finally:
+        stream.close()
+
+
+def recent_events(client: docker.APIClient, minutes: int) -> list[EngineEvent]:
+    """The cluster's events of the last `minutes` (the engine keeps the last thousand or so): the
+    events page's backfill on connect."""
+    now = datetime.now(UTC).timestamp()
+    return list(read_events(client, now - minutes * 60, now, CLUSTER_EVENT_TYPES))

@@ -1,0 +1,53 @@
+"""`crane-desktop events --since 5s --until 0s --format json` against the real swarm: a network created
+and removed just before shows as its events, from create to remove, in the engine's own JSON (as
+`docker events` prints)."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+from tests.integration.test_stack_command import crane
+from tests.swarm import docker, profile_path, unique
+
+
+def test_events_prints_a_network_created_and_removed():
+    name = unique("evnet")
+    network_id = docker(1, "network", "create", "--driver", "overlay", name).strip()
+    docker(1, "network", "rm", name)
+    done = crane(
+        "events", "--profile-file", str(profile_path()), "--since", "5s", "--until", "0s", "--format", "json"
+    )
+    assert done.returncode == 0, done.stderr
+    events = [json.loads(line) for line in done.stdout.splitlines()]
+    ours = [(e["Type"], e["Action"]) for e in events if e["Actor"]["ID"] == network_id]
+    assert ours[0] == ("network", "create") and ours[-1] == ("network", "remove")  # swarm's words
+
+
+def test_a_time_docker_would_not_read_is_refused():
+    done = crane("events", "--profile-file", str(profile_path()), "--since", "yesterday-ish")
+    assert done.returncode == 1
+    assert 'failed to parse value as time or duration: "yesterday-ish"' in done.stderr
+
+
+def test_events_follows_until_ctrl_c_and_exits_130_as_docker():
+    since = str(int(time.time()) - 1)  # the engine replays from there: no race with the stream opening
+    command = [sys.executable, "-m", "crane_desktop", "events", "--profile-file", str(profile_path())]
+    name = unique("evfollow")
+    with subprocess.Popen([*command, "--since", since], stdout=subprocess.PIPE, text=True) as follower:
+        guard = threading.Timer(20, follower.kill)  # a missing event ends the test, not the suite
+        guard.start()
+        try:
+            docker(1, "network", "create", "--driver", "overlay", name)
+            lines = iter(follower.stdout.readline, "")
+            line = next((line for line in lines if f"name={name}" in line), "")
+            assert " network create " in line
+            follower.send_signal(signal.SIGINT)
+            assert follower.wait(10) == 130
+        finally:
+            guard.cancel()
+            docker(1, "network", "rm", name, check=False)
