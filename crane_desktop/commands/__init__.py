@@ -9,6 +9,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from crane_desktop.commands import capacity, deploy, drain, entrypoints, stack, why
+from crane_desktop.commands import capacity, deploy, drain, entrypoints, rotate, stack, why
 
-COMMANDS: list[ModuleType] = [capacity, deploy, drain, entrypoints, stack, why]
+COMMANDS: list[ModuleType] = [capacity, deploy, drain, entrypoints, rotate, stack, why]
