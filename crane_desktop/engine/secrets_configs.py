@@ -18,14 +18,13 @@ from crane_desktop.engine import api
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 from crane_desktop.engine.snapshots import Config, Secret, Service, parse_all
+from crane_desktop.engine.stacks import KINDS
 
 Kind = Literal["secret", "config"]
 MAX_BYTES = 500 * 1024  # the engine's limit for a secret's or a config's data (swarmkit's MaxSecretSize)
 NAME = re.compile(r"^[a-zA-Z0-9]+(?:[a-zA-Z0-9-_.]*[a-zA-Z0-9])?$")  # swarmkit's name rule
-KIND_WORDS = {  # {kind} of the messages below, marked so the UI shows it in the user's language
-    "secret": QT_TRANSLATE_NOOP("engine", "secret"),
-    "config": QT_TRANSLATE_NOOP("engine", "config"),
-}
+IN_USE = QT_TRANSLATE_NOOP("engine", "The {kind} is in use by {services}: it cannot be removed.")
+KIND_WORDS = {"secret": KINDS["Secrets"], "config": KINDS["Configs"]}  # shown in the user's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +146,7 @@ def remove(client: docker.APIClient, kind: Kind, object_id: str) -> None:
     using = users(services, kind, object_id)
     if using:
         raise EngineError(
-            QT_TRANSLATE_NOOP("engine", "The {kind} is in use by {services}: it cannot be removed."),
+            IN_USE,
             kind=KIND_WORDS[kind],
             services=", ".join(sorted({use.service for use in using})),
         )

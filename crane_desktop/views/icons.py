@@ -24,6 +24,8 @@ NAMES = (
     "apps",
     "capacity",
     "networks",
+    "secrets",
+    "configs",
     "overview",
     "refresh",
     "drain",

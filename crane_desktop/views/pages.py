@@ -20,6 +20,7 @@ from crane_desktop.views.capacity_page import CapacityPage
 from crane_desktop.views.networks_page import NetworksPage
 from crane_desktop.views.nodes_page import NodesPage
 from crane_desktop.views.overview_page import OverviewPage
+from crane_desktop.views.secrets_page import configs_page, secrets_page
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext, Navigator
@@ -33,4 +34,6 @@ PAGES: list[tuple[str, Callable[[], str], Callable[[ClusterContext, Navigator], 
     ("apps", lambda: translate("Pages", "Apps"), AppsPage),
     ("capacity", lambda: translate("Pages", "Capacity"), CapacityPage),
     ("networks", lambda: translate("Pages", "Networks"), NetworksPage),
+    ("secrets", lambda: translate("Pages", "Secrets"), secrets_page),
+    ("configs", lambda: translate("Pages", "Configs"), configs_page),
 ]

@@ -45,6 +45,8 @@ COUNTS: dict[str, tuple[tuple[str, ...], Counter]] = {
     "nodes": (("nodes",), nodes_count),
     "apps": (("services",), rows_count),
     "networks": (("networks", "services"), rows_count),
+    "secrets": (("secrets",), rows_count),
+    "configs": (("configs",), rows_count),
 }
 
 
