@@ -80,8 +80,10 @@ def run(args: argparse.Namespace) -> int:
     except EngineError as error:
         return fail(command, error)
     if outcome.exit_code == 0:
-        print(f"{plan.old_name} rotated: {', '.join(outcome.updated) or 'no service'} use {plan.new_name}; "
-              f"{plan.old_name} removed", flush=True)  # fmt: skip
+        users = (
+            ", ".join(outcome.updated) + f" on {plan.new_name}" if outcome.updated else "no service used it"
+        )
+        print(f"{plan.old_name} rotated to {plan.new_name}: {users}; {plan.old_name} removed", flush=True)
         return 0
     states = [f"{name}: on {plan.new_name}" for name in outcome.updated]
     states += [f"{name}: rolled back to {plan.old_name}" for name in outcome.rolled_back]

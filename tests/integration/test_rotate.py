@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from crane_desktop.engine import rotate
+from crane_desktop.engine import rotate, secrets_configs
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.secrets_configs import MAX_BYTES
 from tests.integration.test_deploy_command import crane
@@ -121,6 +121,9 @@ def test_a_config_that_breaks_one_service_is_rolled_back_and_kept(objects, clust
     assert f"{tolerant}: on {config}-v2" in result.stderr
     tasks = cluster.client.tasks(filters={"service": checking, "desired-state": "running"})
     assert [t["Status"]["State"] for t in tasks] == ["running"]  # it runs on the old config again
+    old_id = next(c["ID"] for c in cluster.client.configs() if c["Spec"]["Name"] == config)
+    with pytest.raises(EngineError, match=f"The config is in use by {checking}: it cannot be removed"):
+        secrets_configs.remove(cluster.client, "config", old_id)
 
 
 def test_bad_input_is_refused_before_anything_is_created(objects, cluster, tmp_path):
@@ -138,3 +141,20 @@ def test_bad_input_is_refused_before_anything_is_created(objects, cluster, tmp_p
     with pytest.raises(EngineError, match="exists already"):
         rotate.plan_rotation(cluster.client, "config", config, b"v2", f"{config}-taken")
     assert names(cluster, "config") & {f"{config}-v2"} == set()
+
+
+def test_labels_change_and_nothing_else(objects, cluster):
+    name = unique("crane-rot-l")
+    objects["secret"].append(name)
+    objects["config"].append(name)
+    secret_id = secrets_configs.create(cluster.client, "secret", name, b"pw", {"a": "1"})
+    config_id = secrets_configs.create(cluster.client, "config", name, b"{{.Service.Name}}", {}, "golang")
+    secrets_configs.set_labels(cluster.client, "secret", secret_id, {"b": "2"})
+    secrets_configs.set_labels(cluster.client, "config", config_id, {"c": "3"})
+    assert cluster.client.inspect_secret(secret_id)["Spec"]["Labels"] == {"b": "2"}
+    config = cluster.client.inspect_config(config_id)["Spec"]
+    assert (config["Labels"], config["Templating"], config["Data"]) == (
+        {"c": "3"},
+        {"Name": "golang"},
+        "e3suU2VydmljZS5OYW1lfX0=",
+    )
