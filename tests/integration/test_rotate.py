@@ -5,6 +5,7 @@ rolled back and the old version is kept; bad input is refused before anything is
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -158,3 +159,29 @@ def test_labels_change_and_nothing_else(objects, cluster):
         {"Name": "golang"},
         "e3suU2VydmljZS5OYW1lfX0=",
     )
+
+
+def test_cancel_puts_the_service_being_updated_back_and_keeps_the_old_secret(objects, cluster):
+    secret = unique("crane-rot-x")
+    objects["secret"].append(secret)
+    cluster.client.create_secret(secret, b"old")
+    # A slow rollout (the new task must run 30 s before the update completes): cancelled well before.
+    name = create_service(
+        objects,
+        cluster,
+        ["--secret", f"source={secret},target=pw", "--update-monitor", "30s"],
+        ["sleep", "3600"],
+    )
+    steps: list[rotate.Progress] = []
+    plan = rotate.plan_rotation(cluster.client, "secret", secret, b"new")
+    run = rotate.RotateRun(plan, steps.append)
+    with ThreadPoolExecutor(1) as pool:
+        running = pool.submit(run.run, cluster.client)
+        wait_until(lambda: any(s.step == rotate.Step.UPDATING and s.note for s in steps), 20, "the rollout")
+        run.cancel()
+        outcome = running.result(timeout=60)
+
+    assert outcome.cancelled and outcome.exit_code == 130 and not outcome.old_removed
+    assert [s.step for s in steps if s.service_id][-1] == rotate.Step.CANCELLED
+    assert references(name, "secret")[0]["SecretName"] == secret  # back on the old secret
+    assert names(cluster, "secret") >= {secret, f"{secret}-v2"}  # both kept: nothing lost
