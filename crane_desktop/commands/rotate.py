@@ -54,7 +54,7 @@ def _read(path: str) -> bytes:
 def _progress(progress: Progress) -> None:
     text = f"{progress.name}: {progress.step}"
     if progress.note is not None:
-        text += f" ({progress.note.text})" if progress.step != "updating" else f" {progress.note.text}"
+        text += f" ({progress.note})" if progress.step != "updating" else f" {progress.note}"
     print(f"{datetime.now().strftime('%H:%M:%S')} {text}", flush=True)
 
 
@@ -88,6 +88,6 @@ def run(args: argparse.Namespace) -> int:
     states = [f"{name}: on {plan.new_name}" for name in outcome.updated]
     states += [f"{name}: rolled back to {plan.old_name}" for name in outcome.rolled_back]
     states += [f"{name}: unchanged, on {plan.old_name}" for name in outcome.unchanged]
-    reason = outcome.failure.text if outcome.failure is not None else "cancelled"
+    reason = str(outcome.failure) if outcome.failure is not None else "cancelled"
     print(f"crane-desktop {command}: {reason}; {plan.old_name} kept; " + "; ".join(states), file=sys.stderr)
     return outcome.exit_code

@@ -32,14 +32,19 @@ from crane_desktop.engine import api, stacks
 from crane_desktop.engine import secrets_configs as objects
 from crane_desktop.engine.cancellable import Cancellable
 from crane_desktop.engine.deploy import DeployResult, UpdateStarted, follow
-from crane_desktop.engine.drain import Note
 from crane_desktop.engine.errors import EngineError
-from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
+from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, Phrase, term
 from crane_desktop.engine.secrets_configs import Kind
 from crane_desktop.engine.snapshots import Service, parse_all
 
 log = logging.getLogger("crane.engine.rotate")
 
+OUTCOME_TERMS = (  # how a rollout ended (engine/deploy.py's outcomes), shown in the user's language
+    QT_TRANSLATE_NOOP("EngineTerms", "paused"),
+    QT_TRANSLATE_NOOP("EngineTerms", "rolled back"),
+    QT_TRANSLATE_NOOP("EngineTerms", "failed"),
+    QT_TRANSLATE_NOOP("EngineTerms", "timeout"),
+)
 VERSIONED = re.compile(r"^(?P<base>.+)-v(?P<number>\d+)$")
 
 
@@ -51,6 +56,13 @@ def next_name(name: str, existing: set[str]) -> str:
     while f"{base}-v{number}" in existing:
         number += 1
     return f"{base}-v{number}"
+
+
+def _phrase(error: EngineError) -> Phrase:
+    """The error's message, still to be translated."""
+    return Phrase(
+        error.template, {k: v if isinstance(v, Phrase) else str(v) for k, v in error.params.items()}
+    )
 
 
 class Step(StrEnum):
@@ -70,7 +82,7 @@ class Progress:
     service_id: str  # "" for the objects' own steps
     step: Step
     name: str = ""  # the service's name (or the object's, for CREATED / REMOVED / KEPT)
-    note: Note | None = None  # why it failed, or a rollout's progress line
+    note: Phrase | None = None  # why it failed, or a rollout's progress line
 
 
 @dataclass
@@ -81,7 +93,7 @@ class Outcome:
     updated: list[str] = field(default_factory=list)
     rolled_back: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    failure: Note | None = None
+    failure: Phrase | None = None
     cancelled: bool = False
     old_removed: bool = False
 
@@ -156,7 +168,7 @@ class RotateRun(Cancellable):
                 self.report(Progress("", Step.REMOVED, plan.old_name))
                 return outcome
             except EngineError as error:  # e.g. a service started using it meanwhile
-                outcome.failure = Note(error.template, {k: str(v) for k, v in error.params.items()})
+                outcome.failure = _phrase(error)
         self.report(Progress("", Step.KEPT, plan.old_name, outcome.failure))
         return outcome
 
@@ -188,12 +200,10 @@ class RotateRun(Cancellable):
             )
             self._ended(client, service_id, name, result, outcome)
         except EngineError as error:
-            self._failed(
-                service_id, name, Note(error.template, {k: str(v) for k, v in error.params.items()}), outcome
-            )
+            self._failed(service_id, name, _phrase(error), outcome)
 
     def _line(self, service_id: str, name: str, line: str) -> None:
-        self.report(Progress(service_id, Step.UPDATING, name, Note("{line}", {"line": line})))
+        self.report(Progress(service_id, Step.UPDATING, name, Phrase("{line}", {"line": line})))
 
     def _ended(
         self, client: docker.APIClient, service_id: str, name: str, result: DeployResult, outcome: Outcome
@@ -202,9 +212,10 @@ class RotateRun(Cancellable):
             outcome.updated.append(name)
             self.report(Progress(service_id, Step.UPDATED, name))
             return
-        reason = Note(QT_TRANSLATE_NOOP("engine", "Its rollout ended {outcome}: {message}"),
-                      {"outcome": result.outcome, "message": result.message})  # fmt: skip
-        if result.outcome == "failed":  # its rollback paused: nothing more to try
+        reason = Phrase(QT_TRANSLATE_NOOP("engine", "Its rollout ended {outcome}: {message}"),
+                        {"outcome": term(result.outcome), "message": result.message})  # fmt: skip
+        state = (stacks.inspect_service(client, service_id).get("UpdateStatus") or {}).get("State")
+        if state == "rollback_paused":  # the swarm's own rollback stopped: nothing more to try
             self._failed(service_id, name, reason, outcome)
             return
         if result.outcome != "rolled back":  # paused, timed out or cancelled: we roll it back ourselves
@@ -215,7 +226,7 @@ class RotateRun(Cancellable):
                 self._failed(
                     service_id,
                     name,
-                    Note(error.template, {k: str(v) for k, v in error.params.items()}),
+                    _phrase(error),
                     outcome,
                 )
                 return
@@ -224,14 +235,14 @@ class RotateRun(Cancellable):
             self.report(Progress(service_id, Step.CANCELLED, name))
             return
         outcome.rolled_back.append(name)
-        outcome.failure = Note(
-            QT_TRANSLATE_NOOP("engine", "{service}: {reason}"), {"service": name, "reason": reason.text}
+        outcome.failure = Phrase(
+            QT_TRANSLATE_NOOP("engine", "{service}: {reason}"), {"service": name, "reason": reason}
         )
         self.report(Progress(service_id, Step.ROLLED_BACK, name, reason))
 
-    def _failed(self, service_id: str, name: str, note: Note, outcome: Outcome) -> None:
-        outcome.failure = Note(
-            QT_TRANSLATE_NOOP("engine", "{service}: {reason}"), {"service": name, "reason": note.text}
+    def _failed(self, service_id: str, name: str, note: Phrase, outcome: Outcome) -> None:
+        outcome.failure = Phrase(
+            QT_TRANSLATE_NOOP("engine", "{service}: {reason}"), {"service": name, "reason": note}
         )
         self.report(Progress(service_id, Step.FAILED, name, note))
 

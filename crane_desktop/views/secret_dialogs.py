@@ -33,7 +33,7 @@ from crane_desktop.engine.networks import labels_to_text, parse_labels
 from crane_desktop.engine.rotate import Outcome, Progress, RotatePlan, RotateRun, Step, next_name
 from crane_desktop.engine.secrets_configs import MAX_BYTES, Kind
 from crane_desktop.engine.snapshots import Config, Secret
-from crane_desktop.messages import engine_text, error_text
+from crane_desktop.messages import engine_text, error_text, phrase_text
 from crane_desktop.views.dialogs import ERROR_STYLE, EngineDialog, failure_text
 from crane_desktop.views.operations import operation_slot
 
@@ -269,6 +269,7 @@ class RotateDialog(ObjectDialog):
         self.run = run = RotateRun(plan, bridge.relay(self.on_progress))
         self.ok_button.hide()
         self.stop_button.show()
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
         self.data_input.setEnabled(False)
         try:
             self.outcome = await self.on_manager(run.run)
@@ -286,7 +287,7 @@ class RotateDialog(ObjectDialog):
                 .replace("%1", outcome.new_name)
                 .replace("%2", outcome.old_name)
             )
-        reason = engine_text(outcome.failure.template, outcome.failure.params) if outcome.failure else ""
+        reason = phrase_text(outcome.failure) if outcome.failure is not None else ""
         text = self.tr("%1 is kept: nothing is lost.").replace("%1", outcome.old_name)
         return f"{reason}\n{text}" if reason else text
 
@@ -317,8 +318,8 @@ class RotateDialog(ObjectDialog):
             Step.KEPT: self.tr("%1 kept."),
         }
         text = texts[progress.step].replace("%1", progress.name)
-        if progress.note is not None:
-            text += " " + engine_text(progress.note.template, progress.note.params)
+        if progress.note is not None and progress.step != Step.UPDATING:  # not the rollout's raw lines
+            text += " " + phrase_text(progress.note)
         key = progress.service_id or progress.step
         for row in range(self.progress_list.count()):
             line = self.progress_list.item(row)

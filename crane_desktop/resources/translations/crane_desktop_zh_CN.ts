@@ -1607,6 +1607,18 @@
         <source>unknown</source>
         <translation>未知</translation>
     </message>
+    <message>
+        <source>rolled back</source>
+        <translation>已回滚</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
 </context>
 <context>
     <name>EntryPointsTab</name>
@@ -3105,12 +3117,14 @@
     <message numerus="yes">
         <source>%n secret(s)</source>
         <translation>
-            <numerusform>%n 个密钥</numerusform></translation>
+            <numerusform>%n 个密钥</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n config(s)</source>
         <translation>
-            <numerusform>%n 个配置</numerusform></translation>
+            <numerusform>%n 个配置</numerusform>
+        </translation>
     </message>
     <message>
         <source>No secrets yet. Passwords and keys reach services as files, never in their settings.</source>
@@ -3472,6 +3486,10 @@
     <message>
         <source>Stop</source>
         <translation>停止</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Done: every service uses %1; %2 is removed.</source>
