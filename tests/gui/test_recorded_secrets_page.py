@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from crane_desktop.engine.i18n import Phrase, term
+from crane_desktop.engine.rotate import Outcome, Progress, Step
 from crane_desktop.engine.secrets_configs import MAX_BYTES
 from crane_desktop.models.secrets import SecretTableModel
 from crane_desktop.views.secret_dialogs import ContentDialog, CreateDialog, RotateDialog
@@ -109,3 +111,38 @@ def test_rotate_names_the_next_version_and_refuses_empty_content(configs, qtbot)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.error_label.isVisible())
     assert dialog.error_label.text() == "The config is empty." and dialog.run is None
+
+
+def test_rotate_progress_shows_a_line_per_service_and_the_outcome(configs, qtbot):
+    """The steps as the run reports them (through the relay, on the GUI thread): one line per service,
+    updated in place, and what the end means for the old version."""
+    assert configs.select("vault_nginx_conf")
+    qtbot.mouseClick(configs.rotate_button, Qt.MouseButton.LeftButton)
+    dialog = configs.findChild(RotateDialog, "rotateDialog")
+    why = Phrase(
+        "Its rollout ended {outcome}: {message}", {"outcome": term("rolled back"), "message": "task failed"}
+    )
+    for progress in (
+        Progress("", Step.CREATED, "vault_nginx_conf-v2"),
+        Progress("a", Step.UPDATING, "vault_db", Phrase("{line}", {"line": "updating: 0/1"})),
+        Progress("a", Step.UPDATED, "vault_db"),
+        Progress("b", Step.UPDATING, "vault_proxy"),
+        Progress("b", Step.ROLLED_BACK, "vault_proxy", why),
+        Progress("", Step.KEPT, "vault_nginx_conf"),
+    ):
+        dialog.on_progress(progress)
+    lines = [dialog.progress_list.item(row).text() for row in range(dialog.progress_list.count())]
+    assert lines == [
+        "vault_nginx_conf-v2 created.",
+        "vault_db: uses the new version.",
+        "vault_proxy: rolled back to the old version. Its rollout ended rolled back: task failed",
+        "vault_nginx_conf kept.",
+    ]
+    outcome = Outcome(
+        "vault_nginx_conf",
+        "vault_nginx_conf-v2",
+        failure=Phrase("{service}: {reason}", {"service": "vault_proxy", "reason": why}),
+    )
+    assert dialog.outcome_text(outcome) == (
+        "vault_proxy: Its rollout ended rolled back: task failed\nvault_nginx_conf is kept: nothing is lost."
+    )
