@@ -65,6 +65,11 @@ def _phrase(error: EngineError) -> Phrase:
     )
 
 
+def _no_tasks(service: Mapping[str, Any]) -> bool:
+    replicated = (service.get("Spec") or {}).get("Mode", {}).get("Replicated")
+    return isinstance(replicated, Mapping) and replicated.get("Replicas") == 0
+
+
 class Step(StrEnum):
     CREATED = "created"  # the new version exists (service_id "")
     UPDATING = "updating"
@@ -188,6 +193,10 @@ class RotateRun(Cancellable):
 
         try:
             stacks.update_spec(client, service_id, change)
+            if _no_tasks(before):  # scaled to zero: the swarm has nothing to roll out (no update status)
+                outcome.updated.append(name)
+                self.report(Progress(service_id, Step.UPDATED, name))
+                return
             image = str(before["Spec"].get("TaskTemplate", {}).get("ContainerSpec", {}).get("Image", ""))
             previous = str((before.get("UpdateStatus") or {}).get("StartedAt", ""))
             started = UpdateStarted(service_id, name, image, image, previous)  # the image stays

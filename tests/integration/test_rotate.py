@@ -61,7 +61,7 @@ def names(cluster, kind: str) -> set[str]:
     return {item["Spec"]["Name"] for item in listed}
 
 
-def test_a_secret_used_by_two_services_rotates_and_the_old_one_goes(objects, cluster, tmp_path):
+def test_a_secret_used_by_three_services_rotates_and_the_old_one_goes(objects, cluster, tmp_path):
     secret = unique("crane-rot-s")
     objects["secret"].append(secret)
     cluster.client.create_secret(secret, b"old password", labels={"team": "shop"})
@@ -71,6 +71,9 @@ def test_a_secret_used_by_two_services_rotates_and_the_old_one_goes(objects, clu
     second = create_service(
         objects, cluster, ["--secret", f"source={secret},target=/run/other,uid=5,gid=6"], ["sleep", "3600"]
     )
+    idle = unique("crane-rot-svc")  # scaled to zero: nothing to roll out, moved all the same
+    objects["service"].append(idle)
+    docker(1, "service", "create", "-d", "--name", idle, "--replicas", "0", "--secret", secret, IMAGE, "true")
     new_file = tmp_path / "new"
     new_file.write_bytes(b"new password")
 
@@ -85,6 +88,7 @@ def test_a_secret_used_by_two_services_rotates_and_the_old_one_goes(objects, clu
     assert (ref["SecretName"], ref["File"]["Name"], ref["File"]["UID"], ref["File"]["GID"]) == (
         f"{secret}-v2", "/run/other", "5", "6",
     )  # fmt: skip
+    assert references(idle, "secret")[0]["SecretName"] == f"{secret}-v2"
     new = next(s for s in cluster.client.secrets() if s["Spec"]["Name"] == f"{secret}-v2")
     assert new["Spec"]["Labels"] == {"team": "shop"}
 
