@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QPushButton, QTableView, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QTableView, QWidget
 
 from crane_desktop.engine import secrets_configs as objects
 from crane_desktop.engine.diff import Diff
@@ -77,6 +78,13 @@ class ObjectsPage(QWidget):
         setup_table(self.table)
         self.table.sortByColumn(SecretTableModel.NAME_COLUMN, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        delete_key = QAction(self)
+        delete_key.setShortcut(QKeySequence.StandardKey.Delete)
+        delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.triggered.connect(self.delete_selected)
+        self.table.addAction(delete_key)
         set_icons(
             self,
             {"createObjectButton": "add", "labelsButton": "labels", "rotateButton": "refresh",
@@ -132,6 +140,16 @@ class ObjectsPage(QWidget):
         chosen = self.selected() is not None
         for button in (self.content_button, self.labels_button, self.rotate_button, self.delete_button):
             button.setEnabled(chosen)
+
+    def _context_menu(self, position: QPoint) -> None:
+        """The page's buttons, as they are (shown, enabled), on the row clicked."""
+        menu = QMenu(self)
+        buttons = (self.create_button, self.content_button, self.labels_button, self.rotate_button)
+        for button in (*buttons, self.delete_button):
+            if not button.isHidden():
+                action = menu.addAction(button.icon(), button.text(), button.click)
+                action.setEnabled(button.isEnabled())
+        menu.popup(self.table.viewport().mapToGlobal(position))
 
     # -- actions ---------------------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> QDialog:

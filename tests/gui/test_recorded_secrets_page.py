@@ -146,3 +146,10 @@ def test_rotate_progress_shows_a_line_per_service_and_the_outcome(configs, qtbot
     assert dialog.outcome_text(outcome) == (
         "vault_proxy: Its rollout ended rolled back: task failed\nvault_nginx_conf is kept: nothing is lost."
     )
+
+
+def test_the_delete_key_asks_as_the_button_does(configs, qtbot):
+    assert configs.select("vault_motd")
+    configs.table.setFocus()
+    qtbot.keyClick(configs.table, Qt.Key.Key_Delete)
+    assert "Delete vault_motd? This cannot be undone." in answer(qtbot, configs, accept=False)
