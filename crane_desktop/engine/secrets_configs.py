@@ -111,11 +111,9 @@ def check_new(kind: Kind, name: str, data: bytes, existing: Iterable[str]) -> No
         raise EngineError(QT_TRANSLATE_NOOP("engine", "The {kind} is empty."), kind=KIND_WORDS[kind])
     if len(data) > MAX_BYTES:
         raise EngineError(
-            QT_TRANSLATE_NOOP(
-                "engine", "The {kind} has {size} KB: the engine takes at most 500 KB ({limit} bytes)."
-            ),
+            # Over the limit, only the limit's worth is read (a file may be huge): its size is not known.
+            QT_TRANSLATE_NOOP("engine", "The {kind} is over 500 KB: the engine takes at most {limit} bytes."),
             kind=KIND_WORDS[kind],
-            size=str(-(-len(data) // 1024)),
             limit=str(MAX_BYTES),
         )
 

@@ -142,7 +142,7 @@ def test_bad_input_is_refused_before_anything_is_created(objects, cluster, tmp_p
     result = crane("config", "rotate", config, "--file", str(big), "--profile-file", str(profile_path()))
 
     assert result.returncode == 1
-    assert "the engine takes at most 500 KB" in result.stderr
+    assert "The config is over 500 KB: the engine takes at most 512000 bytes." in result.stderr
     with pytest.raises(EngineError, match="exists already"):
         rotate.plan_rotation(cluster.client, "config", config, b"v2", f"{config}-taken")
     assert names(cluster, "config") & {f"{config}-v2"} == set()

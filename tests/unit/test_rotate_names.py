@@ -16,7 +16,7 @@ def test_versions_count_up_from_the_name_and_skip_names_taken():
 
 
 def test_bad_input_is_refused_in_plain_words():
-    with pytest.raises(EngineError, match="at most 500 KB"):
+    with pytest.raises(EngineError, match="is over 500 KB"):
         check_new("config", "c", b"x" * (MAX_BYTES + 1), [])
     with pytest.raises(EngineError, match="A secret named pw exists already"):
         check_new("secret", "pw", b"x", ["pw"])

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AddNodeDialog</name>
@@ -28,7 +27,7 @@
         <translation>作为管理节点：</translation>
     </message>
     <message>
-        <source>Or join a host&apos;s engine from here (TLS as in the profile)</source>
+        <source>Or join a host's engine from here (TLS as in the profile)</source>
         <translation>或从这里让主机的引擎加入集群（TLS 同连接配置）</translation>
     </message>
     <message>
@@ -154,7 +153,7 @@
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <source>Saved %1, and beside it the configs&apos; files: %2.</source>
+        <source>Saved %1, and beside it the configs' files: %2.</source>
         <translation>已保存 %1，配置文件保存在同一目录：%2。</translation>
     </message>
     <message>
@@ -348,7 +347,7 @@
         <translation>实时用量</translation>
     </message>
     <message>
-        <source>Measure what the containers use now, through each node&apos;s own engine, every %1 seconds (nodes Crane cannot reach show —)</source>
+        <source>Measure what the containers use now, through each node's own engine, every %1 seconds (nodes Crane cannot reach show —)</source>
         <translation>每 %1 秒通过各节点自己的引擎测量容器当前的用量（Crane 无法连接的节点显示 —）</translation>
     </message>
     <message>
@@ -525,7 +524,7 @@
         <translation>下移</translation>
     </message>
     <message>
-        <source>Merged in order, as docker stack deploy -c a.yml -c b.yml (relative paths from the first file&apos;s folder), read from disk at each Check and Deploy; without a file, the text below is deployed. Variables come from Crane Desktop&apos;s environment: .env is not read, as with docker stack deploy.</source>
+        <source>Merged in order, as docker stack deploy -c a.yml -c b.yml (relative paths from the first file's folder), read from disk at each Check and Deploy; without a file, the text below is deployed. Variables come from Crane Desktop's environment: .env is not read, as with docker stack deploy.</source>
         <translation>按顺序合并，与 docker stack deploy -c a.yml -c b.yml 相同（相对路径以第一个文件所在的文件夹为准），每次检查和发布时从磁盘读取；没有文件时，发布下方输入的文本。变量取自 Crane Desktop 的环境：不读取 .env 文件，与 docker stack deploy 相同。</translation>
     </message>
     <message>
@@ -608,7 +607,7 @@
         <translation>客户端私钥</translation>
     </message>
     <message>
-        <source>Verify the engine&apos;s certificate</source>
+        <source>Verify the engine's certificate</source>
         <translation>校验引擎的证书</translation>
     </message>
     <message>
@@ -866,7 +865,7 @@
         <translation>连接主机…</translation>
     </message>
     <message>
-        <source>Give the engine address of this container&apos;s node</source>
+        <source>Give the engine address of this container's node</source>
         <translation>填写该容器所在节点的引擎地址</translation>
     </message>
     <message>
@@ -1100,11 +1099,11 @@
         <translation>为 CI 运行器提供客户端证书</translation>
     </message>
     <message>
-        <source>Before it can work: (1) every node that runs the service can pull %1, so the registry&apos;s address must be reachable from the nodes, not only from the runner; (2) the CI runner reaches a manager&apos;s engine at %2 with the client certificate.</source>
+        <source>Before it can work: (1) every node that runs the service can pull %1, so the registry's address must be reachable from the nodes, not only from the runner; (2) the CI runner reaches a manager's engine at %2 with the client certificate.</source>
         <translation>使用前提：（1）运行该服务的每个节点都能拉取 %1，因此镜像仓库的地址必须能从各节点访问，而不仅是从运行器访问；（2）CI 运行器能用客户端证书访问 %2 上的管理节点引擎。</translation>
     </message>
     <message>
-        <source>The runner needs the CA certificate, the client certificate and its key (the files of this profile, shown above by path). Store them as protected secret files of the CI system (for example GitLab&apos;s File variables, GitHub&apos;s encrypted secrets written to files), never in the repository, and pass their paths with the flags above. Or, as for the docker CLI, put them in one directory as ca.pem, cert.pem and key.pem and set the variables below; the command then needs no connection flags. Prefer a client certificate made for CI only, so it can be revoked on its own.</source>
+        <source>The runner needs the CA certificate, the client certificate and its key (the files of this profile, shown above by path). Store them as protected secret files of the CI system (for example GitLab's File variables, GitHub's encrypted secrets written to files), never in the repository, and pass their paths with the flags above. Or, as for the docker CLI, put them in one directory as ca.pem, cert.pem and key.pem and set the variables below; the command then needs no connection flags. Prefer a client certificate made for CI only, so it can be revoked on its own.</source>
         <translation>运行器需要 CA 证书、客户端证书及其私钥（即此配置所用的文件，上面只显示路径）。请把它们存为 CI 系统受保护的机密文件（例如 GitLab 的 File 类型变量、写入文件的 GitHub 加密机密），切勿放入代码仓库，并用上面的参数传入路径。也可以像 docker 命令行那样，把它们以 ca.pem、cert.pem、key.pem 放在同一目录并设置下面的环境变量，这样命令就不需要连接参数。建议为 CI 单独签发客户端证书，以便单独吊销。</translation>
     </message>
     <message>
@@ -1231,7 +1230,7 @@
         <translation>shop</translation>
     </message>
     <message>
-        <source>Remove the app&apos;s services the file no longer lists (--prune)</source>
+        <source>Remove the app's services the file no longer lists (--prune)</source>
         <translation>删除文件中已不再列出的应用服务（--prune）</translation>
     </message>
     <message>
@@ -1247,7 +1246,7 @@
         <translation>应用名称：</translation>
     </message>
     <message>
-        <source>Deploying a compose file under this name updates the app: the services it lists are updated or created; the app&apos;s services it no longer lists stay unless you choose to remove them.</source>
+        <source>Deploying a compose file under this name updates the app: the services it lists are updated or created; the app's services it no longer lists stay unless you choose to remove them.</source>
         <translation>以此名称部署 compose 文件会更新该应用：文件列出的服务将被更新或创建；文件不再列出的应用服务会保留，除非选择删除它们。</translation>
     </message>
     <message>
@@ -1259,7 +1258,7 @@
         <translation>表单</translation>
     </message>
     <message>
-        <source>Cannot change: the engine keeps a service&apos;s mode and endpoint mode (and its name) for its whole life; deploy a new service instead.</source>
+        <source>Cannot change: the engine keeps a service's mode and endpoint mode (and its name) for its whole life; deploy a new service instead.</source>
         <translation>不可修改：服务的模式和端点模式（以及名称）在其整个生命周期内保持不变；如需更改请发布一个新服务。</translation>
     </message>
     <message>
@@ -1316,7 +1315,7 @@
         <translation>无中断停止调度…</translation>
     </message>
     <message>
-        <source>Start the node&apos;s tasks on other nodes first, then drain it (shows the plan first)</source>
+        <source>Start the node's tasks on other nodes first, then drain it (shows the plan first)</source>
         <translation>先在其他节点上启动该节点的任务，再停止调度（先显示计划）</translation>
     </message>
     <message>
@@ -1731,7 +1730,7 @@
         <translation>命令（entrypoint）</translation>
     </message>
     <message>
-        <source>empty: the image&apos;s</source>
+        <source>empty: the image's</source>
         <translation>留空：使用镜像自带的</translation>
     </message>
     <message>
@@ -1807,7 +1806,7 @@
         <translation>调度约束</translation>
     </message>
     <message>
-        <source>Add a constraint from the cluster&apos;s node labels…</source>
+        <source>Add a constraint from the cluster's node labels…</source>
         <translation>从集群的节点标签添加约束…</translation>
     </message>
     <message>
@@ -2103,7 +2102,7 @@
         <translation>重新加载</translation>
     </message>
     <message>
-        <source>Read the node&apos;s current labels again (your edits are lost)</source>
+        <source>Read the node's current labels again (your edits are lost)</source>
         <translation>重新读取节点当前的标签（您的修改将丢失）</translation>
     </message>
     <message>
@@ -2565,7 +2564,7 @@
         </translation>
     </message>
     <message>
-        <source>No networks yet. Create an overlay network to connect an app&apos;s services.</source>
+        <source>No networks yet. Create an overlay network to connect an app's services.</source>
         <translation>还没有网络。创建一个 overlay 网络，把应用的服务连接起来。</translation>
     </message>
     <message>
@@ -2726,7 +2725,7 @@
 <context>
     <name>NodeMonitor</name>
     <message>
-        <source>Not connected: live usage is measured through the cluster&apos;s connection.</source>
+        <source>Not connected: live usage is measured through the cluster's connection.</source>
         <translation>未连接：实时用量需要通过集群连接测量。</translation>
     </message>
     <message>
@@ -2852,7 +2851,7 @@
         <translation>打开</translation>
     </message>
     <message>
-        <source>Show the node&apos;s detail</source>
+        <source>Show the node's detail</source>
         <translation>查看节点详情</translation>
     </message>
     <message>
@@ -2884,7 +2883,7 @@
         <translation>编辑标签…</translation>
     </message>
     <message>
-        <source>Add, change or remove the node&apos;s labels (used by placement constraints)</source>
+        <source>Add, change or remove the node's labels (used by placement constraints)</source>
         <translation>添加、修改或删除节点的标签（供调度约束使用）</translation>
     </message>
     <message>
@@ -2916,7 +2915,7 @@
         <translation>连接主机…</translation>
     </message>
     <message>
-        <source>Give the node&apos;s engine address to see its containers, networks, volumes and images</source>
+        <source>Give the node's engine address to see its containers, networks, volumes and images</source>
         <translation>填写节点的引擎地址以查看其容器、网络、存储卷和镜像</translation>
     </message>
     <message>
@@ -2924,7 +2923,7 @@
         <translation>添加节点…</translation>
     </message>
     <message>
-        <source>Join commands and tokens; join a host&apos;s engine</source>
+        <source>Join commands and tokens; join a host's engine</source>
         <translation>加入命令和令牌；让主机的引擎加入集群</translation>
     </message>
     <message>
@@ -3709,7 +3708,7 @@
         <translation>无法回滚服务</translation>
     </message>
     <message>
-        <source>Rebalance %1? Every task is replaced (as docker service update --force), following the service&apos;s update policy, and swarm spreads the new ones over the nodes that take tasks.</source>
+        <source>Rebalance %1? Every task is replaced (as docker service update --force), following the service's update policy, and swarm spreads the new ones over the nodes that take tasks.</source>
         <translation>重新均衡 %1？将按照服务的更新策略替换所有任务（如 docker service update --force），swarm 会把新任务分布到可接收任务的节点上。</translation>
     </message>
     <message>
@@ -4130,7 +4129,7 @@
         <translation>{hostname} 的引擎地址未知。</translation>
     </message>
     <message>
-        <source>Use “Connect host” to give the node&apos;s engine address.</source>
+        <source>Use “Connect host” to give the node's engine address.</source>
         <translation>请使用“连接主机”填写该节点的引擎地址。</translation>
     </message>
     <message>
@@ -4222,7 +4221,7 @@
         <translation>请连接到管理节点，或将此节点升级为管理节点。</translation>
     </message>
     <message>
-        <source>The engine&apos;s clock differs from this workstation&apos;s by {seconds} s.</source>
+        <source>The engine's clock differs from this workstation's by {seconds} s.</source>
         <translation>引擎的时钟与本机相差 {seconds} 秒。</translation>
     </message>
     <message>
@@ -4274,7 +4273,7 @@
         <translation>连接配置必须是 JSON 对象。</translation>
     </message>
     <message>
-        <source>The profile&apos;s managers must be a list of endpoints.</source>
+        <source>The profile's managers must be a list of endpoints.</source>
         <translation>连接配置中的管理节点必须是地址列表。</translation>
     </message>
     <message>
@@ -4438,7 +4437,7 @@
         <translation>必须是列表</translation>
     </message>
     <message>
-        <source>The &quot;{name}&quot; variable is not set. Defaulting to a blank string.</source>
+        <source>The "{name}" variable is not set. Defaulting to a blank string.</source>
         <translation>变量“{name}”未设置，按空字符串处理。</translation>
     </message>
     <message>
@@ -4446,12 +4445,12 @@
         <translation>不支持设置容器名称。</translation>
     </message>
     <message>
-        <source>Exposing ports is unnecessary - services on the same network can access each other&apos;s containers on any port.</source>
+        <source>Exposing ports is unnecessary - services on the same network can access each other's containers on any port.</source>
         <translation>无需暴露端口：同一网络中的服务可以通过任意端口访问彼此的容器。</translation>
     </message>
     <message>
-        <source>must be a string (e.g. &quot;3.8&quot;)</source>
-        <translation>必须是字符串（例如 &quot;3.8&quot;）</translation>
+        <source>must be a string (e.g. "3.8")</source>
+        <translation>必须是字符串（例如 "3.8"）</translation>
     </message>
     <message>
         <source>version {version} is not supported (3.0 to 3.{latest})</source>
@@ -4582,8 +4581,8 @@
         <translation>“{text}”中的“{address}”不是 IP 地址</translation>
     </message>
     <message>
-        <source>ignoring IP-address ({address}:{port}) service will listen on &apos;0.0.0.0&apos;</source>
-        <translation>忽略 IP 地址（{address}:{port}），服务将监听 &apos;0.0.0.0&apos;</translation>
+        <source>ignoring IP-address ({address}:{port}) service will listen on '0.0.0.0'</source>
+        <translation>忽略 IP 地址（{address}:{port}），服务将监听 '0.0.0.0'</translation>
     </message>
     <message>
         <source>the network “{name}” is not declared under networks</source>
@@ -4682,11 +4681,11 @@
         <translation>网关 {value} 不在子网 {subnet} 内。</translation>
     </message>
     <message>
-        <source>The gateway cannot be the subnet&apos;s network address {value}.</source>
+        <source>The gateway cannot be the subnet's network address {value}.</source>
         <translation>网关不能是子网的网络地址 {value}。</translation>
     </message>
     <message>
-        <source>The gateway cannot be the subnet&apos;s broadcast address {value}.</source>
+        <source>The gateway cannot be the subnet's broadcast address {value}.</source>
         <translation>网关不能是子网的广播地址 {value}。</translation>
     </message>
     <message>
@@ -4702,11 +4701,11 @@
         <translation>网络 {name} 正在使用中，引擎拒绝删除。</translation>
     </message>
     <message>
-        <source>The engine at {endpoint} is {found}, not {hostname}: that address is another node&apos;s.</source>
+        <source>The engine at {endpoint} is {found}, not {hostname}: that address is another node's.</source>
         <translation>{endpoint} 上的引擎是 {found}，不是 {hostname}：该地址属于另一个节点。</translation>
     </message>
     <message>
-        <source>Give the address of this node&apos;s own engine.</source>
+        <source>Give the address of this node's own engine.</source>
         <translation>请填写该节点自己的引擎地址。</translation>
     </message>
     <message>
@@ -4726,7 +4725,7 @@
         <translation>标签的键不能包含“=”、空格或控制字符。</translation>
     </message>
     <message>
-        <source>This is the swarm&apos;s last manager; it cannot be demoted.</source>
+        <source>This is the swarm's last manager; it cannot be demoted.</source>
         <translation>这是集群中最后一个管理节点，不能降级。</translation>
     </message>
     <message>
@@ -4742,7 +4741,7 @@
         <translation>请先恢复不可达的管理节点。</translation>
     </message>
     <message>
-        <source>Give the engine&apos;s IP address or host name, with an optional port (e.g. 10.0.0.5:2376).</source>
+        <source>Give the engine's IP address or host name, with an optional port (e.g. 10.0.0.5:2376).</source>
         <translation>请填写引擎的 IP 地址或主机名，可带端口（例如 10.0.0.5:2376）。</translation>
     </message>
     <message>
@@ -5114,11 +5113,11 @@
         <translation>请对这些节点使用“连接主机”填写其引擎地址。</translation>
     </message>
     <message>
-        <source>The nodes&apos; clocks differ by {spread} s ({fast} is ahead of {slow}).</source>
+        <source>The nodes' clocks differ by {spread} s ({fast} is ahead of {slow}).</source>
         <translation>各节点的时钟相差 {spread} 秒（{fast} 比 {slow} 快）。</translation>
     </message>
     <message>
-        <source>Synchronise the nodes&apos; clocks (NTP): certificates, task times and logs depend on them.</source>
+        <source>Synchronise the nodes' clocks (NTP): certificates, task times and logs depend on them.</source>
         <translation>请同步各节点的时钟（NTP）：证书、任务时间和日志都依赖它。</translation>
     </message>
     <message>
@@ -5138,7 +5137,7 @@
         <translation>请确认这些节点的引擎正在运行，且地址正确。</translation>
     </message>
     <message>
-        <source>No node&apos;s security options could be read.</source>
+        <source>No node's security options could be read.</source>
         <translation>无法读取任何节点的安全选项。</translation>
     </message>
     <message>
@@ -5146,7 +5145,7 @@
         <translation>{count} 个节点的安全选项：{options}。</translation>
     </message>
     <message>
-        <source>The nodes&apos; security options differ: {options}.</source>
+        <source>The nodes' security options differ: {options}.</source>
         <translation>各节点的安全选项不同：{options}。</translation>
     </message>
     <message>
@@ -5234,7 +5233,7 @@
         <translation>没有名为 {name} 的{kind}。</translation>
     </message>
     <message>
-        <source>{name} is not a valid name: up to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting and ending with a letter or digit.</source>
+        <source>{name} is not a valid name: up to 64 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.</source>
         <translation>{name} 不是有效的名称：最多 64 个字母、数字、“-”、“_”或“.”，须以字母或数字开头和结尾。</translation>
     </message>
     <message>
@@ -5246,8 +5245,8 @@
         <translation>该{kind}为空。</translation>
     </message>
     <message>
-        <source>The {kind} has {size} KB: the engine takes at most 500 KB ({limit} bytes).</source>
-        <translation>该{kind}有 {size} KB：引擎最多接受 500 KB（{limit} 字节）。</translation>
+        <source>The {kind} is over 500 KB: the engine takes at most {limit} bytes.</source>
+        <translation>该{kind}超过 500 KB：引擎最多接受 {limit} 字节。</translation>
     </message>
 </context>
 <context>
