@@ -9,6 +9,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from crane_desktop.commands import capacity, deploy, df, drain, entrypoints, events, stack, why
+from crane_desktop.commands import capacity, deploy, df, drain, entrypoints, events, rotate, stack, why
 
-COMMANDS: list[ModuleType] = [capacity, deploy, df, drain, entrypoints, events, stack, why]
+COMMANDS: list[ModuleType] = [capacity, deploy, df, drain, entrypoints, events, rotate, stack, why]

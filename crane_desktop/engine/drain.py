@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import copy
 import logging
-import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -56,6 +55,7 @@ import docker
 
 from crane_desktop.engine import api
 from crane_desktop.engine import nodes as node_ops
+from crane_desktop.engine.cancellable import Cancellable
 from crane_desktop.engine.capacity import HOLDING, node_capacities, place, task_reservations
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
@@ -261,7 +261,7 @@ class DrainRefused(EngineError):
     template = QT_TRANSLATE_NOOP("engine", "{node} cannot be drained without downtime: {reason}")
 
 
-class DrainRun:
+class DrainRun(Cancellable):
     """The steps of one drain without downtime, run by `run` on a worker thread; `cancel` from any
     thread returns at once and takes effect at the next check (within `poll` seconds)."""
 
@@ -273,18 +273,11 @@ class DrainRun:
         poll: float = 0.25,
         timeout: float = 600.0,
     ) -> None:
+        super().__init__()
         self.plan = plan
         self.report = report
         self.poll = poll
         self.timeout = timeout  # per service
-        self._cancelled = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled.is_set()
 
     def run(self, client: docker.APIClient) -> Outcome:
         plan = self.plan

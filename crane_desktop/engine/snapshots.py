@@ -6,6 +6,7 @@ so a newer (or older) engine cannot crash the app. The raw JSON is kept (not com
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -367,6 +368,48 @@ class Container:
             created=_int(_get(data, "Created")),
             raw=data,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Secret:
+    """A swarm secret (its data never leaves the engine); `Config` adds the content."""
+
+    id: str
+    version: int
+    name: str
+    labels: tuple[tuple[str, str], ...]
+    driver: str  # a secret's driver, a config's templating driver ("" for none)
+    created_at: datetime
+    updated_at: datetime
+    raw: Mapping[str, Any] = field(compare=False, repr=False, default_factory=dict)
+
+    @classmethod
+    def from_api(cls, data: Mapping[str, Any]) -> Self:
+        spec = _get(data, "Spec", default={})
+        driver = _get(spec, "Driver", "Name") or _get(spec, "Templating", "Name")  # secret, config
+        return cls(
+            _str(_get(data, "ID")),
+            _int(_get(data, "Version", "Index")),
+            _str(_get(spec, "Name"), UNKNOWN),
+            _labels(_get(spec, "Labels")),
+            _str(driver),
+            parse_time(_get(data, "CreatedAt")),
+            parse_time(_get(data, "UpdatedAt")),
+            data,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Config(Secret):
+    """A swarm config: like a secret, but its content can be shown."""
+
+    @property
+    def content(self) -> bytes:
+        encoded = _str(_map(self.raw.get("Spec")).get("Data"))
+        try:
+            return base64.b64decode(encoded, validate=True)
+        except ValueError:
+            return b""
 
 
 @dataclass(frozen=True, slots=True)

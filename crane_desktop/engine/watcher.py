@@ -30,7 +30,7 @@ from crane_desktop.engine.errors import (
     NotFound,
     NotSwarmManager,
 )
-from crane_desktop.engine.snapshots import Container, Network, Node, Service, Task, parse_all
+from crane_desktop.engine.snapshots import Config, Container, Network, Node, Secret, Service, Task, parse_all
 from crane_desktop.engine.threads import lower_priority, reap
 
 log = logging.getLogger("crane.engine.watcher")
@@ -77,12 +77,19 @@ KINDS: dict[str, ResourceKind] = {
             "network",
             30.0,
         ),
+        # Rarely changed and announced by events: relisted only once a minute.
+        ResourceKind(
+            "secrets", Secret, lambda c: c.secrets(), lambda c, i: c.inspect_secret(i), "secret", 60.0
+        ),
+        ResourceKind(
+            "configs", Config, lambda c: c.configs(), lambda c, i: c.inspect_config(i), "config", 60.0
+        ),
         ResourceKind(
             "containers", Container, lambda c: c.containers(all=True), _container_by_id, "container", 30.0
         ),
     )
 }
-CLUSTER_KINDS = ("nodes", "services", "tasks", "networks")
+CLUSTER_KINDS = ("nodes", "services", "tasks", "networks", "secrets", "configs")
 STREAM_ENDED = object()
 INSPECT_LIMIT = 40  # more dirty ids than this in one flush: relist instead of inspecting each
 

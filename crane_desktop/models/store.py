@@ -23,7 +23,9 @@ SAVE_DELAY_MS = 5000  # retirements come in bursts (an update replaces every tas
 
 
 class ClusterStore(QObject):
-    changed = Signal(str, object)  # kind ("nodes", "services", "tasks", "networks"), Diff
+    changed = Signal(
+        str, object
+    )  # kind ("nodes", "services", "tasks", "networks", "secrets", "configs"), Diff
     cleared = Signal()
     eventArrived = Signal(object)  # EngineEvent: one of the watcher's events, as it came (engine/events.py)
 

@@ -25,6 +25,8 @@ NAMES = (
     "capacity",
     "disk",
     "networks",
+    "secrets",
+    "configs",
     "overview",
     "events",
     "refresh",

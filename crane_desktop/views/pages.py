@@ -23,6 +23,7 @@ from crane_desktop.views.events_page import EventsPage
 from crane_desktop.views.networks_page import NetworksPage
 from crane_desktop.views.nodes_page import NodesPage
 from crane_desktop.views.overview_page import OverviewPage
+from crane_desktop.views.secrets_page import configs_page, secrets_page
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext, Navigator
@@ -37,6 +38,8 @@ PAGES: list[tuple[str, Callable[[], str], Callable[[ClusterContext, Navigator], 
     ("capacity", lambda: translate("Pages", "Capacity"), CapacityPage),
     ("disk", lambda: translate("Pages", "Disk usage"), DiskPage),
     ("networks", lambda: translate("Pages", "Networks"), NetworksPage),
+    ("secrets", lambda: translate("Pages", "Secrets"), secrets_page),
+    ("configs", lambda: translate("Pages", "Configs"), configs_page),
     ("alerts", lambda: translate("Pages", "Alerts"), AlertsPage),
     ("events", lambda: translate("Pages", "Events"), EventsPage),
 ]

@@ -51,6 +51,8 @@ COUNTS: dict[str, tuple[tuple[str, ...], Counter]] = {
     "nodes": (("nodes",), nodes_count),
     "apps": (("services",), rows_count),
     "networks": (("networks", "services"), rows_count),
+    "secrets": (("secrets",), rows_count),
+    "configs": (("configs",), rows_count),
     "alerts": (("nodes", "services", "tasks"), alerts_count),  # also when acknowledged (countChanged)
 }
 

@@ -48,6 +48,8 @@ def test_entries_for_every_recorded_object(palette):
                 "Capacity",
                 "Disk usage",
                 "Networks",
+                "Secrets",
+                "Configs",
                 "Alerts",
                 "Events",
             )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QFormLayout
 
 from crane_desktop.engine import preflight
@@ -21,10 +21,11 @@ from crane_desktop.messages import check_text, engine_text
 from crane_desktop.models.apps import NAME, PORTS, SERVICES, UPDATED
 from crane_desktop.models.host_tables import ContainerTableModel
 from crane_desktop.models.nodes import NodeTableModel
+from crane_desktop.models.secrets import SecretTableModel
 from crane_desktop.views.charts import ContainerCharts
 from crane_desktop.views.main_window import MainWindow
-from tests.gui.conftest import by_name, recorded
-from tests.gui.test_node_helpers import cell
+from tests.gui.conftest import by_name, feed_secret_users, recorded
+from tests.gui.test_node_helpers import cell, visible_box
 
 
 @pytest.fixture
@@ -185,3 +186,20 @@ def test_the_charts_time_window_is_translated_in_every_kind_of_chart(zh_cn, qtbo
     qtbot.addWidget(charts)
     windows = [charts.window_combo.itemText(i) for i in range(charts.window_combo.count())]
     assert windows == ["最近 5 分钟", "最近 15 分钟", "最近 60 分钟"]
+
+
+def test_secrets_read_in_the_guides_words_and_refusals_name_the_kind(chinese, recorded_context, qtbot):
+    feed_secret_users(recorded_context.store)
+    chinese.show_page("secrets")
+    page = chinese.page_widgets["secrets"]
+    assert page.rotate_button.text() == "轮换…" and page.count_label.text() == "2 个密钥"
+    assert page.select("vault_db_password")
+    row = page.table.currentIndex().row()
+    assert (
+        page.proxy.index(row, SecretTableModel.USED_BY_COLUMN)
+        .data()
+        .startswith("vault_db：db_password（uid 999，gid 999，权限 0400）")
+    )
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: visible_box(page, "errorDialog") is not None)
+    assert visible_box(page, "errorDialog").text() == "vault_db, vault_proxy 正在使用该密钥：无法删除。"

@@ -130,3 +130,29 @@ def test_events_are_handed_on_with_secrets_and_the_diffs_still_come(cluster, ser
     finally:
         watcher.stop()
         docker(1, "secret", "rm", secret, check=False)
+
+
+def test_secrets_and_configs_follow_their_events(cluster):
+    """Created, relabelled and removed out of band: seen from the events, long before the minute's relist."""
+    sink = Recorder()
+    watcher = Watcher(cluster, sink, ["secrets", "configs"])
+    watcher.start()
+    name = unique("watch-secret")
+    try:
+        wait_until(lambda: "secrets" in {k for k, _d in sink.diffs}, what="the first listing")
+        secret_id = cluster.client.create_secret(name, b"pw")["ID"]
+        cluster.client.create_config(name, b"conf", labels={"a": "1"})
+        wait_until(lambda: any(s.name == name for s in sink.added("secrets")), 10, "secret added")
+        added = wait_until(lambda: next((c for c in sink.added("configs") if c.name == name), None), 10)
+        assert added.content == b"conf" and added.labels == (("a", "1"),)
+        cluster.client.remove_secret(secret_id)
+        wait_until(lambda: secret_id in sink.removed("secrets"), 10, "secret removed")
+    finally:
+        watcher.stop()
+        client = cluster.client
+        for listed, remove in (
+            (client.secrets, client.remove_secret),
+            (client.configs, client.remove_config),
+        ):
+            for item in listed(filters={"name": name}):
+                remove(item["ID"])

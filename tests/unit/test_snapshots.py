@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 from crane_desktop.engine.snapshots import (
     EPOCH,
     UNKNOWN,
+    Config,
     Container,
     Network,
     Node,
+    Secret,
     Service,
     Task,
     parse_all,
@@ -132,7 +134,7 @@ json_values = st.recursive(
 
 @given(st.dictionaries(keys, json_values, max_size=8))
 def test_parsing_never_raises_on_odd_json(data):
-    for kind in (Node, Service, Task, Network, Container):
+    for kind in (Node, Service, Task, Network, Container, Secret, Config):
         snapshot = kind.from_api(data)
         assert isinstance(snapshot.id, str)
 
@@ -142,3 +144,15 @@ def test_empty_objects_read_as_unknown():
     assert Task.from_api({}).state == UNKNOWN
     assert parse_all(Node, [{"ID": ""}, "junk", {"ID": "x"}]).keys() == {"x"}
     assert parse_all(Node, {"not": "a list"}) == {}
+
+
+def test_secrets_and_configs_read_their_driver_and_a_config_its_content():
+    secret = Secret.from_api(
+        {"ID": "s1", "Spec": {"Name": "pw", "Driver": {"Name": "vault"}, "Labels": {"a": "b"}}}
+    )
+    assert (secret.name, secret.driver, secret.labels) == ("pw", "vault", (("a", "b"),))
+    config = Config.from_api(
+        {"ID": "c1", "Spec": {"Name": "c", "Data": "aGVsbG8=", "Templating": {"Name": "golang"}}}
+    )
+    assert (config.content, config.driver) == (b"hello", "golang")
+    assert Config.from_api({"ID": "c2", "Spec": {"Data": "not base64!"}}).content == b""

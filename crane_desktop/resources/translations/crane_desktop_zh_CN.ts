@@ -1312,6 +1312,13 @@
     </message>
 </context>
 <context>
+    <name>ContentDialog</name>
+    <message>
+        <source>Content of %1</source>
+        <translation>%1 的内容</translation>
+    </message>
+</context>
+<context>
     <name>ContinuousDeploymentTab</name>
     <message>
         <source>Put this command in a CI pipeline after the image is pushed: it updates only the image of the service, follows the rolling update, and exits with 0 when it completes, or non-zero with the reason when it fails, pauses or rolls back. Set TAG to the new image tag.</source>
@@ -1378,6 +1385,60 @@
     <message>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>CreateDialog</name>
+    <message>
+        <source>Create secret</source>
+        <translation>创建密钥</translation>
+    </message>
+    <message>
+        <source>Create config</source>
+        <translation>创建配置</translation>
+    </message>
+    <message>
+        <source>key=value, one a line</source>
+        <translation>键=值，每行一个</translation>
+    </message>
+    <message>
+        <source>Templated (golang): placeholders such as {{.Service.Name}}</source>
+        <translation>模板（golang）：可用 {{.Service.Name}} 等占位符</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>%1 created.</source>
+        <translation>已创建 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>DataInput</name>
+    <message>
+        <source>Type the content, or choose a file</source>
+        <translation>输入内容，或选择文件</translation>
+    </message>
+    <message>
+        <source>From file…</source>
+        <translation>从文件…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1（%2 字节）</translation>
     </message>
 </context>
 <context>
@@ -1880,6 +1941,18 @@
         <source>unknown</source>
         <translation>未知</translation>
     </message>
+    <message>
+        <source>rolled back</source>
+        <translation>已回滚</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
 </context>
 <context>
     <name>EntryPointsTab</name>
@@ -2044,7 +2117,8 @@
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
-            <numerusform>%n 个事件</numerusform></translation>
+            <numerusform>%n 个事件</numerusform>
+        </translation>
     </message>
     <message>
         <source>No events seen yet: what happens in the cluster shows here as it happens.</source>
@@ -2057,12 +2131,14 @@
     <message numerus="yes">
         <source>Last %n minute(s)</source>
         <translation>
-            <numerusform>最近 %n 分钟</numerusform></translation>
+            <numerusform>最近 %n 分钟</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Last %n hour(s)</source>
         <translation>
-            <numerusform>最近 %n 小时</numerusform></translation>
+            <numerusform>最近 %n 小时</numerusform>
+        </translation>
     </message>
     <message>
         <source>All services</source>
@@ -2485,6 +2561,17 @@
     <message>
         <source>The labels were changed by someone else since this editor opened; nothing was saved. Reload to see them, then apply your change again.</source>
         <translation>打开编辑器后标签已被他人修改；未保存任何内容。请重新加载查看，然后再次应用您的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsEditDialog</name>
+    <message>
+        <source>Labels of %1</source>
+        <translation>%1 的标签</translation>
+    </message>
+    <message>
+        <source>key=value, one a line</source>
+        <translation>键=值，每行一个</translation>
     </message>
 </context>
 <context>
@@ -3416,6 +3503,87 @@
     </message>
 </context>
 <context>
+    <name>ObjectsPage</name>
+    <message>
+        <source>Create…</source>
+        <translation>创建…</translation>
+    </message>
+    <message>
+        <source>Show content</source>
+        <translation>查看内容</translation>
+    </message>
+    <message>
+        <source>Labels…</source>
+        <translation>编辑标签…</translation>
+    </message>
+    <message>
+        <source>Rotate…</source>
+        <translation>轮换…</translation>
+    </message>
+    <message>
+        <source>Create a new version and move every service that uses this one to it</source>
+        <translation>创建新版本，并把使用它的所有服务切换到新版本</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Filter secrets (name, label, service…)</source>
+        <translation>筛选密钥（名称、标签、服务…）</translation>
+    </message>
+    <message>
+        <source>Filter configs (name, label, service…)</source>
+        <translation>筛选配置（名称、标签、服务…）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret(s)</source>
+        <translation>
+            <numerusform>%n 个密钥</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n config(s)</source>
+        <translation>
+            <numerusform>%n 个配置</numerusform></translation>
+    </message>
+    <message>
+        <source>No secrets yet. Passwords and keys reach services as files, never in their settings.</source>
+        <translation>还没有密钥。密码和私钥以文件形式交给服务，从不写进服务设置。</translation>
+    </message>
+    <message>
+        <source>No configs yet. Configuration files reach services without rebuilding images.</source>
+        <translation>还没有配置。配置文件无需重新构建镜像即可交给服务。</translation>
+    </message>
+    <message>
+        <source>Cannot delete the secret</source>
+        <translation>无法删除密钥</translation>
+    </message>
+    <message>
+        <source>Cannot delete the config</source>
+        <translation>无法删除配置</translation>
+    </message>
+    <message>
+        <source>Delete secret</source>
+        <translation>删除密钥</translation>
+    </message>
+    <message>
+        <source>Delete config</source>
+        <translation>删除配置</translation>
+    </message>
+    <message>
+        <source>Delete %1? This cannot be undone.</source>
+        <translation>删除 %1？此操作不能恢复。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>%1 deleted.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+</context>
+<context>
     <name>OneAppProxy</name>
     <message>
         <source>Image · mode</source>
@@ -3659,6 +3827,14 @@
         <translation>网络</translation>
     </message>
     <message>
+        <source>Secrets</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Configs</source>
+        <translation>配置</translation>
+    </message>
+    <message>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
@@ -3726,6 +3902,77 @@
     </message>
 </context>
 <context>
+    <name>RotateDialog</name>
+    <message>
+        <source>Rotate %1</source>
+        <translation>轮换 %1</translation>
+    </message>
+    <message>
+        <source>A new version, %1, is created from this content; every service using %2 moves to it at the same target, one after the other, following its rollout. %2 is removed only when all succeeded; a failed rollout is rolled back and %2 is kept.</source>
+        <translation>用此内容创建新版本 %1；使用 %2 的每个服务依次切换到新版本（目标路径不变），并跟踪其滚动更新。只有全部成功后才删除 %2；滚动更新失败的服务会回滚，%2 保留。</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>轮换</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Done: every service uses %1; %2 is removed.</source>
+        <translation>完成：所有服务都使用 %1；%2 已删除。</translation>
+    </message>
+    <message>
+        <source>%1 is kept: nothing is lost.</source>
+        <translation>%1 已保留：没有任何丢失。</translation>
+    </message>
+    <message>
+        <source>Stopping: the service being updated goes back to %1…</source>
+        <translation>正在停止：正在更新的服务回到 %1…</translation>
+    </message>
+    <message>
+        <source>%1 created.</source>
+        <translation>已创建 %1。</translation>
+    </message>
+    <message>
+        <source>%1: updating…</source>
+        <translation>%1：正在更新…</translation>
+    </message>
+    <message>
+        <source>%1: uses the new version.</source>
+        <translation>%1：已使用新版本。</translation>
+    </message>
+    <message>
+        <source>%1: rolled back to the old version.</source>
+        <translation>%1：已回滚到旧版本。</translation>
+    </message>
+    <message>
+        <source>%1: failed.</source>
+        <translation>%1：失败。</translation>
+    </message>
+    <message>
+        <source>%1: stopped, back on the old version.</source>
+        <translation>%1：已停止，回到旧版本。</translation>
+    </message>
+    <message>
+        <source>%1: unchanged, on the old version.</source>
+        <translation>%1：未改动，仍使用旧版本。</translation>
+    </message>
+    <message>
+        <source>%1 removed.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>%1 kept.</source>
+        <translation>已保留 %1。</translation>
+    </message>
+</context>
+<context>
     <name>RowCountLabel</name>
     <message>
         <source>%1 of %2 shown</source>
@@ -3765,6 +4012,45 @@
     <message>
         <source>The task counts of %1 were changed.</source>
         <translation>%1 的任务数已修改。</translation>
+    </message>
+</context>
+<context>
+    <name>SecretTableModel</name>
+    <message>
+        <source>%1: %2 (uid %3, gid %4, mode %5)</source>
+        <translation>%1：%2（uid %3，gid %4，权限 %5）</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>驱动</translation>
+    </message>
+    <message>
+        <source>Templating</source>
+        <translation>模板驱动</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
     </message>
 </context>
 <context>
@@ -5556,6 +5842,38 @@
     <message>
         <source>the external config {name} does not exist</source>
         <translation>外部配置 {name} 不存在</translation>
+    </message>
+    <message>
+        <source>Its rollout ended {outcome}: {message}</source>
+        <translation>其滚动更新结束（{outcome}）：{message}</translation>
+    </message>
+    <message>
+        <source>Its rollback did not end within {seconds} s.</source>
+        <translation>其回滚未在 {seconds} 秒内结束。</translation>
+    </message>
+    <message>
+        <source>The {kind} is in use by {services}: it cannot be removed.</source>
+        <translation>{services} 正在使用该{kind}：无法删除。</translation>
+    </message>
+    <message>
+        <source>There is no {kind} named {name}.</source>
+        <translation>没有名为 {name} 的{kind}。</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid name: up to 64 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.</source>
+        <translation>{name} 不是有效的名称：最多 64 个字母、数字、“-”、“_”或“.”，须以字母或数字开头和结尾。</translation>
+    </message>
+    <message>
+        <source>A {kind} named {name} exists already.</source>
+        <translation>名为 {name} 的{kind}已存在。</translation>
+    </message>
+    <message>
+        <source>The {kind} is empty.</source>
+        <translation>该{kind}为空。</translation>
+    </message>
+    <message>
+        <source>The {kind} is over 500 KB: the engine takes at most {limit} bytes.</source>
+        <translation>该{kind}超过 500 KB：引擎最多接受 {limit} 字节。</translation>
     </message>
 </context>
 <context>

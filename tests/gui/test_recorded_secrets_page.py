@@ -1,0 +1,154 @@
+"""The Secrets and Configs pages on recorded snapshots, without a swarm: every service using an object
+with its target, owner and mode; delete refused while in use (naming the users), asked first otherwise;
+a config's content shown, a secret's never; bad input refused in the create and rotate dialogs before
+anything is sent."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from crane_desktop.engine.i18n import Phrase, term
+from crane_desktop.engine.rotate import Outcome, Progress, Step
+from crane_desktop.engine.secrets_configs import MAX_BYTES
+from crane_desktop.models.secrets import SecretTableModel
+from crane_desktop.views.secret_dialogs import ContentDialog, CreateDialog, RotateDialog
+from tests.gui.conftest import feed_secret_users
+from tests.gui.test_node_helpers import answer, visible_box
+
+USED_BY = SecretTableModel.USED_BY_COLUMN
+
+
+@pytest.fixture
+def secrets(workspace, recorded_context):
+    feed_secret_users(recorded_context.store)
+    workspace.show_page("secrets")
+    return workspace.page_widgets["secrets"]
+
+
+@pytest.fixture
+def configs(workspace, recorded_context):
+    feed_secret_users(recorded_context.store)
+    workspace.show_page("configs")
+    return workspace.page_widgets["configs"]
+
+
+def cell(page, name: str, column: int) -> str:
+    for row in range(page.proxy.rowCount()):
+        if page.proxy.index(row, 0).data() == name:
+            return page.proxy.index(row, column).data()
+    raise AssertionError(f"{name} not listed")
+
+
+def test_the_used_by_column_names_each_service_with_target_owner_and_mode(secrets, configs):
+    assert [secrets.proxy.index(r, 0).data() for r in range(secrets.proxy.rowCount())] == [
+        "vault_db_password",
+        "vault_unused_token",
+    ]
+    assert cell(secrets, "vault_db_password", USED_BY) == (
+        "vault_db: db_password (uid 999, gid 999, mode 0400), "
+        "vault_proxy: vault_db_password (uid 0, gid 0, mode 0444)"
+    )
+    assert cell(secrets, "vault_unused_token", USED_BY) == ""
+    assert cell(configs, "vault_nginx_conf", USED_BY) == (
+        "vault_db: /etc/nginx/nginx.conf (uid 0, gid 0, mode 0444), "
+        "vault_proxy: /etc/proxy.conf (uid 0, gid 0, mode 0440)"
+    )
+    assert cell(configs, "vault_motd", 2) == "golang"  # the templating driver
+    assert cell(configs, "vault_nginx_conf", 3) == "tier=edge"
+
+
+def test_delete_is_refused_while_in_use_naming_the_services(secrets, qtbot):
+    assert secrets.select("vault_db_password")
+    qtbot.mouseClick(secrets.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: visible_box(secrets, "errorDialog") is not None)
+    error = visible_box(secrets, "errorDialog")
+    assert error.text() == "The secret is in use by vault_db, vault_proxy: it cannot be removed."
+    assert visible_box(secrets, "confirmDialog") is None  # refused before asking anything
+
+
+def test_delete_of_an_unused_secret_asks_first(secrets, qtbot):
+    assert secrets.select("vault_unused_token")
+    qtbot.mouseClick(secrets.delete_button, Qt.MouseButton.LeftButton)
+    text = answer(qtbot, secrets, accept=False)
+    assert "Delete vault_unused_token? This cannot be undone." in text
+    assert cell(secrets, "vault_unused_token", 0) == "vault_unused_token"
+
+
+def test_a_configs_content_is_shown_and_a_secrets_never(secrets, configs, qtbot):
+    assert not secrets.content_button.isVisible()
+    assert configs.select("vault_nginx_conf")
+    qtbot.mouseClick(configs.content_button, Qt.MouseButton.LeftButton)
+    dialog = configs.findChild(ContentDialog, "configContentDialog")
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.text.toPlainText() == "server {\n    listen 80;\n}\n" and dialog.text.isReadOnly()
+
+
+def test_create_refuses_an_existing_name_and_a_file_over_500_kb(configs, qtbot, tmp_path):
+    qtbot.mouseClick(configs.create_button, Qt.MouseButton.LeftButton)
+    dialog = configs.findChild(CreateDialog, "createSecretDialog")
+    dialog.name_edit.setText("vault_motd")
+    dialog.data_input.text_edit.setPlainText("x")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible())
+    assert dialog.error_label.text() == "A config named vault_motd exists already."
+    big = tmp_path / "big.conf"
+    big.write_bytes(b"x" * (MAX_BYTES + 1))
+    dialog.name_edit.setText("vault_big")
+    dialog.data_input.load_file(str(big))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "500 KB" in dialog.error_label.text())
+    assert dialog.error_label.text() == "The config is over 500 KB: the engine takes at most 512000 bytes."
+    assert dialog.isVisible()  # nothing typed is lost
+
+
+def test_rotate_names_the_next_version_and_refuses_empty_content(configs, qtbot):
+    assert configs.select("vault_nginx_conf")
+    qtbot.mouseClick(configs.rotate_button, Qt.MouseButton.LeftButton)
+    dialog = configs.findChild(RotateDialog, "rotateDialog")
+    assert dialog.new_name == "vault_nginx_conf-v2"
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible())
+    assert dialog.error_label.text() == "The config is empty." and dialog.run is None
+
+
+def test_rotate_progress_shows_a_line_per_service_and_the_outcome(configs, qtbot):
+    """The steps as the run reports them (through the relay, on the GUI thread): one line per service,
+    updated in place, and what the end means for the old version."""
+    assert configs.select("vault_nginx_conf")
+    qtbot.mouseClick(configs.rotate_button, Qt.MouseButton.LeftButton)
+    dialog = configs.findChild(RotateDialog, "rotateDialog")
+    why = Phrase(
+        "Its rollout ended {outcome}: {message}", {"outcome": term("rolled back"), "message": "task failed"}
+    )
+    for progress in (
+        Progress("", Step.CREATED, "vault_nginx_conf-v2"),
+        Progress("a", Step.UPDATING, "vault_db", Phrase("{line}", {"line": "updating: 0/1"})),
+        Progress("a", Step.UPDATED, "vault_db"),
+        Progress("b", Step.UPDATING, "vault_proxy"),
+        Progress("b", Step.ROLLED_BACK, "vault_proxy", why),
+        Progress("", Step.KEPT, "vault_nginx_conf"),
+    ):
+        dialog.on_progress(progress)
+    lines = [dialog.progress_list.item(row).text() for row in range(dialog.progress_list.count())]
+    assert lines == [
+        "vault_nginx_conf-v2 created.",
+        "vault_db: uses the new version.",
+        "vault_proxy: rolled back to the old version. Its rollout ended rolled back: task failed",
+        "vault_nginx_conf kept.",
+    ]
+    outcome = Outcome(
+        "vault_nginx_conf",
+        "vault_nginx_conf-v2",
+        failure=Phrase("{service}: {reason}", {"service": "vault_proxy", "reason": why}),
+    )
+    assert dialog.outcome_text(outcome) == (
+        "vault_proxy: Its rollout ended rolled back: task failed\nvault_nginx_conf is kept: nothing is lost."
+    )
+
+
+def test_the_delete_key_asks_as_the_button_does(configs, qtbot):
+    assert configs.select("vault_motd")
+    configs.table.setFocus()
+    qtbot.keyClick(configs.table, Qt.Key.Key_Delete)
+    assert "Delete vault_motd? This cannot be undone." in answer(qtbot, configs, accept=False)
