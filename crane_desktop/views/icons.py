@@ -36,6 +36,7 @@ NAMES = (
     "logs",
     "terminal",
     "connect",
+    "swarm",
 )
 
 

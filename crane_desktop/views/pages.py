@@ -20,6 +20,7 @@ from crane_desktop.views.capacity_page import CapacityPage
 from crane_desktop.views.networks_page import NetworksPage
 from crane_desktop.views.nodes_page import NodesPage
 from crane_desktop.views.overview_page import OverviewPage
+from crane_desktop.views.swarm_page import SwarmPage
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext, Navigator
@@ -33,4 +34,5 @@ PAGES: list[tuple[str, Callable[[], str], Callable[[ClusterContext, Navigator], 
     ("apps", lambda: translate("Pages", "Apps"), AppsPage),
     ("capacity", lambda: translate("Pages", "Capacity"), CapacityPage),
     ("networks", lambda: translate("Pages", "Networks"), NetworksPage),
+    ("swarm", lambda: translate("Pages", "Swarm"), SwarmPage),
 ]

@@ -1,0 +1,586 @@
+"""The Swarm page: the swarm itself rather than what runs on it. Its id and creation, its settings
+(the safe ones editable), the join commands, autolock with the unlock key and unlocking a manager that
+came up locked, and the rotation of the swarm's root CA with its progress per node.
+
+The settings come from /swarm (read when the page is shown, then every REFRESH_MS while it is);
+each manager's own state (locked or not) from its own engine; the nodes' trust roots from the store.
+Every change is sent with the version read (engine/swarm_settings.py) and asked for first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crane_desktop.engine import swarm_settings as swarm
+from crane_desktop.engine.diff import Diff, diff
+from crane_desktop.engine.errors import Conflict
+from crane_desktop.engine.formatting import full_time
+from crane_desktop.engine.snapshots import Node
+from crane_desktop.messages import engine_text
+from crane_desktop.models.table import Column, KeyedTableModel
+from crane_desktop.views.dialogs import ERROR_STYLE, WARNING_STYLE, confirm, failure_text
+from crane_desktop.views.filtering import setup_table
+from crane_desktop.views.join_tokens import CopyField, JoinTokens
+from crane_desktop.views.operations import is_open, operation_slot
+
+if TYPE_CHECKING:
+    from crane_desktop.engine.cluster import Cluster
+    from crane_desktop.views.context import ClusterContext, Navigator
+
+REFRESH_MS = 3_000
+LOCKED_COLOR = QColor("#c62828")
+
+
+@dataclass(frozen=True)
+class NodeRow:
+    """A node as the page shows it: the store's snapshot, what its own engine says, its trust root."""
+
+    node: Node
+    local_state: str  # a manager's LocalNodeState ("" unknown; workers are not asked)
+    on_root: bool  # its certificate comes from the swarm's current root
+
+    @property
+    def locked(self) -> bool:
+        return self.local_state == swarm.LOCKED
+
+
+class SwarmNodesModel(KeyedTableModel):
+    """One row per node: role, state (a locked manager says so), whether it is on the current root."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                Column(lambda: self.tr("Node"), lambda r: r.node.hostname),
+                Column(lambda: self.tr("Role"), lambda r: r.node.role),
+                Column(
+                    lambda: self.tr("State"),
+                    lambda r: self.tr("locked") if r.locked else r.node.state,
+                    color=lambda r: LOCKED_COLOR if r.locked else None,
+                ),
+                Column(
+                    lambda: self.tr("Swarm certificate"),
+                    lambda r: (
+                        self.tr("from the current root") if r.on_root else self.tr("waiting for the new root")
+                    ),
+                ),
+            ],
+            parent,
+        )
+
+
+def _read_swarm(cluster: Cluster, nodes: list[Node]) -> tuple[swarm.SwarmSettings, dict[str, str]]:
+    """The swarm's settings (through the manager in use) and every manager's own state."""
+    return swarm.read(cluster.client), swarm.manager_states(cluster, nodes)
+
+
+class SwarmPage(QWidget):
+    def __init__(self, context: ClusterContext, navigator: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.navigator = context, navigator
+        self.settings: swarm.SwarmSettings | None = None
+        self.states: dict[str, str] = {}
+        self._reading = False
+        self._fields_from_swarm = True  # the next read replaces the fields, edited or not
+        self.model = SwarmNodesModel(self)
+        context.store.changed.connect(self._on_store_changed)
+        context.store.cleared.connect(self._forget)
+
+        inner = QWidget(self)
+        layout = QVBoxLayout(inner)
+        layout.addWidget(self._about_box(inner))
+        layout.addWidget(self._settings_box(inner))
+        self.tokens = JoinTokens(inner, context.operations, self._nodes)
+        self.tokens.setTitle(self.tr("Join tokens"))
+        layout.addWidget(self.tokens)
+        layout.addWidget(self._autolock_box(inner))
+        layout.addWidget(self._ca_box(inner))
+        layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._tick)
+        self._show_nodes()
+
+    # -- building ----------------------------------------------------------------------------------
+    def _value(self, form: QFormLayout, title: str, name: str) -> QLabel:
+        label = QLabel("…", self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(title, label)
+        return label
+
+    def _error_label(self, parent: QWidget, name: str) -> QLabel:
+        label = QLabel(parent)
+        label.setObjectName(name)
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def _about_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("The swarm"), parent)
+        form = QFormLayout(box)
+        self.id_label = self._value(form, self.tr("Cluster ID:"), "swarmId")
+        self.created_label = self._value(form, self.tr("Created:"), "swarmCreated")
+        self.pool_label = self._value(form, self.tr("Default address pool:"), "addressPool")
+        self.port_label = self._value(form, self.tr("Data path port:"), "dataPathPort")
+        self.read_error = self._error_label(box, "readError")
+        form.addRow(self.read_error)
+        return box
+
+    def _settings_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("Settings"), parent)
+        form = QFormLayout(box)
+        titles = {
+            "task_history_limit": self.tr("Task history limit:"),
+            "heartbeat_period": self.tr("Heartbeat period:"),
+            "snapshot_interval": self.tr("Snapshot interval (log entries):"),
+            "node_cert_expiry": self.tr("Node certificate validity:"),
+        }
+        self.fields: dict[str, QLineEdit] = {}
+        self.field_errors: dict[str, QLabel] = {}
+        for key in swarm.EDITABLE:
+            edit = QLineEdit(box)
+            edit.setObjectName(key)
+            error = self._error_label(box, f"{key}Error")
+            cell = QVBoxLayout()
+            cell.addWidget(edit)
+            cell.addWidget(error)
+            form.addRow(titles[key], cell)
+            self.fields[key], self.field_errors[key] = edit, error
+        self.apply_button = QPushButton(self.tr("Apply…"), box)
+        self.apply_button.setObjectName("applySettings")
+        self.apply_button.clicked.connect(self.apply_settings)
+        self.reload_button = QPushButton(self.tr("Reload"), box)
+        self.reload_button.setToolTip(self.tr("Read the swarm's settings again (your edits are lost)"))
+        self.reload_button.clicked.connect(self.reload_settings)
+        row = QHBoxLayout()
+        row.addWidget(self.apply_button)
+        row.addWidget(self.reload_button)
+        row.addStretch(1)
+        form.addRow(row)
+        self.settings_message = QLabel(box)
+        self.settings_message.setObjectName("settingsMessage")
+        self.settings_message.setWordWrap(True)
+        form.addRow(self.settings_message)
+        return box
+
+    def _autolock_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("Autolock"), parent)
+        form = QFormLayout(box)
+        self.autolock_label = self._value(form, self.tr("Autolock:"), "autolockState")
+        self.autolock_button = QPushButton(box)
+        self.autolock_button.setObjectName("autolockButton")
+        self.autolock_button.clicked.connect(self.toggle_autolock)
+        form.addRow(self.autolock_button)
+        self.key_field = CopyField(box, "unlockKey")
+        self.key_field.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_field.copy_button.clicked.disconnect()
+        self.key_field.copy_button.clicked.connect(self.copy_key)
+        self.show_key_button = QPushButton(self.tr("Show"), box)
+        self.show_key_button.setObjectName("showKey")
+        self.show_key_button.clicked.connect(self.show_key)
+        self.rotate_key_button = QPushButton(self.tr("Rotate key…"), box)
+        self.rotate_key_button.setObjectName("rotateKey")
+        self.rotate_key_button.clicked.connect(self.rotate_key)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key_field, 1)
+        key_row.addWidget(self.show_key_button)
+        key_row.addWidget(self.rotate_key_button)
+        form.addRow(self.tr("Unlock key:"), key_row)
+        self.unlock_edit = QLineEdit(box)
+        self.unlock_edit.setObjectName("unlockEdit")
+        self.unlock_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.unlock_edit.setPlaceholderText(self.tr("SWMKEY-1-…"))
+        self.unlock_button = QPushButton(self.tr("Unlock"), box)
+        self.unlock_button.setObjectName("unlockButton")
+        self.unlock_button.clicked.connect(self.unlock_selected)
+        unlock_row = QHBoxLayout()
+        unlock_row.addWidget(self.unlock_edit, 1)
+        unlock_row.addWidget(self.unlock_button)
+        form.addRow(self.tr("Unlock a locked manager:"), unlock_row)
+        self.lock_message = QLabel(box)
+        self.lock_message.setObjectName("lockMessage")
+        self.lock_message.setWordWrap(True)
+        form.addRow(self.lock_message)
+        self.lock_error = self._error_label(box, "lockError")
+        form.addRow(self.lock_error)
+        return box
+
+    def _ca_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("Certificates"), parent)
+        layout = QVBoxLayout(box)
+        form = QFormLayout()
+        self.root_expiry_label = self._value(form, self.tr("Root CA expires:"), "rootExpiry")
+        self.node_validity_label = self._value(form, self.tr("Node certificates:"), "nodeValidity")
+        layout.addLayout(form)
+        explanation = QLabel(
+            self.tr(
+                "The swarm's own CA signs the certificates its nodes use among themselves; they are "
+                "renewed automatically. It is not the CA of the engines' TLS API: rotating it changes "
+                "none of this workstation's certificates. The API does not give the dates of each "
+                "node's certificate, so the root's expiry and the validity given to node certificates "
+                "are shown."
+            ),
+            box,
+        )
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
+        self.table = QTableView(box)
+        self.table.setObjectName("swarmNodes")
+        self.table.setModel(self.model)
+        setup_table(self.table)
+        self.table.setMinimumHeight(150)
+        layout.addWidget(self.table)
+        self.rotate_ca_button = QPushButton(self.tr("Rotate CA…"), box)
+        self.rotate_ca_button.setObjectName("rotateCa")
+        self.rotate_ca_button.clicked.connect(self.rotate_ca)
+        self.rotation_label = QLabel(box)
+        self.rotation_label.setObjectName("rotationProgress")
+        self.rotation_label.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.rotate_ca_button)
+        row.addWidget(self.rotation_label, 1)
+        layout.addLayout(row)
+        self.ca_error = self._error_label(box, "caError")
+        layout.addWidget(self.ca_error)
+        return box
+
+    # -- reading -----------------------------------------------------------------------------------
+    def _nodes(self) -> list[Node]:
+        return list(self.context.store.get("nodes").values())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._timer.start()
+        self._tick()
+
+    def hideEvent(self, event: Any) -> None:
+        super().hideEvent(event)
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        if self._reading or not self.isVisible():
+            return
+        self.refresh()
+        if self.tokens.info is None:
+            self.tokens.load()
+
+    @operation_slot()
+    async def refresh(self) -> None:
+        """Read the swarm and the managers' own states again (fields being edited are kept)."""
+        self._reading = True
+        try:
+            settings, states = await self.context.operations.on_cluster(self, _read_swarm, self._nodes())
+        except Exception as exc:
+            self.read_error.setText(failure_text(exc))
+            self.read_error.show()
+            return
+        finally:
+            self._reading = False
+        self.read_error.hide()
+        self.states = states
+        self.show_settings(settings)
+
+    @operation_slot()
+    async def reload_settings(self) -> None:
+        for error in self.field_errors.values():
+            error.hide()
+        self.settings_message.setText("")
+        self._fields_from_swarm = True
+        await self.refresh()
+
+    def show_settings(self, settings: swarm.SwarmSettings) -> None:
+        """Show what was read; the fields take the swarm's values unless the user has edited them."""
+        previous = self.settings
+        self.settings = settings
+        self.id_label.setText(settings.id)
+        self.created_label.setText(full_time(settings.created))
+        pool = ", ".join(settings.default_address_pool)
+        self.pool_label.setText(
+            self.tr("%1 (subnets of /%2)").replace("%1", pool).replace("%2", str(settings.subnet_size))
+            if pool
+            else self.tr("%1 (the engine's default; subnets of /%2)")
+            .replace("%1", ", ".join(swarm.DEFAULT_ADDRESS_POOL))
+            .replace("%2", str(settings.subnet_size))
+        )
+        self.port_label.setText(str(settings.data_path_port))
+        texts = settings.texts()
+        shown = previous.texts() if previous else {}
+        for key, edit in self.fields.items():
+            if self._fields_from_swarm or edit.text() == shown.get(key):
+                edit.setText(texts[key])
+        self._fields_from_swarm = False
+        self.autolock_label.setText(self.tr("on") if settings.autolock else self.tr("off"))
+        self.autolock_button.setText(
+            self.tr("Turn autolock off…") if settings.autolock else self.tr("Turn autolock on…")
+        )
+        for widget in (self.key_field, self.show_key_button, self.rotate_key_button):
+            widget.setEnabled(settings.autolock)
+        if not settings.autolock:
+            self.key_field.edit.clear()
+        expiry = settings.root_expiry()
+        self.root_expiry_label.setText(full_time(expiry) if expiry else self.tr("unknown"))
+        self.node_validity_label.setText(
+            self.tr("valid %1 from issue, renewed automatically before they expire").replace(
+                "%1", texts["node_cert_expiry"]
+            )
+        )
+        self._show_nodes()
+
+    def _show_nodes(self) -> None:
+        """The nodes' rows from the store, the managers' states and the swarm's root; the progress."""
+        root = self.settings.trust_root if self.settings else ""
+        rows = {
+            node.id: NodeRow(node, self.states.get(node.id, ""), swarm.on_root(node, root))
+            for node in self._nodes()
+        }
+        current = {row.node.id: row for row in self.model.objects()}
+        change = diff(current, rows)
+        if change or not self.model.loaded:
+            self.model.apply_diff(change)
+        locked = [row.node.hostname for row in rows.values() if row.locked]
+        self.lock_message.setText(
+            self.tr("Locked: %1. Give the unlock key and select the manager to unlock.").replace(
+                "%1", ", ".join(sorted(locked))
+            )
+            if locked
+            else ""
+        )
+        self.lock_message.setStyleSheet(WARNING_STYLE if locked else "")
+        if self.settings is None or not rows:
+            self.rotation_label.setText("")
+            return
+        done = sum(row.on_root for row in rows.values())
+        if swarm.rotation_done(self.settings, (row.node for row in rows.values())):
+            self.rotation_label.setText(self.tr("Every node has a certificate from the current root."))
+        else:
+            self.rotation_label.setText(
+                self.tr("CA rotation under way: %1 of %2 nodes on the new root.")
+                .replace("%1", str(done))
+                .replace("%2", str(len(rows)))
+            )
+
+    def _on_store_changed(self, kind: str, _change: Diff[Any]) -> None:
+        if kind == "nodes":
+            self._show_nodes()
+
+    def _forget(self) -> None:
+        self.settings = None
+        self._fields_from_swarm = True
+        self.states = {}
+        self.tokens.info = None
+        self.model.clear()
+
+    # -- the settings ------------------------------------------------------------------------------
+    @operation_slot()
+    async def apply_settings(self) -> None:
+        current = self.settings
+        if current is None:
+            return
+        values, problems = swarm.check_settings({key: edit.text() for key, edit in self.fields.items()})
+        for key, error in self.field_errors.items():
+            error.setText(engine_text(problems[key]) if key in problems else "")
+            error.setVisible(key in problems)
+        if problems:
+            self.fields[next(key for key in swarm.EDITABLE if key in problems)].setFocus()
+            return
+        changes = swarm.changed_settings(current, values)
+        if not changes:
+            self.settings_message.setText(self.tr("Nothing to change."))
+            return
+        titles = {
+            "task_history_limit": self.tr("Task history limit"),
+            "heartbeat_period": self.tr("Heartbeat period"),
+            "snapshot_interval": self.tr("Snapshot interval"),
+            "node_cert_expiry": self.tr("Node certificate validity"),
+        }
+        texts = current.texts()
+        details = "\n".join(
+            f"{titles[key]}: {texts[key]} → {self.fields[key].text().strip()}" for key in changes
+        )
+        asked = await confirm(
+            self, self.tr("Change the swarm's settings"), self.tr("Change these settings of the swarm?"),
+            self.tr("Apply"), details=details,
+        )  # fmt: skip
+        if not asked or not is_open(self):
+            return
+        try:
+            await self.context.operations.on_manager(
+                self, swarm.update_settings, current, changes, busy=[self.apply_button]
+            )
+        except Conflict:
+            self.settings_message.setText(
+                self.tr(
+                    "The swarm was changed by someone else since its settings were read; nothing was "
+                    "saved. Reload to see them, then apply your change again."
+                )
+            )
+            return
+        except Exception as exc:
+            self.settings_message.setText(failure_text(exc))
+            return
+        self.settings_message.setText(self.tr("The settings were changed."))
+        self._fields_from_swarm = True
+        await self.refresh()
+
+    # -- autolock ----------------------------------------------------------------------------------
+    def _lock_problem(self, text: str) -> None:
+        self.lock_error.setText(text)
+        self.lock_error.setVisible(bool(text))
+
+    @operation_slot()
+    async def toggle_autolock(self) -> None:
+        current = self.settings
+        if current is None:
+            return
+        enable = not current.autolock
+        text = (
+            self.tr(
+                "Turn autolock on? A manager whose engine restarts then stays locked until it is given "
+                "the unlock key: keep the key somewhere safe."
+            )
+            if enable
+            else self.tr("Turn autolock off? Restarted managers then no longer need the unlock key.")
+        )
+        action = self.tr("Turn on") if enable else self.tr("Turn off")
+        if not await confirm(self, self.tr("Autolock"), text, action) or not is_open(self):
+            return
+        self._lock_problem("")
+        try:
+            await self.context.operations.on_manager(
+                self, swarm.set_autolock, current, enable, busy=[self.autolock_button]
+            )
+        except Exception as exc:
+            self._lock_problem(failure_text(exc))
+            return
+        self._fields_from_swarm = True
+        await self.refresh()
+        if enable:
+            await self.show_key()
+
+    @operation_slot()
+    async def show_key(self) -> None:
+        """Read the unlock key and show it in clear (it stays masked until asked for)."""
+        if not await self._load_key():
+            return
+        self.key_field.edit.setEchoMode(QLineEdit.EchoMode.Normal)
+
+    async def _load_key(self) -> bool:
+        try:
+            key = await self.context.operations.on_manager(
+                self, swarm.unlock_key, busy=[self.show_key_button]
+            )
+        except Exception as exc:
+            self._lock_problem(failure_text(exc))
+            return False
+        self._lock_problem("")
+        self.key_field.edit.setText(key)
+        return bool(key)
+
+    @operation_slot()
+    async def copy_key(self) -> None:
+        if self.key_field.edit.text() or await self._load_key():
+            self.key_field.copy()
+            self.lock_message.setText(self.tr("The unlock key was copied."))
+
+    @operation_slot()
+    async def rotate_key(self) -> None:
+        current = self.settings
+        if current is None:
+            return
+        text = self.tr(
+            "Make a new unlock key? The current one stops working once every manager took the new one."
+        )
+        if not await confirm(self, self.tr("Rotate unlock key"), text, self.tr("Rotate")) or not is_open(
+            self
+        ):
+            return
+        try:
+            key = await self.context.operations.on_manager(
+                self, swarm.rotate_unlock_key, current, busy=[self.rotate_key_button]
+            )
+        except Exception as exc:
+            self._lock_problem(failure_text(exc))
+            return
+        self.key_field.edit.setText(key)
+        self.key_field.edit.setEchoMode(QLineEdit.EchoMode.Normal)
+        self.lock_message.setText(self.tr("A new unlock key was made: keep it somewhere safe."))
+        self._fields_from_swarm = True
+        await self.refresh()
+
+    def _selected_locked(self) -> Node | None:
+        """The locked manager selected in the table, or the only locked one."""
+        rows = [self.model.object_at(index.row()) for index in self.table.selectionModel().selectedRows()]
+        locked = [row for row in rows or self.model.objects() if row.locked]
+        return locked[0].node if len(locked) == 1 or (rows and locked) else None
+
+    @operation_slot()
+    async def unlock_selected(self) -> None:
+        node = self._selected_locked()
+        key = self.unlock_edit.text().strip()
+        if node is None:
+            self._lock_problem(self.tr("Select the locked manager to unlock in the table below."))
+            return
+        if not key:
+            self._lock_problem(self.tr("Give the unlock key."))
+            self.unlock_edit.setFocus()
+            return
+        self._lock_problem("")
+        try:
+            await self.context.operations.on_cluster(self, swarm.unlock, node, key, busy=[self.unlock_button])
+        except Exception as exc:
+            self._lock_problem(failure_text(exc))
+            return
+        self.unlock_edit.clear()
+        self.lock_message.setText(self.tr("%1 was unlocked.").replace("%1", node.hostname))
+        await self.refresh()
+
+    # -- CA rotation -------------------------------------------------------------------------------
+    @operation_slot()
+    async def rotate_ca(self) -> None:
+        current = self.settings
+        if current is None:
+            return
+        text = self.tr(
+            "Rotate the swarm's root CA? The swarm makes a new root and gives every node a new "
+            "certificate from it; nodes that are down get theirs when they come back. This workstation's "
+            "certificates (the engines' TLS API) do not change."
+        )
+        if not await confirm(self, self.tr("Rotate CA"), text, self.tr("Rotate")) or not is_open(self):
+            return
+        self.ca_error.hide()
+        try:
+            await self.context.operations.on_manager(
+                self, swarm.rotate_ca, current, busy=[self.rotate_ca_button]
+            )
+        except Exception as exc:
+            self.ca_error.setText(failure_text(exc))
+            self.ca_error.show()
+            return
+        self.rotation_label.setText(self.tr("CA rotation started."))
+        self._fields_from_swarm = True
+        await self.refresh()
