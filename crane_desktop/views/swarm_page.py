@@ -9,11 +9,10 @@ Every change is sent with the version read (engine/swarm_settings.py) and asked 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -33,10 +32,11 @@ from crane_desktop.engine.errors import Conflict
 from crane_desktop.engine.formatting import full_time
 from crane_desktop.engine.snapshots import Node
 from crane_desktop.messages import engine_text
-from crane_desktop.models.table import Column, KeyedTableModel
+from crane_desktop.models.swarm_nodes import NodeRow, SwarmNodesModel
 from crane_desktop.views.dialogs import ERROR_STYLE, WARNING_STYLE, confirm, failure_text
-from crane_desktop.views.filtering import setup_table
+from crane_desktop.views.filtering import setup_table, sort_filter_proxy
 from crane_desktop.views.join_tokens import CopyField, JoinTokens
+from crane_desktop.views.list_page import fit_columns_once
 from crane_desktop.views.operations import is_open, operation_slot
 
 if TYPE_CHECKING:
@@ -44,44 +44,7 @@ if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext, Navigator
 
 REFRESH_MS = 3_000
-LOCKED_COLOR = QColor("#c62828")
-
-
-@dataclass(frozen=True)
-class NodeRow:
-    """A node as the page shows it: the store's snapshot, what its own engine says, its trust root."""
-
-    node: Node
-    local_state: str  # a manager's LocalNodeState ("" unknown; workers are not asked)
-    on_root: bool  # its certificate comes from the swarm's current root
-
-    @property
-    def locked(self) -> bool:
-        return self.local_state == swarm.LOCKED
-
-
-class SwarmNodesModel(KeyedTableModel):
-    """One row per node: role, state (a locked manager says so), whether it is on the current root."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(
-            [
-                Column(lambda: self.tr("Node"), lambda r: r.node.hostname),
-                Column(lambda: self.tr("Role"), lambda r: r.node.role),
-                Column(
-                    lambda: self.tr("State"),
-                    lambda r: self.tr("locked") if r.locked else r.node.state,
-                    color=lambda r: LOCKED_COLOR if r.locked else None,
-                ),
-                Column(
-                    lambda: self.tr("Swarm certificate"),
-                    lambda r: (
-                        self.tr("from the current root") if r.on_root else self.tr("waiting for the new root")
-                    ),
-                ),
-            ],
-            parent,
-        )
+FIELD_WIDTH = 240
 
 
 def _read_swarm(cluster: Cluster, nodes: list[Node]) -> tuple[swarm.SwarmSettings, dict[str, str]]:
@@ -165,6 +128,7 @@ class SwarmPage(QWidget):
         for key in swarm.EDITABLE:
             edit = QLineEdit(box)
             edit.setObjectName(key)
+            edit.setMaximumWidth(FIELD_WIDTH)
             error = self._error_label(box, f"{key}Error")
             cell = QVBoxLayout()
             cell.addWidget(edit)
@@ -195,7 +159,10 @@ class SwarmPage(QWidget):
         self.autolock_button = QPushButton(box)
         self.autolock_button.setObjectName("autolockButton")
         self.autolock_button.clicked.connect(self.toggle_autolock)
-        form.addRow(self.autolock_button)
+        toggle_row = QHBoxLayout()
+        toggle_row.addWidget(self.autolock_button)
+        toggle_row.addStretch(1)
+        form.addRow(toggle_row)
         self.key_field = CopyField(box, "unlockKey")
         self.key_field.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_field.copy_button.clicked.disconnect()
@@ -251,8 +218,11 @@ class SwarmPage(QWidget):
         layout.addWidget(explanation)
         self.table = QTableView(box)
         self.table.setObjectName("swarmNodes")
-        self.table.setModel(self.model)
+        self.proxy = sort_filter_proxy(self.model, self)
+        self.table.setModel(self.proxy)
         setup_table(self.table)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        fit_columns_once(self.model, self.table.resizeColumnsToContents)
         self.table.setMinimumHeight(150)
         layout.addWidget(self.table)
         self.rotate_ca_button = QPushButton(self.tr("Rotate CA…"), box)
@@ -360,7 +330,7 @@ class SwarmPage(QWidget):
         }
         current = {row.node.id: row for row in self.model.objects()}
         change = diff(current, rows)
-        if change or not self.model.loaded:
+        if change or (not self.model.loaded and "nodes" in self.context.store.loaded):
             self.model.apply_diff(change)
         locked = [row.node.hostname for row in rows.values() if row.locked]
         self.lock_message.setText(
@@ -534,7 +504,10 @@ class SwarmPage(QWidget):
 
     def _selected_locked(self) -> Node | None:
         """The locked manager selected in the table, or the only locked one."""
-        rows = [self.model.object_at(index.row()) for index in self.table.selectionModel().selectedRows()]
+        rows = [
+            self.model.object_at(self.proxy.mapToSource(index).row())
+            for index in self.table.selectionModel().selectedRows()
+        ]
         locked = [row for row in rows or self.model.objects() if row.locked]
         return locked[0].node if len(locked) == 1 or (rows and locked) else None
 

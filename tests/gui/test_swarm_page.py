@@ -89,7 +89,7 @@ def select(page: SwarmPage, hostname: str) -> None:
     model = page.model
     row = next(r for r in range(model.rowCount()) if model.object_at(r).node.hostname == hostname)
     page.table.selectionModel().select(
-        model.index(row, 0),
+        page.proxy.mapFromSource(model.index(row, 0)),
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
 
@@ -115,3 +115,32 @@ def test_ca_rotation_ends_with_every_node_on_the_new_root(connected_window, qtbo
     assert roots == {new_root}
     assert {row_text(page, f"node-{i}", 3) for i in (1, 2, 3, 4)} == {"from the current root"}
     assert swarm.rotation_done(page.settings, (row.node for row in page.model.objects()))
+
+
+def history_limit(node: int) -> str:
+    return docker(node, "info", "--format", "{{.Swarm.Cluster.Spec.Orchestration.TaskHistoryRetentionLimit}}")
+
+
+def test_settings_changed_since_read_are_reported_never_overwritten(connected_window, qtbot):
+    window = connected_window
+    page = swarm_page(window)
+    qtbot.waitUntil(lambda: page.settings is not None, timeout=10000)
+    before = history_limit(1)
+    try:
+        docker(1, "swarm", "update", "--task-history-limit", "7")  # someone else, after the page read
+        page.fields["task_history_limit"].setText("9")
+        qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+        assert "Task history limit: 5 → 9" in answer(qtbot, window, accept=True)
+        qtbot.waitUntil(lambda: "changed by someone else" in page.settings_message.text(), timeout=10000)
+        assert history_limit(1) == "7"
+        assert page.fields["task_history_limit"].text() == "9"  # what was typed stays
+
+        qtbot.mouseClick(page.reload_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.fields["task_history_limit"].text() == "7", timeout=10000)
+        page.fields["task_history_limit"].setText("9")
+        qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+        answer(qtbot, window, accept=True)
+        qtbot.waitUntil(lambda: page.settings_message.text() == "The settings were changed.", timeout=10000)
+        assert history_limit(2) == "9"
+    finally:
+        docker(1, "swarm", "update", "--task-history-limit", before, check=False)
