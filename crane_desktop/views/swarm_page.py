@@ -165,6 +165,7 @@ class SwarmPage(QWidget):
         form.addRow(toggle_row)
         self.key_field = CopyField(box, "unlockKey")
         self.key_field.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_field.edit.setPlaceholderText(self.tr("hidden: Show or Copy reads it"))
         self.key_field.copy_button.clicked.disconnect()
         self.key_field.copy_button.clicked.connect(self.copy_key)
         self.show_key_button = QPushButton(self.tr("Show"), box)
@@ -312,6 +313,7 @@ class SwarmPage(QWidget):
             widget.setEnabled(settings.autolock)
         if not settings.autolock:
             self.key_field.edit.clear()
+            self._reveal(False)
         expiry = settings.root_expiry()
         self.root_expiry_label.setText(full_time(expiry) if expiry else self.tr("unknown"))
         self.node_validity_label.setText(
@@ -454,10 +456,16 @@ class SwarmPage(QWidget):
 
     @operation_slot()
     async def show_key(self) -> None:
-        """Read the unlock key and show it in clear (it stays masked until asked for)."""
-        if not await self._load_key():
+        """Read the unlock key and show it in clear (it stays masked until asked for); again: hide it."""
+        if self.key_field.edit.echoMode() == QLineEdit.EchoMode.Normal and self.key_field.edit.text():
+            self._reveal(False)
             return
-        self.key_field.edit.setEchoMode(QLineEdit.EchoMode.Normal)
+        if await self._load_key():
+            self._reveal(True)
+
+    def _reveal(self, shown: bool) -> None:
+        self.key_field.edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        self.show_key_button.setText(self.tr("Hide") if shown else self.tr("Show"))
 
     async def _load_key(self) -> bool:
         try:
@@ -497,7 +505,7 @@ class SwarmPage(QWidget):
             self._lock_problem(failure_text(exc))
             return
         self.key_field.edit.setText(key)
-        self.key_field.edit.setEchoMode(QLineEdit.EchoMode.Normal)
+        self._reveal(True)
         self.lock_message.setText(self.tr("A new unlock key was made: keep it somewhere safe."))
         self._fields_from_swarm = True
         await self.refresh()

@@ -52,6 +52,9 @@ def test_autolock_restart_shows_locked_and_unlocks_from_the_app(connected_window
         assert page.key_field.edit.echoMode() == QLineEdit.EchoMode.Normal
         assert page.autolock_label.text() == "on"
         key = page.key_field.edit.text()
+        qtbot.mouseClick(page.show_key_button, Qt.MouseButton.LeftButton)  # masked again
+        qtbot.waitUntil(lambda: page.key_field.edit.echoMode() == QLineEdit.EchoMode.Password, timeout=5000)
+        assert page.show_key_button.text() == "Show"
         assert key == docker(other, "swarm", "unlock-key", "-q")
 
         swarm_script("node-stop", str(n))

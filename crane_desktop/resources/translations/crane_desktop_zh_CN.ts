@@ -3671,6 +3671,10 @@
         <translation>自动锁定：</translation>
     </message>
     <message>
+        <source>hidden: Show or Copy reads it</source>
+        <translation>已隐藏：点击“显示”或“复制”读取</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -3813,6 +3817,10 @@
     <message>
         <source>Turn off</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
     </message>
     <message>
         <source>The unlock key was copied.</source>
