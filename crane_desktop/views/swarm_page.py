@@ -9,6 +9,7 @@ Every change is sent with the version read (engine/swarm_settings.py) and asked 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -38,6 +39,7 @@ from crane_desktop.views.filtering import setup_table, sort_filter_proxy
 from crane_desktop.views.join_tokens import CopyField, JoinTokens
 from crane_desktop.views.list_page import fit_columns_once
 from crane_desktop.views.operations import is_open, operation_slot
+from crane_desktop.views.overview_page import EXPIRY_WARNING_DAYS
 
 if TYPE_CHECKING:
     from crane_desktop.engine.cluster import Cluster
@@ -315,13 +317,24 @@ class SwarmPage(QWidget):
             self.key_field.edit.clear()
             self._reveal(False)
         expiry = settings.root_expiry()
-        self.root_expiry_label.setText(full_time(expiry) if expiry else self.tr("unknown"))
+        self._show_root_expiry(expiry)
         self.node_validity_label.setText(
             self.tr("valid %1 from issue, renewed automatically before they expire").replace(
                 "%1", texts["node_cert_expiry"]
             )
         )
         self._show_nodes()
+
+    def _show_root_expiry(self, expiry: datetime | None) -> None:
+        """The root's expiry, in the warning colour within EXPIRY_WARNING_DAYS (the overview warns too)."""
+        if expiry is None:
+            self.root_expiry_label.setText(self.tr("unknown"))
+            self.root_expiry_label.setStyleSheet("")
+            return
+        days = (expiry - datetime.now(UTC)).days
+        text = self.tr("%1 (in %n day(s))", "", days).replace("%1", full_time(expiry))
+        self.root_expiry_label.setText(text)
+        self.root_expiry_label.setStyleSheet(ERROR_STYLE if days < EXPIRY_WARNING_DAYS else "")
 
     def _show_nodes(self) -> None:
         """The nodes' rows from the store, the managers' states and the swarm's root; the progress."""
@@ -361,6 +374,12 @@ class SwarmPage(QWidget):
             self._show_nodes()
 
     def _forget(self) -> None:
+        """Another cluster: nothing of this one stays shown."""
+        for label in (self.id_label, self.created_label, self.pool_label, self.port_label):
+            label.setText("…")
+        for edit in self.fields.values():
+            edit.clear()
+        self.key_field.edit.clear()
         self.settings = None
         self._fields_from_swarm = True
         self.states = {}

@@ -8,6 +8,7 @@ the recorded nodes' one: the page shows what it shows right after a CA rotation 
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -55,7 +56,10 @@ def test_the_swarm_and_its_settings_are_shown(page):
     assert page.autolock_button.text() == "Turn autolock on…"
     assert not page.key_field.isEnabled() and not page.rotate_key_button.isEnabled()
     root = RECORDED_SWARM["TLSInfo"]["TrustRoot"].encode()
-    assert page.root_expiry_label.text() == full_time(pem_expiry(root))
+    expiry = pem_expiry(root)
+    days = (expiry - datetime.now(UTC)).days
+    assert page.root_expiry_label.text() == f"{full_time(expiry)} (in {days} day(s))"
+    assert days > 30 and page.root_expiry_label.styleSheet() == ""  # far off: no warning colour
     assert (
         page.node_validity_label.text()
         == "valid 2160h0m0s from issue, renewed automatically before they expire"
@@ -114,3 +118,9 @@ def test_a_locked_manager_is_shown_and_unlocking_asks_for_the_key(page, qtbot):
         page.unlock_button, Qt.MouseButton.LeftButton
     )  # the only locked one: no selection needed
     qtbot.waitUntil(lambda: page.lock_error.text() == "Give the unlock key.", timeout=5000)
+
+
+def test_another_cluster_leaves_nothing_of_this_one(page, workspace):
+    workspace.context.store.clear()
+    assert page.id_label.text() == "…" and page.fields["heartbeat_period"].text() == ""
+    assert page.model.rowCount() == 0 and page.settings is None

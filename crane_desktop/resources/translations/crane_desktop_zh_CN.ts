@@ -3750,6 +3750,11 @@
         <source>valid %1 from issue, renewed automatically before they expire</source>
         <translation>签发后有效 %1，到期前自动续期</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (in %n day(s))</source>
+        <translation>
+            <numerusform>%1（%n 天后）</numerusform></translation>
+    </message>
     <message>
         <source>Locked: %1. Give the unlock key and select the manager to unlock.</source>
         <translation>已锁定：%1。请输入解锁密钥并选择要解锁的管理节点。</translation>
