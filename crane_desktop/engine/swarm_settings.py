@@ -61,6 +61,7 @@ class SwarmSettings:
     data_path_port: int
     autolock: bool
     trust_root: str  # PEM of the swarm's root CA
+    issuer_key: str  # the key that signs node certificates now (the old CA's during a rotation)
     rotating: bool  # a root rotation is under way
     force_rotate: int
     spec: Mapping[str, Any] = field(repr=False)
@@ -82,6 +83,7 @@ class SwarmSettings:
             data_path_port=int(data.get("DataPathPort") or 0),
             autolock=bool((spec.get("EncryptionConfig") or {}).get("AutoLockManagers")),
             trust_root=str((data.get("TLSInfo") or {}).get("TrustRoot", "")),
+            issuer_key=str((data.get("TLSInfo") or {}).get("CertIssuerPublicKey", "")),
             rotating=bool(data.get("RootRotationInProgress")),
             force_rotate=int(ca.get("ForceRotate") or 0),
             spec=copy.deepcopy(dict(spec)),
@@ -226,14 +228,31 @@ def rotate_ca(client: docker.APIClient, current: SwarmSettings) -> None:
     api.call(client, client.update_swarm, current.version, spec)
 
 
+CURRENT = "current"  # the node trusts the swarm's current root (nothing to wait for)
+NEW_CERTIFICATE = "new-certificate"  # rotating: it has its certificate from the new CA already
+AWAITING_CERTIFICATE = "awaiting-certificate"  # rotating: its certificate is still from the old CA
+AWAITING_ROOT = "awaiting-root"  # the swarm switched roots; the node does not trust the new one yet
+
+
+def _tls_info(node: Node) -> Mapping[str, Any]:
+    return (node.raw.get("Description") or {}).get("TLSInfo") or {}
+
+
 def node_trust_root(node: Node) -> str:
-    return str(((node.raw.get("Description") or {}).get("TLSInfo") or {}).get("TrustRoot", ""))
+    return str(_tls_info(node).get("TrustRoot", ""))
 
 
-def on_root(node: Node, trust_root: str) -> bool:
-    """Does the node's certificate come from that root (its TLS info names it)?"""
-    return bool(trust_root) and node_trust_root(node).strip() == trust_root.strip()
+def node_progress(node: Node, current: SwarmSettings) -> str:
+    """Where the node is in a CA rotation. Swarmkit rotates in two steps: first every node gets a
+    certificate from the new CA (signed by a key cross-signed by the old root: /swarm still names the old
+    root and issuer meanwhile), then the swarm switches its root and the nodes trust the new one."""
+    if current.rotating:
+        issuer = str(_tls_info(node).get("CertIssuerPublicKey", ""))
+        return AWAITING_CERTIFICATE if issuer == current.issuer_key else NEW_CERTIFICATE
+    if current.trust_root and node_trust_root(node).strip() == current.trust_root.strip():
+        return CURRENT
+    return AWAITING_ROOT
 
 
 def rotation_done(current: SwarmSettings, nodes: Iterable[Node]) -> bool:
-    return not current.rotating and all(on_root(node, current.trust_root) for node in nodes)
+    return all(node_progress(node, current) == CURRENT for node in nodes)

@@ -11,7 +11,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from crane_desktop.engine.snapshots import Node
-from crane_desktop.engine.swarm_settings import LOCKED
+from crane_desktop.engine.swarm_settings import (
+    AWAITING_CERTIFICATE,
+    AWAITING_ROOT,
+    CURRENT,
+    LOCKED,
+    NEW_CERTIFICATE,
+)
 from crane_desktop.models.nodes import DOWN, role_text, status_text
 from crane_desktop.models.table import Column, KeyedTableModel
 
@@ -26,7 +32,7 @@ class NodeRow:
 
     node: Node
     local_state: str  # a manager's LocalNodeState ("" unknown; workers are not asked)
-    on_root: bool  # its certificate comes from the swarm's current root
+    progress: str  # where it is in a CA rotation (engine/swarm_settings.py node_progress)
 
     @property
     def locked(self) -> bool:
@@ -38,9 +44,12 @@ def state_text(row: NodeRow) -> str:
 
 
 def root_text(row: NodeRow) -> str:
-    if row.on_root:
-        return translate("SwarmNodesModel", "from the current root")
-    return translate("SwarmNodesModel", "waiting for the new root")
+    return {
+        CURRENT: translate("SwarmNodesModel", "from the current root"),
+        NEW_CERTIFICATE: translate("SwarmNodesModel", "from the new CA; the swarm switches roots next"),
+        AWAITING_CERTIFICATE: translate("SwarmNodesModel", "waiting for a certificate from the new CA"),
+        AWAITING_ROOT: translate("SwarmNodesModel", "waiting for the new root"),
+    }.get(row.progress, row.progress)
 
 
 def _state_color(row: NodeRow) -> QColor | None:

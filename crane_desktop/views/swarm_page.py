@@ -338,9 +338,11 @@ class SwarmPage(QWidget):
 
     def _show_nodes(self) -> None:
         """The nodes' rows from the store, the managers' states and the swarm's root; the progress."""
-        root = self.settings.trust_root if self.settings else ""
+        settings = self.settings
         rows = {
-            node.id: NodeRow(node, self.states.get(node.id, ""), swarm.on_root(node, root))
+            node.id: NodeRow(
+                node, self.states.get(node.id, ""), swarm.node_progress(node, settings) if settings else ""
+            )
             for node in self._nodes()
         }
         current = {row.node.id: row for row in self.model.objects()}
@@ -359,15 +361,18 @@ class SwarmPage(QWidget):
         if self.settings is None or not rows:
             self.rotation_label.setText("")
             return
-        done = sum(row.on_root for row in rows.values())
+        progress = [row.progress for row in rows.values()]
         if swarm.rotation_done(self.settings, (row.node for row in rows.values())):
-            self.rotation_label.setText(self.tr("Every node has a certificate from the current root."))
-        else:
-            self.rotation_label.setText(
-                self.tr("CA rotation under way: %1 of %2 nodes on the new root.")
-                .replace("%1", str(done))
-                .replace("%2", str(len(rows)))
+            text = self.tr("Every node has a certificate from the current root.")
+        elif self.settings.rotating:
+            text = self.tr(
+                "CA rotation under way: %1 of %2 nodes have a certificate from the new CA; then the swarm "
+                "switches to the new root."
             )
+        else:
+            text = self.tr("CA rotation under way: %1 of %2 nodes trust the new root.")
+        done = progress.count(swarm.NEW_CERTIFICATE if self.settings.rotating else swarm.CURRENT)
+        self.rotation_label.setText(text.replace("%1", str(done)).replace("%2", str(len(rows))))
 
     def _on_store_changed(self, kind: str, _change: Diff[Any]) -> None:
         if kind == "nodes":

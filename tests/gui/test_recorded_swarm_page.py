@@ -65,7 +65,7 @@ def test_the_swarm_and_its_settings_are_shown(page):
         == "valid 2160h0m0s from issue, renewed automatically before they expire"
     )
     # the recorded nodes hold another root: a rotation under way, none done yet
-    assert page.rotation_label.text() == "CA rotation under way: 0 of 4 nodes on the new root."
+    assert page.rotation_label.text() == "CA rotation under way: 0 of 4 nodes trust the new root."
     assert cell(page, "node-2", ROOT_COLUMN) == "waiting for the new root"
     assert cell(page, "node-1", STATE_COLUMN) == "ready"
 

@@ -77,10 +77,18 @@ def test_only_changed_settings_are_sent():
     assert swarm.changed_settings(settings, values) == {"snapshot_interval": 20}
 
 
-def test_a_rotation_is_done_when_every_node_holds_the_swarm_root():
+def test_a_rotation_goes_node_by_node_through_its_two_steps():
     settings = swarm.SwarmSettings.from_api(RECORDED_SWARM)
     nodes = list(NODES.values())
-    assert not swarm.rotation_done(settings, nodes)  # the recorded nodes hold another swarm's root
     their_root = swarm.node_trust_root(nodes[0])
+    their_issuer = nodes[0].raw["Description"]["TLSInfo"]["CertIssuerPublicKey"]
+    # rotating, /swarm still names the old issuer: nodes whose issuer differs have their new certificate
+    rotating = dataclasses.replace(settings, rotating=True, trust_root=their_root)
+    assert {swarm.node_progress(node, rotating) for node in nodes} == {swarm.NEW_CERTIFICATE}
+    waiting = dataclasses.replace(rotating, issuer_key=their_issuer)
+    assert {swarm.node_progress(node, waiting) for node in nodes} == {swarm.AWAITING_CERTIFICATE}
+    assert not swarm.rotation_done(rotating, nodes)
+    # the swarm switched roots: done once every node trusts the new one
+    assert {swarm.node_progress(node, settings) for node in nodes} == {swarm.AWAITING_ROOT}
+    assert not swarm.rotation_done(settings, nodes)
     assert swarm.rotation_done(dataclasses.replace(settings, trust_root=their_root), nodes)
-    assert not swarm.rotation_done(dataclasses.replace(settings, trust_root=their_root, rotating=True), nodes)

@@ -3584,6 +3584,14 @@
         <translation>来自当前根 CA</translation>
     </message>
     <message>
+        <source>from the new CA; the swarm switches roots next</source>
+        <translation>来自新 CA；随后集群切换根 CA</translation>
+    </message>
+    <message>
+        <source>waiting for a certificate from the new CA</source>
+        <translation>等待新 CA 签发的证书</translation>
+    </message>
+    <message>
         <source>waiting for the new root</source>
         <translation>等待新根 CA</translation>
     </message>
@@ -3747,13 +3755,22 @@
         <translation>未知</translation>
     </message>
     <message>
+        <source>CA rotation under way: %1 of %2 nodes have a certificate from the new CA; then the swarm switches to the new root.</source>
+        <translation>CA 轮换进行中：%2 个节点中已有 %1 个获得新 CA 签发的证书；随后集群切换到新根 CA。</translation>
+    </message>
+    <message>
+        <source>CA rotation under way: %1 of %2 nodes trust the new root.</source>
+        <translation>CA 轮换进行中：%2 个节点中已有 %1 个信任新根 CA。</translation>
+    </message>
+    <message>
         <source>valid %1 from issue, renewed automatically before they expire</source>
         <translation>签发后有效 %1，到期前自动续期</translation>
     </message>
     <message numerus="yes">
         <source>%1 (in %n day(s))</source>
         <translation>
-            <numerusform>%1（%n 天后）</numerusform></translation>
+            <numerusform>%1（%n 天后）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Locked: %1. Give the unlock key and select the manager to unlock.</source>
@@ -3762,10 +3779,6 @@
     <message>
         <source>Every node has a certificate from the current root.</source>
         <translation>所有节点的证书均来自当前根 CA。</translation>
-    </message>
-    <message>
-        <source>CA rotation under way: %1 of %2 nodes on the new root.</source>
-        <translation>CA 轮换进行中：%2 个节点中已有 %1 个使用新根 CA。</translation>
     </message>
     <message>
         <source>Nothing to change.</source>
