@@ -61,7 +61,7 @@ class SwarmSettings:
     data_path_port: int
     autolock: bool
     trust_root: str  # PEM of the swarm's root CA
-    issuer_key: str  # the key that signs node certificates now (the old CA's during a rotation)
+    issuer_key: str  # the CA that signs node certificates now (during a rotation: already the new one)
     rotating: bool  # a root rotation is under way
     force_rotate: int
     spec: Mapping[str, Any] = field(repr=False)
@@ -244,12 +244,15 @@ def node_trust_root(node: Node) -> str:
 
 def node_progress(node: Node, current: SwarmSettings) -> str:
     """Where the node is in a CA rotation. Swarmkit rotates in two steps: first every node gets a
-    certificate from the new CA (signed by a key cross-signed by the old root: /swarm still names the old
-    root and issuer meanwhile), then the swarm switches its root and the nodes trust the new one."""
+    certificate from the new CA (while rotating, /swarm names that CA as the issuer but still the old
+    root), then the swarm switches its root and the nodes come to trust the new one. A node is current
+    when it trusts the swarm's root and has its certificate from the swarm's issuer (the docker CLI's
+    TLS status "Ready")."""
+    issuer = str(_tls_info(node).get("CertIssuerPublicKey", ""))
     if current.rotating:
-        issuer = str(_tls_info(node).get("CertIssuerPublicKey", ""))
-        return AWAITING_CERTIFICATE if issuer == current.issuer_key else NEW_CERTIFICATE
-    if current.trust_root and node_trust_root(node).strip() == current.trust_root.strip():
+        return NEW_CERTIFICATE if issuer == current.issuer_key else AWAITING_CERTIFICATE
+    same_root = bool(current.trust_root) and node_trust_root(node).strip() == current.trust_root.strip()
+    if same_root and issuer == current.issuer_key:
         return CURRENT
     return AWAITING_ROOT
 

@@ -82,13 +82,16 @@ def test_a_rotation_goes_node_by_node_through_its_two_steps():
     nodes = list(NODES.values())
     their_root = swarm.node_trust_root(nodes[0])
     their_issuer = nodes[0].raw["Description"]["TLSInfo"]["CertIssuerPublicKey"]
-    # rotating, /swarm still names the old issuer: nodes whose issuer differs have their new certificate
+    # rotating, /swarm names the new CA as the issuer: nodes whose certificate it signed are through step 1
     rotating = dataclasses.replace(settings, rotating=True, trust_root=their_root)
-    assert {swarm.node_progress(node, rotating) for node in nodes} == {swarm.NEW_CERTIFICATE}
-    waiting = dataclasses.replace(rotating, issuer_key=their_issuer)
-    assert {swarm.node_progress(node, waiting) for node in nodes} == {swarm.AWAITING_CERTIFICATE}
-    assert not swarm.rotation_done(rotating, nodes)
+    assert {swarm.node_progress(node, rotating) for node in nodes} == {swarm.AWAITING_CERTIFICATE}
+    issued = dataclasses.replace(rotating, issuer_key=their_issuer)
+    assert {swarm.node_progress(node, issued) for node in nodes} == {swarm.NEW_CERTIFICATE}
+    assert not swarm.rotation_done(issued, nodes)
     # the swarm switched roots: done once every node trusts the new one
     assert {swarm.node_progress(node, settings) for node in nodes} == {swarm.AWAITING_ROOT}
     assert not swarm.rotation_done(settings, nodes)
-    assert swarm.rotation_done(dataclasses.replace(settings, trust_root=their_root), nodes)
+    assert not swarm.rotation_done(dataclasses.replace(settings, trust_root=their_root), nodes)  # old issuer
+    assert swarm.rotation_done(
+        dataclasses.replace(settings, trust_root=their_root, issuer_key=their_issuer), nodes
+    )
