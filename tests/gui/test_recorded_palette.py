@@ -39,7 +39,7 @@ def test_entries_for_every_recorded_object(palette):
     shown = [text for text in palette.shown_texts() if text.startswith(KINDS)]
     running = ["shop_web.1", "shop_web.2", "gateway.1", *(agent(h) for h in ("node-1", "node-2", "node-4"))]
     assert sorted(shown) == sorted(
-        ["Go to Overview", "Go to Nodes", "Go to Apps", "Go to Capacity", "Go to Networks"]
+        ["Go to Overview", "Go to Nodes", "Go to Apps", "Go to Capacity", "Go to Networks", "Go to Swarm"]
         + [f"Node node-{n}" for n in range(1, 5)]
         + [f"Service {s}" for s in ("shop_web", "shop_agent", "shop_worker", "gateway")]
         + ["App shop"]
