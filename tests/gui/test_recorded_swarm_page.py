@@ -20,6 +20,7 @@ from crane_desktop.engine.swarm_settings import SwarmSettings
 from crane_desktop.models.swarm_nodes import ROOT_COLUMN, STATE_COLUMN
 from crane_desktop.views.swarm_page import SwarmPage
 from tests.gui.conftest import RECORDED, by_name
+from tests.gui.test_recorded_zh_cn import zh_cn  # noqa: F401  (the fixture)
 
 RECORDED_SWARM = json.loads((RECORDED / "swarm.json").read_text())
 
@@ -124,3 +125,15 @@ def test_another_cluster_leaves_nothing_of_this_one(page, workspace):
     workspace.context.store.clear()
     assert page.id_label.text() == "…" and page.fields["heartbeat_period"].text() == ""
     assert page.model.rowCount() == 0 and page.settings is None
+
+
+@pytest.mark.usefixtures("zh_cn")  # installed before the page is built
+def test_in_zh_cn_the_page_uses_the_glossary_words(page, workspace, qtbot):
+    titles = [workspace.sidebar.item(row).text() for row in range(workspace.sidebar.count())]
+    assert "集群设置" in titles[-1]
+    assert page.autolock_label.text() == "关闭" and page.autolock_button.text() == "开启自动锁定…"
+    assert page.rotation_label.text() == "CA 轮换进行中：4 个节点中已有 0 个信任新根 CA。"
+    page.fields["node_cert_expiry"].setText("30m")
+    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.field_errors["node_cert_expiry"].isVisible(), timeout=5000)
+    assert page.field_errors["node_cert_expiry"].text() == "请输入至少 1h 的时长（例如 2160h 即 90 天）。"
