@@ -1,7 +1,10 @@
 """The Swarm page on the real swarm: autolock (a manager restarted while it is on comes up locked, the
-page says so, and is unlocked from the page with the key) and the rotation of the swarm's root CA
-(every node ends on the new root). Both change swarm settings: run them on a swarm of your own
-(CRANE_SWARM_INSTANCE), never on a shared one."""
+page says so, and is unlocked from the page with the key), the rotation of the swarm's root CA (every
+node ends on the new root), and settings changed meanwhile by someone else (reported, not overwritten).
+
+Here among the faults (run last, never on a swarm shared with others): they restart a daemon and
+change the swarm's settings.
+"""
 
 from __future__ import annotations
 
