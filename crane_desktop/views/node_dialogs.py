@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from crane_desktop.engine.cluster import Cluster
     from crane_desktop.views.context import ClusterContext
 
+
 class NodeDialog(EngineDialog):
     """A node dialog that says what is wrong in its own error line (`error_label`) and stays open."""
 

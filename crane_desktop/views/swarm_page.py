@@ -34,12 +34,13 @@ from crane_desktop.engine.formatting import full_time
 from crane_desktop.engine.snapshots import Node
 from crane_desktop.messages import engine_text
 from crane_desktop.models.swarm_nodes import NodeRow, SwarmNodesModel
-from crane_desktop.views.dialogs import ERROR_STYLE, WARNING_STYLE, confirm, failure_text
+from crane_desktop.views.dialogs import ERROR_STYLE, confirm, failure_text
 from crane_desktop.views.filtering import setup_table, sort_filter_proxy
-from crane_desktop.views.join_tokens import CopyField, JoinTokens
+from crane_desktop.views.join_tokens import JoinTokens
 from crane_desktop.views.list_page import fit_columns_once
 from crane_desktop.views.operations import is_open, operation_slot
 from crane_desktop.views.overview_page import EXPIRY_WARNING_DAYS
+from crane_desktop.views.swarm_autolock import AutolockBox, error_line, value_row
 
 if TYPE_CHECKING:
     from crane_desktop.engine.cluster import Cluster
@@ -73,7 +74,10 @@ class SwarmPage(QWidget):
         self.tokens = JoinTokens(inner, context.operations, self._nodes)
         self.tokens.setTitle(self.tr("Join tokens"))
         layout.addWidget(self.tokens)
-        layout.addWidget(self._autolock_box(inner))
+        self.autolock = AutolockBox(
+            inner, context.operations, lambda: self.settings, self._selected_locked, self.refresh
+        )
+        layout.addWidget(self.autolock)
         layout.addWidget(self._ca_box(inner))
         layout.addStretch(1)
         scroll = QScrollArea(self)
@@ -89,30 +93,14 @@ class SwarmPage(QWidget):
         self._show_nodes()
 
     # -- building ----------------------------------------------------------------------------------
-    def _value(self, form: QFormLayout, title: str, name: str) -> QLabel:
-        label = QLabel("…", self)
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(title, label)
-        return label
-
-    def _error_label(self, parent: QWidget, name: str) -> QLabel:
-        label = QLabel(parent)
-        label.setObjectName(name)
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        return label
-
     def _about_box(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox(self.tr("The swarm"), parent)
         form = QFormLayout(box)
-        self.id_label = self._value(form, self.tr("Cluster ID:"), "swarmId")
-        self.created_label = self._value(form, self.tr("Created:"), "swarmCreated")
-        self.pool_label = self._value(form, self.tr("Default address pool:"), "addressPool")
-        self.port_label = self._value(form, self.tr("Data path port:"), "dataPathPort")
-        self.read_error = self._error_label(box, "readError")
+        self.id_label = value_row(form, self, self.tr("Cluster ID:"), "swarmId")
+        self.created_label = value_row(form, self, self.tr("Created:"), "swarmCreated")
+        self.pool_label = value_row(form, self, self.tr("Default address pool:"), "addressPool")
+        self.port_label = value_row(form, self, self.tr("Data path port:"), "dataPathPort")
+        self.read_error = error_line(box, "readError")
         form.addRow(self.read_error)
         return box
 
@@ -131,7 +119,7 @@ class SwarmPage(QWidget):
             edit = QLineEdit(box)
             edit.setObjectName(key)
             edit.setMaximumWidth(FIELD_WIDTH)
-            error = self._error_label(box, f"{key}Error")
+            error = error_line(box, f"{key}Error")
             cell = QVBoxLayout()
             cell.addWidget(edit)
             cell.addWidget(error)
@@ -154,58 +142,12 @@ class SwarmPage(QWidget):
         form.addRow(self.settings_message)
         return box
 
-    def _autolock_box(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(self.tr("Autolock"), parent)
-        form = QFormLayout(box)
-        self.autolock_label = self._value(form, self.tr("Autolock:"), "autolockState")
-        self.autolock_button = QPushButton(box)
-        self.autolock_button.setObjectName("autolockButton")
-        self.autolock_button.clicked.connect(self.toggle_autolock)
-        toggle_row = QHBoxLayout()
-        toggle_row.addWidget(self.autolock_button)
-        toggle_row.addStretch(1)
-        form.addRow(toggle_row)
-        self.key_field = CopyField(box, "unlockKey")
-        self.key_field.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_field.edit.setPlaceholderText(self.tr("hidden: Show or Copy reads it"))
-        self.key_field.copy_button.clicked.disconnect()
-        self.key_field.copy_button.clicked.connect(self.copy_key)
-        self.show_key_button = QPushButton(self.tr("Show"), box)
-        self.show_key_button.setObjectName("showKey")
-        self.show_key_button.clicked.connect(self.show_key)
-        self.rotate_key_button = QPushButton(self.tr("Rotate key…"), box)
-        self.rotate_key_button.setObjectName("rotateKey")
-        self.rotate_key_button.clicked.connect(self.rotate_key)
-        key_row = QHBoxLayout()
-        key_row.addWidget(self.key_field, 1)
-        key_row.addWidget(self.show_key_button)
-        key_row.addWidget(self.rotate_key_button)
-        form.addRow(self.tr("Unlock key:"), key_row)
-        self.unlock_edit = QLineEdit(box)
-        self.unlock_edit.setObjectName("unlockEdit")
-        self.unlock_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.unlock_edit.setPlaceholderText(self.tr("SWMKEY-1-…"))
-        self.unlock_button = QPushButton(self.tr("Unlock"), box)
-        self.unlock_button.setObjectName("unlockButton")
-        self.unlock_button.clicked.connect(self.unlock_selected)
-        unlock_row = QHBoxLayout()
-        unlock_row.addWidget(self.unlock_edit, 1)
-        unlock_row.addWidget(self.unlock_button)
-        form.addRow(self.tr("Unlock a locked manager:"), unlock_row)
-        self.lock_message = QLabel(box)
-        self.lock_message.setObjectName("lockMessage")
-        self.lock_message.setWordWrap(True)
-        form.addRow(self.lock_message)
-        self.lock_error = self._error_label(box, "lockError")
-        form.addRow(self.lock_error)
-        return box
-
     def _ca_box(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox(self.tr("Certificates"), parent)
         layout = QVBoxLayout(box)
         form = QFormLayout()
-        self.root_expiry_label = self._value(form, self.tr("Root CA expires:"), "rootExpiry")
-        self.node_validity_label = self._value(form, self.tr("Node certificates:"), "nodeValidity")
+        self.root_expiry_label = value_row(form, self, self.tr("Root CA expires:"), "rootExpiry")
+        self.node_validity_label = value_row(form, self, self.tr("Node certificates:"), "nodeValidity")
         layout.addLayout(form)
         explanation = QLabel(
             self.tr(
@@ -238,7 +180,7 @@ class SwarmPage(QWidget):
         row.addWidget(self.rotate_ca_button)
         row.addWidget(self.rotation_label, 1)
         layout.addLayout(row)
-        self.ca_error = self._error_label(box, "caError")
+        self.ca_error = error_line(box, "caError")
         layout.addWidget(self.ca_error)
         return box
 
@@ -307,15 +249,7 @@ class SwarmPage(QWidget):
             if self._fields_from_swarm or edit.text() == shown.get(key):
                 edit.setText(texts[key])
         self._fields_from_swarm = False
-        self.autolock_label.setText(self.tr("on") if settings.autolock else self.tr("off"))
-        self.autolock_button.setText(
-            self.tr("Turn autolock off…") if settings.autolock else self.tr("Turn autolock on…")
-        )
-        for widget in (self.key_field, self.show_key_button, self.rotate_key_button):
-            widget.setEnabled(settings.autolock)
-        if not settings.autolock:
-            self.key_field.edit.clear()
-            self._reveal(False)
+        self.autolock.show_settings(settings)
         expiry = settings.root_expiry()
         self._show_root_expiry(expiry)
         self.node_validity_label.setText(
@@ -349,15 +283,7 @@ class SwarmPage(QWidget):
         change = diff(current, rows)
         if change or (not self.model.loaded and "nodes" in self.context.store.loaded):
             self.model.apply_diff(change)
-        locked = [row.node.hostname for row in rows.values() if row.locked]
-        self.lock_message.setText(
-            self.tr("Locked: %1. Give the unlock key and select the manager to unlock.").replace(
-                "%1", ", ".join(sorted(locked))
-            )
-            if locked
-            else ""
-        )
-        self.lock_message.setStyleSheet(WARNING_STYLE if locked else "")
+        self.autolock.show_locked([row.node.hostname for row in rows.values() if row.locked])
         if self.settings is None or not rows:
             self.rotation_label.setText("")
             return
@@ -384,7 +310,7 @@ class SwarmPage(QWidget):
             label.setText("…")
         for edit in self.fields.values():
             edit.clear()
-        self.key_field.edit.clear()
+        self.autolock.forget()
         self.settings = None
         self._fields_from_swarm = True
         self.states = {}
@@ -443,97 +369,6 @@ class SwarmPage(QWidget):
         self._fields_from_swarm = True
         await self.refresh()
 
-    # -- autolock ----------------------------------------------------------------------------------
-    def _lock_problem(self, text: str) -> None:
-        self.lock_error.setText(text)
-        self.lock_error.setVisible(bool(text))
-
-    @operation_slot()
-    async def toggle_autolock(self) -> None:
-        current = self.settings
-        if current is None:
-            return
-        enable = not current.autolock
-        text = (
-            self.tr(
-                "Turn autolock on? A manager whose engine restarts then stays locked until it is given "
-                "the unlock key: keep the key somewhere safe."
-            )
-            if enable
-            else self.tr("Turn autolock off? Restarted managers then no longer need the unlock key.")
-        )
-        action = self.tr("Turn on") if enable else self.tr("Turn off")
-        if not await confirm(self, self.tr("Autolock"), text, action) or not is_open(self):
-            return
-        self._lock_problem("")
-        try:
-            await self.context.operations.on_manager(
-                self, swarm.set_autolock, current, enable, busy=[self.autolock_button]
-            )
-        except Exception as exc:
-            self._lock_problem(failure_text(exc))
-            return
-        self._fields_from_swarm = True
-        await self.refresh()
-        if enable:
-            await self.show_key()
-
-    @operation_slot()
-    async def show_key(self) -> None:
-        """Read the unlock key and show it in clear (it stays masked until asked for); again: hide it."""
-        if self.key_field.edit.echoMode() == QLineEdit.EchoMode.Normal and self.key_field.edit.text():
-            self._reveal(False)
-            return
-        if await self._load_key():
-            self._reveal(True)
-
-    def _reveal(self, shown: bool) -> None:
-        self.key_field.edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-        self.show_key_button.setText(self.tr("Hide") if shown else self.tr("Show"))
-
-    async def _load_key(self) -> bool:
-        try:
-            key = await self.context.operations.on_manager(
-                self, swarm.unlock_key, busy=[self.show_key_button]
-            )
-        except Exception as exc:
-            self._lock_problem(failure_text(exc))
-            return False
-        self._lock_problem("")
-        self.key_field.edit.setText(key)
-        return bool(key)
-
-    @operation_slot()
-    async def copy_key(self) -> None:
-        if self.key_field.edit.text() or await self._load_key():
-            self.key_field.copy()
-            self.lock_message.setText(self.tr("The unlock key was copied."))
-
-    @operation_slot()
-    async def rotate_key(self) -> None:
-        current = self.settings
-        if current is None:
-            return
-        text = self.tr(
-            "Make a new unlock key? The current one stops working once every manager took the new one."
-        )
-        if not await confirm(self, self.tr("Rotate unlock key"), text, self.tr("Rotate")) or not is_open(
-            self
-        ):
-            return
-        try:
-            key = await self.context.operations.on_manager(
-                self, swarm.rotate_unlock_key, current, busy=[self.rotate_key_button]
-            )
-        except Exception as exc:
-            self._lock_problem(failure_text(exc))
-            return
-        self.key_field.edit.setText(key)
-        self._reveal(True)
-        self.lock_message.setText(self.tr("A new unlock key was made: keep it somewhere safe."))
-        self._fields_from_swarm = True
-        await self.refresh()
-
     def _selected_locked(self) -> Node | None:
         """The locked manager selected in the table, or the only locked one."""
         rows = [
@@ -542,27 +377,6 @@ class SwarmPage(QWidget):
         ]
         locked = [row for row in rows or self.model.objects() if row.locked]
         return locked[0].node if len(locked) == 1 or (rows and locked) else None
-
-    @operation_slot()
-    async def unlock_selected(self) -> None:
-        node = self._selected_locked()
-        key = self.unlock_edit.text().strip()
-        if node is None:
-            self._lock_problem(self.tr("Select the locked manager to unlock in the table below."))
-            return
-        if not key:
-            self._lock_problem(self.tr("Give the unlock key."))
-            self.unlock_edit.setFocus()
-            return
-        self._lock_problem("")
-        try:
-            await self.context.operations.on_cluster(self, swarm.unlock, node, key, busy=[self.unlock_button])
-        except Exception as exc:
-            self._lock_problem(failure_text(exc))
-            return
-        self.unlock_edit.clear()
-        self.lock_message.setText(self.tr("%1 was unlocked.").replace("%1", node.hostname))
-        await self.refresh()
 
     # -- CA rotation -------------------------------------------------------------------------------
     @operation_slot()

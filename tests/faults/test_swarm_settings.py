@@ -44,45 +44,47 @@ def test_autolock_restart_shows_locked_and_unlocks_from_the_app(connected_window
     window = connected_window
     page = swarm_page(window)
     qtbot.waitUntil(lambda: page.settings is not None, timeout=10000)
-    assert page.autolock_label.text() == "off"
+    assert page.autolock.state_label.text() == "off"
     n = manager_not_in_use(window, profile)
     other = next(m for m in (1, 2, 3) if m != n)
     try:
-        qtbot.mouseClick(page.autolock_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.autolock.toggle_button, Qt.MouseButton.LeftButton)
         assert "unlock key" in answer(qtbot, window, accept=True)
         # once on, the key is read and shown in clear
-        qtbot.waitUntil(lambda: page.key_field.edit.text().startswith("SWMKEY-1-"), timeout=10000)
-        assert page.key_field.edit.echoMode() == QLineEdit.EchoMode.Normal
-        assert page.autolock_label.text() == "on"
-        key = page.key_field.edit.text()
-        qtbot.mouseClick(page.show_key_button, Qt.MouseButton.LeftButton)  # masked again
-        qtbot.waitUntil(lambda: page.key_field.edit.echoMode() == QLineEdit.EchoMode.Password, timeout=5000)
-        assert page.show_key_button.text() == "Show"
+        qtbot.waitUntil(lambda: page.autolock.key_field.edit.text().startswith("SWMKEY-1-"), timeout=10000)
+        assert page.autolock.key_field.edit.echoMode() == QLineEdit.EchoMode.Normal
+        assert page.autolock.state_label.text() == "on"
+        key = page.autolock.key_field.edit.text()
+        qtbot.mouseClick(page.autolock.show_key_button, Qt.MouseButton.LeftButton)  # masked again
+        qtbot.waitUntil(
+            lambda: page.autolock.key_field.edit.echoMode() == QLineEdit.EchoMode.Password, timeout=5000
+        )
+        assert page.autolock.show_key_button.text() == "Show"
         assert key == docker(other, "swarm", "unlock-key", "-q")
 
         swarm_script("node-stop", str(n))
         swarm_script("node-start", str(n))
         # the page asks each manager's own engine: the restarted one says it is locked
         qtbot.waitUntil(lambda: row_text(page, f"node-{n}", STATE_COLUMN) == "locked", timeout=20000)
-        assert f"node-{n}" in page.lock_message.text()
+        assert f"node-{n}" in page.autolock.message.text()
 
-        page.unlock_edit.setText("SWMKEY-1-not-the-key")
+        page.autolock.unlock_edit.setText("SWMKEY-1-not-the-key")
         select(page, f"node-{n}")
-        qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: page.lock_error.isVisible(), timeout=10000)
-        assert "not this swarm's" in page.lock_error.text()
+        qtbot.mouseClick(page.autolock.unlock_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.autolock.error.isVisible(), timeout=10000)
+        assert "not this swarm's" in page.autolock.error.text()
 
-        page.unlock_edit.setText(key)
-        qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: page.lock_message.text() == f"node-{n} was unlocked.", timeout=10000)
-        assert not page.lock_error.isVisible()
+        page.autolock.unlock_edit.setText(key)
+        qtbot.mouseClick(page.autolock.unlock_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.autolock.message.text() == f"node-{n} was unlocked.", timeout=10000)
+        assert not page.autolock.error.isVisible()
         qtbot.waitUntil(lambda: row_text(page, f"node-{n}", STATE_COLUMN) == "ready", timeout=30000)
         hosts = docker(other, "node", "ls", "--format", "{{.Hostname}} {{.Status}}").splitlines()
         assert f"node-{n} Ready" in hosts
 
-        qtbot.mouseClick(page.autolock_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.autolock.toggle_button, Qt.MouseButton.LeftButton)
         answer(qtbot, window, accept=True)
-        qtbot.waitUntil(lambda: page.autolock_label.text() == "off", timeout=10000)
+        qtbot.waitUntil(lambda: page.autolock.state_label.text() == "off", timeout=10000)
         assert (
             docker(other, "info", "--format", "{{.Swarm.Cluster.Spec.EncryptionConfig.AutoLockManagers}}")
             == "false"

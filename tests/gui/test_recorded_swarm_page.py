@@ -53,9 +53,9 @@ def test_the_swarm_and_its_settings_are_shown(page):
         "snapshot_interval": "10000",
         "node_cert_expiry": "2160h0m0s",
     }
-    assert page.autolock_label.text() == "off"
-    assert page.autolock_button.text() == "Turn autolock on…"
-    assert not page.key_field.isEnabled() and not page.rotate_key_button.isEnabled()
+    assert page.autolock.state_label.text() == "off"
+    assert page.autolock.toggle_button.text() == "Turn autolock on…"
+    assert not page.autolock.key_field.isEnabled() and not page.autolock.rotate_key_button.isEnabled()
     root = RECORDED_SWARM["TLSInfo"]["TrustRoot"].encode()
     expiry = pem_expiry(root)
     days = (expiry - datetime.now(UTC)).days
@@ -106,19 +106,22 @@ def test_unchanged_settings_send_nothing(page, qtbot):
 
 
 def test_a_locked_manager_is_shown_and_unlocking_asks_for_the_key(page, qtbot):
-    qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(page.lock_error.isVisible, timeout=5000)
-    assert page.lock_error.text() == "Select the locked manager to unlock in the table below."
+    qtbot.mouseClick(page.autolock.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.autolock.error.isVisible, timeout=5000)
+    assert page.autolock.error.text() == "Select the locked manager to unlock in the table below."
 
     page.states = {by_name("nodes", "node-2").id: "locked"}
     page.show_settings(SwarmSettings.from_api(RECORDED_SWARM))
     assert cell(page, "node-2", STATE_COLUMN) == "locked"
-    assert page.lock_message.text() == "Locked: node-2. Give the unlock key and select the manager to unlock."
-    assert page.unlock_edit.echoMode() == QLineEdit.EchoMode.Password
+    assert (
+        page.autolock.message.text()
+        == "Locked: node-2. Give the unlock key and select the manager to unlock."
+    )
+    assert page.autolock.unlock_edit.echoMode() == QLineEdit.EchoMode.Password
     qtbot.mouseClick(
-        page.unlock_button, Qt.MouseButton.LeftButton
+        page.autolock.unlock_button, Qt.MouseButton.LeftButton
     )  # the only locked one: no selection needed
-    qtbot.waitUntil(lambda: page.lock_error.text() == "Give the unlock key.", timeout=5000)
+    qtbot.waitUntil(lambda: page.autolock.error.text() == "Give the unlock key.", timeout=5000)
 
 
 def test_another_cluster_leaves_nothing_of_this_one(page, workspace):
@@ -131,7 +134,9 @@ def test_another_cluster_leaves_nothing_of_this_one(page, workspace):
 def test_in_zh_cn_the_page_uses_the_glossary_words(page, workspace, qtbot):
     titles = [workspace.sidebar.item(row).text() for row in range(workspace.sidebar.count())]
     assert "集群设置" in titles[-1]
-    assert page.autolock_label.text() == "关闭" and page.autolock_button.text() == "开启自动锁定…"
+    assert (
+        page.autolock.state_label.text() == "关闭" and page.autolock.toggle_button.text() == "开启自动锁定…"
+    )
     assert page.rotation_label.text() == "CA 轮换进行中：4 个节点中已有 0 个信任新根 CA。"
     page.fields["node_cert_expiry"].setText("30m")
     qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)

@@ -301,6 +301,117 @@
     </message>
 </context>
 <context>
+    <name>AutolockBox</name>
+    <message>
+        <source>Autolock</source>
+        <translation>自动锁定</translation>
+    </message>
+    <message>
+        <source>Autolock:</source>
+        <translation>自动锁定：</translation>
+    </message>
+    <message>
+        <source>hidden: Show or Copy reads it</source>
+        <translation>已隐藏：点击“显示”或“复制”读取</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Rotate key…</source>
+        <translation>轮换密钥…</translation>
+    </message>
+    <message>
+        <source>Unlock key:</source>
+        <translation>解锁密钥：</translation>
+    </message>
+    <message>
+        <source>SWMKEY-1-…</source>
+        <translation>SWMKEY-1-…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Unlock a locked manager:</source>
+        <translation>解锁已锁定的管理节点：</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Turn autolock off…</source>
+        <translation>关闭自动锁定…</translation>
+    </message>
+    <message>
+        <source>Turn autolock on…</source>
+        <translation>开启自动锁定…</translation>
+    </message>
+    <message>
+        <source>Locked: %1. Give the unlock key and select the manager to unlock.</source>
+        <translation>已锁定：%1。请输入解锁密钥并选择要解锁的管理节点。</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Turn autolock on? A manager whose engine restarts then stays locked until it is given the unlock key: keep the key somewhere safe.</source>
+        <translation>开启自动锁定？此后引擎重启的管理节点将保持锁定，直到提供解锁密钥：请妥善保管密钥。</translation>
+    </message>
+    <message>
+        <source>Turn autolock off? Restarted managers then no longer need the unlock key.</source>
+        <translation>关闭自动锁定？此后重启的管理节点不再需要解锁密钥。</translation>
+    </message>
+    <message>
+        <source>Turn on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The unlock key was copied.</source>
+        <translation>解锁密钥已复制。</translation>
+    </message>
+    <message>
+        <source>Make a new unlock key? The current one stops working once every manager took the new one.</source>
+        <translation>生成新的解锁密钥？所有管理节点采用新密钥后，当前密钥将失效。</translation>
+    </message>
+    <message>
+        <source>Rotate unlock key</source>
+        <translation>轮换解锁密钥</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>轮换</translation>
+    </message>
+    <message>
+        <source>A new unlock key was made: keep it somewhere safe.</source>
+        <translation>已生成新的解锁密钥：请妥善保管。</translation>
+    </message>
+    <message>
+        <source>Select the locked manager to unlock in the table below.</source>
+        <translation>请在下表中选择要解锁的已锁定管理节点。</translation>
+    </message>
+    <message>
+        <source>Give the unlock key.</source>
+        <translation>请输入解锁密钥。</translation>
+    </message>
+    <message>
+        <source>%1 was unlocked.</source>
+        <translation>%1 已解锁。</translation>
+    </message>
+</context>
+<context>
     <name>CapacityPage</name>
     <message>
         <source>Live usage</source>
@@ -3671,42 +3782,6 @@
         <translation>重新读取集群设置（您的修改将丢失）</translation>
     </message>
     <message>
-        <source>Autolock</source>
-        <translation>自动锁定</translation>
-    </message>
-    <message>
-        <source>Autolock:</source>
-        <translation>自动锁定：</translation>
-    </message>
-    <message>
-        <source>hidden: Show or Copy reads it</source>
-        <translation>已隐藏：点击“显示”或“复制”读取</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <source>Rotate key…</source>
-        <translation>轮换密钥…</translation>
-    </message>
-    <message>
-        <source>Unlock key:</source>
-        <translation>解锁密钥：</translation>
-    </message>
-    <message>
-        <source>SWMKEY-1-…</source>
-        <translation>SWMKEY-1-…</translation>
-    </message>
-    <message>
-        <source>Unlock</source>
-        <translation>解锁</translation>
-    </message>
-    <message>
-        <source>Unlock a locked manager:</source>
-        <translation>解锁已锁定的管理节点：</translation>
-    </message>
-    <message>
         <source>Certificates</source>
         <translation>证书</translation>
     </message>
@@ -3735,22 +3810,6 @@
         <translation>%1（引擎默认值；子网 /%2）</translation>
     </message>
     <message>
-        <source>on</source>
-        <translation>开启</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Turn autolock off…</source>
-        <translation>关闭自动锁定…</translation>
-    </message>
-    <message>
-        <source>Turn autolock on…</source>
-        <translation>开启自动锁定…</translation>
-    </message>
-    <message>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -3771,10 +3830,6 @@
         <translation>
             <numerusform>%1（%n 天后）</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Locked: %1. Give the unlock key and select the manager to unlock.</source>
-        <translation>已锁定：%1。请输入解锁密钥并选择要解锁的管理节点。</translation>
     </message>
     <message>
         <source>Every node has a certificate from the current root.</source>
@@ -3821,56 +3876,8 @@
         <translation>设置已修改。</translation>
     </message>
     <message>
-        <source>Turn autolock on? A manager whose engine restarts then stays locked until it is given the unlock key: keep the key somewhere safe.</source>
-        <translation>开启自动锁定？此后引擎重启的管理节点将保持锁定，直到提供解锁密钥：请妥善保管密钥。</translation>
-    </message>
-    <message>
-        <source>Turn autolock off? Restarted managers then no longer need the unlock key.</source>
-        <translation>关闭自动锁定？此后重启的管理节点不再需要解锁密钥。</translation>
-    </message>
-    <message>
-        <source>Turn on</source>
-        <translation>开启</translation>
-    </message>
-    <message>
-        <source>Turn off</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation>隐藏</translation>
-    </message>
-    <message>
-        <source>The unlock key was copied.</source>
-        <translation>解锁密钥已复制。</translation>
-    </message>
-    <message>
-        <source>Make a new unlock key? The current one stops working once every manager took the new one.</source>
-        <translation>生成新的解锁密钥？所有管理节点采用新密钥后，当前密钥将失效。</translation>
-    </message>
-    <message>
-        <source>Rotate unlock key</source>
-        <translation>轮换解锁密钥</translation>
-    </message>
-    <message>
         <source>Rotate</source>
         <translation>轮换</translation>
-    </message>
-    <message>
-        <source>A new unlock key was made: keep it somewhere safe.</source>
-        <translation>已生成新的解锁密钥：请妥善保管。</translation>
-    </message>
-    <message>
-        <source>Select the locked manager to unlock in the table below.</source>
-        <translation>请在下表中选择要解锁的已锁定管理节点。</translation>
-    </message>
-    <message>
-        <source>Give the unlock key.</source>
-        <translation>请输入解锁密钥。</translation>
-    </message>
-    <message>
-        <source>%1 was unlocked.</source>
-        <translation>%1 已解锁。</translation>
     </message>
     <message>
         <source>Rotate the swarm's root CA? The swarm makes a new root and gives every node a new certificate from it; nodes that are down get theirs when they come back. This workstation's certificates (the engines' TLS API) do not change.</source>
