@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from crane_desktop.engine import swarm_settings as swarm
+from crane_desktop.engine.errors import Conflict
 from crane_desktop.engine.snapshots import Node
 from crane_desktop.views.dialogs import ERROR_STYLE, WARNING_STYLE, confirm, failure_text
 from crane_desktop.views.join_tokens import CopyField
@@ -155,6 +156,9 @@ class AutolockBox(QGroupBox):
             await self.operations.on_manager(
                 self, swarm.set_autolock, current, enable, busy=[self.toggle_button]
             )
+        except Conflict:
+            await self._changed_meanwhile()
+            return
         except Exception as exc:
             self._problem(failure_text(exc))
             return
@@ -202,12 +206,22 @@ class AutolockBox(QGroupBox):
             key = await self.operations.on_manager(
                 self, swarm.rotate_unlock_key, current, busy=[self.rotate_key_button]
             )
+        except Conflict:
+            await self._changed_meanwhile()
+            return
         except Exception as exc:
             self._problem(failure_text(exc))
             return
+        await self.refresh()  # the swarm's new version, before anything else is asked of it
         self.key_field.edit.setText(key)
         self._reveal(True)
         self.message.setText(self.tr("A new unlock key was made: keep it somewhere safe."))
+
+    async def _changed_meanwhile(self) -> None:
+        """The swarm changed since it was read: nothing was done; read it again and say so."""
+        self._problem(
+            self.tr("The swarm was changed meanwhile, so nothing was done; it was read again: try again.")
+        )
         await self.refresh()
 
     @operation_slot()

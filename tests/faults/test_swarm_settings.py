@@ -82,6 +82,12 @@ def test_autolock_restart_shows_locked_and_unlocks_from_the_app(connected_window
         hosts = docker(other, "node", "ls", "--format", "{{.Hostname}} {{.Status}}").splitlines()
         assert f"node-{n} Ready" in hosts
 
+        qtbot.mouseClick(page.autolock.rotate_key_button, Qt.MouseButton.LeftButton)
+        assert "new unlock key" in answer(qtbot, window, accept=True)
+        qtbot.waitUntil(lambda: page.autolock.key_field.edit.text() not in ("", key), timeout=10000)
+        assert page.autolock.key_field.edit.text() == docker(other, "swarm", "unlock-key", "-q")
+        assert page.autolock.key_field.edit.echoMode() == QLineEdit.EchoMode.Normal  # shown to be kept
+
         qtbot.mouseClick(page.autolock.toggle_button, Qt.MouseButton.LeftButton)
         answer(qtbot, window, accept=True)
         qtbot.waitUntil(lambda: page.autolock.state_label.text() == "off", timeout=10000)

@@ -399,6 +399,10 @@
         <translation>已生成新的解锁密钥：请妥善保管。</translation>
     </message>
     <message>
+        <source>The swarm was changed meanwhile, so nothing was done; it was read again: try again.</source>
+        <translation>集群在此期间已被修改，因此未执行任何操作；已重新读取：请重试。</translation>
+    </message>
+    <message>
         <source>Select the locked manager to unlock in the table below.</source>
         <translation>请在下表中选择要解锁的已锁定管理节点。</translation>
     </message>
