@@ -75,11 +75,15 @@ async def delete_app(owner: QWidget, context: ClusterContext, app: App) -> bool:
     return True
 
 
-async def export_app(owner: QWidget, context: ClusterContext, app: str, busy: Iterable[Busy] = ()) -> None:
+async def export_app(
+    owner: QWidget, context: ClusterContext, app: str, busy: Iterable[Busy] = ()
+) -> None:
     """Read the app as it runs (off the GUI thread; `busy` disabled meanwhile), then offer to save it as
     a compose file. A failure is shown; `owner` closing meanwhile ends it (OwnerGone)."""
     try:
-        result = await context.operations.on_manager(owner, compose_export.export_app, app, True, busy=busy)
+        result = await context.operations.on_manager(
+            owner, compose_export.export_app, app, True, busy=busy
+        )
     except Exception as error:
         show_error(owner, translate("AppActions", "Cannot export the app"), error)
         return

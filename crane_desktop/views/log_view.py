@@ -322,6 +322,7 @@ class LogView(QWidget):
     `append(lines)`; `sink(lines)` may be called from any thread.
     """
 
+
     def __init__(
         self, parent: QWidget | None = None, *, capacity: int = DEFAULT_CAPACITY, show_source: bool = False
     ) -> None:
@@ -609,10 +610,8 @@ class LogView(QWidget):
         """Say in the status line that the stream ended, and why (`source`: whose, where several feed
         the view)."""
         reason = reason_text(error)
-        ended = (
-            self.tr("The log stream of %1 ended.").replace("%1", source)
-            if source
-            else self.tr("The log stream ended.")
+        ended = self.tr("The log stream of %1 ended.").replace("%1", source) if source else self.tr(
+            "The log stream ended."
         )
         self._end_text = sentences(ended, reason)
         self._update_status()

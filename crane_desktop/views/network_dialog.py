@@ -40,7 +40,6 @@ from crane_desktop.views.operations import operation_slot
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext
 
-
 class NetworkDialog(EngineDialog):
     """Create an overlay network; with `replacing`, delete that network and create it anew."""
 
