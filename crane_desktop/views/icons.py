@@ -41,6 +41,7 @@ NAMES = (
     "terminal",
     "connect",
     "alerts",
+    "swarm",
 )
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,7 +33,8 @@ from crane_desktop.engine.profiles import ProfileStore, TLSConfig, check_tls_fil
 from crane_desktop.engine.snapshots import ENDPOINT_LABEL, Node
 from crane_desktop.messages import engine_text, error_text
 from crane_desktop.views.connect_dialog import PathField
-from crane_desktop.views.dialogs import ERROR_STYLE, EngineDialog, confirm, failure_text
+from crane_desktop.views.dialogs import ERROR_STYLE, EngineDialog, failure_text
+from crane_desktop.views.join_tokens import JoinTokens
 from crane_desktop.views.operations import OperationRunner, operation_slot
 
 if TYPE_CHECKING:
@@ -313,23 +313,6 @@ class ConnectHostDialog(NodeDialog):
             store.put(profile)
 
 
-class CopyField(QWidget):
-    """A read-only command with a Copy button."""
-
-    def __init__(self, parent: QWidget, name: str) -> None:
-        super().__init__(parent)
-        self.edit = QLineEdit(self)
-        self.edit.setReadOnly(True)
-        self.edit.setObjectName(name)
-        self.copy_button = QPushButton(self.tr("Copy"), self)
-        self.copy_button.setObjectName(f"{name}Copy")
-        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.edit.text()))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.copy_button)
-
-
 class AddNodeDialog(NodeDialog):
     """The join commands (worker, manager) with copy buttons, token rotation, and joining an engine."""
 
@@ -338,24 +321,9 @@ class AddNodeDialog(NodeDialog):
         self.setObjectName("addNodeDialog")
         self.cluster = _connected(context)
         self.nodes = nodes
-        self.info: node_ops.JoinInfo | None = None
         self.joined_node_id = ""
         self.setWindowTitle(self.tr("Add node"))
-        self.worker_field = CopyField(self, "workerCommand")
-        self.manager_field = CopyField(self, "managerCommand")
-        self.rotate_worker = QPushButton(self.tr("Rotate worker token…"), self)
-        self.rotate_worker.clicked.connect(lambda: self.rotate("worker"))
-        self.rotate_manager = QPushButton(self.tr("Rotate manager token…"), self)
-        self.rotate_manager.clicked.connect(lambda: self.rotate("manager"))
-        commands = QGroupBox(self.tr("Run on the new host"), self)
-        form = QFormLayout(commands)
-        form.addRow(self.tr("As a worker:"), self.worker_field)
-        form.addRow(self.tr("As a manager:"), self.manager_field)
-        rotate_row = QHBoxLayout()
-        rotate_row.addWidget(self.rotate_worker)
-        rotate_row.addWidget(self.rotate_manager)
-        rotate_row.addStretch(1)
-        form.addRow(rotate_row)
+        self.tokens = JoinTokens(self, context.operations, lambda: self.nodes)
 
         join = QGroupBox(self.tr("Or join a host's engine from here (TLS as in the profile)"), self)
         self.address_edit = QLineEdit(self)
@@ -390,48 +358,21 @@ class AddNodeDialog(NodeDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.accept)
         layout = QVBoxLayout(self)
-        layout.addWidget(commands)
+        layout.addWidget(self.tokens)
         layout.addWidget(join)
         layout.addWidget(self.message_label)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         self.resize(760, 380)
-        self.load()
-
-    @operation_slot()
-    async def load(self) -> None:
-        try:
-            info = await self.on_manager(node_ops.join_info, self.nodes)
-        except Exception as exc:
-            self.show_problem(failure_text(exc))
-            return
-        self.info = info
-        self.worker_field.edit.setText(info.command("worker"))
-        self.manager_field.edit.setText(info.command("manager"))
-
-    @operation_slot()
-    async def rotate(self, role: str) -> None:
-        text = (
-            self.tr("Make a new worker join token? The current one stops working for new nodes.")
-            if role == "worker"
-            else self.tr("Make a new manager join token? The current one stops working for new nodes.")
-        )
-        if not await confirm(self, self.tr("Rotate join token"), text, self.tr("Rotate")) or self.gone:
-            return
-        try:
-            await self.on_manager(node_ops.rotate_token, role)
-        except Exception as exc:
-            self.show_problem(failure_text(exc))
-            return
-        self.message_label.setText(self.tr("A new join token was made."))
-        await self.load()
+        self.tokens.load()
 
     @operation_slot()
     async def join(self) -> None:
         address = self.typed_address(self.address_edit)
         if address is None:
             return
-        if self.info is None:
+        info = self.tokens.info
+        if info is None:
             self.show_problem(self.tr("The join tokens are not loaded yet."))
             return
         self.show_problem("")
@@ -441,7 +382,7 @@ class AddNodeDialog(NodeDialog):
         self.message_label.setText(self.tr("Joining %1…").replace("%1", endpoint))
         try:
             self.joined_node_id = await self.call(
-                node_ops.join_remote, endpoint, self.cluster.profile.tls, self.info, role
+                node_ops.join_remote, endpoint, self.cluster.profile.tls, info, role
             )
             if self.connect_check.isChecked() and self.joined_node_id:
                 await self.on_manager(

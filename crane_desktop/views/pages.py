@@ -24,6 +24,7 @@ from crane_desktop.views.networks_page import NetworksPage
 from crane_desktop.views.nodes_page import NodesPage
 from crane_desktop.views.overview_page import OverviewPage
 from crane_desktop.views.secrets_page import configs_page, secrets_page
+from crane_desktop.views.swarm_page import SwarmPage
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext, Navigator
@@ -42,4 +43,5 @@ PAGES: list[tuple[str, Callable[[], str], Callable[[ClusterContext, Navigator], 
     ("configs", lambda: translate("Pages", "Configs"), configs_page),
     ("alerts", lambda: translate("Pages", "Alerts"), AlertsPage),
     ("events", lambda: translate("Pages", "Events"), EventsPage),
+    ("swarm", lambda: translate("Pages", "Swarm"), SwarmPage),
 ]

@@ -102,8 +102,8 @@ def test_app_network_and_token_actions_ask_first(connected_window, qtbot):
         click_action(qtbot, page, page.add_action)
         qtbot.waitUntil(lambda: visible_dialog(page, AddNodeDialog) is not None, timeout=5000)
         add = visible_dialog(page, AddNodeDialog)
-        qtbot.waitUntil(lambda: add.worker_field.edit.text() != "", timeout=10000)
-        for button in (add.rotate_worker, add.rotate_manager):
+        qtbot.waitUntil(lambda: add.tokens.worker_field.edit.text() != "", timeout=10000)
+        for button in (add.tokens.rotate_worker, add.tokens.rotate_manager):
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
             cancel(qtbot, window)
         add.reject()

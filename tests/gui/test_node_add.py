@@ -15,7 +15,7 @@ def open_add(qtbot, page) -> AddNodeDialog:
     click_action(qtbot, page, page.add_action)
     qtbot.waitUntil(lambda: visible_dialog(page, AddNodeDialog) is not None, timeout=5000)
     dialog = visible_dialog(page, AddNodeDialog)
-    qtbot.waitUntil(lambda: dialog.worker_field.edit.text() != "", timeout=10000)
+    qtbot.waitUntil(lambda: dialog.tokens.worker_field.edit.text() != "", timeout=10000)
     return dialog
 
 
@@ -25,19 +25,25 @@ def test_join_commands_and_token_rotation(connected_window, qtbot, profile):
     worker = docker(1, "swarm", "join-token", "-q", "worker")
     manager = docker(1, "swarm", "join-token", "-q", "manager")
     leader = next(n for n in window.store.get("nodes").values() if n.is_leader)
-    assert dialog.worker_field.edit.text() == f"docker swarm join --token {worker} {leader.manager_address}"
-    assert dialog.manager_field.edit.text() == f"docker swarm join --token {manager} {leader.manager_address}"
+    assert (
+        dialog.tokens.worker_field.edit.text()
+        == f"docker swarm join --token {worker} {leader.manager_address}"
+    )
+    assert (
+        dialog.tokens.manager_field.edit.text()
+        == f"docker swarm join --token {manager} {leader.manager_address}"
+    )
 
-    qtbot.mouseClick(dialog.rotate_worker, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.tokens.rotate_worker, Qt.MouseButton.LeftButton)
     assert "new worker join token" in answer(qtbot, window, accept=False)
     assert docker(1, "swarm", "join-token", "-q", "worker") == worker
-    qtbot.mouseClick(dialog.rotate_worker, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.tokens.rotate_worker, Qt.MouseButton.LeftButton)
     answer(qtbot, window, accept=True)
-    qtbot.waitUntil(lambda: worker not in dialog.worker_field.edit.text(), timeout=10000)
+    qtbot.waitUntil(lambda: worker not in dialog.tokens.worker_field.edit.text(), timeout=10000)
     rotated = docker(1, "swarm", "join-token", "-q", "worker")
-    assert rotated != worker and rotated in dialog.worker_field.edit.text()
+    assert rotated != worker and rotated in dialog.tokens.worker_field.edit.text()
     assert docker(1, "swarm", "join-token", "-q", "manager") == manager
-    assert dialog.message_label.text() == "A new join token was made."
+    assert dialog.tokens.message_label.text() == "A new join token was made."
 
     # an engine already in the swarm is not joined again
     dialog.address_edit.setText(profile.nodes["node-4"].split("://", 1)[1].rsplit(":", 1)[0])

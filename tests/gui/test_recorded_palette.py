@@ -52,6 +52,7 @@ def test_entries_for_every_recorded_object(palette):
                 "Configs",
                 "Alerts",
                 "Events",
+                "Swarm",
             )
         ]
         + [f"Node node-{n}" for n in range(1, 5)]

@@ -7,26 +7,6 @@
         <translation>添加节点</translation>
     </message>
     <message>
-        <source>Rotate worker token…</source>
-        <translation>轮换工作节点令牌…</translation>
-    </message>
-    <message>
-        <source>Rotate manager token…</source>
-        <translation>轮换管理节点令牌…</translation>
-    </message>
-    <message>
-        <source>Run on the new host</source>
-        <translation>在新主机上运行</translation>
-    </message>
-    <message>
-        <source>As a worker:</source>
-        <translation>作为工作节点：</translation>
-    </message>
-    <message>
-        <source>As a manager:</source>
-        <translation>作为管理节点：</translation>
-    </message>
-    <message>
         <source>Or join a host's engine from here (TLS as in the profile)</source>
         <translation>或从这里让主机的引擎加入集群（TLS 同连接配置）</translation>
     </message>
@@ -61,26 +41,6 @@
     <message>
         <source>Role:</source>
         <translation>角色：</translation>
-    </message>
-    <message>
-        <source>Make a new worker join token? The current one stops working for new nodes.</source>
-        <translation>生成新的工作节点加入令牌？当前令牌将无法再用于加入新节点。</translation>
-    </message>
-    <message>
-        <source>Make a new manager join token? The current one stops working for new nodes.</source>
-        <translation>生成新的管理节点加入令牌？当前令牌将无法再用于加入新节点。</translation>
-    </message>
-    <message>
-        <source>Rotate join token</source>
-        <translation>轮换加入令牌</translation>
-    </message>
-    <message>
-        <source>Rotate</source>
-        <translation>轮换</translation>
-    </message>
-    <message>
-        <source>A new join token was made.</source>
-        <translation>已生成新的加入令牌。</translation>
     </message>
     <message>
         <source>The join tokens are not loaded yet.</source>
@@ -437,6 +397,121 @@
     <message>
         <source>%1 is one of the %2 services of the app %3; they were deployed together and depend on each other, so a single service is not deleted alone. Delete the whole app, or deploy the app again without this service.</source>
         <translation>%1 是应用 %3 的 %2 个服务之一；这些服务一起发布、相互依赖，因此不能单独删除其中一个服务。请删除整个应用，或者去掉该服务后重新发布应用。</translation>
+    </message>
+</context>
+<context>
+    <name>AutolockBox</name>
+    <message>
+        <source>Autolock</source>
+        <translation>自动锁定</translation>
+    </message>
+    <message>
+        <source>Autolock:</source>
+        <translation>自动锁定：</translation>
+    </message>
+    <message>
+        <source>hidden: Show or Copy reads it</source>
+        <translation>已隐藏：点击“显示”或“复制”读取</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Rotate key…</source>
+        <translation>轮换密钥…</translation>
+    </message>
+    <message>
+        <source>Unlock key:</source>
+        <translation>解锁密钥：</translation>
+    </message>
+    <message>
+        <source>SWMKEY-1-…</source>
+        <translation>SWMKEY-1-…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Unlock a locked manager:</source>
+        <translation>解锁已锁定的管理节点：</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Turn autolock off…</source>
+        <translation>关闭自动锁定…</translation>
+    </message>
+    <message>
+        <source>Turn autolock on…</source>
+        <translation>开启自动锁定…</translation>
+    </message>
+    <message>
+        <source>Locked: %1. Give the unlock key and select the manager to unlock.</source>
+        <translation>已锁定：%1。请输入解锁密钥并选择要解锁的管理节点。</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Turn autolock on? A manager whose engine restarts then stays locked until it is given the unlock key: keep the key somewhere safe.</source>
+        <translation>开启自动锁定？此后引擎重启的管理节点将保持锁定，直到提供解锁密钥：请妥善保管密钥。</translation>
+    </message>
+    <message>
+        <source>Turn autolock off? Restarted managers then no longer need the unlock key.</source>
+        <translation>关闭自动锁定？此后重启的管理节点不再需要解锁密钥。</translation>
+    </message>
+    <message>
+        <source>Turn on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The unlock key was copied.</source>
+        <translation>解锁密钥已复制。</translation>
+    </message>
+    <message>
+        <source>Make a new unlock key? The current one stops working once every manager took the new one.</source>
+        <translation>生成新的解锁密钥？所有管理节点采用新密钥后，当前密钥将失效。</translation>
+    </message>
+    <message>
+        <source>Rotate unlock key</source>
+        <translation>轮换解锁密钥</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>轮换</translation>
+    </message>
+    <message>
+        <source>A new unlock key was made: keep it somewhere safe.</source>
+        <translation>已生成新的解锁密钥：请妥善保管。</translation>
+    </message>
+    <message>
+        <source>The swarm was changed meanwhile, so nothing was done; it was read again: try again.</source>
+        <translation>集群在此期间已被修改，因此未执行任何操作；已重新读取：请重试。</translation>
+    </message>
+    <message>
+        <source>Select the locked manager to unlock in the table below.</source>
+        <translation>请在下表中选择要解锁的已锁定管理节点。</translation>
+    </message>
+    <message>
+        <source>Give the unlock key.</source>
+        <translation>请输入解锁密钥。</translation>
+    </message>
+    <message>
+        <source>%1 was unlocked.</source>
+        <translation>%1 已解锁。</translation>
     </message>
 </context>
 <context>
@@ -2517,6 +2592,49 @@
     </message>
 </context>
 <context>
+    <name>JoinTokens</name>
+    <message>
+        <source>Run on the new host</source>
+        <translation>在新主机上运行</translation>
+    </message>
+    <message>
+        <source>Rotate worker token…</source>
+        <translation>轮换工作节点令牌…</translation>
+    </message>
+    <message>
+        <source>Rotate manager token…</source>
+        <translation>轮换管理节点令牌…</translation>
+    </message>
+    <message>
+        <source>As a worker:</source>
+        <translation>作为工作节点：</translation>
+    </message>
+    <message>
+        <source>As a manager:</source>
+        <translation>作为管理节点：</translation>
+    </message>
+    <message>
+        <source>Make a new worker join token? The current one stops working for new nodes.</source>
+        <translation>生成新的工作节点加入令牌？当前令牌将无法再用于加入新节点。</translation>
+    </message>
+    <message>
+        <source>Make a new manager join token? The current one stops working for new nodes.</source>
+        <translation>生成新的管理节点加入令牌？当前令牌将无法再用于加入新节点。</translation>
+    </message>
+    <message>
+        <source>Rotate join token</source>
+        <translation>轮换加入令牌</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>轮换</translation>
+    </message>
+    <message>
+        <source>A new join token was made.</source>
+        <translation>已生成新的加入令牌。</translation>
+    </message>
+</context>
+<context>
     <name>LabelsDialog</name>
     <message>
         <source>Labels of %1</source>
@@ -3539,12 +3657,14 @@
     <message numerus="yes">
         <source>%n secret(s)</source>
         <translation>
-            <numerusform>%n 个密钥</numerusform></translation>
+            <numerusform>%n 个密钥</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n config(s)</source>
         <translation>
-            <numerusform>%n 个配置</numerusform></translation>
+            <numerusform>%n 个配置</numerusform>
+        </translation>
     </message>
     <message>
         <source>No secrets yet. Passwords and keys reach services as files, never in their settings.</source>
@@ -3841,6 +3961,10 @@
     <message>
         <source>Events</source>
         <translation>事件</translation>
+    </message>
+    <message>
+        <source>Swarm</source>
+        <translation>集群设置</translation>
     </message>
 </context>
 <context>
@@ -4321,6 +4445,213 @@
     <message>
         <source>no leader</source>
         <translation>无主管理节点</translation>
+    </message>
+</context>
+<context>
+    <name>SwarmNodesModel</name>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>from the current root</source>
+        <translation>来自当前根 CA</translation>
+    </message>
+    <message>
+        <source>from the new CA; the swarm switches roots next</source>
+        <translation>来自新 CA；随后集群切换根 CA</translation>
+    </message>
+    <message>
+        <source>waiting for a certificate from the new CA</source>
+        <translation>等待新 CA 签发的证书</translation>
+    </message>
+    <message>
+        <source>waiting for the new root</source>
+        <translation>等待新根 CA</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Swarm certificate</source>
+        <translation>集群证书</translation>
+    </message>
+</context>
+<context>
+    <name>SwarmPage</name>
+    <message>
+        <source>Join tokens</source>
+        <translation>加入令牌</translation>
+    </message>
+    <message>
+        <source>The swarm</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>Cluster ID:</source>
+        <translation>集群 ID：</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <source>Default address pool:</source>
+        <translation>默认地址池：</translation>
+    </message>
+    <message>
+        <source>Data path port:</source>
+        <translation>数据通道端口：</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Task history limit:</source>
+        <translation>任务历史保留数：</translation>
+    </message>
+    <message>
+        <source>Heartbeat period:</source>
+        <translation>心跳周期：</translation>
+    </message>
+    <message>
+        <source>Snapshot interval (log entries):</source>
+        <translation>快照间隔（日志条数）：</translation>
+    </message>
+    <message>
+        <source>Node certificate validity:</source>
+        <translation>节点证书有效期：</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>应用设置…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Read the swarm's settings again (your edits are lost)</source>
+        <translation>重新读取集群设置（您的修改将丢失）</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Root CA expires:</source>
+        <translation>根 CA 证书到期：</translation>
+    </message>
+    <message>
+        <source>Node certificates:</source>
+        <translation>节点证书：</translation>
+    </message>
+    <message>
+        <source>The swarm's own CA signs the certificates its nodes use among themselves; they are renewed automatically. It is not the CA of the engines' TLS API: rotating it changes none of this workstation's certificates. The API does not give the dates of each node's certificate, so the root's expiry and the validity given to node certificates are shown.</source>
+        <translation>集群自己的 CA 签发节点之间通信所用的证书，这些证书会自动续期。它不是引擎 TLS API 的 CA：轮换它不会改变本工作站的任何证书。API 不提供每个节点证书的日期，因此这里显示根 CA 证书的到期时间和节点证书的有效期。</translation>
+    </message>
+    <message>
+        <source>Rotate CA…</source>
+        <translation>轮换 CA…</translation>
+    </message>
+    <message>
+        <source>%1 (subnets of /%2)</source>
+        <translation>%1（子网 /%2）</translation>
+    </message>
+    <message>
+        <source>%1 (the engine's default; subnets of /%2)</source>
+        <translation>%1（引擎默认值；子网 /%2）</translation>
+    </message>
+    <message>
+        <source>valid %1 from issue, renewed automatically before they expire</source>
+        <translation>签发后有效 %1，到期前自动续期</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (in %n day(s))</source>
+        <translation>
+            <numerusform>%1（%n 天后）</numerusform></translation>
+    </message>
+    <message>
+        <source>Every node has a certificate from the current root.</source>
+        <translation>所有节点的证书均来自当前根 CA。</translation>
+    </message>
+    <message>
+        <source>CA rotation under way: %1 of %2 nodes have a certificate from the new CA; then the swarm switches to the new root.</source>
+        <translation>CA 轮换进行中：%2 个节点中已有 %1 个获得新 CA 签发的证书；随后集群切换到新根 CA。</translation>
+    </message>
+    <message>
+        <source>CA rotation under way: %1 of %2 nodes trust the new root.</source>
+        <translation>CA 轮换进行中：%2 个节点中已有 %1 个信任新根 CA。</translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>没有需要修改的设置。</translation>
+    </message>
+    <message>
+        <source>Task history limit</source>
+        <translation>任务历史保留数</translation>
+    </message>
+    <message>
+        <source>Heartbeat period</source>
+        <translation>心跳周期</translation>
+    </message>
+    <message>
+        <source>Snapshot interval</source>
+        <translation>快照间隔</translation>
+    </message>
+    <message>
+        <source>Node certificate validity</source>
+        <translation>节点证书有效期</translation>
+    </message>
+    <message>
+        <source>Change the swarm's settings</source>
+        <translation>修改集群设置</translation>
+    </message>
+    <message>
+        <source>Change these settings of the swarm?</source>
+        <translation>修改集群的以下设置？</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用设置</translation>
+    </message>
+    <message>
+        <source>The swarm was changed by someone else since its settings were read; nothing was saved. Reload to see them, then apply your change again.</source>
+        <translation>读取设置后集群已被他人修改，未保存任何内容。请重新加载查看，然后再次应用您的修改。</translation>
+    </message>
+    <message>
+        <source>The settings were changed.</source>
+        <translation>设置已修改。</translation>
+    </message>
+    <message>
+        <source>Rotate the swarm's root CA? The swarm makes a new root and gives every node a new certificate from it; nodes that are down get theirs when they come back. This workstation's certificates (the engines' TLS API) do not change.</source>
+        <translation>轮换集群的根 CA？集群将生成新的根 CA，并为每个节点签发新证书；下线的节点在恢复后获得新证书。本工作站的证书（引擎 TLS API）不会改变。</translation>
+    </message>
+    <message>
+        <source>Rotate CA</source>
+        <translation>轮换 CA</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>轮换</translation>
+    </message>
+    <message>
+        <source>CA rotation started.</source>
+        <translation>CA 轮换已开始。</translation>
     </message>
 </context>
 <context>
@@ -5874,6 +6205,30 @@
     <message>
         <source>The {kind} is over 500 KB: the engine takes at most {limit} bytes.</source>
         <translation>该{kind}超过 500 KB：引擎最多接受 {limit} 字节。</translation>
+    </message>
+    <message>
+        <source>The unlock key is not this swarm's: the manager stays locked.</source>
+        <translation>该解锁密钥不属于此集群：管理节点仍保持锁定。</translation>
+    </message>
+    <message>
+        <source>Copy the key from the Swarm page of a running manager (Show), or from where it was kept.</source>
+        <translation>请从集群设置页面（显示）复制密钥，或从保存密钥的地方取得。</translation>
+    </message>
+    <message>
+        <source>Give a whole number, 0 or more.</source>
+        <translation>请输入 0 或更大的整数。</translation>
+    </message>
+    <message>
+        <source>Give a whole number, 1 or more.</source>
+        <translation>请输入 1 或更大的整数。</translation>
+    </message>
+    <message>
+        <source>Give a duration of at least 1s (e.g. 5s).</source>
+        <translation>请输入至少 1s 的时长（例如 5s）。</translation>
+    </message>
+    <message>
+        <source>Give a duration of at least 1h (e.g. 2160h for 90 days).</source>
+        <translation>请输入至少 1h 的时长（例如 2160h 即 90 天）。</translation>
     </message>
 </context>
 <context>
