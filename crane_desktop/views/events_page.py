@@ -66,6 +66,9 @@ class EventFilter(QSortFilterProxyModel):
         return super().filterAcceptsRow(row, parent)
 
 
+COMBO_CHARACTERS = 10
+
+
 class EventsPage(QWidget):
     def __init__(self, context: ClusterContext, navigator: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,6 +135,8 @@ class EventsPage(QWidget):
         combo = QComboBox(self)
         combo.setObjectName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # as wide as its longest choice when there is room, narrower (elided) in a small window
+        combo.setMinimumWidth(combo.fontMetrics().averageCharWidth() * COMBO_CHARACTERS)
         return combo
 
     def _range_text(self, minutes: int) -> str:

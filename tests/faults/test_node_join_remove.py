@@ -43,11 +43,12 @@ def test_leave_join_back_and_remove(connected_window, qtbot, profile):
         qtbot.waitUntil(lambda: visible_dialog(page, AddNodeDialog) is not None, timeout=5000)
         dialog = visible_dialog(page, AddNodeDialog)
         qtbot.waitUntil(
-            lambda: dialog.worker_field.edit.text().startswith("docker swarm join --token "), timeout=10000
+            lambda: dialog.tokens.worker_field.edit.text().startswith("docker swarm join --token "),
+            timeout=10000,
         )
-        worker_command = dialog.worker_field.edit.text()
-        assert dialog.manager_field.edit.text() != worker_command
-        qtbot.mouseClick(dialog.worker_field.copy_button, Qt.MouseButton.LeftButton)
+        worker_command = dialog.tokens.worker_field.edit.text()
+        assert dialog.tokens.manager_field.edit.text() != worker_command
+        qtbot.mouseClick(dialog.tokens.worker_field.copy_button, Qt.MouseButton.LeftButton)
         assert QGuiApplication.clipboard().text() == worker_command
 
         # the command shown works when pasted into a shell on node-4

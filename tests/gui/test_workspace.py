@@ -27,3 +27,9 @@ def test_details_open_as_tabs_with_their_breadcrumb(workspace):
     assert workspace.tabs.count() == 2
     workspace.close_all_details()
     assert workspace.tabs.count() == 1 and not workspace.breadcrumb.isVisible()
+
+
+def test_every_page_fits_a_small_window(workspace):
+    """The stack is as wide as its widest page: one page's row of filters must not make the window
+    refuse 900 pixels (a laptop beside a terminal; `--screenshot --size 900x500`)."""
+    assert workspace.minimumSizeHint().width() <= 880

@@ -83,9 +83,13 @@ class RunningPoller(threading.Thread):
 
     def run(self) -> None:
         client = self.cluster.client
-        while not self.stop.wait(0.2):
+        while True:  # a sample at once, then every 200 ms, and a last one after the drain ended
+            stopping = self.stop.is_set()
             tasks = parse_all(Task, client.tasks(filters={"service": self.service})).values()
             self.samples.append(running_count(tasks))
+            if stopping:
+                return
+            self.stop.wait(0.2)
 
     def finish(self) -> list[int]:
         self.stop.set()
@@ -108,7 +112,8 @@ def test_drain_without_downtime_keeps_both_replicas_running(cluster, profile, se
         finally:
             samples = poller.finish()
         assert outcome.drained and outcome.moved == [name]
-        assert len(samples) >= 10 and min(samples) >= 2, samples
+        # sampled from before the first move until after the drain (a fast drain gives few samples)
+        assert len(samples) >= 2 and min(samples) >= 2, samples
         assert docker(1, "node", "inspect", "--format", "{{.Spec.Availability}}", "node-2") == "drain"
         nodes = running_nodes(name)
         assert len(nodes) == 2 and "node-2" not in nodes
