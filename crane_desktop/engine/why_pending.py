@@ -28,6 +28,7 @@ from crane_desktop.engine.capacity import task_reservations
 from crane_desktop.engine.entrypoints import find_service
 from crane_desktop.engine.errors import translate
 from crane_desktop.engine.formatting import byte_size, cpu_amount
+from crane_desktop.engine.health import FAILED_STATES, task_counts
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 from crane_desktop.engine.placement import (
     Constraint,
@@ -54,7 +55,6 @@ ACTIVE_DESIRED = (
     "starting",
     "running",
 )
-FAILED_STATES = ("failed", "rejected")
 _PULL_ERRORS = (
     "no such image",
     "pull access denied",
@@ -407,19 +407,6 @@ def _is_pull_error(message: str) -> bool:
     return any(pattern in lowered for pattern in _PULL_ERRORS)
 
 
-def _running_count(tasks: Iterable[Task]) -> int:
-    return sum(1 for t in tasks if t.state == "running" and t.desired_state == "running")
-
-
-def _expected(service: Service, ours: Iterable[Task]) -> int | None:
-    """How many tasks should run (None for jobs, which end by design)."""
-    if service.mode == "replicated":
-        return service.replicas or 0
-    if service.mode == "global":
-        return sum(1 for t in ours if t.desired_state == "running")
-    return None
-
-
 def _explain(
     service: Service, ours: list[Task], view: ClusterView, use: Callable[[], Mapping[str, NodeUse]]
 ) -> list[Pending]:
@@ -427,8 +414,10 @@ def _explain(
     if pending:
         held = use()
         return [Pending(t, explain_task(t, view, held)) for t in pending]
-    expected = _expected(service, ours)
-    if expected is None or _running_count(ours) >= expected:
+    if service.mode not in ("replicated", "global"):  # a job's tasks end by design
+        return []
+    running, desired = task_counts(service, ours)
+    if running >= desired:
         return []
     failed = sorted((t for t in ours if t.state in FAILED_STATES), key=lambda t: t.updated_at, reverse=True)
     if not failed:
