@@ -8,6 +8,7 @@ them on recorded snapshots.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -181,6 +182,8 @@ def swarm_root_expiry(nodes: Iterable[Node]) -> datetime | None:
     return min(expiries, default=None)
 
 
+@functools.lru_cache(maxsize=16)
 def pem_expiry(pem: bytes) -> datetime:
-    """The end of a PEM certificate's validity (ValueError when it is not one)."""
+    """The end of a PEM certificate's validity (ValueError when it is not one). Kept per certificate:
+    the overview and the alert rules ask again on every diff, and the roots rarely change."""
     return x509.load_pem_x509_certificate(pem).not_valid_after_utc
