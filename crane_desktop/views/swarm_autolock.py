@@ -60,6 +60,7 @@ class AutolockBox(QGroupBox):
         self.toggle_button = QPushButton(self)
         self.toggle_button.setObjectName("autolockButton")
         self.toggle_button.clicked.connect(self.toggle)
+        self.toggle_button.hide()  # on or off is known once the swarm was read
         toggle_row = QHBoxLayout()
         toggle_row.addWidget(self.toggle_button)
         toggle_row.addStretch(1)
@@ -104,6 +105,7 @@ class AutolockBox(QGroupBox):
         self.toggle_button.setText(
             self.tr("Turn autolock off…") if settings.autolock else self.tr("Turn autolock on…")
         )
+        self.toggle_button.show()
         for widget in (self.key_field, self.show_key_button, self.rotate_key_button):
             widget.setEnabled(settings.autolock)
         if not settings.autolock:
@@ -124,6 +126,7 @@ class AutolockBox(QGroupBox):
     def forget(self) -> None:
         self.key_field.edit.clear()
         self._reveal(False)
+        self.toggle_button.hide()  # until the other swarm was read
 
     def _problem(self, text: str) -> None:
         self.error.setText(text)

@@ -128,6 +128,16 @@ def test_another_cluster_leaves_nothing_of_this_one(page, workspace):
     workspace.context.store.clear()
     assert page.id_label.text() == "…" and page.fields["heartbeat_period"].text() == ""
     assert page.model.rowCount() == 0 and page.settings is None
+    assert page.autolock.toggle_button.isHidden()  # on or off is not known: no blank button
+
+
+def test_the_autolock_button_waits_for_the_swarm_to_be_read(workspace, qtbot):
+    workspace.show_page("swarm")
+    page = workspace.page_widgets["swarm"]
+    qtbot.waitUntil(page.read_error.isVisible, timeout=5000)  # no session: nothing read
+    assert page.autolock.toggle_button.isHidden()
+    page.show_settings(SwarmSettings.from_api(RECORDED_SWARM))
+    assert not page.autolock.toggle_button.isHidden()
 
 
 @pytest.mark.usefixtures("zh_cn")  # installed before the page is built
