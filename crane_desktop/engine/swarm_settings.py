@@ -208,15 +208,24 @@ def manager_states(cluster: Cluster, nodes: Iterable[Node]) -> dict[str, str]:
     return states
 
 
+UNLOCK_TIMEOUT = 120.0  # seconds: the engine answers once the manager has rejoined the swarm
+
+
 def unlock(cluster: Cluster, node: Node, key: str) -> None:
-    """Unlock that manager with `key`, on its own engine (POST /swarm/unlock)."""
-    client = cluster.node_client(node)
+    """Unlock that manager with `key`, on its own engine (POST /swarm/unlock).
+
+    A client of its own with a long read timeout: the engine answers only once the unlocked manager
+    is back in the swarm, which takes longer than the usual timeout on a busy node (a timed-out
+    request would report a failure while the manager does unlock)."""
+    client = cluster.node_stream_client(node, timeout=UNLOCK_TIMEOUT, pool_size=1)
     try:
         api.call(client, client.unlock_swarm, key.strip())
     except EngineError as error:
         if "invalid key" in error.raw or "could not be unlocked" in error.raw:
             raise WrongUnlockKey(raw=error.raw, status=error.status) from error
         raise
+    finally:
+        client.close()
 
 
 # -- CA rotation ---------------------------------------------------------------------------------

@@ -92,6 +92,14 @@ class AutolockBox(QGroupBox):
         unlock_row.addWidget(self.unlock_edit, 1)
         unlock_row.addWidget(self.unlock_button)
         form.addRow(self.tr("Unlock a locked manager:"), unlock_row)
+        # the managers found locked, kept apart from the outcome of the last action so that a
+        # refresh does not wipe "node-2 was unlocked." off the page
+        self.locked_label = QLabel(self)
+        self.locked_label.setObjectName("lockedManagers")
+        self.locked_label.setWordWrap(True)
+        self.locked_label.setStyleSheet(WARNING_STYLE)
+        self.locked_label.hide()
+        form.addRow(self.locked_label)
         self.message = QLabel(self)
         self.message.setObjectName("lockMessage")
         self.message.setWordWrap(True)
@@ -114,14 +122,12 @@ class AutolockBox(QGroupBox):
 
     def show_locked(self, hostnames: list[str]) -> None:
         """Say which managers are locked (nothing when none is)."""
-        self.message.setText(
+        self.locked_label.setText(
             self.tr("Locked: %1. Give the unlock key and select the manager to unlock.").replace(
                 "%1", ", ".join(sorted(hostnames))
             )
-            if hostnames
-            else ""
         )
-        self.message.setStyleSheet(WARNING_STYLE if hostnames else "")
+        self.locked_label.setVisible(bool(hostnames))
 
     def forget(self) -> None:
         self.key_field.edit.clear()

@@ -114,9 +114,10 @@ def test_a_locked_manager_is_shown_and_unlocking_asks_for_the_key(page, qtbot):
     page.show_settings(SwarmSettings.from_api(RECORDED_SWARM))
     assert cell(page, "node-2", STATE_COLUMN) == "locked"
     assert (
-        page.autolock.message.text()
+        page.autolock.locked_label.text()
         == "Locked: node-2. Give the unlock key and select the manager to unlock."
     )
+    assert not page.autolock.locked_label.isHidden()
     assert page.autolock.unlock_edit.echoMode() == QLineEdit.EchoMode.Password
     qtbot.mouseClick(
         page.autolock.unlock_button, Qt.MouseButton.LeftButton
