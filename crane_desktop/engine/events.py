@@ -64,20 +64,61 @@ class EngineEvent:
         }
 
 
-def from_api(raw: Mapping[str, Any]) -> EngineEvent:
-    """An event as the engine's /events stream gives it."""
+def from_api(raw: Mapping[str, Any], node_id: str = "") -> EngineEvent:
+    """An event as the engine's /events stream gives it; `node_id`: the node whose own engine sent it
+    (a container's event), when its labels do not say."""
     actor = raw.get("Actor") or {}
     attributes: Mapping[str, str] = actor.get("Attributes") or {}
     event_type = str(raw.get("Type", ""))
     name = str(attributes.get("name", ""))
-    nanos = int(raw.get("timeNano") or int(raw.get("time", 0)) * 1_000_000_000)
+    nanos = raw_nanos(raw)
     details = ", ".join(f"{key}={value}" for key, value in sorted(attributes.items()) if key != "name")
     service = name if event_type == "service" else str(attributes.get(_SERVICE_NAME, ""))
-    node_id = str(actor.get("ID", "")) if event_type == "node" else str(attributes.get(_NODE_ID, ""))
+    if event_type == "node":
+        node_id = str(actor.get("ID", ""))
+    else:
+        node_id = str(attributes.get(_NODE_ID, "")) or node_id
     return EngineEvent(
         nanos, event_type, str(raw.get("Action", "")), str(actor.get("ID", "")), name, details, service,
         node_id, raw,
     )  # fmt: skip
+
+
+class ResumePoint:
+    """The newest event a stream handed on, to reopen the stream from it after a break: the engine
+    sends again what it holds from that instant on (`since` takes that instant in), so the events
+    missed during the break come, and the ones already handed on are dropped here."""
+
+    def __init__(self) -> None:
+        self.nanos = 0
+        self._keys: set[str] = set()  # the events handed on at that very instant
+
+    def since(self) -> str | None:
+        """The `since` to reopen with (seconds.nanoseconds, as the engine reads it); None before any event."""
+        if not self.nanos:
+            return None
+        seconds, nanos = divmod(self.nanos, 1_000_000_000)
+        return f"{seconds}.{nanos:09d}"
+
+    def fresh(self, nanos: int, key: str) -> bool:
+        """Is this event new (then it is remembered), not one handed on before the break?"""
+        if nanos < self.nanos or (nanos == self.nanos and key in self._keys):
+            return False
+        if nanos > self.nanos:
+            self.nanos, self._keys = nanos, set()
+        self._keys.add(key)
+        return True
+
+
+def raw_nanos(raw: Mapping[str, Any]) -> int:
+    """When the engine says an event happened, in nanoseconds since the epoch."""
+    return int(raw.get("timeNano") or int(raw.get("time", 0)) * 1_000_000_000)
+
+
+def raw_key(raw: Mapping[str, Any]) -> str:
+    """`EngineEvent.key` of an event as the engine sent it."""
+    actor = raw.get("Actor") or {}
+    return f"{raw_nanos(raw)}:{raw.get('Type', '')}:{raw.get('Action', '')}:{actor.get('ID', '')}"
 
 
 def task_transitions(change: Diff[Task], state_before: Mapping[str, str]) -> list[tuple[Task, str | None]]:
