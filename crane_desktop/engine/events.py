@@ -87,11 +87,17 @@ def from_api(raw: Mapping[str, Any], node_id: str = "") -> EngineEvent:
 class ResumePoint:
     """The newest event a stream handed on, to reopen the stream from it after a break: the engine
     sends again what it holds from that instant on (`since` takes that instant in), so the events
-    missed during the break come, and the ones already handed on are dropped here."""
+    missed during the break come, and the ones already handed on are dropped here by their key.
+
+    By key, not by time: the swarm stamps an event with its object's update time, so two events may
+    come in the other order than their times; the keys of the last `RECENT_SECONDS` are kept."""
+
+    RECENT_SECONDS = 60
 
     def __init__(self) -> None:
         self.nanos = 0
-        self._keys: set[str] = set()  # the events handed on at that very instant
+        self._recent: dict[str, int] = {}  # key -> when, of the events handed on lately
+        self._prune_at = 1000
 
     def since(self) -> str | None:
         """The `since` to reopen with (seconds.nanoseconds, as the engine reads it); None before any event."""
@@ -102,11 +108,15 @@ class ResumePoint:
 
     def fresh(self, nanos: int, key: str) -> bool:
         """Is this event new (then it is remembered), not one handed on before the break?"""
-        if nanos < self.nanos or (nanos == self.nanos and key in self._keys):
+        if key in self._recent:
             return False
+        self._recent[key] = nanos
         if nanos > self.nanos:
-            self.nanos, self._keys = nanos, set()
-        self._keys.add(key)
+            self.nanos = nanos
+        if len(self._recent) > self._prune_at:  # now and then: forget what cannot come again
+            oldest = self.nanos - self.RECENT_SECONDS * 1_000_000_000
+            self._recent = {k: when for k, when in self._recent.items() if when >= oldest}
+            self._prune_at = max(1000, 2 * len(self._recent))
         return True
 
 
