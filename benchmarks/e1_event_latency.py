@@ -127,12 +127,9 @@ async def run(runs: int) -> None:
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    app = QApplication.instance() or QApplication([])
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    with loop:
-        loop.run_until_complete(run(runs))
+    app = QApplication.instance() or QApplication([])  # qasync's event loop runs on it
+    assert app is not None
+    qasync.run(run(int(sys.argv[1]) if len(sys.argv) > 1 else 5))
 
 
 if __name__ == "__main__":
