@@ -25,6 +25,10 @@ CLUSTER_EVENT_TYPES = ("config", "network", "node", "secret", "service")
 TASK_STATES_REPORTED = ("running", "failed", "rejected", "shutdown", "complete")
 _SERVICE_NAME = "com.docker.swarm.service.name"
 _NODE_ID = "com.docker.swarm.node.id"
+# a task container's labels that only repeat ids (its name says the task; the node is the row's node)
+_CONTAINER_ID_LABELS = frozenset(
+    {_NODE_ID, "com.docker.swarm.service.id", "com.docker.swarm.task", "com.docker.swarm.task.id"}
+)
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,10 @@ def from_api(raw: Mapping[str, Any], node_id: str = "") -> EngineEvent:
     event_type = str(raw.get("Type", ""))
     name = str(attributes.get("name", ""))
     nanos = raw_nanos(raw)
-    details = ", ".join(f"{key}={value}" for key, value in sorted(attributes.items()) if key != "name")
+    left_out = _CONTAINER_ID_LABELS if event_type == "container" else frozenset()
+    details = ", ".join(
+        f"{key}={value}" for key, value in sorted(attributes.items()) if key != "name" and key not in left_out
+    )
     service = name if event_type == "service" else str(attributes.get(_SERVICE_NAME, ""))
     if event_type == "node":
         node_id = str(actor.get("ID", ""))

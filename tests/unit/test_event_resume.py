@@ -52,5 +52,11 @@ def test_a_container_event_names_the_node_whose_engine_sent_it_unless_its_labels
         "node2",
         "exitCode=3",
     )
-    labelled = raw(BASE, "c2", "start", "container", name="web.1.x", **{"com.docker.swarm.node.id": "node4"})
-    assert from_api(labelled, node_id="node2").node_id == "node4"
+    swarm = "com.docker.swarm."
+    labels = {f"{swarm}node.id": "node4", f"{swarm}task.id": "t1", f"{swarm}task": "",
+              f"{swarm}service.id": "s1", f"{swarm}service.name": "web"}  # fmt: skip
+    labelled = from_api(
+        raw(BASE, "c2", "start", "container", name="web.1.t1", image="nginx", **labels), "node2"
+    )
+    assert (labelled.node_id, labelled.service) == ("node4", "web")
+    assert labelled.details == "com.docker.swarm.service.name=web, image=nginx"  # the ids left out
