@@ -33,9 +33,14 @@ class ClusterSession(QObject):
         self.profile = profile
         self.cluster = Cluster(profile, on_state=self.stateChanged.emit)
         self.watcher: Watcher | None = None
-        # the containers' events, from each node's own engine (the manager's stream has none)
+        # the containers' events, from each node's own engine (the manager's stream has none); their
+        # threads hold the cluster, not the session; a hung engine is given up after the cluster's
+        # timeout to open, and asked again later
+        cluster = self.cluster
         self.node_events = NodeEventStreams(
-            self.cluster.node_stream_client, self.cluster.reaches, self.eventArrived.emit
+            lambda node: cluster.node_stream_client(node, timeout=cluster.timeout),
+            cluster.reaches,
+            self.eventArrived.emit,
         )
 
     @property
