@@ -250,6 +250,12 @@ class Cluster:
         self.profile = replace(self.profile, alerts=alerts)
         return self.profile
 
+    def reaches(self, node: Node) -> bool:
+        """Can the node's own engine be asked: an endpoint for it, or the manager in use is that node?"""
+        if self.node_endpoint(node):
+            return True
+        return bool(self._report and (self._report.info.get("Swarm") or {}).get("NodeID") == node.id)
+
     def node_client(self, node: Node) -> docker.APIClient:
         """A client for the node's own engine (containers, stats, exec...); raises when it has none.
 
@@ -258,7 +264,7 @@ class Cluster:
         """
         endpoint = self.node_endpoint(node)
         if not endpoint:
-            if self._report and (self._report.info.get("Swarm") or {}).get("NodeID") == node.id:
+            if self.reaches(node):
                 return self.client
             raise NoNodeEndpoint(hostname=node.hostname)
         with self._lock:
