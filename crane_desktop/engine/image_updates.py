@@ -283,12 +283,6 @@ def check_services(
         reference = target.reference
         if not reference:
             continue  # pinned by digest only: nothing to follow
-        if target.pinned:
-            running: tuple[str, ...] = (target.pinned,)
-        else:
-            digests = running_digests(target, node_client, known or {})
-            result.container_digests.update(digests)
-            running = tuple(sorted(set(digests.values())))
         if reference not in answers:
             registry = registry_of(reference)
             if registry in unreachable:
@@ -296,14 +290,16 @@ def check_services(
             else:
                 answers[reference] = _ask(manager, reference, auth, registry, unreachable)
         answer = answers[reference]
-        if isinstance(answer, EngineError):
-            result.checks[target.service_id] = ImageCheck(
-                target.service_id, reference, running, problem=answer
-            )
+        if isinstance(answer, EngineError):  # what runs matters only once there is something to compare
+            result.checks[target.service_id] = ImageCheck(target.service_id, reference, (), problem=answer)
+            continue
+        if target.pinned:
+            running: tuple[str, ...] = (target.pinned,)
         else:
-            result.checks[target.service_id] = ImageCheck(
-                target.service_id, reference, running, latest=answer
-            )
+            digests = running_digests(target, node_client, known or {})
+            result.container_digests.update(digests)
+            running = tuple(sorted(set(digests.values())))
+        result.checks[target.service_id] = ImageCheck(target.service_id, reference, running, latest=answer)
     return result
 
 

@@ -20,7 +20,7 @@ from crane_desktop.engine.health import task_counts
 from crane_desktop.engine.image_updates import ImageCheck, short_digest
 from crane_desktop.engine.jobs import job_run
 from crane_desktop.engine.snapshots import EPOCH, Network, Service, Task
-from crane_desktop.messages import error_hint, error_text
+from crane_desktop.messages import error_hint, error_text, sentences
 from crane_desktop.models.live import LiveRows, stale_brush
 from crane_desktop.models.table import Role
 from crane_desktop.models.tree import GroupTreeModel, Index
@@ -237,8 +237,7 @@ class AppTreeModel(LiveRows, GroupTreeModel):
                     .replace("%3", ", ".join(short_digest(d) for d in check.running))
                 )
             elif check.problem is not None:
-                hint = error_hint(check.problem)
-                lines.append(prefix + error_text(check.problem) + (f" {hint}" if hint else ""))
+                lines.append(prefix + sentences(error_text(check.problem), error_hint(check.problem)))
         return "\n".join(lines)
 
     def image_tone(self, index: Index) -> str | None:

@@ -160,14 +160,20 @@ class ImageUpdates(QObject):
             return
         finally:
             self._running = False
-        self._container_digests.update(answer.container_digests)
-        moved = {
-            key for key in wanted if key in store.get("services") and self._take(key, answer.checks.get(key))
-        }
-        if moved:
-            self.changed.emit(frozenset(moved))
+        live = {task.container_id for task in store.get("tasks").values()}
+        known = {**self._container_digests, **answer.container_digests}
+        self._container_digests = {key: digest for key, digest in known.items() if key in live}
+        services = store.get("services")
+        self.take({key: answer.checks.get(key) for key in wanted if key in services})
         if self._wanted:
             self._settle.start()
+
+    def take(self, answers: Mapping[str, ImageCheck | None]) -> None:
+        """Keep the registry's answers (service id -> answer; None: no tag to follow) and say which
+        services' answer changed."""
+        moved = frozenset(key for key, check in answers.items() if self._take(key, check))
+        if moved:
+            self.changed.emit(moved)
 
     def _take(self, service_id: str, check: ImageCheck | None) -> bool:
         """Keep the service's new answer; True when what it says changed."""

@@ -36,7 +36,7 @@ from crane_desktop.engine.image_updates import short_digest
 from crane_desktop.engine.jobs import is_job, job_run, run_again
 from crane_desktop.engine.service_form import spec_sections
 from crane_desktop.engine.snapshots import Service
-from crane_desktop.messages import error_hint, error_text, phrase_text
+from crane_desktop.messages import error_hint, error_text, phrase_text, sentences
 from crane_desktop.models.apps import update_state_text
 from crane_desktop.models.table import Role
 from crane_desktop.models.tasks import CREATED, SLOT, STATE, UPDATED, TaskTreeModel
@@ -318,10 +318,11 @@ class ServiceDetail(QWidget):
             )
             self.newer.setStyleSheet("color: #b45309;")
         elif problem is not None:
-            hint = error_hint(problem)
             self.newer.setText(
-                self.tr("Cannot check for a newer image: %1").replace("%1", error_text(problem))
-                + (f" {hint}" if hint else "")
+                sentences(
+                    self.tr("Cannot check for a newer image: %1").replace("%1", error_text(problem)),
+                    error_hint(problem),
+                )
             )
             self.newer.setToolTip(problem.raw)
             self.newer.setStyleSheet("")

@@ -223,6 +223,10 @@
         <translation>导出为 compose 文件…</translation>
     </message>
     <message>
+        <source>Pull and redeploy newer images…</source>
+        <translation>拉取新镜像并重新部署…</translation>
+    </message>
+    <message>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
@@ -259,6 +263,14 @@
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (deleted)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;（已删除）</translation>
+    </message>
+    <message>
+        <source>Newer images in the registry: %1</source>
+        <translation>镜像仓库中有新镜像：%1</translation>
+    </message>
+    <message>
+        <source>Every service runs the image its tag has in the registry (or it was not checked).</source>
+        <translation>每个服务运行的都是其镜像标签在镜像仓库中当前对应的镜像（或尚未检查）。</translation>
     </message>
     <message>
         <source>Every service of this app is global: one task per node, nothing to scale.</source>
@@ -335,6 +347,10 @@
         <source>replicated</source>
         <translation>副本</translation>
     </message>
+    <message>
+        <source>Image updates</source>
+        <translation>镜像更新</translation>
+    </message>
     <message numerus="yes">
         <source>%n service(s)</source>
         <translation>
@@ -348,6 +364,27 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>newer image</source>
+        <translation>有新镜像</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n newer image(s)</source>
+        <translation>
+            <numerusform>%n 个新镜像</numerusform></translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>已是最新</translation>
+    </message>
+    <message>
+        <source>%1 is now %2 in the registry; the service runs %3.</source>
+        <translation>%1 在镜像仓库中现为 %2；服务运行的是 %3。</translation>
     </message>
     <message>
         <source>A service deployed outside any app (stack)</source>
@@ -393,6 +430,14 @@
     <message>
         <source>Export as compose file…</source>
         <translation>导出为 compose 文件…</translation>
+    </message>
+    <message>
+        <source>Pull and redeploy…</source>
+        <translation>拉取并重新部署…</translation>
+    </message>
+    <message>
+        <source>Check for newer images</source>
+        <translation>检查新镜像</translation>
     </message>
     <message>
         <source>%1 is one of the %2 services of the app %3; they were deployed together and depend on each other, so a single service is not deleted alone. Delete the whole app, or deploy the app again without this service.</source>
@@ -2478,6 +2523,33 @@
     </message>
 </context>
 <context>
+    <name>ImageActions</name>
+    <message>
+        <source>%1: %2 — runs %3, the registry has %4</source>
+        <translation>%1：%2 — 运行 %3，镜像仓库中为 %4</translation>
+    </message>
+    <message>
+        <source>Pull and redeploy %1? Each service is pinned to the image its tag has in the registry now and updated following its update policy (its tasks are replaced); the nodes pull the image with the registry's credentials.</source>
+        <translation>拉取并重新部署 %1？每个服务固定到其镜像标签在镜像仓库中当前对应的镜像，并按其更新策略更新（其任务会被替换）；各节点使用镜像仓库的登录信息拉取镜像。</translation>
+    </message>
+    <message>
+        <source>Pull and redeploy</source>
+        <translation>拉取并重新部署</translation>
+    </message>
+    <message>
+        <source>Cannot redeploy with the newer image</source>
+        <translation>无法使用新镜像重新部署</translation>
+    </message>
+    <message>
+        <source>Redeploying %1 with the newer image.</source>
+        <translation>正在使用新镜像重新部署 %1。</translation>
+    </message>
+    <message>
+        <source>%1 already runs the registry's image.</source>
+        <translation>%1 运行的已是镜像仓库中的镜像。</translation>
+    </message>
+</context>
+<context>
     <name>ImagesPane</name>
     <message>
         <source>History…</source>
@@ -4224,6 +4296,14 @@
         <translation>%1（已删除）</translation>
     </message>
     <message>
+        <source>Newer image available: %1 is now %2 in the registry; the service runs %3.</source>
+        <translation>有新镜像：%1 在镜像仓库中现为 %2；服务运行的是 %3。</translation>
+    </message>
+    <message>
+        <source>Cannot check for a newer image: %1</source>
+        <translation>无法检查新镜像：%1</translation>
+    </message>
+    <message>
         <source>A job runs its tasks to completion; it is not scaled but run again.</source>
         <translation>作业的任务运行至完成；作业不能扩展，只能再次运行。</translation>
     </message>
@@ -4270,6 +4350,22 @@
     <message>
         <source>Start the job again with the same spec (a forced update); earlier runs stay in the history</source>
         <translation>以相同的配置再次启动作业（强制更新）；之前的运行保留在历史状态中</translation>
+    </message>
+    <message>
+        <source>Pull and redeploy…</source>
+        <translation>拉取并重新部署…</translation>
+    </message>
+    <message>
+        <source>Pin the service to the image its tag has in the registry now and update it</source>
+        <translation>将服务固定到其镜像标签在镜像仓库中当前对应的镜像并更新</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Ask the registry again which image the tag holds</source>
+        <translation>重新向镜像仓库查询该镜像标签对应的镜像</translation>
     </message>
     <message>
         <source>Job: %1/%2 completed, %3 failed, %4 running — run %5, started %6</source>
@@ -4583,7 +4679,8 @@
     <message numerus="yes">
         <source>%1 (in %n day(s))</source>
         <translation>
-            <numerusform>%1（%n 天后）</numerusform></translation>
+            <numerusform>%1（%n 天后）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every node has a certificate from the current root.</source>
@@ -6229,6 +6326,38 @@
     <message>
         <source>Give a duration of at least 1h (e.g. 2160h for 90 days).</source>
         <translation>请输入至少 1h 的时长（例如 2160h 即 90 天）。</translation>
+    </message>
+    <message>
+        <source>The registry {registry} refused to say which image {reference} is: not authorized.</source>
+        <translation>镜像仓库 {registry} 拒绝告知 {reference} 对应的镜像：未授权。</translation>
+    </message>
+    <message>
+        <source>Give the registry's user and password (or token) in the registries list, then check again.</source>
+        <translation>请在镜像仓库列表中填写该镜像仓库的用户名和密码（或令牌），然后重新检查。</translation>
+    </message>
+    <message>
+        <source>The swarm cannot reach the registry {registry} to check {reference}.</source>
+        <translation>集群无法连接镜像仓库 {registry} 来检查 {reference}。</translation>
+    </message>
+    <message>
+        <source>Check the registry's address and port, that the managers can reach it, and that they trust its certificate.</source>
+        <translation>请检查镜像仓库的地址和端口、管理节点能否访问它，以及管理节点是否信任其证书。</translation>
+    </message>
+    <message>
+        <source>The registry {registry} has no image {reference}.</source>
+        <translation>镜像仓库 {registry} 中没有镜像 {reference}。</translation>
+    </message>
+    <message>
+        <source>The tag may have been deleted or renamed in the registry.</source>
+        <translation>该镜像标签可能已在镜像仓库中被删除或改名。</translation>
+    </message>
+    <message>
+        <source>The registry {registry} could not be asked about {reference}: {reason}</source>
+        <translation>无法向镜像仓库 {registry} 查询 {reference}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} runs an image given by its digest only ({image}): there is no tag to follow.</source>
+        <translation>{name} 运行的镜像只以摘要指定（{image}）：没有可跟随的镜像标签。</translation>
     </message>
 </context>
 <context>
