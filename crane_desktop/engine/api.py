@@ -50,11 +50,12 @@ def set_api_version(client: Client, version: str) -> None:
 def post_json(
     client: Client, path: str, body: Any, *args: str, headers: Mapping[str, str] | None = None, **params: Any
 ) -> Any:
-    """POST `body` as JSON to `path` (its `{0}`... filled from `args`, quoted) with extra `headers`
-    (X-Registry-Auth); the decoded answer, or None when the engine answers with no body. Raises
+    """POST `body` as JSON to `path` (its `{0}`... filled from `args`, quoted), with extra `headers`
+    (a registry login); the decoded answer, or None when the engine answers with no body. Raises
     docker-py's errors on an HTTP error."""
-    extra = {"headers": dict(headers)} if headers else {}
-    response = client._post_json(client._url(path, *args), data=body, params=params or None, **extra)
+    response = client._post_json(
+        client._url(path, *args), data=body, params=params or None, headers=dict(headers or {})
+    )
     return client._result(response, json=True) if response.content else None
 
 
