@@ -59,6 +59,13 @@ def post_json(
     return client._result(response, json=True) if response.content else None
 
 
+def get_json(client: Client, path: str, *args: str, headers: Mapping[str, str] | None = None) -> Any:
+    """GET `path` (its `{0}`... filled from `args`, quoted) with extra `headers` (a registry login),
+    decoded. Raises docker-py's errors on an HTTP error."""
+    response = client._get(client._url(path, *args), headers=dict(headers or {}))
+    return client._result(response, json=True)
+
+
 def open_stream(client: Client, path: str, *args: str, params: Mapping[str, Any]) -> requests.Response:
     """A streamed GET of `path` (logs, stats, events), its HTTP status already checked."""
     response: requests.Response = client._get(client._url(path, *args), params=dict(params), stream=True)

@@ -13,24 +13,18 @@ such tag), in words, never a silent "up to date". Everything here blocks: it run
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from docker import APIClient as Client
-from docker.auth import encode_header, resolve_repository_name
 
-from crane_desktop.engine import api
+from crane_desktop.engine import api, stacks
 from crane_desktop.engine.errors import ConnectionFailed, EngineError, EngineTimeout, TLSFailed
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
+from crane_desktop.engine.registries import AuthFor, registry_auth_header, registry_of
 from crane_desktop.engine.snapshots import Node, Service, Task
-
-# The credentials for one registry (host[:port], "docker.io" for Docker Hub) as the engine's
-# X-Registry-Auth carries them ({"username", "password", "serveraddress"} or {"identitytoken"}),
-# None for none. Called off the GUI thread (a keyring may block).
-AuthLookup = Callable[[str], Mapping[str, Any] | None]
 
 DIGEST_MARK = "@sha256:"
 
@@ -40,7 +34,9 @@ class RegistryUnauthorized(EngineError):
         "engine", "The registry {registry} refused to say which image {reference} is: not authorized."
     )
     hint = QT_TRANSLATE_NOOP(
-        "engine", "Give the registry's user and password (or token) in the registries list, then check again."
+        "engine",
+        "Add the registry's user and password (or token) under Cluster › Registries…, or log in with docker "
+        "login, then check again.",
     )
 
 
@@ -93,15 +89,6 @@ def has_tag(name: str) -> bool:
 def repository_of(reference: str) -> str:
     """The repository of a tag reference (`reg:5000/app:1` -> `reg:5000/app`)."""
     return reference.rpartition(":")[0] if has_tag(reference) else reference
-
-
-def registry_of(reference: str) -> str:
-    """The registry a reference lives in, as credentials are kept: `host[:port]`, or `docker.io`."""
-    try:
-        registry, _remote = resolve_repository_name(repository_of(reference))
-    except Exception:  # an invalid name: the engine will say so when asked
-        return ""
-    return str(registry)
 
 
 def familiar(repository: str) -> str:
@@ -178,14 +165,16 @@ class ImageCheck:
 
 
 # -- asking the registry ---------------------------------------------------------------------------
-def registry_digest(client: Client, reference: str, auth: Mapping[str, Any] | None = None) -> str:
+def registry_digest(client: Client, reference: str, auth: AuthFor | None = None) -> str:
     """The digest the registry gives for `reference` now (the manifest list's, for a multi-platform
-    image: what `docker service update --image` pins), asked through the engine with `auth` as its
-    X-Registry-Auth (none: anonymously). Raises RegistryUnauthorized, RegistryUnreachable,
-    TagNotInRegistry or RegistryCheckFailed, which say so in words."""
+    image: what `docker service update --image` pins), asked through the engine with the registry's
+    login from `auth` as its X-Registry-Auth (none: anonymously). Raises RegistryUnauthorized,
+    RegistryUnreachable, TagNotInRegistry or RegistryCheckFailed, which say so in words, and what
+    `auth` raises (a locked keyring)."""
     registry = registry_of(reference)
+    login = registry_auth_header(auth, reference)
     try:
-        answer = api.call(client, client.inspect_distribution, reference, auth_config=dict(auth or {}))
+        answer = api.call(client, api.get_json, client, "/distribution/{0}/json", reference, headers=login)
     except EngineTimeout as error:  # the engine waits for the registry longer than we wait for it
         raise RegistryUnreachable(raw=error.raw, registry=registry, reference=reference) from error
     except (TLSFailed, ConnectionFailed):
@@ -271,11 +260,12 @@ def check_services(
     manager: Client,
     node_client: Callable[[Node], Client],
     to_check: Iterable[Target],
-    auth: AuthLookup | None = None,
+    auth: AuthFor | None = None,
     known: Mapping[str, str] | None = None,
 ) -> CheckRound:
-    """Ask the registry once per tag for every service of `to_check`. A registry that cannot be reached
-    is not asked again in this round (its other tags get the same answer at once)."""
+    """Ask the registry once per tag for every service of `to_check`, with the logins `auth` gives. A
+    registry that cannot be reached is not asked again in this round (its other tags get the same
+    answer at once); a login that cannot be read (a locked keyring) is that tag's answer."""
     result = CheckRound()
     answers: dict[str, str | EngineError] = {}
     unreachable: dict[str, EngineError] = {}
@@ -306,16 +296,18 @@ def check_services(
 def _ask(
     manager: Client,
     reference: str,
-    auth: AuthLookup | None,
+    auth: AuthFor | None,
     registry: str,
     unreachable: dict[str, EngineError],
 ) -> str | EngineError:
     try:
-        return registry_digest(manager, reference, auth(registry) if auth is not None else None)
+        return registry_digest(manager, reference, auth)
     except RegistryUnreachable as error:
         unreachable[registry] = error
         return error
-    except (RegistryUnauthorized, TagNotInRegistry, RegistryCheckFailed) as error:
+    except (TLSFailed, ConnectionFailed):
+        raise
+    except EngineError as error:  # refused, no such tag, or the login could not be read
         return error
 
 
@@ -333,42 +325,30 @@ class Redeploy:
         return self.before != self.after
 
 
-def pull_and_redeploy(client: Client, service_id: str, auth: AuthLookup | None = None) -> Redeploy:
+def pull_and_redeploy(client: Client, service_id: str, auth: AuthFor | None = None) -> Redeploy:
     """Pin the service to the digest its tag has in the registry now and update it, sending the
-    registry's credentials so every node can pull (`docker service update --image TAG
-    --with-registry-auth`); the rollout follows the service's update config. Without credentials the
-    engine keeps those the service was deployed with."""
-    from crane_desktop.engine import stacks  # stacks imports much; only this action needs it
-
+    registry's login (from `auth`) so every node can pull (`docker service update --image TAG
+    --with-registry-auth`); the rollout follows the service's update config. Without a login the
+    engine keeps the one the service was deployed with."""
     current = stacks.inspect_service(client, service_id)
     spec = current["Spec"]
     image = str(((spec.get("TaskTemplate") or {}).get("ContainerSpec") or {}).get("Image") or "")
     reference, _pinned = split_image(image)
     if not reference:
         raise NoTagToFollow(name=spec.get("Name", service_id), image=image)
-    credentials = auth(registry_of(reference)) if auth is not None else None
-    latest = registry_digest(client, reference, credentials)
-    after = f"{reference}@{latest}"
+    after = f"{reference}@{registry_digest(client, reference, auth)}"
     if after == image:
         return Redeploy(image, image)
-    new_spec = copy.deepcopy(spec)
-    new_spec["TaskTemplate"]["ContainerSpec"]["Image"] = after
-    headers = {"X-Registry-Auth": encode_header(dict(credentials)).decode("ascii")} if credentials else {}
-    api.call(
-        client,
-        api.post_json,
-        client,
-        "/services/{0}/update",
-        new_spec,
-        service_id,
-        headers=headers,
-        version=current["Version"]["Index"],
-    )
+
+    def pin(new_spec: dict[str, Any]) -> None:
+        new_spec["TaskTemplate"]["ContainerSpec"]["Image"] = after
+
+    stacks.update_spec(client, service_id, pin, auth=auth)
     return Redeploy(image, after)
 
 
 def pull_and_redeploy_services(
-    client: Client, service_ids: Iterable[str], auth: AuthLookup | None = None
+    client: Client, service_ids: Iterable[str], auth: AuthFor | None = None
 ) -> list[Redeploy]:
     """`pull_and_redeploy` for several services (an app's), one after the other; the first failure
     stops it (the services redeployed before it stay so)."""

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from crane_desktop.engine.image_updates import pull_and_redeploy_services, short_digest
+from crane_desktop.engine.image_updates import Redeploy, pull_and_redeploy_services, short_digest
 from crane_desktop.engine.snapshots import Service
 from crane_desktop.views.dialogs import confirm, show_error
 
 if TYPE_CHECKING:
+    from crane_desktop.engine.cluster import Cluster
     from crane_desktop.views.context import ClusterContext
     from crane_desktop.views.operations import Busy
 
@@ -56,9 +57,7 @@ async def pull_and_redeploy(
     updates = context.image_updates
     ids = [s.id for s in services]
     try:
-        done = await context.operations.on_manager(
-            owner, pull_and_redeploy_services, ids, updates.auth, busy=busy or []
-        )
+        done = await context.operations.on_cluster(owner, _redeploy, ids, busy=busy or [])
     except Exception as error:
         show_error(owner, translate("ImageActions", "Cannot redeploy with the newer image"), error)
         updates.check_now(ids)  # the registry's answer may have changed
@@ -73,3 +72,8 @@ async def pull_and_redeploy(
     else:
         context.say(translate("ImageActions", "%1 already runs the registry's image.").replace("%1", names))
     return True  # the new pins reach the store as service changes, which ask the registry again
+
+
+def _redeploy(cluster: Cluster, service_ids: list[str]) -> list[Redeploy]:
+    """On the runner's pool: the manager in use, with the cluster's registry logins."""
+    return pull_and_redeploy_services(cluster.client, service_ids, cluster.credentials().header_for)

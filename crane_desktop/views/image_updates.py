@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.image_updates import (
-    AuthLookup,
     CheckRound,
     ImageCheck,
     Target,
@@ -51,7 +50,6 @@ class ImageUpdates(QObject):
         super().__init__(parent)
         self.store = store
         self.operations = operations
-        self.auth: AuthLookup | None = None  # registry -> X-Registry-Auth credentials (off the GUI thread)
         self._checks: dict[str, ImageCheck] = {}
         self._container_digests: dict[str, str] = {}  # what unpinned services' containers run
         self._wanted: set[str] = set()
@@ -153,7 +151,7 @@ class ImageUpdates(QObject):
                 [services[key] for key in wanted], store.get("tasks").values(), store.get("nodes")
             )
             answer: CheckRound = await self.operations.on_cluster(
-                self, _check, to_check, self.auth, dict(self._container_digests)
+                self, _check, to_check, dict(self._container_digests)
             )
         except EngineError as error:  # not connected, or the manager did not answer: asked again later
             log.info("image update check failed: %s", error)
@@ -202,7 +200,9 @@ def _new_unpinned_container(task: Task, services: Mapping[str, Service], known: 
     )
 
 
-def _check(
-    cluster: Cluster, to_check: list[Target], auth: AuthLookup | None, known: dict[str, str]
-) -> CheckRound:
-    return check_services(cluster.client, cluster.node_client, to_check, auth, known)
+def _check(cluster: Cluster, to_check: list[Target], known: dict[str, str]) -> CheckRound:
+    """The round on the runner's pool, with the cluster's registry logins (the profile's registries,
+    then docker's own: engine/registries.py), read there since a keyring may block."""
+    return check_services(
+        cluster.client, cluster.node_client, to_check, cluster.credentials().header_for, known
+    )

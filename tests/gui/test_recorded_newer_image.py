@@ -72,7 +72,8 @@ def test_the_apps_table_marks_newer_images_and_says_why_a_registry_was_not_asked
     assert shown[("shop",)].data(Qt.ItemDataRole.ToolTipRole).startswith("shop_web: ")
     assert shown[("gateway",)].data(Qt.ItemDataRole.ToolTipRole) == (
         f"The registry 127.0.0.1:5000 refused to say which image {TAG} is: not authorized. "
-        "Give the registry's user and password (or token) in the registries list, then check again."
+        "Add the registry's user and password (or token) under Cluster › Registries…, or log in with docker "
+        "login, then check again."
     )
 
 
@@ -130,5 +131,6 @@ def test_the_words_read_in_chinese(zh_cn, workspace, answered):  # noqa: F811
     gateway = workspace.open_service(answered["gateway"])
     assert gateway.newer.text() == (
         f"无法检查新镜像：镜像仓库 127.0.0.1:5000 拒绝告知 {TAG} 对应的镜像：未授权。"
-        "请在镜像仓库列表中填写该镜像仓库的用户名和密码（或令牌），然后重新检查。"
+        "请在“集群 › 镜像仓库…”中添加该镜像仓库的用户名和密码（或令牌），"
+        "或用 docker login 登录，然后重新检查。"
     )

@@ -13,12 +13,15 @@ from crane_desktop.engine.image_updates import (
     RegistryUnauthorized,
     RegistryUnreachable,
     TagNotInRegistry,
+    Target,
+    check_services,
     familiar,
     registry_of,
     registry_problem,
     short_digest,
     split_image,
 )
+from crane_desktop.engine.registries import KeyringLocked
 
 A = "sha256:" + "a" * 64
 B = "sha256:" + "b" * 64
@@ -80,3 +83,13 @@ def test_the_engines_refusal_says_what_it_means(status, raw, kind):
     problem = registry_problem(EngineError(raw=raw, status=status), "r:5443", "r:5443/app:1")
     assert type(problem) is kind
     assert problem.raw == raw and "r:5443" in problem.message
+
+
+def test_a_login_that_cannot_be_read_is_the_answer_and_nothing_is_asked():
+    def locked(image: str) -> str:
+        raise KeyringLocked(registry=registry_of(image))
+
+    target = Target("s1", "web", f"r:5443/app:1@{A}")
+    answer = check_services(None, lambda node: None, [target], locked).checks["s1"]  # no engine is touched
+    assert isinstance(answer.problem, KeyringLocked) and answer.problem.params["registry"] == "r:5443"
+    assert not answer.newer and not answer.current

@@ -372,7 +372,8 @@
     <message numerus="yes">
         <source>%n newer image(s)</source>
         <translation>
-            <numerusform>%n 个新镜像</numerusform></translation>
+            <numerusform>%n 个新镜像</numerusform>
+        </translation>
     </message>
     <message>
         <source>not checked</source>
@@ -6104,6 +6105,10 @@
         <translation>无法拉取镜像 {image}：{message}</translation>
     </message>
     <message>
+        <source>The nodes could not pull {image} from the registry {registry}: no credentials were sent for it, the registry refused them, or it has no such image. Add the registry's login under Registries, then deploy or update the service again. The engine says: {message}</source>
+        <translation>节点无法从镜像仓库 {registry} 拉取 {image}：部署时没有发送其凭据、镜像仓库拒绝了凭据，或仓库中没有该镜像。请在“镜像仓库”中添加该仓库的登录信息，然后重新部署或更新服务。引擎的说明：{message}</translation>
+    </message>
+    <message>
         <source>Its tasks keep failing: {message}</source>
         <translation>任务不断失败：{message}</translation>
     </message>
@@ -6332,8 +6337,8 @@
         <translation>镜像仓库 {registry} 拒绝告知 {reference} 对应的镜像：未授权。</translation>
     </message>
     <message>
-        <source>Give the registry's user and password (or token) in the registries list, then check again.</source>
-        <translation>请在镜像仓库列表中填写该镜像仓库的用户名和密码（或令牌），然后重新检查。</translation>
+        <source>Add the registry's user and password (or token) under Cluster › Registries…, or log in with docker login, then check again.</source>
+        <translation>请在“集群 › 镜像仓库…”中添加该镜像仓库的用户名和密码（或令牌），或用 docker login 登录，然后重新检查。</translation>
     </message>
     <message>
         <source>The swarm cannot reach the registry {registry} to check {reference}.</source>
@@ -6358,6 +6363,66 @@
     <message>
         <source>{name} runs an image given by its digest only ({image}): there is no tag to follow.</source>
         <translation>{name} 运行的镜像只以摘要指定（{image}）：没有可跟随的镜像标签。</translation>
+    </message>
+    <message>
+        <source>docker's configuration {path} cannot be read.</source>
+        <translation>无法读取 docker 的配置 {path}。</translation>
+    </message>
+    <message>
+        <source>docker's saved login for {registry} cannot be decoded.</source>
+        <translation>无法解码 docker 为 {registry} 保存的登录信息。</translation>
+    </message>
+    <message>
+        <source>docker's configuration names the credential helper {program}, which is not installed.</source>
+        <translation>docker 的配置指定了凭据助手 {program}，但它没有安装。</translation>
+    </message>
+    <message>
+        <source>The credential helper {program} did not answer in time.</source>
+        <translation>凭据助手 {program} 没有及时响应。</translation>
+    </message>
+    <message>
+        <source>The credential helper {program} failed.</source>
+        <translation>凭据助手 {program} 出错。</translation>
+    </message>
+    <message>
+        <source>The credential helper {program} gave an answer that is not a login.</source>
+        <translation>凭据助手 {program} 返回的不是登录信息。</translation>
+    </message>
+    <message>
+        <source>No keyring is available to keep registry passwords: the system has no keyring service.</source>
+        <translation>没有可用于保存镜像仓库密码的密钥环：系统没有密钥环服务。</translation>
+    </message>
+    <message>
+        <source>Start the desktop's keyring (Secret Service, e.g. GNOME Keyring or KWallet; Keychain; Windows Credential Manager), or choose a keyring backend with PYTHON_KEYRING_BACKEND.</source>
+        <translation>请启动桌面的密钥环（Secret Service，例如 GNOME Keyring 或 KWallet；Keychain；Windows 凭据管理器），或用 PYTHON_KEYRING_BACKEND 指定密钥环后端。</translation>
+    </message>
+    <message>
+        <source>The keyring is locked: the password of {registry} cannot be read.</source>
+        <translation>密钥环已锁定：无法读取 {registry} 的密码。</translation>
+    </message>
+    <message>
+        <source>Unlock the keyring (log in to the desktop session) and try again.</source>
+        <translation>请解锁密钥环（登录桌面会话）后重试。</translation>
+    </message>
+    <message>
+        <source>“{address}” is not a registry address (host or host:port).</source>
+        <translation>“{address}”不是镜像仓库地址（格式为 host 或 host:port）。</translation>
+    </message>
+    <message>
+        <source>The keyring has no password for {user} at {registry}: enter it under Registries.</source>
+        <translation>密钥环中没有 {registry} 上用户 {user} 的密码：请在“镜像仓库”中输入。</translation>
+    </message>
+    <message>
+        <source>The registry {registry} refused the login of {user}.</source>
+        <translation>镜像仓库 {registry} 拒绝了用户 {user} 的登录。</translation>
+    </message>
+    <message>
+        <source>The engine could not log in to the registry {registry}.</source>
+        <translation>引擎无法登录镜像仓库 {registry}。</translation>
+    </message>
+    <message>
+        <source>Check the address, and that the swarm's managers reach the registry and trust its certificate (certs.d).</source>
+        <translation>请检查地址，并确认集群的管理节点能访问该镜像仓库且信任其证书（certs.d）。</translation>
     </message>
 </context>
 <context>
