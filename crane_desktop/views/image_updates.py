@@ -52,6 +52,7 @@ class ImageUpdates(QObject):
         self.operations = operations
         self._checks: dict[str, ImageCheck] = {}
         self._container_digests: dict[str, str] = {}  # what unpinned services' containers run
+        self._asked: dict[str, str] = {}  # service id -> the spec's image its last round asked about
         self._wanted: set[str] = set()
         self._running = False
         self._interval = QTimer(self)
@@ -111,20 +112,35 @@ class ImageUpdates(QObject):
             self._later(
                 task.service_id
                 for task in {**change.added, **change.changed}.values()
-                if _new_unpinned_container(task, services, self._container_digests)
+                if self._new_unpinned_container(task, services)
             )
 
     def _image_moved(self, service_id: str, service: Service) -> bool:
-        """Not asked yet for this service, or its spec's image is another than the one asked for."""
-        check = self._checks.get(service_id)
-        reference, pinned = split_image(service.image)
-        if not reference:
-            return False  # given by its digest only: no tag to follow
-        return check is None or check.reference != reference or (bool(pinned) and check.running != (pinned,))
+        """Not asked yet for this service, or its spec's image is another than the one asked about (an
+        update, a redeploy); a service given by its digest only has no tag to follow."""
+        return bool(split_image(service.image)[0]) and self._asked.get(service_id) != service.image
+
+    def _new_unpinned_container(self, task: Task, services: Mapping[str, Service]) -> bool:
+        """A running container of an unpinned service not read yet, once the registry answered for it
+        (without the registry's digest there is nothing to compare it with until the next round)."""
+        service = services.get(task.service_id)
+        check = self._checks.get(task.service_id)
+        return (
+            service is not None
+            and check is not None
+            and bool(check.latest)
+            and task.state == "running"
+            and bool(task.container_id)
+            and task.container_id not in self._container_digests
+            and not split_image(service.image)[1]
+        )
 
     def _forget_services(self, service_ids: Iterable[str]) -> None:
+        service_ids = list(service_ids)
         gone = frozenset(key for key in service_ids if self._checks.pop(key, None) is not None)
         self._wanted.difference_update(service_ids)
+        for key in service_ids:
+            self._asked.pop(key, None)
         if gone:
             self.changed.emit(gone)
 
@@ -132,6 +148,7 @@ class ImageUpdates(QObject):
         """The store was cleared (disconnected): the answers were about that cluster."""
         self._wanted.clear()
         self._container_digests.clear()
+        self._asked.clear()
         self._forget_services(list(self._checks))
 
     def _start_round(self) -> None:
@@ -146,6 +163,7 @@ class ImageUpdates(QObject):
         if not wanted:
             return
         self._running = True
+        self._asked.update((key, services[key].image) for key in wanted)
         try:
             to_check = targets(
                 [services[key] for key in wanted], store.get("tasks").values(), store.get("nodes")
@@ -155,6 +173,8 @@ class ImageUpdates(QObject):
             )
         except EngineError as error:  # not connected, or the manager did not answer: asked again later
             log.info("image update check failed: %s", error)
+            for key in wanted:  # asked again when they change, not only at the next tick
+                self._asked.pop(key, None)
             return
         finally:
             self._running = False
@@ -187,17 +207,6 @@ def _says(check: ImageCheck) -> tuple[object, ...]:
     """What an answer shows (not when it was given)."""
     problem = check.problem
     return (check.reference, check.running, check.latest, type(problem), problem.raw if problem else "")
-
-
-def _new_unpinned_container(task: Task, services: Mapping[str, Service], known: Mapping[str, str]) -> bool:
-    service = services.get(task.service_id)
-    return (
-        service is not None
-        and task.state == "running"
-        and bool(task.container_id)
-        and task.container_id not in known
-        and not split_image(service.image)[1]
-    )
 
 
 def _check(cluster: Cluster, to_check: list[Target], known: dict[str, str]) -> CheckRound:

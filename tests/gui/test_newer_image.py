@@ -71,6 +71,7 @@ def test_a_push_under_the_tag_shows_a_newer_image_and_redeploy_takes_it(
     pinned = f"{reference}@{latest}"
     qtbot.waitUntil(lambda: detail.service.image == pinned, timeout=10000)
     qtbot.waitUntil(lambda: runs(window, service_id, pinned), timeout=30000)
+    qtbot.waitUntil(lambda: detail.rollout.text().startswith("Update: completed"), timeout=10000)  # followed
     inspected = docker(
         1, "service", "inspect", "--format", "{{.Spec.TaskTemplate.ContainerSpec.Image}}", name
     )
