@@ -23,6 +23,11 @@
         <translation>
             <numerusform>%n service</numerusform><numerusform>%n services</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n newer image(s)</source>
+        <translation>
+            <numerusform>%n newer image</numerusform><numerusform>%n newer images</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>AppsPage</name>
