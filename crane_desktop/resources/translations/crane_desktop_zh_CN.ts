@@ -2845,6 +2845,14 @@
         <translation>打开另一个窗口，同时查看另一个集群</translation>
     </message>
     <message>
+        <source>&amp;Registries…</source>
+        <translation>镜像仓库(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The private registries whose logins deploys send to the swarm</source>
+        <translation>私有镜像仓库：部署时把其登录信息发送给集群</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2891,6 +2899,10 @@
     <message>
         <source>The language changes when Crane Desktop starts again.</source>
         <translation>语言将在 Crane Desktop 重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>Connect to a cluster first: the registries belong to its profile.</source>
+        <translation>请先连接一个集群：镜像仓库属于其连接配置。</translation>
     </message>
     <message>
         <source>The manager %1 stopped answering; now connected through %2.</source>
@@ -4026,6 +4038,130 @@
     </message>
 </context>
 <context>
+    <name>RegistriesDialog</name>
+    <message>
+        <source>Registries</source>
+        <translation>镜像仓库</translation>
+    </message>
+    <message>
+        <source>Deploys and updates send the login of the image's registry to the swarm, so that the nodes can pull private images. Registries not listed here use docker's own login (docker login, credential helpers).</source>
+        <translation>部署和更新时会把镜像所在镜像仓库的登录信息发送给集群，使节点能够拉取私有镜像。未在此列出的镜像仓库使用 docker 自己的登录信息（docker login、凭据助手）。</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Test login</source>
+        <translation>测试登录</translation>
+    </message>
+    <message>
+        <source>%1 saved.</source>
+        <translation>%1 已保存。</translation>
+    </message>
+    <message>
+        <source>Remove registry</source>
+        <translation>删除镜像仓库</translation>
+    </message>
+    <message>
+        <source>Remove the login for %1 (user %2) and its saved password?</source>
+        <translation>删除 %1（用户 %2）的登录信息及其保存的密码？</translation>
+    </message>
+    <message>
+        <source>%1 removed.</source>
+        <translation>%1 已删除。</translation>
+    </message>
+    <message>
+        <source>Logging in to %1…</source>
+        <translation>正在登录 %1…</translation>
+    </message>
+    <message>
+        <source>The swarm's manager logged in to %1 as %2.</source>
+        <translation>集群的管理节点已以 %2 身份登录 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryLoginDialog</name>
+    <message>
+        <source>Edit registry</source>
+        <translation>编辑镜像仓库</translation>
+    </message>
+    <message>
+        <source>Add registry</source>
+        <translation>添加镜像仓库</translation>
+    </message>
+    <message>
+        <source>registry.example.com:5000</source>
+        <translation>registry.example.com:5000</translation>
+    </message>
+    <message>
+        <source>unchanged when left empty</source>
+        <translation>留空则不修改</translation>
+    </message>
+    <message>
+        <source>password or access token</source>
+        <translation>密码或访问令牌</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system's keyring, never in the profile file.</source>
+        <translation>密码保存在系统密钥环中，绝不写入连接配置文件。</translation>
+    </message>
+    <message>
+        <source>Enter the user to log in as.</source>
+        <translation>请输入登录用户。</translation>
+    </message>
+    <message>
+        <source>Enter the password or access token.</source>
+        <translation>请输入密码或访问令牌。</translation>
+    </message>
+    <message>
+        <source>The profile already has a login for %1.</source>
+        <translation>连接配置中已有 %1 的登录信息。</translation>
+    </message>
+    <message>
+        <source>No keyring</source>
+        <translation>没有密钥环</translation>
+    </message>
+    <message>
+        <source>The password cannot be kept in a keyring: %1
+Keep it only until Crane Desktop quits? It is never written to a file; you will enter it again next time.</source>
+        <translation>无法把密码保存到密钥环：%1
+仅保留到 Crane Desktop 退出？密码不会写入任何文件；下次需要重新输入。</translation>
+    </message>
+    <message>
+        <source>Keep until I quit</source>
+        <translation>保留到退出</translation>
+    </message>
+</context>
+<context>
     <name>RotateDialog</name>
     <message>
         <source>Rotate %1</source>
@@ -4583,7 +4719,8 @@
     <message numerus="yes">
         <source>%1 (in %n day(s))</source>
         <translation>
-            <numerusform>%1（%n 天后）</numerusform></translation>
+            <numerusform>%1（%n 天后）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every node has a certificate from the current root.</source>
@@ -6007,6 +6144,10 @@
         <translation>无法拉取镜像 {image}：{message}</translation>
     </message>
     <message>
+        <source>The nodes could not pull {image} from the registry {registry}: no credentials were sent for it, the registry refused them, or it has no such image. Add the registry's login under Registries, then deploy or update the service again. The engine says: {message}</source>
+        <translation>节点无法从镜像仓库 {registry} 拉取 {image}：部署时没有发送其凭据、镜像仓库拒绝了凭据，或仓库中没有该镜像。请在“镜像仓库”中添加该仓库的登录信息，然后重新部署或更新服务。引擎的说明：{message}</translation>
+    </message>
+    <message>
         <source>Its tasks keep failing: {message}</source>
         <translation>任务不断失败：{message}</translation>
     </message>
@@ -6229,6 +6370,66 @@
     <message>
         <source>Give a duration of at least 1h (e.g. 2160h for 90 days).</source>
         <translation>请输入至少 1h 的时长（例如 2160h 即 90 天）。</translation>
+    </message>
+    <message>
+        <source>docker's configuration {path} cannot be read.</source>
+        <translation>无法读取 docker 的配置 {path}。</translation>
+    </message>
+    <message>
+        <source>docker's saved login for {registry} cannot be decoded.</source>
+        <translation>无法解码 docker 为 {registry} 保存的登录信息。</translation>
+    </message>
+    <message>
+        <source>docker's configuration names the credential helper {program}, which is not installed.</source>
+        <translation>docker 的配置指定了凭据助手 {program}，但它没有安装。</translation>
+    </message>
+    <message>
+        <source>The credential helper {program} did not answer in time.</source>
+        <translation>凭据助手 {program} 没有及时响应。</translation>
+    </message>
+    <message>
+        <source>The credential helper {program} failed.</source>
+        <translation>凭据助手 {program} 出错。</translation>
+    </message>
+    <message>
+        <source>The credential helper {program} gave an answer that is not a login.</source>
+        <translation>凭据助手 {program} 返回的不是登录信息。</translation>
+    </message>
+    <message>
+        <source>No keyring is available to keep registry passwords: the system has no keyring service.</source>
+        <translation>没有可用于保存镜像仓库密码的密钥环：系统没有密钥环服务。</translation>
+    </message>
+    <message>
+        <source>Start the desktop's keyring (Secret Service, e.g. GNOME Keyring or KWallet; Keychain; Windows Credential Manager), or choose a keyring backend with PYTHON_KEYRING_BACKEND.</source>
+        <translation>请启动桌面的密钥环（Secret Service，例如 GNOME Keyring 或 KWallet；Keychain；Windows 凭据管理器），或用 PYTHON_KEYRING_BACKEND 指定密钥环后端。</translation>
+    </message>
+    <message>
+        <source>The keyring is locked: the password of {registry} cannot be read.</source>
+        <translation>密钥环已锁定：无法读取 {registry} 的密码。</translation>
+    </message>
+    <message>
+        <source>Unlock the keyring (log in to the desktop session) and try again.</source>
+        <translation>请解锁密钥环（登录桌面会话）后重试。</translation>
+    </message>
+    <message>
+        <source>“{address}” is not a registry address (host or host:port).</source>
+        <translation>“{address}”不是镜像仓库地址（格式为 host 或 host:port）。</translation>
+    </message>
+    <message>
+        <source>The keyring has no password for {user} at {registry}: enter it under Registries.</source>
+        <translation>密钥环中没有 {registry} 上用户 {user} 的密码：请在“镜像仓库”中输入。</translation>
+    </message>
+    <message>
+        <source>The registry {registry} refused the login of {user}.</source>
+        <translation>镜像仓库 {registry} 拒绝了用户 {user} 的登录。</translation>
+    </message>
+    <message>
+        <source>The engine could not log in to the registry {registry}.</source>
+        <translation>引擎无法登录镜像仓库 {registry}。</translation>
+    </message>
+    <message>
+        <source>Check the address, and that the swarm's managers reach the registry and trust its certificate (certs.d).</source>
+        <translation>请检查地址，并确认集群的管理节点能访问该镜像仓库且信任其证书（certs.d）。</translation>
     </message>
 </context>
 <context>
