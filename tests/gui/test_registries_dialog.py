@@ -1,7 +1,8 @@
 """Cluster ▸ Registries…: bad input is said in the login dialog and nothing is saved; without a keyring
 the dialog says so and asks (no: nothing saved; yes: kept for the session, never in the profile file);
-on the real swarm and registry a login is kept in the keyring, the engine's test login succeeds, and a
-service deployed from the form on a private image runs (the nodes pulled it with the login)."""
+on the real swarm and registry a login is kept in the desktop's keyring (gnome-keyring), the engine's
+test login succeeds, and a service deployed from the form on a private image runs (the nodes pulled it
+with the login)."""
 
 from __future__ import annotations
 
@@ -71,7 +72,7 @@ def test_bad_input_and_no_keyring_save_nothing_until_the_session_is_chosen(qtbot
     assert cluster.credentials().auth_for("registry.example:5443/shop/web:1").password == "s3cret"
 
 
-def test_a_registry_login_is_kept_tested_and_sent_with_a_form_deploy(connected_window, qtbot, file_keyring):
+def test_a_registry_login_is_kept_tested_and_sent_with_a_form_deploy(connected_window, qtbot, gnome_keyring):
     window, reg = connected_window, registry()
     window.show_registries()
     registries = window.registries_dialog
@@ -81,7 +82,7 @@ def test_a_registry_login_is_kept_tested_and_sent_with_a_form_deploy(connected_w
     type_login(login_dialog(registries), reg.address, reg.user, reg.password)
     qtbot.waitUntil(lambda: registries.table.rowCount() == 1, timeout=10000)
     login = RegistryLogin(reg.address, reg.user)
-    assert PasswordStore().get(login) == reg.password  # in the keyring the user chose
+    assert PasswordStore().get(login) == reg.password  # in the desktop's keyring (Secret Service)
     registries.table.selectRow(0)
     registries.test_button.click()
     qtbot.waitUntil(lambda: "logged in" in registries.result_label.text(), timeout=15000)
