@@ -16,7 +16,7 @@ import qasync
 from crane_desktop import threadcheck
 from crane_desktop.session import ClusterSession
 from crane_desktop.views.main_window import MainWindow
-from tests.keyrings import NO_KEYRING, file_keyring  # noqa: F401  (a fixture for every test)
+from tests.keyrings import NO_KEYRING, file_keyring, gnome_keyring  # noqa: F401  (fixtures for every test)
 from tests.swarm import docker, swarm_profile
 
 

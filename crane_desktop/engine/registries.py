@@ -14,20 +14,18 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import keyring
-import keyring.backend
-import keyring.core
-import keyring.errors
 from docker import APIClient as Client
-from keyring.backends import fail
 
 from crane_desktop.engine import api
 from crane_desktop.engine.docker_credentials import AuthConfig, docker_login
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 from crane_desktop.engine.profiles import RegistryLogin, normalize_registry_address
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 DOCKER_HUB = "docker.io"
 HUB_LOOKUP_KEY = "https://index.docker.io/v1/"  # where docker files Docker Hub's login
@@ -89,12 +87,16 @@ def check_address(address: str) -> str:
 
 # -- the keyring ------------------------------------------------------------------------------------
 def detect_keyring(
-    candidates: Iterable[keyring.backend.KeyringBackend] | None = None,
-) -> keyring.backend.KeyringBackend:
+    candidates: Iterable[KeyringBackend] | None = None,
+) -> KeyringBackend:
     """The keyring to keep passwords in: the one the user chose (PYTHON_KEYRING_BACKEND, keyringrc.cfg),
     otherwise the best recommended one (priority >= 1) of `candidates` (default: every backend keyring
     found). Raises KeyringUnavailable when there is none: keyring's plain-text fallbacks (priority
     below 1) are never taken silently."""
+    import keyring.backend  # imported when a password is first needed: the app starts without it
+    import keyring.core
+    from keyring.backends import fail
+
     chosen = keyring.core.load_env() or keyring.core.load_config()
     if chosen is None:
         found = keyring.backend.get_all_keyring() if candidates is None else candidates
@@ -109,11 +111,11 @@ class PasswordStore:
     """Registry passwords in a keyring (one entry per registry and user), with every keyring failure
     turned into words. `backend` None: `detect_keyring()` when first needed."""
 
-    def __init__(self, backend: keyring.backend.KeyringBackend | None = None) -> None:
+    def __init__(self, backend: KeyringBackend | None = None) -> None:
         self._backend = backend
 
     @property
-    def backend(self) -> keyring.backend.KeyringBackend:
+    def backend(self) -> KeyringBackend:
         if self._backend is None:
             self._backend = detect_keyring()
         return self._backend
@@ -129,13 +131,17 @@ class PasswordStore:
         self._guarded(login, lambda b: b.set_password(_service(login), login.user, secret))
 
     def delete(self, login: RegistryLogin) -> None:
-        def delete(backend: keyring.backend.KeyringBackend) -> None:
+        import keyring.errors
+
+        def delete(backend: KeyringBackend) -> None:
             with contextlib.suppress(keyring.errors.PasswordDeleteError):  # nothing kept for it
                 backend.delete_password(_service(login), login.user)
 
         self._guarded(login, delete)
 
-    def _guarded(self, login: RegistryLogin, action: Callable[[keyring.backend.KeyringBackend], T]) -> T:
+    def _guarded(self, login: RegistryLogin, action: Callable[[KeyringBackend], T]) -> T:
+        import keyring.errors
+
         backend = self.backend
         try:
             return action(backend)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     import docker
 
     from crane_desktop.engine.cluster import Cluster
+    from crane_desktop.engine.registries import AuthFor
     from crane_desktop.engine.snapshots import Node
     from crane_desktop.session import ClusterSession
 
@@ -84,6 +85,12 @@ class ClusterContext(QObject):
         """The connection in use, for its settings (profile, node endpoints); its blocking calls go
         through `operations` or a stream, never on the GUI thread."""
         return self.session.cluster if self.session is not None else None
+
+    def registry_auth(self) -> AuthFor | None:
+        """What a create or update sends for its image's registry (the profile's registries, docker's
+        logins), read off the GUI thread by the call it is given to; None without a session."""
+        cluster = self.cluster
+        return cluster.credentials().header_for if cluster is not None else None
 
     def say(self, text: str, timeout_ms: int = MESSAGE_MS) -> None:
         """Show `text` in the window's status bar."""

@@ -503,7 +503,13 @@ class ServiceDetail(QWidget):
             return
         self.image_edit.setStyleSheet("")
         self.image_edit.setToolTip("")
-        await self._run(self.tr("Cannot update the image"), stacks.set_image, self.service_id, image)
+        await self._run(
+            self.tr("Cannot update the image"),
+            stacks.set_image,
+            self.service_id,
+            image,
+            self.context.registry_auth(),
+        )
 
     @operation_slot()
     async def rollback(self) -> None:

@@ -1,24 +1,27 @@
 """Private images on the real swarm and the test swarm's real registry (TLS by the test CA, htpasswd):
 with the login the nodes pull them, without it the tasks fail and the app says why in words; the
 engine's /auth checks a login; `stack deploy` and `deploy` send the login from the profile's
-registries (password in the keyring); a locked or absent keyring refuses before anything exists."""
+registries (password in the keyring); a locked (the desktop's real gnome-keyring, locked) or absent
+keyring refuses before anything exists."""
 
 from __future__ import annotations
 
 import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
+from keyring.backends.SecretService import Keyring as SecretServiceKeyring
+from keyrings.alt.file import PlaintextKeyring
 
 from crane_desktop.engine import stacks
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.profiles import RegistryLogin
-from crane_desktop.engine.registries import Credentials, PasswordStore, log_in
+from crane_desktop.engine.registries import Credentials, PasswordStore, detect_keyring, log_in
 from crane_desktop.engine.snapshots import Task, parse_all
 from crane_desktop.engine.why_pending import Kind, fetch_explanation
 from tests.integration.test_stack_command import crane, stack_services
-from tests.keyrings import LOCKED_KEYRING, NO_KEYRING
 from tests.swarm import (
     docker,
     profile_path,
@@ -138,24 +141,45 @@ def test_the_commands_send_the_profile_s_registry_login(tmp_path, private_images
         docker(1, "stack", "rm", app)
 
 
-@pytest.mark.parametrize(
-    ("backend", "said"),
-    [
-        (
-            LOCKED_KEYRING,
-            "error: The keyring is locked: the password of {address} cannot be read. "
-            "(Failed to unlock the collection!)",
-        ),
-        (NO_KEYRING, "error: No keyring is available to keep registry passwords"),
-    ],
-)
-def test_a_locked_or_absent_keyring_refuses_the_deploy_before_anything_exists(tmp_path, backend, said):
+def refused_deploy(tmp_path: Path) -> tuple[str, subprocess.CompletedProcess]:
+    """`stack deploy` of an app on the private image with a network of its own, from the profile with
+    the registry; the app's name and the command's result."""
     profile = profile_with_registry(tmp_path)
     app = unique("crane-reg-refused")
     compose = compose_file(tmp_path, registry().image, "    networks: [back]\nnetworks:\n  back: {}\n")
-    env = {**os.environ, "PYTHON_KEYRING_BACKEND": backend}
-    result = crane("stack", "deploy", "-c", str(compose), app, "--profile-file", str(profile), env=env)
-    assert result.returncode == 1
-    assert said.format(address=registry().address) in result.stderr
+    return app, crane("stack", "deploy", "-c", str(compose), app, "--profile-file", str(profile))
+
+
+def assert_nothing_created(app: str) -> None:
     assert stack_services(app) == []
     assert docker(1, "network", "ls", "-q", "--filter", f"label=com.docker.stack.namespace={app}") == ""
+
+
+def test_a_locked_keyring_refuses_the_deploy_before_anything_exists(tmp_path, gnome_keyring):
+    login_in_keyring()  # kept in the desktop's keyring while it is unlocked
+    gnome_keyring.lock()
+    app, result = refused_deploy(tmp_path)
+    assert result.returncode == 1
+    assert (
+        f"error: The keyring is locked: the password of {registry().address} cannot be read. "
+        "(Failed to unlock the collection!)"
+    ) in result.stderr
+    assert "Unlock the keyring (log in to the desktop session) and try again." in result.stderr
+    assert_nothing_created(app)
+
+
+def test_no_keyring_refuses_the_deploy_before_anything_exists(tmp_path):
+    app, result = refused_deploy(tmp_path)  # the tests' default: keyring's "no keyring" backend
+    assert result.returncode == 1
+    assert "error: No keyring is available to keep registry passwords" in result.stderr
+    assert_nothing_created(app)
+
+
+def test_the_desktop_s_keyring_is_found_and_a_plain_text_fallback_passed_over(gnome_keyring, monkeypatch):
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND")  # nothing chosen: the best recommended backend
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(Path(os.environ["HOME"]) / "config"))  # no keyringrc.cfg
+    found = detect_keyring([PlaintextKeyring(), SecretServiceKeyring()])
+    assert isinstance(found, SecretServiceKeyring)
+    login = RegistryLogin("registry.example:5443", "ci")
+    PasswordStore(found).set(login, "s3cret")
+    assert PasswordStore(found).get(login) == "s3cret"

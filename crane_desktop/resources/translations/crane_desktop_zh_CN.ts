@@ -2918,6 +2918,14 @@
         <translation>打开另一个窗口，同时查看另一个集群</translation>
     </message>
     <message>
+        <source>&amp;Registries…</source>
+        <translation>镜像仓库(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The private registries whose logins deploys send to the swarm</source>
+        <translation>私有镜像仓库：部署时把其登录信息发送给集群</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2964,6 +2972,10 @@
     <message>
         <source>The language changes when Crane Desktop starts again.</source>
         <translation>语言将在 Crane Desktop 重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>Connect to a cluster first: the registries belong to its profile.</source>
+        <translation>请先连接一个集群：镜像仓库属于其连接配置。</translation>
     </message>
     <message>
         <source>The manager %1 stopped answering; now connected through %2.</source>
@@ -4096,6 +4108,130 @@
     <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
+    </message>
+</context>
+<context>
+    <name>RegistriesDialog</name>
+    <message>
+        <source>Registries</source>
+        <translation>镜像仓库</translation>
+    </message>
+    <message>
+        <source>Deploys and updates send the login of the image's registry to the swarm, so that the nodes can pull private images. Registries not listed here use docker's own login (docker login, credential helpers).</source>
+        <translation>部署和更新时会把镜像所在镜像仓库的登录信息发送给集群，使节点能够拉取私有镜像。未在此列出的镜像仓库使用 docker 自己的登录信息（docker login、凭据助手）。</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Test login</source>
+        <translation>测试登录</translation>
+    </message>
+    <message>
+        <source>%1 saved.</source>
+        <translation>%1 已保存。</translation>
+    </message>
+    <message>
+        <source>Remove registry</source>
+        <translation>删除镜像仓库</translation>
+    </message>
+    <message>
+        <source>Remove the login for %1 (user %2) and its saved password?</source>
+        <translation>删除 %1（用户 %2）的登录信息及其保存的密码？</translation>
+    </message>
+    <message>
+        <source>%1 removed.</source>
+        <translation>%1 已删除。</translation>
+    </message>
+    <message>
+        <source>Logging in to %1…</source>
+        <translation>正在登录 %1…</translation>
+    </message>
+    <message>
+        <source>The swarm's manager logged in to %1 as %2.</source>
+        <translation>集群的管理节点已以 %2 身份登录 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryLoginDialog</name>
+    <message>
+        <source>Edit registry</source>
+        <translation>编辑镜像仓库</translation>
+    </message>
+    <message>
+        <source>Add registry</source>
+        <translation>添加镜像仓库</translation>
+    </message>
+    <message>
+        <source>registry.example.com:5000</source>
+        <translation>registry.example.com:5000</translation>
+    </message>
+    <message>
+        <source>unchanged when left empty</source>
+        <translation>留空则不修改</translation>
+    </message>
+    <message>
+        <source>password or access token</source>
+        <translation>密码或访问令牌</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system's keyring, never in the profile file.</source>
+        <translation>密码保存在系统密钥环中，绝不写入连接配置文件。</translation>
+    </message>
+    <message>
+        <source>Enter the user to log in as.</source>
+        <translation>请输入登录用户。</translation>
+    </message>
+    <message>
+        <source>Enter the password or access token.</source>
+        <translation>请输入密码或访问令牌。</translation>
+    </message>
+    <message>
+        <source>The profile already has a login for %1.</source>
+        <translation>连接配置中已有 %1 的登录信息。</translation>
+    </message>
+    <message>
+        <source>No keyring</source>
+        <translation>没有密钥环</translation>
+    </message>
+    <message>
+        <source>The password cannot be kept in a keyring: %1
+Keep it only until Crane Desktop quits? It is never written to a file; you will enter it again next time.</source>
+        <translation>无法把密码保存到密钥环：%1
+仅保留到 Crane Desktop 退出？密码不会写入任何文件；下次需要重新输入。</translation>
+    </message>
+    <message>
+        <source>Keep until I quit</source>
+        <translation>保留到退出</translation>
     </message>
 </context>
 <context>
