@@ -60,9 +60,9 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
     deploy.add_argument(
         "--with-registry-auth",
         action="store_true",
-        help="accepted as docker stack deploy accepts it; always on: the login of each image's registry "
-        "(the profile's registries with their passwords in the OS keyring, else docker's own login) "
-        "is sent to the swarm so that the nodes can pull it",
+        help="send the login of each image's registry (the profile's registries with their passwords "
+        "in the OS keyring, else docker's own login) to the swarm so that the nodes can pull it; as with "
+        "docker, without it no login is sent",
     )
     deploy.add_argument(
         "--dry-run",
@@ -136,7 +136,7 @@ def run_deploy(args: argparse.Namespace) -> int:
                 checked.plan,
                 prune=args.prune,
                 places=checked.places,
-                auth=cluster.credentials().header_for,
+                auth=cluster.credentials().header_for if args.with_registry_auth else None,
             )
     except EngineError as error:
         return fail("stack deploy", error)

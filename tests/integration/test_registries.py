@@ -130,7 +130,9 @@ def test_the_commands_send_the_profile_s_registry_login(tmp_path, private_images
     more += "    deploy:\n      update_config: {monitor: 100ms}\n"
     compose = compose_file(tmp_path, private_images(), more)
     try:
-        result = crane("stack", "deploy", "-c", str(compose), app, "--profile-file", str(profile))
+        result = crane(
+            "stack", "deploy", "--with-registry-auth", "-c", str(compose), app, "--profile-file", str(profile)
+        )
         assert result.returncode == 0, result.stderr
         newer = private_images("newer")
         result = crane("deploy", "web", "--stack", app, "--image", newer, "--timeout", "60",
@@ -147,7 +149,9 @@ def refused_deploy(tmp_path: Path) -> tuple[str, subprocess.CompletedProcess]:
     profile = profile_with_registry(tmp_path)
     app = unique("crane-reg-refused")
     compose = compose_file(tmp_path, registry().image, "    networks: [back]\nnetworks:\n  back: {}\n")
-    return app, crane("stack", "deploy", "-c", str(compose), app, "--profile-file", str(profile))
+    return app, crane(
+        "stack", "deploy", "--with-registry-auth", "-c", str(compose), app, "--profile-file", str(profile)
+    )
 
 
 def assert_nothing_created(app: str) -> None:
