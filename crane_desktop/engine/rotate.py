@@ -130,10 +130,9 @@ def plan_rotation(
     old = objects.find(client, kind, name)
     existing = {o.name for o in objects.list_objects(client, kind).values()}
     new_name = new_name or next_name(old.name, existing)
-    objects.check_new(kind, new_name, data, existing)
-    return RotatePlan(
-        kind, old.id, old.name, new_name, data, dict(old.labels), old.driver if kind == "config" else ""
-    )
+    driver = old.driver if kind == "config" else ""
+    objects.check_new(kind, new_name, data, existing, driver)
+    return RotatePlan(kind, old.id, old.name, new_name, data, dict(old.labels), driver)
 
 
 class RotateRun(Cancellable):
