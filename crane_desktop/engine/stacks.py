@@ -109,7 +109,8 @@ def _file_objects(client: Client, kind: str, specs: dict[str, dict[str, Any]]) -
 
 def _resolve_references(client: Client, spec: dict[str, Any]) -> dict[str, Any]:
     """Fill SecretID / ConfigID from the names, as the CLI's ParseSecrets/ParseConfigs (which also puts
-    the id of a credential spec's config in place of its name)."""
+    the id of a credential spec's config in place of its name). A reference that has its id (a spec read
+    from the engine, then edited) keeps it."""
     spec = copy.deepcopy(spec)
     container = spec["TaskTemplate"]["ContainerSpec"]
     for kind, name_key, id_key in (
@@ -122,11 +123,13 @@ def _resolve_references(client: Client, spec: dict[str, Any]) -> dict[str, Any]:
         lister = client.secrets if kind == "Secrets" else client.configs
         ids = {item["Spec"]["Name"]: item["ID"] for item in api.call(client, lister)}
         for ref in refs:
+            if ref.get(id_key):
+                continue
             if ref[name_key] not in ids:
                 raise _missing(kind, ref[name_key])
             ref[id_key] = ids[ref[name_key]]
         credential = (container.get("Privileges") or {}).get("CredentialSpec") or {}
-        if kind == "Configs" and credential.get("Config"):
+        if kind == "Configs" and credential.get("Config") and credential["Config"] not in ids.values():
             if credential["Config"] not in ids:
                 raise _missing(kind, credential["Config"])
             credential["Config"] = ids[credential["Config"]]
@@ -411,7 +414,21 @@ def replace_spec(client: Client, service_id: str, new_spec: dict[str, Any]) -> N
 
 
 def create_service(client: Client, spec: dict[str, Any]) -> str:
-    return str((_post(client, "/services/create", spec) or {}).get("ID", ""))
+    """Create a lone service; its secrets and configs are named, their ids looked up here."""
+    return str((_post(client, "/services/create", _resolve_references(client, spec)) or {}).get("ID", ""))
+
+
+def update_with_references(client: Client, service_id: str, change: Callable[[dict[str, Any]], None]) -> None:
+    """`update_spec` where `change` may add secrets or configs by name (the update form): their ids
+    are looked up before the spec is sent."""
+
+    def changed(spec: dict[str, Any]) -> None:
+        change(spec)
+        resolved = _resolve_references(client, spec)
+        spec.clear()
+        spec.update(resolved)
+
+    update_spec(client, service_id, changed)
 
 
 def remove_service(client: Client, service_id: str) -> None:

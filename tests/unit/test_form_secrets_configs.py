@@ -1,0 +1,89 @@
+"""The deploy form's secrets and configs: docker's long syntax a line (source, target, uid, gid, mode),
+checked before anything is sent (octal mode, numeric owner, one target once, a name the swarm has),
+written as compose's long syntax of external objects, and read back from a spec for the update form."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+import yaml
+
+from crane_desktop.engine.service_form import (
+    ServiceForm,
+    from_spec,
+    to_compose,
+    to_spec,
+    updated_spec,
+    validate,
+)
+
+SWARM = {"secrets": {"db_pw", "api_key"}, "configs": {"site_tmpl"}}
+
+
+def form(**fields) -> ServiceForm:
+    return replace(ServiceForm(name="web", image="busybox:1"), **fields)
+
+
+def test_long_and_short_lines_become_the_engines_references():
+    spec = to_spec(
+        form(
+            secrets=["source=db_pw,target=/run/db,uid=1000,gid=1000,mode=0400", "api_key"],
+            configs=["src=site_tmpl,target=/etc/site.conf,mode=440"],
+        )
+    )
+    container = spec["TaskTemplate"]["ContainerSpec"]
+    assert container["Secrets"] == [
+        {"File": {"Name": "api_key", "UID": "0", "GID": "0", "Mode": 0o444}, "SecretName": "api_key"},
+        {"File": {"Name": "/run/db", "UID": "1000", "GID": "1000", "Mode": 0o400}, "SecretName": "db_pw"},
+    ]
+    assert container["Configs"] == [
+        {"File": {"Name": "/etc/site.conf", "UID": "0", "GID": "0", "Mode": 0o440}, "ConfigName": "site_tmpl"}
+    ]
+    document = yaml.safe_load(to_compose(form(configs=["site_tmpl"])))
+    assert document["configs"] == {"site_tmpl": {"external": True}}  # chosen from the swarm, not made
+
+
+@pytest.mark.parametrize(
+    ("key", "lines", "why"),
+    [
+        ("secrets", ["source=db_pw,mode=0999"], "Line 1 (“source=db_pw,mode=0999”): the mode is octal"),
+        (
+            "secrets",
+            ["db_pw", "source=api_key,mode=rw"],
+            "Line 2 (“source=api_key,mode=rw”): the mode is octal",
+        ),
+        ("secrets", ["source=db_pw,uid=root"], "uid and gid are numbers"),
+        ("secrets", ["source=db_pw,gid=-1"], "uid and gid are numbers"),
+        ("secrets", ["target=/run/x"], "write a name, or source=name,target=path"),
+        ("secrets", ["source=db_pw,owner=me"], "write a name, or source=name,target=path"),
+        ("secrets", ["source=db_pw,target="], "the target is empty"),
+        ("secrets", ["source=db_pw,target=x", "source=api_key,target=x"], "another line uses the target x"),
+        ("secrets", ["missing"], "Line 1 (“missing”): the swarm has no secret of that name."),
+        ("configs", ["db_pw"], "Line 1 (“db_pw”): the swarm has no config of that name."),
+    ],
+)
+def test_each_bad_line_is_refused_naming_it(key, lines, why):
+    problems = validate(form(**{key: lines}), SWARM)
+    template, params = problems[key]
+    assert why in template.format(**params)
+
+
+def test_a_secret_and_a_config_may_share_a_file_name_and_unknown_names_wait_for_the_swarm():
+    """Relative targets land apart (/run/secrets/, /); without the swarm's names only the syntax counts."""
+    assert validate(form(secrets=["db_pw"], configs=["source=site_tmpl,target=db_pw"]), SWARM) == {}
+    assert validate(form(secrets=["not_yet_known"])) == {}
+
+
+def test_the_update_form_reads_the_references_back_and_changes_only_them():
+    spec = to_spec(form(secrets=["source=db_pw,target=/run/db,mode=0400"], env=["A=1"]))
+    spec["TaskTemplate"]["ContainerSpec"]["Secrets"][0]["SecretID"] = "s1"  # as the engine holds it
+    before = from_spec(spec)
+    assert before.secrets == ["source=db_pw,target=/run/db,mode=0400"] and before.configs == []
+    assert updated_spec(spec, before, before) == spec
+    after = replace(before, configs=["site_tmpl"])
+    new = updated_spec(spec, before, after)
+    assert new["TaskTemplate"]["ContainerSpec"]["Secrets"] == spec["TaskTemplate"]["ContainerSpec"]["Secrets"]
+    assert new["TaskTemplate"]["ContainerSpec"]["Configs"] == [
+        {"File": {"Name": "site_tmpl", "UID": "0", "GID": "0", "Mode": 0o444}, "ConfigName": "site_tmpl"}
+    ]
