@@ -9,14 +9,8 @@ from dataclasses import replace
 import pytest
 import yaml
 
-from crane_desktop.engine.service_form import (
-    ServiceForm,
-    from_spec,
-    to_compose,
-    to_spec,
-    updated_spec,
-    validate,
-)
+from crane_desktop.engine import service_form
+from crane_desktop.engine.service_form import ServiceForm, validate
 
 SWARM = {"secrets": {"db_pw", "api_key"}, "configs": {"site_tmpl"}}
 
@@ -26,7 +20,7 @@ def form(**fields) -> ServiceForm:
 
 
 def test_long_and_short_lines_become_the_engines_references():
-    spec = to_spec(
+    spec = service_form.to_spec(
         form(
             secrets=["source=db_pw,target=/run/db,uid=1000,gid=1000,mode=0400", "api_key"],
             configs=["src=site_tmpl,target=/etc/site.conf,mode=440"],
@@ -40,7 +34,7 @@ def test_long_and_short_lines_become_the_engines_references():
     assert container["Configs"] == [
         {"File": {"Name": "/etc/site.conf", "UID": "0", "GID": "0", "Mode": 0o440}, "ConfigName": "site_tmpl"}
     ]
-    document = yaml.safe_load(to_compose(form(configs=["site_tmpl"])))
+    document = yaml.safe_load(service_form.to_compose(form(configs=["site_tmpl"])))
     assert document["configs"] == {"site_tmpl": {"external": True}}  # chosen from the swarm, not made
 
 
@@ -76,13 +70,13 @@ def test_a_secret_and_a_config_may_share_a_file_name_and_unknown_names_wait_for_
 
 
 def test_the_update_form_reads_the_references_back_and_changes_only_them():
-    spec = to_spec(form(secrets=["source=db_pw,target=/run/db,mode=0400"], env=["A=1"]))
+    spec = service_form.to_spec(form(secrets=["source=db_pw,target=/run/db,mode=0400"], env=["A=1"]))
     spec["TaskTemplate"]["ContainerSpec"]["Secrets"][0]["SecretID"] = "s1"  # as the engine holds it
-    before = from_spec(spec)
+    before = service_form.from_spec(spec)
     assert before.secrets == ["source=db_pw,target=/run/db,mode=0400"] and before.configs == []
-    assert updated_spec(spec, before, before) == spec
+    assert service_form.updated_spec(spec, before, before) == spec
     after = replace(before, configs=["site_tmpl"])
-    new = updated_spec(spec, before, after)
+    new = service_form.updated_spec(spec, before, after)
     assert new["TaskTemplate"]["ContainerSpec"]["Secrets"] == spec["TaskTemplate"]["ContainerSpec"]["Secrets"]
     assert new["TaskTemplate"]["ContainerSpec"]["Configs"] == [
         {"File": {"Name": "site_tmpl", "UID": "0", "GID": "0", "Mode": 0o444}, "ConfigName": "site_tmpl"}
