@@ -2339,6 +2339,22 @@
         <translation>存储卷</translation>
     </message>
     <message>
+        <source>Secrets</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Add a secret of the swarm…</source>
+        <translation>添加集群中的密钥…</translation>
+    </message>
+    <message>
+        <source>Configs</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Add a config of the swarm…</source>
+        <translation>添加集群中的配置…</translation>
+    </message>
+    <message>
         <source>CPU limit</source>
         <translation>CPU 限制</translation>
     </message>
@@ -2405,6 +2421,10 @@
     <message>
         <source>(one per line)</source>
         <translation>（每行一项）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 template)</source>
+        <translation>%1（%2 模板）</translation>
     </message>
 </context>
 <context>
@@ -4583,7 +4603,8 @@
     <message numerus="yes">
         <source>%1 (in %n day(s))</source>
         <translation>
-            <numerusform>%1（%n 天后）</numerusform></translation>
+            <numerusform>%1（%n 天后）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every node has a certificate from the current root.</source>
@@ -5369,6 +5390,14 @@
     <message>
         <source>“{text}” is not a subnet in CIDR notation (e.g. 10.0.0.0/24)</source>
         <translation>“{text}”不是 CIDR 格式的子网（例如 10.0.0.0/24）</translation>
+    </message>
+    <message>
+        <source>the file is over 500 KB: the engine takes at most {limit} bytes</source>
+        <translation>文件超过 500 KB：引擎最多接受 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>the template is not valid, line {template_line}: {reason}</source>
+        <translation>模板无效，第 {template_line} 行：{reason}</translation>
     </message>
     <message>
         <source>needs “file” (or external: true)</source>
@@ -6207,6 +6236,10 @@
         <translation>该{kind}超过 500 KB：引擎最多接受 {limit} 字节。</translation>
     </message>
     <message>
+        <source>The template is not valid, line {line}: {reason}</source>
+        <translation>模板无效，第 {line} 行：{reason}</translation>
+    </message>
+    <message>
         <source>The unlock key is not this swarm's: the manager stays locked.</source>
         <translation>该解锁密钥不属于此集群：管理节点仍保持锁定。</translation>
     </message>
@@ -6229,6 +6262,94 @@
     <message>
         <source>Give a duration of at least 1h (e.g. 2160h for 90 days).</source>
         <translation>请输入至少 1h 的时长（例如 2160h 即 90 天）。</translation>
+    </message>
+    <message>
+        <source>“{driver}” is not a templating driver the engine knows: use golang.</source>
+        <translation>引擎不认识模板驱动“{driver}”：请使用 golang。</translation>
+    </message>
+    <message>
+        <source>{field} is not in a config's template data (.Service.ID/Name/Labels, .Node.ID/Hostname/Platform.OS/Platform.Architecture, .Task.ID/Name/Slot).</source>
+        <translation>配置模板的数据中没有 {field}（可用 .Service.ID/Name/Labels、.Node.ID/Hostname/Platform.OS/Platform.Architecture、.Task.ID/Name/Slot）。</translation>
+    </message>
+    <message>
+        <source>a quoted text is not closed.</source>
+        <translation>引号中的文字没有闭合。</translation>
+    </message>
+    <message>
+        <source>“{char}” (U+{code}) cannot stand there.</source>
+        <translation>此处不能出现“{char}”（U+{code}）。</translation>
+    </message>
+    <message>
+        <source>a “)” has no “(”.</source>
+        <translation>“)”没有对应的“(”。</translation>
+    </message>
+    <message>
+        <source>a “(” is not closed.</source>
+        <translation>“(”没有闭合。</translation>
+    </message>
+    <message>
+        <source>an empty action “{open} {close}”.</source>
+        <translation>空的动作“{open} {close}”。</translation>
+    </message>
+    <message>
+        <source>“{open}end{close}” closes nothing.</source>
+        <translation>“{open}end{close}”没有可结束的块。</translation>
+    </message>
+    <message>
+        <source>“{open}else{close}” is outside an if, range or with.</source>
+        <translation>“{open}else{close}”不在 if、range 或 with 之内。</translation>
+    </message>
+    <message>
+        <source>the function “{name}” does not exist.</source>
+        <translation>函数“{name}”不存在。</translation>
+    </message>
+    <message>
+        <source>a template is UTF-8 text.</source>
+        <translation>模板必须是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>a /* comment */ is not closed.</source>
+        <translation>/* 注释 */ 没有闭合。</translation>
+    </message>
+    <message>
+        <source>a comment must end right before “{close}”.</source>
+        <translation>注释必须紧接在“{close}”之前结束。</translation>
+    </message>
+    <message>
+        <source>a “{open}” is not closed by “{close}”.</source>
+        <translation>“{open}”没有用“{close}”闭合。</translation>
+    </message>
+    <message>
+        <source>“{open}{block}{close}” is not closed by “{open}end{close}”.</source>
+        <translation>“{open}{block}{close}”没有用“{open}end{close}”结束。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): write a name, or source=name,target=path,uid=0,gid=0,mode=0440.</source>
+        <translation>第 {line} 行（“{text}”）：请写名称，或写成 source=name,target=path,uid=0,gid=0,mode=0440（name 为名称，path 为目标路径）。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): the swarm has no secret of that name.</source>
+        <translation>第 {line} 行（“{text}”）：集群中没有这个名称的密钥。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): the swarm has no config of that name.</source>
+        <translation>第 {line} 行（“{text}”）：集群中没有这个名称的配置。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): the target is empty.</source>
+        <translation>第 {line} 行（“{text}”）：目标路径为空。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): uid and gid are numbers, such as 0 or 1000.</source>
+        <translation>第 {line} 行（“{text}”）：uid 和 gid 须为数字，例如 0 或 1000。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): the mode is octal, such as 0400 or 0444.</source>
+        <translation>第 {line} 行（“{text}”）：权限为八进制，例如 0400 或 0444。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): another line uses the target {target}.</source>
+        <translation>第 {line} 行（“{text}”）：另一行已使用目标路径 {target}。</translation>
     </message>
 </context>
 <context>
