@@ -131,8 +131,13 @@ def line_of(ref: Mapping[str, Any], kind: Kind) -> str:
     return source if len(parts) == 1 else ",".join(parts)
 
 
-def lines_of(spec: Mapping[str, Any], kind: Kind) -> list[str]:
-    """The form's lines of a service spec (a runtime config, a credential spec's, is not a file: left out)."""
+def references(spec: Mapping[str, Any], kind: Kind) -> list[dict[str, Any]]:
+    """The spec's references of `kind`, as the engine holds them."""
     container = (spec.get("TaskTemplate") or {}).get("ContainerSpec") or {}
     refs = container.get("Secrets" if kind == "secret" else "Configs") or []
-    return [line_of(ref, kind) for ref in refs if isinstance(ref, Mapping) and "File" in ref]
+    return [ref for ref in refs if isinstance(ref, dict)]
+
+
+def lines_of(spec: Mapping[str, Any], kind: Kind) -> list[str]:
+    """The form's lines of a service spec (a runtime config, a credential spec's, is not a file: left out)."""
+    return [line_of(ref, kind) for ref in references(spec, kind) if "File" in ref]

@@ -612,7 +612,19 @@ def updated_spec(current: dict[str, Any], before: ServiceForm, after: ServiceFor
                 target.pop(path[-1], None)
             else:
                 target[path[-1]] = copy.deepcopy(source)
+    _keep_runtime_configs(current, result)
     return result
+
+
+def _keep_runtime_configs(current: dict[str, Any], result: dict[str, Any]) -> None:
+    """A credential spec's config (a Runtime reference, no file) is not a line of the form: an edit of
+    the configs keeps it."""
+    runtime = [ref for ref in object_refs.references(current, "config") if "Runtime" in ref]
+    configs = object_refs.references(result, "config")
+    missing = [ref for ref in runtime if ref not in configs]
+    if missing:
+        container = result.setdefault("TaskTemplate", {}).setdefault("ContainerSpec", {})
+        container["Configs"] = [*configs, *copy.deepcopy(missing)]
 
 
 # -- a readable spec ------------------------------------------------------------------------------

@@ -81,3 +81,13 @@ def test_the_update_form_reads_the_references_back_and_changes_only_them():
     assert new["TaskTemplate"]["ContainerSpec"]["Configs"] == [
         {"File": {"Name": "site_tmpl", "UID": "0", "GID": "0", "Mode": 0o444}, "ConfigName": "site_tmpl"}
     ]
+
+
+def test_an_edit_of_the_configs_keeps_a_credential_specs_runtime_config():
+    spec = service_form.to_spec(form(configs=["site_tmpl"]))
+    runtime = {"ConfigID": "c9", "ConfigName": "cred", "Runtime": {}}
+    spec["TaskTemplate"]["ContainerSpec"]["Configs"].append(runtime)
+    before = service_form.from_spec(spec)
+    assert before.configs == ["site_tmpl"]  # not a file: not a line
+    new = service_form.updated_spec(spec, before, replace(before, configs=[]))
+    assert new["TaskTemplate"]["ContainerSpec"]["Configs"] == [runtime]
