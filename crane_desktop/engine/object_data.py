@@ -53,6 +53,10 @@ UNKNOWN_DRIVER = QT_TRANSLATE_NOOP(
 )
 
 
+def driver_phrase(driver: str) -> Phrase:
+    return Phrase(UNKNOWN_DRIVER, {"driver": driver})
+
+
 def driver_known(driver: str) -> bool:
     """No driver (plain data) or one swarmkit has."""
     return not driver or driver in DRIVERS

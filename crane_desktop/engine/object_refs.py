@@ -1,6 +1,9 @@
 """A service's secrets and configs as the deploy form writes them: one line each in docker's long
 syntax (`docker service create --secret source=db_pw,target=/run/db,uid=0,gid=0,mode=0400`), or a
-bare name; checked as the engine would, then written as compose's long syntax.
+bare name; checked as the engine would, then written as compose's long syntax. A line naming one of
+the swarm's objects uses it; a line with `file=PATH` (and for a templated one `template_driver=golang`)
+makes a new one from that file of this computer, as compose's `file:` and `template_driver:` do, and is
+refused while the swarm has one of that name (the deploy would otherwise change it).
 
 What the engine does with a reference, checked on the test swarm: a relative target lands under
 /run/secrets/ (a secret) or / (a config), an absolute one where it says; two references of one kind on
@@ -14,13 +17,15 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
+from crane_desktop.engine import object_data
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 
 Problem = tuple[str, dict[str, Any]]
 Kind = Literal["secret", "config"]
-KEYS = ("source", "target", "uid", "gid", "mode")
+KEYS = ("source", "target", "uid", "gid", "mode", "file", "template_driver")
 DEFAULT_MODE = 0o444  # docker's, for both kinds
 ID_MAX = 2**32 - 1
 OCTAL = re.compile(r"0?[0-7]{1,4}\Z")
@@ -37,6 +42,8 @@ class Ref:
     uid: str = "0"
     gid: str = "0"
     mode: int = DEFAULT_MODE
+    file: str = ""  # a new object's data, a file of this computer
+    driver: str = ""  # a new object's templating driver
 
 
 def _fields(line: str) -> dict[str, str] | None:
@@ -65,13 +72,79 @@ def parse(line: str) -> Ref:
         fields.get("uid") or "0",
         fields.get("gid") or "0",
         int(fields["mode"], 8) if fields.get("mode") else DEFAULT_MODE,
+        fields.get("file", ""),
+        fields.get("template_driver", ""),
     )
 
 
-def _line_problem(fields: dict[str, str] | None, known: Collection[str] | None, kind: Kind) -> str | None:
+def _new_object_problem(fields: dict[str, str], known: Collection[str] | None) -> Problem | None:
+    """A line that makes a new object: its name free, its file readable, not empty, within the
+    engine's limit, and a template the engine could expand."""
+    if known is not None and fields["source"] in known:
+        return (
+            QT_TRANSLATE_NOOP(
+                "engine",
+                "Line {line} (“{text}”): the swarm has one of that name already: leave out file= to use "
+                "it, or choose another name.",
+            ),
+            {},
+        )
+    path = Path(fields["file"]).expanduser()
+    try:
+        with path.open("rb") as file:
+            data = file.read(object_data.MAX_BYTES + 1)
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        return (
+            QT_TRANSLATE_NOOP("engine", "Line {line} (“{text}”): cannot read {file}: {reason}"),
+            {"file": str(path), "reason": reason},
+        )
+    if not data:
+        return (QT_TRANSLATE_NOOP("engine", "Line {line} (“{text}”): {file} is empty."), {"file": str(path)})
+    if len(data) > object_data.MAX_BYTES:
+        return (
+            QT_TRANSLATE_NOOP(
+                "engine",
+                "Line {line} (“{text}”): {file} is over 500 KB: the engine takes at most {limit} bytes.",
+            ),
+            {"file": str(path), "limit": str(object_data.MAX_BYTES)},
+        )
+    driver = fields.get("template_driver", "")
+    if not object_data.driver_known(driver):
+        return (QT_TRANSLATE_NOOP("engine", "Line {line} (“{text}”): {reason}"),
+                {"reason": object_data.driver_phrase(driver)})  # fmt: skip
+    problem = object_data.template_problem(data) if driver else None
+    if problem is not None:
+        return (
+            QT_TRANSLATE_NOOP(
+                "engine", "Line {line} (“{text}”): the template is not valid, line {template_line}: {reason}"
+            ),
+            {"template_line": str(problem.line), "reason": problem.reason},
+        )
+    return None
+
+
+def _line_problem(fields: dict[str, str] | None, known: Collection[str] | None, kind: Kind) -> Problem | None:
+    problem = _reference_problem(fields, known, kind)
+    if problem is not None:
+        return (problem, {})
+    assert fields is not None
+    return _new_object_problem(fields, known) if fields.get("file") else None
+
+
+def _reference_problem(
+    fields: dict[str, str] | None, known: Collection[str] | None, kind: Kind
+) -> str | None:
     if fields is None or not fields.get("source"):
         return SYNTAX
-    if known is not None and fields["source"] not in known:
+    if "file" in fields and not fields["file"]:
+        return QT_TRANSLATE_NOOP("engine", "Line {line} (“{text}”): file= needs a path.")
+    if fields.get("template_driver") and not fields.get("file"):
+        return QT_TRANSLATE_NOOP(
+            "engine",
+            "Line {line} (“{text}”): template_driver= goes with file= (an existing object keeps its own).",
+        )
+    if known is not None and not fields.get("file") and fields["source"] not in known:
         if kind == "secret":
             return QT_TRANSLATE_NOOP(
                 "engine", "Line {line} (“{text}”): the swarm has no secret of that name."
@@ -97,7 +170,7 @@ def problems(lines: list[str], kind: Kind, known: Collection[str] | None = None)
         params = {"line": number, "text": line}
         problem = _line_problem(_fields(line), known, kind)
         if problem is not None:
-            return (problem, params)
+            return (problem[0], {**params, **problem[1]})
         target = parse(line).target
         if target in targets:
             return (
@@ -106,6 +179,18 @@ def problems(lines: list[str], kind: Kind, known: Collection[str] | None = None)
             )
         targets.add(target)
     return None
+
+
+def declaration(line: str) -> dict[str, Any]:
+    """The top-level compose entry of a checked line: external (the swarm's), or a new object from its
+    file, named as the line says (not scoped by the app, so the form's name is the engine's)."""
+    ref = parse(line)
+    if not ref.file:
+        return {"external": True}
+    entry: dict[str, Any] = {"name": ref.source, "file": str(Path(ref.file).expanduser())}
+    if ref.driver:
+        entry["template_driver"] = ref.driver
+    return entry
 
 
 def compose_entry(line: str) -> dict[str, Any]:

@@ -397,9 +397,11 @@ def compose_document(form: ServiceForm) -> dict[str, Any]:
     if volumes:
         document["volumes"] = {name: {"external": True} for name in volumes}
     for key in ("secrets", "configs"):
-        names = sorted({entry["source"] for entry in service.get(key, [])})
-        if names:
-            document[key] = {name: {"external": True} for name in names}
+        declared = {
+            object_refs.parse(line).source: object_refs.declaration(line) for line in getattr(form, key)
+        }
+        if declared:
+            document[key] = dict(sorted(declared.items()))
     return document
 
 
@@ -438,6 +440,18 @@ def job_mode(form: ServiceForm) -> dict[str, Any]:
     completions = int(form.replicas)
     concurrent = int(form.max_concurrent) if form.max_concurrent.strip() else completions
     return {"ReplicatedJob": {"MaxConcurrent": concurrent, "TotalCompletions": completions}}
+
+
+def new_objects(form: ServiceForm) -> dict[str, dict[str, dict[str, Any]]]:
+    """The secrets and configs the form makes from files ({"secrets": {name: spec}, "configs": ...}),
+    labelled with the service's app if it has one (removed with it), as a compose deploy does."""
+    plan = to_plan(form)
+    made = {"secrets": plan.secrets, "configs": plan.configs}
+    for specs in made.values():
+        for spec in specs.values():
+            if not form.app:
+                spec["Labels"].pop(STACK_LABEL, None)
+    return {kind: specs for kind, specs in made.items() if specs}
 
 
 def to_spec(form: ServiceForm) -> dict[str, Any]:

@@ -11,7 +11,7 @@ import base64
 import contextlib
 import copy
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -418,9 +418,40 @@ def create_service(client: Client, spec: dict[str, Any]) -> str:
     return str((_post(client, "/services/create", _resolve_references(client, spec)) or {}).get("ID", ""))
 
 
-def update_with_references(client: Client, service_id: str, change: Callable[[dict[str, Any]], None]) -> None:
-    """`update_spec` where `change` may add secrets or configs by name (the update form): their ids
-    are looked up before the spec is sent."""
+NewObjects = Mapping[str, dict[str, dict[str, Any]]]  # {"secrets": {name: spec}, "configs": ...}
+
+
+@contextlib.contextmanager
+def _objects_made(client: Client, objects: NewObjects) -> Iterator[None]:
+    """Create the secrets and configs a form brings (checked new by the form) for the block; if the
+    engine refuses what the block sends, the objects made for it are removed again."""
+    made: list[tuple[str, str]] = []
+    try:
+        for kind in ("secrets", "configs"):
+            for body in objects.get(kind, {}).values():
+                encoded = {**body, "Data": base64.b64encode(body["Data"]).decode("ascii")}
+                made.append((kind, str((_post(client, f"/{kind}/create", encoded) or {}).get("ID", ""))))
+        yield
+    except EngineError:
+        for kind, object_id in reversed(made):
+            api.call(client, client.remove_secret if kind == "secrets" else client.remove_config, object_id)
+        raise
+
+
+def create_service_with_objects(client: Client, spec: dict[str, Any], objects: NewObjects) -> str:
+    """A lone service from the form, with the secrets and configs it makes from files."""
+    with _objects_made(client, objects):
+        return create_service(client, spec)
+
+
+def update_with_references(
+    client: Client,
+    service_id: str,
+    change: Callable[[dict[str, Any]], None],
+    objects: NewObjects | None = None,
+) -> None:
+    """`update_spec` where `change` may add secrets or configs by name (the update form): the `objects`
+    it makes from files are created first, and every reference's id is looked up before the spec is sent."""
 
     def changed(spec: dict[str, Any]) -> None:
         change(spec)
@@ -428,7 +459,8 @@ def update_with_references(client: Client, service_id: str, change: Callable[[di
         spec.clear()
         spec.update(resolved)
 
-    update_spec(client, service_id, changed)
+    with _objects_made(client, objects or {}):
+        update_spec(client, service_id, changed)
 
 
 def remove_service(client: Client, service_id: str) -> None:

@@ -37,6 +37,7 @@ from crane_desktop.engine.service_form import (
     Policy,
     ServiceForm,
     from_spec,
+    new_objects,
     to_compose,
     to_plan,
     to_spec,
@@ -97,7 +98,20 @@ class FormTab(QWidget):
         self.secret_pick = self._picker(
             "secrets", self.tr("Add a secret of the swarm…"), self._object_lines("secrets")
         )
-        self._lines("configs", self.tr("Configs"), "source=nginx_conf,target=/etc/nginx/nginx.conf")
+        self._lines(
+            "configs",
+            self.tr("Configs"),
+            "source=nginx_conf,target=/etc/nginx/nginx.conf\nsource=site,file=/path/site.tmpl,template_driver=golang",
+        )
+        for key in ("secrets", "configs"):
+            self.inputs[key].setToolTip(
+                self.tr(
+                    "One a line: the name of one of the swarm's, or source=name,target=path,uid=0,gid=0,"
+                    "mode=0440 (target: a path, or a file name under /run/secrets/ for a secret and / for "
+                    "a config; mode in octal). A line with file=PATH makes a new one from that file of this "
+                    "computer; add template_driver=golang for a template such as {{.Service.Name}}."
+                )
+            )
         self.config_pick = self._picker(
             "configs", self.tr("Add a config of the swarm…"), self._object_lines("configs")
         )
@@ -538,13 +552,13 @@ class DeployDialog(EngineDialog):
                         spec.clear()
                         spec.update(new)
 
-                    work = (stacks.update_with_references, self.service.id, change)
+                    work = (stacks.update_with_references, self.service.id, change, new_objects(form))
                     done = self.tr("The service %1 is being updated.").replace("%1", self.service.name)
                 elif form.app:
                     work = (_add_to_app, to_plan(form))
                     done = self.tr("The app %1 was deployed.").replace("%1", form.app)
                 else:
-                    work = (stacks.create_service, to_spec(form))
+                    work = (stacks.create_service_with_objects, to_spec(form), new_objects(form))
                     done = self.tr("The service %1 was created.").replace("%1", form.name)
             except ComposeError as error:
                 self.status.setStyleSheet(ERROR_STYLE)

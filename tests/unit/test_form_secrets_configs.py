@@ -91,3 +91,48 @@ def test_an_edit_of_the_configs_keeps_a_credential_specs_runtime_config():
     assert before.configs == ["site_tmpl"]  # not a file: not a line
     new = service_form.updated_spec(spec, before, replace(before, configs=[]))
     assert new["TaskTemplate"]["ContainerSpec"]["Configs"] == [runtime]
+
+
+def test_a_line_with_a_file_makes_a_new_object_named_as_written(tmp_path):
+    site = tmp_path / "site.tmpl"
+    site.write_text("server_name {{.Service.Name}};\n")
+    line = f"source=site_v1,file={site},template_driver=golang,target=/etc/site.conf"
+    assert validate(form(configs=[line]), SWARM) == {}
+    document = yaml.safe_load(service_form.to_compose(form(configs=[line])))
+    assert document["configs"] == {
+        "site_v1": {"name": "site_v1", "file": str(site), "template_driver": "golang"}
+    }
+    made = service_form.new_objects(form(configs=[line]))
+    assert made == {
+        "configs": {
+            "site_v1": {
+                "Name": "site_v1",
+                "Labels": {},
+                "Data": b"server_name {{.Service.Name}};\n",
+                "Templating": {"Name": "golang"},
+            }
+        }
+    }
+    in_app = service_form.new_objects(form(app="shop", configs=[line]))
+    assert in_app["configs"]["site_v1"]["Labels"] == {"com.docker.stack.namespace": "shop"}
+    ref = service_form.to_spec(form(configs=[line]))["TaskTemplate"]["ContainerSpec"]["Configs"][0]
+    assert (ref["ConfigName"], ref["File"]["Name"]) == ("site_v1", "/etc/site.conf")
+
+
+def test_a_new_objects_file_is_checked_before_anything_is_sent(tmp_path):
+    bad = tmp_path / "bad.tmpl"
+    bad.write_text("{{.Service.Name}\n")
+    big = tmp_path / "big"
+    big.write_bytes(b"x" * 600_000)
+    cases = {
+        f"source=site_tmpl,file={bad}": "the swarm has one of that name already",
+        f"source=new,file={bad},template_driver=golang": "the template is not valid, line 1: a “{{”",
+        f"source=new,file={bad},template_driver=jinja": "“jinja” is not a templating driver the engine knows",
+        f"source=new,file={big}": "is over 500 KB",
+        f"source=new,file={tmp_path / 'gone'}": f"cannot read {tmp_path / 'gone'}: No such file or directory",
+        "source=site_tmpl,template_driver=golang": "template_driver= goes with file=",
+        "source=new,file=": "file= needs a path",
+    }
+    for line, why in cases.items():
+        template, params = validate(form(configs=[line]), SWARM)["configs"]
+        assert why in template.format(**{k: str(v) for k, v in params.items()}), line

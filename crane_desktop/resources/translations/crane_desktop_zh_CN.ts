@@ -2351,6 +2351,10 @@
         <translation>配置</translation>
     </message>
     <message>
+        <source>One a line: the name of one of the swarm's, or source=name,target=path,uid=0,gid=0,mode=0440 (target: a path, or a file name under /run/secrets/ for a secret and / for a config; mode in octal). A line with file=PATH makes a new one from that file of this computer; add template_driver=golang for a template such as {{.Service.Name}}.</source>
+        <translation>每行一项：集群中已有对象的名称，或 source=name,target=path,uid=0,gid=0,mode=0440（target 为路径，或文件名：密钥放在 /run/secrets/ 下，配置放在 / 下；mode 为八进制）。带 file=路径 的一行用本机的该文件新建一个；模板（例如 {{.Service.Name}}）再加 template_driver=golang。</translation>
+    </message>
+    <message>
         <source>Add a config of the swarm…</source>
         <translation>添加集群中的配置…</translation>
     </message>
@@ -5052,6 +5056,10 @@
         <translation>该对象已被他人修改；请重新加载后再试。</translation>
     </message>
     <message>
+        <source>The name is already in use on the swarm: choose another.</source>
+        <translation>该名称在集群中已被使用：请换一个名称。</translation>
+    </message>
+    <message>
         <source>The engine at {endpoint} is not a swarm manager.</source>
         <translation>{endpoint} 上的引擎不是集群管理节点。</translation>
     </message>
@@ -6326,6 +6334,38 @@
     <message>
         <source>Line {line} (“{text}”): write a name, or source=name,target=path,uid=0,gid=0,mode=0440.</source>
         <translation>第 {line} 行（“{text}”）：请写名称，或写成 source=name,target=path,uid=0,gid=0,mode=0440（name 为名称，path 为目标路径）。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): the swarm has one of that name already: leave out file= to use it, or choose another name.</source>
+        <translation>第 {line} 行（“{text}”）：集群中已有同名对象：去掉 file= 即可使用它，或换一个名称。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): cannot read {file}: {reason}</source>
+        <translation>第 {line} 行（“{text}”）：无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): {file} is empty.</source>
+        <translation>第 {line} 行（“{text}”）：{file} 是空文件。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): {file} is over 500 KB: the engine takes at most {limit} bytes.</source>
+        <translation>第 {line} 行（“{text}”）：{file} 超过 500 KB：引擎最多接受 {limit} 字节。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): {reason}</source>
+        <translation>第 {line} 行（“{text}”）：{reason}</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): the template is not valid, line {template_line}: {reason}</source>
+        <translation>第 {line} 行（“{text}”）：模板无效，第 {template_line} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): file= needs a path.</source>
+        <translation>第 {line} 行（“{text}”）：file= 需要填写路径。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): template_driver= goes with file= (an existing object keeps its own).</source>
+        <translation>第 {line} 行（“{text}”）：template_driver= 须与 file= 一起使用（已有对象保留自己的模板驱动）。</translation>
     </message>
     <message>
         <source>Line {line} (“{text}”): the swarm has no secret of that name.</source>
