@@ -1,13 +1,14 @@
 """The deploy form with secrets and configs, on the real engine: the swarm's own secret and templated
 config chosen from the form's lists, a new templated config made from a file of this computer, all in
 docker's long syntax (target, uid, gid, mode); the service created with their ids, its task reading the
-secret with that owner and mode and both configs expanded for it (golang templates). An update that
-adds a config by name sends its id too; a service the engine refuses leaves no config made for it."""
+secret with that owner and mode and both configs expanded for it (golang templates). The update form
+adds one of the swarm's configs and one made from a file, both sent with their ids; a service the
+engine refuses leaves no config made for it."""
 
 from __future__ import annotations
 
-from crane_desktop.engine import stacks
-from tests.gui.test_deploy_dialog import closed, open_dialog, set_text
+from crane_desktop.views.deploy_dialog import DeployDialog
+from tests.gui.test_deploy_dialog import closed, field, open_dialog, set_text
 from tests.gui.test_recorded_dialogs import error_box
 from tests.swarm import IMAGE, docker, docker_json, unique, wait_until
 
@@ -90,16 +91,19 @@ def test_form_deploys_secrets_and_templated_configs_in_long_syntax(
         assert f"{new}-2" not in {c["Spec"]["Name"] for c in client.configs()}
         dialog.reject()
 
-        def add_plain(spec: dict) -> None:
-            spec["TaskTemplate"]["ContainerSpec"]["Configs"].append(
-                {"ConfigName": plain, "File": {"Name": "/plain", "UID": "0", "GID": "0", "Mode": 0o444}}
-            )
-
+        # the update form adds one of the swarm's configs by name and makes another from a file
         service_id = docker(1, "service", "inspect", "--format", "{{.ID}}", name).strip()
-        stacks.update_with_references(client, service_id, add_plain)
+        qtbot.waitUntil(lambda: service_id in store.get("services"))
+        update = DeployDialog(window.context, window, service=store.get("services")[service_id])
+        update.open()
+        lines = field(update, "configs").toPlainText()
+        set_text(update, "configs", f"{lines}\nsource={plain},target=/plain\nsource={new}-3,file={new_file}")
+        qtbot.waitUntil(lambda: "Configs" in update.changes_view.toPlainText())
+        update.deploy_button.click()
+        qtbot.waitUntil(lambda: closed(update), timeout=20000)
         ids = {c["ConfigName"]: c["ConfigID"] for c in container_spec(name)["Configs"]}
         assert ids == {c["Spec"]["Name"]: c["ID"] for c in client.configs() if c["Spec"]["Name"] in ids}
-        assert set(ids) == {template, new, plain}
+        assert set(ids) == {template, new, plain, f"{new}-3"}
     finally:
         docker(1, "service", "rm", name, check=False)
         wait_until(lambda: not client.services(filters={"name": name}), 20, "the service gone")
