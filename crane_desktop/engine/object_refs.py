@@ -6,10 +6,13 @@ makes a new one from that file of this computer, as compose's `file:` and `templ
 refused while the swarm has one of that name (the deploy would otherwise change it).
 
 What the engine does with a reference, checked on the test swarm: a relative target lands under
-/run/secrets/ (a secret) or / (a config), an absolute one where it says; two references of one kind on
-one target are refused ("duplicate config target"); a uid or gid that is not a number fails each task
-at its start ("strconv.Atoi: parsing …"), so those are refused here. The mode is octal, as chmod's
-(docker's `mode=0400`; its `mode=400` would be decimal, which nobody means).
+/run/secrets/ (a secret) or / (a config), an absolute one where it says (`../x` too: it is not
+refused); an empty target is refused ("malformed file secret reference"), and so are two references of
+one kind on one target ("have a conflicting target"), while a secret and a config on the same path are
+taken; a uid or gid that is not a number is taken and fails each task at its start ("strconv.Atoi:
+parsing …"). Those the engine refuses or fails on are refused here, the rest left as docker leaves
+them. The mode is octal, as chmod's (docker's `mode=0400`; its `mode=400` would be decimal, which
+nobody means).
 """
 
 from __future__ import annotations
