@@ -266,6 +266,7 @@ class RotateRun(Cancellable):
                 ours = any(ref.get(id_key) == self.new_id for ref in objects.references(spec, self.plan.kind))
                 if not ours or attempt == attempts - 1:
                     raise
+                log.info("rollback of %s was out of sequence (its rollout moved on): sent again", service_id)
                 time.sleep(0.1)
 
     def _failed(self, service_id: str, name: str, note: Phrase, outcome: Outcome) -> None:
