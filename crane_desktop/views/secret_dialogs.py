@@ -274,10 +274,11 @@ class RotateDialog(ObjectDialog):
         try:
             self.outcome = await self.on_manager(run.run)
         except Exception as error:
+            self.stop_button.hide()
             self.show_problem(failure_text(error))
             return
-        finally:
-            self.stop_button.hide()
+        # (not in a `finally`: a dialog closed meanwhile ends here with OwnerGone, its widgets gone)
+        self.stop_button.hide()
         self.status.setText(self.outcome_text(self.outcome))
 
     def outcome_text(self, outcome: Outcome) -> str:

@@ -1,6 +1,7 @@
 """Rotating from the Secrets page on the real swarm, stopped half-way: the dialog shows a line per
 service while the first one's rollout runs; Stop puts that service back on the old secret, leaves the
-next one untouched, and says the old secret is kept (both versions stay: nothing is lost)."""
+next one untouched, and says the old secret is kept (both versions stay: nothing is lost). Closing the
+dialog mid-rollout stops the run the same way."""
 
 from __future__ import annotations
 
@@ -8,11 +9,15 @@ from PySide6.QtCore import Qt
 
 from crane_desktop.views.secret_dialogs import RotateDialog
 from tests.integration.test_rotate import references
-from tests.swarm import IMAGE, docker, unique, wait_until
+from tests.swarm import IMAGE, docker, docker_json, unique, wait_until
 
 
 def lines(dialog: RotateDialog) -> list[str]:
     return [dialog.progress_list.item(row).text() for row in range(dialog.progress_list.count())]
+
+
+def update_status(service: str) -> dict:
+    return docker_json(1, "service", "inspect", service)[0].get("UpdateStatus") or {}
 
 
 def test_stop_rolls_the_service_being_updated_back_and_keeps_the_old_secret(connected_window, qtbot):
@@ -58,6 +63,26 @@ def test_stop_rolls_the_service_being_updated_back_and_keeps_the_old_secret(conn
         assert references(second, "secret")[0]["SecretName"] == secret
         assert {s["Spec"]["Name"] for s in client.secrets()} >= {secret, f"{secret}-v2"}
         dialog.close()
+
+        # closing the dialog mid-rollout stops the run the same way: the service goes back on its own
+        before = update_status(first)
+        assert before["State"] == "rollback_completed"
+        qtbot.mouseClick(page.rotate_button, Qt.MouseButton.LeftButton)
+        dialog = next(d for d in page.findChildren(RotateDialog, "rotateDialog") if d.isVisible())
+        dialog.data_input.text_edit.setPlainText("newer")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: f"{first}: updating…" in lines(dialog), timeout=10000)
+        dialog.close()
+        wait_until(
+            lambda: (
+                update_status(first).get("StartedAt") != before["StartedAt"]
+                and update_status(first).get("State") == "rollback_completed"
+            ),
+            20,
+            "the closed rotation's rollback",
+        )
+        assert [references(name, "secret")[0]["SecretName"] for name in (first, second)] == [secret, secret]
+        assert {s["Spec"]["Name"] for s in client.secrets()} >= {secret, f"{secret}-v2", f"{secret}-v3"}
     finally:
         for name in (first, second):
             docker(1, "service", "rm", name, check=False)
