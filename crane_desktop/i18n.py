@@ -22,9 +22,9 @@ def resolve_language(setting: str) -> str:
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Install our translation and Qt's own (dialog buttons...) for `language`; keep the result alive."""
-    if language == "en":
-        return []
+    """Install our translation and Qt's own (dialog buttons...) for `language`; keep the result alive.
+
+    English has a catalogue of its own too: its plurals ("1 node", "3 nodes")."""
     installed = []
     ours = QTranslator(app)
     if ours.load(str(TRANSLATIONS_DIR / f"crane_desktop_{language}.qm")):
@@ -32,6 +32,8 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         installed.append(ours)
     else:
         log.warning("no translation for %s in %s", language, TRANSLATIONS_DIR)
+    if language == "en":
+        return installed
     qt_own = QTranslator(app)
     if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)

@@ -5,6 +5,10 @@ build compiles them too, see setup.py).
 pyside6-lupdate, keeping existing translations. `--merge FILE.json...` then fills unfinished entries of
 the zh_CN .ts from JSON files shaped {context: {source: translation or [numerus forms]}}, the way
 translations of a new feature arrive before a translator reviews them in Qt Linguist.
+
+English needs a catalogue too, for plurals only: the code writes "%n node(s)" and the English .ts
+(made with lupdate -pluralonly) says "1 node" / "3 nodes". Its forms are written here from the source
+by rule ("(s)" dropped / made "s"), with the few irregular sentences in IRREGULAR_ENGLISH.
 """
 
 from __future__ import annotations
@@ -28,12 +32,56 @@ def sources() -> list[str]:
     return sorted(str(p) for p in PACKAGE_DIR.rglob("*.py"))
 
 
+ENGLISH_TS = TRANSLATIONS_DIR / "crane_desktop_en.ts"
+
+# English plurals that the "(s)" rule would get wrong: source -> (singular, plural)
+IRREGULAR_ENGLISH = {
+    "The file no longer lists %n service(s) of the app %1; remove them?": (
+        "The file no longer lists %n service of the app %1; remove it?",
+        "The file no longer lists %n services of the app %1; remove them?",
+    ),
+}
+
+
 def update(ts_files: list[Path]) -> None:
     for ts in ts_files:
+        plurals_only = ["-pluralonly"] if ts == ENGLISH_TS else []
         subprocess.run(
-            [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources(), "-ts", str(ts)],
+            [
+                tool("pyside6-lupdate"),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                *plurals_only,
+                *sources(),
+                "-ts",
+                str(ts),
+            ],
             check=True,
         )
+    english_plurals(ENGLISH_TS)
+
+
+def english_forms(source: str) -> tuple[str, str]:
+    """The singular and plural English of a numerus source such as "%n node(s)"."""
+    if source in IRREGULAR_ENGLISH:
+        return IRREGULAR_ENGLISH[source]
+    return source.replace("(s)", ""), source.replace("(s)", "s")
+
+
+def english_plurals(ts: Path) -> None:
+    """Write every numerus message of the English .ts from its source (always finished)."""
+    tree = ET.parse(ts)
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is None:
+            continue
+        for child in list(translation):
+            translation.remove(child)
+        translation.attrib.pop("type", None)
+        for form in english_forms(message.findtext("source") or ""):
+            ET.SubElement(translation, "numerusform").text = form
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 
 def release(ts_files: list[Path]) -> None:
@@ -71,7 +119,7 @@ def merge(ts: Path, translations: dict[str, dict[str, str | list[str]]]) -> list
 
 
 def main(argv: list[str]) -> int:
-    ts_files = sorted(TRANSLATIONS_DIR.glob("*.ts"))
+    ts_files = sorted({*TRANSLATIONS_DIR.glob("*.ts"), ENGLISH_TS})
     if "--update" in argv:
         update(ts_files)
     if "--merge" in argv:

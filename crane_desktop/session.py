@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from crane_desktop.engine import events
 from crane_desktop.engine.cluster import Cluster, ConnectionState
 from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.node_events import NodeEventStreams
 from crane_desktop.engine.preflight import PreflightReport
 from crane_desktop.engine.profiles import Profile
 from crane_desktop.engine.watcher import Watcher
@@ -32,6 +33,15 @@ class ClusterSession(QObject):
         self.profile = profile
         self.cluster = Cluster(profile, on_state=self.stateChanged.emit)
         self.watcher: Watcher | None = None
+        # the containers' events, from each node's own engine (the manager's stream has none); their
+        # threads hold the cluster, not the session; a hung engine is given up after the cluster's
+        # timeout to open, and asked again later
+        cluster = self.cluster
+        self.node_events = NodeEventStreams(
+            lambda node: cluster.node_stream_client(node, timeout=cluster.timeout),
+            cluster.reaches,
+            self.eventArrived.emit,
+        )
 
     @property
     def state(self) -> ConnectionState:
@@ -46,6 +56,8 @@ class ClusterSession(QObject):
         return report
 
     def _sink(self, kind: str, change: Diff) -> None:
+        if kind == "nodes":  # on the watcher's thread: the node streams start without the GUI thread
+            self.node_events.follow(change)
         self.diffArrived.emit(kind, change)
 
     def _event(self, raw: dict[str, Any]) -> None:
@@ -56,4 +68,5 @@ class ClusterSession(QObject):
         watcher, self.watcher = self.watcher, None
         if watcher is not None:
             watcher.stop()
+        self.node_events.stop()
         self.cluster.close()

@@ -16,6 +16,7 @@ import qasync
 from crane_desktop import threadcheck
 from crane_desktop.session import ClusterSession
 from crane_desktop.views.main_window import MainWindow
+from tests.keyrings import NO_KEYRING, file_keyring, gnome_keyring  # noqa: F401  (fixtures for every test)
 from tests.swarm import docker, swarm_profile
 
 
@@ -25,6 +26,7 @@ def private_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("CRANE_DESKTOP_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.setenv("CRANE_DESKTOP_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("DOCKER_CONFIG", str(tmp_path / "docker-config"))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", NO_KEYRING)  # never the user's keyring (tests/keyrings.py)
     return tmp_path
 
 

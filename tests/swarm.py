@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import subprocess
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -106,3 +108,58 @@ def remove_leftover_containers(label: str) -> None:
         return not found
 
     wait_until(none_left, 30, f"the containers labelled {label} removed")
+
+
+@dataclasses.dataclass(frozen=True)
+class PrivateRegistry:
+    """The test swarm's private registry (scripts/testswarm): TLS by the test CA, htpasswd login."""
+
+    address: str  # host:port, as an image reference names it
+    user: str
+    password: str
+    image: str  # the test image pushed there at `up`; kept on no node
+    ca: str  # the test CA's certificate (the registry's TLS)
+
+    def repository(self, name: str) -> str:
+        return f"{self.address}/{name}"
+
+
+def registry() -> PrivateRegistry:
+    """The private registry of the swarm the tests use (registry.json beside the profile)."""
+    path = profile_path().parent / "registry.json"
+    if not path.is_file():
+        pytest.fail(f"the test registry is not up ({path} missing): run scripts/testswarm up", pytrace=False)
+    return PrivateRegistry(**json.loads(path.read_text()))
+
+
+def push_private_image(tag: str, variant: str = "") -> str:
+    """Push the test image to the private registry as crane/private-busybox:TAG (a different image,
+    so a different digest, when `variant` is given: the test image with the label crane.test.variant)
+    and keep it on no node, so a service on it has to pull. Returns the reference; remove it from the
+    nodes that pulled it with `remove_image_everywhere`."""
+    reg = registry()
+    reference = reg.repository(f"crane/private-busybox:{tag}")
+    if variant:
+        container = docker(1, "create", IMAGE, "true")
+        docker(1, "commit", "--change", f"LABEL crane.test.variant={variant}", container, reference)
+        docker(1, "rm", container)
+    else:
+        docker(1, "tag", IMAGE, reference)
+    with tempfile.TemporaryDirectory() as config:  # a throwaway login: no docker config of the host's
+        env = {**os.environ, "DOCKER_CONFIG": config}
+        for args, stdin in (
+            (["login", "-u", reg.user, "--password-stdin", reg.address], reg.password),
+            (["push", "-q", reference], None),
+        ):
+            result = subprocess.run([str(TESTSWARM), "docker", "1", *args], input=stdin, env=env,
+                                    capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
+            if result.returncode != 0:
+                raise AssertionError(f"docker {args[0]} failed: {result.stderr.strip()}")
+    docker(1, "rmi", reference)
+    return reference
+
+
+def remove_image_everywhere(reference: str) -> None:
+    """Remove `reference` from every node's engine (after its services are gone)."""
+    for node in range(1, 5):
+        docker(node, "rmi", "--force", reference, check=False)

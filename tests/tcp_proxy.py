@@ -81,6 +81,8 @@ class TCPProxy:
                     continue
                 try:
                     ready = selector.select(0.2)
+                    if self._paused.is_set():  # paused while waiting: what came stays held
+                        continue
                     for key, _ in ready:
                         data = key.fileobj.recv(65536)
                         if not data:

@@ -80,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
             detach=args.detach,
             progress=_progress,
             reconnect=_reconnect(cluster),
+            auth=cluster.credentials().header_for,
         )
     except EngineError as error:
         return fail("deploy", error)

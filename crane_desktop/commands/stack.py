@@ -58,6 +58,13 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
         "`always` and `changed` do when the registry cannot be reached)",
     )
     deploy.add_argument(
+        "--with-registry-auth",
+        action="store_true",
+        help="accepted as docker stack deploy accepts it; always on: the login of each image's registry "
+        "(the profile's registries with their passwords in the OS keyring, else docker's own login) "
+        "is sent to the swarm so that the nodes can pull it",
+    )
+    deploy.add_argument(
         "--dry-run",
         action="store_true",
         help="print what the deploy would create, update (with each change) and remove; send nothing",
@@ -118,9 +125,19 @@ def run_deploy(args: argparse.Namespace) -> int:
         cluster = connect(args)
     except EngineError as error:
         return fail("stack deploy", error)
-    run = stacks.review_deploy if args.dry_run else stacks.deploy
     try:
-        result = run(cluster.client, checked.plan, prune=args.prune, places=checked.places)
+        if args.dry_run:
+            result: stacks.DeployResult | stacks.DeployReview = stacks.review_deploy(
+                cluster.client, checked.plan, prune=args.prune, places=checked.places
+            )
+        else:
+            result = stacks.deploy(
+                cluster.client,
+                checked.plan,
+                prune=args.prune,
+                places=checked.places,
+                auth=cluster.credentials().header_for,
+            )
     except EngineError as error:
         return fail("stack deploy", error)
     finally:

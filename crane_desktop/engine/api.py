@@ -47,11 +47,23 @@ def set_api_version(client: Client, version: str) -> None:
     client._version = version
 
 
-def post_json(client: Client, path: str, body: Any, *args: str, **params: Any) -> Any:
-    """POST `body` as JSON to `path` (its `{0}`... filled from `args`, quoted); the decoded answer,
-    or None when the engine answers with no body. Raises docker-py's errors on an HTTP error."""
-    response = client._post_json(client._url(path, *args), data=body, params=params or None)
+def post_json(
+    client: Client, path: str, body: Any, *args: str, headers: Mapping[str, str] | None = None, **params: Any
+) -> Any:
+    """POST `body` as JSON to `path` (its `{0}`... filled from `args`, quoted), with extra `headers`
+    (a registry login); the decoded answer, or None when the engine answers with no body. Raises
+    docker-py's errors on an HTTP error."""
+    response = client._post_json(
+        client._url(path, *args), data=body, params=params or None, headers=dict(headers or {})
+    )
     return client._result(response, json=True) if response.content else None
+
+
+def get_json(client: Client, path: str, *args: str, headers: Mapping[str, str] | None = None) -> Any:
+    """GET `path` (its `{0}`... filled from `args`, quoted) with extra `headers` (a registry login),
+    decoded. Raises docker-py's errors on an HTTP error."""
+    response = client._get(client._url(path, *args), headers=dict(headers or {}))
+    return client._result(response, json=True)
 
 
 def open_stream(client: Client, path: str, *args: str, params: Mapping[str, Any]) -> requests.Response:

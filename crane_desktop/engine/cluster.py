@@ -18,7 +18,15 @@ import docker
 from crane_desktop.engine.client import POOL_SIZE, make_client
 from crane_desktop.engine.errors import ConnectionFailed, EngineError, NoNodeEndpoint, NotSwarmManager
 from crane_desktop.engine.preflight import PreflightReport, run_preflight
-from crane_desktop.engine.profiles import Profile, TLSConfig, endpoint_host, endpoint_port, validate
+from crane_desktop.engine.profiles import (
+    Profile,
+    RegistryLogin,
+    TLSConfig,
+    endpoint_host,
+    endpoint_port,
+    validate,
+)
+from crane_desktop.engine.registries import Credentials, PasswordStore
 from crane_desktop.engine.snapshots import EPOCH, Node, parse_time
 
 log = logging.getLogger("crane.engine.cluster")
@@ -83,6 +91,8 @@ class Cluster:
         on_state: Callable[[ConnectionState], None] | None = None,
     ) -> None:
         self.profile = profile
+        self.passwords = PasswordStore()  # the OS keyring, found when a registry password is first needed
+        self.session_passwords: dict[RegistryLogin, str] = {}  # typed with no keyring: until the app quits
         self.timeout = timeout
         self._on_state = on_state or (lambda state: None)
         self._lock = threading.Lock()
@@ -245,10 +255,26 @@ class Cluster:
             client.close()
         return self.profile
 
+    def set_registries(self, registries: Iterable[RegistryLogin]) -> Profile:
+        """Use this registries list from now on (so saving the profile again keeps it); returns it."""
+        self.profile = replace(self.profile, registries=tuple(registries))
+        return self.profile
+
+    def credentials(self) -> Credentials:
+        """The registry logins a deploy sends: the profile's registries (passwords in the OS keyring, or
+        kept for this session only in `session_passwords`), then docker's own logins."""
+        return Credentials(self.profile.registries, self.passwords, session_passwords=self.session_passwords)
+
     def set_alerts(self, alerts: Mapping[str, Any]) -> Profile:
         """Keep the alert rules in the profile in use (so saving it again keeps them); returns it."""
         self.profile = replace(self.profile, alerts=alerts)
         return self.profile
+
+    def reaches(self, node: Node) -> bool:
+        """Can the node's own engine be asked: an endpoint for it, or the manager in use is that node?"""
+        if self.node_endpoint(node):
+            return True
+        return bool(self._report and (self._report.info.get("Swarm") or {}).get("NodeID") == node.id)
 
     def node_client(self, node: Node) -> docker.APIClient:
         """A client for the node's own engine (containers, stats, exec...); raises when it has none.
@@ -258,7 +284,7 @@ class Cluster:
         """
         endpoint = self.node_endpoint(node)
         if not endpoint:
-            if self._report and (self._report.info.get("Swarm") or {}).get("NodeID") == node.id:
+            if self.reaches(node):
                 return self.client
             raise NoNodeEndpoint(hostname=node.hostname)
         with self._lock:

@@ -25,6 +25,7 @@ from docker import APIClient as Client
 from crane_desktop.engine import api
 from crane_desktop.engine.compose.schema import KEYS_SINCE
 from crane_desktop.engine.errors import NotFound
+from crane_desktop.engine.formatting import duration
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 from crane_desktop.engine.snapshots import STACK_LABEL
 
@@ -90,14 +91,6 @@ def _strings(value: Any) -> Any:
     if isinstance(value, list):
         return [_strings(item) for item in value]
     return value.replace("$", "$$") if isinstance(value, str) else value
-
-
-def duration(nanoseconds: int) -> str:
-    """Nanoseconds as a Go duration compose reads back exactly (`90s`, `1500ms`, `7ns`)."""
-    for unit, size in (("h", 3600 * 10**9), ("m", 60 * 10**9), ("s", 10**9), ("ms", 10**6), ("us", 10**3)):
-        if nanoseconds and nanoseconds % size == 0:
-            return f"{nanoseconds // size}{unit}"
-    return f"{nanoseconds}ns" if nanoseconds else "0s"
 
 
 def cpus(nano: int) -> str:

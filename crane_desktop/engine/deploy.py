@@ -18,6 +18,7 @@ import docker
 
 from crane_desktop.engine import api
 from crane_desktop.engine.errors import ConnectionFailed, EngineError, NoLeader, NotSwarmManager
+from crane_desktop.engine.registries import AuthFor, registry_auth_header
 from crane_desktop.engine.snapshots import Task, parse_all
 
 Outcome = Literal["completed", "paused", "rolled back", "failed", "timeout", "detached"]
@@ -63,9 +64,13 @@ def bare_image(image: str) -> str:
     return image.split("@", 1)[0]
 
 
-def update_image(client: docker.APIClient, service_id: str, image: str) -> UpdateStarted:
+def update_image(
+    client: docker.APIClient, service_id: str, image: str, auth: AuthFor | None = None
+) -> UpdateStarted:
     """Post the service's current spec with only the image changed (forcing a rollout when the image
-    is the same, as a CI re-pushing a moving tag expects)."""
+    is the same, as a CI re-pushing a moving tag expects), with the registry login of the image
+    (`auth`) as docker's --with-registry-auth sends it."""
+    login = registry_auth_header(auth, image)  # read first: a refused login changes nothing
     current = api.call(client, client.inspect_service, service_id)
     spec = copy.deepcopy(current["Spec"])
     old = _image(spec)
@@ -75,7 +80,16 @@ def update_image(client: docker.APIClient, service_id: str, image: str) -> Updat
         template = spec["TaskTemplate"]
         template["ForceUpdate"] = int(template.get("ForceUpdate", 0) or 0) + 1
     version = current["Version"]["Index"]
-    api.call(client, api.post_json, client, "/services/{0}/update", spec, current["ID"], version=version)
+    api.call(
+        client,
+        api.post_json,
+        client,
+        "/services/{0}/update",
+        spec,
+        current["ID"],
+        headers=login,
+        version=version,
+    )
     started = (current.get("UpdateStatus") or {}).get("StartedAt", "")
     return UpdateStarted(current["ID"], spec.get("Name", service_id), old, image, started)
 
@@ -185,9 +199,10 @@ def deploy(
     detach: bool = False,
     progress: Callable[[str], None] = print,
     reconnect: Reconnect | None = None,
+    auth: AuthFor | None = None,
 ) -> DeployResult:
     """Update the image and (unless detached) follow the rollout."""
-    started = update_image(client, service_id, image)
+    started = update_image(client, service_id, image, auth)
     progress(f"updating {started.service_name}: {bare_image(started.old_image)} -> {image}")
     if detach:
         return DeployResult("detached", f"{started.service_name} update to {image} started")

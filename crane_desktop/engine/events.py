@@ -25,6 +25,10 @@ CLUSTER_EVENT_TYPES = ("config", "network", "node", "secret", "service")
 TASK_STATES_REPORTED = ("running", "failed", "rejected", "shutdown", "complete")
 _SERVICE_NAME = "com.docker.swarm.service.name"
 _NODE_ID = "com.docker.swarm.node.id"
+# a task container's labels that only repeat ids (its name says the task; the node is the row's node)
+_CONTAINER_ID_LABELS = frozenset(
+    {_NODE_ID, "com.docker.swarm.service.id", "com.docker.swarm.task", "com.docker.swarm.task.id"}
+)
 
 
 @dataclass(frozen=True)
@@ -64,20 +68,74 @@ class EngineEvent:
         }
 
 
-def from_api(raw: Mapping[str, Any]) -> EngineEvent:
-    """An event as the engine's /events stream gives it."""
+def from_api(raw: Mapping[str, Any], node_id: str = "") -> EngineEvent:
+    """An event as the engine's /events stream gives it; `node_id`: the node whose own engine sent it
+    (a container's event), when its labels do not say."""
     actor = raw.get("Actor") or {}
     attributes: Mapping[str, str] = actor.get("Attributes") or {}
     event_type = str(raw.get("Type", ""))
     name = str(attributes.get("name", ""))
-    nanos = int(raw.get("timeNano") or int(raw.get("time", 0)) * 1_000_000_000)
-    details = ", ".join(f"{key}={value}" for key, value in sorted(attributes.items()) if key != "name")
+    nanos = raw_nanos(raw)
+    left_out = _CONTAINER_ID_LABELS if event_type == "container" else frozenset()
+    details = ", ".join(
+        f"{key}={value}" for key, value in sorted(attributes.items()) if key != "name" and key not in left_out
+    )
     service = name if event_type == "service" else str(attributes.get(_SERVICE_NAME, ""))
-    node_id = str(actor.get("ID", "")) if event_type == "node" else str(attributes.get(_NODE_ID, ""))
+    if event_type == "node":
+        node_id = str(actor.get("ID", ""))
+    else:
+        node_id = str(attributes.get(_NODE_ID, "")) or node_id
     return EngineEvent(
         nanos, event_type, str(raw.get("Action", "")), str(actor.get("ID", "")), name, details, service,
         node_id, raw,
     )  # fmt: skip
+
+
+class ResumePoint:
+    """The newest event a stream handed on, to reopen the stream from it after a break: the engine
+    sends again what it holds from that instant on (`since` takes that instant in), so the events
+    missed during the break come, and the ones already handed on are dropped here by their key.
+
+    By key, not by time: the swarm stamps an event with its object's update time, so two events may
+    come in the other order than their times; the keys of the last `RECENT_SECONDS` are kept."""
+
+    RECENT_SECONDS = 60
+
+    def __init__(self) -> None:
+        self.nanos = 0
+        self._recent: dict[str, int] = {}  # key -> when, of the events handed on lately
+        self._prune_at = 1000
+
+    def since(self) -> str | None:
+        """The `since` to reopen with (seconds.nanoseconds, as the engine reads it); None before any event."""
+        if not self.nanos:
+            return None
+        seconds, nanos = divmod(self.nanos, 1_000_000_000)
+        return f"{seconds}.{nanos:09d}"
+
+    def fresh(self, nanos: int, key: str) -> bool:
+        """Is this event new (then it is remembered), not one handed on before the break?"""
+        if key in self._recent:
+            return False
+        self._recent[key] = nanos
+        if nanos > self.nanos:
+            self.nanos = nanos
+        if len(self._recent) > self._prune_at:  # now and then: forget what cannot come again
+            oldest = self.nanos - self.RECENT_SECONDS * 1_000_000_000
+            self._recent = {k: when for k, when in self._recent.items() if when >= oldest}
+            self._prune_at = max(1000, 2 * len(self._recent))
+        return True
+
+
+def raw_nanos(raw: Mapping[str, Any]) -> int:
+    """When the engine says an event happened, in nanoseconds since the epoch."""
+    return int(raw.get("timeNano") or int(raw.get("time", 0)) * 1_000_000_000)
+
+
+def raw_key(raw: Mapping[str, Any]) -> str:
+    """`EngineEvent.key` of an event as the engine sent it."""
+    actor = raw.get("Actor") or {}
+    return f"{raw_nanos(raw)}:{raw.get('Type', '')}:{raw.get('Action', '')}:{actor.get('ID', '')}"
 
 
 def task_transitions(change: Diff[Task], state_before: Mapping[str, str]) -> list[tuple[Task, str | None]]:

@@ -234,8 +234,16 @@ class HostEvents(EngineStream):
         self._on_event = on_event
         self._types = types
 
+    def _params(self) -> dict[str, str]:
+        """The /events query: the types followed (a subclass may add `since` or actions)."""
+        return {"filters": json.dumps({"type": list(self._types)})}
+
     def _open(self, client: docker.APIClient) -> requests.Response:
-        return api.open_stream(client, "/events", params={"filters": json.dumps({"type": list(self._types)})})
+        return api.open_stream(client, "/events", params=self._params())
+
+    def _deliver(self, event: Mapping[str, Any]) -> None:
+        """Hand one event on (here only its type)."""
+        self._on_event(str(event.get("Type", "")))
 
     def _pump(self, response: requests.Response) -> None:
         for raw in api.stream_lines(response):
@@ -245,4 +253,4 @@ class HostEvents(EngineStream):
                 continue
             event = json.loads(raw)
             if isinstance(event, Mapping):
-                self._on_event(str(event.get("Type", "")))
+                self._deliver(event)

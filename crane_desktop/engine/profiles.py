@@ -36,6 +36,42 @@ class TLSConfig:
 
 
 @dataclass(frozen=True)
+class RegistryLogin:
+    """A profile's registry: its address (host[:port], as images name it) and the user to log in as."""
+
+    address: str
+    user: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"address": self.address, "user": self.user}
+
+    @classmethod
+    def from_json(cls, data: object) -> RegistryLogin | None:
+        if not isinstance(data, Mapping):
+            return None
+        address, user = (
+            normalize_registry_address(str(data.get("address") or "")),
+            str(data.get("user") or "").strip(),
+        )
+        return cls(address, user) if address and user else None
+
+
+def normalize_registry_address(address: str) -> str:
+    """A registry address as typed (`https://registry:5000/v2/`, `index.docker.io`) -> `registry:5000`,
+    `docker.io`."""
+    text = address.strip()
+    for scheme in ("https://", "http://"):
+        if text.lower().startswith(scheme):
+            text = text[len(scheme) :]
+    text = text.split("/", 1)[0]
+    return (
+        "docker.io"
+        if text in ("index.docker.io", "registry-1.docker.io", "registry.hub.docker.com")
+        else text
+    )
+
+
+@dataclass(frozen=True)
 class Profile:
     """One cluster: its manager endpoints (tried in order), TLS, and known per-node engine endpoints."""
 
@@ -46,6 +82,7 @@ class Profile:
     allow_insecure_tcp: bool = False
     node_tls: Mapping[str, TLSConfig] = field(default_factory=dict)  # by hostname: a node's own TLS files
     alerts: Mapping[str, Any] = field(default_factory=dict)  # the alert rules as saved (engine/alerts.py)
+    registries: tuple[RegistryLogin, ...] = ()  # private registries (their passwords: the OS keyring)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -53,6 +90,7 @@ class Profile:
         data["nodes"] = dict(self.nodes)
         data["node_tls"] = {name: asdict(tls) for name, tls in self.node_tls.items()}
         data["alerts"] = json.loads(json.dumps(self.alerts))
+        data["registries"] = [login.to_json() for login in self.registries]
         return data
 
     @classmethod
@@ -82,9 +120,15 @@ class Profile:
             allow_insecure_tcp=data.get("allow_insecure_tcp") is True,  # only an explicit true consents
             node_tls={str(k): t for k, v in node_tls.items() if (t := _tls_from_json(v)) is not None},
             alerts=alerts if isinstance(alerts := data.get("alerts"), Mapping) else {},
+            registries=_registries_from_json(data.get("registries")),
         )
         validate(profile)
         return profile
+
+
+def _registries_from_json(data: object) -> tuple[RegistryLogin, ...]:
+    entries = [RegistryLogin.from_json(item) for item in data] if isinstance(data, list) else []
+    return tuple(dict.fromkeys(entry for entry in entries if entry is not None))
 
 
 def _tls_from_json(data: object) -> TLSConfig | None:
@@ -262,6 +306,10 @@ class ProfileStore:
     def set_alerts(self, name: str, alerts: Mapping[str, Any]) -> None:
         """Save the alert rules with the profile `name` (nothing if there is no such profile)."""
         self.save([replace(p, alerts=alerts) if p.name == name else p for p in self.load()])
+
+    def set_registries(self, name: str, registries: tuple[RegistryLogin, ...]) -> None:
+        """Save the registries list with the profile `name` (nothing if there is no such profile)."""
+        self.save([replace(p, registries=registries) if p.name == name else p for p in self.load()])
 
     def remove(self, name: str) -> None:
         self.save([p for p in self.load() if p.name != name])

@@ -22,6 +22,7 @@ from crane_desktop.engine.compose import StackPlan
 from crane_desktop.engine.deploy_checks import Place, check_externals
 from crane_desktop.engine.errors import EngineError, NotFound
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, term
+from crane_desktop.engine.registries import AuthFor, registry_auth_header
 from crane_desktop.engine.snapshots import STACK_LABEL
 from crane_desktop.engine.spec_diff import Change, diff_specs
 
@@ -44,6 +45,19 @@ class RemoveResult:
 
 def _post(client: Client, path: str, body: Any, **params: Any) -> Any:
     return api.call(client, api.post_json, client, path, body, **params)
+
+
+def _image_of(spec: Mapping[str, Any]) -> str:
+    return str(((spec.get("TaskTemplate") or {}).get("ContainerSpec") or {}).get("Image") or "")
+
+
+def _post_service(
+    client: Client, path: str, spec: Mapping[str, Any], auth: Mapping[str, str], **params: Any
+) -> Any:
+    """Create or update a service, with the registry login for its image (`auth`: the headers from
+    registry_auth_header) as docker's --with-registry-auth sends it; without one the engine keeps
+    the login the service had."""
+    return api.call(client, api.post_json, client, path, spec, headers=auth, **params)
 
 
 def _label_filter(stack: str) -> dict[str, str]:
@@ -156,14 +170,18 @@ def deploy(
     *,
     prune: bool = True,
     places: Mapping[tuple[str, str], Place] | None = None,
+    auth: AuthFor | None = None,
 ) -> DeployResult:
     """Create or update everything in `plan`; with `prune`, remove the app's services not in it.
 
     Every external object (networks, secrets, configs) is checked before anything is created, so a
     refused deploy changes nothing (docker stack deploy creates the networks first); `places` (from
-    deploy_checks.check_files) lets the refusal name the line that declares it."""
+    deploy_checks.check_files) lets the refusal name the line that declares it. `auth` gives the
+    registry login of each service's image; they are all read first too (a locked keyring refuses
+    the deploy before anything exists)."""
     result = DeployResult()
     check_externals(client, plan, places)
+    logins = {name: registry_auth_header(auth, _image_of(spec)) for name, spec in plan.services.items()}
     _file_objects(client, "secrets", plan.secrets)
     _file_objects(client, "configs", plan.configs)
     existing_networks = {
@@ -178,11 +196,17 @@ def deploy(
         spec = _resolve_references(client, spec)
         current = existing.get(name)
         if current is None:
-            _post(client, "/services/create", spec)
+            _post_service(client, "/services/create", spec, logins[name])
             result.created.append(name)
             continue
         spec = redeploy_spec(current["Spec"], spec)
-        _post(client, f"/services/{current['ID']}/update", spec, version=current["Version"]["Index"])
+        _post_service(
+            client,
+            f"/services/{current['ID']}/update",
+            spec,
+            logins[name],
+            version=current["Version"]["Index"],
+        )
         result.updated.append(name)
     if prune:
         for name, current in existing.items():
@@ -335,16 +359,23 @@ def inspect_service(client: Client, service_id: str) -> dict[str, Any]:
 
 
 def update_spec(
-    client: Client, service_id: str, change: Callable[[dict[str, Any]], None], *, rollback: bool = False
+    client: Client,
+    service_id: str,
+    change: Callable[[dict[str, Any]], None],
+    *,
+    rollback: bool = False,
+    auth: AuthFor | None = None,
 ) -> dict[str, Any]:
-    """Apply `change` to the service's current spec and send it with the version it was read at."""
+    """Apply `change` to the service's current spec and send it with the version it was read at (and,
+    with `auth`, the registry login of its image)."""
     current = inspect_service(client, service_id)
     spec = copy.deepcopy(current["Spec"])
     change(spec)
     params: dict[str, Any] = {"version": current["Version"]["Index"]}
     if rollback:
         params["rollback"] = "previous"
-    return _post(client, f"/services/{service_id}/update", spec, **params) or {}
+    login = registry_auth_header(auth, _image_of(spec))
+    return _post_service(client, f"/services/{service_id}/update", spec, login, **params) or {}
 
 
 def scale(client: Client, service_id: str, replicas: int) -> None:
@@ -384,14 +415,16 @@ def rollback(client: Client, service_id: str) -> None:
     update_spec(client, service_id, lambda spec: None, rollback=True)
 
 
-def set_image(client: Client, service_id: str, image: str) -> None:
+def set_image(client: Client, service_id: str, image: str, auth: AuthFor | None = None) -> None:
     def change(spec: dict[str, Any]) -> None:
         spec["TaskTemplate"]["ContainerSpec"]["Image"] = image
 
-    update_spec(client, service_id, change)
+    update_spec(client, service_id, change, auth=auth)
 
 
-def replace_spec(client: Client, service_id: str, new_spec: dict[str, Any]) -> None:
+def replace_spec(
+    client: Client, service_id: str, new_spec: dict[str, Any], auth: AuthFor | None = None
+) -> None:
     """Send a whole new spec (from the form); the service and endpoint modes must not change."""
 
     def change(spec: dict[str, Any]) -> None:
@@ -410,12 +443,14 @@ def replace_spec(client: Client, service_id: str, new_spec: dict[str, Any]) -> N
         spec.update(copy.deepcopy(new_spec))
         spec.setdefault("TaskTemplate", {})["ForceUpdate"] = force
 
-    update_spec(client, service_id, change)
+    update_spec(client, service_id, change, auth=auth)
 
 
-def create_service(client: Client, spec: dict[str, Any]) -> str:
+def create_service(client: Client, spec: dict[str, Any], auth: AuthFor | None = None) -> str:
     """Create a lone service; its secrets and configs are named, their ids looked up here."""
-    return str((_post(client, "/services/create", _resolve_references(client, spec)) or {}).get("ID", ""))
+    login = registry_auth_header(auth, _image_of(spec))
+    resolved = _resolve_references(client, spec)
+    return str((_post_service(client, "/services/create", resolved, login) or {}).get("ID", ""))
 
 
 NewObjects = Mapping[str, dict[str, dict[str, Any]]]  # {"secrets": {name: spec}, "configs": ...}
@@ -438,10 +473,12 @@ def _objects_made(client: Client, objects: NewObjects) -> Iterator[None]:
         raise
 
 
-def create_service_with_objects(client: Client, spec: dict[str, Any], objects: NewObjects) -> str:
+def create_service_with_objects(
+    client: Client, spec: dict[str, Any], objects: NewObjects, auth: AuthFor | None = None
+) -> str:
     """A lone service from the form, with the secrets and configs it makes from files."""
     with _objects_made(client, objects):
-        return create_service(client, spec)
+        return create_service(client, spec, auth)
 
 
 def update_with_references(
@@ -449,6 +486,7 @@ def update_with_references(
     service_id: str,
     change: Callable[[dict[str, Any]], None],
     objects: NewObjects | None = None,
+    auth: AuthFor | None = None,
 ) -> None:
     """`update_spec` where `change` may add secrets or configs by name (the update form): the `objects`
     it makes from files are created first, and every reference's id is looked up before the spec is sent."""
@@ -460,7 +498,7 @@ def update_with_references(
         spec.update(resolved)
 
     with _objects_made(client, objects or {}):
-        update_spec(client, service_id, changed)
+        update_spec(client, service_id, changed, auth=auth)
 
 
 def remove_service(client: Client, service_id: str) -> None:

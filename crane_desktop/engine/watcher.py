@@ -30,6 +30,7 @@ from crane_desktop.engine.errors import (
     NotFound,
     NotSwarmManager,
 )
+from crane_desktop.engine.events import ResumePoint, raw_key, raw_nanos
 from crane_desktop.engine.snapshots import Config, Container, Network, Node, Secret, Service, Task, parse_all
 from crane_desktop.engine.threads import lower_priority, reap
 
@@ -125,6 +126,7 @@ class Watcher:
         self._dirty: dict[str, set[str]] = {}
         self._next_relist: dict[str, float] = {}
         self._emitted_once: set[str] = set()
+        self._resume = ResumePoint()  # the last event handed on (the watcher's thread only)
         self._pool = ThreadPoolExecutor(max_workers=len(self.kinds) + 1, thread_name_prefix="crane-list")
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -177,8 +179,7 @@ class Watcher:
         backoff = 0.5
         while not self._stop.is_set():
             try:
-                # The stream opens beside the listing: `since` a moment before it, so no event is lost.
-                since = int(time.time() + self.cluster.clock_skew) - 1
+                since = self._since()
                 opening = self._pool.submit(self._start_events, since)
                 try:
                     self._relist(self.kinds)
@@ -243,7 +244,13 @@ class Watcher:
             self._flush()
 
     # -- events ----------------------------------------------------------------------------------
-    def _start_events(self, since: int | None = None) -> None:
+    def _since(self) -> int | str:
+        """Where the stream (re)opens. At first a moment before the listing beside it, so no change is
+        lost; once events were handed on, from the last of them: the events missed while the stream
+        was down come now (the listing has their changes; `_hand_on` drops what comes again)."""
+        return self._resume.since() or int(time.time() + self.cluster.clock_skew) - 1
+
+    def _start_events(self, since: int | str | None = None) -> None:
         types = sorted({kind.event_type for kind in self.kinds if kind.event_type})
         if not types:
             return
@@ -289,7 +296,7 @@ class Watcher:
         client.close()
 
     def _hand_on(self, event: dict[str, Any]) -> None:
-        if self._on_event is None:
+        if self._on_event is None or not self._resume.fresh(raw_nanos(event), raw_key(event)):
             return
         try:
             self._on_event(event)

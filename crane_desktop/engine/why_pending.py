@@ -39,6 +39,7 @@ from crane_desktop.engine.placement import (
     platform_fits,
     platforms_of,
 )
+from crane_desktop.engine.registries import DOCKER_HUB, registry_of
 from crane_desktop.engine.snapshots import Node, Service, Task, parse_all
 
 PENDING_STATES = ("new", "allocated", "pending")
@@ -82,6 +83,7 @@ class Kind(StrEnum):
     HOST_PORT = "host-port"
     MAX_REPLICAS = "max-replicas"
     IMAGE = "image"  # the image cannot be pulled
+    PRIVATE_IMAGE = "private-image"  # the image of a registry other than Docker Hub cannot be pulled
     FAILING = "failing"  # the service's tasks keep failing
     ENGINE = "engine"  # only the engine's own message
     SCHEDULING = "scheduling"  # a node fits: the scheduler has not placed it yet
@@ -127,6 +129,12 @@ _TEMPLATES: dict[Kind, str] = {
         "engine", "At most {max} task(s) per node, and every node it may run on has that many ({nodes})."
     ),
     Kind.IMAGE: QT_TRANSLATE_NOOP("engine", "The image {image} cannot be pulled: {message}"),
+    Kind.PRIVATE_IMAGE: QT_TRANSLATE_NOOP(
+        "engine",
+        "The nodes could not pull {image} from the registry {registry}: no credentials were sent for it, "
+        "the registry refused them, or it has no such image. Add the registry's login under Registries, "
+        "then deploy or update the service again. The engine says: {message}",
+    ),
     Kind.FAILING: QT_TRANSLATE_NOOP("engine", "Its tasks keep failing: {message}"),
     Kind.ENGINE: QT_TRANSLATE_NOOP("engine", "The scheduler says: {message}"),
     Kind.SCHEDULING: QT_TRANSLATE_NOOP("engine", "Waiting for the scheduler: {nodes} can take it."),
@@ -151,6 +159,7 @@ class Reason:
     port: str = ""  # "8080/tcp"
     max_replicas: int = 0
     image: str = ""
+    registry: str = ""  # the image's registry (host[:port])
     message: str = ""  # the engine's own text (the task's Status.Err), shown beside the sentence
 
     @property
@@ -173,6 +182,7 @@ class Reason:
             "port": self.port,
             "max": str(self.max_replicas),
             "image": self.image,
+            "registry": self.registry,
             "message": self.message,
         }
 
@@ -425,6 +435,10 @@ def _explain(
     latest = failed[0]
     message = latest.error or latest.message
     if _is_pull_error(message):
+        registry = registry_of(service.image)
+        if registry != DOCKER_HUB:
+            reason = Reason(Kind.PRIVATE_IMAGE, image=service.short_image, registry=registry, message=message)
+            return [Pending(None, reason)]
         return [Pending(None, Reason(Kind.IMAGE, image=service.short_image, message=message))]
     return [Pending(None, Reason(Kind.FAILING, message=message))]
 

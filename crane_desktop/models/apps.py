@@ -17,8 +17,10 @@ from PySide6.QtGui import QBrush, QColor
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.formatting import full_time, local_time
 from crane_desktop.engine.health import task_counts
+from crane_desktop.engine.image_updates import ImageCheck, short_digest
 from crane_desktop.engine.jobs import job_run
 from crane_desktop.engine.snapshots import EPOCH, Network, Service, Task
+from crane_desktop.messages import error_hint, error_text, sentences
 from crane_desktop.models.live import LiveRows, stale_brush
 from crane_desktop.models.table import Role
 from crane_desktop.models.tree import GroupTreeModel, Index
@@ -28,7 +30,7 @@ translate = QCoreApplication.translate
 WARN = QColor("#b26a00")
 BAD = QColor("#c62828")
 
-NAME, SERVICES, TASKS, PORTS, UPDATED, NETWORKS = range(6)
+NAME, SERVICES, TASKS, PORTS, UPDATED, NETWORKS, IMAGE_UPDATE = range(7)
 
 
 @dataclass
@@ -86,13 +88,14 @@ class AppTreeModel(LiveRows, GroupTreeModel):
         self._tasks: dict[str, Task] = {}
         self._by_service: dict[str, set[str]] = {}
         self._networks: dict[str, Network] = {}
+        self._image_checks: dict[str, ImageCheck] = {}  # service id -> the registry's answer
 
     # -- structure -------------------------------------------------------------------------------
     def children_of(self, group: App) -> list[str]:
         return group.service_ids
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 6
+        return 7
 
     def column_titles(self) -> tuple[str, ...]:
         return (
@@ -102,6 +105,7 @@ class AppTreeModel(LiveRows, GroupTreeModel):
             translate("AppTreeModel", "Published ports"),
             translate("AppTreeModel", "Last update"),
             translate("AppTreeModel", "Networks"),
+            translate("AppTreeModel", "Image updates"),
         )
 
     # -- reading ---------------------------------------------------------------------------------
@@ -190,7 +194,71 @@ class AppTreeModel(LiveRows, GroupTreeModel):
             return self.tr("%1 (%2)").replace("%1", when).replace("%2", state)
         if column == NETWORKS:
             return self._network_names(services)
+        if column == IMAGE_UPDATE:
+            return self._image_text(services)
         return ""
+
+    def image_check(self, service_id: str) -> ImageCheck | None:
+        """The registry's last answer about the service's tag (None: not asked yet)."""
+        return self._image_checks.get(service_id)
+
+    def newer_images(self, services: Iterable[Service]) -> list[Service]:
+        """Those of `services` whose tag holds a newer image in the registry."""
+        return [s for s in services if (check := self._image_checks.get(s.id)) is not None and check.newer]
+
+    def _image_text(self, services: list[Service]) -> str:
+        """ "newer image" (how many, for an app), "not checked" when the registry could not be asked,
+        "up to date" when every service was checked and runs its tag's image."""
+        checks = [self._image_checks.get(s.id) for s in services]
+        newer = sum(1 for c in checks if c is not None and c.newer)
+        if newer:
+            if len(services) == 1:
+                return translate("AppTreeModel", "newer image")
+            return self.tr("%n newer image(s)", "", newer)
+        if any(c is not None and c.problem is not None for c in checks):
+            return translate("AppTreeModel", "not checked")
+        if checks and all(c is not None and c.current for c in checks):
+            return translate("AppTreeModel", "up to date")
+        return ""
+
+    def _image_tooltip(self, services: list[Service]) -> str:
+        lines = []
+        for service in services:
+            check = self._image_checks.get(service.id)
+            if check is None:
+                continue
+            prefix = f"{service.name}: " if len(services) > 1 else ""
+            if check.newer:
+                lines.append(
+                    prefix
+                    + translate("AppTreeModel", "%1 is now %2 in the registry; the service runs %3.")
+                    .replace("%1", check.reference)
+                    .replace("%2", short_digest(check.latest))
+                    .replace("%3", ", ".join(short_digest(d) for d in check.running))
+                )
+            elif check.problem is not None:
+                lines.append(prefix + sentences(error_text(check.problem), error_hint(check.problem)))
+        return "\n".join(lines)
+
+    def image_tone(self, index: Index) -> str | None:
+        """The pill of the image updates column: a newer image wants attention, a registry that could
+        not be asked is muted, up to date is plain text."""
+        app = self.app_at(index)
+        if app is None or index.column() != IMAGE_UPDATE:
+            return None
+        service = self.service_at(index)
+        services = [service] if service else self.services_of(app)
+        if self.newer_images(services):
+            return "warning"
+        if any((c := self._image_checks.get(s.id)) is not None and c.problem is not None for s in services):
+            return "muted"
+        return None
+
+    def set_image_checks(self, checks: Mapping[str, ImageCheck], service_ids: Iterable[str]) -> None:
+        """Take the registry's answers (`checks`, every service's) after those of `service_ids` changed."""
+        gui_thread_only("AppTreeModel.set_image_checks")
+        self._image_checks = dict(checks)
+        self._refresh_services(service_ids, [IMAGE_UPDATE])
 
     def _sort(self, app: App, service: Service | None, column: int) -> Any:
         services = [service] if service else self.services_of(app)
@@ -237,6 +305,8 @@ class AppTreeModel(LiveRows, GroupTreeModel):
                     return "\n".join(x for x in (full_time(latest.updated_at), latest.update_message) if x)
             if column == NAME and not app.is_stack and not service:
                 return translate("AppTreeModel", "A service deployed outside any app (stack)")
+            if column == IMAGE_UPDATE:
+                return self._image_tooltip([service] if service else self.services_of(app)) or None
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if self.stale:

@@ -1,6 +1,7 @@
 """The app detail tab (Crane's app name -> 详情): the app's services with their task counts and update
 state, its logs across all services, its monitoring summed per service, and the app's actions in one
-Actions menu (操作): Update, Scale (修改任务数), Export as compose file (导出为 compose 文件), Delete.
+Actions menu (操作): Update, Scale (修改任务数), Pull and redeploy newer images, Export as compose file
+(导出为 compose 文件), Delete.
 
 Everything shown follows the store: services that join or leave the app appear or go in place; an app
 removed elsewhere is said to be deleted (it comes back if deployed again); deleted from here, the tab
@@ -26,13 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from crane_desktop.engine.diff import Diff
-from crane_desktop.models.apps import NAME, SERVICES, TASKS, UPDATED, AppTreeModel
+from crane_desktop.models.apps import IMAGE_UPDATE, NAME, SERVICES, TASKS, UPDATED, AppTreeModel
 from crane_desktop.models.table import Role
 from crane_desktop.views.app_actions import delete_app, export_app, open_update
 from crane_desktop.views.app_logs import AppLogs
 from crane_desktop.views.charts import AppCharts
 from crane_desktop.views.filtering import setup_table
+from crane_desktop.views.image_actions import pull_and_redeploy
 from crane_desktop.views.operations import operation_slot
+from crane_desktop.views.pills import PillDelegate, app_image_tone
 from crane_desktop.views.scale_dialog import ScaleDialog
 
 if TYPE_CHECKING:
@@ -79,6 +82,9 @@ class AppDetail(QWidget):
         self.model.load(
             store.get("services"), store.get("tasks"), store.get("networks"), "services" in store.loaded
         )
+        self.image_updates = context.image_updates
+        self.model.set_image_checks(self.image_updates.checks(), ())
+        self.image_updates.changed.connect(self._on_images_checked)
         self.proxy = OneAppProxy(self.key, self)
         self.proxy.setSourceModel(self.model)
         self._busy = False
@@ -95,12 +101,15 @@ class AppDetail(QWidget):
         self.export_action = QAction(self.tr("Export as compose file…"), self)
         self.export_action.setObjectName("exportAppAction")
         self.export_action.triggered.connect(self.export)
+        self.redeploy_action = QAction(self.tr("Pull and redeploy newer images…"), self)
+        self.redeploy_action.setObjectName("redeployAppAction")
+        self.redeploy_action.triggered.connect(self.redeploy)
         self.delete_action = QAction(self.tr("Delete…"), self)
         self.delete_action.setObjectName("deleteAppAction")
         self.delete_action.triggered.connect(self.delete)
         self.actions_menu = QMenu(self)
         self.actions_menu.setToolTipsVisible(True)
-        for action in (self.update_action, self.scale_action, self.export_action):
+        for action in (self.update_action, self.scale_action, self.redeploy_action, self.export_action):
             self.actions_menu.addAction(action)
         self.actions_menu.addSeparator()
         self.actions_menu.addAction(self.delete_action)
@@ -115,6 +124,8 @@ class AppDetail(QWidget):
         self.services_view.setRootIsDecorated(False)
         self.services_view.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         self.services_view.activated.connect(self._open_service)
+        self.image_pills = PillDelegate(app_image_tone, self.services_view)
+        self.services_view.setItemDelegateForColumn(IMAGE_UPDATE, self.image_pills)
         self.logs = AppLogs(context, app)
         self.charts = AppCharts(context, app)
         self.tabs = QTabWidget(self)
@@ -139,6 +150,10 @@ class AppDetail(QWidget):
         if kind in ("services", "tasks", "networks"):
             self.model.apply(kind, change)
             self._refresh()
+
+    def _on_images_checked(self, service_ids: frozenset[str]) -> None:
+        self.model.set_image_checks(self.image_updates.checks(), service_ids)
+        self._update_actions(self.app_index().isValid())
 
     def app_index(self) -> QModelIndex:
         """The app's row in the proxy (invalid while the app has no service)."""
@@ -185,6 +200,13 @@ class AppDetail(QWidget):
         self.delete_action.setEnabled(free)
         self.export_action.setEnabled(free)
         self.scale_action.setEnabled(free and replicated)
+        newer = self.model.newer_images(services)
+        self.redeploy_action.setEnabled(free and bool(newer))
+        self.redeploy_action.setToolTip(
+            self.tr("Newer images in the registry: %1").replace("%1", ", ".join(s.name for s in newer))
+            if newer
+            else self.tr("Every service runs the image its tag has in the registry (or it was not checked).")
+        )
         self.scale_action.setToolTip(
             ""
             if replicated or not exists
@@ -214,6 +236,13 @@ class AppDetail(QWidget):
         dialog.open()
 
     @operation_slot()
+    async def redeploy(self) -> None:
+        """Pull and redeploy the app's services whose tag holds a newer image (asked first)."""
+        app = self.model.app(self.key)
+        newer = self.model.newer_images(self.model.services_of(app)) if app is not None else []
+        await pull_and_redeploy(self, self.context, newer, busy=[self.redeploy_action])
+
+    @operation_slot()
     async def export(self) -> None:
         """The app as it runs, as a compose file (a save dialog once it is read)."""
         await export_app(self, self.context, self.app, busy=[self.export_action])
@@ -237,5 +266,6 @@ class AppDetail(QWidget):
         """Stop following the store and close the logs' and the charts' streams with this tab."""
         with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
             self.store.changed.disconnect(self._on_store_changed)
+            self.image_updates.changed.disconnect(self._on_images_checked)
         self.logs.close_streams()
         self.charts.close_streams()

@@ -15,14 +15,16 @@ from PySide6.QtWidgets import (
 )
 
 from crane_desktop.engine.diff import Diff
-from crane_desktop.models.apps import NAME, TASKS, App, AppTreeModel
+from crane_desktop.engine.snapshots import Service
+from crane_desktop.models.apps import IMAGE_UPDATE, NAME, TASKS, App, AppTreeModel
 from crane_desktop.views.app_actions import delete_app, export_app, open_update
 from crane_desktop.views.empty_state import EmptyState
 from crane_desktop.views.filtering import filter_box, setup_table, sort_filter_proxy
 from crane_desktop.views.icons import set_icons
+from crane_desktop.views.image_actions import pull_and_redeploy
 from crane_desktop.views.list_page import RowCountLabel, fit_columns_once, list_layout
 from crane_desktop.views.operations import operation_slot
-from crane_desktop.views.pills import PillDelegate, app_tasks_tone
+from crane_desktop.views.pills import PillDelegate, app_image_tone, app_tasks_tone
 
 if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext, Navigator
@@ -40,6 +42,9 @@ class AppsPage(QWidget):
             store.get("services"), store.get("tasks"), store.get("networks"), "services" in store.loaded
         )
         store.changed.connect(self._on_store_changed)
+        self.image_updates = context.image_updates
+        model.set_image_checks(self.image_updates.checks(), ())
+        self.image_updates.changed.connect(self._on_images_checked)
         self.proxy = sort_filter_proxy(model, self, recursive=True)
 
         self.deploy_button = QPushButton(self.tr("Deploy app…"), self)
@@ -60,6 +65,8 @@ class AppsPage(QWidget):
         setup_table(self.tree)
         self.tasks_pills = PillDelegate(app_tasks_tone, self.tree)
         self.tree.setItemDelegateForColumn(TASKS, self.tasks_pills)
+        self.image_pills = PillDelegate(app_image_tone, self.tree)
+        self.tree.setItemDelegateForColumn(IMAGE_UPDATE, self.image_pills)
         self.tree.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
@@ -88,6 +95,9 @@ class AppsPage(QWidget):
     def _on_store_changed(self, kind: str, change: Diff) -> None:
         if kind in ("services", "tasks", "networks"):
             self.model.apply(kind, change)
+
+    def _on_images_checked(self, service_ids: frozenset[str]) -> None:
+        self.model.set_image_checks(self.image_updates.checks(), service_ids)
 
     def _expand_new_apps(self, parent: QModelIndex, first: int, last: int) -> None:
         """New apps open expanded: their services are what operators look for."""
@@ -140,12 +150,25 @@ class AppsPage(QWidget):
             menu.addAction(self.tr("Open app"), lambda: self.navigator.open_app(app.name))
             menu.addAction(self.tr("Update app…"), lambda: open_update(self.context, self, app.name))
             menu.addAction(self.tr("Export as compose file…"), lambda: self.export(app.name))
+        services = [service] if service is not None else self.model.services_of(app) if app else []
+        newer = self.model.newer_images(services)
+        if newer:
+            menu.addAction(self.tr("Pull and redeploy…"), lambda: self.redeploy(newer))
+        menu.addAction(
+            self.tr("Check for newer images"), lambda: self.image_updates.check_now(s.id for s in services)
+        )
+        menu.addSeparator()
         menu.addAction(self.tr("Delete app"), self.delete_selected)
         menu.popup(self.tree.viewport().mapToGlobal(position))
 
     @operation_slot()
     async def export(self, app: str) -> None:
         await export_app(self, self.context, app)
+
+    @operation_slot()
+    async def redeploy(self, services: list[Service]) -> None:
+        """Pull and redeploy the services whose tag holds a newer image (asked first)."""
+        await pull_and_redeploy(self, self.context, services)
 
     def open_deploy(self) -> None:
         from crane_desktop.views.deploy_dialog import DeployDialog

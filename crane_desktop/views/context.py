@@ -4,6 +4,7 @@
   operation runner for every blocking engine call, the connection's settings (read-only, never called
   on the GUI thread), and `message` for the status bar, which the main window connects once.
 - `alerts`: the alert rules evaluated on the store's diffs, and the list of alerts (models/alerts.py).
+- `image_updates`: which services' tags hold a newer image in the registry (views/image_updates.py).
 - `Navigator`: opening another object's detail or a page (the workspace implements it).
 
 Built without a live session, a context still serves its store: that is how tests drive every view on
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import QWidget
 
 from crane_desktop.models.alerts import AlertCenter
 from crane_desktop.models.store import ClusterStore
+from crane_desktop.views.image_updates import ImageUpdates
 from crane_desktop.views.operations import OperationRunner
 
 if TYPE_CHECKING:
     import docker
 
     from crane_desktop.engine.cluster import Cluster
+    from crane_desktop.engine.registries import AuthFor
     from crane_desktop.engine.snapshots import Node
     from crane_desktop.session import ClusterSession
 
@@ -69,17 +72,25 @@ class ClusterContext(QObject):
         self.session: ClusterSession | None = None
         self.operations = OperationRunner(lambda: self.cluster, self)
         self.alerts = AlertCenter(self.store, parent=self)  # the rules evaluated on the store's diffs
+        self.image_updates = ImageUpdates(self.store, self.operations, self)  # newer images per service
 
     def close(self) -> None:
         """The window is closing: no new calls, the alert rules' clock stopped; returns at once."""
         self.operations.close()
         self.alerts.stop()
+        self.image_updates.stop()
 
     @property
     def cluster(self) -> Cluster | None:
         """The connection in use, for its settings (profile, node endpoints); its blocking calls go
         through `operations` or a stream, never on the GUI thread."""
         return self.session.cluster if self.session is not None else None
+
+    def registry_auth(self) -> AuthFor | None:
+        """What a create or update sends for its image's registry (the profile's registries, docker's
+        logins), read off the GUI thread by the call it is given to; None without a session."""
+        cluster = self.cluster
+        return cluster.credentials().header_for if cluster is not None else None
 
     def say(self, text: str, timeout_ms: int = MESSAGE_MS) -> None:
         """Show `text` in the window's status bar."""

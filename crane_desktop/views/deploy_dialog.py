@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from crane_desktop.engine import compose, stacks
 from crane_desktop.engine.compose import ComposeError
+from crane_desktop.engine.registries import AuthFor
 from crane_desktop.engine.service_form import (
     LOCKED,
     Policy,
@@ -345,9 +346,9 @@ class FormTab(QWidget):
         self.preview.show()
 
 
-def _add_to_app(client: Any, plan: compose.StackPlan) -> stacks.DeployResult:
+def _add_to_app(client: Any, plan: compose.StackPlan, auth: AuthFor | None) -> stacks.DeployResult:
     """A form adds (or updates) one service of an app: the app's other services stay."""
-    return stacks.deploy(client, plan, prune=False)
+    return stacks.deploy(client, plan, prune=False, auth=auth)
 
 
 class DeployDialog(EngineDialog):
@@ -517,6 +518,7 @@ class DeployDialog(EngineDialog):
 
     @operation_slot()
     async def deploy(self) -> None:
+        auth = self.context.registry_auth()  # the login of each image's registry goes with it
         if self.tabs.currentWidget() is self.compose_tab:
             app = self.app_edit.text().strip()
             checked = self.compose_tab.checked(app)
@@ -526,7 +528,7 @@ class DeployDialog(EngineDialog):
             if prune and not await self._confirm_prune(app, checked.plan):
                 return
             work: tuple[Callable[..., object], *tuple[Any, ...]] = (
-                functools.partial(stacks.deploy, places=checked.places, prune=prune),
+                functools.partial(stacks.deploy, places=checked.places, prune=prune, auth=auth),
                 checked.plan,
             )
             done = self.tr("The app %1 was deployed.").replace("%1", app)
@@ -552,13 +554,18 @@ class DeployDialog(EngineDialog):
                         spec.clear()
                         spec.update(new)
 
-                    work = (stacks.update_with_references, self.service.id, change, new_objects(form))
+                    work = (
+                        functools.partial(stacks.update_with_references, auth=auth),
+                        self.service.id,
+                        change,
+                        new_objects(form),
+                    )
                     done = self.tr("The service %1 is being updated.").replace("%1", self.service.name)
                 elif form.app:
-                    work = (_add_to_app, to_plan(form))
+                    work = (_add_to_app, to_plan(form), auth)
                     done = self.tr("The app %1 was deployed.").replace("%1", form.app)
                 else:
-                    work = (stacks.create_service_with_objects, to_spec(form), new_objects(form))
+                    work = (stacks.create_service_with_objects, to_spec(form), new_objects(form), auth)
                     done = self.tr("The service %1 was created.").replace("%1", form.name)
             except ComposeError as error:
                 self.status.setStyleSheet(ERROR_STYLE)

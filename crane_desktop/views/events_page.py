@@ -1,12 +1,13 @@
 """The Events page: one live table of what happens in the cluster, the engine's events (services, nodes,
-networks, secrets, configs) and the task state changes (started, failed with its error, rejected, shut
-down), newest first.
+networks, secrets, configs), the containers' events of the nodes whose engines are reachable, and the
+task state changes (started, failed with its error, rejected, shut down), newest first.
 
-It opens no stream of its own: the watcher's event stream reaches it through the store
-(`store.eventArrived`), the task changes through the store's task diffs; on connect it asks the engine
-once for the events of the last minutes. Filters by type, service, node, time range and text; Pause
-holds new rows back (they are kept, and shown on Resume); Export writes the rows shown as JSON lines.
-Activating a row opens its object.
+It opens no stream of its own: the watcher's event stream and the session's node streams
+(engine/node_events.py) reach it through the store (`store.eventArrived`), the task changes through
+the store's task diffs; on connect it asks the engine once for the cluster's events of the last
+minutes (the node streams start that far back themselves). Filters by type, service, node, time
+range and text; Pause holds new rows back (they are kept, and shown on Resume); Export writes the rows
+shown as JSON lines. Activating a row opens its object (a container's: its detail).
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ class EventsPage(QWidget):
 
         self.type_filter = self._combo("typeFilter")
         self.type_filter.addItem(self.tr("All types"), "")
-        for event_type in (*CLUSTER_EVENT_TYPES, "task"):
+        for event_type in (*CLUSTER_EVENT_TYPES, "task", "container"):
             self.type_filter.addItem(type_text(event_type), event_type)
         self.service_filter = self._combo("serviceFilter")
         self.node_filter = self._combo("nodeFilter")
@@ -187,6 +188,8 @@ class EventsPage(QWidget):
             self.navigator.open_node(event.object_id)
         elif event.type == "network" and event.object_id in self.store.get("networks"):
             self.navigator.open_network(event.object_id)
+        elif event.type == "container" and event.node_id and event.action != "destroy":
+            self.navigator.open_container(event.node_id, event.object_id, event.name)
         elif event.type in ("service", "task"):
             service = next((s for s in self.store.get("services").values() if s.name == event.service), None)
             if service is not None:

@@ -23,6 +23,7 @@ from crane_desktop.settings import Settings
 from crane_desktop.views.context import ClusterContext
 from crane_desktop.views.notifier import Notifier
 from crane_desktop.views.palette import CommandPalette
+from crane_desktop.views.registries_dialog import RegistriesDialog
 from crane_desktop.views.status import Banner, StatusLine
 from crane_desktop.views.theme import apply_theme
 from crane_desktop.views.workspace import Workspace
@@ -86,6 +87,11 @@ class MainWindow(QMainWindow):
         new_window.setToolTip(self.tr("Open another window, to watch another cluster beside this one"))
         new_window.triggered.connect(self.newWindowRequested.emit)
         cluster_menu.addAction(new_window)
+        registries = QAction(self.tr("&Registries…"), self)
+        registries.setObjectName("registriesAction")
+        registries.setToolTip(self.tr("The private registries whose logins deploys send to the swarm"))
+        registries.triggered.connect(self.show_registries)
+        cluster_menu.addAction(registries)
         cluster_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -187,6 +193,15 @@ class MainWindow(QMainWindow):
         self.workspace.close_all_details()
 
     # -- the session -----------------------------------------------------------------------------
+    def show_registries(self) -> None:
+        """The registries of the profile in use (Cluster ▸ Registries…); says so when not connected."""
+        cluster = self.context.cluster
+        if cluster is None:
+            self.context.say(self.tr("Connect to a cluster first: the registries belong to its profile."))
+            return
+        self.registries_dialog = RegistriesDialog(self, self.context, cluster)
+        self.registries_dialog.open()
+
     async def open_profile(self, session: ClusterSession) -> None:
         """Switch to `session` (closing any previous one) and connect it; raises EngineError."""
         self.close_session()

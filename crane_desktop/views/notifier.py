@@ -55,7 +55,8 @@ def freedesktop_notify_command(app_name: str, title: str, text: str) -> list[str
 class Notifier(QObject):
     """Announces every alert that starts: its rule as the title, its message as the text."""
 
-    notified = Signal(str, str)  # title, text
+    notified = Signal(str, str)  # title, text: every alert that started
+    raised = Signal(str, str, str)  # how ("desktop", "tray" or "attention"), title, text: what was shown
 
     def __init__(self, window: QWidget, alerts: AlertCenter, enabled: bool = True) -> None:
         super().__init__(window)
@@ -77,6 +78,7 @@ class Notifier(QObject):
         if self._desktop:
             command = freedesktop_notify_command(QApplication.applicationDisplayName(), title, text)
             if QProcess.startDetached("gdbus", command)[0]:
+                self.raised.emit("desktop", title, text)
                 return
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self._tray is None:
@@ -84,5 +86,7 @@ class Notifier(QObject):
             self._tray.show()
             self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, SHOWN_MS)
             QTimer.singleShot(SHOWN_MS, self._tray.hide)  # a message, not an icon that stays
+            self.raised.emit("tray", title, text)
         else:
             QApplication.alert(self.window)
+            self.raised.emit("attention", title, text)

@@ -104,6 +104,14 @@ def app_tasks_tone(index: Index) -> str | None:
     return "error" if running == 0 else "warning"
 
 
+def app_image_tone(index: Index) -> str | None:
+    """The tone of an app tree's image updates cell: a newer image wants attention (warning), a
+    registry that could not be asked is muted, up to date is plain text (models/apps.py)."""
+    model, source = source_of(index)
+    tone = getattr(model, "image_tone", None)
+    return tone(source) if tone is not None else None
+
+
 SEVERITY_TONES = {"bad": "error", "warn": "warning", "info": "progress"}
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
@@ -31,10 +32,11 @@ from PySide6.QtWidgets import (
 from crane_desktop.engine import drain, stacks
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.formatting import local_time
+from crane_desktop.engine.image_updates import short_digest
 from crane_desktop.engine.jobs import is_job, job_run, run_again
 from crane_desktop.engine.service_form import spec_sections
 from crane_desktop.engine.snapshots import Service
-from crane_desktop.messages import phrase_text
+from crane_desktop.messages import error_hint, error_text, phrase_text, sentences
 from crane_desktop.models.apps import update_state_text
 from crane_desktop.models.table import Role
 from crane_desktop.models.tasks import CREATED, SLOT, STATE, UPDATED, TaskTreeModel
@@ -42,6 +44,7 @@ from crane_desktop.models.why_pending import reason_text, service_pending
 from crane_desktop.views.context import StreamOwner
 from crane_desktop.views.dialogs import confirm, show_error
 from crane_desktop.views.forms import FormView, scrolling
+from crane_desktop.views.image_actions import pull_and_redeploy
 from crane_desktop.views.operations import operation_slot
 from crane_desktop.views.pills import PillDelegate, task_tone
 from crane_desktop.views.service_tabs import SERVICE_TABS
@@ -167,6 +170,27 @@ class ServiceDetail(QWidget):
         )
         self.run_again_button.clicked.connect(self.run_again)
         self.run_again_button.hide()
+        self.newer = QLabel(self)
+        self.newer.setObjectName("newerImageLabel")
+        self.newer.setWordWrap(True)
+        self.newer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.redeploy_button = QPushButton(self.tr("Pull and redeploy…"), self)
+        self.redeploy_button.setObjectName("pullRedeployButton")
+        self.redeploy_button.setToolTip(
+            self.tr("Pin the service to the image its tag has in the registry now and update it")
+        )
+        self.redeploy_button.clicked.connect(self.redeploy)
+        self.check_image_button = QPushButton(self.tr("Check again"), self)
+        self.check_image_button.setObjectName("checkImageButton")
+        self.check_image_button.setToolTip(self.tr("Ask the registry again which image the tag holds"))
+        self.check_image_button.clicked.connect(self.check_image)
+        self.newer_row = QWidget(self)
+        newer_layout = QHBoxLayout(self.newer_row)
+        newer_layout.setContentsMargins(0, 0, 0, 0)
+        newer_layout.addWidget(self.newer, 1)
+        newer_layout.addWidget(self.check_image_button)
+        newer_layout.addWidget(self.redeploy_button)
+        self.newer_row.hide()
 
         self.replicas = QSpinBox(self)
         self.replicas.setObjectName("replicasSpin")
@@ -237,15 +261,19 @@ class ServiceDetail(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(actions)
         layout.addWidget(self.rollout)
+        layout.addWidget(self.newer_row)
         layout.addWidget(self.job)
         layout.addWidget(self.why)
         layout.addWidget(self.tabs, 1)
 
         store.changed.connect(self._on_store_changed)
+        self.image_updates = context.image_updates
+        self.image_updates.changed.connect(self._on_images_checked)
         self._fitted = False
         self._busy = False
         self.service: Service | None = None
         self._show_service(store.get("services").get(service_id))
+        self._show_newer()
         self._fit_columns()
 
     # -- following the store ---------------------------------------------------------------------
@@ -265,6 +293,39 @@ class ServiceDetail(QWidget):
         elif kind == "nodes":
             self.model.refresh_nodes()
             self._show_why()
+
+    def _on_images_checked(self, service_ids: frozenset[str]) -> None:
+        if self.service_id in service_ids:
+            self._show_newer()
+
+    def _show_newer(self) -> None:
+        """A newer image under the service's tag (with Pull and redeploy), or why the registry could not
+        be asked; nothing while it runs its tag's image or was not asked yet."""
+        check = self.image_updates.check(self.service_id)
+        newer = check is not None and check.newer
+        problem = check.problem if check is not None else None
+        self.newer_row.setVisible(newer or problem is not None)
+        self.redeploy_button.setVisible(newer)
+        self.redeploy_button.setEnabled(newer and not self._busy and self.service is not None)
+        if check is None:
+            self.newer.setText("")
+        elif newer:
+            self.newer.setText(
+                self.tr("Newer image available: %1 is now %2 in the registry; the service runs %3.")
+                .replace("%1", check.reference)
+                .replace("%2", short_digest(check.latest))
+                .replace("%3", ", ".join(short_digest(d) for d in check.running))
+            )
+            self.newer.setStyleSheet("color: #b45309;")
+        elif problem is not None:
+            self.newer.setText(
+                sentences(
+                    self.tr("Cannot check for a newer image: %1").replace("%1", error_text(problem)),
+                    error_hint(problem),
+                )
+            )
+            self.newer.setToolTip(problem.raw)
+            self.newer.setStyleSheet("")
 
     def _fit_columns(self) -> None:
         """Once, when the first rows are there: every column but the error (which stretches) as wide as
@@ -394,6 +455,7 @@ class ServiceDetail(QWidget):
             self.rollback_button,
             self.rebalance_button,
             self.run_again_button,
+            self.redeploy_button,
             self.replicas,
         ):
             widget.setEnabled(enabled)
@@ -401,20 +463,29 @@ class ServiceDetail(QWidget):
     # -- actions ---------------------------------------------------------------------------------
     async def _run(self, title: str, fn: Any, *args: Any) -> bool:
         """`fn(client, *args)` on the manager, the actions disabled meanwhile; a failure is shown."""
+        return await self._while_busy(self._call(title, fn, *args))
+
+    async def _call(self, title: str, fn: Any, *args: Any) -> bool:
+        try:
+            await self.context.operations.on_manager(self, fn, *args)
+            return True
+        except Exception as error:
+            show_error(self, title, error)
+            return False
+
+    async def _while_busy(self, work: Coroutine[Any, Any, bool]) -> bool:
+        """Await `work` (an action) with the actions disabled; False without a service."""
         if self.service is None:
+            work.close()
             return False
         self._busy = True
         self._set_enabled(False)
-        try:
-            await self.context.operations.on_manager(self, fn, *args)
-            ok = True
-        except Exception as error:
-            show_error(self, title, error)
-            ok = False
+        ok = await work
         self._busy = False  # not reached when the detail closed meanwhile (OwnerGone)
         self._set_enabled(self.service is not None)
         if self.service is not None:
             self._show_service(self.service)
+        self._show_newer()
         return ok
 
     @operation_slot()
@@ -432,7 +503,13 @@ class ServiceDetail(QWidget):
             return
         self.image_edit.setStyleSheet("")
         self.image_edit.setToolTip("")
-        await self._run(self.tr("Cannot update the image"), stacks.set_image, self.service_id, image)
+        await self._run(
+            self.tr("Cannot update the image"),
+            stacks.set_image,
+            self.service_id,
+            image,
+            self.context.registry_auth(),
+        )
 
     @operation_slot()
     async def rollback(self) -> None:
@@ -472,6 +549,15 @@ class ServiceDetail(QWidget):
         if asked:
             await self._run(self.tr("Cannot run the job again"), run_again, self.service_id)
 
+    @operation_slot()
+    async def redeploy(self) -> None:
+        """Pull and redeploy on the tag's newer image (asked first); the rollout line follows it."""
+        if self.service is not None:
+            await self._while_busy(pull_and_redeploy(self, self.context, [self.service]))
+
+    def check_image(self) -> None:
+        self.image_updates.check_now([self.service_id])
+
     def edit(self) -> None:
         if self.service is None:
             return
@@ -484,6 +570,7 @@ class ServiceDetail(QWidget):
         """Close the extra tabs' streams (logs, stats...) with this tab."""
         with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
             self.store.changed.disconnect(self._on_store_changed)
+            self.image_updates.changed.disconnect(self._on_images_checked)
         for widget in self.extra_tabs:
             if isinstance(widget, StreamOwner):
                 widget.close_streams()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QMenu
 
 from tests.swarm import IMAGE, docker
 
@@ -43,3 +44,16 @@ def app_texts(page, name: str) -> list[str]:
 def child_names(page, name: str) -> list[str]:
     index = app_row(page, name)
     return [page.model.index(r, 0, index).data() for r in range(page.model.rowCount(index))]
+
+
+def menu_entries(qtbot, page, index: QModelIndex) -> list[str]:
+    """The texts of the Apps page's context menu on the tree row `index` (a proxy index), closed after.
+    (The offscreen platform cannot raise a popup menu or let it grab the keyboard: mark the test with
+    qt_log_ignore for those two warnings.)"""
+    page.tree.customContextMenuRequested.emit(page.tree.visualRect(index).center())
+    menu = next(m for m in page.findChildren(QMenu) if m.isVisible())
+    entries = [a.text() for a in menu.actions()]
+    menu.close()
+    menu.deleteLater()
+    qtbot.waitUntil(lambda: not menu.isVisible())
+    return entries

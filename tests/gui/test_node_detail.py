@@ -106,13 +106,19 @@ def bare_window(qtbot, loop, profile):
 
 
 @pytest.fixture
-def hanging_window(qtbot, loop, profile, silent_port):
+def hanging_window(qtbot, loop, profile, silent_socket, silent_port):
     """A window whose profile points node-4's engine at an address that never answers."""
     hanging = replace(profile, nodes={**profile.nodes, "node-4": f"tcp://127.0.0.1:{silent_port}"})
     window = open_window(qtbot, loop, hanging)
+    # the first to reach node-4's engine is the session's stream of its container events: held
+    # here, and that stream stopped, so the tests' next connection is the detail's own call
+    silent_socket.settimeout(10)
+    held, _ = silent_socket.accept()
+    window.session.node_events.stop()
     window.session.cluster.timeout = 1.0
     yield window
     window.close_session()
+    held.close()
 
 
 def test_connect_host_then_the_tabs_show_node2s_engine(bare_window, qtbot, profile, silent_port):

@@ -126,11 +126,13 @@ def test_actions_menu_offers_what_the_app_allows(workspace, recorded_context):
     assert [a.text() for a in detail.actions_menu.actions() if a.text()] == [
         "Update…",
         "Change task counts…",
+        "Pull and redeploy newer images…",
         "Export as compose file…",
         "Delete…",
     ]
     actions = (detail.update_action, detail.scale_action, detail.export_action, detail.delete_action)
     assert all(a.isEnabled() for a in actions)
+    assert not detail.redeploy_action.isEnabled()  # no newer image known (see test_recorded_newer_image)
     remove_services(recorded_context, "shop_web", "shop_worker")  # shop_agent, global, is left
     assert detail.update_action.isEnabled() and detail.delete_action.isEnabled()
     assert not detail.scale_action.isEnabled()

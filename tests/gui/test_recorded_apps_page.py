@@ -9,13 +9,14 @@ import dataclasses
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crane_desktop.engine.diff import Diff
 from crane_desktop.models.apps import NAME, NETWORKS, PORTS, SERVICES, TASKS
 from crane_desktop.views.app_detail import AppDetail
 from crane_desktop.views.service_detail import ServiceDetail
 from tests.conftest import run_async
+from tests.gui.apps_helpers import menu_entries
 from tests.gui.conftest import by_name, recorded
 from tests.gui.test_node_helpers import answer, visible_box
 
@@ -139,18 +140,19 @@ def test_activating_an_app_or_a_service_opens_its_detail(page, workspace, qtbot)
 @pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")
 def test_context_menu_opens_a_service_or_the_app_updates_exports_or_deletes_the_app(page, qtbot):
     def menu_at(*path: str) -> list[str]:
-        page.tree.customContextMenuRequested.emit(page.tree.visualRect(row(page, *path)).center())
-        menu = next(m for m in page.findChildren(QMenu) if m.isVisible())
-        entries = [a.text() for a in menu.actions()]
-        menu.close()
-        menu.deleteLater()
-        qtbot.waitUntil(lambda: not menu.isVisible())
-        return entries
+        return menu_entries(qtbot, page, row(page, *path))
 
-    export = "Export as compose file…"
-    assert menu_at("shop", "shop_worker") == ["Open service", "Open app", "Update app…", export, "Delete app"]
-    assert menu_at("shop") == ["Open app", "Update app…", export, "Delete app"]
-    assert menu_at("gateway") == ["Delete app"]  # a lone service: no app to open or update
+    export, check, delete = "Export as compose file…", "Check for newer images", ["", "Delete app"]
+    assert menu_at("shop", "shop_worker") == [
+        "Open service",
+        "Open app",
+        "Update app…",
+        export,
+        check,
+        *delete,
+    ]
+    assert menu_at("shop") == ["Open app", "Update app…", export, check, *delete]
+    assert menu_at("gateway") == [check, *delete]  # a lone service: no app to open or update
 
 
 def test_one_service_of_a_multi_service_app_is_not_deleted_alone(page, qtbot):

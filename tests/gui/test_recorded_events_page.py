@@ -152,3 +152,20 @@ def test_activating_a_row_opens_its_object(workspace, recorded_context):
     assert workspace.tabs.tabText(workspace.tabs.currentIndex()).startswith("shop_web")
     page.table.activated.emit(rows["Node"])
     assert workspace.tabs.tabText(workspace.tabs.currentIndex()).startswith("node-4")
+
+
+def test_a_containers_event_is_a_container_row_of_its_node_that_opens_the_container(
+    workspace, recorded_context
+):
+    page = page_of(workspace)
+    node = by_name("nodes", "node-2")
+    died = raw_event("container", "die", "c0ffee" * 10, name="backup-job", exitCode="3", image="busybox")
+    recorded_context.store.report_event(from_api(died, node_id=node.id))  # a node stream's event
+    report(recorded_context, raw_event("network", "create", "n1", name="other"))
+    page.type_filter.setCurrentIndex(page.type_filter.findData("container"))
+    assert shown(page) == [["Container", "backup-job", "die", "exitCode=3, image=busybox"]]
+    page.node_filter.setCurrentIndex(page.node_filter.findText("node-3"))
+    assert shown(page) == []
+    page.node_filter.setCurrentIndex(page.node_filter.findText("node-2"))
+    page.table.activated.emit(page.proxy.index(0, 0))
+    assert workspace.tabs.tabText(workspace.tabs.currentIndex()).startswith("backup-job")

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.session_bus import private_session_bus
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # The notification service: exports Notify with the specification's signature (susssasa{sv}i), so a
@@ -77,17 +79,8 @@ def app_env(**extra: str) -> dict[str, str]:
 @pytest.fixture
 def session_bus(tmp_path):
     """A private D-Bus session bus; yields its address."""
-    with subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--print-address=1", f"--address=unix:dir={tmp_path}"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    ) as daemon:
-        assert daemon.stdout is not None
-        address = daemon.stdout.readline().strip()
-        assert address.startswith("unix:"), address
+    with private_session_bus(tmp_path) as address:
         yield address
-        daemon.terminate()
 
 
 def test_a_node_down_reaches_the_desktops_notification_service(session_bus):

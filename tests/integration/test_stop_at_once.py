@@ -1,7 +1,8 @@
 """Stopping never waits for a thread: against the real swarm, each of the watcher, a log and a stats
-stream, a node's event stream, a node's usage monitor and an exec session is stopped while busy;
-`stop()`/`close()` comes back at once (the call itself, measured), and then its threads do end
-(`stopped` is set within a deadline, and every thread it ran is gone), with no exception on any of them."""
+stream, a node's event stream, the nodes' container event streams, a node's usage monitor and an exec
+session is stopped while busy; `stop()`/`close()` comes back at once (the call itself, measured), and
+then its threads do end (`stopped` is set within a deadline, and every thread it ran is gone), with no
+exception on any of them."""
 
 from __future__ import annotations
 
@@ -11,14 +12,17 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.events import EngineEvent
 from crane_desktop.engine.hosts import HostEvents
 from crane_desktop.engine.logs import LogRequest, LogStream
+from crane_desktop.engine.node_events import NodeEventStreams
 from crane_desktop.engine.snapshots import Node
 from crane_desktop.engine.stats import StatsStream
 from crane_desktop.engine.usage_monitor import SAMPLERS, UsageMonitor
 from crane_desktop.engine.watcher import Watcher
 from crane_desktop.terminal.exec_bridge import ExecSession
-from tests.swarm import container_on, docker, unique, wait_until
+from tests.swarm import IMAGE, container_on, docker, unique, wait_until
 
 PROMPT = 0.1  # seconds: what "at once" allows for setting a flag and shutting sockets
 ENDS_WITHIN = 15.0  # seconds: the deadline for the threads to notice and end
@@ -153,3 +157,24 @@ def test_exec_session_close_returns_at_once_and_its_thread_ends(cluster, chatty_
     assert session.wait_stopped(ENDS_WITHIN)
     _assert_ended(threads, thread_errors)
     assert ended == []  # a close is not reported as an end
+
+
+def test_node_event_streams_stop_at_once_and_their_threads_end(cluster, thread_errors):
+    nodes = {n["ID"]: Node.from_api(n) for n in cluster.client.nodes()}
+    seen: list[EngineEvent] = []
+    before = set(threading.enumerate())
+    streams = NodeEventStreams(cluster.node_stream_client, cluster.reaches, seen.append, backfill_minutes=0)
+    streams.follow(Diff(added=nodes))
+    assert streams.followed == frozenset(nodes)  # every node of the test profile has an endpoint
+    name = unique("stopnow-box")
+    docker(3, "run", "--rm", "--name", name, IMAGE, "true")  # an event, so node-3's stream is known open
+    wait_until(lambda: any(e.name == name and e.action == "destroy" for e in list(seen)), 30, "its events")
+    threads = _new_threads(before)
+    started = time.monotonic()
+    stopped = streams.stop()
+    took = time.monotonic() - started
+    assert took < PROMPT, f"NodeEventStreams.stop took {took:.3f} s"
+    assert len(stopped) == len(nodes) and all(s.wait_stopped(ENDS_WITHIN) for s in stopped)
+    streams.follow(Diff(added=nodes))  # the watcher's next diff after the stop starts nothing
+    assert streams.followed == frozenset()
+    _assert_ended(threads, thread_errors)

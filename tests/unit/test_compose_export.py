@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from crane_desktop.engine import compose
-from crane_desktop.engine.compose_export import AppObjects, cpus, duration, export
+from crane_desktop.engine.compose_export import AppObjects, cpus, export
+from crane_desktop.engine.formatting import duration
 
 PARITY = Path(__file__).resolve().parent.parent / "fixtures" / "compose" / "parity"
 ENV = {
@@ -89,8 +90,8 @@ def test_values_read_back_exactly():
     assert [duration(n) for n in (0, 7, 1_500_000, 90 * 10**9, 3600 * 10**9)] == [
         "0s",
         "7ns",
-        "1500us",
-        "90s",
+        "1ms500us",
+        "1m30s",
         "1h",
     ]
     assert [cpus(n) for n in (250_000_000, 10**9, 1, 333_333_333)] == [

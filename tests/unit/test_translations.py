@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from crane_desktop.i18n import TRANSLATIONS_DIR
+from crane_desktop.i18n import TRANSLATIONS_DIR, install_translators
 from crane_desktop.i18n_build import sources
 
 TS = TRANSLATIONS_DIR / "crane_desktop_zh_CN.ts"
@@ -175,3 +175,29 @@ def test_the_punctuation_check_tells_code_from_chinese():
     assert ascii_punctuation_in_chinese("Compose 文件 (*.yml *.yaml)") == []
     assert ascii_punctuation_in_chinese("（例如 10.0.0.5:2376）") == []
     assert ascii_punctuation_in_chinese("请使用 tcp://、unix://") == []
+
+
+def test_english_plurals_are_written_out(qapp):
+    """English says "1 node" and "4 nodes", not "4 node(s)": every plural the code marks is in the
+    English catalogue, which the app installs for English too."""
+    english = TRANSLATIONS_DIR / "crane_desktop_en.ts"
+    plurals = {
+        (context.findtext("name"), message.findtext("source"))
+        for context in ET.parse(TS).getroot().iter("context")
+        for message in context.iter("message")
+        if message.get("numerus") == "yes"
+    }
+    assert plurals <= set(messages(english)), "run: python -m crane_desktop.i18n_build --update"
+    installed = install_translators(qapp, "en")
+    try:
+        assert QCoreApplication.translate("NodesPage", "%n node(s)", "", 1) == "1 node"
+        assert QCoreApplication.translate("NodesPage", "%n node(s)", "", 4) == "4 nodes"
+        assert (
+            QCoreApplication.translate(
+                "DeployDialog", "The file no longer lists %n service(s) of the app %1; remove them?", "", 1
+            )
+            == "The file no longer lists 1 service of the app %1; remove it?"
+        )
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)

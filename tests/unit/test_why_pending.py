@@ -151,20 +151,35 @@ def test_a_platform_no_node_runs():
     )
 
 
-def test_an_image_that_cannot_be_pulled():
+def _unpullable(image: str) -> tuple[Service, ClusterView]:
+    """The recorded shop_worker on `image`, its failed tasks rejected as a node that cannot pull it."""
     services = recorded_json("services")
     tasks = recorded_json("tasks")
     worker = next(s for s in services if s["Spec"]["Name"] == "shop_worker")
+    worker["Spec"]["TaskTemplate"]["ContainerSpec"]["Image"] = image
     for task in tasks:
         if task["ServiceID"] == worker["ID"] and task["Status"]["State"] == "failed":
-            task["Status"].update(State="rejected", Err="No such image: 127.0.0.1:5000/crane/nothing:1")
+            task["Status"].update(State="rejected", Err=f"No such image: {image}")
     cluster = ClusterView(
         parse_all(Node, recorded_json("nodes")), parse_all(Service, services), parse_all(Task, tasks)
     )
-    (item,) = explain_service(cluster.services[worker["ID"]], cluster)
+    return cluster.services[worker["ID"]], cluster
+
+
+def test_an_image_that_cannot_be_pulled():
+    (item,) = explain_service(*_unpullable("shop/worker:1"))
     assert item.reason.kind is Kind.IMAGE
-    assert item.reason.text.startswith(
-        "The image 127.0.0.1:5000/crane/busybox:1 cannot be pulled: No such image"
+    assert item.reason.text == "The image shop/worker:1 cannot be pulled: No such image: shop/worker:1"
+
+
+def test_an_image_of_a_private_registry_that_cannot_be_pulled_points_at_its_login():
+    (item,) = explain_service(*_unpullable("reg.example:5443/shop/worker:1@sha256:" + "ab" * 32))
+    assert item.reason.kind is Kind.PRIVATE_IMAGE
+    assert item.reason.text == (
+        "The nodes could not pull reg.example:5443/shop/worker:1 from the registry reg.example:5443: "
+        "no credentials were sent for it, the registry refused them, or it has no such image. Add the "
+        "registry's login under Registries, then deploy or update the service again. The engine says: "
+        "No such image: reg.example:5443/shop/worker:1@sha256:" + "ab" * 32
     )
 
 

@@ -223,6 +223,10 @@
         <translation>导出为 compose 文件…</translation>
     </message>
     <message>
+        <source>Pull and redeploy newer images…</source>
+        <translation>拉取新镜像并重新部署…</translation>
+    </message>
+    <message>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
@@ -259,6 +263,14 @@
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (deleted)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;（已删除）</translation>
+    </message>
+    <message>
+        <source>Newer images in the registry: %1</source>
+        <translation>镜像仓库中有新镜像：%1</translation>
+    </message>
+    <message>
+        <source>Every service runs the image its tag has in the registry (or it was not checked).</source>
+        <translation>每个服务运行的都是其镜像标签在镜像仓库中当前对应的镜像（或尚未检查）。</translation>
     </message>
     <message>
         <source>Every service of this app is global: one task per node, nothing to scale.</source>
@@ -335,6 +347,10 @@
         <source>replicated</source>
         <translation>副本</translation>
     </message>
+    <message>
+        <source>Image updates</source>
+        <translation>镜像更新</translation>
+    </message>
     <message numerus="yes">
         <source>%n service(s)</source>
         <translation>
@@ -348,6 +364,28 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>newer image</source>
+        <translation>有新镜像</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n newer image(s)</source>
+        <translation>
+            <numerusform>%n 个新镜像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>已是最新</translation>
+    </message>
+    <message>
+        <source>%1 is now %2 in the registry; the service runs %3.</source>
+        <translation>%1 在镜像仓库中现为 %2；服务运行的是 %3。</translation>
     </message>
     <message>
         <source>A service deployed outside any app (stack)</source>
@@ -393,6 +431,14 @@
     <message>
         <source>Export as compose file…</source>
         <translation>导出为 compose 文件…</translation>
+    </message>
+    <message>
+        <source>Pull and redeploy…</source>
+        <translation>拉取并重新部署…</translation>
+    </message>
+    <message>
+        <source>Check for newer images</source>
+        <translation>检查新镜像</translation>
     </message>
     <message>
         <source>%1 is one of the %2 services of the app %3; they were deployed together and depend on each other, so a single service is not deleted alone. Delete the whole app, or deploy the app again without this service.</source>
@@ -2502,6 +2548,33 @@
     </message>
 </context>
 <context>
+    <name>ImageActions</name>
+    <message>
+        <source>%1: %2 — runs %3, the registry has %4</source>
+        <translation>%1：%2 — 运行 %3，镜像仓库中为 %4</translation>
+    </message>
+    <message>
+        <source>Pull and redeploy %1? Each service is pinned to the image its tag has in the registry now and updated following its update policy (its tasks are replaced); the nodes pull the image with the registry's credentials.</source>
+        <translation>拉取并重新部署 %1？每个服务固定到其镜像标签在镜像仓库中当前对应的镜像，并按其更新策略更新（其任务会被替换）；各节点使用镜像仓库的登录信息拉取镜像。</translation>
+    </message>
+    <message>
+        <source>Pull and redeploy</source>
+        <translation>拉取并重新部署</translation>
+    </message>
+    <message>
+        <source>Cannot redeploy with the newer image</source>
+        <translation>无法使用新镜像重新部署</translation>
+    </message>
+    <message>
+        <source>Redeploying %1 with the newer image.</source>
+        <translation>正在使用新镜像重新部署 %1。</translation>
+    </message>
+    <message>
+        <source>%1 already runs the registry's image.</source>
+        <translation>%1 运行的已是镜像仓库中的镜像。</translation>
+    </message>
+</context>
+<context>
     <name>ImagesPane</name>
     <message>
         <source>History…</source>
@@ -2869,6 +2942,14 @@
         <translation>打开另一个窗口，同时查看另一个集群</translation>
     </message>
     <message>
+        <source>&amp;Registries…</source>
+        <translation>镜像仓库(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The private registries whose logins deploys send to the swarm</source>
+        <translation>私有镜像仓库：部署时把其登录信息发送给集群</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2915,6 +2996,10 @@
     <message>
         <source>The language changes when Crane Desktop starts again.</source>
         <translation>语言将在 Crane Desktop 重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>Connect to a cluster first: the registries belong to its profile.</source>
+        <translation>请先连接一个集群：镜像仓库属于其连接配置。</translation>
     </message>
     <message>
         <source>The manager %1 stopped answering; now connected through %2.</source>
@@ -4050,6 +4135,130 @@
     </message>
 </context>
 <context>
+    <name>RegistriesDialog</name>
+    <message>
+        <source>Registries</source>
+        <translation>镜像仓库</translation>
+    </message>
+    <message>
+        <source>Deploys and updates send the login of the image's registry to the swarm, so that the nodes can pull private images. Registries not listed here use docker's own login (docker login, credential helpers).</source>
+        <translation>部署和更新时会把镜像所在镜像仓库的登录信息发送给集群，使节点能够拉取私有镜像。未在此列出的镜像仓库使用 docker 自己的登录信息（docker login、凭据助手）。</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Test login</source>
+        <translation>测试登录</translation>
+    </message>
+    <message>
+        <source>%1 saved.</source>
+        <translation>%1 已保存。</translation>
+    </message>
+    <message>
+        <source>Remove registry</source>
+        <translation>删除镜像仓库</translation>
+    </message>
+    <message>
+        <source>Remove the login for %1 (user %2) and its saved password?</source>
+        <translation>删除 %1（用户 %2）的登录信息及其保存的密码？</translation>
+    </message>
+    <message>
+        <source>%1 removed.</source>
+        <translation>%1 已删除。</translation>
+    </message>
+    <message>
+        <source>Logging in to %1…</source>
+        <translation>正在登录 %1…</translation>
+    </message>
+    <message>
+        <source>The swarm's manager logged in to %1 as %2.</source>
+        <translation>集群的管理节点已以 %2 身份登录 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryLoginDialog</name>
+    <message>
+        <source>Edit registry</source>
+        <translation>编辑镜像仓库</translation>
+    </message>
+    <message>
+        <source>Add registry</source>
+        <translation>添加镜像仓库</translation>
+    </message>
+    <message>
+        <source>registry.example.com:5000</source>
+        <translation>registry.example.com:5000</translation>
+    </message>
+    <message>
+        <source>unchanged when left empty</source>
+        <translation>留空则不修改</translation>
+    </message>
+    <message>
+        <source>password or access token</source>
+        <translation>密码或访问令牌</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system's keyring, never in the profile file.</source>
+        <translation>密码保存在系统密钥环中，绝不写入连接配置文件。</translation>
+    </message>
+    <message>
+        <source>Enter the user to log in as.</source>
+        <translation>请输入登录用户。</translation>
+    </message>
+    <message>
+        <source>Enter the password or access token.</source>
+        <translation>请输入密码或访问令牌。</translation>
+    </message>
+    <message>
+        <source>The profile already has a login for %1.</source>
+        <translation>连接配置中已有 %1 的登录信息。</translation>
+    </message>
+    <message>
+        <source>No keyring</source>
+        <translation>没有密钥环</translation>
+    </message>
+    <message>
+        <source>The password cannot be kept in a keyring: %1
+Keep it only until Crane Desktop quits? It is never written to a file; you will enter it again next time.</source>
+        <translation>无法把密码保存到密钥环：%1
+仅保留到 Crane Desktop 退出？密码不会写入任何文件；下次需要重新输入。</translation>
+    </message>
+    <message>
+        <source>Keep until I quit</source>
+        <translation>保留到退出</translation>
+    </message>
+</context>
+<context>
     <name>RotateDialog</name>
     <message>
         <source>Rotate %1</source>
@@ -4248,6 +4457,14 @@
         <translation>%1（已删除）</translation>
     </message>
     <message>
+        <source>Newer image available: %1 is now %2 in the registry; the service runs %3.</source>
+        <translation>有新镜像：%1 在镜像仓库中现为 %2；服务运行的是 %3。</translation>
+    </message>
+    <message>
+        <source>Cannot check for a newer image: %1</source>
+        <translation>无法检查新镜像：%1</translation>
+    </message>
+    <message>
         <source>A job runs its tasks to completion; it is not scaled but run again.</source>
         <translation>作业的任务运行至完成；作业不能扩展，只能再次运行。</translation>
     </message>
@@ -4294,6 +4511,22 @@
     <message>
         <source>Start the job again with the same spec (a forced update); earlier runs stay in the history</source>
         <translation>以相同的配置再次启动作业（强制更新）；之前的运行保留在历史状态中</translation>
+    </message>
+    <message>
+        <source>Pull and redeploy…</source>
+        <translation>拉取并重新部署…</translation>
+    </message>
+    <message>
+        <source>Pin the service to the image its tag has in the registry now and update it</source>
+        <translation>将服务固定到其镜像标签在镜像仓库中当前对应的镜像并更新</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Ask the registry again which image the tag holds</source>
+        <translation>重新向镜像仓库查询该镜像标签对应的镜像</translation>
     </message>
     <message>
         <source>Job: %1/%2 completed, %3 failed, %4 running — run %5, started %6</source>
@@ -6044,6 +6277,10 @@
         <translation>无法拉取镜像 {image}：{message}</translation>
     </message>
     <message>
+        <source>The nodes could not pull {image} from the registry {registry}: no credentials were sent for it, the registry refused them, or it has no such image. Add the registry's login under Registries, then deploy or update the service again. The engine says: {message}</source>
+        <translation>节点无法从镜像仓库 {registry} 拉取 {image}：部署时没有发送其凭据、镜像仓库拒绝了凭据，或仓库中没有该镜像。请在“镜像仓库”中添加该仓库的登录信息，然后重新部署或更新服务。引擎的说明：{message}</translation>
+    </message>
+    <message>
         <source>Its tasks keep failing: {message}</source>
         <translation>任务不断失败：{message}</translation>
     </message>
@@ -6270,6 +6507,98 @@
     <message>
         <source>Give a duration of at least 1h (e.g. 2160h for 90 days).</source>
         <translation>请输入至少 1h 的时长（例如 2160h 即 90 天）。</translation>
+    </message>
+    <message>
+        <source>The registry {registry} refused to say which image {reference} is: not authorized.</source>
+        <translation>镜像仓库 {registry} 拒绝告知 {reference} 对应的镜像：未授权。</translation>
+    </message>
+    <message>
+        <source>Add the registry's user and password (or token) under Cluster › Registries…, or log in with docker login, then check again.</source>
+        <translation>请在“集群 › 镜像仓库…”中添加该镜像仓库的用户名和密码（或令牌），或用 docker login 登录，然后重新检查。</translation>
+    </message>
+    <message>
+        <source>The swarm cannot reach the registry {registry} to check {reference}.</source>
+        <translation>集群无法连接镜像仓库 {registry} 来检查 {reference}。</translation>
+    </message>
+    <message>
+        <source>Check the registry's address and port, that the managers can reach it, and that they trust its certificate.</source>
+        <translation>请检查镜像仓库的地址和端口、管理节点能否访问它，以及管理节点是否信任其证书。</translation>
+    </message>
+    <message>
+        <source>The registry {registry} has no image {reference}.</source>
+        <translation>镜像仓库 {registry} 中没有镜像 {reference}。</translation>
+    </message>
+    <message>
+        <source>The tag may have been deleted or renamed in the registry.</source>
+        <translation>该镜像标签可能已在镜像仓库中被删除或改名。</translation>
+    </message>
+    <message>
+        <source>The registry {registry} could not be asked about {reference}: {reason}</source>
+        <translation>无法向镜像仓库 {registry} 查询 {reference}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} runs an image given by its digest only ({image}): there is no tag to follow.</source>
+        <translation>{name} 运行的镜像只以摘要指定（{image}）：没有可跟随的镜像标签。</translation>
+    </message>
+    <message>
+        <source>docker's configuration {path} cannot be read.</source>
+        <translation>无法读取 docker 的配置 {path}。</translation>
+    </message>
+    <message>
+        <source>docker's saved login for {registry} cannot be decoded.</source>
+        <translation>无法解码 docker 为 {registry} 保存的登录信息。</translation>
+    </message>
+    <message>
+        <source>docker's configuration names the credential helper {program}, which is not installed.</source>
+        <translation>docker 的配置指定了凭据助手 {program}，但它没有安装。</translation>
+    </message>
+    <message>
+        <source>The credential helper {program} did not answer in time.</source>
+        <translation>凭据助手 {program} 没有及时响应。</translation>
+    </message>
+    <message>
+        <source>The credential helper {program} failed.</source>
+        <translation>凭据助手 {program} 出错。</translation>
+    </message>
+    <message>
+        <source>The credential helper {program} gave an answer that is not a login.</source>
+        <translation>凭据助手 {program} 返回的不是登录信息。</translation>
+    </message>
+    <message>
+        <source>No keyring is available to keep registry passwords: the system has no keyring service.</source>
+        <translation>没有可用于保存镜像仓库密码的密钥环：系统没有密钥环服务。</translation>
+    </message>
+    <message>
+        <source>Start the desktop's keyring (Secret Service, e.g. GNOME Keyring or KWallet; Keychain; Windows Credential Manager), or choose a keyring backend with PYTHON_KEYRING_BACKEND.</source>
+        <translation>请启动桌面的密钥环（Secret Service，例如 GNOME Keyring 或 KWallet；Keychain；Windows 凭据管理器），或用 PYTHON_KEYRING_BACKEND 指定密钥环后端。</translation>
+    </message>
+    <message>
+        <source>The keyring is locked: the password of {registry} cannot be read.</source>
+        <translation>密钥环已锁定：无法读取 {registry} 的密码。</translation>
+    </message>
+    <message>
+        <source>Unlock the keyring (log in to the desktop session) and try again.</source>
+        <translation>请解锁密钥环（登录桌面会话）后重试。</translation>
+    </message>
+    <message>
+        <source>“{address}” is not a registry address (host or host:port).</source>
+        <translation>“{address}”不是镜像仓库地址（格式为 host 或 host:port）。</translation>
+    </message>
+    <message>
+        <source>The keyring has no password for {user} at {registry}: enter it under Registries.</source>
+        <translation>密钥环中没有 {registry} 上用户 {user} 的密码：请在“镜像仓库”中输入。</translation>
+    </message>
+    <message>
+        <source>The registry {registry} refused the login of {user}.</source>
+        <translation>镜像仓库 {registry} 拒绝了用户 {user} 的登录。</translation>
+    </message>
+    <message>
+        <source>The engine could not log in to the registry {registry}.</source>
+        <translation>引擎无法登录镜像仓库 {registry}。</translation>
+    </message>
+    <message>
+        <source>Check the address, and that the swarm's managers reach the registry and trust its certificate (certs.d).</source>
+        <translation>请检查地址，并确认集群的管理节点能访问该镜像仓库且信任其证书（certs.d）。</translation>
     </message>
     <message>
         <source>“{driver}” is not a templating driver the engine knows: use golang.</source>

@@ -1,0 +1,157 @@
+"""The logins docker itself keeps: `config.json`'s `auths`, `credsStore` and `credHelpers`.
+
+Read as docker/cli's configfile does (DOCKER_CONFIG or ~/.docker): a registry named in `credHelpers`
+asks that helper, otherwise `credsStore` (when set) asks the store's helper, otherwise the `auths`
+entry's base64 `user:password` (or its identity token) is used. A helper is the program
+`docker-credential-NAME`, run as `docker-credential-NAME get` with the registry's address on its
+standard input; it answers `{"ServerURL", "Username", "Secret"}`, a user `<token>` meaning the secret is
+an identity token.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import subprocess
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from crane_desktop.engine.errors import EngineError
+from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
+from crane_desktop.engine.profiles import docker_config_dir
+
+HELPER_TIMEOUT = 20.0  # seconds: a platform helper may show an unlock prompt
+TOKEN_USER = "<token>"
+
+
+@dataclass(frozen=True)
+class AuthConfig:
+    """A registry login as the engine takes it (types.AuthConfig)."""
+
+    serveraddress: str
+    username: str = ""
+    password: str = ""
+    identitytoken: str = ""
+
+    def header(self) -> str:
+        """The X-Registry-Auth value: the login as URL-safe base64 JSON (docker's EncodeAuthConfig)."""
+        fields = {key: value for key, value in vars(self).items() if value}
+        return base64.urlsafe_b64encode(json.dumps(fields).encode()).decode("ascii")
+
+
+def hostname_of(key: str) -> str:
+    """An `auths` key as the registry's host: `https://registry:5000/v1/` -> `registry:5000`
+    (docker's ConvertToHostname)."""
+    for scheme in ("http://", "https://"):
+        if key.startswith(scheme):
+            key = key[len(scheme) :]
+            break
+    return key.split("/", 1)[0]
+
+
+def load_config(config_dir: Path | None = None) -> Mapping[str, Any]:
+    """docker's config.json as a mapping (empty when there is none); a file that is not JSON is an
+    error that names it, since its logins would silently be missing otherwise."""
+    path = (config_dir or docker_config_dir()) / "config.json"
+    try:
+        data = json.loads(path.read_text())
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as error:
+        raise EngineError(
+            QT_TRANSLATE_NOOP("engine", "docker's configuration {path} cannot be read."),
+            raw=str(error),
+            path=path,
+        ) from error
+    return data if isinstance(data, Mapping) else {}
+
+
+def docker_login(address: str, lookup_key: str, config_dir: Path | None = None) -> AuthConfig | None:
+    """docker's own login for the registry `address` (`lookup_key`: the key docker files it under,
+    `https://index.docker.io/v1/` for Docker Hub), or None when docker has none."""
+    config = load_config(config_dir)
+    helpers = config.get("credHelpers") or {}
+    helper = helpers.get(lookup_key) or helpers.get(address) if isinstance(helpers, Mapping) else None
+    helper = helper or config.get("credsStore")
+    if isinstance(helper, str) and helper:
+        return helper_login(helper, lookup_key)
+    return file_login(config.get("auths") or {}, address, lookup_key)
+
+
+def file_login(auths: object, address: str, lookup_key: str) -> AuthConfig | None:
+    """The `auths` entry for the registry: the exact key first, then any key naming the same host."""
+    if not isinstance(auths, Mapping):
+        return None
+    entry = auths.get(lookup_key)
+    if entry is None:
+        entry = next((value for key, value in auths.items() if hostname_of(str(key)) == address), None)
+    if not isinstance(entry, Mapping):
+        return None
+    user, password = str(entry.get("username") or ""), str(entry.get("password") or "")
+    encoded = str(entry.get("auth") or "")
+    if encoded:
+        try:
+            user, _, password = base64.b64decode(encoded).decode().partition(":")
+        except (binascii.Error, UnicodeDecodeError) as error:
+            raise EngineError(
+                QT_TRANSLATE_NOOP("engine", "docker's saved login for {registry} cannot be decoded."),
+                raw=str(error),
+                registry=address,
+            ) from error
+    token = str(entry.get("identitytoken") or "")
+    if not (user or password or token):
+        return None
+    return AuthConfig(lookup_key, user, password, token)
+
+
+def helper_login(helper: str, lookup_key: str) -> AuthConfig | None:
+    """Ask `docker-credential-HELPER get` for the registry's login (None: the helper has none)."""
+    program = f"docker-credential-{helper}"
+    try:
+        result = subprocess.run(
+            [program, "get"],
+            input=lookup_key,
+            capture_output=True,
+            text=True,
+            timeout=HELPER_TIMEOUT,
+            check=False,
+        )
+    except FileNotFoundError as error:
+        raise EngineError(
+            QT_TRANSLATE_NOOP(
+                "engine",
+                "docker's configuration names the credential helper {program}, which is not installed.",
+            ),
+            program=program,
+        ) from error
+    except subprocess.TimeoutExpired as error:
+        raise EngineError(
+            QT_TRANSLATE_NOOP("engine", "The credential helper {program} did not answer in time."),
+            program=program,
+        ) from error
+    answer = (result.stdout or "").strip()
+    if result.returncode != 0:
+        if "credentials not found" in answer.lower():
+            return None
+        raise EngineError(
+            QT_TRANSLATE_NOOP("engine", "The credential helper {program} failed."),
+            raw=(answer or result.stderr or "").strip(),
+            program=program,
+        )
+    try:
+        data = json.loads(answer)
+        user, secret = str(data.get("Username") or ""), str(data.get("Secret") or "")
+    except (ValueError, AttributeError) as error:
+        raise EngineError(
+            QT_TRANSLATE_NOOP(
+                "engine", "The credential helper {program} gave an answer that is not a login."
+            ),
+            raw=answer[:200],
+            program=program,
+        ) from error
+    if user == TOKEN_USER:
+        return AuthConfig(lookup_key, identitytoken=secret)
+    return AuthConfig(lookup_key, user, secret) if user or secret else None
