@@ -92,6 +92,13 @@ class Conflict(EngineError):
     template = QT_TRANSLATE_NOOP("engine", "The object was changed by someone else; reload and try again.")
 
 
+class NameTaken(Conflict):
+    """A create refused because the name is in use ("name conflicts with an existing object"): not a
+    stale version, so not "changed by someone else"."""
+
+    template = QT_TRANSLATE_NOOP("engine", "The name is already in use on the swarm: choose another.")
+
+
 class NotSwarmManager(EngineError):
     template = QT_TRANSLATE_NOOP("engine", "The engine at {endpoint} is not a swarm manager.")
     hint = QT_TRANSLATE_NOOP("engine", "Connect to a manager node, or promote this node to manager.")
@@ -148,6 +155,8 @@ def translate(exc: BaseException, endpoint: str = "") -> EngineError:
             return NotFound(raw=text, status=404)
         if "does not have a leader" in text or "no leader" in text.lower():
             return NoLeader(raw=text, status=status)
+        if "already exists" in text or "name conflicts with an existing object" in text:
+            return NameTaken(raw=text, status=status)
         if status == 409 or "update out of sequence" in text:
             return Conflict(raw=text, status=status)
         if status == 503 and "not a swarm manager" in text:

@@ -32,7 +32,7 @@ from crane_desktop.engine import api, stacks
 from crane_desktop.engine import secrets_configs as objects
 from crane_desktop.engine.cancellable import Cancellable
 from crane_desktop.engine.deploy import DeployResult, UpdateStarted, follow
-from crane_desktop.engine.errors import EngineError
+from crane_desktop.engine.errors import Conflict, EngineError
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, Phrase, term
 from crane_desktop.engine.secrets_configs import Kind
 from crane_desktop.engine.snapshots import Service, parse_all
@@ -130,10 +130,9 @@ def plan_rotation(
     old = objects.find(client, kind, name)
     existing = {o.name for o in objects.list_objects(client, kind).values()}
     new_name = new_name or next_name(old.name, existing)
-    objects.check_new(kind, new_name, data, existing)
-    return RotatePlan(
-        kind, old.id, old.name, new_name, data, dict(old.labels), old.driver if kind == "config" else ""
-    )
+    driver = old.driver if kind == "config" else ""
+    objects.check_new(kind, new_name, data, existing, driver)
+    return RotatePlan(kind, old.id, old.name, new_name, data, dict(old.labels), driver)
 
 
 class RotateRun(Cancellable):
@@ -151,11 +150,13 @@ class RotateRun(Cancellable):
         self.plan = plan
         self.report = report
         self.timeout = timeout  # per service
+        self.new_id = ""  # the new version's, once created
 
     def run(self, client: docker.APIClient) -> Outcome:
         plan = self.plan
         outcome = Outcome(plan.old_name, plan.new_name)
         outcome.new_id = objects.create(client, plan.kind, plan.new_name, plan.data, plan.labels, plan.driver)
+        self.new_id = outcome.new_id
         self.report(Progress("", Step.CREATED, plan.new_name))
         services = parse_all(Service, api.call(client, client.services)).values()
         using = {use.service_id: use.service for use in objects.users(services, plan.kind, plan.old_id)}
@@ -229,7 +230,7 @@ class RotateRun(Cancellable):
             return
         if result.outcome != "rolled back":  # paused, timed out or cancelled: we roll it back ourselves
             try:
-                stacks.rollback(client, service_id)
+                self._roll_back(client, service_id)
                 self._wait_rolled_back(client, service_id)
             except EngineError as error:
                 self._failed(
@@ -248,6 +249,25 @@ class RotateRun(Cancellable):
             QT_TRANSLATE_NOOP("engine", "{service}: {reason}"), {"service": name, "reason": reason}
         )
         self.report(Progress(service_id, Step.ROLLED_BACK, name, reason))
+
+    def _roll_back(self, client: docker.APIClient, service_id: str, attempts: int = 10) -> None:
+        """Roll the service back to its previous spec. While its rollout runs the swarm keeps writing
+        the service's update status, which changes its version: a rollback sent between our read and
+        our write is refused as out of sequence (a stop right after the update began hit it). Sent
+        again on a fresh read while the spec is still ours (it uses the new version); a spec someone
+        else changed meanwhile is not rolled back over."""
+        id_key = "SecretID" if self.plan.kind == "secret" else "ConfigID"
+        for attempt in range(attempts):
+            try:
+                stacks.rollback(client, service_id)
+                return
+            except Conflict:
+                spec = stacks.inspect_service(client, service_id).get("Spec") or {}
+                ours = any(ref.get(id_key) == self.new_id for ref in objects.references(spec, self.plan.kind))
+                if not ours or attempt == attempts - 1:
+                    raise
+                log.info("rollback of %s was out of sequence (its rollout moved on): sent again", service_id)
+                time.sleep(0.1)
 
     def _failed(self, service_id: str, name: str, note: Phrase, outcome: Outcome) -> None:
         outcome.failure = Phrase(

@@ -14,14 +14,14 @@ from typing import Any, Literal
 
 import docker
 
-from crane_desktop.engine import api
+from crane_desktop.engine import api, object_data
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 from crane_desktop.engine.snapshots import Config, Secret, Service, parse_all
 from crane_desktop.engine.stacks import KINDS
 
 Kind = Literal["secret", "config"]
-MAX_BYTES = 500 * 1024  # the engine's limit for a secret's or a config's data (swarmkit's MaxSecretSize)
+MAX_BYTES = object_data.MAX_BYTES
 NAME = re.compile(r"^[a-zA-Z0-9]+(?:[a-zA-Z0-9-_.]*[a-zA-Z0-9])?$")  # swarmkit's name rule
 IN_USE = QT_TRANSLATE_NOOP("engine", "The {kind} is in use by {services}: it cannot be removed.")
 KIND_WORDS = {"secret": KINDS["Secrets"], "config": KINDS["Configs"]}  # shown in the user's language
@@ -90,8 +90,9 @@ def find(client: docker.APIClient, kind: Kind, name: str) -> Secret:
     )
 
 
-def check_new(kind: Kind, name: str, data: bytes, existing: Iterable[str]) -> None:
-    """Refuse, before anything is created, what the engine would refuse or what would clash."""
+def check_new(kind: Kind, name: str, data: bytes, existing: Iterable[str], driver: str = "") -> None:
+    """Refuse, before anything is created, what the engine would refuse or what would clash, and a
+    config's template that every task using it would fail to expand (`driver`: its templating driver)."""
     if not NAME.match(name) or len(name) > 64:
         raise EngineError(
             QT_TRANSLATE_NOOP(
@@ -116,6 +117,15 @@ def check_new(kind: Kind, name: str, data: bytes, existing: Iterable[str]) -> No
             kind=KIND_WORDS[kind],
             limit=str(MAX_BYTES),
         )
+    if not object_data.driver_known(driver):
+        raise EngineError(object_data.UNKNOWN_DRIVER, driver=driver)
+    problem = object_data.template_problem(data) if driver else None
+    if problem is not None:
+        raise EngineError(
+            QT_TRANSLATE_NOOP("engine", "The template is not valid, line {line}: {reason}"),
+            line=str(problem.line),
+            reason=problem.reason,
+        )
 
 
 def create(
@@ -127,7 +137,7 @@ def create(
     driver: str = "",
 ) -> str:
     """Check, then create; the new object's id. `driver` is a config's templating driver (e.g. golang)."""
-    check_new(kind, name, data, (o.name for o in list_objects(client, kind).values()))
+    check_new(kind, name, data, (o.name for o in list_objects(client, kind).values()), driver)
     if kind == "secret":
         created = api.call(client, client.create_secret, name, data, labels=dict(labels or {}))
     else:

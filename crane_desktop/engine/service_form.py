@@ -12,14 +12,14 @@ import copy
 import math
 import re
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from crane_desktop.engine import compose, formatting, hosts
+from crane_desktop.engine import compose, formatting, hosts, object_refs
 from crane_desktop.engine.compose import IMAGE_LABEL, ComposeError, StackPlan, units
 from crane_desktop.engine.compose.units import INT64_MAX
 from crane_desktop.engine.health import JOB_MODES
@@ -64,6 +64,8 @@ class ServiceForm:
     env: list[str] = field(default_factory=list)  # KEY=VALUE
     labels: list[str] = field(default_factory=list)  # key=value
     mounts: list[str] = field(default_factory=list)  # source:target[:ro]
+    secrets: list[str] = field(default_factory=list)  # source=name,target=path,uid=0,gid=0,mode=0400
+    configs: list[str] = field(default_factory=list)  # the same, of configs
     cpu_limit: str = ""
     memory_limit: str = ""
     cpu_reservation: str = ""
@@ -171,8 +173,9 @@ def _line_problem(template: str, line: int, text: str) -> Problem:
     return (template, {"line": line, "text": text})
 
 
-def validate(form: ServiceForm) -> dict[str, Problem]:
-    """Every field's problem; empty when the form can be deployed."""
+def validate(form: ServiceForm, objects: Mapping[str, Collection[str]] | None = None) -> dict[str, Problem]:
+    """Every field's problem; empty when the form can be deployed. `objects` ({"secrets": names,
+    "configs": names}, the swarm's) lets the secrets and configs be checked against what exists."""
     problems: dict[str, Problem] = {}
     if form.app and not NAME_RE.match(form.app):
         problems["app"] = (QT_TRANSLATE_NOOP("engine", "Letters, digits, “-”, “_” and “.” only."), {})
@@ -273,6 +276,11 @@ def validate(form: ServiceForm) -> dict[str, Problem]:
                 line,
             )
             break
+    for key, kind in (("secrets", "secret"), ("configs", "config")):
+        known = None if objects is None else objects.get(key, ())
+        problem = object_refs.problems(getattr(form, key), kind, known)  # type: ignore[arg-type]
+        if problem:
+            problems[key] = problem
     for key in ("cpu_limit", "cpu_reservation"):
         text = getattr(form, key).strip()
         if text and not _cpus_ok(text):
@@ -351,6 +359,9 @@ def compose_document(form: ServiceForm) -> dict[str, Any]:
     mounts = [_mount_dict(line) for line in form.mounts]
     if mounts:
         service["volumes"] = mounts
+    for key in ("secrets", "configs"):  # existing ones, chosen from the swarm: external to the file
+        if getattr(form, key):
+            service[key] = [object_refs.compose_entry(line) for line in getattr(form, key)]
     deploy: dict[str, Any] = {"mode": form.mode}
     if form.mode in ("replicated", "replicated-job"):
         deploy["replicas"] = int(form.replicas)
@@ -385,6 +396,12 @@ def compose_document(form: ServiceForm) -> dict[str, Any]:
     volumes = sorted({m["source"] for m in mounts if m["type"] == "volume"})
     if volumes:
         document["volumes"] = {name: {"external": True} for name in volumes}
+    for key in ("secrets", "configs"):
+        declared = {
+            object_refs.parse(line).source: object_refs.declaration(line) for line in getattr(form, key)
+        }
+        if declared:
+            document[key] = dict(sorted(declared.items()))
     return document
 
 
@@ -423,6 +440,18 @@ def job_mode(form: ServiceForm) -> dict[str, Any]:
     completions = int(form.replicas)
     concurrent = int(form.max_concurrent) if form.max_concurrent.strip() else completions
     return {"ReplicatedJob": {"MaxConcurrent": concurrent, "TotalCompletions": completions}}
+
+
+def new_objects(form: ServiceForm) -> dict[str, dict[str, dict[str, Any]]]:
+    """The secrets and configs the form makes from files ({"secrets": {name: spec}, "configs": ...}),
+    labelled with the service's app if it has one (removed with it), as a compose deploy does."""
+    plan = to_plan(form)
+    made = {"secrets": plan.secrets, "configs": plan.configs}
+    for specs in made.values():
+        for spec in specs.values():
+            if not form.app:
+                spec["Labels"].pop(STACK_LABEL, None)
+    return {kind: specs for kind, specs in made.items() if specs}
 
 
 def to_spec(form: ServiceForm) -> dict[str, Any]:
@@ -525,6 +554,8 @@ def from_spec(spec: dict[str, Any], network_names: dict[str, str] | None = None)
         env=list(container.get("Env") or []),
         labels=[f"{k}={v}" for k, v in labels.items() if k not in (STACK_LABEL, IMAGE_LABEL)],
         mounts=mounts,
+        secrets=object_refs.lines_of(spec, "secret"),
+        configs=object_refs.lines_of(spec, "config"),
         cpu_limit=cpus_text((resources.get("Limits") or {}).get("NanoCPUs")),
         memory_limit=size_text((resources.get("Limits") or {}).get("MemoryBytes")),
         cpu_reservation=cpus_text((resources.get("Reservations") or {}).get("NanoCPUs")),
@@ -550,6 +581,8 @@ _OWNED: dict[str, list[tuple[str, ...]]] = {
     "env": [("TaskTemplate", "ContainerSpec", "Env")],
     "labels": [("Labels",)],
     "mounts": [("TaskTemplate", "ContainerSpec", "Mounts")],
+    "secrets": [("TaskTemplate", "ContainerSpec", "Secrets")],
+    "configs": [("TaskTemplate", "ContainerSpec", "Configs")],
     "cpu_limit": [("TaskTemplate", "Resources")],
     "memory_limit": [("TaskTemplate", "Resources")],
     "cpu_reservation": [("TaskTemplate", "Resources")],
@@ -593,7 +626,19 @@ def updated_spec(current: dict[str, Any], before: ServiceForm, after: ServiceFor
                 target.pop(path[-1], None)
             else:
                 target[path[-1]] = copy.deepcopy(source)
+    _keep_runtime_configs(current, result)
     return result
+
+
+def _keep_runtime_configs(current: dict[str, Any], result: dict[str, Any]) -> None:
+    """A credential spec's config (a Runtime reference, no file) is not a line of the form: an edit of
+    the configs keeps it."""
+    runtime = [ref for ref in object_refs.references(current, "config") if "Runtime" in ref]
+    configs = object_refs.references(result, "config")
+    missing = [ref for ref in runtime if ref not in configs]
+    if missing:
+        container = result.setdefault("TaskTemplate", {}).setdefault("ContainerSpec", {})
+        container["Configs"] = [*configs, *copy.deepcopy(missing)]
 
 
 # -- a readable spec ------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import base64
 import contextlib
 import copy
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,7 +123,8 @@ def _file_objects(client: Client, kind: str, specs: dict[str, dict[str, Any]]) -
 
 def _resolve_references(client: Client, spec: dict[str, Any]) -> dict[str, Any]:
     """Fill SecretID / ConfigID from the names, as the CLI's ParseSecrets/ParseConfigs (which also puts
-    the id of a credential spec's config in place of its name)."""
+    the id of a credential spec's config in place of its name). A reference that has its id (a spec read
+    from the engine, then edited) keeps it."""
     spec = copy.deepcopy(spec)
     container = spec["TaskTemplate"]["ContainerSpec"]
     for kind, name_key, id_key in (
@@ -136,11 +137,13 @@ def _resolve_references(client: Client, spec: dict[str, Any]) -> dict[str, Any]:
         lister = client.secrets if kind == "Secrets" else client.configs
         ids = {item["Spec"]["Name"]: item["ID"] for item in api.call(client, lister)}
         for ref in refs:
+            if ref.get(id_key):
+                continue
             if ref[name_key] not in ids:
                 raise _missing(kind, ref[name_key])
             ref[id_key] = ids[ref[name_key]]
         credential = (container.get("Privileges") or {}).get("CredentialSpec") or {}
-        if kind == "Configs" and credential.get("Config"):
+        if kind == "Configs" and credential.get("Config") and credential["Config"] not in ids.values():
             if credential["Config"] not in ids:
                 raise _missing(kind, credential["Config"])
             credential["Config"] = ids[credential["Config"]]
@@ -444,8 +447,58 @@ def replace_spec(
 
 
 def create_service(client: Client, spec: dict[str, Any], auth: AuthFor | None = None) -> str:
+    """Create a lone service; its secrets and configs are named, their ids looked up here."""
     login = registry_auth_header(auth, _image_of(spec))
-    return str((_post_service(client, "/services/create", spec, login) or {}).get("ID", ""))
+    resolved = _resolve_references(client, spec)
+    return str((_post_service(client, "/services/create", resolved, login) or {}).get("ID", ""))
+
+
+NewObjects = Mapping[str, dict[str, dict[str, Any]]]  # {"secrets": {name: spec}, "configs": ...}
+
+
+@contextlib.contextmanager
+def _objects_made(client: Client, objects: NewObjects) -> Iterator[None]:
+    """Create the secrets and configs a form brings (checked new by the form) for the block; if the
+    engine refuses what the block sends, the objects made for it are removed again."""
+    made: list[tuple[str, str]] = []
+    try:
+        for kind in ("secrets", "configs"):
+            for body in objects.get(kind, {}).values():
+                encoded = {**body, "Data": base64.b64encode(body["Data"]).decode("ascii")}
+                made.append((kind, str((_post(client, f"/{kind}/create", encoded) or {}).get("ID", ""))))
+        yield
+    except EngineError:
+        for kind, object_id in reversed(made):
+            api.call(client, client.remove_secret if kind == "secrets" else client.remove_config, object_id)
+        raise
+
+
+def create_service_with_objects(
+    client: Client, spec: dict[str, Any], objects: NewObjects, auth: AuthFor | None = None
+) -> str:
+    """A lone service from the form, with the secrets and configs it makes from files."""
+    with _objects_made(client, objects):
+        return create_service(client, spec, auth)
+
+
+def update_with_references(
+    client: Client,
+    service_id: str,
+    change: Callable[[dict[str, Any]], None],
+    objects: NewObjects | None = None,
+    auth: AuthFor | None = None,
+) -> None:
+    """`update_spec` where `change` may add secrets or configs by name (the update form): the `objects`
+    it makes from files are created first, and every reference's id is looked up before the spec is sent."""
+
+    def changed(spec: dict[str, Any]) -> None:
+        change(spec)
+        resolved = _resolve_references(client, spec)
+        spec.clear()
+        spec.update(resolved)
+
+    with _objects_made(client, objects or {}):
+        update_spec(client, service_id, changed, auth=auth)
 
 
 def remove_service(client: Client, service_id: str) -> None:

@@ -38,6 +38,7 @@ from crane_desktop.engine.service_form import (
     Policy,
     ServiceForm,
     from_spec,
+    new_objects,
     to_compose,
     to_plan,
     to_spec,
@@ -94,18 +95,37 @@ class FormTab(QWidget):
         self._lines("env", self.tr("Environment variables"), "KEY=value")
         self._lines("labels", self.tr("Labels"), "key=value")
         self._lines("mounts", self.tr("Mounts"), "data:/data  or  /host/path:/path:ro")
+        self._lines("secrets", self.tr("Secrets"), "source=db_password,target=/run/secrets/db,mode=0400")
+        self.secret_pick = self._picker(
+            "secrets", self.tr("Add a secret of the swarm…"), self._object_lines("secrets")
+        )
+        self._lines(
+            "configs",
+            self.tr("Configs"),
+            "source=nginx_conf,target=/etc/nginx/nginx.conf\nsource=site,file=/path/site.tmpl,template_driver=golang",
+        )
+        for key in ("secrets", "configs"):
+            self.inputs[key].setToolTip(
+                self.tr(
+                    "One a line: the name of one of the swarm's, or source=name,target=path,uid=0,gid=0,"
+                    "mode=0440 (target: a path, or a file name under /run/secrets/ for a secret and / for "
+                    "a config; mode in octal). A line with file=PATH makes a new one from that file of this "
+                    "computer; add template_driver=golang for a template such as {{.Service.Name}}."
+                )
+            )
+        self.config_pick = self._picker(
+            "configs", self.tr("Add a config of the swarm…"), self._object_lines("configs")
+        )
         self._line("cpu_limit", self.tr("CPU limit"), "0.5")
         self._line("memory_limit", self.tr("Memory limit"), "256M")
         self._line("cpu_reservation", self.tr("CPU reservation"), "0.25")
         self._line("memory_reservation", self.tr("Memory reservation"), "128M")
         self._lines("constraints", self.tr("Placement constraints"), "node.labels.zone == east")
-        self.constraint_pick = QComboBox(inner)
-        self.constraint_pick.setObjectName("constraintPick")
-        self.constraint_pick.addItem(self.tr("Add a constraint from the cluster's node labels…"), "")
-        for text in self._node_constraints():
-            self.constraint_pick.addItem(text, text)
-        self.constraint_pick.activated.connect(self._add_constraint)
-        form.addRow("", self.constraint_pick)
+        self.constraint_pick = self._picker(
+            "constraints",
+            self.tr("Add a constraint from the cluster's node labels…"),
+            [(text, text) for text in self._node_constraints()],
+        )
         self._combo(
             "restart_condition",
             translate("engine", "Restart condition"),
@@ -208,14 +228,44 @@ class FormTab(QWidget):
             found.add(f"node.hostname == {node.hostname}")
         return ["node.role == manager", "node.role == worker", *sorted(found)]
 
-    def _add_constraint(self, index: int) -> None:
-        text = self.constraint_pick.itemData(index)
-        if text:
-            edit = self.inputs["constraints"]
-            assert isinstance(edit, QPlainTextEdit)
-            current = edit.toPlainText().rstrip()
-            edit.setPlainText(f"{current}\n{text}" if current else text)
-        self.constraint_pick.setCurrentIndex(0)
+    def _picker(self, key: str, prompt: str, items: list[tuple[str, str]]) -> QComboBox:
+        """A list under the `key` field whose choice (shown text, line) is added to it as a line."""
+        edit = self.inputs[key]
+        assert isinstance(edit, QPlainTextEdit)
+        pick = QComboBox(edit.parentWidget())
+        pick.setObjectName(f"{key}Pick")
+        pick.addItem(prompt, "")
+        for text, line in items:
+            pick.addItem(text, line)
+
+        def add(index: int) -> None:
+            line = pick.itemData(index)
+            if line:
+                current = edit.toPlainText().rstrip()
+                edit.setPlainText(f"{current}\n{line}" if current else line)
+            pick.setCurrentIndex(0)
+
+        pick.activated.connect(add)
+        self.layout_.addRow("", pick)
+        return pick
+
+    def _object_lines(self, kind: str) -> list[tuple[str, str]]:
+        """The swarm's secrets or configs (a templated config says so), each as a line at docker's
+        default target: the file's name under /run/secrets/ (a secret) or / (a config)."""
+        found = []
+        for item in sorted(self.store.get(kind).values(), key=lambda item: item.name):
+            text = item.name
+            if kind == "configs" and item.driver:
+                text = self.tr("%1 (%2 template)").replace("%1", item.name).replace("%2", item.driver)
+            target = item.name if kind == "secrets" else f"/{item.name}"
+            found.append((text, f"source={item.name},target={target}"))
+        return found
+
+    def objects(self) -> dict[str, set[str]]:
+        """The names of the swarm's secrets and configs, which the form's lines must name."""
+        return {
+            kind: {item.name for item in self.store.get(kind).values()} for kind in ("secrets", "configs")
+        }
 
     # .. values ..
     def _get(self, key: str) -> Any:
@@ -288,7 +338,7 @@ class FormTab(QWidget):
 
     def show_compose(self) -> None:
         form = self.form()
-        problems = validate(form)
+        problems = validate(form, self.objects())
         self.show_problems(problems)
         if problems:
             return
@@ -439,7 +489,7 @@ class DeployDialog(EngineDialog):
         assert self.before is not None
         form = replace(self.form_tab.form(), **{key: getattr(self.before, key) for key in LOCKED})
         text = self.tr("Correct the fields marked in red to see what the update changes.")
-        if not validate(form):
+        if not validate(form, self.form_tab.objects()):
             current = self._current_spec()
             try:
                 text = changes_text(diff_specs(current, updated_spec(current, self.before, form)))
@@ -486,7 +536,7 @@ class DeployDialog(EngineDialog):
             form = self.form_tab.form()
             if self.before is not None:
                 form = replace(form, **{key: getattr(self.before, key) for key in LOCKED})
-            problems = validate(form)
+            problems = validate(form, self.form_tab.objects())
             self.form_tab.show_problems(problems)
             if problems:
                 self.status.setStyleSheet(ERROR_STYLE)
@@ -504,13 +554,18 @@ class DeployDialog(EngineDialog):
                         spec.clear()
                         spec.update(new)
 
-                    work = (functools.partial(stacks.update_spec, auth=auth), self.service.id, change)
+                    work = (
+                        functools.partial(stacks.update_with_references, auth=auth),
+                        self.service.id,
+                        change,
+                        new_objects(form),
+                    )
                     done = self.tr("The service %1 is being updated.").replace("%1", self.service.name)
                 elif form.app:
                     work = (_add_to_app, to_plan(form), auth)
                     done = self.tr("The app %1 was deployed.").replace("%1", form.app)
                 else:
-                    work = (stacks.create_service, to_spec(form), auth)
+                    work = (stacks.create_service_with_objects, to_spec(form), new_objects(form), auth)
                     done = self.tr("The service %1 was created.").replace("%1", form.name)
             except ComposeError as error:
                 self.status.setStyleSheet(ERROR_STYLE)

@@ -152,12 +152,12 @@ class CreateDialog(ObjectDialog):
         labels = self.typed_labels(self.labels_edit)
         if labels is None:
             return
+        driver = "golang" if self.kind == "config" and self.templated.isChecked() else ""
         try:
-            objects.check_new(self.kind, name, data, self.names())
+            objects.check_new(self.kind, name, data, self.names(), driver)
         except EngineError as error:
             self.show_problem(error_text(error))
             return
-        driver = "golang" if self.templated.isChecked() else ""
         try:
             await self.on_manager(objects.create, self.kind, name, data, labels, driver)
         except Exception as error:
@@ -256,13 +256,13 @@ class RotateDialog(ObjectDialog):
         if self.run is not None:
             return
         data = self.data_input.data()
+        driver = self.item.driver if self.kind == "config" else ""
         try:
-            objects.check_new(self.kind, self.new_name, data, self.names())
+            objects.check_new(self.kind, self.new_name, data, self.names(), driver)
         except EngineError as error:
             self.show_problem(error_text(error))
             return
         self.show_problem("")
-        driver = self.item.driver if self.kind == "config" else ""
         plan = RotatePlan(
             self.kind, self.item.id, self.item.name, self.new_name, data, dict(self.item.labels), driver
         )
@@ -274,10 +274,11 @@ class RotateDialog(ObjectDialog):
         try:
             self.outcome = await self.on_manager(run.run)
         except Exception as error:
+            self.stop_button.hide()
             self.show_problem(failure_text(error))
             return
-        finally:
-            self.stop_button.hide()
+        # (not in a `finally`: a dialog closed meanwhile ends here with OwnerGone, its widgets gone)
+        self.stop_button.hide()
         self.status.setText(self.outcome_text(self.outcome))
 
     def outcome_text(self, outcome: Outcome) -> str:

@@ -102,6 +102,31 @@ def test_create_refuses_an_existing_name_and_a_file_over_500_kb(configs, qtbot, 
     assert dialog.isVisible()  # nothing typed is lost
 
 
+def test_a_template_the_engine_would_fail_to_expand_is_refused_in_create_and_rotate(configs, qtbot):
+    """The engine would create it and fail every task that mounts it; here it is refused first."""
+    qtbot.mouseClick(configs.create_button, Qt.MouseButton.LeftButton)
+    dialog = configs.findChild(CreateDialog, "createSecretDialog")
+    dialog.name_edit.setText("vault_site")
+    dialog.data_input.text_edit.setPlainText("server_name {{.Service.Name}};\nlisten {{.Node.Port}};")
+    dialog.templated.setChecked(True)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible())
+    assert dialog.error_label.text().startswith(
+        "The template is not valid, line 2: .Node.Port is not in a config's template data"
+    )
+    dialog.reject()
+    assert configs.select("vault_motd")  # a golang-templated config: its new version is read the same way
+    qtbot.mouseClick(configs.rotate_button, Qt.MouseButton.LeftButton)
+    rotate = configs.findChild(RotateDialog, "rotateDialog")
+    rotate.data_input.text_edit.setPlainText("{{if .Task.Slot}}first")
+    qtbot.mouseClick(rotate.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: rotate.error_label.isVisible())
+    assert (
+        rotate.error_label.text() == "The template is not valid, line 1: “{{if}}” is not closed by “{{end}}”."
+    )
+    assert rotate.run is None  # nothing was started
+
+
 def test_rotate_names_the_next_version_and_refuses_empty_content(configs, qtbot):
     assert configs.select("vault_nginx_conf")
     qtbot.mouseClick(configs.rotate_button, Qt.MouseButton.LeftButton)

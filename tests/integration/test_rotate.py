@@ -132,6 +132,8 @@ def test_a_config_that_breaks_one_service_is_rolled_back_and_kept(objects, clust
 
 
 def test_bad_input_is_refused_before_anything_is_created(objects, cluster, tmp_path):
+    """Over 500 KB, a name taken, a template the engine would fail to expand (it takes any data at
+    creation and fails every task that mounts it): refused, nothing created."""
     config = unique("crane-rot-b")
     objects["config"].append(config)
     cluster.client.create_config(config, b"v1")
@@ -145,7 +147,20 @@ def test_bad_input_is_refused_before_anything_is_created(objects, cluster, tmp_p
     assert "The config is over 500 KB: the engine takes at most 512000 bytes." in result.stderr
     with pytest.raises(EngineError, match="exists already"):
         rotate.plan_rotation(cluster.client, "config", config, b"v2", f"{config}-taken")
-    assert names(cluster, "config") & {f"{config}-v2"} == set()
+    # A templated config's new version is read as the engine would expand it at each task's start
+    cluster.client.create_config(f"{config}-t", b"{{.Service.Name}}", templating={"Name": "golang"})
+    bad = tmp_path / "bad.tmpl"
+    bad.write_bytes(b"server {{.Service.Name}\n")
+    result = crane(
+        "config", "rotate", f"{config}-t", "--file", str(bad), "--profile-file", str(profile_path())
+    )
+    assert result.returncode == 1
+    assert "The template is not valid, line 1: a “{{” is not closed by “}}”." in result.stderr
+    with pytest.raises(EngineError, match=r"line 1: the function “upper” does not exist"):
+        secrets_configs.create(
+            cluster.client, "config", f"{config}-u", b"{{upper .Node.Hostname}}", {}, "golang"
+        )
+    assert names(cluster, "config") & {f"{config}-v2", f"{config}-t-v2", f"{config}-u"} == set()
 
 
 def test_labels_change_and_nothing_else(objects, cluster):

@@ -17,6 +17,7 @@ from crane_desktop.engine.errors import (
     Conflict,
     ConnectionFailed,
     EngineTimeout,
+    NameTaken,
     NoLeader,
     NotFound,
     TLSFailed,
@@ -116,6 +117,15 @@ def api_error(status, text):
     [
         (api_error(404, "no such node"), NotFound, "no longer exists"),
         (api_error(500, "update out of sequence"), Conflict, "changed by someone else"),
+        (
+            api_error(
+                409,
+                "rpc error: code = AlreadyExists desc = name conflicts with an existing object: "
+                "service web already exists",
+            ),
+            NameTaken,
+            "already in use on the swarm",
+        ),
         (
             api_error(500, "rpc error: code = Unknown desc = The swarm does not have a leader."),
             NoLeader,

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from crane_desktop.engine import object_data
 from crane_desktop.engine.compose import schema
 from crane_desktop.engine.compose.convert_service import ServiceConverter
 from crane_desktop.engine.compose.marks import ComposeWarning, Path_, why
@@ -145,6 +146,28 @@ class StackConverter(ServiceConverter):
             )
         return {"Subnet": subnet}
 
+    def check_data(self, path: Path_, data: bytes, driver: str) -> None:
+        """What the engine would refuse (over 500 KB, an unknown driver) or every task would fail on
+        (a golang template it cannot read), refused at the line that declares it."""
+        if len(data) > object_data.MAX_BYTES:
+            self.fail(
+                (*path, "file"),
+                QT_TRANSLATE_NOOP(
+                    "engine", "the file is over 500 KB: the engine takes at most {limit} bytes"
+                ),
+                limit=str(object_data.MAX_BYTES),
+            )
+        if not object_data.driver_known(driver):
+            self.fail((*path, "template_driver"), object_data.UNKNOWN_DRIVER, driver=driver)
+        problem = object_data.template_problem(data) if driver else None
+        if problem is not None:
+            self.fail(
+                (*path, "file"),
+                QT_TRANSLATE_NOOP("engine", "the template is not valid, line {template_line}: {reason}"),
+                template_line=str(problem.line),
+                reason=problem.reason,
+            )
+
     def file_objects(self, kind: str) -> dict[str, dict[str, Any]]:
         result: dict[str, dict[str, Any]] = {}
         for key, value in self.top[kind].items():
@@ -175,5 +198,6 @@ class StackConverter(ServiceConverter):
                 spec["Templating"] = {
                     "Name": self.string(config["template_driver"], (*path, "template_driver"))
                 }
+            self.check_data(path, data, spec.get("Templating", {}).get("Name", ""))
             result[name] = spec
         return result

@@ -2385,6 +2385,26 @@
         <translation>存储卷</translation>
     </message>
     <message>
+        <source>Secrets</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Add a secret of the swarm…</source>
+        <translation>添加集群中的密钥…</translation>
+    </message>
+    <message>
+        <source>Configs</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>One a line: the name of one of the swarm's, or source=name,target=path,uid=0,gid=0,mode=0440 (target: a path, or a file name under /run/secrets/ for a secret and / for a config; mode in octal). A line with file=PATH makes a new one from that file of this computer; add template_driver=golang for a template such as {{.Service.Name}}.</source>
+        <translation>每行一项：集群中已有对象的名称，或 source=name,target=path,uid=0,gid=0,mode=0440（target 为路径，或文件名：密钥放在 /run/secrets/ 下，配置放在 / 下；mode 为八进制）。带 file=路径 的一行用本机的该文件新建一个；模板（例如 {{.Service.Name}}）再加 template_driver=golang。</translation>
+    </message>
+    <message>
+        <source>Add a config of the swarm…</source>
+        <translation>添加集群中的配置…</translation>
+    </message>
+    <message>
         <source>CPU limit</source>
         <translation>CPU 限制</translation>
     </message>
@@ -2451,6 +2471,10 @@
     <message>
         <source>(one per line)</source>
         <translation>（每行一项）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 template)</source>
+        <translation>%1（%2 模板）</translation>
     </message>
 </context>
 <context>
@@ -5265,6 +5289,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>该对象已被他人修改；请重新加载后再试。</translation>
     </message>
     <message>
+        <source>The name is already in use on the swarm: choose another.</source>
+        <translation>该名称在集群中已被使用：请换一个名称。</translation>
+    </message>
+    <message>
         <source>The engine at {endpoint} is not a swarm manager.</source>
         <translation>{endpoint} 上的引擎不是集群管理节点。</translation>
     </message>
@@ -5603,6 +5631,14 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>“{text}” is not a subnet in CIDR notation (e.g. 10.0.0.0/24)</source>
         <translation>“{text}”不是 CIDR 格式的子网（例如 10.0.0.0/24）</translation>
+    </message>
+    <message>
+        <source>the file is over 500 KB: the engine takes at most {limit} bytes</source>
+        <translation>文件超过 500 KB：引擎最多接受 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>the template is not valid, line {template_line}: {reason}</source>
+        <translation>模板无效，第 {template_line} 行：{reason}</translation>
     </message>
     <message>
         <source>needs “file” (or external: true)</source>
@@ -6445,6 +6481,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>该{kind}超过 500 KB：引擎最多接受 {limit} 字节。</translation>
     </message>
     <message>
+        <source>The template is not valid, line {line}: {reason}</source>
+        <translation>模板无效，第 {line} 行：{reason}</translation>
+    </message>
+    <message>
         <source>The unlock key is not this swarm's: the manager stays locked.</source>
         <translation>该解锁密钥不属于此集群：管理节点仍保持锁定。</translation>
     </message>
@@ -6559,6 +6599,126 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>Check the address, and that the swarm's managers reach the registry and trust its certificate (certs.d).</source>
         <translation>请检查地址，并确认集群的管理节点能访问该镜像仓库且信任其证书（certs.d）。</translation>
+    </message>
+    <message>
+        <source>“{driver}” is not a templating driver the engine knows: use golang.</source>
+        <translation>引擎不认识模板驱动“{driver}”：请使用 golang。</translation>
+    </message>
+    <message>
+        <source>{field} is not in a config's template data (.Service.ID/Name/Labels, .Node.ID/Hostname/Platform.OS/Platform.Architecture, .Task.ID/Name/Slot).</source>
+        <translation>配置模板的数据中没有 {field}（可用 .Service.ID/Name/Labels、.Node.ID/Hostname/Platform.OS/Platform.Architecture、.Task.ID/Name/Slot）。</translation>
+    </message>
+    <message>
+        <source>a quoted text is not closed.</source>
+        <translation>引号中的文字没有闭合。</translation>
+    </message>
+    <message>
+        <source>“{char}” (U+{code}) cannot stand there.</source>
+        <translation>此处不能出现“{char}”（U+{code}）。</translation>
+    </message>
+    <message>
+        <source>a “)” has no “(”.</source>
+        <translation>“)”没有对应的“(”。</translation>
+    </message>
+    <message>
+        <source>a “(” is not closed.</source>
+        <translation>“(”没有闭合。</translation>
+    </message>
+    <message>
+        <source>an empty action “{open} {close}”.</source>
+        <translation>空的动作“{open} {close}”。</translation>
+    </message>
+    <message>
+        <source>“{open}end{close}” closes nothing.</source>
+        <translation>“{open}end{close}”没有可结束的块。</translation>
+    </message>
+    <message>
+        <source>“{open}else{close}” is outside an if, range or with.</source>
+        <translation>“{open}else{close}”不在 if、range 或 with 之内。</translation>
+    </message>
+    <message>
+        <source>the function “{name}” does not exist.</source>
+        <translation>函数“{name}”不存在。</translation>
+    </message>
+    <message>
+        <source>a template is UTF-8 text.</source>
+        <translation>模板必须是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>a /* comment */ is not closed.</source>
+        <translation>/* 注释 */ 没有闭合。</translation>
+    </message>
+    <message>
+        <source>a comment must end right before “{close}”.</source>
+        <translation>注释必须紧接在“{close}”之前结束。</translation>
+    </message>
+    <message>
+        <source>a “{open}” is not closed by “{close}”.</source>
+        <translation>“{open}”没有用“{close}”闭合。</translation>
+    </message>
+    <message>
+        <source>“{open}{block}{close}” is not closed by “{open}end{close}”.</source>
+        <translation>“{open}{block}{close}”没有用“{open}end{close}”结束。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): write a name, or source=name,target=path,uid=0,gid=0,mode=0440.</source>
+        <translation>第 {line} 行（“{text}”）：请写名称，或写成 source=name,target=path,uid=0,gid=0,mode=0440（name 为名称，path 为目标路径）。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): the swarm has one of that name already: leave out file= to use it, or choose another name.</source>
+        <translation>第 {line} 行（“{text}”）：集群中已有同名对象：去掉 file= 即可使用它，或换一个名称。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): cannot read {file}: {reason}</source>
+        <translation>第 {line} 行（“{text}”）：无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): {file} is empty.</source>
+        <translation>第 {line} 行（“{text}”）：{file} 是空文件。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): {file} is over 500 KB: the engine takes at most {limit} bytes.</source>
+        <translation>第 {line} 行（“{text}”）：{file} 超过 500 KB：引擎最多接受 {limit} 字节。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): {reason}</source>
+        <translation>第 {line} 行（“{text}”）：{reason}</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): the template is not valid, line {template_line}: {reason}</source>
+        <translation>第 {line} 行（“{text}”）：模板无效，第 {template_line} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): file= needs a path.</source>
+        <translation>第 {line} 行（“{text}”）：file= 需要填写路径。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): template_driver= goes with file= (an existing object keeps its own).</source>
+        <translation>第 {line} 行（“{text}”）：template_driver= 须与 file= 一起使用（已有对象保留自己的模板驱动）。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): the swarm has no secret of that name.</source>
+        <translation>第 {line} 行（“{text}”）：集群中没有这个名称的密钥。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): the swarm has no config of that name.</source>
+        <translation>第 {line} 行（“{text}”）：集群中没有这个名称的配置。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): the target is empty.</source>
+        <translation>第 {line} 行（“{text}”）：目标路径为空。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): uid and gid are numbers, such as 0 or 1000.</source>
+        <translation>第 {line} 行（“{text}”）：uid 和 gid 须为数字，例如 0 或 1000。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): the mode is octal, such as 0400 or 0444.</source>
+        <translation>第 {line} 行（“{text}”）：权限为八进制，例如 0400 或 0444。</translation>
+    </message>
+    <message>
+        <source>Line {line} (“{text}”): another line uses the target {target}.</source>
+        <translation>第 {line} 行（“{text}”）：另一行已使用目标路径 {target}。</translation>
     </message>
 </context>
 <context>
