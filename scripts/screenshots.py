@@ -54,7 +54,7 @@ async def shoot(app: QApplication, args: argparse.Namespace) -> int:
     from crane_desktop.views.theme import apply_theme
     from tests.gui.conftest import by_name, feed
 
-    translators = i18n.install_translators(app, args.language) if args.language != "en" else []
+    translators = i18n.install_translators(app, args.language)
     apply_theme(app, args.theme)
     window = MainWindow()
     window.resize(*SIZE)
