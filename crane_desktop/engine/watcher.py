@@ -31,6 +31,7 @@ from crane_desktop.engine.errors import (
     NotSwarmManager,
 )
 from crane_desktop.engine.snapshots import Config, Container, Network, Node, Secret, Service, Task, parse_all
+from crane_desktop.engine.task_listing import TaskLister
 from crane_desktop.engine.threads import lower_priority, reap
 
 log = logging.getLogger("crane.engine.watcher")
@@ -92,6 +93,12 @@ KINDS: dict[str, ResourceKind] = {
 CLUSTER_KINDS = ("nodes", "services", "tasks", "networks", "secrets", "configs")
 STREAM_ENDED = object()
 INSPECT_LIMIT = 40  # more dirty ids than this in one flush: relist instead of inspecting each
+# Tasks have no events: they are relisted every `task_interval` while the cluster changes. Each list
+# that finds nothing new doubles the wait, up to a second per thousand tasks (the manager encodes every
+# task on each list: ~10 ms of its CPU per thousand), never more than IDLE_TASK_CAP; any change, event
+# or poke brings it back to `task_interval`.
+IDLE_TASK_CAP = 10.0
+TASKS_PER_IDLE_SECOND = 1000
 
 
 class Watcher:
@@ -125,6 +132,8 @@ class Watcher:
         self._dirty: dict[str, set[str]] = {}
         self._next_relist: dict[str, float] = {}
         self._emitted_once: set[str] = set()
+        self._task_wait = task_interval  # the current wait between task lists (grows while idle)
+        self._task_lister = TaskLister()
         self._pool = ThreadPoolExecutor(max_workers=len(self.kinds) + 1, thread_name_prefix="crane-list")
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -170,6 +179,8 @@ class Watcher:
     def poke(self, kind: str) -> None:
         """Relist `kind` at the next flush (after an action whose effect has no event, e.g. tasks)."""
         self._next_relist[kind] = 0.0
+        if kind == "tasks":
+            self._task_wait = self._task_interval
 
     # -- main loop -------------------------------------------------------------------------------
     def _run(self) -> None:
@@ -302,7 +313,7 @@ class Watcher:
         for kind in self.kinds:
             if kind.event_type == event_type and actor:
                 self._dirty.setdefault(kind.name, set()).add(actor)
-        if event_type == "service":
+        if event_type in ("service", "node"):  # tasks follow their service and their node
             self.poke("tasks")
 
     # -- listing and diffing ---------------------------------------------------------------------
@@ -333,13 +344,27 @@ class Watcher:
             results = [self._list_parsed(kinds[0])]
         elapsed = time.monotonic() - started
         for kind, fresh in zip(kinds, results, strict=True):
-            base = self._task_interval if kind.name == "tasks" else kind.relist_every
+            change = diff(self.state[kind.name], fresh)
+            if kind.name == "tasks":
+                base = self._next_task_wait(bool(change), len(fresh))
+            else:
+                base = kind.relist_every
             self._next_relist[kind.name] = time.monotonic() + max(base, 4 * elapsed)
-            self._emit(kind.name, diff(self.state[kind.name], fresh))
+            self._emit(kind.name, change)
             if kind.name == "nodes":
                 self.cluster.learn_managers(fresh.values())
 
+    def _next_task_wait(self, changed: bool, count: int) -> float:
+        if changed:
+            self._task_wait = self._task_interval
+        else:
+            cap = min(IDLE_TASK_CAP, max(self._task_interval, count / TASKS_PER_IDLE_SECOND))
+            self._task_wait = min(cap, self._task_wait * 2)
+        return self._task_wait
+
     def _list_parsed(self, kind: ResourceKind) -> dict[str, Any]:
+        if kind.name == "tasks":  # the biggest list: decoded only where it changed
+            return self._task_lister.parse(self._ask(lambda client: api.get_raw(client, "/tasks")))
         return parse_all(kind.snapshot, self._ask(kind.list_all))
 
     def _refresh(self, kind: ResourceKind, ids: set[str]) -> None:
