@@ -38,6 +38,7 @@ log = logging.getLogger("crane.engine.watcher")
 
 Sink = Callable[[str, Diff[Any]], None]
 EventSink = Callable[[dict[str, Any]], None]
+RttSink = Callable[[float], None]
 # events handed on to `on_event` though no kind here follows them (the events page shows them)
 REPORTED_EVENT_TYPES = ("config", "secret")
 T = TypeVar("T")
@@ -99,6 +100,8 @@ INSPECT_LIMIT = 40  # more dirty ids than this in one flush: relist instead of i
 # or poke brings it back to `task_interval`.
 IDLE_TASK_CAP = 10.0
 TASKS_PER_IDLE_SECOND = 1000
+RTT_EVERY = 5.0  # seconds between the /_ping round trips the status bar shows
+RTT_SAMPLES = 3  # the median of the last few: one reconnect's handshake is not the link's RTT
 
 
 class Watcher:
@@ -113,14 +116,20 @@ class Watcher:
         flush_interval: float = 0.25,
         task_interval: float = 1.0,
         on_event: EventSink | None = None,
+        on_rtt: RttSink | None = None,
     ) -> None:
         """`on_event(event)` gets every event of the stream as the engine sent it (on the watcher's
-        thread, before the diff it causes), secrets' and configs' too."""
+        thread, before the diff it causes), secrets' and configs' too. `on_rtt(seconds)` gets the
+        round-trip time to the manager in use every RTT_EVERY seconds (a /_ping, on the watcher's
+        thread)."""
         self.cluster = cluster
         self.kinds = [KINDS[name] for name in kinds]
         self.state: dict[str, dict[str, Any]] = {kind.name: {} for kind in self.kinds}
         self._sink = sink
         self._on_event = on_event
+        self._on_rtt = on_rtt
+        self._rtts: list[float] = []
+        self._next_ping = 0.0
         self._flush_interval = flush_interval
         self._task_interval = task_interval
         self._stop = threading.Event()
@@ -190,6 +199,7 @@ class Watcher:
             try:
                 # The stream opens beside the listing: `since` a moment before it, so no event is lost.
                 since = int(time.time() + self.cluster.clock_skew) - 1
+                self._rtts, self._next_ping = [], 0.0  # perhaps another manager now
                 opening = self._pool.submit(self._start_events, since)
                 try:
                     self._relist(self.kinds)
@@ -252,6 +262,7 @@ class Watcher:
                 continue
             next_flush = time.monotonic() + self._flush_interval
             self._flush()
+            self._measure_rtt()
 
     # -- events ----------------------------------------------------------------------------------
     def _start_events(self, since: int | None = None) -> None:
@@ -331,6 +342,15 @@ class Watcher:
             ids = dirty.get(kind.name)
             if ids and kind not in due:
                 self._refresh(kind, ids)
+
+    def _measure_rtt(self) -> None:
+        if self._on_rtt is None or time.monotonic() < self._next_ping:
+            return
+        began = time.perf_counter()
+        self._ask(lambda client: client.ping())
+        self._rtts = [*self._rtts[-(RTT_SAMPLES - 1) :], time.perf_counter() - began]
+        self._next_ping = time.monotonic() + RTT_EVERY
+        self._on_rtt(sorted(self._rtts)[len(self._rtts) // 2])
 
     def _relist(self, kinds: Iterable[ResourceKind]) -> None:
         """List `kinds` (concurrently when several: connect time is then the slowest list, not the

@@ -4423,6 +4423,10 @@
 <context>
     <name>StatusLine</name>
     <message>
+        <source>Round-trip time to the manager in use, measured every few seconds</source>
+        <translation>到当前所用管理节点的往返时间，每隔几秒测量一次</translation>
+    </message>
+    <message>
         <source>Waiting for the engine…</source>
         <translation>正在等待引擎…</translation>
     </message>
@@ -4437,6 +4441,10 @@
     <message>
         <source>API %1</source>
         <translation>API %1</translation>
+    </message>
+    <message>
+        <source>RTT %1 ms</source>
+        <translation>往返时间 %1 毫秒</translation>
     </message>
     <message>
         <source>leader %1</source>
@@ -4583,7 +4591,8 @@
     <message numerus="yes">
         <source>%1 (in %n day(s))</source>
         <translation>
-            <numerusform>%1（%n 天后）</numerusform></translation>
+            <numerusform>%1（%n 天后）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every node has a certificate from the current root.</source>
