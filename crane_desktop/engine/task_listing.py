@@ -34,8 +34,8 @@ class TaskLister:
 
     def parse(self, body: bytes) -> dict[str, Task]:
         pieces = split(body)
-        if pieces is None:
-            return self._parse_whole(body)
+        if pieces is None or not self._known:  # the first list: one decode of the whole is faster
+            return self._parse_whole(body, pieces)
         known, fresh, result = self._known, {}, {}
         decoded = 0
         for piece in pieces:
@@ -46,17 +46,23 @@ class TaskLister:
             else:
                 new = decode(task_id, piece)
                 if new is None:
-                    return self._parse_whole(body)
+                    return self._parse_whole(body, None)
                 task, decoded = new, decoded + 1
             fresh[task_id] = (piece, task)
             result[task.id] = task
         self._known, self.decoded = fresh, decoded
         return result
 
-    def _parse_whole(self, body: bytes) -> dict[str, Task]:
-        self._known = {}
+    def _parse_whole(self, body: bytes, pieces: list[bytes] | None) -> dict[str, Task]:
+        """Decode the whole answer; keep its pieces for the next list only when they are exactly one
+        per task (a cut inside a task makes one piece more than there are tasks)."""
         result = parse_all(Task, json.loads(body))
         self.decoded = len(result)
+        self._known = {}
+        if pieces is not None and len(pieces) == len(result):
+            known = {piece[: piece.find(b'"')]: piece for piece in pieces}
+            if len(known) == len(result) and all(key.decode() in result for key in known):
+                self._known = {key: (piece, result[key.decode()]) for key, piece in known.items()}
         return result
 
 

@@ -20,7 +20,7 @@ def engine_body(tasks: list[dict]) -> bytes:
     return json.dumps(tasks, separators=(",", ":")).encode() + b"\n"
 
 
-def test_the_first_list_is_decoded_whole_and_equals_a_plain_parse():
+def test_the_first_list_is_decoded_in_one_go_and_equals_a_plain_parse():
     tasks = recorded_tasks()
     lister = TaskLister()
     parsed = lister.parse(engine_body(tasks))
@@ -74,4 +74,5 @@ def test_a_cut_inside_a_task_is_never_taken_for_a_task():
     parsed = lister.parse(body)
     assert "inner" not in parsed
     assert parsed == parse_all(Task, [nested, *tasks[1:]])
-    assert lister.parse(body) == parsed  # and again, with nothing kept from the failed cut
+    assert lister.parse(body) == parsed  # and again, with nothing kept from the wrong cut
+    assert lister.decoded == len(tasks)
