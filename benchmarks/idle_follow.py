@@ -54,6 +54,11 @@ def process_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
+def resident_mib() -> float:
+    status = Path("/proc/self/status").read_text().splitlines()
+    return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024
+
+
 def node1_host() -> str:
     return f"unix://{Path(str(state_dir()).replace('/var/lib/', '/run/'))}/node-1.sock"
 
@@ -82,7 +87,7 @@ async def watch_cpu(seconds: float, pid: int) -> float:
 
 async def run(args: argparse.Namespace) -> None:
     pid = dockerd_pid()
-    quiet, watched, engine_app, app_own, loads = [], [], [], [], []
+    quiet, watched, engine_app, app_own, loads, rss = [], [], [], [], [], []
     for index in range(args.runs):
         loads.append(os.getloadavg()[0])
         quiet.append((await window_cpu(args.seconds, pid))[0])
@@ -98,6 +103,7 @@ async def run(args: argparse.Namespace) -> None:
             engine, own = await window_cpu(args.seconds, pid)
             engine_app.append(engine)
             app_own.append(own)
+            rss.append(resident_mib())
         finally:
             window.close_session()
             window.close()
@@ -105,7 +111,7 @@ async def run(args: argparse.Namespace) -> None:
         print(
             f"run {index + 1}: load {loads[-1]:.1f}; node-1 dockerd quiet {quiet[-1]:.1f} %, "
             f"with watch {watched[-1]:.1f} %, with the app {engine_app[-1]:.1f} %; "
-            f"the app itself {app_own[-1]:.1f} % of one core",
+            f"the app itself {app_own[-1]:.1f} % of one core, RSS {rss[-1]:.0f} MiB",
             flush=True,
         )
     median = statistics.median
@@ -113,7 +119,7 @@ async def run(args: argparse.Namespace) -> None:
     added_by_app = median(a - q for a, q in zip(engine_app, quiet, strict=True))
     print(f"Idle following, {args.tasks:,}+ tasks, medians of {args.runs} windows of {args.seconds:.0f} s")
     print(f"  load average median {median(loads):.1f} ({min(loads):.1f}-{max(loads):.1f})")
-    print(f"  the app: {median(app_own):.1f} % of one core (target <= 5 %)")
+    print(f"  the app: {median(app_own):.1f} % of one core (target <= 5 %), RSS {median(rss):.0f} MiB")
     print(
         f"  node-1 dockerd: quiet {median(quiet):.1f} %, watch {median(watched):.1f} % "
         f"(+{added_by_watch:.1f}), app {median(engine_app):.1f} % (+{added_by_app:.1f})"
@@ -131,6 +137,7 @@ def main() -> None:
     if args.populate:
         populate(1000, args.tasks - 200, 200)
     app = QApplication.instance() or QApplication([])
+    app.setQuitOnLastWindowClosed(False)  # a window per run
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
