@@ -30,9 +30,15 @@ class TaskLister:
 
     def __init__(self) -> None:
         self._known: dict[bytes, tuple[bytes, Task]] = {}  # ID -> (the task's bytes, its snapshot)
+        # the last whole decode's pieces and tasks, matched up only when the next list comes (off the
+        # connect path: the first tables wait for the first list, not for this bookkeeping)
+        self._unmatched: tuple[list[bytes], dict[str, Task]] | None = None
         self.decoded = 0  # tasks decoded by the last `parse` (for tests and benchmarks)
 
     def parse(self, body: bytes) -> dict[str, Task]:
+        if self._unmatched is not None:
+            self._known = match(*self._unmatched)
+            self._unmatched = None
         pieces = split(body)
         if pieces is None or not self._known:  # the first list: one decode of the whole is faster
             return self._parse_whole(body, pieces)
@@ -54,16 +60,22 @@ class TaskLister:
         return result
 
     def _parse_whole(self, body: bytes, pieces: list[bytes] | None) -> dict[str, Task]:
-        """Decode the whole answer; keep its pieces for the next list only when they are exactly one
-        per task (a cut inside a task makes one piece more than there are tasks)."""
         result = parse_all(Task, json.loads(body))
         self.decoded = len(result)
         self._known = {}
-        if pieces is not None and len(pieces) == len(result):
-            known = {piece[: piece.find(b'"')]: piece for piece in pieces}
-            if len(known) == len(result) and all(key.decode() in result for key in known):
-                self._known = {key: (piece, result[key.decode()]) for key, piece in known.items()}
+        self._unmatched = (pieces, result) if pieces is not None else None
         return result
+
+
+def match(pieces: list[bytes], tasks: dict[str, Task]) -> dict[bytes, tuple[bytes, Task]]:
+    """Each task's bytes beside its snapshot, when the pieces are exactly one per task (a cut inside a
+    task makes one piece more than there are tasks); else nothing."""
+    if len(pieces) != len(tasks):
+        return {}
+    known = {piece[: piece.find(b'"')]: piece for piece in pieces}
+    if len(known) != len(tasks) or not all(key.decode() in tasks for key in known):
+        return {}
+    return {key: (piece, tasks[key.decode()]) for key, piece in known.items()}
 
 
 def split(body: bytes) -> list[bytes] | None:
