@@ -18,6 +18,7 @@ import statistics
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -29,9 +30,10 @@ from benchmarks.churn import IMAGE, node1_socket
 from crane_desktop import demo
 from crane_desktop.engine.client import make_client
 from crane_desktop.engine.cluster import Cluster
-from crane_desktop.engine.profiles import load_profile_file
+from crane_desktop.engine.profiles import endpoint_host, endpoint_port, load_profile_file
 from crane_desktop.engine.watcher import CLUSTER_KINDS, Watcher
 from crane_desktop.models.nodes import NodeTableModel
+from tests.tcp_proxy import SlowLinkProxy
 
 PROFILE = os.environ.get("CRANE_TEST_PROFILE") or str(demo.profile_path())
 LABEL = "crane.bench"
@@ -148,10 +150,20 @@ def main() -> None:
     parser.add_argument("--running", type=int, default=200, help="tasks that run across the nodes")
     parser.add_argument("--keep", action="store_true", help="leave the load on the swarm")
     parser.add_argument("--rounds", type=int, default=21, help="floor and app timed alternately, medians")
+    parser.add_argument("--rtt-ms", type=float, default=0, help="through a slow link of this round trip")
+    parser.add_argument("--mbit", type=float, default=20.0, help="the slow link's rate each way")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     profile = load_profile_file(PROFILE)
     populate(args.services, args.pending, args.running)
+    link = None
+    if args.rtt_ms:  # both the floor and the app reach the manager through the same slow link
+        target = profile.managers[0]
+        link = SlowLinkProxy(
+            (endpoint_host(target), endpoint_port(target)), rtt=args.rtt_ms / 1000, mbit=args.mbit
+        )
+        profile = replace(profile, managers=(link.endpoint,))
+        print(f"through a link of {args.rtt_ms:.0f} ms RTT and {args.mbit:.0f} Mbit/s ({link.endpoint})")
     try:
         floors, apps, floor_cpus, app_cpus, counts = [], [], [], [], {}
         load = os.getloadavg()[0]
@@ -173,6 +185,8 @@ def main() -> None:
             f"CPU ratio {app_cpu / floor_cpu:.2f}x"
         )
     finally:
+        if link is not None:
+            link.close()
         if not args.keep:
             cleanup()
 
