@@ -96,7 +96,10 @@ def flood_command(rate: int) -> list[str]:
 
 def describe(receiver, event) -> str:
     """The event and who got it (a timer's or notifier's owner says which slot it was)."""
-    owner = receiver.parent() if hasattr(receiver, "parent") else None
+    try:
+        owner = receiver.parent() if hasattr(receiver, "parent") else None
+    except RuntimeError:  # deleted by the event itself (DeferredDelete)
+        owner = None
     of = f" of {type(owner).__name__}" if owner is not None else ""
     return f"{event_name(event)} to {type(receiver).__name__}{of}"
 
