@@ -60,15 +60,15 @@ async def run(seconds: float, rtt_ms: float = 0, mbit: float = 20) -> None:
             fault()
             probe.start()
             await asyncio.sleep(seconds)
-            results.append((name, list(probe.gaps)))
+            results.append((name, list(probe.gaps), probe.longest_cpu))
         probe.timer.stop()
         link = f", a link of {rtt_ms:.0f} ms RTT and {mbit:.0f} Mbit/s" if rtt_ms else ""
         print(
             f"R3 through a loopback proxy{link}, {seconds:.0f} s a phase; phases seen: {sorted(set(phases))}"
         )
         print(f"  ended on {window.session.cluster.endpoint} (proxy was {proxy.endpoint})")
-        for name, gaps in results:
-            print(f"  {name:8s} {summary(gaps)} over {len(gaps)} ticks")
+        for name, gaps, cpu in results:
+            print(f"  {name:8s} {summary(gaps)} over {len(gaps)} ticks; GUI CPU in the longest {cpu:.1f} ms")
         print(f"  load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; target: longest <= 50 ms")
     finally:
         proxy.resume()
