@@ -23,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from benchmarks.p4_everything import StallProbe, wait_for
+from benchmarks.p4_everything import StallProbe, TimedApplication, wait_for
 from crane_desktop import heap
 from crane_desktop.demo import profile_path
 from crane_desktop.engine.profiles import endpoint_host, endpoint_port, load_profile_file
@@ -56,19 +56,24 @@ async def run(seconds: float, rtt_ms: float = 0, mbit: float = 20) -> None:
         heap.settle()  # as the app does once its first window is up
         probe = StallProbe()
         results = []
+        timed = QApplication.instance()
         for name, fault in (("stalled", proxy.pause), ("cut", proxy.cut), ("healed", proxy.resume)):
             fault()
             probe.start()
+            if isinstance(timed, TimedApplication):
+                timed.longest, timed.heaviest, timed.count, timed.recording = [], [], 0, True
             await asyncio.sleep(seconds)
-            results.append((name, list(probe.gaps), probe.longest_cpu))
+            report = timed.report() if isinstance(timed, TimedApplication) else ""
+            results.append((name, list(probe.gaps), probe.longest_cpu, report))
         probe.timer.stop()
         link = f", a link of {rtt_ms:.0f} ms RTT and {mbit:.0f} Mbit/s" if rtt_ms else ""
         print(
             f"R3 through a loopback proxy{link}, {seconds:.0f} s a phase; phases seen: {sorted(set(phases))}"
         )
         print(f"  ended on {window.session.cluster.endpoint} (proxy was {proxy.endpoint})")
-        for name, gaps, cpu in results:
+        for name, gaps, cpu, report in results:
             print(f"  {name:8s} {summary(gaps)} over {len(gaps)} ticks; GUI CPU in the longest {cpu:.1f} ms")
+            print(f"           work items: {report}")
         print(f"  load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; target: longest <= 50 ms")
     finally:
         proxy.resume()
@@ -81,7 +86,7 @@ def main() -> None:
     rtt_ms = float(sys.argv[2]) if len(sys.argv) > 2 else 0.0  # through a slow link: its round trip
     mbit = float(sys.argv[3]) if len(sys.argv) > 3 else 20.0
     sys.setswitchinterval(0.001)  # as crane_desktop/app.py does
-    app = QApplication.instance() or QApplication([])
+    app = QApplication.instance() or TimedApplication([])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     started = time.monotonic()
