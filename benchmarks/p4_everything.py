@@ -5,16 +5,20 @@ created, another scaled, the oldest removed every second). A 10 ms QTimer on the
 the stalls: the longest gap between its ticks and the 99th percentile (target: longest <= 50 ms).
 
 Needs the test swarm (CRANE_SWARM_INSTANCE=K); removes what it creates.
-Run: .venv/bin/python -m benchmarks.p4_everything [containers=100] [seconds=60]
+Run: .venv/bin/python -m benchmarks.p4_everything [containers=100] [seconds=60] [lines/s, 0: unlimited]
+[windows=1]
+Every event the GUI loop dispatches is timed too (TimedApplication): the longest single work item.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import statistics
 import sys
 import threading
 import time
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -63,6 +67,88 @@ class StallProbe:
         self.timer.start()
 
 
+def event_name(event) -> str:
+    try:
+        return str(event.type().name)
+    except (AttributeError, ValueError):  # a type registered at run time
+        return f"event {int(event.type())}"
+
+
+def machine_busy() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine so far, from /proc/stat."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]
+    ticks = os.sysconf("SC_CLK_TCK")
+    return (sum(fields) - idle) / ticks, sum(fields) / ticks
+
+
+def flood_command(rate: int) -> list[str]:
+    """The flooding task: as fast as it can, or about `rate` lines a second (bursts every 10 ms)."""
+    if not rate:
+        return FLOOD
+    batch = max(1, rate // 100)
+    loop = (
+        f"i=0; while true; do j=0; while [ $j -lt {batch} ]; do i=$((i+1)); j=$((j+1)); "
+        'echo "p4 flood line $i level=info GET /x"; done; usleep 10000; done'
+    )
+    return ["sh", "-c", loop]
+
+
+def describe(receiver, event) -> str:
+    """The event and who got it (a timer's or notifier's owner says which slot it was)."""
+    try:
+        owner = receiver.parent() if hasattr(receiver, "parent") else None
+    except RuntimeError:  # deleted by the event itself (DeferredDelete)
+        owner = None
+    of = f" of {type(owner).__name__}" if owner is not None else ""
+    return f"{event_name(event)} to {type(receiver).__name__}{of}"
+
+
+class TimedApplication(QApplication):
+    """The GUI event loop instrumented: every event Qt dispatches from the loop (a timer's slot, a
+    queued signal, a socket notifier running asyncio callbacks, a paint) is timed, wall clock and the
+    GUI thread's own CPU; nested dispatches count in the outermost one. The longest single piece of
+    GUI-thread work is what a user feels as a frozen window, whatever else loads the machine."""
+
+    def __init__(self, argv: list[str]) -> None:
+        super().__init__(argv)
+        self.depth = 0
+        self.recording = False
+        self.longest: list[tuple[float, float, str]] = []  # (wall ms, CPU ms, what), the ten longest
+        self.heaviest: list[tuple[float, float, str]] = []  # (CPU ms, wall ms, what), the ten costliest
+        self.count = 0
+
+    def notify(self, receiver, event) -> bool:
+        if self.depth or not self.recording:
+            self.depth += 1
+            try:
+                return super().notify(receiver, event)
+            finally:
+                self.depth -= 1
+        self.depth = 1
+        began, began_cpu = time.perf_counter(), time.thread_time()
+        try:
+            return super().notify(receiver, event)
+        finally:
+            self.depth = 0
+            wall = (time.perf_counter() - began) * 1000
+            cpu = (time.thread_time() - began_cpu) * 1000
+            self.count += 1
+            if len(self.longest) < 10 or wall > self.longest[-1][0]:
+                what = describe(receiver, event)
+                self.longest = sorted([*self.longest, (wall, cpu, what)], reverse=True)[:10]
+            if len(self.heaviest) < 10 or cpu > self.heaviest[-1][0]:
+                what = describe(receiver, event)
+                self.heaviest = sorted([*self.heaviest, (cpu, wall, what)], reverse=True)[:10]
+
+    def report(self) -> str:
+        if not self.longest:
+            return "no events timed"
+        heaviest = "; ".join(f"{c:.1f} ms CPU ({w:.1f} wall) {x}" for c, w, x in self.heaviest[:4])
+        longest = "; ".join(f"{w:.1f} ms wall ({c:.1f} CPU) {x}" for w, c, x in self.longest[:3])
+        return f"{self.count:,} events; by GUI CPU: {heaviest}; by wall clock: {longest}"
+
+
 class SlotTimer:
     """Wraps a widget's per-frame timer slot to measure the GUI time spent in it (longest and total)."""
 
@@ -87,7 +173,7 @@ async def wait_for(condition, timeout: float, what: str) -> None:
         await asyncio.sleep(0.2)
 
 
-async def run(containers: int, seconds: float) -> None:
+async def run(containers: int, seconds: float, rate: int = 0, windows: int = 1) -> None:
     client = docker.APIClient(base_url=node1_socket(), timeout=60)
     window = MainWindow()
     window.resize(1400, 900)
@@ -104,7 +190,7 @@ async def run(containers: int, seconds: float) -> None:
             mode=docker.types.ServiceMode("replicated", replicas=containers),
         )
         client.create_service(
-            docker.types.TaskTemplate(docker.types.ContainerSpec(IMAGE, FLOOD)),
+            docker.types.TaskTemplate(docker.types.ContainerSpec(IMAGE, flood_command(rate))),
             name="p4-flood",
             labels={LABEL: "1"},
         )
@@ -147,42 +233,74 @@ async def run(containers: int, seconds: float) -> None:
             SlotTimer(charts._timer, charts.flush),
         )
         probe = StallProbe()
-        lines0 = logs.view.ring.total
-        samples0 = sum(len(s.t) for k, s in charts.series.items() if k != "total")
-        load_before = os.getloadavg()[0]
-        probe.start()
-        gui_cpu0 = time.thread_time()
-        started = time.monotonic()
-        await asyncio.sleep(seconds)
-        probe.timer.stop()
-        wall = time.monotonic() - started
-        load = os.getloadavg()[0]
-        lines = (logs.view.ring.total) - lines0
-        samples = sum(len(s.t) for k, s in charts.series.items() if k != "total") - samples0
-        gaps = sorted(probe.gaps)
-        gui_cpu = (time.thread_time() - gui_cpu0) / wall * 100
-        p99 = gaps[int(0.99 * (len(gaps) - 1))] if gaps else 0.0
-        p50 = gaps[len(gaps) // 2] if gaps else 0.0
+        timed = QApplication.instance()
+        stalls: list[float] = []
+        items: list[tuple[float, float]] = []  # (CPU ms, wall ms) of each window's longest work item
+        for index in range(windows):
+            for slot_timer in (log_flush, chart_flush):
+                slot_timer.longest = slot_timer.total = slot_timer.longest_cpu = 0.0
+            if isinstance(timed, TimedApplication):
+                timed.longest, timed.heaviest, timed.count = [], [], 0
+            lines0 = logs.view.ring.total
+            samples0 = sum(len(s.t) for k, s in charts.series.items() if k != "total")
+            load_before = os.getloadavg()[0]
+            probe.start()
+            gui_cpu0, app_cpu0, machine0 = time.thread_time(), time.process_time(), machine_busy()
+            started = time.monotonic()
+            if isinstance(timed, TimedApplication):
+                timed.recording = True
+            await asyncio.sleep(seconds)
+            if isinstance(timed, TimedApplication):
+                timed.recording = False
+            probe.timer.stop()
+            app_cpu = time.process_time() - app_cpu0
+            machine = [b - a for a, b in zip(machine0, machine_busy(), strict=True)]
+            wall = time.monotonic() - started
+            load = os.getloadavg()[0]
+            lines = (logs.view.ring.total) - lines0
+            samples = sum(len(s.t) for k, s in charts.series.items() if k != "total") - samples0
+            gaps = sorted(probe.gaps)
+            gui_cpu = (time.thread_time() - gui_cpu0) / wall * 100
+            p99 = gaps[int(0.99 * (len(gaps) - 1))] if gaps else 0.0
+            p50 = gaps[len(gaps) // 2] if gaps else 0.0
+            print(
+                f"P4 {wall:.0f} s: log flood {lines / wall:,.0f} lines/s into the Logs tab "
+                f"(ring {len(logs.view.ring):,}, dropped {logs.view.ring.dropped:,}); "
+                f"{len(charts.streams)} containers' stats, {samples / wall:.0f} samples/s; "
+                f"{churned[0]} churn rounds (create + scale + remove), {len(store.get('services'))} services"
+            )
+            print(
+                f"GUI stall probe (10 ms timer, {len(gaps)} ticks): longest {gaps[-1] if gaps else 0:.1f} ms "
+                f"(target <= 50 ms; the GUI thread's own CPU in it {probe.longest_cpu:.1f} ms), "
+                f"p99 {p99:.1f} ms, median {p50:.1f} ms; "
+                f"load average {load_before:.1f} -> {load:.1f} on {os.cpu_count()} CPUs; "
+                f"GUI thread CPU {gui_cpu:.0f} % of one core"
+            )
+            print(
+                f"GUI time in the log view's flush: longest {log_flush.longest:.1f} ms "
+                f"({log_flush.longest_cpu:.1f} ms CPU), "
+                f"{log_flush.total / wall / 10:.1f} % of the thread; "
+                f"in the charts' flush: longest {chart_flush.longest:.1f} ms "
+                f"({chart_flush.longest_cpu:.1f} ms CPU), "
+                f"{chart_flush.total / wall / 10:.1f} %"
+            )
+            print(
+                f"CPU: the app {app_cpu / wall * 100:.0f} % of one core; the machine "
+                f"{machine[0] / wall * 100:.0f} % of one core busy of {machine[1] / wall * 100:.0f} %, so "
+                "everything else (the load generator, the swarm, other runs) "
+                f"{(machine[0] - app_cpu) / wall * 100:.0f} %"
+            )
+            if isinstance(timed, TimedApplication):
+                print(f"GUI event loop (target: the longest work item <= 16 ms): {timed.report()}")
+                items.append(timed.heaviest[0][:2] if timed.heaviest else (0.0, 0.0))
+            stalls.append(gaps[-1] if gaps else 0.0)
+            print(f"-- window {index + 1} of {windows} --", flush=True)
         print(
-            f"P4 {wall:.0f} s: log flood {lines / wall:,.0f} lines/s into the Logs tab "
-            f"(ring {len(logs.view.ring):,}, dropped {logs.view.ring.dropped:,}); "
-            f"{len(charts.streams)} containers' stats, {samples / wall:.0f} samples/s; "
-            f"{churned[0]} churn rounds (create + scale + remove), {len(store.get('services'))} services"
-        )
-        print(
-            f"GUI stall probe (10 ms timer, {len(gaps)} ticks): longest {gaps[-1] if gaps else 0:.1f} ms "
-            f"(target <= 50 ms; the GUI thread's own CPU in it {probe.longest_cpu:.1f} ms), "
-            f"p99 {p99:.1f} ms, median {p50:.1f} ms; "
-            f"load average {load_before:.1f} -> {load:.1f} on {os.cpu_count()} CPUs; "
-            f"GUI thread CPU {gui_cpu:.0f} % of one core"
-        )
-        print(
-            f"GUI time in the log view's flush: longest {log_flush.longest:.1f} ms "
-            f"({log_flush.longest_cpu:.1f} ms CPU), "
-            f"{log_flush.total / wall / 10:.1f} % of the thread; "
-            f"in the charts' flush: longest {chart_flush.longest:.1f} ms "
-            f"({chart_flush.longest_cpu:.1f} ms CPU), "
-            f"{chart_flush.total / wall / 10:.1f} %"
+            f"P4 over {windows} windows of {seconds:.0f} s: longest stall median "
+            f"{statistics.median(stalls):.1f} ms ({', '.join(f'{x:.0f}' for x in stalls)}); "
+            "the longest work item's GUI CPU median "
+            f"{statistics.median(c for c, _w in items) if items else 0:.1f} ms "
+            f"({', '.join(f'{c:.1f}/{w:.0f}' for c, w in items)} ms CPU/wall)"
         )
     finally:
         stop.set()
@@ -200,11 +318,13 @@ def main() -> None:
     containers = int(sys.argv[1]) if len(sys.argv) > 1 else 100
     seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 60.0
     sys.setswitchinterval(float(os.environ.get("SWITCH_INTERVAL", "0.001")))  # as crane_desktop/app.py does
-    app = QApplication.instance() or QApplication([])
+    rate = int(sys.argv[3]) if len(sys.argv) > 3 else 0  # log lines a second; 0: as fast as it can
+    windows = int(sys.argv[4]) if len(sys.argv) > 4 else 1  # measured one after the other, same setup
+    app = QApplication.instance() or TimedApplication([])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        loop.run_until_complete(run(containers, seconds))
+        loop.run_until_complete(run(containers, seconds, rate, windows))
 
 
 if __name__ == "__main__":

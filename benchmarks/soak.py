@@ -42,6 +42,15 @@ def sample() -> tuple[int, int, int]:
     return rss, len(os.listdir("/proc/self/task")), len(os.listdir("/proc/self/fd"))
 
 
+def report(label: str, minutes: float, measures: tuple[int, int, int]) -> None:
+    rss, threads, fds = measures
+    print(
+        f"{label:5s} {minutes:5.1f} min  RSS {rss / 1024:7.1f} MiB  threads {threads:3d}  fds {fds:4d}"
+        f"  load {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--minutes", type=float, default=60)
@@ -77,18 +86,14 @@ async def soak(args: argparse.Namespace) -> int:
     options = {"period": args.churn_period, "prefix": "soak", "label": LABEL, "drain_every": 60}
     churner = threading.Thread(target=churn, args=(stop,), kwargs=options, daemon=True)
     churner.start()
-    samples = []
+    samples = [sample()]
+    report("start", 0.0, samples[0])
     started = time.monotonic()
     try:
         while time.monotonic() - started < args.minutes * 60:
             await asyncio.sleep(args.interval)
             samples.append(sample())
-            rss, threads, fds = samples[-1]
-            minutes = (time.monotonic() - started) / 60
-            print(
-                f"{minutes:5.1f} min  RSS {rss / 1024:7.1f} MiB  threads {threads:3d}  fds {fds:4d}",
-                flush=True,
-            )
+            report("", (time.monotonic() - started) / 60, samples[-1])
     finally:
         stop.set()
         await asyncio.get_running_loop().run_in_executor(None, churner.join, 120)
@@ -96,7 +101,14 @@ async def soak(args: argparse.Namespace) -> int:
         for service in keeper.services(filters={"label": LABEL}):
             keeper.remove_service(service["ID"])
 
+    report("end", (time.monotonic() - started) / 60, samples[-1])
+    first, last = samples[0], samples[-1]
+    print(
+        f"start -> end: RSS {first[0] / 1024:.1f} -> {last[0] / 1024:.1f} MiB, "
+        f"threads {first[1]} -> {last[1]}, fds {first[2]} -> {last[2]}"
+    )
     # the first third warms caches up; compare the last third with the middle third
+    samples = samples[1:] or samples
     third = max(1, len(samples) // 3)
     verdicts = []
     for index, name in enumerate(("RSS", "threads", "fds")):

@@ -27,6 +27,7 @@ class ClusterSession(QObject):
     stateChanged = Signal(object)  # ConnectionState
     diffArrived = Signal(str, object)  # kind, Diff
     eventArrived = Signal(object)  # EngineEvent (engine/events.py)
+    rttMeasured = Signal(float)  # seconds: the round-trip time to the manager in use, every few seconds
 
     def __init__(self, profile: Profile, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,7 +52,7 @@ class ClusterSession(QObject):
         """Connect (pre-flight checks included) and start following the cluster."""
         # blocking (pre-flight checks of each manager in turn): off the GUI thread
         report = await asyncio.get_running_loop().run_in_executor(None, self.cluster.connect)
-        self.watcher = Watcher(self.cluster, self._sink, on_event=self._event)
+        self.watcher = Watcher(self.cluster, self._sink, on_event=self._event, on_rtt=self.rttMeasured.emit)
         self.watcher.start()
         return report
 

@@ -4,6 +4,8 @@ nodes' addresses are ever connected to."""
 
 from __future__ import annotations
 
+import contextlib
+import queue
 import selectors
 import socket
 import threading
@@ -94,3 +96,63 @@ class TCPProxy:
                     break
         for s in peers:
             s.close()
+
+
+class SlowLinkProxy(TCPProxy):
+    """The proxy as a slow link: `rtt` seconds of round trip (half each way) and `mbit` megabits a
+    second each way. Every chunk is queued with the time it would arrive (sent after the chunks before
+    it at the link's rate, then the one-way delay) and handed on at that time; pause and cut work as in
+    TCPProxy. For benchmarks (a link as a VPN or a WAN gives it), where `tc netem` is not available."""
+
+    def __init__(self, target: tuple[str, int], *, rtt: float, mbit: float) -> None:
+        self.one_way = rtt / 2
+        self.bytes_per_second = mbit * 1e6 / 8
+        super().__init__(target)
+
+    def _pump(self, a: socket.socket, b: socket.socket) -> None:
+        for s in (a, b):
+            s.settimeout(None)  # an event stream is silent for long
+        senders = [
+            threading.Thread(target=self._carry, args=(src, dst), daemon=True)
+            for src, dst in ((a, b), (b, a))
+        ]
+        for thread in senders:
+            thread.start()
+        for thread in senders:
+            thread.join()
+        for s in (a, b):
+            s.close()
+
+    def _carry(self, src: socket.socket, dst: socket.socket) -> None:
+        """Read from `src` as it comes; deliver to `dst` when the link would have."""
+        pending: queue.Queue[tuple[float, bytes]] = queue.Queue()
+        deliver = threading.Thread(target=self._deliver, args=(pending, dst), daemon=True)
+        deliver.start()
+        link_free = 0.0  # when the link has sent what is queued
+        try:
+            while not self._stop.is_set():
+                data = src.recv(65536)
+                if not data:
+                    break
+                now = time.monotonic()
+                link_free = max(now, link_free) + len(data) / self.bytes_per_second
+                pending.put((link_free + self.one_way, data))
+        except OSError:
+            pass
+        pending.put((0.0, b""))
+        deliver.join()
+        with contextlib.suppress(OSError):
+            dst.shutdown(socket.SHUT_WR)  # the end of this direction, once all it sent has arrived
+
+    def _deliver(self, pending: queue.Queue[tuple[float, bytes]], dst: socket.socket) -> None:
+        while True:
+            at, data = pending.get()
+            if not data:
+                return
+            while self._paused.is_set() and not self._stop.is_set():
+                time.sleep(0.02)
+            time.sleep(max(0.0, at - time.monotonic()))
+            try:
+                dst.sendall(data)
+            except OSError:
+                return

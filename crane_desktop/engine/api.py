@@ -66,6 +66,14 @@ def get_json(client: Client, path: str, *args: str, headers: Mapping[str, str] |
     return client._result(response, json=True)
 
 
+def get_raw(client: Client, path: str, *args: str) -> bytes:
+    """The body of a GET of `path` as the engine sent it (undecoded: a caller that can skip decoding
+    what did not change). Raises docker-py's errors on an HTTP error."""
+    response: requests.Response = client._get(client._url(path, *args))
+    client._raise_for_status(response)
+    return response.content
+
+
 def open_stream(client: Client, path: str, *args: str, params: Mapping[str, Any]) -> requests.Response:
     """A streamed GET of `path` (logs, stats, events), its HTTP status already checked."""
     response: requests.Response = client._get(client._url(path, *args), params=dict(params), stream=True)

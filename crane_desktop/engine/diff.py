@@ -51,7 +51,10 @@ def diff(old: Mapping[str, T], new: Mapping[str, T]) -> Diff[T]:
     """What changed from `old` to `new`; values are compared with `==` (snapshots ignore raw JSON)."""
     added = {key: value for key, value in new.items() if key not in old}
     removed = frozenset(key for key in old if key not in new)
-    changed = {key: value for key, value in new.items() if key in old and old[key] != value}
+    # `is` first: the watcher keeps the very snapshot of what did not change (task_listing.py)
+    changed = {
+        key: value for key, value in new.items() if key in old and old[key] is not value and old[key] != value
+    }
     return Diff(added, changed, removed)
 
 

@@ -32,12 +32,14 @@ from crane_desktop.engine.errors import (
 )
 from crane_desktop.engine.events import ResumePoint, raw_key, raw_nanos
 from crane_desktop.engine.snapshots import Config, Container, Network, Node, Secret, Service, Task, parse_all
+from crane_desktop.engine.task_listing import TaskLister
 from crane_desktop.engine.threads import lower_priority, reap
 
 log = logging.getLogger("crane.engine.watcher")
 
 Sink = Callable[[str, Diff[Any]], None]
 EventSink = Callable[[dict[str, Any]], None]
+RttSink = Callable[[float], None]
 # events handed on to `on_event` though no kind here follows them (the events page shows them)
 REPORTED_EVENT_TYPES = ("config", "secret")
 T = TypeVar("T")
@@ -93,6 +95,14 @@ KINDS: dict[str, ResourceKind] = {
 CLUSTER_KINDS = ("nodes", "services", "tasks", "networks", "secrets", "configs")
 STREAM_ENDED = object()
 INSPECT_LIMIT = 40  # more dirty ids than this in one flush: relist instead of inspecting each
+# Tasks have no events: they are relisted every `task_interval` while the cluster changes. Each list
+# that finds nothing new doubles the wait, up to a second per thousand tasks (the manager encodes every
+# task on each list: ~10 ms of its CPU per thousand), never more than IDLE_TASK_CAP; any change, event
+# or poke brings it back to `task_interval`.
+IDLE_TASK_CAP = 10.0
+TASKS_PER_IDLE_SECOND = 1000
+RTT_EVERY = 5.0  # seconds between the /_ping round trips the status bar shows
+RTT_SAMPLES = 3  # the median of the last few: one reconnect's handshake is not the link's RTT
 
 
 class Watcher:
@@ -107,14 +117,20 @@ class Watcher:
         flush_interval: float = 0.25,
         task_interval: float = 1.0,
         on_event: EventSink | None = None,
+        on_rtt: RttSink | None = None,
     ) -> None:
         """`on_event(event)` gets every event of the stream as the engine sent it (on the watcher's
-        thread, before the diff it causes), secrets' and configs' too."""
+        thread, before the diff it causes), secrets' and configs' too. `on_rtt(seconds)` gets the
+        round-trip time to the manager in use every RTT_EVERY seconds (a /_ping, on the watcher's
+        thread)."""
         self.cluster = cluster
         self.kinds = [KINDS[name] for name in kinds]
         self.state: dict[str, dict[str, Any]] = {kind.name: {} for kind in self.kinds}
         self._sink = sink
         self._on_event = on_event
+        self._on_rtt = on_rtt
+        self._rtts: list[float] = []
+        self._next_ping = 0.0
         self._flush_interval = flush_interval
         self._task_interval = task_interval
         self._stop = threading.Event()
@@ -127,6 +143,8 @@ class Watcher:
         self._next_relist: dict[str, float] = {}
         self._emitted_once: set[str] = set()
         self._resume = ResumePoint()  # the last event handed on (the watcher's thread only)
+        self._task_wait = task_interval  # the current wait between task lists (grows while idle)
+        self._task_lister = TaskLister()
         self._pool = ThreadPoolExecutor(max_workers=len(self.kinds) + 1, thread_name_prefix="crane-list")
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -172,6 +190,8 @@ class Watcher:
     def poke(self, kind: str) -> None:
         """Relist `kind` at the next flush (after an action whose effect has no event, e.g. tasks)."""
         self._next_relist[kind] = 0.0
+        if kind == "tasks":
+            self._task_wait = self._task_interval
 
     # -- main loop -------------------------------------------------------------------------------
     def _run(self) -> None:
@@ -180,6 +200,7 @@ class Watcher:
         while not self._stop.is_set():
             try:
                 since = self._since()
+                self._rtts, self._next_ping = [], 0.0  # perhaps another manager now
                 opening = self._pool.submit(self._start_events, since)
                 try:
                     self._relist(self.kinds)
@@ -242,6 +263,7 @@ class Watcher:
                 continue
             next_flush = time.monotonic() + self._flush_interval
             self._flush()
+            self._measure_rtt()
 
     # -- events ----------------------------------------------------------------------------------
     def _since(self) -> int | str:
@@ -309,7 +331,7 @@ class Watcher:
         for kind in self.kinds:
             if kind.event_type == event_type and actor:
                 self._dirty.setdefault(kind.name, set()).add(actor)
-        if event_type == "service":
+        if event_type in ("service", "node"):  # tasks follow their service and their node
             self.poke("tasks")
 
     # -- listing and diffing ---------------------------------------------------------------------
@@ -328,6 +350,15 @@ class Watcher:
             if ids and kind not in due:
                 self._refresh(kind, ids)
 
+    def _measure_rtt(self) -> None:
+        if self._on_rtt is None or time.monotonic() < self._next_ping:
+            return
+        began = time.perf_counter()
+        self._ask(lambda client: client.ping())
+        self._rtts = [*self._rtts[-(RTT_SAMPLES - 1) :], time.perf_counter() - began]
+        self._next_ping = time.monotonic() + RTT_EVERY
+        self._on_rtt(sorted(self._rtts)[len(self._rtts) // 2])
+
     def _relist(self, kinds: Iterable[ResourceKind]) -> None:
         """List `kinds` (concurrently when several: connect time is then the slowest list, not the
         sum), parse each into snapshots and emit what changed."""
@@ -340,13 +371,27 @@ class Watcher:
             results = [self._list_parsed(kinds[0])]
         elapsed = time.monotonic() - started
         for kind, fresh in zip(kinds, results, strict=True):
-            base = self._task_interval if kind.name == "tasks" else kind.relist_every
+            change = diff(self.state[kind.name], fresh)
+            if kind.name == "tasks":
+                base = self._next_task_wait(bool(change), len(fresh))
+            else:
+                base = kind.relist_every
             self._next_relist[kind.name] = time.monotonic() + max(base, 4 * elapsed)
-            self._emit(kind.name, diff(self.state[kind.name], fresh))
+            self._emit(kind.name, change)
             if kind.name == "nodes":
                 self.cluster.learn_managers(fresh.values())
 
+    def _next_task_wait(self, changed: bool, count: int) -> float:
+        if changed:
+            self._task_wait = self._task_interval
+        else:
+            cap = min(IDLE_TASK_CAP, max(self._task_interval, count / TASKS_PER_IDLE_SECOND))
+            self._task_wait = min(cap, self._task_wait * 2)
+        return self._task_wait
+
     def _list_parsed(self, kind: ResourceKind) -> dict[str, Any]:
+        if kind.name == "tasks":  # the biggest list: decoded only where it changed
+            return self._task_lister.parse(self._ask(lambda client: api.get_raw(client, "/tasks")))
         return parse_all(kind.snapshot, self._ask(kind.list_all))
 
     def _refresh(self, kind: ResourceKind, ids: set[str]) -> None:

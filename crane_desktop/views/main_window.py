@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         session.stateChanged.connect(self._on_state)
         session.diffArrived.connect(self._on_diff)
         session.eventArrived.connect(self.store.report_event)
+        session.rttMeasured.connect(self.status_line.show_rtt)
         self._on_state(session.state)
         await session.open()
 
@@ -221,6 +222,7 @@ class MainWindow(QMainWindow):
         session.stateChanged.disconnect(self._on_state)
         session.diffArrived.disconnect(self._on_diff)
         session.eventArrived.disconnect(self.store.report_event)
+        session.rttMeasured.disconnect(self.status_line.show_rtt)
         self.workspace.clear()
         session.close()
         self.store.clear()

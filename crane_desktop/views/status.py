@@ -77,6 +77,8 @@ class StatusLine(QWidget):
         self.leader = QLabel(self)
         self.api = QLabel(self)
         self.phase = QLabel(self)
+        self.rtt = QLabel(self)
+        self.rtt.setToolTip(self.tr("Round-trip time to the manager in use, measured every few seconds"))
         self.busy = QProgressBar(self)  # indeterminate while engine calls of this window run
         self.busy.setObjectName("busyIndicator")
         self.busy.setRange(0, 0)
@@ -87,7 +89,7 @@ class StatusLine(QWidget):
         self.busy.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
-        for label in (self.profile, self.manager, self.leader, self.api, self.phase):
+        for label in (self.profile, self.manager, self.leader, self.api, self.phase, self.rtt):
             layout.addWidget(label)
             layout.addSpacing(16)
         layout.addStretch(1)
@@ -100,6 +102,11 @@ class StatusLine(QWidget):
         self.api.setText(self.tr("API %1").replace("%1", state.api_version) if state.api_version else "")
         self.phase.setText(phase_text(state))
         self.phase.setStyleSheet("" if state.phase == "connected" else "color: #b26a00; font-weight: bold;")
+        if state.phase != "connected":  # the last figure says nothing about the link now
+            self.rtt.clear()
+
+    def show_rtt(self, seconds: float) -> None:
+        self.rtt.setText(self.tr("RTT %1 ms").replace("%1", f"{max(1, round(seconds * 1000)):,}"))
 
     def show_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

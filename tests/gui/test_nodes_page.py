@@ -26,7 +26,7 @@ def cell(page, hostname, column):
     raise AssertionError(f"{hostname} not in the table")
 
 
-def test_table_shows_nodes_with_roles(connected_window):
+def test_table_shows_nodes_with_roles(connected_window, qtbot):
     page = connected_window.nodes_page
     roles = {
         cell(page, f"node-{n}", NodeTableModel.HOSTNAME_COLUMN): cell(
@@ -43,6 +43,8 @@ def test_table_shows_nodes_with_roles(connected_window):
     assert page.count_label.text() == "4 node(s)"
     assert "leader node-" in connected_window.status_line.leader.text()
     assert connected_window.status_line.phase.text() == "connected"
+    rtt = connected_window.status_line.rtt
+    qtbot.waitUntil(lambda: rtt.text().startswith("RTT ") and rtt.text().endswith(" ms"), timeout=10000)
     assert not connected_window.banner.isVisible()
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QRect, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -230,9 +230,30 @@ def test_a_service_removed_leaves_its_app(page, recorded_context):
     assert names(page) == ["shop"] and page.count_label.text() == "1 app(s)"
 
 
-def test_stale_rows_and_services_are_greyed_and_come_back(page, workspace):
+class PaintSpy(QObject):
+    """The regions a widget was asked to repaint."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.regions: list[QRect] = []
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.regions.append(event.region().boundingRect())
+        return False
+
+
+def test_stale_rows_and_services_are_greyed_and_come_back(page, workspace, qtbot):
     disabled = QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    page.tree.expandAll()
+    page.show()
+    qtbot.waitExposed(page)
+    spy = PaintSpy()
+    page.tree.viewport().installEventFilter(spy)
     workspace.set_stale(True)
+    # the services under an app are repainted too: the whole viewport, not only the app rows
+    viewport = page.tree.viewport().rect()
+    qtbot.waitUntil(lambda: any(r.height() == viewport.height() for r in spy.regions))
     assert colour(page, NAME, "shop") == disabled
     assert colour(page, TASKS, "shop", "shop_worker") == disabled
     workspace.set_stale(False)

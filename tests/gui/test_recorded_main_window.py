@@ -103,8 +103,13 @@ def test_status_line_shows_the_connection(window):
         "connected",
     )
     assert line.phase.styleSheet() == ""
+    line.show_rtt(0.0504)
+    assert line.rtt.text() == "RTT 50 ms"
+    line.show_rtt(0.0002)  # loopback: not "0 ms"
+    assert line.rtt.text() == "RTT 1 ms"
     line.show_state(ConnectionState("no-leader", "prod", "tcp://m1:2376", "node-1", "1.41"))
     assert line.phase.text() == "electing a leader" and "#b26a00" in line.phase.styleSheet()
+    assert line.rtt.text() == ""  # no stale figure while the link is in doubt
 
 
 @pytest.mark.parametrize(

@@ -177,6 +177,8 @@ def test_the_banner_and_status_line_speak_of_the_leader_and_join_sentences_as_ch
     assert window.status_line.phase.text() == "正在选举主管理节点"  # was "正在选举 leader"
     window.status_line.show_leader("node-1")
     assert window.status_line.leader.text() == "主管理节点 node-1"
+    window.status_line.show_rtt(0.05)
+    assert window.status_line.rtt.text() == "往返时间 50 毫秒"
 
 
 def test_the_charts_time_window_is_translated_in_every_kind_of_chart(zh_cn, qtbot):

@@ -3,8 +3,12 @@ all done out of band with the docker CLI, show up as keyed diffs."""
 
 from __future__ import annotations
 
+import json
 import threading
 
+from crane_desktop.engine import api
+from crane_desktop.engine.snapshots import Task, parse_all
+from crane_desktop.engine.task_listing import TaskLister, split
 from crane_desktop.engine.watcher import Watcher
 from tests.swarm import IMAGE, docker, unique, wait_until
 
@@ -33,6 +37,17 @@ class Recorder:
             return {key for k, d in self.diffs if k == kind for key in d.removed}
 
 
+def assert_the_task_list_is_cut_task_by_task(cluster) -> None:
+    """The watcher decodes only the tasks that changed, on the layout the engine writes (ID first)."""
+    body = api.get_raw(cluster.client, "/tasks")
+    assert split(body) is not None, body[:200]
+    lister = TaskLister()
+    parsed = lister.parse(body)
+    assert parsed and parsed == parse_all(Task, json.loads(body))
+    again = lister.parse(body)
+    assert lister.decoded == 0 and all(again[key] is parsed[key] for key in parsed)
+
+
 def test_service_created_scaled_removed(cluster, service_names):
     sink = Recorder()
     watcher = Watcher(cluster, sink)
@@ -55,6 +70,7 @@ def test_service_created_scaled_removed(cluster, service_names):
             ]
 
         wait_until(lambda: len(running_tasks()) == 1, 60, "one running task")
+        assert_the_task_list_is_cut_task_by_task(cluster)
         docker(1, "service", "scale", "--detach", f"{name}=3")
         wait_until(
             lambda: any(s.id == created.id and s.replicas == 3 for s in sink.changed("services")),

@@ -4680,6 +4680,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
 <context>
     <name>StatusLine</name>
     <message>
+        <source>Round-trip time to the manager in use, measured every few seconds</source>
+        <translation>到当前所用管理节点的往返时间，每隔几秒测量一次</translation>
+    </message>
+    <message>
         <source>Waiting for the engine…</source>
         <translation>正在等待引擎…</translation>
     </message>
@@ -4694,6 +4698,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>API %1</source>
         <translation>API %1</translation>
+    </message>
+    <message>
+        <source>RTT %1 ms</source>
+        <translation>往返时间 %1 毫秒</translation>
     </message>
     <message>
         <source>leader %1</source>
