@@ -94,12 +94,13 @@ def attention_items(
             items[f"node:{node.id}"] = Item(
                 f"node:{node.id}", "bad", node.hostname, text, node.updated_at, "node", node.id
             )
+    running_of = translate("Overview", "%1 of %2 tasks running")  # once: a big swarm has 1,000 such rows
+    with_reasons = translate("Overview", "%1: %2")
     for convergence in health.not_converged:
-        text = translate("Overview", "%1 of %2 tasks running").replace("%1", str(convergence.running))
-        text = text.replace("%2", str(convergence.desired))
+        text = running_of.replace("%1", str(convergence.running)).replace("%2", str(convergence.desired))
         reasons = (why or {}).get(convergence.service_id)
         if reasons:
-            text = translate("Overview", "%1: %2").replace("%1", text).replace("%2", " ".join(reasons))
+            text = with_reasons.replace("%1", text).replace("%2", " ".join(reasons))
         severity = "bad" if convergence.running == 0 else "warn"
         key = f"service:{convergence.service_id}"
         items[key] = Item(key, severity, convergence.name, text, None, "service", convergence.service_id)

@@ -19,10 +19,9 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QTableView, QVBoxLayo
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.formatting import local_date
 from crane_desktop.engine.health import Health, assess, pem_expiry, swarm_root_expiry
-from crane_desktop.engine.why_pending import explain_all
 from crane_desktop.models.overview import AttentionModel, ChangesModel, Item, attention_items, quorum_sentence
 from crane_desktop.models.table import Role
-from crane_desktop.models.why_pending import frozen_view, sentences
+from crane_desktop.models.why_pending import explained_sentences, frozen_view
 from crane_desktop.views.empty_state import EmptyState
 from crane_desktop.views.filtering import setup_table, sort_filter_proxy
 from crane_desktop.views.operations import loop_running, operation_slot
@@ -233,12 +232,12 @@ class OverviewPage(QWidget):
             return
         self._explaining = True
         try:
-            explained = await self.context.operations.compute(
-                self, explain_all, frozen_view(self.context.store)
+            why = await self.context.operations.compute(
+                self, explained_sentences, frozen_view(self.context.store)
             )
         finally:
             self._explaining = False
-        self.why = sentences(explained)
+        self.why = why
         if self._explain_again:
             self._explain_again = False
             self.refresh()  # explains again with the newer snapshots
