@@ -42,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName("Crane Desktop")
     app.setDesktopFileName("crane-desktop")  # its .desktop entry: the window's icon and name in the shell
     app.setOrganizationName("crane")
+    heap.GuiThreadCollector(app)  # cyclic garbage (Qt objects among it) dies on the GUI thread only
     app.setWindowIcon(QIcon(str(ICON)))
     if not args.screenshot:
         crash_dialog.install()

@@ -13,7 +13,7 @@ import asyncio
 import pytest
 import qasync
 
-from crane_desktop import threadcheck
+from crane_desktop import heap, threadcheck
 from crane_desktop.session import ClusterSession
 from crane_desktop.views.main_window import MainWindow
 from tests.keyrings import NO_KEYRING, file_keyring, gnome_keyring  # noqa: F401  (fixtures for every test)
@@ -38,6 +38,21 @@ def gui_state_stays_on_the_gui_thread():
     yield
     violations = threadcheck.take_violations()
     assert not violations, "GUI-owned state touched off the GUI thread:\n" + "\n".join(violations)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collector(qapp):
+    """Cyclic garbage collected on the GUI thread only, as the app does it (crane_desktop/heap.py)."""
+    collector = heap.GuiThreadCollector(qapp)
+    yield collector
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def collect_between_tests(collector):
+    """What the timer would have collected, also after tests that never ran Qt's event loop."""
+    yield
+    collector.collect()
 
 
 @pytest.fixture(scope="session")
