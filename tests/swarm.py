@@ -49,6 +49,17 @@ def docker(node: int, *args: str, check: bool = True) -> str:
     return result.stdout.strip()
 
 
+def docker_stack_rm(name: str, timeout: float = 60.0) -> None:
+    """`docker stack rm NAME`, again until it succeeds: docker removes the networks right after the
+    services, and the engine refuses a network while a task on it is still being torn down ("in use by
+    task"). Once everything is gone docker says "Nothing found in stack" and succeeds."""
+    wait_until(
+        lambda: swarm_script("docker", "1", "stack", "rm", name, check=False, timeout=60).returncode == 0,
+        timeout=timeout,
+        what=f"docker stack rm {name} to remove everything",
+    )
+
+
 def docker_json(node: int, *args: str) -> object:
     return json.loads(docker(node, *args))
 

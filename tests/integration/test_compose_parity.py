@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.compose_parity import differences, remove_apps, snapshot, volumes
-from tests.swarm import IMAGE, docker, profile_path, swarm_script, unique, wait_until
+from tests.swarm import IMAGE, docker, docker_stack_rm, profile_path, swarm_script, unique, wait_until
 
 CASES = Path(__file__).resolve().parent.parent / "fixtures" / "compose" / "parity"
 # Each case: its folder and the files given with -c, in order.
@@ -114,7 +114,7 @@ def deployed(cluster_module, outside, tmp_path_factory) -> Iterator[dict[str, tu
             deploy_ours(folder, files, env | {"APP_PREFIX": ours}, ours)
             mine = snapshot(cluster_module, ours)
             # ours goes before docker's is made: both publish the same ports
-            docker(1, "stack", "rm", ours)
+            docker_stack_rm(ours)
             wait_until(lambda ours=ours: services_gone(ours), what=f"the services of {ours} to go")
             deploy_docker(folder, files, env | {"APP_PREFIX": theirs}, theirs)
             found[case] = (mine, snapshot(cluster_module, theirs))

@@ -24,6 +24,7 @@ from crane_desktop.engine.why_pending import Kind, fetch_explanation
 from tests.integration.test_stack_command import crane, stack_services
 from tests.swarm import (
     docker,
+    docker_stack_rm,
     profile_path,
     push_private_image,
     registry,
@@ -140,7 +141,7 @@ def test_the_commands_send_the_profile_s_registry_login(tmp_path, private_images
         assert result.returncode == 0, result.stderr
         assert f"completed: {app}_web runs {newer}" in result.stdout
     finally:
-        docker(1, "stack", "rm", app)
+        docker_stack_rm(app)
 
 
 def refused_deploy(tmp_path: Path) -> tuple[str, subprocess.CompletedProcess]:
