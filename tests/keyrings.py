@@ -96,9 +96,14 @@ def _wait_for_secret_service(daemon: subprocess.Popen) -> None:
         assert daemon.poll() is None, "gnome-keyring-daemon exited"
         connection = secretstorage.dbus_init()
         try:
-            secretstorage.get_default_collection(connection)
+            # the default alias, read only: asking for it with get_default_collection before the daemon
+            # has made its login collection would ask to create one (a prompt, dismissed without a screen)
+            secretstorage.Collection(connection)
             return True
-        except secretstorage.exceptions.SecretServiceNotAvailableException:
+        except (
+            secretstorage.exceptions.SecretServiceNotAvailableException,
+            secretstorage.exceptions.ItemNotFoundException,
+        ):
             return False
         finally:
             connection.close()
