@@ -63,11 +63,12 @@ def gnome_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[G
     bus_dir.mkdir()
     with private_session_bus(bus_dir, env) as bus:
         env["DBUS_SESSION_BUS_ADDRESS"] = bus
+        daemon_log = (tmp_path / "gnome-keyring-daemon.log").open("w")
         daemon = subprocess.Popen(
             ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
             stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=daemon_log,
+            stderr=subprocess.STDOUT,
             env=env,
             text=True,
         )
@@ -80,26 +81,27 @@ def gnome_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[G
         monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
         monkeypatch.setenv("PYTHON_KEYRING_BACKEND", SECRET_SERVICE)
         try:
-            _wait_for_secret_service(daemon)
+            _wait_for_secret_service(daemon, tmp_path / "gnome-keyring-daemon.log")
             yield GnomeKeyring(bus)
         finally:
             daemon.terminate()
             daemon.wait(10)
+            daemon_log.close()
 
 
-def _wait_for_secret_service(daemon: subprocess.Popen) -> None:
+def _wait_for_secret_service(daemon: subprocess.Popen, log: Path) -> None:
     """Until the daemon serves org.freedesktop.secrets with its collection (the daemon says nothing
     when it is ready: the bus is asked)."""
     import secretstorage
 
     def serving() -> bool:
-        assert daemon.poll() is None, "gnome-keyring-daemon exited"
+        assert daemon.poll() is None, f"gnome-keyring-daemon exited ({daemon.returncode}): {log.read_text()}"
         connection = secretstorage.dbus_init()
         try:
             # the default alias, read only: asking for it with get_default_collection before the daemon
             # has made its login collection would ask to create one (a prompt, dismissed without a screen)
-            secretstorage.Collection(connection)
-            return True
+            # and unlocked: the daemon unlocks it with the password on its stdin a moment later
+            return not secretstorage.Collection(connection).is_locked()
         except (
             secretstorage.exceptions.SecretServiceNotAvailableException,
             secretstorage.exceptions.ItemNotFoundException,
