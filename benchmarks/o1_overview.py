@@ -126,13 +126,19 @@ async def measure(app: QApplication) -> None:
 
 
 async def settle(page: OverviewPage) -> None:
-    """Until the refresh ran and the why-pending sentences are back."""
+    """Until the refresh ran and the why-pending sentences are back. Waits on the page's own tasks
+    rather than polling (a poll every millisecond while the pool reasons cost the GUI thread tens of
+    milliseconds per round at 10,000 tasks, counted as the page's work)."""
     while page._refresh_soon.isActive():
-        await asyncio.sleep(0.001)
+        await asyncio.sleep(0)
     for _ in range(3):  # the reasoning task starts on a later turn of the loop
         await asyncio.sleep(0)
     while page._explaining:
-        await asyncio.sleep(0.001)
+        others = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+        if others:
+            await asyncio.wait(others)
+        else:
+            await asyncio.sleep(0.001)
 
 
 def main() -> None:

@@ -71,7 +71,8 @@ class ClusterContext(QObject):
         self.store = store if store is not None else ClusterStore(self)
         self.session: ClusterSession | None = None
         self.operations = OperationRunner(lambda: self.cluster, self)
-        self.alerts = AlertCenter(self.store, parent=self)  # the rules evaluated on the store's diffs
+        # the rules evaluated on the store's diffs, on the runner's pool
+        self.alerts = AlertCenter(self.store, parent=self, submit=self.operations.submit)
         self.image_updates = ImageUpdates(self.store, self.operations, self)  # newer images per service
 
     def close(self) -> None:
