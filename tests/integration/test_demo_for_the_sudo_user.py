@@ -47,6 +47,7 @@ def test_the_client_key_belongs_to_the_user_who_ran_sudo(state_dir):
 SCRIPTS = TESTSWARM.parent
 # Stand-ins that say who ran them: the checkout's bootstrap, the test swarm, the app, and sudo (which
 # here only records the command: the test must not touch the shared swarm).
+PROFILE = "/var/lib/crane-testswarm/profile.json"  # the demo swarm's (instance 0)
 RECORD = '#!/bin/sh\necho "$(basename "$0") uid=$(id -u) sudo_user=${SUDO_USER:-} $*" >> "$RECORDS"\n'
 
 
@@ -89,7 +90,7 @@ def test_the_demo_asks_sudo_for_the_swarm_only_and_runs_the_app_as_the_user(stat
         f"bootstrap uid={uid} sudo_user=",
         f"sudo uid={uid} sudo_user= {checkout}/scripts/testswarm up",
         f"sudo uid={uid} sudo_user= {checkout}/scripts/testswarm profile",
-        f"crane-desktop uid={uid} sudo_user= --profile-file /var/lib/crane-testswarm/profile.json --lang zh_CN",
+        f"crane-desktop uid={uid} sudo_user= --profile-file {PROFILE} --lang zh_CN",
     ]
 
 
@@ -100,8 +101,8 @@ def test_through_sudo_the_demo_opens_the_app_as_the_user_and_leaves_the_checkout
     log.chmod(0o666)
     uid = subprocess.run(["id", "-u", USER], capture_output=True, text=True, check=True).stdout.strip()
     (checkout / ".venv" / "made-by-root").write_text("")  # what bootstrap made as root
-    # sudo's own PATH (secure_path) and SUDO_USER
-    env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "RECORDS": str(log), "SUDO_USER": USER, "HOME": str(state_dir)}
+    sudo_path = "/usr/sbin:/usr/bin:/sbin:/bin"  # sudo's own PATH (secure_path)
+    env = {"PATH": sudo_path, "RECORDS": str(log), "SUDO_USER": USER, "HOME": str(state_dir)}
     ran = subprocess.run(
         [str(checkout / "scripts" / "run"), "--demo"], env=env, capture_output=True, text=True, timeout=60
     )
@@ -110,7 +111,7 @@ def test_through_sudo_the_demo_opens_the_app_as_the_user_and_leaves_the_checkout
         f"bootstrap uid=0 sudo_user={USER}",
         f"testswarm uid=0 sudo_user={USER} up",
         f"testswarm uid=0 sudo_user={USER} profile",
-        f"crane-desktop uid={uid} sudo_user={USER} --profile-file /var/lib/crane-testswarm/profile.json",
+        f"crane-desktop uid={uid} sudo_user={USER} --profile-file {PROFILE}",
     ]
     assert (checkout / ".venv" / "made-by-root").stat().st_uid == int(uid)
 
