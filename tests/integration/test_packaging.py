@@ -73,6 +73,8 @@ def test_linux_build_installs_and_starts_without_the_checkout(tmp_path, qapp):
 
     deb = dist / f"crane-desktop_{__version__}_amd64.deb"
     contents = subprocess.run(["dpkg-deb", "--contents", str(deb)], capture_output=True, text=True).stdout
+    recommends = subprocess.run(["dpkg-deb", "-f", str(deb), "Recommends"], capture_output=True, text=True)
+    assert recommends.stdout.split() == ["fonts-noto-cjk,", "libglib2.0-bin"]  # Chinese glyphs; gdbus
     for path in (
         "./usr/bin/crane-desktop",
         "./opt/crane-desktop/crane-desktop",
