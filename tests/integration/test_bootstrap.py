@@ -1,6 +1,6 @@
-"""scripts/bootstrap run by a normal user on a machine that lacks what the app needs: it says what is
-missing and the command that installs it, and stops, instead of skipping apt silently (as root it would
-install them itself)."""
+"""The README's commands run by a normal user. scripts/bootstrap, on a machine that lacks what the app
+needs: it says what is missing and the command that installs it, and stops, instead of skipping apt
+silently (as root it would install them itself). scripts/test: it needs root, and says so at once."""
 
 from __future__ import annotations
 
@@ -56,3 +56,17 @@ def test_a_python_older_than_311_or_missing_is_named(checkout):
         "bootstrap: Crane Desktop needs Python 3.11 or newer; /usr/bin/python3.9-absent: not found.",
         "  Set PYTHON=/path/to/python3.11 (or newer) and run this again.",
     ]
+
+
+def test_the_test_command_says_at_once_that_it_needs_root():
+    """As a normal user, scripts/test stops before it installs or runs anything, and says why and what
+    runs without root."""
+    result = subprocess.run(
+        ["runuser", "-u", USER, "--", "env", "-i", "PATH=/usr/bin:/bin", str(ROOT / "scripts" / "test")],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.startswith("scripts/test needs root: it builds a real 4-node swarm")
+    assert "sudo ./scripts/test" in result.stderr
+    assert "pytest tests/unit tests/gui -m 'not swarm'" in result.stderr
+    assert "bootstrap" not in result.stderr  # nothing ran before
