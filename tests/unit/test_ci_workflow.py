@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-WORKFLOW = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
+WORKFLOW = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
 JOBS = WORKFLOW["jobs"]
 
 
@@ -51,7 +51,7 @@ def test_the_daemon_logs_are_copied_out_before_the_swarm_goes_down():
     assert script.index("dockerd.log") < script.index("testswarm down")
     assert script.index(".png") < script.index("testswarm down")  # the screenshots the name promises
     # where testswarm writes a node's log (node_log), under its default state directory
-    testswarm = (ROOT / "scripts" / "testswarm").read_text()
+    testswarm = (ROOT / "scripts" / "testswarm").read_text(encoding="utf-8")
     assert """node_log() { printf '%s/node-%s/dockerd.log' "$STATE_DIR" "$1"; }""" in testswarm
     assert 'STATE_DIR="${CRANE_SWARM_DIR:-/var/lib/crane-testswarm$SUFFIX}"' in testswarm
     assert "/var/lib/crane-testswarm/node-*/dockerd.log" in script
