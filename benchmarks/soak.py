@@ -75,8 +75,10 @@ def heap_growth(baseline: tracemalloc.Snapshot, top: int = 8) -> None:
     current, _peak = tracemalloc.get_traced_memory()
     print(f"      Python heap {current / 2**20:.1f} MiB; grew most since the start:", flush=True)
     for stat in snapshot.compare_to(baseline, "traceback")[:top]:
+        # the frames nearest the allocation first (a traceback runs from the oldest frame)
+        nearest = reversed(stat.traceback[-4:])
         frames = " <- ".join(
-            f"{frame.filename.split('/site-packages/')[-1]}:{frame.lineno}" for frame in stat.traceback[:4]
+            f"{frame.filename.split('/site-packages/')[-1]}:{frame.lineno}" for frame in nearest
         )
         print(f"        {stat.size_diff / 1024:+9.1f} KiB {stat.count_diff:+7d} blocks  {frames}", flush=True)
 
