@@ -3,7 +3,7 @@
 The engine cannot change an object's data (moby#35803), so a rotation is:
 
 1. Checks first (the data's size, the new name free): a refusal creates nothing.
-2. The new version is created with the old one's labels (and a config's templating driver), named
+2. The new version is created with the old one's labels and templating driver, named
    `name-v2`, `name-v3`... (`next_name`), visible beside the old one.
 3. Service by service (by name), the reference is switched at the same target, owner and mode. The
    rollout is the swarm's, with the service's own update config; `deploy.follow` follows it.
@@ -120,7 +120,7 @@ class RotatePlan:
     new_name: str
     data: bytes
     labels: Mapping[str, str]
-    driver: str  # a config's templating driver
+    driver: str  # the templating driver (golang) of both versions
 
 
 def plan_rotation(
@@ -130,7 +130,7 @@ def plan_rotation(
     old = objects.find(client, kind, name)
     existing = {o.name for o in objects.list_objects(client, kind).values()}
     new_name = new_name or next_name(old.name, existing)
-    driver = old.driver if kind == "config" else ""
+    driver = old.templating  # the new version is expanded as the old one was
     objects.check_new(kind, new_name, data, existing, driver)
     return RotatePlan(kind, old.id, old.name, new_name, data, dict(old.labels), driver)
 

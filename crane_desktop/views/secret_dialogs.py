@@ -133,7 +133,6 @@ class CreateDialog(ObjectDialog):
         self.templated = QCheckBox(
             self.tr("Templated (golang): placeholders such as {{.Service.Name}}"), self
         )
-        self.templated.setVisible(kind == "config")
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name_edit)
         form.addRow(self.tr("Content"), self.data_input)
@@ -152,7 +151,7 @@ class CreateDialog(ObjectDialog):
         labels = self.typed_labels(self.labels_edit)
         if labels is None:
             return
-        driver = "golang" if self.kind == "config" and self.templated.isChecked() else ""
+        driver = "golang" if self.templated.isChecked() else ""
         try:
             objects.check_new(self.kind, name, data, self.names(), driver)
         except EngineError as error:
@@ -256,7 +255,7 @@ class RotateDialog(ObjectDialog):
         if self.run is not None:
             return
         data = self.data_input.data()
-        driver = self.item.driver if self.kind == "config" else ""
+        driver = self.item.templating  # the new version is expanded as the old one was
         try:
             objects.check_new(self.kind, self.new_name, data, self.names(), driver)
         except EngineError as error:

@@ -8,15 +8,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.i18n import Phrase, term
 from crane_desktop.engine.rotate import Outcome, Progress, Step
 from crane_desktop.engine.secrets_configs import MAX_BYTES
-from crane_desktop.models.secrets import SecretTableModel
+from crane_desktop.engine.snapshots import Secret
 from crane_desktop.views.secret_dialogs import ContentDialog, CreateDialog, RotateDialog
 from tests.gui.conftest import feed_secret_users
 from tests.gui.test_node_helpers import answer, visible_box
-
-USED_BY = SecretTableModel.USED_BY_COLUMN
 
 
 @pytest.fixture
@@ -40,22 +39,55 @@ def cell(page, name: str, column: int) -> str:
     raise AssertionError(f"{name} not listed")
 
 
+def headers(page) -> list[str]:
+    model = page.model
+    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+
 def test_the_used_by_column_names_each_service_with_target_owner_and_mode(secrets, configs):
     assert [secrets.proxy.index(r, 0).data() for r in range(secrets.proxy.rowCount())] == [
         "vault_db_password",
         "vault_unused_token",
     ]
-    assert cell(secrets, "vault_db_password", USED_BY) == (
-        "vault_db: db_password (uid 999, gid 999, mode 0400), "
+    used_by = secrets.model.used_by_column
+    assert cell(secrets, "vault_db_password", used_by) == (
+        "vault_db: db_password (uid 999, gid 999, mode 0400)\n"
         "vault_proxy: vault_db_password (uid 0, gid 0, mode 0444)"
     )
-    assert cell(secrets, "vault_unused_token", USED_BY) == ""
-    assert cell(configs, "vault_nginx_conf", USED_BY) == (
-        "vault_db: /etc/nginx/nginx.conf (uid 0, gid 0, mode 0444), "
+    assert cell(secrets, "vault_unused_token", used_by) == ""
+    assert cell(configs, "vault_nginx_conf", configs.model.used_by_column) == (
+        "vault_db: /etc/nginx/nginx.conf (uid 0, gid 0, mode 0444)\n"
         "vault_proxy: /etc/proxy.conf (uid 0, gid 0, mode 0440)"
     )
     assert cell(configs, "vault_motd", 2) == "golang"  # the templating driver
     assert cell(configs, "vault_nginx_conf", 3) == "tier=edge"
+
+
+def test_used_by_is_the_last_column_a_line_per_service_read_whole(secrets, configs, qtbot):
+    """The long column last, where the table's free width goes, a line per use, the row as high as its
+    lines: not squeezed to "vault_db: …"."""
+    assert headers(secrets) == [
+        "Name", "ID", "Driver", "Templating", "Labels", "Created", "Updated", "Used by",
+    ]  # fmt: skip
+    assert headers(configs) == ["Name", "ID", "Templating", "Labels", "Created", "Updated", "Used by"]
+    for page, name in ((secrets, "vault_db_password"), (configs, "vault_nginx_conf")):
+        page.show()
+        assert page.select(name)
+        index = page.table.currentIndex().siblingAtColumn(page.model.used_by_column)
+        lines = index.data().split("\n")
+        metrics = page.table.fontMetrics()
+        widest = max(metrics.horizontalAdvance(line) for line in lines)
+        qtbot.waitUntil(lambda p=page, i=index, w=widest: p.table.visualRect(i).width() > w)
+        assert page.table.rowHeight(index.row()) >= len(lines) * metrics.lineSpacing()
+
+
+def test_a_templated_secret_shows_its_templating_not_a_driver(secrets, recorded_context):
+    templated = Secret.from_api(
+        {"ID": "tmpl1", "Spec": {"Name": "vault_tls_key", "Templating": {"Name": "golang"}},
+         "CreatedAt": "2026-11-29T19:30:00Z", "UpdatedAt": "2026-11-29T19:30:00Z"}
+    )  # fmt: skip
+    recorded_context.store.apply("secrets", Diff(added={templated.id: templated}))
+    assert (cell(secrets, "vault_tls_key", 2), cell(secrets, "vault_tls_key", 3)) == ("", "golang")
 
 
 def test_delete_is_refused_while_in_use_naming_the_services(secrets, qtbot):

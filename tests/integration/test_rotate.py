@@ -204,3 +204,21 @@ def test_cancel_puts_the_service_being_updated_back_and_keeps_the_old_secret(obj
     assert [s.step for s in steps if s.service_id][-1] == rotate.Step.CANCELLED
     assert references(name, "secret")[0]["SecretName"] == secret  # back on the old secret
     assert names(cluster, "secret") >= {secret, f"{secret}-v2"}  # both kept: nothing lost
+
+
+def test_a_templated_secret_is_created_and_rotated_with_its_templating(objects, cluster):
+    """A secret can be templated as a config can (`docker secret create --template-driver golang`):
+    its new version is expanded the same way, and a bad template is refused in it too."""
+    name = unique("crane-rot-ts")
+    objects["secret"].append(name)
+    secrets_configs.create(cluster.client, "secret", name, b"{{.Service.Name}}", {"a": "1"}, "golang")
+    with pytest.raises(EngineError, match="The template is not valid, line 1"):
+        rotate.plan_rotation(cluster.client, "secret", name, b"{{.Service.Name}")
+
+    outcome = rotate.RotateRun(rotate.plan_rotation(cluster.client, "secret", name, b"{{.Task.Slot}}")).run(
+        cluster.client
+    )
+
+    assert outcome.exit_code == 0 and outcome.old_removed
+    new = cluster.client.inspect_secret(outcome.new_id)["Spec"]
+    assert (new["Name"], new["Templating"], new["Labels"]) == (f"{name}-v2", {"Name": "golang"}, {"a": "1"})
