@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from keyrings.alt.file import PlaintextKeyring
 
+from crane_desktop.engine import stacks
 from crane_desktop.engine.docker_credentials import AuthConfig, docker_login
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.profiles import Profile, RegistryLogin
@@ -170,3 +171,12 @@ def test_a_plain_text_fallback_is_never_chosen_silently(monkeypatch):
         detect_keyring([PlaintextKeyring()])  # priority 0.5: keyring's last resort, not ours
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")  # chosen: used
     assert isinstance(detect_keyring([]), PlaintextKeyring)
+
+
+def test_the_forms_new_secret_waits_for_the_login_no_engine_is_asked_without_one():
+    """The form makes its new secrets and configs before the service: the image's login is read first,
+    so a keyring that cannot give it refuses with nothing sent (no engine: None would fail any call)."""
+    spec = {"Name": "web", "TaskTemplate": {"ContainerSpec": {"Image": "registry.example:5443/shop/web:1"}}}
+    new = {"secrets": {"web_pw": {"Name": "web_pw", "Labels": {}, "Data": b"s3cret"}}}
+    with pytest.raises(KeyringUnavailable):
+        stacks.create_service_with_objects(None, spec, new, Credentials([LOGIN]).header_for)
