@@ -70,6 +70,15 @@ def _no_tasks(service: Mapping[str, Any]) -> bool:
     return isinstance(replicated, Mapping) and replicated.get("Replicas") == 0
 
 
+def _is_job(service: Mapping[str, Any]) -> bool:
+    """A job has no rollout (no update status, no rollback): a new spec runs it again at once."""
+    mode = (service.get("Spec") or {}).get("Mode") or {}
+    return "ReplicatedJob" in mode or "GlobalJob" in mode
+
+
+JOB_RUNS_AGAIN = QT_TRANSLATE_NOOP("engine", "A job: it runs again now, with the new version.")
+
+
 class Step(StrEnum):
     CREATED = "created"  # the new version exists (service_id "")
     UPDATING = "updating"
@@ -194,9 +203,10 @@ class RotateRun(Cancellable):
 
         try:
             stacks.update_spec(client, service_id, change)
-            if _no_tasks(before):  # scaled to zero: the swarm has nothing to roll out (no update status)
+            if _no_tasks(before) or _is_job(before):  # nothing to roll out: the swarm sets no update status
                 outcome.updated.append(name)
-                self.report(Progress(service_id, Step.UPDATED, name))
+                note = Phrase(JOB_RUNS_AGAIN) if _is_job(before) else None
+                self.report(Progress(service_id, Step.UPDATED, name, note))
                 return
             image = str(before["Spec"].get("TaskTemplate", {}).get("ContainerSpec", {}).get("Image", ""))
             previous = str((before.get("UpdateStatus") or {}).get("StartedAt", ""))

@@ -61,7 +61,7 @@ def names(cluster, kind: str) -> set[str]:
     return {item["Spec"]["Name"] for item in listed}
 
 
-def test_a_secret_used_by_three_services_rotates_and_the_old_one_goes(objects, cluster, tmp_path):
+def test_a_secret_used_by_three_services_and_a_job_rotates_and_the_old_one_goes(objects, cluster, tmp_path):
     secret = unique("crane-rot-s")
     objects["secret"].append(secret)
     cluster.client.create_secret(secret, b"old password", labels={"team": "shop"})
@@ -74,6 +74,22 @@ def test_a_secret_used_by_three_services_rotates_and_the_old_one_goes(objects, c
     idle = unique("crane-rot-svc")  # scaled to zero: nothing to roll out, moved all the same
     objects["service"].append(idle)
     docker(1, "service", "create", "-d", "--name", idle, "--replicas", "0", "--secret", secret, IMAGE, "true")
+    job = unique("crane-rot-job")  # a job has no rollout to follow: moved, and it runs again
+    objects["service"].append(job)
+    docker(
+        1,
+        "service",
+        "create",
+        "-d",
+        "--name",
+        job,
+        "--mode",
+        "replicated-job",
+        "--secret",
+        secret,
+        IMAGE,
+        "true",
+    )
     new_file = tmp_path / "new"
     new_file.write_bytes(b"new password")
 
@@ -89,6 +105,8 @@ def test_a_secret_used_by_three_services_rotates_and_the_old_one_goes(objects, c
         f"{secret}-v2", "/run/other", "5", "6",
     )  # fmt: skip
     assert references(idle, "secret")[0]["SecretName"] == f"{secret}-v2"
+    assert references(job, "secret")[0]["SecretName"] == f"{secret}-v2"
+    assert f"{job}: updated (A job: it runs again now, with the new version.)" in result.stdout
     new = next(s for s in cluster.client.secrets() if s["Spec"]["Name"] == f"{secret}-v2")
     assert new["Spec"]["Labels"] == {"team": "shop"}
 

@@ -6457,6 +6457,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>外部配置 {name} 不存在</translation>
     </message>
     <message>
+        <source>A job: it runs again now, with the new version.</source>
+        <translation>作业：它会立即以新版本再次运行。</translation>
+    </message>
+    <message>
         <source>Its rollout ended {outcome}: {message}</source>
         <translation>其滚动更新结束（{outcome}）：{message}</translation>
     </message>
