@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -79,12 +79,51 @@ def _is_job(service: Mapping[str, Any]) -> bool:
 JOB_RUNS_AGAIN = QT_TRANSLATE_NOOP("engine", "A job: it runs again now, with the new version.")
 
 
+def services_in_order(services: Iterable[Service], kind: Kind, object_id: str) -> list[Service]:
+    """The services that use the object, in the order a rotation moves them (by name)."""
+    using = {use.service_id for use in objects.users(services, kind, object_id)}
+    return sorted((s for s in services if s.id in using), key=lambda service: service.name)
+
+
+def waiting_steps(services: Iterable[Service], kind: Kind, object_id: str) -> list[Progress]:
+    """A WAITING step per service the rotation will move, in its order, each with how it rolls out:
+    what the operator reads before starting."""
+    return [
+        Progress(service.id, Step.WAITING, service.name, rollout_note(service))
+        for service in services_in_order(services, kind, object_id)
+    ]
+
+
+def rollout_note(service: Service) -> Phrase:
+    """How the swarm will roll the service out when it moves, said before the rotation starts: its
+    update config (swarmkit's defaults when it has none), or that a job or a service without tasks has
+    no rollout."""
+    if _is_job(service.raw):
+        return Phrase(QT_TRANSLATE_NOOP("engine", "A job: no rollout; moving it runs it again."))
+    if _no_tasks(service.raw):
+        return Phrase(QT_TRANSLATE_NOOP("engine", "No task runs: nothing to roll out."))
+    config = (service.raw.get("Spec") or {}).get("UpdateConfig")
+    config = config if isinstance(config, Mapping) else {}
+    parallelism = int(config.get("Parallelism", 0) or 0) if config else 1  # 0: all at once
+    return Phrase(
+        QT_TRANSLATE_NOOP(
+            "engine", "Its update config: {parallelism} at a time, {order}, on failure {action}."
+        ),
+        {
+            "parallelism": str(parallelism) if parallelism else Phrase(QT_TRANSLATE_NOOP("engine", "all")),
+            "order": term(str(config.get("Order") or "stop-first")),
+            "action": term(str(config.get("FailureAction") or "pause")),
+        },
+    )
+
+
 class Step(StrEnum):
     CREATED = "created"  # the new version exists (service_id "")
     UPDATING = "updating"
     UPDATED = "updated"  # the service uses the new version
     ROLLED_BACK = "rolled back"  # its rollout failed: it uses the old version again
     FAILED = "failed"  # its rollout failed and could not be rolled back
+    WAITING = "waiting"  # not reached yet (said before the run, with how it will roll out)
     CANCELLED = "cancelled"  # stopped by cancel: rolled back to the old version
     UNCHANGED = "unchanged"  # not reached (an earlier service failed, or cancel): still on the old
     REMOVED = "removed"  # the old version is gone (service_id "")
@@ -168,8 +207,8 @@ class RotateRun(Cancellable):
         self.new_id = outcome.new_id
         self.report(Progress("", Step.CREATED, plan.new_name))
         services = parse_all(Service, api.call(client, client.services)).values()
-        using = {use.service_id: use.service for use in objects.users(services, plan.kind, plan.old_id)}
-        for service_id, service_name in sorted(using.items(), key=lambda item: item[1]):
+        for service in services_in_order(services, plan.kind, plan.old_id):
+            service_id, service_name = service.id, service.name
             if self.cancelled or outcome.failure is not None:
                 outcome.unchanged.append(service_name)
                 self.report(Progress(service_id, Step.UNCHANGED, service_name))

@@ -30,7 +30,15 @@ from crane_desktop import bridge
 from crane_desktop.engine import secrets_configs as objects
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.networks import labels_to_text, parse_labels
-from crane_desktop.engine.rotate import Outcome, Progress, RotatePlan, RotateRun, Step, next_name
+from crane_desktop.engine.rotate import (
+    Outcome,
+    Progress,
+    RotatePlan,
+    RotateRun,
+    Step,
+    next_name,
+    waiting_steps,
+)
 from crane_desktop.engine.secrets_configs import MAX_BYTES, Kind
 from crane_desktop.engine.snapshots import Config, Secret
 from crane_desktop.messages import engine_text, error_text, phrase_text
@@ -233,6 +241,12 @@ class RotateDialog(ObjectDialog):
         self.data_input = DataInput(self)
         self.progress_list = QListWidget(self)
         self.progress_list.setObjectName("rotateProgress")
+        # what the run will do, before it starts: the lines its steps then update in place
+        self._line(
+            Step.CREATED, self.tr("%1 will be created from this content.").replace("%1", self.new_name)
+        )
+        for step in waiting_steps(context.store.get("services").values(), kind, item.id):
+            self.on_progress(step)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.ok_button.setText(self.tr("Rotate"))
@@ -308,6 +322,7 @@ class RotateDialog(ObjectDialog):
         """One step of the run (on the GUI thread, through the relay): a line per service, updated."""
         texts = {
             Step.CREATED: self.tr("%1 created."),
+            Step.WAITING: self.tr("%1: waiting."),
             Step.UPDATING: self.tr("%1: updating…"),
             Step.UPDATED: self.tr("%1: uses the new version."),
             Step.ROLLED_BACK: self.tr("%1: rolled back to the old version."),
@@ -320,7 +335,10 @@ class RotateDialog(ObjectDialog):
         text = texts[progress.step].replace("%1", progress.name)
         if progress.note is not None and progress.step != Step.UPDATING:  # not the rollout's raw lines
             text += " " + phrase_text(progress.note)
-        key = progress.service_id or progress.step
+        self._line(progress.service_id or progress.step, text)
+
+    def _line(self, key: str, text: str) -> None:
+        """The progress line of `key` (a service id, or an object step) set to `text`, added if new."""
         for row in range(self.progress_list.count()):
             line = self.progress_list.item(row)
             if line.data(256) == key:

@@ -12,9 +12,9 @@ from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.i18n import Phrase, term
 from crane_desktop.engine.rotate import Outcome, Progress, Step
 from crane_desktop.engine.secrets_configs import MAX_BYTES
-from crane_desktop.engine.snapshots import Secret
+from crane_desktop.engine.snapshots import Secret, Service
 from crane_desktop.views.secret_dialogs import ContentDialog, CreateDialog, RotateDialog
-from tests.gui.conftest import feed_secret_users
+from tests.gui.conftest import RECORDED_SECRETS, feed_secret_users, recorded
 from tests.gui.test_node_helpers import answer, visible_box
 
 
@@ -30,6 +30,11 @@ def configs(workspace, recorded_context):
     feed_secret_users(recorded_context.store)
     workspace.show_page("configs")
     return workspace.page_widgets["configs"]
+
+
+def by_name(name: str) -> Service:
+    """A recorded service of the secrets' cluster."""
+    return next(s for s in recorded("services", RECORDED_SECRETS).values() if s.name == name)
 
 
 def cell(page, name: str, column: int) -> str:
@@ -169,6 +174,42 @@ def test_rotate_names_the_next_version_and_refuses_empty_content(configs, qtbot)
     assert dialog.error_label.text() == "The config is empty." and dialog.run is None
 
 
+def progress_lines(dialog: RotateDialog) -> list[str]:
+    return [dialog.progress_list.item(row).text() for row in range(dialog.progress_list.count())]
+
+
+def test_rotate_says_what_will_move_and_how_before_it_starts(configs, recorded_context, qtbot):
+    """Before Rotate is pressed: the new version's name and every service that uses the config, in the
+    run's order, with the update config its rollout follows (swarmkit's defaults when it has none)."""
+
+    def running(name: str, **spec: object) -> Service:  # the recorded ones are scaled to zero
+        raw = by_name(name).raw
+        return Service.from_api(
+            {**raw, "Spec": {**raw["Spec"], "Mode": {"Replicated": {"Replicas": 2}}, **spec}}
+        )
+
+    db = running(
+        "vault_db", UpdateConfig={"Parallelism": 2, "Order": "start-first", "FailureAction": "rollback"}
+    )
+    proxy = running("vault_proxy")
+    recorded_context.store.apply("services", Diff(changed={db.id: db, proxy.id: proxy}))
+    assert configs.select("vault_nginx_conf")
+    qtbot.mouseClick(configs.rotate_button, Qt.MouseButton.LeftButton)
+    dialog = configs.findChild(RotateDialog, "rotateDialog")
+    assert progress_lines(dialog) == [
+        "vault_nginx_conf-v2 will be created from this content.",
+        "vault_db: waiting. Its update config: 2 at a time, start-first, on failure rollback.",
+        "vault_proxy: waiting. Its update config: 1 at a time, stop-first, on failure pause.",
+    ]
+    assert dialog.run is None  # nothing started
+    dialog.reject()
+    idle = by_name("vault_proxy")  # scaled to zero again
+    recorded_context.store.apply("services", Diff(changed={idle.id: idle}))
+    qtbot.mouseClick(configs.rotate_button, Qt.MouseButton.LeftButton)
+    dialog = next(d for d in configs.findChildren(RotateDialog, "rotateDialog") if d.isVisible())
+    assert progress_lines(dialog)[2] == "vault_proxy: waiting. No task runs: nothing to roll out."
+
+
 def test_rotate_progress_shows_a_line_per_service_and_the_outcome(configs, qtbot):
     """The steps as the run reports them (through the relay, on the GUI thread): one line per service,
     updated in place, and what the end means for the old version."""
@@ -178,16 +219,17 @@ def test_rotate_progress_shows_a_line_per_service_and_the_outcome(configs, qtbot
     why = Phrase(
         "Its rollout ended {outcome}: {message}", {"outcome": term("rolled back"), "message": "task failed"}
     )
+    db, proxy = by_name("vault_db").id, by_name("vault_proxy").id
     for progress in (
         Progress("", Step.CREATED, "vault_nginx_conf-v2"),
-        Progress("a", Step.UPDATING, "vault_db", Phrase("{line}", {"line": "updating: 0/1"})),
-        Progress("a", Step.UPDATED, "vault_db"),
-        Progress("b", Step.UPDATING, "vault_proxy"),
-        Progress("b", Step.ROLLED_BACK, "vault_proxy", why),
+        Progress(db, Step.UPDATING, "vault_db", Phrase("{line}", {"line": "updating: 0/1"})),
+        Progress(db, Step.UPDATED, "vault_db"),
+        Progress(proxy, Step.UPDATING, "vault_proxy"),
+        Progress(proxy, Step.ROLLED_BACK, "vault_proxy", why),
         Progress("", Step.KEPT, "vault_nginx_conf"),
     ):
         dialog.on_progress(progress)
-    lines = [dialog.progress_list.item(row).text() for row in range(dialog.progress_list.count())]
+    lines = progress_lines(dialog)
     assert lines == [
         "vault_nginx_conf-v2 created.",
         "vault_db: uses the new version.",

@@ -107,6 +107,11 @@ def test_a_secret_used_by_three_services_and_a_job_rotates_and_the_old_one_goes(
     assert references(idle, "secret")[0]["SecretName"] == f"{secret}-v2"
     assert references(job, "secret")[0]["SecretName"] == f"{secret}-v2"
     assert f"{job}: updated (A job: it runs again now, with the new version.)" in result.stdout
+    # what will move and how, said before anything is created
+    said = result.stdout.split(f"{secret}-v2: created")[0]
+    assert f"{first}: waiting (Its update config: 1 at a time, stop-first, on failure pause.)" in said
+    assert f"{idle}: waiting (No task runs: nothing to roll out.)" in said
+    assert f"{job}: waiting (A job: no rollout; moving it runs it again.)" in said
     new = next(s for s in cluster.client.secrets() if s["Spec"]["Name"] == f"{secret}-v2")
     assert new["Spec"]["Labels"] == {"team": "shop"}
 

@@ -4269,6 +4269,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>用此内容创建新版本 %1；使用 %2 的每个服务依次切换到新版本（目标路径不变），并跟踪其滚动更新。只有全部成功后才删除 %2；滚动更新失败的服务会回滚，%2 保留。</translation>
     </message>
     <message>
+        <source>%1 will be created from this content.</source>
+        <translation>将用此内容创建 %1。</translation>
+    </message>
+    <message>
         <source>Rotate</source>
         <translation>轮换</translation>
     </message>
@@ -4295,6 +4299,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>%1 created.</source>
         <translation>已创建 %1。</translation>
+    </message>
+    <message>
+        <source>%1: waiting.</source>
+        <translation>%1：等待中。</translation>
     </message>
     <message>
         <source>%1: updating…</source>
@@ -6459,6 +6467,22 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>A job: it runs again now, with the new version.</source>
         <translation>作业：它会立即以新版本再次运行。</translation>
+    </message>
+    <message>
+        <source>A job: no rollout; moving it runs it again.</source>
+        <translation>作业：没有滚动更新；切换后会再次运行。</translation>
+    </message>
+    <message>
+        <source>No task runs: nothing to roll out.</source>
+        <translation>没有运行中的任务：无需滚动更新。</translation>
+    </message>
+    <message>
+        <source>Its update config: {parallelism} at a time, {order}, on failure {action}.</source>
+        <translation>其更新策略：每次 {parallelism} 个，{order}，失败时{action}。</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
     </message>
     <message>
         <source>Its rollout ended {outcome}: {message}</source>
