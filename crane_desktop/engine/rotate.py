@@ -35,7 +35,7 @@ from crane_desktop.engine.deploy import DeployResult, UpdateStarted, follow
 from crane_desktop.engine.errors import Conflict, EngineError
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, Phrase, term
 from crane_desktop.engine.secrets_configs import Kind
-from crane_desktop.engine.snapshots import Service, parse_all
+from crane_desktop.engine.snapshots import Secret, Service, parse_all
 
 log = logging.getLogger("crane.engine.rotate")
 
@@ -171,11 +171,27 @@ class RotatePlan:
     driver: str  # the templating driver (golang) of both versions
 
 
+def check_rotatable(old: Secret) -> None:
+    """A secret kept by a secret driver (a plugin) gets its value from that driver, not from data: a new
+    version from a file would silently stop using it. Refused, saying where to change it."""
+    if old.driver:
+        raise EngineError(
+            QT_TRANSLATE_NOOP(
+                "engine",
+                "{name} is kept by the secret driver {driver}: its value comes from that driver, not from "
+                "a file. Change it in the driver's store.",
+            ),
+            name=old.name,
+            driver=old.driver,
+        )
+
+
 def plan_rotation(
     client: docker.APIClient, kind: Kind, name: str, data: bytes, new_name: str = ""
 ) -> RotatePlan:
     """Everything checked, nothing created: the old object exists, the data fits, the new name is free."""
     old = objects.find(client, kind, name)
+    check_rotatable(old)
     existing = {o.name for o in objects.list_objects(client, kind).values()}
     new_name = new_name or next_name(old.name, existing)
     driver = old.templating  # the new version is expanded as the old one was

@@ -36,6 +36,7 @@ from crane_desktop.engine.rotate import (
     RotatePlan,
     RotateRun,
     Step,
+    check_rotatable,
     next_name,
     waiting_steps,
 )
@@ -271,6 +272,7 @@ class RotateDialog(ObjectDialog):
         data = self.data_input.data()
         driver = self.item.templating  # the new version is expanded as the old one was
         try:
+            check_rotatable(self.item)
             objects.check_new(self.kind, self.new_name, data, self.names(), driver)
         except EngineError as error:
             self.show_problem(error_text(error))

@@ -251,3 +251,24 @@ def test_the_delete_key_asks_as_the_button_does(configs, qtbot):
     configs.table.setFocus()
     qtbot.keyClick(configs.table, Qt.Key.Key_Delete)
     assert "Delete vault_motd? This cannot be undone." in answer(qtbot, configs, accept=False)
+
+
+def test_a_secret_kept_by_a_driver_is_not_rotated_from_a_file(secrets, recorded_context, qtbot):
+    """Its value comes from the driver (a plugin): a new version from a file would quietly stop using it."""
+    kept = Secret.from_api(
+        {"ID": "vault1", "Spec": {"Name": "vault_api_key", "Driver": {"Name": "vault-plugin"}},
+         "CreatedAt": "2026-11-29T19:30:00Z", "UpdatedAt": "2026-11-29T19:30:00Z"}
+    )  # fmt: skip
+    recorded_context.store.apply("secrets", Diff(added={kept.id: kept}))
+    assert cell(secrets, "vault_api_key", 2) == "vault-plugin"
+    assert secrets.select("vault_api_key")
+    qtbot.mouseClick(secrets.rotate_button, Qt.MouseButton.LeftButton)
+    dialog = secrets.findChild(RotateDialog, "rotateDialog")
+    dialog.data_input.text_edit.setPlainText("new key")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible())
+    assert dialog.error_label.text() == (
+        "vault_api_key is kept by the secret driver vault-plugin: its value comes from that driver, not "
+        "from a file. Change it in the driver's store."
+    )
+    assert dialog.run is None

@@ -6485,6 +6485,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>全部</translation>
     </message>
     <message>
+        <source>{name} is kept by the secret driver {driver}: its value comes from that driver, not from a file. Change it in the driver's store.</source>
+        <translation>{name} 由密钥驱动 {driver} 保管：其值来自该驱动，而不是文件。请在该驱动的存储中修改。</translation>
+    </message>
+    <message>
         <source>Its rollout ended {outcome}: {message}</source>
         <translation>其滚动更新结束（{outcome}）：{message}</translation>
     </message>
