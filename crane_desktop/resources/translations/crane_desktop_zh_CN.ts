@@ -4169,6 +4169,34 @@
         <translation>测试登录</translation>
     </message>
     <message>
+        <source>docker's own logins (docker login, credential helpers), for the registries not listed above:</source>
+        <translation>docker 自己的登录信息（docker login、凭据助手），用于上面未列出的镜像仓库：</translation>
+    </message>
+    <message>
+        <source>Kept by</source>
+        <translation>保存于</translation>
+    </message>
+    <message>
+        <source>Reading docker's logins…</source>
+        <translation>正在读取 docker 的登录信息…</translation>
+    </message>
+    <message>
+        <source>config.json</source>
+        <translation>config.json</translation>
+    </message>
+    <message>
+        <source>credential helper %1</source>
+        <translation>凭据助手 %1</translation>
+    </message>
+    <message>
+        <source>(from the helper)</source>
+        <translation>（由凭据助手提供）</translation>
+    </message>
+    <message>
+        <source>docker has no logins of its own.</source>
+        <translation>docker 没有自己的登录信息。</translation>
+    </message>
+    <message>
         <source>%1 saved.</source>
         <translation>%1 已保存。</translation>
     </message>
