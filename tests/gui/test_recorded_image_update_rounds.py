@@ -28,6 +28,7 @@ def rounds(caplog, qtbot, recorded_context):
     def logged() -> list[tuple[str, float]]:
         return [(r.getMessage(), r.created) for r in caplog.records if r.name == LOGGER]
 
+    recorded_context.image_updates.check_now(())  # the round the recorded services asked for, at once
     qtbot.waitUntil(lambda: len(logged()) == 1, timeout=5000)
     caplog.clear()
     return logged
