@@ -88,7 +88,7 @@ class ImageUpdates(QObject):
         self.check_now(self.store.get("services"))
 
     def check_now(self, service_ids: Iterable[str]) -> None:
-        """Ask for `service_ids` at once, or right after the round under way."""
+        """Ask for `service_ids` at once (SETTLE_MS after the round under way, if one runs)."""
         self._ask(service_ids, 0)
 
     def _ask(self, service_ids: Iterable[str], delay_ms: int = SETTLE_MS) -> None:
