@@ -62,10 +62,15 @@ class DataInput(QWidget):
         self.file_button.setObjectName("fromFileButton")
         self.file_button.clicked.connect(self._choose)
         self.file_label = QLabel(self)
+        self.type_button = QPushButton(self.tr("Type instead"), self)
+        self.type_button.setObjectName("typeInsteadButton")
+        self.type_button.clicked.connect(self.forget_file)
+        self.type_button.hide()  # shown once a file was chosen
         self.file_data: bytes | None = None
         row = QHBoxLayout()
         row.addWidget(self.file_button)
         row.addWidget(self.file_label, 1)
+        row.addWidget(self.type_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text_edit)
@@ -85,6 +90,14 @@ class DataInput(QWidget):
             self.tr("%1 (%2 bytes)").replace("%1", path).replace("%2", str(len(self.file_data)))
         )
         self.text_edit.setEnabled(False)
+        self.type_button.show()
+
+    def forget_file(self) -> None:
+        """Back to the typed text (kept as it was)."""
+        self.file_data = None
+        self.file_label.clear()
+        self.text_edit.setEnabled(True)
+        self.type_button.hide()
 
     def data(self) -> bytes:
         return self.file_data if self.file_data is not None else self.text_edit.toPlainText().encode()

@@ -136,7 +136,11 @@ def test_create_refuses_an_existing_name_and_a_file_over_500_kb(configs, qtbot, 
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "500 KB" in dialog.error_label.text())
     assert dialog.error_label.text() == "The config is over 500 KB: the engine takes at most 512000 bytes."
-    assert dialog.isVisible()  # nothing typed is lost
+    assert dialog.isVisible() and dialog.data_input.text_edit.toPlainText() == "x"  # nothing typed is lost
+    assert not dialog.data_input.text_edit.isEnabled() and dialog.data_input.type_button.isVisible()
+    qtbot.mouseClick(dialog.data_input.type_button, Qt.MouseButton.LeftButton)  # back to the typed text
+    assert dialog.data_input.text_edit.isEnabled() and dialog.data_input.data() == b"x"
+    assert dialog.data_input.file_label.text() == "" and not dialog.data_input.type_button.isVisible()
 
 
 def test_a_template_the_engine_would_fail_to_expand_is_refused_in_create_and_rotate(configs, qtbot):

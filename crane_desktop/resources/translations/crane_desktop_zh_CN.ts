@@ -1554,6 +1554,10 @@
         <translation>从文件…</translation>
     </message>
     <message>
+        <source>Type instead</source>
+        <translation>改为输入</translation>
+    </message>
+    <message>
         <source>Choose the file</source>
         <translation>选择文件</translation>
     </message>
