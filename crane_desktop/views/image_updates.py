@@ -202,7 +202,7 @@ def _says(check: ImageCheck | None) -> tuple[object, ...] | None:
 
 def _check(cluster: Cluster, to_check: list[Target], known: dict[str, str]) -> CheckRound:
     """The round on the runner's pool, with the cluster's registry logins (the profile's registries,
-    then docker's own: engine/registries.py), read there since a keyring may block."""
-    return check_services(
-        cluster.client, cluster.node_client, to_check, cluster.credentials().header_for, known
-    )
+    then docker's own: engine/registries.py), read there since a keyring may block; a locked keyring
+    is that registry's answer, never a prompt to unlock it for a check the operator did not start."""
+    logins = cluster.credentials(unlock=False)
+    return check_services(cluster.client, cluster.node_client, to_check, logins.header_for, known)

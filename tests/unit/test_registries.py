@@ -18,6 +18,7 @@ from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.profiles import Profile, RegistryLogin
 from crane_desktop.engine.registries import (
     Credentials,
+    KeyringLocked,
     KeyringUnavailable,
     PasswordStore,
     check_address,
@@ -213,3 +214,20 @@ def test_dockers_own_logins_are_listed_without_their_secrets(tmp_path, monkeypat
         DockerLogin("token.example", "", "crane-test"),
     ]
     assert "s3cret" not in repr(docker_logins(stored))
+
+
+def test_a_background_check_takes_a_locked_keyring_as_its_answer_without_a_prompt(gnome_keyring):
+    """The newer-image checks run on their own: a locked desktop keyring is their answer, not an unlock
+    prompt out of nowhere (keyring itself would ask the desktop to unlock: "Failed to unlock the
+    collection!" once the prompt is dismissed). A deploy still lets keyring ask."""
+    PasswordStore().set(LOGIN, "s3cret")
+    image = "registry.example:5443/shop/web:1"
+    assert Credentials([LOGIN], unlock=False).auth_for(image).password == "s3cret"  # unlocked: read
+    gnome_keyring.lock()
+    with pytest.raises(KeyringLocked) as background:
+        Credentials([LOGIN], unlock=False).header_for(image)
+    assert background.value.raw == "locked; not asked to unlock for a background check"
+    assert (
+        background.value.message
+        == "The keyring is locked: the password of registry.example:5443 cannot be read."
+    )
