@@ -21,7 +21,6 @@ from crane_desktop.messages import check_text, engine_text
 from crane_desktop.models.apps import NAME, PORTS, SERVICES, UPDATED
 from crane_desktop.models.host_tables import ContainerTableModel
 from crane_desktop.models.nodes import NodeTableModel
-from crane_desktop.models.secrets import SecretTableModel
 from crane_desktop.views.charts import ContainerCharts
 from crane_desktop.views.main_window import MainWindow
 from tests.gui.conftest import by_name, feed_secret_users, recorded
@@ -198,7 +197,7 @@ def test_secrets_read_in_the_guides_words_and_refusals_name_the_kind(chinese, re
     assert page.select("vault_db_password")
     row = page.table.currentIndex().row()
     assert (
-        page.proxy.index(row, SecretTableModel.USED_BY_COLUMN)
+        page.proxy.index(row, page.model.used_by_column)
         .data()
         .startswith("vault_db：db_password（uid 999，gid 999，权限 0400）")
     )

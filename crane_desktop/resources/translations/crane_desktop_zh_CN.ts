@@ -1554,6 +1554,10 @@
         <translation>从文件…</translation>
     </message>
     <message>
+        <source>Type instead</source>
+        <translation>改为输入</translation>
+    </message>
+    <message>
         <source>Choose the file</source>
         <translation>选择文件</translation>
     </message>
@@ -4169,6 +4173,34 @@
         <translation>测试登录</translation>
     </message>
     <message>
+        <source>docker's own logins (docker login, credential helpers), for the registries not listed above:</source>
+        <translation>docker 自己的登录信息（docker login、凭据助手），用于上面未列出的镜像仓库：</translation>
+    </message>
+    <message>
+        <source>Kept by</source>
+        <translation>保存于</translation>
+    </message>
+    <message>
+        <source>Reading docker's logins…</source>
+        <translation>正在读取 docker 的登录信息…</translation>
+    </message>
+    <message>
+        <source>config.json</source>
+        <translation>config.json</translation>
+    </message>
+    <message>
+        <source>credential helper %1</source>
+        <translation>凭据助手 %1</translation>
+    </message>
+    <message>
+        <source>(from the helper)</source>
+        <translation>（由凭据助手提供）</translation>
+    </message>
+    <message>
+        <source>docker has no logins of its own.</source>
+        <translation>docker 没有自己的登录信息。</translation>
+    </message>
+    <message>
         <source>%1 saved.</source>
         <translation>%1 已保存。</translation>
     </message>
@@ -4269,6 +4301,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>用此内容创建新版本 %1；使用 %2 的每个服务依次切换到新版本（目标路径不变），并跟踪其滚动更新。只有全部成功后才删除 %2；滚动更新失败的服务会回滚，%2 保留。</translation>
     </message>
     <message>
+        <source>%1 will be created from this content.</source>
+        <translation>将用此内容创建 %1。</translation>
+    </message>
+    <message>
         <source>Rotate</source>
         <translation>轮换</translation>
     </message>
@@ -4295,6 +4331,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>%1 created.</source>
         <translation>已创建 %1。</translation>
+    </message>
+    <message>
+        <source>%1: waiting.</source>
+        <translation>%1：等待中。</translation>
     </message>
     <message>
         <source>%1: updating…</source>
@@ -6455,6 +6495,30 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>the external config {name} does not exist</source>
         <translation>外部配置 {name} 不存在</translation>
+    </message>
+    <message>
+        <source>A job: it runs again now, with the new version.</source>
+        <translation>作业：它会立即以新版本再次运行。</translation>
+    </message>
+    <message>
+        <source>A job: no rollout; moving it runs it again.</source>
+        <translation>作业：没有滚动更新；切换后会再次运行。</translation>
+    </message>
+    <message>
+        <source>No task runs: nothing to roll out.</source>
+        <translation>没有运行中的任务：无需滚动更新。</translation>
+    </message>
+    <message>
+        <source>Its update config: {parallelism} at a time, {order}, on failure {action}.</source>
+        <translation>其更新策略：每次 {parallelism} 个，{order}，失败时{action}。</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>{name} is kept by the secret driver {driver}: its value comes from that driver, not from a file. Change it in the driver's store.</source>
+        <translation>{name} 由密钥驱动 {driver} 保管：其值来自该驱动，而不是文件。请在该驱动的存储中修改。</translation>
     </message>
     <message>
         <source>Its rollout ended {outcome}: {message}</source>
