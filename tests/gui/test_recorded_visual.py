@@ -87,6 +87,8 @@ def test_sidebar_counts_follow_the_store_in_place(workspace, qtbot):
     assert counts.text("nodes") == "Nodes 4 · 1 down"
     assert workspace.sidebar.item(1) is item and item.text() == "Nodes"  # the tab's and breadcrumb's name
     assert "Nodes 4 · 1 down" in grabbed_sidebar_texts(workspace)
+    QApplication.processEvents()  # the list lays its rows out again
+    assert not workspace.sidebar.horizontalScrollBar().isVisible()  # elided, never scrolled sideways
 
     store.apply("nodes", Diff(changed={node.id: node}))
     assert counts.text("nodes") == "Nodes 4"

@@ -229,6 +229,21 @@
             <numerusform>%n task failed in the last 15 minutes</numerusform><numerusform>%n tasks failed in the last 15 minutes</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) not on the current CA</source>
+        <translation>
+            <numerusform>%n node not on the current CA</numerusform><numerusform>%n nodes not on the current CA</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n node(s) on the current CA</source>
+        <translation>
+            <numerusform>all %n node on the current CA</numerusform><numerusform>all %n nodes on the current CA</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%1 expires on %2 (in %n day(s))</source>
         <translation>
             <numerusform>%1 expires on %2 (in %n day)</numerusform><numerusform>%1 expires on %2 (in %n days)</numerusform></translation>

@@ -4018,6 +4018,29 @@
         <source>No certificate in use</source>
         <translation>未使用证书</translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform></translation>
+    </message>
+    <message>
+        <source>Node certificates: valid for %1, renewed by the swarm; %2</source>
+        <translation>节点证书：有效期 %1，由集群自动续期；%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) not on the current CA</source>
+        <translation>
+            <numerusform>%n 个节点的证书不是由当前 CA 签发</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n node(s) on the current CA</source>
+        <translation>
+            <numerusform>全部 %n 个节点的证书均由当前 CA 签发</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: certificate not from the current CA</source>
+        <translation>%1：证书不是由当前 CA 签发</translation>
+    </message>
     <message>
         <source>%1 expired on %2</source>
         <translation>%1 已于 %2 过期</translation>
@@ -4027,6 +4050,26 @@
         <translation>
             <numerusform>%1 将于 %2 过期（%n 天后）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>only the nodes down</source>
+        <translation>仅显示下线的节点</translation>
+    </message>
+    <message>
+        <source>only the services not converged</source>
+        <translation>仅显示未达到期望任务数的服务</translation>
+    </message>
+    <message>
+        <source>only the rollouts not done</source>
+        <translation>仅显示未完成的更新</translation>
+    </message>
+    <message>
+        <source>only the tasks failed</source>
+        <translation>仅显示失败的任务</translation>
+    </message>
+    <message>
+        <source>show all</source>
+        <translation>显示全部</translation>
     </message>
 </context>
 <context>
