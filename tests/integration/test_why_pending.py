@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import re
 
+from crane_desktop.engine import stacks
 from crane_desktop.engine.snapshots import Task, parse_all
 from crane_desktop.engine.why_pending import Kind, fetch_explanation
 from tests.integration.test_stack_command import crane
@@ -59,3 +60,55 @@ def test_stuck_services_get_their_sentences(cluster, service_names):
     lines = result.stdout.splitlines()
     assert lines[0] == f"{greedy}: 1 task pending"
     assert lines[1].startswith("  slot 1: Not enough memory: it needs 1.0 TiB; node-")
+
+
+def test_per_node_constraints_a_platform_and_max_replicas_get_their_sentences(cluster, service_names):
+    split, platform, spread = unique("crane-why-n"), unique("crane-why-a"), unique("crane-why-r")
+    service_names.extend([split, platform, spread])
+    common = ("--detach", "--quiet", "--stop-grace-period", "0s")
+    # every manager fails the role, the one worker fails the hostname: each node fails one constraint
+    docker(1, "service", "create", *common, "--name", split, "--constraint", "node.role==worker",
+           "--constraint", "node.hostname!=node-4", IMAGE, "sleep", "3600")  # fmt: skip
+    # one more task than there are nodes, at most one per node
+    docker(1, "service", "create", *common, "--name", spread, "--replicas", "5",
+           "--replicas-max-per-node", "1", IMAGE, "sleep", "3600")  # fmt: skip
+    # the platforms docker would read from the image's manifest list: none the nodes run
+    stacks.create_service(cluster.client, {
+        "Name": platform,
+        "TaskTemplate": {
+            "ContainerSpec": {"Image": IMAGE, "Command": ["sleep", "3600"], "StopGracePeriod": 0},
+            "Placement": {"Platforms": [{"OS": "linux", "Architecture": "arm64"},
+                                        {"OS": "linux", "Architecture": "s390x"}]},
+        },
+        "Mode": {"Replicated": {"Replicas": 1}},
+    })  # fmt: skip
+    for name in (split, platform, spread):
+        wait_until(lambda name=name: has_pending_with_error(cluster, name), 30, f"{name} to be pending")
+
+    (item,) = fetch_explanation(cluster.client, split)[2]
+    assert item.reason.kind is Kind.CONSTRAINTS
+    assert item.reason.text == (
+        "No node satisfies all the constraints; each fails one: node-1: node.role==worker; "
+        "node-2: node.role==worker; node-3: node.role==worker; node-4: node.hostname!=node-4."
+    )
+
+    (item,) = fetch_explanation(cluster.client, platform)[2]
+    assert item.reason.kind is Kind.PLATFORM
+    assert re.fullmatch(
+        r"No node has a platform the image supports \(linux/arm64, linux/s390x\); the nodes run linux/\w+\.",
+        item.reason.text,
+    ), item.reason.text
+    assert "unsupported platform" in item.reason.message
+
+    (item,) = fetch_explanation(cluster.client, spread)[2]
+    assert item.reason.kind is Kind.MAX_REPLICAS
+    assert item.reason.text == (
+        "At most 1 task(s) per node, and every node it may run on has that many "
+        "(node-1, node-2, node-3, node-4)."
+    )
+    assert "max replicas per node" in item.reason.message
+
+    result = crane("why", spread, "--profile-file", str(profile_path()))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1].startswith("  slot ")
+    assert "At most 1 task(s) per node" in result.stdout
