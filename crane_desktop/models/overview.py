@@ -16,11 +16,12 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor
 
 from crane_desktop.engine.diff import Diff, diff
-from crane_desktop.engine.events import task_transitions
+from crane_desktop.engine.events import EngineEvent, task_transitions
 from crane_desktop.engine.formatting import local_time
 from crane_desktop.engine.health import Health
 from crane_desktop.engine.snapshots import Node, Service, Task
 from crane_desktop.models.apps import BAD, WARN, update_state_text
+from crane_desktop.models.events import type_text
 from crane_desktop.models.nodes import availability_text, status_text
 from crane_desktop.models.table import Column, KeyedTableModel
 from crane_desktop.models.tasks import state_text
@@ -180,6 +181,19 @@ class ChangesModel(KeyedTableModel):
         oldest = frozenset(self._keys[:overflow]) if overflow > 0 else frozenset()
         self.apply_diff(Diff(added=added, removed=oldest))
 
+    def add_event(self, event: EngineEvent) -> None:
+        """A network, secret or config created, updated or removed (the engine's event: the overview
+        follows no diff of these kinds; nodes, services and tasks come from their diffs)."""
+        found = _object_event(event)
+        if found is None:
+            return
+        key = f"event:{event.key}"
+        if key in self._rows:  # the same event twice (a stream reopened after a break)
+            return
+        overflow = self.rowCount() + 1 - EVENTS_KEPT
+        oldest = frozenset(self._keys[:overflow]) if overflow > 0 else frozenset()
+        self.apply_diff(Diff(added={key: Item(key, *found)}, removed=oldest))
+
     def remember(self, kind: str, current: Mapping[str, Any]) -> None:
         """What the store held before this model followed it: later diffs are changes to it."""
         self._previous[kind] = dict(current)
@@ -200,6 +214,24 @@ def _changes(
     if kind == "services":
         return _service_changes(change, before)
     return _task_changes(change, before, services)
+
+
+OBJECT_PAGES = {"network": "networks", "secret": "secrets", "config": "configs"}
+
+
+def _object_event(event: EngineEvent) -> Change | None:
+    if event.type not in OBJECT_PAGES:
+        return None
+    done = {
+        "create": translate("Overview", "created"),
+        "update": translate("Overview", "updated"),
+        "remove": translate("Overview", "removed"),
+    }.get(event.action)
+    if done is None:  # a network's connect / disconnect of a container: not a change of the network
+        return None
+    text = translate("Overview", "%1 %2").replace("%1", type_text(event.type)).replace("%2", done)
+    subject = event.name or event.object_id[:12]
+    return ("info", subject, text, event.when, "page", OBJECT_PAGES[event.type])
 
 
 def _node_changes(change: Diff[Node], before: Mapping[str, Node]) -> list[Change]:

@@ -130,7 +130,16 @@ class OverviewPage(QWidget):
         layout.addLayout(boxes)
         layout.addLayout(title_row)
         layout.addWidget(self.attention, 2)
-        layout.addWidget(self.changes_title)
+        self.all_events = QLabel(self)
+        self.all_events.setObjectName("allEventsLink")
+        self.all_events.setTextFormat(Qt.TextFormat.RichText)
+        self.all_events.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.all_events.linkActivated.connect(self._open_link)
+        changes_row = QHBoxLayout()
+        changes_row.addWidget(self.changes_title)
+        changes_row.addWidget(self.all_events)
+        changes_row.addStretch(1)
+        layout.addLayout(changes_row)
         layout.addWidget(self.changes, 1)
         self.retranslate()
         self.calm = EmptyState(
@@ -156,6 +165,7 @@ class OverviewPage(QWidget):
         self._age_out.timeout.connect(self.refresh)
         self._age_out.start()
         context.store.changed.connect(self._on_changed)
+        context.store.eventArrived.connect(self.changes_model.add_event)
         for kind in FOLLOWED:
             if context.store.get(kind):
                 self.changes_model.remember(kind, context.store.get(kind))
@@ -178,6 +188,7 @@ class OverviewPage(QWidget):
         self.certificates_box.title.setText(self.tr("Certificates"))
         self.attention_title.setText(self.tr("Needs attention"))
         self.changes_title.setText(self.tr("Latest changes"))
+        self.all_events.setText(_link("page:events", self.tr("all events")))
 
     # -- following the store ---------------------------------------------------------------------
     def _on_changed(self, kind: str, change: Diff[Any]) -> None:

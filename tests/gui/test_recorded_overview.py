@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QApplication
 
 from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.events import EngineEvent
 from crane_desktop.engine.snapshots import Node
 from crane_desktop.engine.swarm_settings import SwarmSettings
 from crane_desktop.models.table import Role
@@ -226,3 +227,28 @@ def test_the_nodes_certificates_say_their_validity_and_name_a_node_off_the_curre
     href = link(overview.certificates_box, "node-2: certificate not from the current CA")
     overview.certificates_box.body.linkActivated.emit(href)
     assert workspace.tabs.currentWidget().property("breadcrumb").endswith("node-2")
+
+
+def test_networks_secrets_and_configs_changed_are_latest_changes_that_open_their_page(workspace):
+    overview = page(workspace)
+    store = overview.context.store
+    now = int(datetime.now(UTC).timestamp() * 1e9)
+    created = EngineEvent(now, "network", "create", "n" * 25, "shop_cache", "")
+    store.report_event(created)
+    store.report_event(created)  # the same event again (the stream reopened): one row
+    store.report_event(
+        EngineEvent(now + 1, "network", "connect", "n" * 25, "shop_cache", "")
+    )  # a container's
+    store.report_event(EngineEvent(now + 2, "secret", "remove", "s" * 25, "vault_old_token", ""))
+    assert sorted(r[1:] for r in rows(overview.changes)) == [
+        ("shop_cache", "Network created"),
+        ("vault_old_token", "Secret removed"),
+    ]
+    view = overview.changes
+    row = next(r for r in range(view.model().rowCount()) if view.model().index(r, 1).data() == "shop_cache")
+    view.activated.emit(view.model().index(row, 0))
+    assert workspace.pages.currentWidget() is workspace.page_widgets["networks"]
+
+    workspace.show_page("overview")
+    overview.all_events.linkActivated.emit("page:events")
+    assert workspace.pages.currentWidget() is workspace.page_widgets["events"]

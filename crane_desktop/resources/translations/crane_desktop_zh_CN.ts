@@ -3886,6 +3886,22 @@
         <translation>%2 个管理节点中 %1 个可达：还可失去 %n 个</translation>
     </message>
     <message>
+        <source>created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1已%2</translation>
+    </message>
+    <message>
         <source>Node joined</source>
         <translation>节点已加入</translation>
     </message>
@@ -3947,6 +3963,10 @@
     <message>
         <source>Latest changes</source>
         <translation>最近变更</translation>
+    </message>
+    <message>
+        <source>all events</source>
+        <translation>全部事件</translation>
     </message>
     <message numerus="yes">
         <source>%n ready</source>
@@ -4021,7 +4041,8 @@
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
-            <numerusform>%n 天</numerusform></translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Node certificates: valid for %1, renewed by the swarm; %2</source>
@@ -4030,12 +4051,14 @@
     <message numerus="yes">
         <source>%n node(s) not on the current CA</source>
         <translation>
-            <numerusform>%n 个节点的证书不是由当前 CA 签发</numerusform></translation>
+            <numerusform>%n 个节点的证书不是由当前 CA 签发</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>all %n node(s) on the current CA</source>
         <translation>
-            <numerusform>全部 %n 个节点的证书均由当前 CA 签发</numerusform></translation>
+            <numerusform>全部 %n 个节点的证书均由当前 CA 签发</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: certificate not from the current CA</source>
