@@ -116,30 +116,14 @@ class OverviewPage(QWidget):
         self.changes_title = QLabel(self)
         for label in (self.attention_title, self.changes_title):
             label.setStyleSheet("font-weight: bold;")
-        self.show_all = QLabel(self)  # while the list is narrowed to one kind of item
-        self.show_all.setObjectName("showAllAttention")
-        self.show_all.setTextFormat(Qt.TextFormat.RichText)
-        self.show_all.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        self.show_all.linkActivated.connect(self._open_link)
+        self.show_all = self._link_label("showAllAttention")  # while the list is narrowed to one kind
         self.show_all.hide()
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.attention_title)
-        title_row.addWidget(self.show_all)
-        title_row.addStretch(1)
+        self.all_events = self._link_label("allEventsLink")
         layout = QVBoxLayout(self)
         layout.addLayout(boxes)
-        layout.addLayout(title_row)
+        layout.addLayout(_row(self.attention_title, self.show_all))
         layout.addWidget(self.attention, 2)
-        self.all_events = QLabel(self)
-        self.all_events.setObjectName("allEventsLink")
-        self.all_events.setTextFormat(Qt.TextFormat.RichText)
-        self.all_events.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        self.all_events.linkActivated.connect(self._open_link)
-        changes_row = QHBoxLayout()
-        changes_row.addWidget(self.changes_title)
-        changes_row.addWidget(self.all_events)
-        changes_row.addStretch(1)
-        layout.addLayout(changes_row)
+        layout.addLayout(_row(self.changes_title, self.all_events))
         layout.addWidget(self.changes, 1)
         self.retranslate()
         self.calm = EmptyState(
@@ -169,6 +153,15 @@ class OverviewPage(QWidget):
         for kind in FOLLOWED:
             if context.store.get(kind):
                 self.changes_model.remember(kind, context.store.get(kind))
+
+    def _link_label(self, name: str) -> QLabel:
+        """A line of rich text whose links this page opens."""
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        label.linkActivated.connect(self._open_link)
+        return label
 
     def _table(self, name: str, model: Any) -> QTableView:
         table = QTableView(self)
@@ -419,6 +412,14 @@ class OverviewPage(QWidget):
 
 def _read_expiry(path: str) -> datetime:
     return pem_expiry(Path(path).read_bytes())
+
+
+def _row(*widgets: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
 
 
 def _count_link(kind: str, ids: list[str], several: str, text: str) -> str:
