@@ -264,7 +264,7 @@ class NodeMonitor(QWidget):
         """Reserved and limits of the node's tasks against its resources, and what is in use now."""
         total, reserved, limits = capacity.total, capacity.reserved, capacity.limits
         parts = [
-            self.tr("Its %n task(s) reserve %1 of %2 CPUs and %3 of %4 of memory.", "", capacity.tasks)
+            self.tr("Reserved by its %n task(s): %1 of %2 CPUs and %3 of %4 of memory.", "", capacity.tasks)
             .replace("%1", cpu_amount(reserved.nano_cpus))
             .replace("%2", cpu_amount(total.nano_cpus))
             .replace("%3", byte_size(reserved.memory_bytes))

@@ -46,7 +46,7 @@ def test_without_a_session_it_says_not_connected_and_draws_the_reservations(work
     )
     assert not monitor.unavailable.connect_button.isVisible()  # no address would help
     assert monitor.summary.text() == (
-        "Its 3 task(s) reserve 0 of 2 CPUs and 16.0 MiB of 23.5 GiB of memory. Their limits: 0.5 CPUs."
+        "Reserved by its 3 task(s): 0 of 2 CPUs and 16.0 MiB of 23.5 GiB of memory. Their limits: 0.5 CPUs."
     )
     # 0.5 CPUs of the node's 2 is 25 %; no CPU is reserved and no memory limited: no line for those
     assert line_levels(monitor) == {("cpu", "limits"): 25.0, ("mem", "reserved"): 16.0 * MIB}
@@ -73,7 +73,7 @@ def test_a_task_diff_moves_the_lines_in_place(workspace, recorded_context):
         "tasks", Diff(changed={task.id: dataclasses.replace(task, raw={**task.raw, "Spec": spec})})
     )
     assert monitor.summary.text() == (
-        "Its 3 task(s) reserve 1 of 2 CPUs and 64.0 MiB of 23.5 GiB of memory. Their limits: 256.0 MiB."
+        "Reserved by its 3 task(s): 1 of 2 CPUs and 64.0 MiB of 23.5 GiB of memory. Their limits: 256.0 MiB."
     )
     assert line_levels(monitor) == {
         ("cpu", "reserved"): 50.0,

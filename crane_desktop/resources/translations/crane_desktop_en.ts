@@ -145,9 +145,9 @@
 <context>
     <name>NodeMonitor</name>
     <message numerus="yes">
-        <source>Its %n task(s) reserve %1 of %2 CPUs and %3 of %4 of memory.</source>
+        <source>Reserved by its %n task(s): %1 of %2 CPUs and %3 of %4 of memory.</source>
         <translation>
-            <numerusform>Its %n task reserve %1 of %2 CPUs and %3 of %4 of memory.</numerusform><numerusform>Its %n tasks reserve %1 of %2 CPUs and %3 of %4 of memory.</numerusform></translation>
+            <numerusform>Reserved by its %n task: %1 of %2 CPUs and %3 of %4 of memory.</numerusform><numerusform>Reserved by its %n tasks: %1 of %2 CPUs and %3 of %4 of memory.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>In use now: %1 CPUs and %2 by %n container(s).</source>

@@ -3409,10 +3409,9 @@
         <translation>无法访问：%1</translation>
     </message>
     <message numerus="yes">
-        <source>Its %n task(s) reserve %1 of %2 CPUs and %3 of %4 of memory.</source>
+        <source>Reserved by its %n task(s): %1 of %2 CPUs and %3 of %4 of memory.</source>
         <translation>
-            <numerusform>该节点的 %n 个任务预留了 %1 / %2 个 CPU、%3 / %4 内存。</numerusform>
-        </translation>
+            <numerusform>该节点的 %n 个任务预留了 %1 / %2 个 CPU、%3 / %4 内存。</numerusform></translation>
     </message>
     <message>
         <source>%1 CPUs</source>
