@@ -98,9 +98,3 @@ def percent(fraction: float) -> str:
 def cpu_percent(value: float) -> str:
     """A CPU use as the engine's stats give it (100 = one CPU), one decimal: 12.5%."""
     return f"{value:.1f}%"
-
-
-def sentences(parts: Iterable[str]) -> str:
-    """Sentences one after the other: a space after an English full stop, none after a Chinese one
-    (full-width punctuation carries its own space)."""
-    return "".join(part if part.endswith(("。", "？", "！", "：")) else part + " " for part in parts).strip()

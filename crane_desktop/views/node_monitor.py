@@ -20,9 +20,10 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from crane_desktop import bridge
 from crane_desktop.engine.capacity import NodeCapacity, Usage, node_capacities
 from crane_desktop.engine.errors import NoNodeEndpoint
-from crane_desktop.engine.formatting import byte_size, cpu_amount, cpu_load, sentences
+from crane_desktop.engine.formatting import byte_size, cpu_amount, cpu_load
 from crane_desktop.engine.stats import Rates, Sample
 from crane_desktop.engine.usage_monitor import SAMPLERS, UsageMonitor
+from crane_desktop.messages import sentences
 from crane_desktop.views.charts import ChartsWidget
 from crane_desktop.views.dialogs import failure_text
 from crane_desktop.views.host_unavailable import Unavailable
@@ -280,4 +281,4 @@ class NodeMonitor(QWidget):
                 .replace("%1", cpu_load(usage.cpus))
                 .replace("%2", byte_size(usage.memory_bytes))
             )
-        return sentences(parts)
+        return sentences(*parts)

@@ -19,7 +19,6 @@ from crane_desktop.engine.formatting import (
     local_date,
     local_time,
     percent,
-    sentences,
 )
 from crane_desktop.engine.service_form import duration_text
 from crane_desktop.engine.snapshots import EPOCH
@@ -82,10 +81,3 @@ def test_times_and_days_in_the_workstations_zone(monkeypatch):
     finally:
         monkeypatch.undo()
         time.tzset()
-
-
-def test_sentences_are_spaced_in_english_and_not_after_chinese_punctuation():
-    english = ["1 service(s) move.", "Drain node-2 this way?"]
-    assert sentences(english) == "1 service(s) move. Drain node-2 this way?"
-    chinese = ["1 个服务将迁移。", "以此方式对 node-2 停止调度？"]
-    assert sentences(chinese) == "1 个服务将迁移。以此方式对 node-2 停止调度？"
