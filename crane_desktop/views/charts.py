@@ -157,6 +157,34 @@ class SampleInbox:
         return samples
 
 
+class BinaryAxis(pg.AxisItem):
+    """A bytes axis in the units the rest of the app writes (KiB, MiB, GiB: powers of 1024): ticks at
+    round numbers of the unit that fits the range, each labelled with it ("256 MiB"), where
+    pyqtgraph's own SI prefixes would say "(MB)" in powers of 1000 beside a form saying MiB."""
+
+    def __init__(self, orientation: str) -> None:
+        super().__init__(orientation)
+        self.enableAutoSIPrefix(False)
+
+    @staticmethod
+    def unit_for(largest: float) -> tuple[int, str]:
+        size, name = 1, "B"
+        for next_name in ("KiB", "MiB", "GiB", "TiB"):
+            if largest < size * 1024:
+                break
+            size, name = size * 1024, next_name
+        return size, name
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:
+        unit, _ = self.unit_for(max(abs(minVal), abs(maxVal)))
+        levels = super().tickSpacing(minVal / unit, maxVal / unit, size)
+        return [(spacing * unit, offset * unit) for spacing, offset in levels]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        unit, name = self.unit_for(max((abs(v) for v in values), default=0.0))
+        return [f"{v / unit:g} {name}" for v in values]
+
+
 class ChartsWidget(QWidget):
     """Four plots sharing the time axis; `sink(key, label, sample, rates)` may be called from any thread."""
 
@@ -192,16 +220,16 @@ class ChartsWidget(QWidget):
         grid = QGridLayout()
         self.plots: dict[str, pg.PlotWidget] = {}
         for index, (key, title, _fields) in enumerate(_titles()):
-            plot = pg.PlotWidget(self, axisItems={"bottom": pg.DateAxisItem()})
+            axes: dict[str, pg.AxisItem] = {"bottom": pg.DateAxisItem()}
+            if key in ("mem", "net", "blk"):
+                axes["left"] = BinaryAxis("left")
+            plot = pg.PlotWidget(self, axisItems=axes)
             plot.setBackground("w")
             plot.setTitle(title, color="#333", size="10pt")
             plot.showGrid(x=True, y=True, alpha=0.2)
             plot.setMouseEnabled(x=False, y=False)
             plot.getViewBox().setLimits(yMin=0, minYRange=1)
             plot.addLegend(offset=(5, 5))
-            if key in ("mem", "net", "blk"):
-                plot.getAxis("left").enableAutoSIPrefix(True)
-                plot.setLabel("left", units="B")
             plot.scene().sigMouseMoved.connect(lambda pos, p=plot, k=key: self._hovered(p, k, pos))
             self.plots[key] = plot
             grid.addWidget(plot, index // 2, index % 2)
