@@ -26,7 +26,7 @@ from PySide6.QtGui import QShowEvent, QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from crane_desktop.engine.diff import Diff
-from crane_desktop.engine.formatting import duration, local_date
+from crane_desktop.engine.formatting import duration, local_date, local_time
 from crane_desktop.engine.health import Health, assess, pem_expiry, swarm_root_expiry
 from crane_desktop.engine.snapshots import Node
 from crane_desktop.engine.swarm_settings import CURRENT, SwarmSettings, node_progress
@@ -172,6 +172,9 @@ class OverviewPage(QWidget):
         table.horizontalHeader().setSectionResizeMode(2, table.horizontalHeader().ResizeMode.Stretch)
         table.activated.connect(self._open_row)
         table.setItemDelegateForColumn(0, PillDelegate(severity_tone, table, word=without_symbol))
+        # a time in full (fixed: measuring every row's contents would cost a refresh of 1,000 rows)
+        sample = local_time(datetime(2000, 12, 30, 20, 0, tzinfo=UTC))
+        table.setColumnWidth(TIME_COLUMN, table.fontMetrics().horizontalAdvance(sample) + 24)
         return table
 
     def retranslate(self) -> None:

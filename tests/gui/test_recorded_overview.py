@@ -252,3 +252,12 @@ def test_networks_secrets_and_configs_changed_are_latest_changes_that_open_their
     workspace.show_page("overview")
     overview.all_events.linkActivated.emit("page:events")
     assert workspace.pages.currentWidget() is workspace.page_widgets["events"]
+
+
+def test_times_are_shown_in_full(workspace, qtbot):
+    overview = page(workspace)
+    node = by_name("nodes", "node-4")
+    overview.context.store.apply("nodes", Diff(changed={node.id: dataclasses.replace(node, state="down")}))
+    qtbot.waitUntil(lambda: overview.changes.model().rowCount() == 1)
+    text = overview.changes.model().index(0, 3).data()
+    assert overview.changes.columnWidth(3) > overview.changes.fontMetrics().horizontalAdvance(text)
