@@ -6,7 +6,7 @@ Both are keyed tables: a refresh becomes row inserts, removes and dataChanged, n
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import count
@@ -182,17 +182,30 @@ class ChangesModel(KeyedTableModel):
         self.apply_diff(Diff(added=added, removed=oldest))
 
     def add_event(self, event: EngineEvent) -> None:
-        """A network, secret or config created, updated or removed (the engine's event: the overview
-        follows no diff of these kinds; nodes, services and tasks come from their diffs)."""
-        found = _object_event(event)
-        if found is None:
+        """A network, secret or config created, updated or removed as it happens (the engine's event:
+        the overview follows no diff of these kinds; nodes, services and tasks come from their diffs)."""
+        self.add_events([event], OBJECT_PAGES)
+
+    def add_backfill(self, events: list[EngineEvent]) -> None:
+        """The cluster's events of the last minutes, asked once on connect (by the events page): what
+        changed before the cluster was opened, services and nodes included (no diff showed those)."""
+        self.add_events(events, (*OBJECT_PAGES, "service", "node"))
+
+    def add_events(self, events: list[EngineEvent], types: Collection[str]) -> None:
+        """Rows for the events of `types` that change an object, each event once (by its key: the
+        backfill and the stream overlap), the newest EVENTS_KEPT."""
+        added: dict[str, Item] = {}
+        for event in events:
+            key = f"event:{event.key}"
+            found = _object_event(event, types)
+            if found is not None and key not in self._rows:
+                added[key] = Item(key, *found)
+        if not added:
             return
-        key = f"event:{event.key}"
-        if key in self._rows:  # the same event twice (a stream reopened after a break)
-            return
-        overflow = self.rowCount() + 1 - EVENTS_KEPT
+        newest = dict(sorted(added.items(), key=lambda pair: _time_sort(pair[1]))[-EVENTS_KEPT:])
+        overflow = self.rowCount() + len(newest) - EVENTS_KEPT
         oldest = frozenset(self._keys[:overflow]) if overflow > 0 else frozenset()
-        self.apply_diff(Diff(added={key: Item(key, *found)}, removed=oldest))
+        self.apply_diff(Diff(added=newest, removed=oldest))
 
     def remember(self, kind: str, current: Mapping[str, Any]) -> None:
         """What the store held before this model followed it: later diffs are changes to it."""
@@ -219,8 +232,8 @@ def _changes(
 OBJECT_PAGES = {"network": "networks", "secret": "secrets", "config": "configs"}
 
 
-def _object_event(event: EngineEvent) -> Change | None:
-    if event.type not in OBJECT_PAGES:
+def _object_event(event: EngineEvent, types: Collection[str]) -> Change | None:
+    if event.type not in types:
         return None
     done = {
         "create": translate("Overview", "created"),
@@ -231,7 +244,10 @@ def _object_event(event: EngineEvent) -> Change | None:
         return None
     text = translate("Overview", "%1 %2").replace("%1", type_text(event.type)).replace("%2", done)
     subject = event.name or event.object_id[:12]
-    return ("info", subject, text, event.when, "page", OBJECT_PAGES[event.type])
+    if event.type in ("service", "node") and event.action != "remove":
+        return ("info", subject, text, event.when, event.type, event.object_id)
+    page = OBJECT_PAGES.get(event.type) or ("apps" if event.type == "service" else "nodes")
+    return ("info", subject, text, event.when, "page", page)
 
 
 def _node_changes(change: Diff[Node], before: Mapping[str, Node]) -> list[Change]:

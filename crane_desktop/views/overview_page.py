@@ -150,6 +150,7 @@ class OverviewPage(QWidget):
         self._age_out.start()
         context.store.changed.connect(self._on_changed)
         context.store.eventArrived.connect(self.changes_model.add_event)
+        context.store.eventsBackfilled.connect(self.changes_model.add_backfill)
         for kind in FOLLOWED:
             if context.store.get(kind):
                 self.changes_model.remember(kind, context.store.get(kind))
@@ -405,12 +406,13 @@ class OverviewPage(QWidget):
         item = index.data(Role.OBJECT)
         if not isinstance(item, Item):
             return
-        if item.target_kind == "node":
+        if item.target_kind == "node" and item.target_id in self.context.store.get("nodes"):
             self.navigator.open_node(item.target_id)
         elif item.target_kind == "service" and item.target_id in self.context.store.get("services"):
             self.navigator.open_service(item.target_id)
         else:
-            self.navigator.show_page(item.target_id if item.target_kind == "page" else "apps")
+            pages = {"page": item.target_id, "node": "nodes"}
+            self.navigator.show_page(pages.get(item.target_kind, "apps"))
 
 
 def _read_expiry(path: str) -> datetime:

@@ -261,3 +261,28 @@ def test_times_are_shown_in_full(workspace, qtbot):
     qtbot.waitUntil(lambda: overview.changes.model().rowCount() == 1)
     text = overview.changes.model().index(0, 3).data()
     assert overview.changes.columnWidth(3) > overview.changes.fontMetrics().horizontalAdvance(text)
+
+
+def test_the_events_before_the_cluster_was_opened_start_the_latest_changes(workspace):
+    overview = page(workspace)
+    store = overview.context.store
+    web, node = by_name("services", "shop_web"), by_name("nodes", "node-2")
+    now = int(datetime.now(UTC).timestamp() * 1e9)
+    store.report_backfill(
+        [
+            EngineEvent(now - 3, "service", "update", web.id, "shop_web", ""),
+            EngineEvent(now - 2, "node", "update", node.id, "node-2", ""),
+            EngineEvent(now - 1, "container", "die", "c" * 64, "shop_web.1.x", ""),  # not the swarm's
+        ]
+    )
+    assert sorted(r[1:] for r in rows(overview.changes)) == [
+        ("node-2", "Node updated"),
+        ("shop_web", "Service updated"),
+    ]
+    # a service's event as it happens is left to the services' diffs (no row twice for one change)
+    store.report_event(EngineEvent(now, "service", "update", web.id, "shop_web", ""))
+    assert overview.changes.model().rowCount() == 2
+    view = overview.changes
+    row = next(r for r in range(view.model().rowCount()) if view.model().index(r, 1).data() == "shop_web")
+    view.activated.emit(view.model().index(row, 0))
+    assert workspace.tabs.currentWidget().property("breadcrumb").endswith("shop_web")

@@ -3411,7 +3411,8 @@
     <message numerus="yes">
         <source>Reserved by its %n task(s): %1 of %2 CPUs and %3 of %4 of memory.</source>
         <translation>
-            <numerusform>该节点的 %n 个任务预留了 %1 / %2 个 CPU、%3 / %4 内存。</numerusform></translation>
+            <numerusform>该节点的 %n 个任务预留了 %1 / %2 个 CPU、%3 / %4 内存。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 CPUs</source>
