@@ -271,7 +271,7 @@ class NodeMonitor(QWidget):
             .replace("%3", byte_size(reserved.memory_bytes))
             .replace("%4", byte_size(total.memory_bytes))
         ]
-        limited = [self.tr("%1 CPUs").replace("%1", cpu_amount(limits.nano_cpus))] if limits.nano_cpus else []
+        limited = [self.tr("%1 CPU").replace("%1", cpu_amount(limits.nano_cpus))] if limits.nano_cpus else []
         limited += [byte_size(limits.memory_bytes)] if limits.memory_bytes else []
         if limited:
             parts.append(self.tr("Their limits: %1.").replace("%1", ", ".join(limited)))

@@ -47,7 +47,7 @@ def test_without_a_session_it_says_not_connected_and_draws_the_reservations(work
     )
     assert not monitor.unavailable.connect_button.isVisible()  # no address would help
     assert monitor.summary.text() == (
-        "Reserved by its 3 task(s): 0 of 2 CPUs and 16.0 MiB of 23.5 GiB of memory. Their limits: 0.5 CPUs."
+        "Reserved by its 3 task(s): 0 of 2 CPUs and 16.0 MiB of 23.5 GiB of memory. Their limits: 0.5 CPU."
     )
     # 0.5 CPUs of the node's 2 is 25 %; no CPU is reserved and no memory limited: no line for those
     assert line_levels(monitor) == {("cpu", "limits"): 25.0, ("mem", "reserved"): 16.0 * MIB}

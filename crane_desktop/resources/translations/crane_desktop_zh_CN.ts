@@ -3415,7 +3415,7 @@
         </translation>
     </message>
     <message>
-        <source>%1 CPUs</source>
+        <source>%1 CPU</source>
         <translation>%1 个 CPU</translation>
     </message>
     <message>
