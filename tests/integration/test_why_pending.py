@@ -19,6 +19,13 @@ def has_pending_with_error(cluster, name: str) -> bool:
     return any(t.state == "pending" and t.error for t in tasks)
 
 
+def explained(cluster, name: str, kind: Kind):
+    """The one pending reason of service `name`, of `kind`."""
+    (item,) = fetch_explanation(cluster.client, name)[2]
+    assert item.reason.kind is kind, item.reason
+    return item.reason
+
+
 def test_stuck_services_get_their_sentences(cluster, service_names):
     constrained, greedy, ported = unique("crane-why-c"), unique("crane-why-m"), unique("crane-why-p")
     service_names.extend([constrained, greedy, ported])
@@ -34,26 +41,18 @@ def test_stuck_services_get_their_sentences(cluster, service_names):
     for name in (constrained, greedy, ported):
         wait_until(lambda name=name: has_pending_with_error(cluster, name), 30, f"{name} to be pending")
 
-    _, _, explained = fetch_explanation(cluster.client, constrained)
-    (item,) = explained
-    assert item.reason.kind is Kind.CONSTRAINT
-    assert item.reason.text == "No node satisfies the constraint node.labels.crane-test-nonexistent==yes."
-    assert "scheduling constraints not satisfied" in item.reason.message
+    reason = explained(cluster, constrained, Kind.CONSTRAINT)
+    assert reason.text == "No node satisfies the constraint node.labels.crane-test-nonexistent==yes."
+    assert "scheduling constraints not satisfied" in reason.message
 
-    _, _, explained = fetch_explanation(cluster.client, greedy)
-    (item,) = explained
-    assert item.reason.kind is Kind.MEMORY
-    assert re.fullmatch(
-        r"Not enough memory: it needs 1\.0 TiB; node-\d, the closest node, has [\d.]+ GiB free\.",
-        item.reason.text,
-    ), item.reason.text
-    assert "insufficient resources" in item.reason.message
+    reason = explained(cluster, greedy, Kind.MEMORY)
+    memory = r"Not enough memory: it needs 1\.0 TiB; node-\d, the closest node, has [\d.]+ GiB free\."
+    assert re.fullmatch(memory, reason.text), reason.text
+    assert "insufficient resources" in reason.message
 
-    _, _, explained = fetch_explanation(cluster.client, ported)
-    (item,) = explained  # one task runs on node-2 and holds the port
-    assert item.reason.kind is Kind.HOST_PORT
-    assert item.reason.text == f"Host port {port}/tcp is already in use on every node it may run on (node-2)."
-    assert "host-mode port already in use" in item.reason.message
+    reason = explained(cluster, ported, Kind.HOST_PORT)  # one task runs on node-2 and holds the port
+    assert reason.text == f"Host port {port}/tcp is already in use on every node it may run on (node-2)."
+    assert "host-mode port already in use" in reason.message
 
     result = crane("why", greedy, "--profile-file", str(profile_path()))
     assert result.returncode == 0, result.stderr
@@ -85,28 +84,25 @@ def test_per_node_constraints_a_platform_and_max_replicas_get_their_sentences(cl
     for name in (split, platform, spread):
         wait_until(lambda name=name: has_pending_with_error(cluster, name), 30, f"{name} to be pending")
 
-    (item,) = fetch_explanation(cluster.client, split)[2]
-    assert item.reason.kind is Kind.CONSTRAINTS
-    assert item.reason.text == (
+    reason = explained(cluster, split, Kind.CONSTRAINTS)
+    assert reason.text == (
         "No node satisfies all the constraints; each fails one: node-1: node.role==worker; "
         "node-2: node.role==worker; node-3: node.role==worker; node-4: node.hostname!=node-4."
     )
 
-    (item,) = fetch_explanation(cluster.client, platform)[2]
-    assert item.reason.kind is Kind.PLATFORM
-    assert re.fullmatch(
-        r"No node has a platform the image supports \(linux/arm64, linux/s390x\); the nodes run linux/\w+\.",
-        item.reason.text,
-    ), item.reason.text
-    assert "unsupported platform" in item.reason.message
+    reason = explained(cluster, platform, Kind.PLATFORM)
+    platforms = (
+        r"No node has a platform the image supports \(linux/arm64, linux/s390x\); the nodes run linux/\w+\."
+    )
+    assert re.fullmatch(platforms, reason.text), reason.text
+    assert "unsupported platform" in reason.message
 
-    (item,) = fetch_explanation(cluster.client, spread)[2]
-    assert item.reason.kind is Kind.MAX_REPLICAS
-    assert item.reason.text == (
+    reason = explained(cluster, spread, Kind.MAX_REPLICAS)
+    assert reason.text == (
         "At most 1 task(s) per node, and every node it may run on has that many "
         "(node-1, node-2, node-3, node-4)."
     )
-    assert "max replicas per node" in item.reason.message
+    assert "max replicas per node" in reason.message
 
     result = crane("why", spread, "--profile-file", str(profile_path()))
     assert result.returncode == 0, result.stderr
