@@ -100,16 +100,10 @@ class NodeCharts(ChartsWidget):
             }.items()
             if value > 0
         }
-        self.plots["cpu"].setTitle(
-            self.tr("CPU % of %n CPU(s)", "", round(cpus)) if cpus else self.tr("CPU %"),
-            color="#333",
-            size="10pt",
-        )
+        self.set_title("cpu", self.tr("CPU % of %n CPU(s)", "", round(cpus)) if cpus else self.tr("CPU %"))
         memory = self.memory()
-        self.plots["mem"].setTitle(
-            self.tr("Memory of %1").replace("%1", byte_size(memory)) if memory else self.tr("Memory"),
-            color="#333",
-            size="10pt",
+        self.set_title(
+            "mem", self.tr("Memory of %1").replace("%1", byte_size(memory)) if memory else self.tr("Memory")
         )
         self.redraw()
 
