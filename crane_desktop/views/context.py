@@ -38,7 +38,9 @@ MESSAGE_MS = 8000
 class Navigator(Protocol):
     """Where a view sends the operator next; each call opens (or brings forward) a tab or page."""
 
-    def show_page(self, key: str) -> None: ...
+    def show_page(self, key: str, filter_text: str = "") -> None:
+        """Bring the page `key` forward; with `filter_text`, its filter box shows only the rows matching
+        it (e.g. the nodes that are down)."""
 
     def open_node(self, node_id: str) -> QWidget: ...
 

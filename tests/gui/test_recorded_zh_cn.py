@@ -204,3 +204,14 @@ def test_secrets_read_in_the_guides_words_and_refusals_name_the_kind(chinese, re
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: visible_box(page, "errorDialog") is not None)
     assert visible_box(page, "errorDialog").text() == "vault_db, vault_proxy 正在使用该密钥：无法删除。"
+
+
+def test_the_drain_plan_and_the_overview_links_read_in_chinese(chinese, qtbot):
+    from tests.gui.test_recorded_drain_dialog import open_from_nodes_page
+
+    dialog = open_from_nodes_page(qtbot, chinese, "node-2")
+    assert dialog.status.text() == "1 个服务将迁移。以此方式对 node-2 停止调度？"  # no space after 。
+    dialog.reject()
+    overview = chinese.page_widgets["overview"]
+    overview._open_link("attention:service")
+    assert overview.show_all.text() == '仅显示未达到期望任务数的服务 · <a href="attention:">显示全部</a>'

@@ -3413,13 +3413,13 @@
         <translation>无法访问：%1</translation>
     </message>
     <message numerus="yes">
-        <source>Its %n task(s) reserve %1 of %2 CPUs and %3 of %4 of memory.</source>
+        <source>Reserved by its %n task(s): %1 of %2 CPUs and %3 of %4 of memory.</source>
         <translation>
             <numerusform>该节点的 %n 个任务预留了 %1 / %2 个 CPU、%3 / %4 内存。</numerusform>
         </translation>
     </message>
     <message>
-        <source>%1 CPUs</source>
+        <source>%1 CPU</source>
         <translation>%1 个 CPU</translation>
     </message>
     <message>
@@ -3890,6 +3890,22 @@
         <translation>%2 个管理节点中 %1 个可达：还可失去 %n 个</translation>
     </message>
     <message>
+        <source>created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1已%2</translation>
+    </message>
+    <message>
         <source>Node joined</source>
         <translation>节点已加入</translation>
     </message>
@@ -3951,6 +3967,10 @@
     <message>
         <source>Latest changes</source>
         <translation>最近变更</translation>
+    </message>
+    <message>
+        <source>all events</source>
+        <translation>全部事件</translation>
     </message>
     <message numerus="yes">
         <source>%n ready</source>
@@ -4022,6 +4042,32 @@
         <source>No certificate in use</source>
         <translation>未使用证书</translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Node certificates: valid for %1, renewed by the swarm; %2</source>
+        <translation>节点证书：有效期 %1，由集群自动续期；%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) not on the current CA</source>
+        <translation>
+            <numerusform>%n 个节点的证书不是由当前 CA 签发</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n node(s) on the current CA</source>
+        <translation>
+            <numerusform>全部 %n 个节点的证书均由当前 CA 签发</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: certificate not from the current CA</source>
+        <translation>%1：证书不是由当前 CA 签发</translation>
+    </message>
     <message>
         <source>%1 expired on %2</source>
         <translation>%1 已于 %2 过期</translation>
@@ -4031,6 +4077,26 @@
         <translation>
             <numerusform>%1 将于 %2 过期（%n 天后）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>only the nodes down</source>
+        <translation>仅显示下线的节点</translation>
+    </message>
+    <message>
+        <source>only the services not converged</source>
+        <translation>仅显示未达到期望任务数的服务</translation>
+    </message>
+    <message>
+        <source>only the rollouts not done</source>
+        <translation>仅显示未完成的更新</translation>
+    </message>
+    <message>
+        <source>only the tasks failed</source>
+        <translation>仅显示失败的任务</translation>
+    </message>
+    <message>
+        <source>show all</source>
+        <translation>显示全部</translation>
     </message>
 </context>
 <context>
