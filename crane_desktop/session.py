@@ -53,6 +53,7 @@ class ClusterSession(QObject):
         # blocking (pre-flight checks of each manager in turn): off the GUI thread
         report = await asyncio.get_running_loop().run_in_executor(None, self.cluster.connect)
         self.watcher = Watcher(self.cluster, self._sink, on_event=self._event, on_rtt=self.rttMeasured.emit)
+        self.node_events.on_task_change = self.watcher.expect_task_change
         self.watcher.start()
         return report
 
