@@ -187,15 +187,20 @@ def parse_time(text: str, now: datetime) -> float:
 
 
 def read_events(
-    client: docker.APIClient, since: float | None, until: float | None, types: tuple[str, ...]
+    client: docker.APIClient,
+    since: float | None,
+    until: float | None,
+    types: tuple[str, ...],
+    actions: tuple[str, ...] = (),
+    node_id: str = "",
 ) -> Iterator[EngineEvent]:
-    """The engine's events from `since` (until `until`, else as they come), of `types`."""
-    stream = api.call(
-        client, client.events, since=since, until=until, decode=True, filters={"type": list(types)}
-    )
+    """The engine's events from `since` (until `until`, else as they come), of `types` (and only
+    `actions`, when given); `node_id`: the node whose own engine `client` asks (engine/from_api)."""
+    filters = {"type": list(types), **({"event": list(actions)} if actions else {})}
+    stream = api.call(client, client.events, since=since, until=until, decode=True, filters=filters)
     try:
         for raw in stream:
-            yield from_api(raw)
+            yield from_api(raw, node_id)
     finally:
         stream.close()
 
