@@ -1637,14 +1637,28 @@
         <translation>请先改正标红的字段，再查看本次更新的变更。</translation>
     </message>
     <message>
-        <source>Remove services</source>
-        <translation>删除服务</translation>
+        <source>Update the app %1 as the file says?</source>
+        <translation>按文件内容更新应用 %1？</translation>
+    </message>
+    <message>
+        <source>Nothing changes: every service already runs as the file says.</source>
+        <translation>没有任何变更：每个服务都已按文件内容运行。</translation>
     </message>
     <message numerus="yes">
-        <source>The file no longer lists %n service(s) of the app %1; remove them?</source>
+        <source>%n service(s) will restart their tasks.</source>
         <translation>
-            <numerusform>文件已不再列出应用 %1 的 %n 个服务，是否删除？</numerusform>
+            <numerusform>%n 个服务将重启其任务。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>The file no longer lists %n service(s) of the app %1; they will be removed.</source>
+        <translation>
+            <numerusform>文件已不再列出应用 %1 的 %n 个服务，它们将被删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Update the app</source>
+        <translation>更新应用</translation>
     </message>
     <message>
         <source>Deploy and remove</source>
