@@ -170,8 +170,12 @@ class Condition:
     """A rule's condition holding for one object."""
 
     object_id: str
-    object_name: str
+    object_name: str  # a node's or service's name; the swarm's own objects': marked for translation
     message: Phrase
+
+
+# the rules whose object is the swarm's own (its root CA, its managers), named in words to translate
+SWARM_OBJECT_RULES = frozenset({CERTIFICATE, QUORUM})
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +293,7 @@ def certificate(rule: Rule, snapshot: Snapshot, now: datetime) -> list[Condition
         QT_TRANSLATE_NOOP("alerts", "The swarm's root certificate expires on {date}."),
         date=expiry.strftime("%Y-%m-%d"),
     )
-    return [Condition("swarm-root-ca", "swarm root CA", message)]
+    return [Condition("swarm-root-ca", QT_TRANSLATE_NOOP("alerts", "Swarm root CA"), message)]
 
 
 def quorum_at_risk(rule: Rule, snapshot: Snapshot, now: datetime) -> list[Condition]:
@@ -304,7 +308,7 @@ def quorum_at_risk(rule: Rule, snapshot: Snapshot, now: datetime) -> list[Condit
         managers=str(state.managers),
         needed=str(state.needed),
     )
-    return [Condition("quorum", "managers", message)]
+    return [Condition("quorum", QT_TRANSLATE_NOOP("alerts", "Managers"), message)]
 
 
 CONDITIONS = {

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 
 from crane_desktop.engine.alerts import (
     KIND_BY_KEY,
+    SWARM_OBJECT_RULES,
     Alert,
     AlertEvaluator,
     Outcome,
@@ -53,6 +54,13 @@ def rule_title(kind: str) -> str:
     return translate("alerts", KIND_BY_KEY[kind].title)
 
 
+def object_text(alert: Alert) -> str:
+    """The alert's node or service by its name; the swarm's root CA or its managers in the user's words."""
+    if alert.rule in SWARM_OBJECT_RULES:
+        return translate("alerts", alert.object_name)
+    return alert.object_name
+
+
 def state_color(row: AlertRow) -> QColor | None:
     return QColor("#c0392b") if row.active else None
 
@@ -66,6 +74,7 @@ def state_tooltip(row: AlertRow) -> str:
 
 class AlertTableModel(KeyedTableModel):
     TIME_COLUMN = 0
+    RULE_COLUMN = 1
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
@@ -76,7 +85,7 @@ class AlertTableModel(KeyedTableModel):
                     sort=lambda row: row.alert.started.timestamp(),
                 ),
                 Column(lambda: translate("Alerts", "Rule"), lambda row: rule_title(row.alert.rule)),
-                Column(lambda: translate("Alerts", "Object"), lambda row: row.alert.object_name),
+                Column(lambda: translate("Alerts", "Object"), lambda row: object_text(row.alert)),
                 Column(
                     lambda: translate("Alerts", "State"),
                     lambda row: row.state,

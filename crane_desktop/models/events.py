@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.events import EngineEvent, task_event, task_transitions
 from crane_desktop.engine.formatting import seconds_time
+from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 from crane_desktop.engine.snapshots import Service, Task
 from crane_desktop.models.table import Column, KeyedTableModel
 from crane_desktop.models.tasks import state_text
@@ -38,9 +39,36 @@ def type_text(event_type: str) -> str:
     return words.get(event_type, event_type)
 
 
+# the engine's actions for the objects the page shows, in the user's words (English: the engine's own)
+ACTIONS = frozenset(
+    {
+        QT_TRANSLATE_NOOP("EventsModel", "create"),
+        QT_TRANSLATE_NOOP("EventsModel", "update"),
+        QT_TRANSLATE_NOOP("EventsModel", "remove"),
+        QT_TRANSLATE_NOOP("EventsModel", "start"),
+        QT_TRANSLATE_NOOP("EventsModel", "restart"),
+        QT_TRANSLATE_NOOP("EventsModel", "die"),
+        QT_TRANSLATE_NOOP("EventsModel", "oom"),
+        QT_TRANSLATE_NOOP("EventsModel", "kill"),
+        QT_TRANSLATE_NOOP("EventsModel", "stop"),
+        QT_TRANSLATE_NOOP("EventsModel", "destroy"),
+        QT_TRANSLATE_NOOP("EventsModel", "pause"),
+        QT_TRANSLATE_NOOP("EventsModel", "unpause"),
+        QT_TRANSLATE_NOOP("EventsModel", "rename"),
+    }
+)
+_HEALTH = "health_status: "  # the engine's action for a health check's outcome: "health_status: healthy"
+
+
 def action_text(event: EngineEvent) -> str:
-    """A task's state in the words of the task lists; the engine's own action word otherwise."""
-    return state_text(event.action) if event.type == "task" else event.action
+    """A task's state in the words of the task lists; the engine's action in the user's words (one the
+    engine adds later as it says it)."""
+    if event.type == "task":
+        return state_text(event.action)
+    if event.action.startswith(_HEALTH):
+        health = translate("EngineTerms", event.action[len(_HEALTH) :])
+        return translate("EventsModel", "health_status: %1").replace("%1", health)
+    return translate("EventsModel", event.action) if event.action in ACTIONS else event.action
 
 
 def _columns() -> list[Column]:

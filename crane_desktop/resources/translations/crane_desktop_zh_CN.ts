@@ -2207,6 +2207,62 @@
         <translation>容器</translation>
     </message>
     <message>
+        <source>create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>die</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>oom</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>kill</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>destroy</source>
+        <translation>销毁</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>unpause</source>
+        <translation>取消暂停</translation>
+    </message>
+    <message>
+        <source>rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>health_status: %1</source>
+        <translation>健康检查：%1</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -5264,8 +5320,16 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>集群根证书将于 {date} 过期。</translation>
     </message>
     <message>
+        <source>Swarm root CA</source>
+        <translation>集群根 CA 证书</translation>
+    </message>
+    <message>
         <source>{reachable} of {managers} managers are reachable; {needed} are needed.</source>
         <translation>{managers} 个管理节点中 {reachable} 个可达；至少需要 {needed} 个。</translation>
+    </message>
+    <message>
+        <source>Managers</source>
+        <translation>管理节点</translation>
     </message>
 </context>
 <context>
