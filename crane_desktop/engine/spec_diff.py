@@ -21,7 +21,7 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from crane_desktop.engine.service_form import cpus_text, duration_text, size_text
@@ -63,6 +63,27 @@ class Change:
     old: Any
     new: Any
     restart: Restart
+
+
+def with_network_names(changes: Iterable[Change], names: Mapping[str, str]) -> list[Change]:
+    """`changes` with the networks a task attaches to written by name (the engine keeps their ids):
+    `names` is network id -> name; an id it does not know stays as it is."""
+
+    def named(value: Any) -> Any:
+        if isinstance(value, list):
+            return [named(item) for item in value]
+        if isinstance(value, dict) and isinstance(value.get("Target"), str):
+            return {**value, "Target": names.get(value["Target"], value["Target"])}
+        if isinstance(value, str):
+            return names.get(value, value)
+        return value
+
+    return [
+        replace(change, old=named(change.old), new=named(change.new))
+        if change.path.startswith("TaskTemplate.Networks")
+        else change
+        for change in changes
+    ]
 
 
 def restart_of(path: tuple[str | int, ...]) -> Restart:

@@ -46,7 +46,7 @@ from crane_desktop.engine.service_form import (
     validate,
 )
 from crane_desktop.engine.snapshots import Service
-from crane_desktop.engine.spec_diff import Restart, diff_specs, restart_effect
+from crane_desktop.engine.spec_diff import Restart, diff_specs, restart_effect, with_network_names
 from crane_desktop.views.compose_tab import ComposeTab, app_reviews, compose_error_text
 from crane_desktop.views.dialogs import ERROR_STYLE, EngineDialog, confirm, show_error
 from crane_desktop.views.network_picker import NetworkPicker
@@ -430,6 +430,7 @@ class DeployDialog(EngineDialog):
         else:
             self.compose_tab.hide()
             self.app_edit.hide()  # (the app is the service's: shown, locked, in the form)
+            self.prune_box.hide()  # (a service's update removes nothing)
         if app is None:
             self.tabs.addTab(self.form_tab, self.tr("Form"))
         else:
@@ -493,7 +494,9 @@ class DeployDialog(EngineDialog):
         if not validate(form, self.form_tab.objects()):
             current = self._current_spec()
             try:
-                text = changes_text(diff_specs(current, updated_spec(current, self.before, form)))
+                names = {key: n.name for key, n in self.context.store.get("networks").items()}
+                changes = diff_specs(current, updated_spec(current, self.before, form))
+                text = changes_text(with_network_names(changes, names))
             except ComposeError as error:
                 text = compose_error_text(error)
         self.changes_view.setPlainText(text)
@@ -525,7 +528,7 @@ class DeployDialog(EngineDialog):
         return await confirm(
             self,
             self.tr("Update the app"),
-            " ".join(lines),
+            "\n".join(lines),
             self.tr("Deploy and remove") if gone else self.tr("Update"),
             details=review_text(app, reviews),
         )

@@ -8,7 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from crane_desktop.engine.spec_diff import Change, Restart, change_text, diff_specs, restart_effect
+from crane_desktop.engine.spec_diff import (
+    Change,
+    Restart,
+    change_text,
+    diff_specs,
+    restart_effect,
+    with_network_names,
+)
 from crane_desktop.engine.stacks import ServiceReview
 
 translate = QCoreApplication.translate
@@ -55,10 +62,10 @@ def changes_text(changes: Sequence[Change]) -> str:
     return "\n".join([effect_text(changes), *change_lines(changes)])
 
 
-def rollback_review(raw: Mapping[str, Any]) -> str:
+def rollback_review(raw: Mapping[str, Any], network_names: Mapping[str, str]) -> str:
     """What a rollback changes: the service's current spec against its `PreviousSpec` (the engine's
-    JSON), the effect on the tasks first, then each change with its mark."""
-    changes = diff_specs(raw.get("Spec"), raw.get("PreviousSpec"))
+    JSON), the effect on the tasks first, then each change with its mark (networks by name: id -> name)."""
+    changes = with_network_names(diff_specs(raw.get("Spec"), raw.get("PreviousSpec")), network_names)
     heading = translate("SpecChanges", "Rolling back changes (current -> previous):")
     return "\n".join([effect_text(changes), "", heading, *change_lines(changes)])
 

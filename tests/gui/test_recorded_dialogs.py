@@ -210,6 +210,7 @@ def test_update_form_marks_the_changes_that_restart_tasks(qtbot, recorded_contex
     dialog = update_dialog(qtbot, recorded_context, parent, "shop_web")
     changes = dialog.changes_view
     assert changes.isVisibleTo(dialog)
+    assert not dialog.prune_box.isVisibleTo(dialog)  # an app's choice: not over the service's form
     set_text(dialog, "replicas", "4")
     set_text(dialog, "update.parallelism", "2")
     qtbot.waitUntil(lambda: changes.toPlainText().startswith("Applying this restarts no task"))
