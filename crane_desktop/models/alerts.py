@@ -4,7 +4,7 @@ alerts as a keyed table (one row per alert, updated in place when it clears or i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -118,6 +118,7 @@ class AlertCenter(QObject):
         self.store = store
         self.clock = clock or (lambda: datetime.now(UTC))
         self.evaluator = AlertEvaluator(default_rules())
+        self.certificates: dict[str, datetime] = {}  # the profile's own (Snapshot.certificates)
         self.model = AlertTableModel(self)
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
@@ -140,6 +141,11 @@ class AlertCenter(QObject):
         self.evaluator.set_rules(rules)
         self.evaluate()
 
+    def set_certificates(self, expiries: Mapping[str, datetime]) -> None:
+        """When the profile's client and CA certificates expire (read off the GUI thread on connect)."""
+        self.certificates = dict(expiries)
+        self.evaluate()
+
     def _on_changed(self, kind: str, _change: Diff[Any]) -> None:
         if kind in KINDS:
             self.evaluate()
@@ -147,12 +153,14 @@ class AlertCenter(QObject):
     def evaluate(self) -> None:
         if not all(kind in self.store.loaded for kind in KINDS):
             return
-        snapshot = Snapshot(self.store.get("nodes"), self.store.get("services"), self.store.get("tasks"))
+        store = self.store
+        snapshot = Snapshot(store.get("nodes"), store.get("services"), store.get("tasks"), self.certificates)
         self._show(self.evaluator.evaluate(snapshot, self.clock()))
         self.model.loaded = True
 
     def forget(self) -> None:
         """Another cluster (or none): the firing alerts are no longer known to hold."""
+        self.certificates = {}
         self._show(self.evaluator.reset(), cleared_at=self.clock())
 
     def _show(self, outcome: Outcome, cleared_at: datetime | None = None) -> None:

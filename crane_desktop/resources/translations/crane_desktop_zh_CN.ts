@@ -5268,8 +5268,8 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>服务未收敛</translation>
     </message>
     <message>
-        <source>Swarm certificate expiring</source>
-        <translation>集群证书即将过期</translation>
+        <source>Certificate expiring</source>
+        <translation>证书即将过期</translation>
     </message>
     <message>
         <source>Within (days)</source>
@@ -5314,6 +5314,22 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>{service} runs {running} of {desired} tasks.</source>
         <translation>{service} 运行中的任务：{running}/{desired}。</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>This workstation's client certificate expires on {date}.</source>
+        <translation>本工作站的客户端证书将于 {date} 过期。</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>The profile's CA certificate expires on {date}.</source>
+        <translation>连接配置的 CA 证书将于 {date} 过期。</translation>
     </message>
     <message>
         <source>The swarm's root certificate expires on {date}.</source>
