@@ -127,6 +127,13 @@ class ResumePoint:
         return True
 
 
+def one_nodes_own(event: EngineEvent) -> bool:
+    """A local event of the manager's own engine in its stream (a container joining the `bridge`
+    network): not the cluster's, and told for that one node only, so the Events page leaves it out
+    (each node's containers come from its own engine's stream, engine/node_events.py)."""
+    return event.type in CLUSTER_EVENT_TYPES and event.raw.get("scope") == "local"
+
+
 def raw_nanos(raw: Mapping[str, Any]) -> int:
     """When the engine says an event happened, in nanoseconds since the epoch."""
     return int(raw.get("timeNano") or int(raw.get("time", 0)) * 1_000_000_000)
@@ -209,4 +216,5 @@ def recent_events(client: docker.APIClient, minutes: int) -> list[EngineEvent]:
     """The cluster's events of the last `minutes` (the engine keeps the last thousand or so): the
     events page's backfill on connect."""
     now = datetime.now(UTC).timestamp()
-    return list(read_events(client, now - minutes * 60, now, CLUSTER_EVENT_TYPES))
+    found = read_events(client, now - minutes * 60, now, CLUSTER_EVENT_TYPES)
+    return [event for event in found if not one_nodes_own(event)]

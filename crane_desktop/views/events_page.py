@@ -20,7 +20,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from PySide6.QtWidgets import QComboBox, QPushButton, QTableView, QWidget
 
 from crane_desktop.engine.diff import Diff
-from crane_desktop.engine.events import CLUSTER_EVENT_TYPES, EngineEvent, recent_events
+from crane_desktop.engine.events import CLUSTER_EVENT_TYPES, EngineEvent, one_nodes_own, recent_events
 from crane_desktop.models.events import EventsModel, type_text
 from crane_desktop.models.table import Role
 from crane_desktop.views.empty_state import EmptyState
@@ -197,7 +197,8 @@ class EventsPage(QWidget):
 
     # -- what comes in ---------------------------------------------------------------------------
     def _on_event(self, event: EngineEvent) -> None:
-        self.model.add([event])
+        if not one_nodes_own(event):
+            self.model.add([event])
 
     def _on_store_changed(self, kind: str, change: Diff[Any]) -> None:
         if kind == "tasks":

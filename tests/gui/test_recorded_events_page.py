@@ -169,3 +169,14 @@ def test_a_containers_event_is_a_container_row_of_its_node_that_opens_the_contai
     page.node_filter.setCurrentIndex(page.node_filter.findText("node-2"))
     page.table.activated.emit(page.proxy.index(0, 0))
     assert workspace.tabs.tabText(workspace.tabs.currentIndex()).startswith("backup-job")
+
+
+def test_the_managers_own_local_events_are_left_out(workspace, recorded_context):
+    """The manager's stream also tells its own engine's local events (a container joining `bridge`):
+    one node's only, not the cluster's, so not rows (each node's containers come from its own engine)."""
+    page = page_of(workspace)
+    joined = raw_event("network", "connect", "b1", name="bridge", container="c" * 64, type="bridge")
+    report(recorded_context, {**joined, "scope": "local"})
+    created = raw_event("network", "create", "n1", name="shop_front", type="overlay")
+    report(recorded_context, created)
+    assert shown(page) == [["Network", "shop_front", "create", "type=overlay"]]
