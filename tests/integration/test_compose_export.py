@@ -89,7 +89,7 @@ def test_stack_export_prints_changes_made_outside_the_app(cluster, apps, tmp_pat
     done = crane("stack", "export", "--profile-file", str(profile_path()), original, env=dict(os.environ))
 
     assert done.returncode == 0, done.stderr
-    assert "- ADDED=by the CLI" in done.stdout and "memory: '33554432'" in done.stdout
+    assert "- ADDED=by the CLI" in done.stdout and "memory: 32M" in done.stdout
     assert "Configs are external too" in done.stdout.split("\nversion:")[0]
     before = snapshot(cluster, original)
     remove_services_and_networks(original)
