@@ -53,7 +53,8 @@ class AllEvents:
         self.since, self.until = since, until
         nodes = parse_all(Node, api.call(cluster.client, cluster.client.nodes))
         self.hostnames = {node.id: node.hostname for node in nodes.values()}
-        self.sources = [_Source("", "", cluster.stream_client, CLUSTER_EVENT_TYPES, ())]
+        manager = functools.partial(cluster.stream_client, timeout=cluster.timeout)  # (to open it)
+        self.sources = [_Source("", "", manager, CLUSTER_EVENT_TYPES, ())]
         for node in sorted(nodes.values(), key=lambda n: n.hostname):
             if node.state == "ready" and cluster.reaches(node):
                 client = functools.partial(cluster.node_stream_client, node, timeout=cluster.timeout)

@@ -7,6 +7,7 @@ One parser for the events page (fed by the watcher's stream and a backfill on co
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -204,12 +205,20 @@ def read_events(
     """The engine's events from `since` (until `until`, else as they come), of `types` (and only
     `actions`, when given); `node_id`: the node whose own engine `client` asks (engine/from_api)."""
     filters = {"type": list(types), **({"event": list(actions)} if actions else {})}
-    stream = api.call(client, client.events, since=since, until=until, decode=True, filters=filters)
+    params = {"filters": json.dumps(filters)}
+    for name, moment in (("since", since), ("until", until)):
+        if moment is not None:
+            params[name] = f"{moment:.9f}"
+    # opened within the client's timeout (an engine that does not answer is given up), then read
+    # without one: a quiet stream is not a dead one
+    response = api.call(client, api.open_stream, client, "/events", params=params)
     try:
-        for raw in stream:
-            yield from_api(raw, node_id)
+        api.no_read_timeout(client, response)
+        for line in api.stream_lines(response):
+            if line:
+                yield from_api(json.loads(line), node_id)
     finally:
-        stream.close()
+        response.close()
 
 
 def recent_events(client: docker.APIClient, minutes: int) -> list[EngineEvent]:
