@@ -9,6 +9,7 @@ backfill and the stream overlap) is one row.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -111,17 +112,19 @@ class EventsModel(KeyedTableModel):
         oldest = frozenset(self._keys[:overflow]) if overflow > 0 else frozenset()
         self.apply_diff(Diff(added=fresh, removed=oldest))
 
-    def follow_tasks(self, change: Diff[Task], services: Mapping[str, Service]) -> None:
-        """The task state changes of one store diff of tasks as rows (the first listing is the cluster
-        as it is, not a change)."""
+    def follow_tasks(
+        self, change: Diff[Task], services: Mapping[str, Service], since: datetime | None = None
+    ) -> None:
+        """The task state changes of one store diff of tasks as rows. The first listing is the cluster
+        as it is: only the states its tasks took from `since` on are rows (the backfill's minutes, as
+        the engine's recent events: a task that failed just before connecting shows)."""
         before = self._task_states
         if before is None:
-            self._task_states = {key: task.state for key, task in change.added.items()}
+            self.remember_tasks(change.added, services, since)
             return
         rows = []
         for task, _old in task_transitions(change, before):
-            service = services.get(task.service_id)
-            row = task_event(task, service.name if service else task.service_id[:12])
+            row = self._task_row(task, services)
             if row is not None:
                 rows.append(row)
         for key in change.removed:
@@ -129,9 +132,20 @@ class EventsModel(KeyedTableModel):
         before.update((task.id, task.state) for task in (*change.added.values(), *change.changed.values()))
         self.add(rows)
 
-    def remember_tasks(self, tasks: Mapping[str, Task]) -> None:
-        """What the store held when the page was built: later diffs are changes to it."""
+    def remember_tasks(
+        self, tasks: Mapping[str, Task], services: Mapping[str, Service], since: datetime | None = None
+    ) -> None:
+        """What the store held first (when the page was built, or its first listing): later diffs are
+        changes to it; the states taken from `since` on are rows."""
         self._task_states = {key: task.state for key, task in tasks.items()}
+        if since is not None:
+            recent = (self._task_row(task, services) for task in tasks.values() if task.updated_at >= since)
+            self.add(row for row in recent if row is not None)
+
+    @staticmethod
+    def _task_row(task: Task, services: Mapping[str, Service]) -> EngineEvent | None:
+        service = services.get(task.service_id)
+        return task_event(task, service.name if service else task.service_id[:12])
 
     def set_paused(self, paused: bool) -> None:
         """Pause (rows go to the buffer) or resume (the buffer's rows are shown)."""
