@@ -1,7 +1,8 @@
 """`crane-desktop events [--since 10m] [--until 0s] [--format json]`: what the Events page shows, as
 docker events prints it (one line each, or the engine's JSON with `--format json`), until interrupted
-or until `--until`: the cluster's events and the containers' events of every node whose own engine the
-profile reaches (those name their node: `node=HOSTNAME` in the line, a `node` object in the JSON).
+or until `--until`: the cluster's events, the tasks' state changes (type `task`, as the engine would
+send them: tasks have no events) and the containers' events of every node whose own engine the profile
+reaches (tasks and containers name their node: `node=HOSTNAME` in the line, a `node` object in the JSON).
 With `--until` the events come in time order. Ctrl-C ends it with 130, as docker's (killed by SIGINT,
 the shell says 130)."""
 
@@ -25,11 +26,12 @@ INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for `docker events` ende
 def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Callable) -> None:
     parser = subparsers.add_parser(
         "events",
-        help="print the cluster's events and its nodes' container events",
-        description="Print the swarm's events (services, nodes, networks, secrets, configs) and the "
-        "containers' events of every node whose engine the profile reaches (each naming its node) as "
-        "they happen, or those between --since and --until (in time order). Times as docker's: a "
-        "duration before now (10m, 1h30m), a Unix time or an RFC 3339 date.",
+        help="print the cluster's events, its tasks' state changes and its nodes' container events",
+        description="Print the swarm's events (services, nodes, networks, secrets, configs), the tasks' "
+        "state changes (running, failed with the error, rejected, shutdown, complete) and the containers' "
+        "events of every node whose engine the profile reaches (each naming its node) as they happen, or "
+        "those between --since and --until (in time order). Times as docker's: a duration before now "
+        "(10m, 1h30m), a Unix time or an RFC 3339 date.",
     )
     parser.add_argument("--since", default="", help="show the events since this time")
     parser.add_argument("--until", default="", help="stop at this time (else run until interrupted)")
@@ -90,8 +92,8 @@ def skipped(failed: StreamFailed) -> None:
 
 
 def text(event: EngineEvent, hostnames: Mapping[str, str], as_json: bool) -> str:
-    """The event as docker events writes it (a container's with its node), or as its JSON."""
-    node = hostnames.get(event.node_id, event.node_id) if event.type == "container" else ""
+    """The event as docker events writes it (a container's or a task's with its node), or as its JSON."""
+    node = hostnames.get(event.node_id, event.node_id) if event.type in ("container", "task") else ""
     if as_json:
         raw = {**event.raw, "node": {"ID": event.node_id, "Name": node}} if node else event.raw
         return json.dumps(raw)

@@ -164,7 +164,12 @@ def task_event(task: Task, service_name: str) -> EngineEvent | None:
     name = f"{service_name}.{task.slot}" if task.slot else f"{service_name}.{task.node_id[:12]}"
     details = task.error or task.message
     nanos = int(task.updated_at.timestamp() * 1e9)
-    return EngineEvent(nanos, "task", task.state, task.id, name, details, service_name, task.node_id)
+    # as the engine would send it, had it task events (what `crane-desktop events` prints)
+    attributes = {"name": name, "service": service_name}
+    attributes |= {"error": task.error} if task.error else {"message": task.message} if task.message else {}
+    raw = {"Type": "task", "Action": task.state, "Actor": {"ID": task.id, "Attributes": attributes},
+           "scope": "swarm", "time": nanos // 1_000_000_000, "timeNano": nanos}  # fmt: skip
+    return EngineEvent(nanos, "task", task.state, task.id, name, details, service_name, task.node_id, raw)
 
 
 # -- docker's --since / --until ------------------------------------------------------------------

@@ -13,7 +13,7 @@ import threading
 import time
 
 from tests.integration.test_stack_command import crane
-from tests.swarm import IMAGE, docker, profile_path, unique
+from tests.swarm import IMAGE, docker, profile_path, unique, wait_until
 
 
 def test_events_prints_a_network_created_and_removed():
@@ -46,6 +46,24 @@ def test_events_prints_the_containers_events_of_the_nodes_naming_their_node():
     mine = [e for e in events if e["Actor"]["Attributes"].get("name") == name]
     assert [e["Action"] for e in mine] == ["create", "start", "die", "destroy"]
     assert {e["node"]["Name"] for e in mine} == {"node-2"}
+
+
+def test_events_prints_a_tasks_failure_as_the_events_page_shows_it(service_names):
+    name = unique("evtask")
+    service_names.append(name)
+    docker(1, "service", "create", "--detach", "--name", name, "--restart-condition", "none", IMAGE, "false")
+    wait_until(
+        lambda: docker(1, "service", "ps", name, "--format", "{{.CurrentState}}").startswith("Failed"),
+        timeout=30,
+        what=f"the task of {name} to fail",
+    )
+    done = crane("events", "--profile-file", str(profile_path()), "--since", "30s", "--until", "0s")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    failed = [line for line in lines if " task failed " in line and f"name={name}.1," in line]
+    assert len(failed) == 1
+    assert "error=task: non-zero exit (1)" in failed[0] and f"service={name}" in failed[0]
+    assert "node=node-" in failed[0]
 
 
 def test_a_time_docker_would_not_read_is_refused():
