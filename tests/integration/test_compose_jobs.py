@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 import shutil
 
-from crane_desktop.engine import compose_export
 from tests.compose_parity import differences, normalise, snapshot
+from tests.integration.test_compose_export import export_to
 from tests.integration.test_compose_parity import CASES, deploy_docker, deploy_ours
 from tests.swarm import IMAGE, docker, docker_stack_rm, remove_leftover_containers, unique, wait_until
 
@@ -59,10 +59,7 @@ def test_an_exported_job_app_deploys_to_the_same_specs(cluster, tmp_path):
     env = dict(os.environ) | {"IMAGE": IMAGE}
     try:
         deploy_docker(CASES / "jobs", ["docker-compose.yml"], env, original)
-        exported = compose_export.export_app(cluster.client, original, config_files=True)
-        path = tmp_path / "export" / "docker-compose.yml"
-        path.parent.mkdir()
-        compose_export.write_export(path, exported)
+        path = export_to(cluster, original, tmp_path / "export")
         before = snapshot(cluster, original)
         remove_app_and_its_job_containers(original)
         docker_stack_rm(original)  # its network too (once its containers are gone): the copy pins its subnet
