@@ -36,9 +36,13 @@ ENGLISH_TS = TRANSLATIONS_DIR / "crane_desktop_en.ts"
 
 # English plurals that the "(s)" rule would get wrong: source -> (singular, plural)
 IRREGULAR_ENGLISH = {
-    "The file no longer lists %n service(s) of the app %1; remove them?": (
-        "The file no longer lists %n service of the app %1; remove it?",
-        "The file no longer lists %n services of the app %1; remove them?",
+    "The file no longer lists %n service(s) of the app %1; they will be removed.": (
+        "The file no longer lists %n service of the app %1; it will be removed.",
+        "The file no longer lists %n services of the app %1; they will be removed.",
+    ),
+    "%n service(s) will restart their tasks.": (
+        "%n service will restart its tasks.",
+        "%n services will restart their tasks.",
     ),
 }
 

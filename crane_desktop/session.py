@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import datetime
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -13,7 +14,7 @@ from crane_desktop.engine import events
 from crane_desktop.engine.cluster import Cluster, ConnectionState
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.node_events import NodeEventStreams
-from crane_desktop.engine.preflight import PreflightReport
+from crane_desktop.engine.preflight import PreflightReport, certificate_expiries
 from crane_desktop.engine.profiles import Profile
 from crane_desktop.engine.watcher import Watcher
 
@@ -34,6 +35,7 @@ class ClusterSession(QObject):
         self.profile = profile
         self.cluster = Cluster(profile, on_state=self.stateChanged.emit)
         self.watcher: Watcher | None = None
+        self.certificate_expiries: dict[str, datetime] = {}
         # the containers' events, from each node's own engine (the manager's stream has none); their
         # threads hold the cluster, not the session; a hung engine is given up after the cluster's
         # timeout to open, and asked again later
@@ -51,9 +53,13 @@ class ClusterSession(QObject):
     async def open(self) -> PreflightReport:
         """Connect (pre-flight checks included) and start following the cluster."""
         # blocking (pre-flight checks of each manager in turn): off the GUI thread
-        report = await asyncio.get_running_loop().run_in_executor(None, self.cluster.connect)
+        loop = asyncio.get_running_loop()
+        report = await loop.run_in_executor(None, self.cluster.connect)
         self.watcher = Watcher(self.cluster, self._sink, on_event=self._event, on_rtt=self.rttMeasured.emit)
+        self.node_events.on_task_change = self.watcher.expect_task_change
         self.watcher.start()
+        # when the profile's certificates expire, for the certificate alert rule (files: off the GUI thread)
+        self.certificate_expiries = await loop.run_in_executor(None, certificate_expiries, self.profile.tls)
         return report
 
     def _sink(self, kind: str, change: Diff) -> None:

@@ -80,7 +80,7 @@ KINDS: tuple[RuleKind, ...] = (
     ),
     RuleKind(
         CERTIFICATE,
-        QT_TRANSLATE_NOOP("alerts", "Swarm certificate expiring"),
+        QT_TRANSLATE_NOOP("alerts", "Certificate expiring"),
         (Parameter("days", QT_TRANSLATE_NOOP("alerts", "Within (days)"), 1, 3650),),
         {"days": 30},
     ),
@@ -170,8 +170,12 @@ class Condition:
     """A rule's condition holding for one object."""
 
     object_id: str
-    object_name: str
+    object_name: str  # a node's or service's name; the swarm's own objects': marked for translation
     message: Phrase
+
+
+# the rules whose object is the swarm's own (its root CA, its managers), named in words to translate
+SWARM_OBJECT_RULES = frozenset({CERTIFICATE, QUORUM})
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +200,8 @@ class Snapshot:
     nodes: Mapping[str, Node]
     services: Mapping[str, Service]
     tasks: Mapping[str, Task]
+    # the profile's own TLS certificates (engine/preflight.py certificate_expiries): which -> expiry
+    certificates: Mapping[str, datetime] = field(default_factory=dict)
 
 
 def _phrase(template: str, **params: str) -> Phrase:
@@ -281,15 +287,36 @@ def not_converged(rule: Rule, snapshot: Snapshot, now: datetime) -> list[Conditi
     return found
 
 
+# the certificates the rule watches beyond the swarm's root CA: the profile's own, which expire sooner
+PROFILE_CERTIFICATES = {
+    "client-cert": (
+        QT_TRANSLATE_NOOP("alerts", "Client certificate"),
+        QT_TRANSLATE_NOOP("alerts", "This workstation's client certificate expires on {date}."),
+    ),
+    "ca-cert": (
+        QT_TRANSLATE_NOOP("alerts", "CA certificate"),
+        QT_TRANSLATE_NOOP("alerts", "The profile's CA certificate expires on {date}."),
+    ),
+}
+
+
 def certificate(rule: Rule, snapshot: Snapshot, now: datetime) -> list[Condition]:
+    """The swarm's root CA, and the profile's client and CA certificates (without them, or with
+    expired ones, the app cannot reach the engines), expiring within the rule's days."""
+    within = timedelta(days=rule.value("days"))
+    found = []
     expiry = swarm_root_expiry(snapshot.nodes.values())
-    if expiry is None or expiry - now > timedelta(days=rule.value("days")):
-        return []
-    message = _phrase(
-        QT_TRANSLATE_NOOP("alerts", "The swarm's root certificate expires on {date}."),
-        date=expiry.strftime("%Y-%m-%d"),
-    )
-    return [Condition("swarm-root-ca", "swarm root CA", message)]
+    if expiry is not None and expiry - now <= within:
+        message = _phrase(
+            QT_TRANSLATE_NOOP("alerts", "The swarm's root certificate expires on {date}."),
+            date=expiry.strftime("%Y-%m-%d"),
+        )
+        found.append(Condition("swarm-root-ca", QT_TRANSLATE_NOOP("alerts", "Swarm root CA"), message))
+    for key, expiry in sorted(snapshot.certificates.items()):
+        if key in PROFILE_CERTIFICATES and expiry - now <= within:
+            name, template = PROFILE_CERTIFICATES[key]
+            found.append(Condition(key, name, _phrase(template, date=expiry.strftime("%Y-%m-%d"))))
+    return found
 
 
 def quorum_at_risk(rule: Rule, snapshot: Snapshot, now: datetime) -> list[Condition]:
@@ -304,7 +331,7 @@ def quorum_at_risk(rule: Rule, snapshot: Snapshot, now: datetime) -> list[Condit
         managers=str(state.managers),
         needed=str(state.needed),
     )
-    return [Condition("quorum", "managers", message)]
+    return [Condition("quorum", QT_TRANSLATE_NOOP("alerts", "Managers"), message)]
 
 
 CONDITIONS = {

@@ -27,6 +27,7 @@ from crane_desktop.engine.compose.schema import KEYS_SINCE
 from crane_desktop.engine.errors import NotFound
 from crane_desktop.engine.formatting import duration
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
+from crane_desktop.engine.service_form import size_text
 from crane_desktop.engine.snapshots import STACK_LABEL
 
 IMAGE_LABEL = "com.docker.stack.image"
@@ -489,7 +490,7 @@ class _Exporter:
             if given.get("NanoCPUs"):
                 entry["cpus"] = cpus(given["NanoCPUs"])
             if given.get("MemoryBytes"):
-                entry["memory"] = str(given["MemoryBytes"])  # the schema wants a string
+                entry["memory"] = size_text(given["MemoryBytes"])  # (64M: exact, as docker reads it)
             if given.get("Pids"):
                 entry["pids"] = given["Pids"]
             generic = []

@@ -7,6 +7,7 @@ One parser for the events page (fed by the watcher's stream and a backfill on co
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -127,6 +128,13 @@ class ResumePoint:
         return True
 
 
+def one_nodes_own(event: EngineEvent) -> bool:
+    """A local event of the manager's own engine in its stream (a container joining the `bridge`
+    network): not the cluster's, and told for that one node only, so the Events page leaves it out
+    (each node's containers come from its own engine's stream, engine/node_events.py)."""
+    return event.type in CLUSTER_EVENT_TYPES and event.raw.get("scope") == "local"
+
+
 def raw_nanos(raw: Mapping[str, Any]) -> int:
     """When the engine says an event happened, in nanoseconds since the epoch."""
     return int(raw.get("timeNano") or int(raw.get("time", 0)) * 1_000_000_000)
@@ -156,7 +164,12 @@ def task_event(task: Task, service_name: str) -> EngineEvent | None:
     name = f"{service_name}.{task.slot}" if task.slot else f"{service_name}.{task.node_id[:12]}"
     details = task.error or task.message
     nanos = int(task.updated_at.timestamp() * 1e9)
-    return EngineEvent(nanos, "task", task.state, task.id, name, details, service_name, task.node_id)
+    # as the engine would send it, had it task events (what `crane-desktop events` prints)
+    attributes = {"name": name, "service": service_name}
+    attributes |= {"error": task.error} if task.error else {"message": task.message} if task.message else {}
+    raw = {"Type": "task", "Action": task.state, "Actor": {"ID": task.id, "Attributes": attributes},
+           "scope": "swarm", "time": nanos // 1_000_000_000, "timeNano": nanos}  # fmt: skip
+    return EngineEvent(nanos, "task", task.state, task.id, name, details, service_name, task.node_id, raw)
 
 
 # -- docker's --since / --until ------------------------------------------------------------------
@@ -187,21 +200,35 @@ def parse_time(text: str, now: datetime) -> float:
 
 
 def read_events(
-    client: docker.APIClient, since: float | None, until: float | None, types: tuple[str, ...]
+    client: docker.APIClient,
+    since: float | None,
+    until: float | None,
+    types: tuple[str, ...],
+    actions: tuple[str, ...] = (),
+    node_id: str = "",
 ) -> Iterator[EngineEvent]:
-    """The engine's events from `since` (until `until`, else as they come), of `types`."""
-    stream = api.call(
-        client, client.events, since=since, until=until, decode=True, filters={"type": list(types)}
-    )
+    """The engine's events from `since` (until `until`, else as they come), of `types` (and only
+    `actions`, when given); `node_id`: the node whose own engine `client` asks (engine/from_api)."""
+    filters = {"type": list(types), **({"event": list(actions)} if actions else {})}
+    params = {"filters": json.dumps(filters)}
+    for name, moment in (("since", since), ("until", until)):
+        if moment is not None:
+            params[name] = f"{moment:.9f}"
+    # opened within the client's timeout (an engine that does not answer is given up), then read
+    # without one: a quiet stream is not a dead one
+    response = api.call(client, api.open_stream, client, "/events", params=params)
     try:
-        for raw in stream:
-            yield from_api(raw)
+        api.no_read_timeout(client, response)
+        for line in api.stream_lines(response):
+            if line:
+                yield from_api(json.loads(line), node_id)
     finally:
-        stream.close()
+        response.close()
 
 
 def recent_events(client: docker.APIClient, minutes: int) -> list[EngineEvent]:
     """The cluster's events of the last `minutes` (the engine keeps the last thousand or so): the
     events page's backfill on connect."""
     now = datetime.now(UTC).timestamp()
-    return list(read_events(client, now - minutes * 60, now, CLUSTER_EVENT_TYPES))
+    found = read_events(client, now - minutes * 60, now, CLUSTER_EVENT_TYPES)
+    return [event for event in found if not one_nodes_own(event)]

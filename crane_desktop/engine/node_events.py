@@ -32,10 +32,26 @@ CONTAINER_ACTIONS = (
     "create", "start", "restart", "die", "oom", "kill", "stop", "destroy", "pause", "unpause",
     "health_status", "rename", "update",
 )  # fmt: skip
+# a task container's start or exit, and the task states the manager records a moment later
+_ENDED = frozenset({"complete", "shutdown", "failed", "rejected", "orphaned", "remove"})
+TASK_STATES_AFTER = {"start": frozenset({"running", *_ENDED}), "die": _ENDED}
+FRESH_SECONDS = 30  # older (a stream's backfill): the manager has long had the task's state
+_TASK_ID = "com.docker.swarm.task.id"
 BACKFILL_MINUTES = 15  # how far back the first stream of a node starts (as the cluster's backfill)
 RETRY_SECONDS = 5.0
 
 EventSink = Callable[[EngineEvent], None]
+
+
+def announced_task_change(event: EngineEvent) -> tuple[str, frozenset[str]] | None:
+    """A swarm task's container started or exited: the task's id and the states the manager records
+    next (None for any other event)."""
+    attributes = (event.raw.get("Actor") or {}).get("Attributes") or {}
+    task_id = attributes.get(_TASK_ID)
+    states = TASK_STATES_AFTER.get(event.action)
+    if event.type != "container" or not task_id or states is None:
+        return None
+    return str(task_id), states
 
 
 class ContainerEvents(HostEvents):
@@ -91,6 +107,9 @@ class NodeEventStreams:
         self._streams: dict[str, ContainerEvents] = {}
         self._resume: dict[str, ResumePoint] = {}  # kept while a node is down: it resumes from there
         self._stopped = False
+        # told when a task's container started or exited (Watcher.expect_task_change), on the
+        # streams' threads: the task's row then comes as soon as the manager has its new state
+        self.on_task_change: Callable[[str, frozenset[str]], None] | None = None
 
     @property
     def followed(self) -> frozenset[str]:
@@ -118,8 +137,15 @@ class NodeEventStreams:
 
     def _start(self, node: Node) -> ContainerEvents:
         resume = self._resume.setdefault(node.id, ResumePoint())
-        stream = ContainerEvents(lambda: self._client_for(node), node.id, self._on_event, resume, self._since)
+        stream = ContainerEvents(lambda: self._client_for(node), node.id, self._deliver, resume, self._since)
         return stream.start()
+
+    def _deliver(self, event: EngineEvent) -> None:
+        on_task_change = self.on_task_change
+        announced = announced_task_change(event)
+        if on_task_change is not None and announced and event.nanos / 1e9 > time.time() - FRESH_SECONDS:
+            on_task_change(*announced)
+        self._on_event(event)
 
     def stop(self) -> list[ContainerEvents]:
         """Stop every stream; returns at once (with the streams, for tests to wait on)."""

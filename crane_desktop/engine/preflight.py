@@ -219,6 +219,20 @@ def _expiry_check(key: str, what: str, not_after: datetime, now: datetime) -> Ch
     return Check(key, "ok", QT_TRANSLATE_NOOP("engine", "The {what} is valid until {date}."), params)
 
 
+def certificate_expiries(tls: TLSConfig | None) -> dict[str, datetime]:
+    """When the profile's client and CA certificates expire ("client-cert", "ca-cert"), for the alert
+    rule; one that cannot be read is left out (the connection's checks say why). Reads files."""
+    found = {}
+    for key, path in (("client-cert", tls.cert if tls else ""), ("ca-cert", tls.ca if tls else "")):
+        if not path:
+            continue
+        try:
+            found[key] = x509.load_pem_x509_certificate(Path(path).read_bytes()).not_valid_after_utc
+        except (OSError, ValueError):
+            continue
+    return found
+
+
 def certificate_checks(tls: TLSConfig | None, now: datetime | None = None) -> list[Check]:
     """Dates of the profile's CA and client certificate (the files themselves, before any connection)."""
     if tls is None:

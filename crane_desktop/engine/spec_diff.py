@@ -21,8 +21,10 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+from crane_desktop.engine.service_form import cpus_text, duration_text, size_text
 
 # the values the engine fills in when a spec leaves them out: equal to leaving them out
 _ENGINE_DEFAULTS: dict[tuple[str, ...], object] = {
@@ -61,6 +63,27 @@ class Change:
     old: Any
     new: Any
     restart: Restart
+
+
+def with_network_names(changes: Iterable[Change], names: Mapping[str, str]) -> list[Change]:
+    """`changes` with the networks a task attaches to written by name (the engine keeps their ids):
+    `names` is network id -> name; an id it does not know stays as it is."""
+
+    def named(value: Any) -> Any:
+        if isinstance(value, list):
+            return [named(item) for item in value]
+        if isinstance(value, dict) and isinstance(value.get("Target"), str):
+            return {**value, "Target": names.get(value["Target"], value["Target"])}
+        if isinstance(value, str):
+            return names.get(value, value)
+        return value
+
+    return [
+        replace(change, old=named(change.old), new=named(change.new))
+        if change.path.startswith("TaskTemplate.Networks")
+        else change
+        for change in changes
+    ]
 
 
 def restart_of(path: tuple[str | int, ...]) -> Restart:
@@ -160,6 +183,25 @@ def value_text(value: Any) -> str:
     return str(value)
 
 
+# the engine's units made readable, by the changed field's name
+_DURATIONS = {"Delay", "Monitor", "StopGracePeriod", "Window", "Interval", "Timeout", "StartPeriod"}
+
+
+def readable_value(path: str, value: object) -> str:
+    """A changed value as an operator reads it: durations (`5s`), memory (`64M`), CPUs (`0.5`), as the
+    deploy form writes them; else `value_text`."""
+    key = path.rsplit(".", 1)[-1]
+    if isinstance(value, int) and not isinstance(value, bool):
+        if key in _DURATIONS:
+            return duration_text(value)
+        if key == "MemoryBytes":
+            return size_text(value)
+        if key == "NanoCPUs":
+            return cpus_text(value)
+    return value_text(value)
+
+
 def change_text(change: Change) -> str:
-    """`path: old -> new`."""
-    return f"{change.path}: {value_text(change.old)} -> {value_text(change.new)}"
+    """`path: old -> new`, the values readable."""
+    old, new = readable_value(change.path, change.old), readable_value(change.path, change.new)
+    return f"{change.path}: {old} -> {new}"

@@ -24,7 +24,7 @@ from crane_desktop.engine.errors import EngineError, NotFound
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, term
 from crane_desktop.engine.registries import AuthFor, registry_auth_header
 from crane_desktop.engine.snapshots import STACK_LABEL
-from crane_desktop.engine.spec_diff import Change, diff_specs
+from crane_desktop.engine.spec_diff import Change, diff_specs, with_network_names
 
 
 @dataclass
@@ -247,13 +247,14 @@ def review_plan(
     calling the engine. References take the ids the engine would put in their place: networks from
     `network_ids` (name -> id), secrets and configs those the current spec has for the same names."""
     reviews = []
+    names = {network_id: name for name, network_id in network_ids.items()}
     for name, planned in sorted(plan.services.items()):
         spec = current.get(name)
         if spec is None:
             reviews.append(ServiceReview(name, "created"))
             continue
         sent = _with_network_ids(_with_current_ids(spec, redeploy_spec(spec, planned)), network_ids)
-        changes = diff_specs(spec, sent)
+        changes = with_network_names(diff_specs(spec, sent), names)
         reviews.append(ServiceReview(name, "updated" if changes else "unchanged", changes))
     if prune:
         reviews += [ServiceReview(name, "removed") for name in sorted(set(current) - set(plan.services))]

@@ -94,6 +94,7 @@ KINDS: dict[str, ResourceKind] = {
 }
 CLUSTER_KINDS = ("nodes", "services", "tasks", "networks", "secrets", "configs")
 STREAM_ENDED = object()
+WAKE = object()  # put on the event queue to wake the loop (a task change is awaited)
 INSPECT_LIMIT = 40  # more dirty ids than this in one flush: relist instead of inspecting each
 # Tasks have no events: they are relisted every `task_interval` while the cluster changes. Each list
 # that finds nothing new doubles the wait, up to a second per thousand tasks (the manager encodes every
@@ -101,6 +102,13 @@ INSPECT_LIMIT = 40  # more dirty ids than this in one flush: relist instead of i
 # or poke brings it back to `task_interval`.
 IDLE_TASK_CAP = 10.0
 TASKS_PER_IDLE_SECOND = 1000
+# A node's engine tells when a task's container starts or exits (engine/node_events.py); the manager
+# records the task's new state a moment later. Until a list shows that task in one of the states
+# awaited (or TASK_WATCH_SECONDS passed), tasks are listed every TASK_WATCH_STEP (never more often than
+# four times a list's own time): the task's row comes within a step of the manager's change, not up to
+# a second and a flush later.
+TASK_WATCH_SECONDS = 2.0
+TASK_WATCH_STEP = 0.1
 RTT_EVERY = 5.0  # seconds between the /_ping round trips the status bar shows
 RTT_SAMPLES = 3  # the median of the last few: one reconnect's handshake is not the link's RTT
 
@@ -144,6 +152,9 @@ class Watcher:
         self._emitted_once: set[str] = set()
         self._resume = ResumePoint()  # the last event handed on (the watcher's thread only)
         self._task_wait = task_interval  # the current wait between task lists (grows while idle)
+        # task id -> (the states awaited, until when): the node streams add, the watcher's thread takes
+        self._awaited: dict[str, tuple[frozenset[str], float]] = {}
+        self._awaited_lock = threading.Lock()
         self._task_lister = TaskLister()
         self._pool = ThreadPoolExecutor(max_workers=len(self.kinds) + 1, thread_name_prefix="crane-list")
 
@@ -192,6 +203,25 @@ class Watcher:
         self._next_relist[kind] = 0.0
         if kind == "tasks":
             self._task_wait = self._task_interval
+
+    def expect_task_change(self, task_id: str, states: frozenset[str]) -> None:
+        """A task's container started or exited on its node (any thread): list the tasks every
+        TASK_WATCH_STEP until the task shows in one of `states` (or TASK_WATCH_SECONDS passed)."""
+        now = time.monotonic()
+        with self._awaited_lock:
+            self._awaited[task_id] = (states, now + TASK_WATCH_SECONDS)
+        self._next_relist["tasks"] = min(self._next_relist.get("tasks", 0.0), now + TASK_WATCH_STEP)
+        self._events.put(WAKE)
+
+    def _watching_tasks(self, listed: dict[str, Any] | None = None) -> bool:
+        """Is a task change still awaited (those `listed` shows, or whose time passed, are not)?"""
+        now = time.monotonic()
+        with self._awaited_lock:
+            for task_id, (states, until) in list(self._awaited.items()):
+                task = listed.get(task_id) if listed is not None else None
+                if until <= now or (task is not None and task.state in states):
+                    del self._awaited[task_id]
+            return bool(self._awaited)
 
     # -- main loop -------------------------------------------------------------------------------
     def _run(self) -> None:
@@ -257,11 +287,15 @@ class Watcher:
                     return
                 self._ask(lambda client: client.ping())  # raises when the manager is gone
                 raise EngineError(raw="event stream ended")  # resync with a fresh stream
+            if event is WAKE:
+                next_flush = min(next_flush, time.monotonic() + TASK_WATCH_STEP)
+                continue
             if event is not None:
                 self._hand_on(event)
                 self._mark(event)
                 continue
-            next_flush = time.monotonic() + self._flush_interval
+            step = TASK_WATCH_STEP if self._watching_tasks() else self._flush_interval
+            next_flush = time.monotonic() + step
             self._flush()
             self._measure_rtt()
 
@@ -373,7 +407,8 @@ class Watcher:
         for kind, fresh in zip(kinds, results, strict=True):
             change = diff(self.state[kind.name], fresh)
             if kind.name == "tasks":
-                base = self._next_task_wait(bool(change), len(fresh))
+                watching = self._watching_tasks(fresh)
+                base = TASK_WATCH_STEP if watching else self._next_task_wait(bool(change), len(fresh))
             else:
                 base = kind.relist_every
             self._next_relist[kind.name] = time.monotonic() + max(base, 4 * elapsed)

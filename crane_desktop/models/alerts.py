@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor
 from crane_desktop.bridge import relay
 from crane_desktop.engine.alerts import (
     KIND_BY_KEY,
+    SWARM_OBJECT_RULES,
     Alert,
     AlertEvaluator,
     Condition,
@@ -64,6 +65,13 @@ def rule_title(kind: str) -> str:
     return translate("alerts", KIND_BY_KEY[kind].title)
 
 
+def object_text(alert: Alert) -> str:
+    """The alert's node or service by its name; the swarm's root CA or its managers in the user's words."""
+    if alert.rule in SWARM_OBJECT_RULES:
+        return translate("alerts", alert.object_name)
+    return alert.object_name
+
+
 def state_color(row: AlertRow) -> QColor | None:
     return QColor("#c0392b") if row.active else None
 
@@ -77,6 +85,7 @@ def state_tooltip(row: AlertRow) -> str:
 
 class AlertTableModel(KeyedTableModel):
     TIME_COLUMN = 0
+    RULE_COLUMN = 1
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
@@ -87,7 +96,7 @@ class AlertTableModel(KeyedTableModel):
                     sort=lambda row: row.alert.started.timestamp(),
                 ),
                 Column(lambda: translate("Alerts", "Rule"), lambda row: rule_title(row.alert.rule)),
-                Column(lambda: translate("Alerts", "Object"), lambda row: row.alert.object_name),
+                Column(lambda: translate("Alerts", "Object"), lambda row: object_text(row.alert)),
                 Column(
                     lambda: translate("Alerts", "State"),
                     lambda row: row.state,
@@ -124,6 +133,7 @@ class AlertCenter(QObject):
         self._evaluating = self._evaluate_again = False
         self._generation = 0  # another cluster: an evaluation still running is for the one before
         self.evaluator = AlertEvaluator(default_rules())
+        self.certificates: dict[str, datetime] = {}  # the profile's own (Snapshot.certificates)
         self.model = AlertTableModel(self)
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
@@ -146,6 +156,11 @@ class AlertCenter(QObject):
         self.evaluator.set_rules(rules)
         self.evaluate()
 
+    def set_certificates(self, expiries: Mapping[str, datetime]) -> None:
+        """When the profile's client and CA certificates expire (read off the GUI thread on connect)."""
+        self.certificates = dict(expiries)
+        self.evaluate()
+
     def _on_changed(self, kind: str, _change: Diff[Any]) -> None:
         if kind in KINDS:
             self.evaluate()
@@ -162,7 +177,9 @@ class AlertCenter(QObject):
             self._evaluate_again = True
             return
         store, now = self.store, self.clock()
-        snapshot = Snapshot(dict(store.get("nodes")), dict(store.get("services")), dict(store.get("tasks")))
+        snapshot = Snapshot(
+            dict(store.get("nodes")), dict(store.get("services")), dict(store.get("tasks")), self.certificates
+        )
         rules = self.evaluator.rules
         if self._submit is None:
             self._settle(holding(rules, snapshot, now), now)
@@ -194,6 +211,7 @@ class AlertCenter(QObject):
     def forget(self) -> None:
         """Another cluster (or none): the firing alerts are no longer known to hold."""
         self._generation += 1
+        self.certificates = {}
         self._show(self.evaluator.reset(), cleared_at=self.clock())
 
     def _show(self, outcome: Outcome, cleared_at: datetime | None = None) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -17,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.events import EngineEvent, task_event, task_transitions
 from crane_desktop.engine.formatting import seconds_time
+from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 from crane_desktop.engine.snapshots import Service, Task
 from crane_desktop.models.table import Column, KeyedTableModel
 from crane_desktop.models.tasks import state_text
@@ -39,9 +41,36 @@ def type_text(event_type: str) -> str:
     return words.get(event_type, event_type)
 
 
+# the engine's actions for the objects the page shows, in the user's words (English: the engine's own)
+ACTIONS = frozenset(
+    {
+        QT_TRANSLATE_NOOP("EventsModel", "create"),
+        QT_TRANSLATE_NOOP("EventsModel", "update"),
+        QT_TRANSLATE_NOOP("EventsModel", "remove"),
+        QT_TRANSLATE_NOOP("EventsModel", "start"),
+        QT_TRANSLATE_NOOP("EventsModel", "restart"),
+        QT_TRANSLATE_NOOP("EventsModel", "die"),
+        QT_TRANSLATE_NOOP("EventsModel", "oom"),
+        QT_TRANSLATE_NOOP("EventsModel", "kill"),
+        QT_TRANSLATE_NOOP("EventsModel", "stop"),
+        QT_TRANSLATE_NOOP("EventsModel", "destroy"),
+        QT_TRANSLATE_NOOP("EventsModel", "pause"),
+        QT_TRANSLATE_NOOP("EventsModel", "unpause"),
+        QT_TRANSLATE_NOOP("EventsModel", "rename"),
+    }
+)
+_HEALTH = "health_status: "  # the engine's action for a health check's outcome: "health_status: healthy"
+
+
 def action_text(event: EngineEvent) -> str:
-    """A task's state in the words of the task lists; the engine's own action word otherwise."""
-    return state_text(event.action) if event.type == "task" else event.action
+    """A task's state in the words of the task lists; the engine's action in the user's words (one the
+    engine adds later as it says it)."""
+    if event.type == "task":
+        return state_text(event.action)
+    if event.action.startswith(_HEALTH):
+        health = translate("EngineTerms", event.action[len(_HEALTH) :])
+        return translate("EventsModel", "health_status: %1").replace("%1", health)
+    return translate("EventsModel", event.action) if event.action in ACTIONS else event.action
 
 
 def _columns() -> list[Column]:
@@ -90,17 +119,19 @@ class EventsModel(KeyedTableModel):
         oldest = frozenset(self._keys[:overflow]) if overflow > 0 else frozenset()
         self.apply_diff(Diff(added=fresh, removed=oldest))
 
-    def follow_tasks(self, change: Diff[Task], services: Mapping[str, Service]) -> None:
-        """The task state changes of one store diff of tasks as rows (the first listing is the cluster
-        as it is, not a change)."""
+    def follow_tasks(
+        self, change: Diff[Task], services: Mapping[str, Service], since: datetime | None = None
+    ) -> None:
+        """The task state changes of one store diff of tasks as rows. The first listing is the cluster
+        as it is: only the states its tasks took from `since` on are rows (the backfill's minutes, as
+        the engine's recent events: a task that failed just before connecting shows)."""
         before = self._task_states
         if before is None:
-            self._task_states = {key: task.state for key, task in change.added.items()}
+            self.remember_tasks(change.added, services, since)
             return
         rows = []
         for task, _old in task_transitions(change, before):
-            service = services.get(task.service_id)
-            row = task_event(task, service.name if service else task.service_id[:12])
+            row = self._task_row(task, services)
             if row is not None:
                 rows.append(row)
         for key in change.removed:
@@ -108,9 +139,20 @@ class EventsModel(KeyedTableModel):
         before.update((task.id, task.state) for task in (*change.added.values(), *change.changed.values()))
         self.add(rows)
 
-    def remember_tasks(self, tasks: Mapping[str, Task]) -> None:
-        """What the store held when the page was built: later diffs are changes to it."""
+    def remember_tasks(
+        self, tasks: Mapping[str, Task], services: Mapping[str, Service], since: datetime | None = None
+    ) -> None:
+        """What the store held first (when the page was built, or its first listing): later diffs are
+        changes to it; the states taken from `since` on are rows."""
         self._task_states = {key: task.state for key, task in tasks.items()}
+        if since is not None:
+            recent = (self._task_row(task, services) for task in tasks.values() if task.updated_at >= since)
+            self.add(row for row in recent if row is not None)
+
+    @staticmethod
+    def _task_row(task: Task, services: Mapping[str, Service]) -> EngineEvent | None:
+        service = services.get(task.service_id)
+        return task_event(task, service.name if service else task.service_id[:12])
 
     def set_paused(self, paused: bool) -> None:
         """Pause (rows go to the buffer) or resume (the buffer's rows are shown)."""

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QPushButton, QTableView, QWidget
 
-from crane_desktop.engine.alerts import NODE_DOWN, NOT_CONVERGED, ROLLOUT, TASK_FAILURES, rules_to_json
+from crane_desktop.engine.alerts import KINDS, NODE_DOWN, NOT_CONVERGED, ROLLOUT, TASK_FAILURES, rules_to_json
 from crane_desktop.engine.profiles import ProfileStore
-from crane_desktop.models.alerts import AlertTableModel
+from crane_desktop.models.alerts import AlertTableModel, rule_title
 from crane_desktop.models.table import Role
 from crane_desktop.views.alert_rules_dialog import AlertRulesDialog
 from crane_desktop.views.dialogs import run_dialog
@@ -67,8 +67,17 @@ class AlertsPage(QWidget):
             (self.tr("Rules…"), "alerts", self.edit_rules),
             icon_name="alerts",
         )
-        fit_columns_once(model, self.table.resizeColumnsToContents)
+        fit_columns_once(model, self._fit_columns)
         self._update_actions()
+
+    def _fit_columns(self) -> None:
+        """To the first rows' content, the rule column as wide as the longest rule's title (a rule that
+        fires later is not cut short)."""
+        self.table.resizeColumnsToContents()
+        metrics = self.table.fontMetrics()
+        widest = max(metrics.horizontalAdvance(rule_title(kind.key)) for kind in KINDS) + 16
+        column = AlertTableModel.RULE_COLUMN
+        self.table.setColumnWidth(column, max(self.table.columnWidth(column), widest))
 
     def selected_keys(self) -> list[str]:
         rows = self.table.selectionModel().selectedRows()

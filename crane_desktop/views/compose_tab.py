@@ -42,6 +42,7 @@ from crane_desktop.views.operations import NotConnected, operation_slot
 from crane_desktop.views.spec_changes import review_text
 
 if TYPE_CHECKING:
+    from crane_desktop.models.store import ClusterStore
     from crane_desktop.views.context import ClusterContext
 
 translate = QCoreApplication.translate
@@ -100,6 +101,23 @@ def split_file(key: str, names: list[str]) -> tuple[str, str]:
         if key.startswith(f"{name}: "):
             return name, key[len(name) + 2 :]
     return "", key
+
+
+def app_reviews(
+    store: ClusterStore, plan: compose.StackPlan, prune: bool
+) -> list[stacks.ServiceReview] | None:
+    """What deploying `plan` does to each service of the app it names, from the specs the store holds
+    (`prune`: the services the file no longer lists are removed, else they stay); None for an app that
+    does not exist yet."""
+    current = {
+        service.name: service.raw.get("Spec") or {}
+        for service in store.get("services").values()
+        if service.stack == plan.name
+    }
+    if not current:
+        return None
+    network_ids = {network.name: network.id for network in store.get("networks").values()}
+    return stacks.review_plan(plan, current, network_ids, prune=prune)
 
 
 class ComposeTab(QWidget):
@@ -315,19 +333,20 @@ class ComposeTab(QWidget):
         edit = getattr(self.owner, "app_edit", None)
         return (edit.text().strip() if edit is not None else "") or "app"
 
+    def forget_review(self) -> None:
+        self.review.hide()
+        self.review.clear()
+
+    def prune(self) -> bool:
+        box = getattr(self.owner, "prune_box", None)
+        return box is not None and box.isChecked()
+
     def show_review(self, plan: compose.StackPlan | None) -> None:
         """For an app that exists: what deploying the plan does to each of its services."""
-        current = {
-            service.name: service.raw.get("Spec") or {}
-            for service in self.store.get("services").values()
-            if plan is not None and service.stack == plan.name
-        }
-        if plan is None or not current:
-            self.review.hide()
-            self.review.clear()
+        reviews = app_reviews(self.store, plan, self.prune()) if plan is not None else None
+        if plan is None or reviews is None:
+            self.forget_review()
             return
-        network_ids = {network.name: network.id for network in self.store.get("networks").values()}
-        reviews = stacks.review_plan(plan, current, network_ids)
         self.review.setPlainText(review_text(plan.name, reviews))
         self.review.show()
 

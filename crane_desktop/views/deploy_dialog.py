@@ -46,12 +46,12 @@ from crane_desktop.engine.service_form import (
     validate,
 )
 from crane_desktop.engine.snapshots import Service
-from crane_desktop.engine.spec_diff import diff_specs
-from crane_desktop.views.compose_tab import ComposeTab, compose_error_text
+from crane_desktop.engine.spec_diff import Restart, diff_specs, restart_effect, with_network_names
+from crane_desktop.views.compose_tab import ComposeTab, app_reviews, compose_error_text
 from crane_desktop.views.dialogs import ERROR_STYLE, EngineDialog, confirm, show_error
 from crane_desktop.views.network_picker import NetworkPicker
 from crane_desktop.views.operations import operation_slot
-from crane_desktop.views.spec_changes import changes_text
+from crane_desktop.views.spec_changes import changes_text, review_text
 
 if TYPE_CHECKING:
     from crane_desktop.models.store import ClusterStore
@@ -385,6 +385,7 @@ class DeployDialog(EngineDialog):
             self.tr("Remove the app's services the file no longer lists (--prune)"), self
         )
         self.prune_box.setObjectName("pruneBox")
+        self.prune_box.toggled.connect(self.compose_tab.forget_review)  # (what it shows no longer holds)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("deployTabs")
         self.status = QLabel(self)
@@ -429,6 +430,7 @@ class DeployDialog(EngineDialog):
         else:
             self.compose_tab.hide()
             self.app_edit.hide()  # (the app is the service's: shown, locked, in the form)
+            self.prune_box.hide()  # (a service's update removes nothing)
         if app is None:
             self.tabs.addTab(self.form_tab, self.tr("Form"))
         else:
@@ -492,28 +494,43 @@ class DeployDialog(EngineDialog):
         if not validate(form, self.form_tab.objects()):
             current = self._current_spec()
             try:
-                text = changes_text(diff_specs(current, updated_spec(current, self.before, form)))
+                names = {key: n.name for key, n in self.context.store.get("networks").items()}
+                changes = diff_specs(current, updated_spec(current, self.before, form))
+                text = changes_text(with_network_names(changes, names))
             except ComposeError as error:
                 text = compose_error_text(error)
         self.changes_view.setPlainText(text)
 
-    async def _confirm_prune(self, app: str, plan: compose.StackPlan) -> bool:
-        """Ask before removing the app's services the file no longer lists (named, from the store)."""
-        gone = sorted(
-            service.name
-            for service in self.context.store.get("services").values()
-            if service.stack == app and service.name not in plan.services
-        )
-        if not gone:
+    async def _confirm_app_update(self, app: str, plan: compose.StackPlan, prune: bool) -> bool:
+        """An app that exists: ask first, with what deploying the file does to each of its services
+        (created, updated with each change and whether it restarts the tasks, unchanged, and with
+        --prune removed), compared with the specs as they run."""
+        reviews = app_reviews(self.context.store, plan, prune)
+        if reviews is None:
             return True
+        gone = [review.name for review in reviews if review.outcome == "removed"]
+        restarting = [
+            r for r in reviews if r.outcome == "updated" and restart_effect(r.changes) is not Restart.NONE
+        ]
+        lines = [self.tr("Update the app %1 as the file says?").replace("%1", app)]
+        if all(review.outcome == "unchanged" for review in reviews):
+            lines.append(self.tr("Nothing changes: every service already runs as the file says."))
+        if restarting:
+            lines.append(self.tr("%n service(s) will restart their tasks.", "", len(restarting)))
+        if gone:
+            lines.append(
+                self.tr(
+                    "The file no longer lists %n service(s) of the app %1; they will be removed.",
+                    "",
+                    len(gone),
+                ).replace("%1", app)
+            )
         return await confirm(
             self,
-            self.tr("Remove services"),
-            self.tr(
-                "The file no longer lists %n service(s) of the app %1; remove them?", "", len(gone)
-            ).replace("%1", app),
-            self.tr("Deploy and remove"),
-            details="\n".join(gone),
+            self.tr("Update the app"),
+            "\n".join(lines),
+            self.tr("Deploy and remove") if gone else self.tr("Update"),
+            details=review_text(app, reviews),
         )
 
     @operation_slot()
@@ -525,7 +542,7 @@ class DeployDialog(EngineDialog):
             if checked is None:
                 return
             prune = self.prune_box.isChecked()
-            if prune and not await self._confirm_prune(app, checked.plan):
+            if not await self._confirm_app_update(app, checked.plan, prune):
                 return
             work: tuple[Callable[..., object], *tuple[Any, ...]] = (
                 functools.partial(stacks.deploy, places=checked.places, prune=prune, auth=auth),

@@ -20,7 +20,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from PySide6.QtWidgets import QComboBox, QPushButton, QTableView, QWidget
 
 from crane_desktop.engine.diff import Diff
-from crane_desktop.engine.events import CLUSTER_EVENT_TYPES, EngineEvent, recent_events
+from crane_desktop.engine.events import CLUSTER_EVENT_TYPES, EngineEvent, one_nodes_own, recent_events
 from crane_desktop.models.events import EventsModel, type_text
 from crane_desktop.models.table import Role
 from crane_desktop.views.empty_state import EmptyState
@@ -78,7 +78,7 @@ class EventsPage(QWidget):
         self.store = store = context.store
         self.model = model = EventsModel(self)
         if "tasks" in store.loaded:
-            model.remember_tasks(store.get("tasks"))
+            model.remember_tasks(store.get("tasks"), store.get("services"), self._backfill_since())
         self._backfilled = False
         store.eventArrived.connect(self._on_event)
         store.changed.connect(self._on_store_changed)
@@ -197,16 +197,22 @@ class EventsPage(QWidget):
 
     # -- what comes in ---------------------------------------------------------------------------
     def _on_event(self, event: EngineEvent) -> None:
-        self.model.add([event])
+        if not one_nodes_own(event):
+            self.model.add([event])
 
     def _on_store_changed(self, kind: str, change: Diff[Any]) -> None:
         if kind == "tasks":
-            self.model.follow_tasks(change, self.store.get("services"))
+            self.model.follow_tasks(change, self.store.get("services"), self._backfill_since())
         elif kind in ("services", "nodes"):
             self._fill_choices()
         if not self._backfilled and self.context.cluster is not None:
             self._backfilled = True
             self.backfill()
+
+    @staticmethod
+    def _backfill_since() -> datetime:
+        """The first listing's task states from then on are rows, as the engine's recent events are."""
+        return datetime.now(UTC) - timedelta(minutes=BACKFILL_MINUTES)
 
     def _on_cleared(self) -> None:
         self._backfilled = False

@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
         session.rttMeasured.connect(self.status_line.show_rtt)
         self._on_state(session.state)
         await session.open()
+        self.context.alerts.set_certificates(session.certificate_expiries)
 
     def close_session(self) -> None:
         session, self.context.session = self.context.session, None

@@ -517,7 +517,8 @@ class ServiceDetail(QWidget):
         if service is None:
             return
         text = self.tr("Roll back %1 to its previous spec?").replace("%1", service.name)
-        details = rollback_review(service.raw)
+        names = {key: network.name for key, network in self.context.store.get("networks").items()}
+        details = rollback_review(service.raw, names)
         if await confirm(self, self.tr("Roll back"), text, self.tr("Roll back"), details=details):
             await self._run(self.tr("Cannot roll back the service"), stacks.rollback, self.service_id)
 

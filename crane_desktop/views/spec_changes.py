@@ -8,8 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from crane_desktop.engine.service_form import cpus_text, duration_text, size_text
-from crane_desktop.engine.spec_diff import Change, Restart, diff_specs, restart_effect, value_text
+from crane_desktop.engine.spec_diff import (
+    Change,
+    Restart,
+    change_text,
+    diff_specs,
+    restart_effect,
+    with_network_names,
+)
 from crane_desktop.engine.stacks import ServiceReview
 
 translate = QCoreApplication.translate
@@ -42,34 +48,11 @@ def effect_text(changes: Sequence[Change]) -> str:
     return translate("SpecChanges", "Applying this restarts no task: the running tasks keep running.")
 
 
-# the engine's units made readable, by the changed field's name
-_DURATIONS = {"Delay", "Monitor", "StopGracePeriod", "Window", "Interval", "Timeout", "StartPeriod"}
-
-
-def readable_value(path: str, value: object) -> str:
-    """A changed value as an operator reads it: durations (`5s`), memory (`64M`), CPUs (`0.5`)."""
-    key = path.rsplit(".", 1)[-1]
-    if isinstance(value, int) and not isinstance(value, bool):
-        if key in _DURATIONS:
-            return duration_text(value)
-        if key == "MemoryBytes":
-            return size_text(value)
-        if key == "NanoCPUs":
-            return cpus_text(value)
-    return value_text(value)
-
-
-def readable_change(change: Change) -> str:
-    """`path: old -> new`, values readable."""
-    old, new = readable_value(change.path, change.old), readable_value(change.path, change.new)
-    return f"{change.path}: {old} -> {new}"
-
-
 def change_lines(changes: Sequence[Change], indent: str = "") -> list[str]:
     """One line per change: `path: old -> new (mark)`."""
     line = translate("SpecChanges", "%1  (%2)")
     return [
-        indent + line.replace("%1", readable_change(change)).replace("%2", mark_text(change.restart))
+        indent + line.replace("%1", change_text(change)).replace("%2", mark_text(change.restart))
         for change in changes
     ]
 
@@ -79,10 +62,10 @@ def changes_text(changes: Sequence[Change]) -> str:
     return "\n".join([effect_text(changes), *change_lines(changes)])
 
 
-def rollback_review(raw: Mapping[str, Any]) -> str:
+def rollback_review(raw: Mapping[str, Any], network_names: Mapping[str, str]) -> str:
     """What a rollback changes: the service's current spec against its `PreviousSpec` (the engine's
-    JSON), the effect on the tasks first, then each change with its mark."""
-    changes = diff_specs(raw.get("Spec"), raw.get("PreviousSpec"))
+    JSON), the effect on the tasks first, then each change with its mark (networks by name: id -> name)."""
+    changes = with_network_names(diff_specs(raw.get("Spec"), raw.get("PreviousSpec")), network_names)
     heading = translate("SpecChanges", "Rolling back changes (current -> previous):")
     return "\n".join([effect_text(changes), "", heading, *change_lines(changes)])
 

@@ -130,3 +130,18 @@ def test_the_rules_editor_refuses_bad_thresholds_and_saves_the_rules_with_the_pr
         saved
     )  # kept if the profile is saved again
     recorded_context.session = None
+
+
+def test_a_client_certificate_expiring_soon_is_an_alert_row(qtbot, recorded_context, page):
+    """The session reads the profile's certificates on connect and hands their dates to the alerts."""
+    alerts = recorded_context.alerts
+    soon = datetime.now(UTC) + timedelta(days=12)
+    alerts.set_certificates({"client-cert": soon})
+    qtbot.waitUntil(lambda: not alerts.evaluating)  # found on the runner's pool
+    rows = [row_texts(page.model, row)[1:] for row in range(page.model.rowCount())]
+    assert [
+        "Certificate expiring",
+        "Client certificate",
+        "firing",
+        f"This workstation's client certificate expires on {soon:%Y-%m-%d}.",
+    ] in rows

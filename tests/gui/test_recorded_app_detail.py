@@ -231,22 +231,33 @@ def test_app_charts_sum_each_services_tasks(qtbot, recorded_context):
     charts.close_streams()
 
 
-def test_update_removes_no_service_unless_asked_and_then_asks_first(workspace, qtbot):
-    """As docker stack deploy: services the file no longer lists stay unless --prune; when chosen, the
-    operator is asked first with their names."""
+def test_update_shows_the_changes_first_and_removes_no_service_unless_asked(workspace, qtbot):
+    """Update asks first with what the file changes, service by service, against the specs as they
+    run (the changes that restart tasks marked); as docker stack deploy, services the file no longer
+    lists stay unless --prune, and are then named as removed in the same question."""
     detail = open_shop(workspace)
     detail.update_action.trigger()
     dialog = detail.findChild(DeployDialog, "deployDialog")
     assert not dialog.prune_box.isChecked()
+    web = by_name("services", "shop_web")
+    image = web.raw["Spec"]["TaskTemplate"]["ContainerSpec"]["Image"]
     dialog.compose_tab.editor.setPlainText("services:\n  web:\n    image: nginx\n")
 
-    dialog.deploy_button.click()  # no question: nothing would be removed (then: not connected)
+    dialog.deploy_button.click()
+    text = answer(qtbot, dialog, accept=False)  # Cancel: nothing is sent
+    assert text.startswith("Update the app shop as the file says?\n1 service(s) will restart their tasks.\n")
+    assert "shop_web: updated, restarts its tasks" in text
+    assert f"TaskTemplate.ContainerSpec.Image: {image} -> nginx  (restarts the tasks)" in text
+    assert "removed" not in text and "shop_agent" not in text
+    assert dialog.status.text() == ""
+
+    dialog.deploy_button.click()
+    answer(qtbot, dialog, accept=True)  # (then: not connected)
     qtbot.waitUntil(lambda: NOT_CONNECTED in dialog.status.text() or visible_box(dialog, "errorDialog"))
-    assert visible_box(dialog, "confirmDialog") is None
 
     dialog.prune_box.setChecked(True)
     dialog.deploy_button.click()
     text = answer(qtbot, dialog, accept=False)
-    assert "no longer lists 2 service(s) of the app shop" in text
-    assert "shop_agent" in text and "shop_worker" in text and "shop_web" not in text
+    assert "The file no longer lists 2 service(s) of the app shop; they will be removed." in text
+    assert "shop_agent: removed" in text and "shop_worker: removed" in text
     dialog.reject()

@@ -39,7 +39,7 @@ SHOP = {
             "deploy": {
                 "replicas": 2,
                 "endpoint_mode": "vip",
-                "resources": {"limits": {"cpus": "0.5"}, "reservations": {"memory": "16777216"}},
+                "resources": {"limits": {"cpus": "0.5"}, "reservations": {"memory": "16M"}},
             },
         },
         "worker": {

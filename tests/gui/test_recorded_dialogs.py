@@ -210,6 +210,7 @@ def test_update_form_marks_the_changes_that_restart_tasks(qtbot, recorded_contex
     dialog = update_dialog(qtbot, recorded_context, parent, "shop_web")
     changes = dialog.changes_view
     assert changes.isVisibleTo(dialog)
+    assert not dialog.prune_box.isVisibleTo(dialog)  # an app's choice: not over the service's form
     set_text(dialog, "replicas", "4")
     set_text(dialog, "update.parallelism", "2")
     qtbot.waitUntil(lambda: changes.toPlainText().startswith("Applying this restarts no task"))
@@ -261,7 +262,12 @@ def test_compose_check_of_an_existing_app_says_what_changes_per_service(deploy, 
     assert "shop_cache: created" in lines
     assert "shop_web: updated, restarts its tasks" in lines
     assert "    TaskTemplate.ContainerSpec.Args: sleep, 3600 -> sleep, 7200  (restarts the tasks)" in lines
-    assert {"shop_agent: removed", "shop_worker: removed"} <= set(lines)
+    assert not any("shop_agent" in line or "removed" in line for line in lines)  # kept without --prune
+    deploy.prune_box.setChecked(True)
+    assert not review.isVisibleTo(deploy)  # what it said no longer holds
+    deploy.compose_tab.findChild(QPushButton, "composeCheckButton").click()
+    qtbot.waitUntil(lambda: review.isVisibleTo(deploy))
+    assert {"shop_agent: removed", "shop_worker: removed"} <= set(review.toPlainText().splitlines())
     # an app that does not exist: no review
     deploy.app_edit.setText("newshop")
     deploy.compose_tab.findChild(QPushButton, "composeCheckButton").click()

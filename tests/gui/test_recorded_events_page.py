@@ -169,3 +169,39 @@ def test_a_containers_event_is_a_container_row_of_its_node_that_opens_the_contai
     page.node_filter.setCurrentIndex(page.node_filter.findText("node-2"))
     page.table.activated.emit(page.proxy.index(0, 0))
     assert workspace.tabs.tabText(workspace.tabs.currentIndex()).startswith("backup-job")
+
+
+def test_the_managers_own_local_events_are_left_out(workspace, recorded_context):
+    """The manager's stream also tells its own engine's local events (a container joining `bridge`):
+    one node's only, not the cluster's, so not rows (each node's containers come from its own engine)."""
+    page = page_of(workspace)
+    joined = raw_event("network", "connect", "b1", name="bridge", container="c" * 64, type="bridge")
+    report(recorded_context, {**joined, "scope": "local"})
+    created = raw_event("network", "create", "n1", name="shop_front", type="overlay")
+    report(recorded_context, created)
+    assert shown(page) == [["Network", "shop_front", "create", "type=overlay"]]
+
+
+def test_the_first_listing_shows_the_task_states_of_the_backfills_minutes(qtbot, loop):
+    """A task that failed just before the window connected is a row, as the engine's recent events
+    are (the backfill's 15 minutes); the rest of the first listing is the cluster as it is."""
+    from crane_desktop.views.context import ClusterContext
+    from crane_desktop.views.workspace import Workspace
+    from tests.gui.conftest import feed, recorded
+
+    context = ClusterContext()
+    workspace = Workspace(context)
+    qtbot.addWidget(workspace)
+    page = page_of(workspace)  # built before the first listing comes, as on connect
+    tasks = recorded("tasks")
+    running = [t for t in tasks.values() if t.is_running]
+    failed_lately = dataclasses.replace(running[0], state="failed", error="task: non-zero exit (2)",
+                                        updated_at=NOW - timedelta(minutes=2))  # fmt: skip
+    failed_long_ago = dataclasses.replace(running[1], state="failed", error="task: non-zero exit (9)",
+                                          updated_at=NOW - timedelta(minutes=20))  # fmt: skip
+    tasks = {**tasks, failed_lately.id: failed_lately, failed_long_ago.id: failed_long_ago}
+    feed(context.store, ("nodes", "services", "networks"))
+    context.store.apply("tasks", Diff(added=tasks))
+    rows = [row for row in shown(page) if row[0] == "Task"]
+    assert [row[2:] for row in rows] == [["failed", "task: non-zero exit (2)"]]
+    context.close()

@@ -215,3 +215,34 @@ def test_the_drain_plan_and_the_overview_links_read_in_chinese(chinese, qtbot):
     overview = chinese.page_widgets["overview"]
     overview._open_link("attention:service")
     assert overview.show_all.text() == '仅显示未达到期望任务数的服务 · <a href="attention:">显示全部</a>'
+
+
+def test_the_events_actions_read_in_chinese(chinese, recorded_context):
+    """The engine's action words (update, die, a health check's outcome) as the Events page shows them."""
+    from tests.gui.test_recorded_events_page import page_of, raw_event, report, shown
+
+    page = page_of(chinese)
+    web = by_name("services", "shop_web")
+    report(recorded_context, raw_event("service", "update", web.id, name="shop_web"))
+    report(recorded_context, raw_event("container", "die", "c1", name="box", exitCode="3"))
+    report(recorded_context, raw_event("container", "health_status: unhealthy", "c2", name="probe"))
+    report(recorded_context, raw_event("container", "attach", "c3", name="later"))  # one it does not know
+    rows = {row[1]: row[0:3:2] for row in shown(page)}
+    assert rows["shop_web"] == ["服务", "更新"]
+    assert rows["box"] == ["容器", "退出"]
+    assert rows["probe"] == ["容器", "健康检查：不健康"]
+    assert rows["later"] == ["容器", "attach"]  # as the engine says it
+
+
+def test_the_swarms_own_alert_objects_read_in_chinese(chinese, recorded_context, qtbot):
+    """The quorum's object (the managers) in the user's words, not the engine's code name."""
+    alerts = recorded_context.alerts
+    for name in ("node-1", "node-2"):
+        node = by_name("nodes", name)
+        changed = dataclasses.replace(node, reachability="unreachable", version=node.version + 1)
+        recorded_context.store.apply("nodes", Diff(changed={node.id: changed}))
+    alerts.evaluate()
+    qtbot.waitUntil(lambda: not alerts.evaluating)  # found on the runner's pool
+    rows = [[alerts.model.index(r, c).data() for c in range(5)] for r in range(alerts.model.rowCount())]
+    quorum = next(row for row in rows if row[1] == "管理节点法定人数有风险")
+    assert quorum[2] == "管理节点"

@@ -1,6 +1,7 @@
 """`crane-desktop events --since 5s --until 0s --format json` against the real swarm: a network created
 and removed just before shows as its events, from create to remove, in the engine's own JSON (as
-`docker events` prints)."""
+`docker events` prints); a container run on one node shows too (its node's own engine), naming the
+node, as the Events page shows it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import threading
 import time
 
 from tests.integration.test_stack_command import crane
-from tests.swarm import docker, profile_path, unique
+from tests.swarm import IMAGE, docker, profile_path, unique, wait_until
 
 
 def test_events_prints_a_network_created_and_removed():
@@ -26,6 +27,43 @@ def test_events_prints_a_network_created_and_removed():
     events = [json.loads(line) for line in done.stdout.splitlines()]
     ours = [(e["Type"], e["Action"]) for e in events if e["Actor"]["ID"] == network_id]
     assert ours[0] == ("network", "create") and ours[-1] == ("network", "remove")  # swarm's words
+
+
+def test_events_prints_the_containers_events_of_the_nodes_naming_their_node():
+    name = unique("evcli")
+    docker(2, "run", "--rm", "--name", name, IMAGE, "sh", "-c", "exit 3", check=False)  # not a task
+    since = ("--since", "10s", "--until", "0s")
+    done = crane("events", "--profile-file", str(profile_path()), *since)
+    assert done.returncode == 0, done.stderr
+    ours = [line.split(" ")[1:3] for line in done.stdout.splitlines() if f"name={name}," in line]
+    assert ours == [["container", action] for action in ("create", "start", "die", "destroy")]
+    died = next(line for line in done.stdout.splitlines() if f"name={name}," in line and " die " in line)
+    assert "exitCode=3" in died and "node=node-2" in died
+
+    done = crane("events", "--profile-file", str(profile_path()), *since, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    events = [json.loads(line) for line in done.stdout.splitlines()]
+    mine = [e for e in events if e["Actor"]["Attributes"].get("name") == name]
+    assert [e["Action"] for e in mine] == ["create", "start", "die", "destroy"]
+    assert {e["node"]["Name"] for e in mine} == {"node-2"}
+
+
+def test_events_prints_a_tasks_failure_as_the_events_page_shows_it(service_names):
+    name = unique("evtask")
+    service_names.append(name)
+    docker(1, "service", "create", "--detach", "--name", name, "--restart-condition", "none", IMAGE, "false")
+    wait_until(
+        lambda: docker(1, "service", "ps", name, "--format", "{{.CurrentState}}").startswith("Failed"),
+        timeout=30,
+        what=f"the task of {name} to fail",
+    )
+    done = crane("events", "--profile-file", str(profile_path()), "--since", "30s", "--until", "0s")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    failed = [line for line in lines if " task failed " in line and f"name={name}.1," in line]
+    assert len(failed) == 1
+    assert "error=task: non-zero exit (1)" in failed[0] and f"service={name}" in failed[0]
+    assert "node=node-" in failed[0]
 
 
 def test_a_time_docker_would_not_read_is_refused():

@@ -26,6 +26,8 @@ from crane_desktop.engine.alerts import (
 )
 from crane_desktop.engine.diff import Diff, apply
 from crane_desktop.engine.health import swarm_root_expiry
+from crane_desktop.engine.preflight import certificate_expiries
+from crane_desktop.engine.profiles import TLSConfig
 from crane_desktop.engine.snapshots import Node, Service, Task, parse_all
 
 RECORDED = Path(__file__).resolve().parents[1] / "fixtures" / "engine" / "cluster"
@@ -174,3 +176,28 @@ def test_rules_are_validated_and_saved():
     assert rules_from_json(json.loads(json.dumps(rules_to_json(rules)))) == tuple(rules)
     assert rules_from_json({TASK_FAILURES: {"count": -2, "minutes": 1}}) == default_rules()
     assert rules_from_json(None) == default_rules()
+
+
+def test_the_profiles_own_certificates_alert_within_the_days_too(tmp_path):
+    """The client certificate the app connects with (and the profile's CA) expire long before a swarm's
+    root CA: read from the profile's files, they alert by the same rule."""
+    from tests.unit.test_preflight_and_errors import NOW, write_cert
+
+    client, key = write_cert(tmp_path / "cert.pem", NOW + timedelta(days=20))
+    ca, _ = write_cert(tmp_path / "ca.pem", NOW + timedelta(days=400))
+    expiries = certificate_expiries(TLSConfig(str(ca), str(client), str(key)))
+    assert set(expiries) == {"client-cert", "ca-cert"}
+    assert certificate_expiries(TLSConfig("", str(tmp_path / "missing.pem"))) == {}  # said by the checks
+
+    cluster = Cluster()
+    snapshot = replace(cluster.snapshot(), certificates=expiries)
+    evaluator = AlertEvaluator(only(CERTIFICATE, days=30))
+    outcome = evaluator.evaluate(snapshot, NOW)
+    assert [(a.object_id, a.object_name, str(a.message)) for a in outcome.started] == [
+        (
+            "client-cert",
+            "Client certificate",
+            f"This workstation's client certificate expires on {NOW + timedelta(days=20):%Y-%m-%d}.",
+        )
+    ]
+    assert AlertEvaluator(only(CERTIFICATE, days=10)).evaluate(snapshot, NOW).started == ()

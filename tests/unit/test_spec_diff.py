@@ -163,3 +163,33 @@ def test_no_task_count_is_one_task():
     assert diff_specs(one, edited(before, lambda s: s.pop("Mode"))) == []
     zero = edited(before, lambda s: s.update(Mode={"Replicated": {"Replicas": 0}}))
     assert diff_specs(one, zero) == [Change("Mode.Replicated.Replicas", 1, 0, Restart.NONE)]
+
+
+def test_changed_durations_memory_and_cpus_read_as_the_form_writes_them():
+    """The text the dry run prints and the GUI's review shows: not the engine's nanoseconds and bytes."""
+    before = recorded_spec("fixture-web")
+
+    def edit(spec: dict) -> None:
+        spec["UpdateConfig"] = {"Delay": 5_000_000_000}
+        spec["TaskTemplate"]["ContainerSpec"]["StopGracePeriod"] = 90_000_000_000
+        spec["TaskTemplate"]["Resources"] = {"Limits": {"MemoryBytes": 64 * 1024**2, "NanoCPUs": 500_000_000}}
+
+    texts = [change_text(change) for change in diff_specs(before, edited(before, edit))]
+    assert "UpdateConfig.Delay: - -> 5s" in texts
+    assert "TaskTemplate.Resources.Limits.MemoryBytes: - -> 64M" in texts
+    assert "TaskTemplate.Resources.Limits.NanoCPUs: - -> 0.5" in texts
+    assert any(text.startswith("TaskTemplate.ContainerSpec.StopGracePeriod: ") and text.endswith(" -> 1m30s")
+               for text in texts)  # fmt: skip
+
+
+def test_a_review_names_the_networks_the_tasks_move_between():
+    """The engine keeps a task's networks by id: the review says which network by its name (one it
+    does not know yet, to be created by the deploy, by the name the file gives)."""
+    cluster = FIXTURES / "cluster" / "services.json"
+    web = recorded_spec("shop_web", cluster)
+    (attachment,) = web["TaskTemplate"]["Networks"]
+    moved = edited(web, lambda s: s["TaskTemplate"].update(Networks=[{"Target": "shop_default"}]))
+    plan = compose.StackPlan(name="shop", services={"shop_web": moved})
+    (review,) = review_plan(plan, {"shop_web": web}, {"shop_backend": attachment["Target"]})
+    texts = [change_text(change) for change in review.changes]
+    assert "TaskTemplate.Networks[0].Target: shop_backend -> shop_default" in texts

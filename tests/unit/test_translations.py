@@ -194,9 +194,12 @@ def test_english_plurals_are_written_out(qapp):
         assert QCoreApplication.translate("NodesPage", "%n node(s)", "", 4) == "4 nodes"
         assert (
             QCoreApplication.translate(
-                "DeployDialog", "The file no longer lists %n service(s) of the app %1; remove them?", "", 1
+                "DeployDialog",
+                "The file no longer lists %n service(s) of the app %1; they will be removed.",
+                "",
+                1,
             )
-            == "The file no longer lists 1 service of the app %1; remove it?"
+            == "The file no longer lists 1 service of the app %1; it will be removed."
         )
     finally:
         for translator in installed:

@@ -56,9 +56,14 @@
 <context>
     <name>DeployDialog</name>
     <message numerus="yes">
-        <source>The file no longer lists %n service(s) of the app %1; remove them?</source>
+        <source>%n service(s) will restart their tasks.</source>
         <translation>
-            <numerusform>The file no longer lists %n service of the app %1; remove it?</numerusform><numerusform>The file no longer lists %n services of the app %1; remove them?</numerusform></translation>
+            <numerusform>%n service will restart its tasks.</numerusform><numerusform>%n services will restart their tasks.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The file no longer lists %n service(s) of the app %1; they will be removed.</source>
+        <translation>
+            <numerusform>The file no longer lists %n service of the app %1; it will be removed.</numerusform><numerusform>The file no longer lists %n services of the app %1; they will be removed.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -1641,14 +1641,28 @@
         <translation>请先改正标红的字段，再查看本次更新的变更。</translation>
     </message>
     <message>
-        <source>Remove services</source>
-        <translation>删除服务</translation>
+        <source>Update the app %1 as the file says?</source>
+        <translation>按文件内容更新应用 %1？</translation>
+    </message>
+    <message>
+        <source>Nothing changes: every service already runs as the file says.</source>
+        <translation>没有任何变更：每个服务都已按文件内容运行。</translation>
     </message>
     <message numerus="yes">
-        <source>The file no longer lists %n service(s) of the app %1; remove them?</source>
+        <source>%n service(s) will restart their tasks.</source>
         <translation>
-            <numerusform>文件已不再列出应用 %1 的 %n 个服务，是否删除？</numerusform>
+            <numerusform>%n 个服务将重启其任务。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>The file no longer lists %n service(s) of the app %1; they will be removed.</source>
+        <translation>
+            <numerusform>文件已不再列出应用 %1 的 %n 个服务，它们将被删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Update the app</source>
+        <translation>更新应用</translation>
     </message>
     <message>
         <source>Deploy and remove</source>
@@ -2195,6 +2209,62 @@
     <message>
         <source>Container</source>
         <translation>容器</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>die</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>oom</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>kill</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>destroy</source>
+        <translation>销毁</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>unpause</source>
+        <translation>取消暂停</translation>
+    </message>
+    <message>
+        <source>rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>health_status: %1</source>
+        <translation>健康检查：%1</translation>
     </message>
     <message>
         <source>Time</source>
@@ -5304,8 +5374,8 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>服务未收敛</translation>
     </message>
     <message>
-        <source>Swarm certificate expiring</source>
-        <translation>集群证书即将过期</translation>
+        <source>Certificate expiring</source>
+        <translation>证书即将过期</translation>
     </message>
     <message>
         <source>Within (days)</source>
@@ -5352,12 +5422,36 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>{service} 运行中的任务：{running}/{desired}。</translation>
     </message>
     <message>
+        <source>Client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>This workstation's client certificate expires on {date}.</source>
+        <translation>本工作站的客户端证书将于 {date} 过期。</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>The profile's CA certificate expires on {date}.</source>
+        <translation>连接配置的 CA 证书将于 {date} 过期。</translation>
+    </message>
+    <message>
         <source>The swarm's root certificate expires on {date}.</source>
         <translation>集群根证书将于 {date} 过期。</translation>
     </message>
     <message>
+        <source>Swarm root CA</source>
+        <translation>集群根 CA 证书</translation>
+    </message>
+    <message>
         <source>{reachable} of {managers} managers are reachable; {needed} are needed.</source>
         <translation>{managers} 个管理节点中 {reachable} 个可达；至少需要 {needed} 个。</translation>
+    </message>
+    <message>
+        <source>Managers</source>
+        <translation>管理节点</translation>
     </message>
 </context>
 <context>
