@@ -16,6 +16,7 @@ from typing import Any
 
 from crane_desktop.engine.health import FAILED_STATES, JOB_MODES, quorum, swarm_root_expiry, task_counts
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, Phrase
+from crane_desktop.engine.node_certs import NodeCertificate
 from crane_desktop.engine.snapshots import Node, Service, Task
 
 CONTEXT = "alerts"
@@ -196,6 +197,7 @@ class Snapshot:
     nodes: Mapping[str, Node]
     services: Mapping[str, Service]
     tasks: Mapping[str, Task]
+    certificates: Mapping[str, NodeCertificate] = field(default_factory=dict)  # by node id, when read
 
 
 def _phrase(template: str, **params: str) -> Phrase:
@@ -283,13 +285,41 @@ def not_converged(rule: Rule, snapshot: Snapshot, now: datetime) -> list[Conditi
 
 def certificate(rule: Rule, snapshot: Snapshot, now: datetime) -> list[Condition]:
     expiry = swarm_root_expiry(snapshot.nodes.values())
-    if expiry is None or expiry - now > timedelta(days=rule.value("days")):
-        return []
-    message = _phrase(
-        QT_TRANSLATE_NOOP("alerts", "The swarm's root certificate expires on {date}."),
-        date=expiry.strftime("%Y-%m-%d"),
-    )
-    return [Condition("swarm-root-ca", "swarm root CA", message)]
+    message = None
+    if expiry is not None and expiry - now <= timedelta(days=rule.value("days")):
+        message = _phrase(
+            QT_TRANSLATE_NOOP("alerts", "The swarm's root certificate expires on {date}."),
+            date=expiry.strftime("%Y-%m-%d"),
+        )
+    found = [Condition("swarm-root-ca", "swarm root CA", message)] if message else []
+    return found + node_certificates(rule, snapshot, now)
+
+
+def node_certificates(rule: Rule, snapshot: Snapshot, now: datetime) -> list[Condition]:
+    """A node's swarm certificate whose renewal is late, or whose node is down (it cannot renew), once
+    its expiry is within the rule's days (engine/node_certs.py says when a warning is due)."""
+    found = []
+    for cert in snapshot.certificates.values():
+        node = snapshot.nodes.get(cert.node_id)
+        if node is None or cert.expiry is None or not cert.warning(now):
+            continue
+        if cert.down_since is not None and node.state == "ready":  # back up since it was read: renewed
+            continue
+        if cert.expiry - now > timedelta(days=rule.value("days")):
+            continue
+        if cert.down_since is not None:
+            template = QT_TRANSLATE_NOOP(
+                "alerts",
+                "{node} is down and cannot renew its swarm certificate: it may expire from {date}, "
+                "after which the node cannot rejoin.",
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "alerts", "The swarm certificate of {node} expires on {date} and was not renewed."
+            )
+        message = _phrase(template, node=cert.hostname, date=cert.expiry.strftime("%Y-%m-%d %H:%M"))
+        found.append(Condition(f"node-certificate:{cert.node_id}", cert.hostname, message))
+    return found
 
 
 def quorum_at_risk(rule: Rule, snapshot: Snapshot, now: datetime) -> list[Condition]:

@@ -4,7 +4,7 @@ alerts as a keyed table (one row per alert, updated in place when it clears or i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -23,6 +23,7 @@ from crane_desktop.engine.alerts import (
 )
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.formatting import local_time
+from crane_desktop.engine.node_certs import NodeCertificate
 from crane_desktop.messages import phrase_text
 from crane_desktop.models.store import ClusterStore
 from crane_desktop.models.table import Column, KeyedTableModel
@@ -110,6 +111,7 @@ class AlertCenter(QObject):
         self.clock = clock or (lambda: datetime.now(UTC))
         self.evaluator = AlertEvaluator(default_rules())
         self.model = AlertTableModel(self)
+        self.certificates: dict[str, NodeCertificate] = {}  # the nodes' swarm certificates read last
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.evaluate)
@@ -131,6 +133,11 @@ class AlertCenter(QObject):
         self.evaluator.set_rules(rules)
         self.evaluate()
 
+    def set_certificates(self, certificates: Mapping[str, NodeCertificate]) -> None:
+        """The nodes' swarm certificates as read last (the Swarm page reads them: engine/node_certs.py)."""
+        self.certificates = dict(certificates)
+        self.evaluate()
+
     def _on_changed(self, kind: str, _change: Diff[Any]) -> None:
         if kind in KINDS:
             self.evaluate()
@@ -138,12 +145,15 @@ class AlertCenter(QObject):
     def evaluate(self) -> None:
         if not all(kind in self.store.loaded for kind in KINDS):
             return
-        snapshot = Snapshot(self.store.get("nodes"), self.store.get("services"), self.store.get("tasks"))
+        snapshot = Snapshot(
+            self.store.get("nodes"), self.store.get("services"), self.store.get("tasks"), self.certificates
+        )
         self._show(self.evaluator.evaluate(snapshot, self.clock()))
         self.model.loaded = True
 
     def forget(self) -> None:
         """Another cluster (or none): the firing alerts are no longer known to hold."""
+        self.certificates = {}
         self._show(self.evaluator.reset(), cleared_at=self.clock())
 
     def _show(self, outcome: Outcome, cleared_at: datetime | None = None) -> None:
