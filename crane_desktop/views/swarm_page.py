@@ -77,6 +77,7 @@ class SwarmPage(QWidget):
         self._certificates_read_at = -float("inf")  # time.monotonic() of the last reading
         self._reading = False
         self._reading_certificates = False
+        self._columns_fitted = False  # to the rows once the rotation state and certificates are known
         self._fields_from_swarm = True  # the next read replaces the fields, edited or not
         self.model = SwarmNodesModel(self)
         context.store.changed.connect(self._on_store_changed)
@@ -249,6 +250,7 @@ class SwarmPage(QWidget):
             return
         self._reading_certificates = True
         self._certificates_read_at = time.monotonic()
+        cluster = self.context.cluster
         try:
             certificates = await self.context.operations.on_cluster(self, _read_certificates, self._nodes())
         except Exception:  # not connected, or the swarm not read: the next tick tries again
@@ -256,7 +258,8 @@ class SwarmPage(QWidget):
             return
         finally:
             self._reading_certificates = False
-        self.show_certificates(certificates)
+        if self.context.cluster is cluster:  # not another cluster's by now
+            self.show_certificates(certificates)
 
     def show_certificates(self, certificates: dict[str, node_certs.NodeCertificate]) -> None:
         """The nodes' certificates in the table, and to the alerts."""
@@ -330,6 +333,10 @@ class SwarmPage(QWidget):
         change = diff(current, rows)
         if change or (not self.model.loaded and "nodes" in self.context.store.loaded):
             self.model.apply_diff(change)
+        if not self._columns_fitted and settings is not None and self.certificates and rows:
+            self._columns_fitted = True  # once: the user's widths are kept after
+            for column in range(self.model.columnCount() - 1):  # the last one stretches
+                self.table.resizeColumnToContents(column)
         self.autolock.show_locked([row.node.hostname for row in rows.values() if row.locked])
         if self.settings is None or not rows:
             self.rotation_label.setText("")
@@ -365,6 +372,7 @@ class SwarmPage(QWidget):
         self.states = {}
         self.certificates = {}
         self._certificates_read_at = -float("inf")
+        self._columns_fitted = False
         self.tokens.info = None
         self.model.clear()
 
