@@ -1,7 +1,7 @@
 """A job's service detail without a swarm (a job service and its tasks fed to the recorded store, as
 the watcher would): the current run's completed/total, failed and running counts, the run number and
-its start; the earlier runs listed with theirs; Run again instead of Scale and Rebalance; a new run starting counts its own tasks; Run again
-asks first and a Cancel sends nothing."""
+its start; the earlier runs listed with theirs; Run again instead of Scale and Rebalance; a new run
+starting counts its own tasks; Run again asks first and a Cancel sends nothing."""
 
 from __future__ import annotations
 
