@@ -134,7 +134,8 @@ def test_cleanup_dry_run_keeps_the_rollback_image_and_lists_an_unused_one(cluste
 
         only_ours = NodePlan(plan.node_id, plan.hostname, (going[image_ids[c]],))
         pinned_meanwhile = apply_plan(cluster, node_2, only_ours, [Keep(c, PINNED, c)])
-        assert not pinned_meanwhile.removed and "kept" in pinned_meanwhile.failed[0][1]
+        assert not pinned_meanwhile.removed and not pinned_meanwhile.failed
+        assert [(item.id, keep.reason) for item, keep in pinned_meanwhile.kept] == [(image_ids[c], PINNED)]
         assert image_ids[c] in docker(2, "image", "ls", "-q", "--no-trunc", repository)
         result = apply_plan(cluster, node_2, only_ours)
         assert [item.id for item in result.removed] == [image_ids[c]] and not result.failed

@@ -856,6 +856,18 @@
         <source>%1 refused: %2</source>
         <translation>%1 项被拒绝：%2</translation>
     </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 kept since the dry run: %2</source>
+        <translation>%1 项自预演后被保留：%2</translation>
+    </message>
 </context>
 <context>
     <name>CommandPalette</name>
