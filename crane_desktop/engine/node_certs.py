@@ -11,8 +11,8 @@ issuer), so they are read where they can be:
   once it is down it cannot, and the earliest its certificate can expire is a fifth of the validity
   after it went down (moby/moby#24132: a node whose certificate expired cannot rejoin).
 
-A certificate needs a warning once less than that fifth is left (its renewal is late), or while its
-node is down. Blocking (sockets): callers run these off the GUI thread. No Qt.
+A certificate needs a warning once less than a fifth of its own life is left (its renewal is late), or
+while its node is down. Blocking (sockets): callers run these off the GUI thread. No Qt.
 """
 
 from __future__ import annotations
@@ -92,13 +92,9 @@ def manager_certificate(node: Node, validity: timedelta) -> NodeCertificate:
     if _subject_cn(certificate) != node.id:
         return _by_state(node, validity, FOREIGN, address, _subject_cn(certificate))
     expiry = certificate.not_valid_after_utc
+    life = expiry - certificate.not_valid_before_utc  # its own: the swarm's setting may have changed since
     return NodeCertificate(
-        node.id,
-        node.hostname,
-        expiry,
-        exact=True,
-        warn_from=expiry - validity * RENEWED_BEFORE,
-        address=address,
+        node.id, node.hostname, expiry, exact=True, warn_from=expiry - life * RENEWED_BEFORE, address=address
     )
 
 

@@ -87,6 +87,9 @@ def test_a_managers_certificate_is_read_on_its_swarm_port(swarm_port):
     assert (cert.expiry, cert.exact, cert.error) == (not_after, True, "")
     assert cert.warn_from == not_after - VALIDITY / 5  # renewed before a fifth is left
     assert not cert.warning(not_after - timedelta(days=19)) and cert.warning(not_after - timedelta(days=17))
+    # the swarm's validity raised since it was issued: the certificate's own life counts (no false alarm)
+    longer = node_certificate(replace(node("node-2"), manager_address=address), timedelta(days=365))
+    assert longer.warn_from == cert.warn_from
 
 
 def test_another_nodes_certificate_or_no_answer_says_unknown(swarm_port):
