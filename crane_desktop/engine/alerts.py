@@ -198,6 +198,7 @@ class Snapshot:
     services: Mapping[str, Service]
     tasks: Mapping[str, Task]
     certificates: Mapping[str, NodeCertificate] = field(default_factory=dict)  # by node id, when read
+    locked: frozenset[str] = frozenset()  # managers whose own engine says they are locked (autolock)
 
 
 def _phrase(template: str, **params: str) -> Phrase:
@@ -213,7 +214,16 @@ NODE_STATE_MESSAGES = {
 def nodes_down(rule: Rule, snapshot: Snapshot, now: datetime) -> list[Condition]:
     found = []
     for node in snapshot.nodes.values():
-        if node.state != "ready":
+        if node.state != "ready" and node.id in snapshot.locked:
+            message = _phrase(
+                QT_TRANSLATE_NOOP(
+                    "alerts",
+                    "{node} is locked: autolock is on and its engine restarted. Unlock it on the Swarm page "
+                    "with the unlock key.",
+                ),
+                node=node.hostname,
+            )
+        elif node.state != "ready":
             template = NODE_STATE_MESSAGES.get(
                 node.state, QT_TRANSLATE_NOOP("alerts", "{node} is not ready ({state}).")
             )

@@ -112,6 +112,7 @@ class AlertCenter(QObject):
         self.evaluator = AlertEvaluator(default_rules())
         self.model = AlertTableModel(self)
         self.certificates: dict[str, NodeCertificate] = {}  # the nodes' swarm certificates read last
+        self.locked: frozenset[str] = frozenset()  # the managers found locked when last asked
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.evaluate)
@@ -133,9 +134,11 @@ class AlertCenter(QObject):
         self.evaluator.set_rules(rules)
         self.evaluate()
 
-    def set_certificates(self, certificates: Mapping[str, NodeCertificate]) -> None:
-        """The nodes' swarm certificates as read last (the Swarm page reads them: engine/node_certs.py)."""
+    def set_node_readings(self, certificates: Mapping[str, NodeCertificate], locked: Iterable[str]) -> None:
+        """What the nodes' own engines said when last asked (the Swarm page asks them): their swarm
+        certificates (engine/node_certs.py) and the managers that are locked."""
         self.certificates = dict(certificates)
+        self.locked = frozenset(locked)
         self.evaluate()
 
     def _on_changed(self, kind: str, _change: Diff[Any]) -> None:
@@ -146,7 +149,11 @@ class AlertCenter(QObject):
         if not all(kind in self.store.loaded for kind in KINDS):
             return
         snapshot = Snapshot(
-            self.store.get("nodes"), self.store.get("services"), self.store.get("tasks"), self.certificates
+            self.store.get("nodes"),
+            self.store.get("services"),
+            self.store.get("tasks"),
+            self.certificates,
+            self.locked,
         )
         self._show(self.evaluator.evaluate(snapshot, self.clock()))
         self.model.loaded = True
@@ -154,6 +161,7 @@ class AlertCenter(QObject):
     def forget(self) -> None:
         """Another cluster (or none): the firing alerts are no longer known to hold."""
         self.certificates = {}
+        self.locked = frozenset()
         self._show(self.evaluator.reset(), cleared_at=self.clock())
 
     def _show(self, outcome: Outcome, cleared_at: datetime | None = None) -> None:

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 REFRESH_MS = 3_000
 CERTIFICATES_MS = 300_000  # the nodes' certificates for the alerts, the page shown or not
 CERTIFICATES_SHOWN_MS = 30_000  # and read again this often while the page is shown
+MANAGER_DOWN_MS = 15_000  # while a manager is down and not known locked: it may come up locked
 FIELD_WIDTH = 240
 
 
@@ -62,9 +63,13 @@ def _read_swarm(cluster: Cluster, nodes: list[Node]) -> tuple[swarm.SwarmSetting
     return swarm.read(cluster.client), swarm.manager_states(cluster, nodes)
 
 
-def _read_certificates(cluster: Cluster, nodes: list[Node]) -> dict[str, node_certs.NodeCertificate]:
-    """Every node's swarm certificate, with the validity the swarm gives them."""
-    return node_certs.read_certificates(nodes, swarm.read(cluster.client).node_cert_expiry)
+def _read_nodes(
+    cluster: Cluster, nodes: list[Node]
+) -> tuple[dict[str, node_certs.NodeCertificate], dict[str, str]]:
+    """Every node's swarm certificate (with the validity the swarm gives them) and every manager's own
+    state (a locked one is only "down" to the swarm)."""
+    validity = swarm.read(cluster.client).node_cert_expiry
+    return node_certs.read_certificates(nodes, validity), swarm.manager_states(cluster, nodes)
 
 
 class SwarmPage(QWidget):
@@ -240,32 +245,45 @@ class SwarmPage(QWidget):
         finally:
             self._reading = False
         self.read_error.hide()
-        self.states = states
+        if states != self.states:
+            self.states = states
+            self._hand_to_alerts()
         self.show_settings(settings)
 
     @operation_slot()
     async def read_certificates(self) -> None:
-        """Read every node's swarm certificate; show them and hand them to the alerts."""
+        """Read every node's swarm certificate and the managers' own states; show them and hand them to
+        the alerts (a locked manager's alert says so)."""
         if self._reading_certificates or "nodes" not in self.context.store.loaded:
             return
         self._reading_certificates = True
         self._certificates_read_at = time.monotonic()
         cluster = self.context.cluster
         try:
-            certificates = await self.context.operations.on_cluster(self, _read_certificates, self._nodes())
+            certificates, states = await self.context.operations.on_cluster(self, _read_nodes, self._nodes())
         except Exception:  # not connected, or the swarm not read: the next tick tries again
             self._certificates_read_at = -float("inf")
             return
         finally:
             self._reading_certificates = False
         if self.context.cluster is cluster:  # not another cluster's by now
+            self.states = states
             self.show_certificates(certificates)
+            waiting = any(
+                node.role == "manager" and node.state != "ready" and states.get(node.id) != swarm.LOCKED
+                for node in self._nodes()
+            )
+            self._certificates_timer.setInterval(MANAGER_DOWN_MS if waiting else CERTIFICATES_MS)
 
     def show_certificates(self, certificates: dict[str, node_certs.NodeCertificate]) -> None:
         """The nodes' certificates in the table, and to the alerts."""
         self.certificates = certificates
-        self.context.alerts.set_certificates(certificates)
+        self._hand_to_alerts()
         self._show_nodes()
+
+    def _hand_to_alerts(self) -> None:
+        locked = [node_id for node_id, state in self.states.items() if state == swarm.LOCKED]
+        self.context.alerts.set_node_readings(self.certificates, locked)
 
     @operation_slot()
     async def reload_settings(self) -> None:
@@ -354,11 +372,19 @@ class SwarmPage(QWidget):
         done = progress.count(swarm.NEW_CERTIFICATE if self.settings.rotating else swarm.CURRENT)
         self.rotation_label.setText(text.replace("%1", str(done)).replace("%2", str(len(rows))))
 
-    def _on_store_changed(self, kind: str, _change: Diff[Any]) -> None:
-        if kind == "nodes":
-            self._show_nodes()
-            if not self.certificates:  # the first nodes of a cluster: the alerts need their certificates
-                self.read_certificates()
+    def _on_store_changed(self, kind: str, change: Diff[Any]) -> None:
+        if kind != "nodes":
+            return
+        shown = {row.node.id: row.node.state for row in self.model.objects()}
+        self._show_nodes()
+        # the first nodes of a cluster, or a manager that went down or came back: ask the engines
+        # (certificates for the alerts; a manager down may be locked)
+        changed_state = any(
+            node.role == "manager" and shown.get(node_id, node.state) != node.state
+            for node_id, node in change.changed.items()
+        )
+        if not self.certificates or changed_state:
+            self.read_certificates()
 
     def _forget(self) -> None:
         """Another cluster: nothing of this one stays shown."""

@@ -67,6 +67,8 @@ def test_autolock_restart_shows_locked_and_unlocks_from_the_app(connected_window
         # the page asks each manager's own engine: the restarted one says it is locked
         qtbot.waitUntil(lambda: row_text(page, f"node-{n}", STATE_COLUMN) == "locked", timeout=20000)
         assert f"node-{n}" in page.autolock.locked_label.text()
+        locked_id = next(row.node.id for row in page.model.objects() if row.node.hostname == f"node-{n}")
+        assert window.context.alerts.locked == {locked_id}  # its node-down alert says it is locked
 
         page.autolock.unlock_edit.setText("SWMKEY-1-not-the-key")
         select(page, f"node-{n}")
@@ -81,6 +83,7 @@ def test_autolock_restart_shows_locked_and_unlocks_from_the_app(connected_window
         assert not page.autolock.error.isVisible()
         qtbot.waitUntil(lambda: row_text(page, f"node-{n}", STATE_COLUMN) == "ready", timeout=30000)
         qtbot.waitUntil(lambda: page.autolock.locked_label.isHidden(), timeout=10000)
+        assert not window.context.alerts.locked
         assert page.autolock.message.text() == f"node-{n} was unlocked."  # not wiped by the refresh
         hosts = docker(other, "node", "ls", "--format", "{{.Hostname}} {{.Status}}").splitlines()
         assert f"node-{n} Ready" in hosts

@@ -169,7 +169,7 @@ def test_unchanged_settings_send_nothing(page, qtbot):
     qtbot.waitUntil(lambda: page.settings_message.text() == "Nothing to change.", timeout=5000)
 
 
-def test_a_locked_manager_is_shown_and_unlocking_asks_for_the_key(page, qtbot):
+def test_a_locked_manager_is_shown_and_unlocking_asks_for_the_key(page, workspace, qtbot):
     qtbot.mouseClick(page.autolock.unlock_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(page.autolock.error.isVisible, timeout=5000)
     assert page.autolock.error.text() == "Select the locked manager to unlock in the table below."
@@ -177,6 +177,8 @@ def test_a_locked_manager_is_shown_and_unlocking_asks_for_the_key(page, qtbot):
     page.states = {by_name("nodes", "node-2").id: "locked"}
     page.show_settings(SwarmSettings.from_api(RECORDED_SWARM))
     assert cell(page, "node-2", STATE_COLUMN) == "locked"
+    page.show_certificates({})  # what the background reading hands on: the alerts know it is locked
+    assert workspace.context.alerts.locked == {by_name("nodes", "node-2").id}
     assert (
         page.autolock.locked_label.text()
         == "Locked: node-2. Give the unlock key and select the manager to unlock."

@@ -174,3 +174,19 @@ def test_rules_are_validated_and_saved():
     assert rules_from_json(json.loads(json.dumps(rules_to_json(rules)))) == tuple(rules)
     assert rules_from_json({TASK_FAILURES: {"count": -2, "minutes": 1}}) == default_rules()
     assert rules_from_json(None) == default_rules()
+
+
+def test_a_locked_manager_is_said_to_be_locked_not_only_down():
+    cluster = Cluster()
+    evaluator = AlertEvaluator(only(NODE_DOWN, minutes=0))
+    node = cluster.node("node-2")
+    apply(cluster.nodes, Diff(changed={node.id: replace(node, state="down", version=node.version + 1)}))
+    locked = replace(cluster.snapshot(), locked=frozenset({node.id}))
+    outcome = evaluator.evaluate(locked, cluster.now)
+    assert [str(a.message) for a in outcome.started] == [
+        "node-2 is locked: autolock is on and its engine restarted. Unlock it on the Swarm page with the "
+        "unlock key."
+    ]
+    # unlocked and back: the alert clears
+    apply(cluster.nodes, Diff(changed={node.id: node}))
+    assert [a.object_name for a in evaluator.evaluate(cluster.snapshot(), cluster.now).cleared] == ["node-2"]

@@ -5278,6 +5278,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>{node} 已断开连接。</translation>
     </message>
     <message>
+        <source>{node} is locked: autolock is on and its engine restarted. Unlock it on the Swarm page with the unlock key.</source>
+        <translation>{node} 已锁定：已开启自动锁定且其引擎已重启。请在“集群设置”页面用解锁密钥将其解锁。</translation>
+    </message>
+    <message>
         <source>{node} is not ready ({state}).</source>
         <translation>{node} 未就绪（{state}）。</translation>
     </message>
