@@ -9,7 +9,7 @@ change the swarm's settings.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from crane_desktop.engine import swarm_settings as swarm
 from crane_desktop.views.swarm_page import SwarmPage
@@ -61,6 +61,11 @@ def test_autolock_restart_shows_locked_and_unlocks_from_the_app(connected_window
         )
         assert page.autolock.show_key_button.text() == "Show"
         assert key == docker(other, "swarm", "unlock-key", "-q")
+        QApplication.clipboard().clear()
+        qtbot.mouseClick(page.autolock.key_field.copy_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: QApplication.clipboard().text() == key, timeout=5000)
+        assert page.autolock.message.text() == "The unlock key was copied."
+        assert page.autolock.key_field.edit.echoMode() == QLineEdit.EchoMode.Password  # copied, still masked
 
         swarm_script("node-stop", str(n))
         swarm_script("node-start", str(n))
