@@ -377,11 +377,10 @@ class SwarmPage(QWidget):
             return
         shown = {row.node.id: row.node.state for row in self.model.objects()}
         self._show_nodes()
-        # the first nodes of a cluster, or a manager that went down or came back: ask the engines
-        # (certificates for the alerts; a manager down may be locked)
+        # the first nodes of a cluster, or a node that went down or came back: ask the engines (a node
+        # down cannot renew its certificate; a manager down may be locked)
         changed_state = any(
-            node.role == "manager" and shown.get(node_id, node.state) != node.state
-            for node_id, node in change.changed.items()
+            shown.get(node_id, node.state) != node.state for node_id, node in change.changed.items()
         )
         if not self.certificates or changed_state:
             self.read_certificates()
