@@ -66,6 +66,8 @@ def expiry_text(row: NodeRow, now: datetime | None = None) -> str:
     now = now or datetime.now(UTC)
     if cert.expiry is not None and cert.exact:
         days = (cert.expiry - now).days
+        if cert.expiry <= now:
+            return translate("SwarmNodesModel", "%1 (expired)").replace("%1", full_time(cert.expiry))
         text = translate("SwarmNodesModel", "%1 (in %n day(s))", "", days).replace(
             "%1", full_time(cert.expiry)
         )

@@ -110,6 +110,11 @@ def test_each_nodes_certificate_expiry_is_shown_and_a_late_one_warned(page, work
     )
     assert cell(page, "node-3", EXPIRY_COLUMN) == "unknown: its swarm port 10.0.0.3:2377 does not answer here"
     assert cell(page, "node-4", EXPIRY_COLUMN) == "renewed by the swarm while the node is up"
+    expired = dict(certs)
+    expired[node_2] = replace(certs[node_2], expiry=now - timedelta(hours=1))
+    page.show_certificates(expired)
+    assert cell(page, "node-2", EXPIRY_COLUMN) == f"{full_time(now - timedelta(hours=1))} (expired)"
+    page.show_certificates(certs)
     colors = {host: color(page, host) for host in ("node-1", "node-2", "node-3", "node-4")}
     assert colors == {"node-1": None, "node-2": WARN, "node-3": None, "node-4": None}
     # the alerts have them: node-2's late renewal is an alert

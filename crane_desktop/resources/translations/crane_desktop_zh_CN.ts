@@ -4751,6 +4751,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>等待新根 CA</translation>
     </message>
     <message>
+        <source>%1 (expired)</source>
+        <translation>%1（已到期）</translation>
+    </message>
+    <message>
         <source>%1 (in %n day(s))</source>
         <translation>%1（%n 天后）</translation>
     </message>
