@@ -8,10 +8,12 @@ change the swarm's settings.
 
 from __future__ import annotations
 
+from cryptography import x509
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from crane_desktop.engine import swarm_settings as swarm
+from crane_desktop.engine.node_certs import peer_certificate
 from crane_desktop.views.swarm_page import SwarmPage
 from tests.gui.test_node_helpers import answer
 from tests.swarm import docker, docker_json, swarm_script
@@ -140,6 +142,12 @@ def test_ca_rotation_ends_with_every_node_on_the_new_root(connected_window, qtbo
     assert roots == {new_root}
     assert {row_text(page, f"node-{i}", 3) for i in (1, 2, 3, 4)} == {"from the current root"}
     assert swarm.rotation_done(page.settings, (row.node for row in page.model.objects()))
+    # the certificates the managers present on their swarm ports are signed by the new root
+    root = x509.load_pem_x509_certificate(new_root.encode())
+    for row in page.model.objects():
+        if row.node.role == "manager":
+            presented = peer_certificate(row.node.manager_address)
+            presented.verify_directly_issued_by(root)  # raises when another key signed it
 
 
 def history_limit(node: int) -> str:
