@@ -156,7 +156,19 @@ class AlertCenter(QObject):
             self.locked,
         )
         self._show(self.evaluator.evaluate(snapshot, self.clock()))
+        self._reword()
         self.model.loaded = True
+
+    def _reword(self) -> None:
+        """A firing alert whose condition now reads otherwise (a node down found locked) shows the new
+        words; it stays the same alert (no second notification)."""
+        changed = {}
+        for alert in self.evaluator.firing.values():
+            row = self.model.get(alert.id)
+            if row is not None and row.alert.message != alert.message:
+                changed[alert.id] = replace(row, alert=alert)
+        if changed:
+            self.model.apply_diff(Diff(changed=changed))
 
     def forget(self) -> None:
         """Another cluster (or none): the firing alerts are no longer known to hold."""
