@@ -310,10 +310,7 @@ def node_certificates(rule: Rule, snapshot: Snapshot, now: datetime) -> list[Con
     its expiry is within the rule's days (engine/node_certs.py says when a warning is due)."""
     found = []
     for cert in snapshot.certificates.values():
-        node = snapshot.nodes.get(cert.node_id)
-        if node is None or cert.expiry is None or not cert.warning(now):
-            continue
-        if cert.down_since is not None and node.state == "ready":  # back up since it was read: renewed
+        if not cert.needs_attention(snapshot.nodes.get(cert.node_id), now) or cert.expiry is None:
             continue
         if cert.expiry - now > timedelta(days=rule.value("days")):
             continue

@@ -58,6 +58,13 @@ class NodeCertificate:
     def warning(self, now: datetime) -> bool:
         return self.warn_from is not None and now >= self.warn_from
 
+    def needs_attention(self, node: Node | None, now: datetime) -> bool:
+        """A warning that still holds for `node` as the store has it now (a node read down that is
+        back up has renewed its certificate, though it was not read again yet)."""
+        if node is None or self.expiry is None or not self.warning(now):
+            return False
+        return self.down_since is None or node.state != "ready"
+
 
 def peer_certificate(address: str, timeout: float = HANDSHAKE_TIMEOUT) -> x509.Certificate:
     """The certificate the TLS server at `address` ("host:port") presents (OSError, ssl.SSLError or

@@ -99,6 +99,7 @@ class AlertCenter(QObject):
 
     fired = Signal(object)  # Alert: a new alert started (for the desktop notification)
     countChanged = Signal()  # the number of active alerts may have changed
+    readingsChanged = Signal()  # the nodes' certificates or locked managers were read again
 
     def __init__(
         self,
@@ -140,6 +141,7 @@ class AlertCenter(QObject):
         self.certificates = dict(certificates)
         self.locked = frozenset(locked)
         self.evaluate()
+        self.readingsChanged.emit()
 
     def _on_changed(self, kind: str, _change: Diff[Any]) -> None:
         if kind in KINDS:

@@ -120,7 +120,7 @@ def expiry_tooltip(row: NodeRow) -> str:
 
 def _expiry_color(row: NodeRow) -> QColor | None:
     cert = row.certificate
-    return WARN if cert is not None and cert.warning(datetime.now(UTC)) else None
+    return WARN if cert is not None and cert.needs_attention(row.node, datetime.now(UTC)) else None
 
 
 def _expiry_sort(row: NodeRow) -> float:

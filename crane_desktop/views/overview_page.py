@@ -125,6 +125,7 @@ class OverviewPage(QWidget):
         self._age_out.timeout.connect(self.refresh)
         self._age_out.start()
         context.store.changed.connect(self._on_changed)
+        context.alerts.readingsChanged.connect(self._refresh_soon.start)  # the nodes' certificates
         for kind in FOLLOWED:
             if context.store.get(kind):
                 self.changes_model.remember(kind, context.store.get(kind))
@@ -211,9 +212,32 @@ class OverviewPage(QWidget):
         lines = []
         if root is not None:
             lines.append(self._expiry_line(self.tr("Swarm root CA"), root))
+        lines += self._node_certificate_lines()
         if self.client_expiry is not None:
             lines.append(self._expiry_line(self.tr("Your client certificate"), self.client_expiry))
         self.certificates_box.body.setText("<br>".join(lines) or self.tr("No certificate in use"))
+
+    def _node_certificate_lines(self) -> list[str]:
+        """The nodes' swarm certificates that need attention (the Swarm page reads them), else when the
+        next one read expires; each a link to the Swarm page."""
+        nodes, now = self.context.store.get("nodes"), datetime.now(UTC)
+        certificates = sorted(self.context.alerts.certificates.values(), key=lambda cert: cert.hostname)
+        lines = []
+        for cert in certificates:
+            if cert.expiry is None or not cert.needs_attention(nodes.get(cert.node_id), now):
+                continue
+            text = (
+                self.tr("%1 is down: its swarm certificate may expire from %2")
+                if cert.down_since is not None
+                else self.tr("The swarm certificate of %1 expires on %2 and was not renewed")
+            )
+            text = text.replace("%1", cert.hostname).replace("%2", local_date(cert.expiry))
+            lines.append(_link("page:swarm", _bad(text)))
+        read = [cert.expiry for cert in certificates if cert.exact and cert.expiry is not None]
+        if not lines and read:
+            text = self.tr("Node certificates: renewed by the swarm (the next expires on %1)")
+            lines.append(_link("page:swarm", text.replace("%1", local_date(min(read)))))
+        return lines
 
     def _expiry_line(self, what: str, when: datetime) -> str:
         days = (when - datetime.now(UTC)).days

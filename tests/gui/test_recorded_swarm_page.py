@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
+from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.formatting import full_time
 from crane_desktop.engine.health import pem_expiry
 from crane_desktop.engine.node_certs import UNREACHABLE, NodeCertificate
@@ -125,6 +126,7 @@ def test_each_nodes_certificate_expiry_is_shown_and_a_late_one_warned(page, work
 
 def test_a_node_down_shows_when_its_certificate_may_expire(page, workspace):
     node_4 = replace(by_name("nodes", "node-4"), state="down", updated_at=datetime(2026, 11, 1, tzinfo=UTC))
+    workspace.context.store.apply("nodes", Diff(changed={node_4.id: node_4}))
     since = node_4.updated_at
     cert = NodeCertificate(node_4.id, "node-4", since + timedelta(days=18), warn_from=since, down_since=since)
     page.show_certificates({node_4.id: cert})

@@ -4031,6 +4031,18 @@
         <translation>未使用证书</translation>
     </message>
     <message>
+        <source>%1 is down: its swarm certificate may expire from %2</source>
+        <translation>%1 已下线：其集群证书最早可能于 %2 到期</translation>
+    </message>
+    <message>
+        <source>The swarm certificate of %1 expires on %2 and was not renewed</source>
+        <translation>%1 的集群证书将于 %2 到期，且未按时续期</translation>
+    </message>
+    <message>
+        <source>Node certificates: renewed by the swarm (the next expires on %1)</source>
+        <translation>节点证书：由集群自动续期（最近一张于 %1 到期）</translation>
+    </message>
+    <message>
         <source>%1 expired on %2</source>
         <translation>%1 已于 %2 过期</translation>
     </message>
@@ -4764,7 +4776,7 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     </message>
     <message>
         <source>may expire from %1: down since %2, it cannot renew</source>
-        <translation>最早可能于 %1 到期：自 %2 起宕机，无法续期</translation>
+        <translation>最早可能于 %1 到期：自 %2 起下线，无法续期</translation>
     </message>
     <message>
         <source>unknown: its swarm port %1 does not answer here</source>
@@ -4788,7 +4800,7 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     </message>
     <message>
         <source>A node that is down cannot renew its certificate; once it has expired the node cannot rejoin the swarm (it must leave and join again).</source>
-        <translation>宕机的节点无法续期证书；证书一旦到期，该节点便无法重新加入集群（必须先退出再重新加入）。</translation>
+        <translation>下线的节点无法续期证书；证书一旦到期，该节点便无法重新加入集群（必须先退出再重新加入）。</translation>
     </message>
     <message>
         <source>Node</source>
@@ -4883,7 +4895,7 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     </message>
     <message>
         <source>The swarm's own CA signs the certificates its nodes use among themselves; they are renewed automatically. It is not the CA of the engines' TLS API: rotating it changes none of this workstation's certificates. A manager's certificate is read on its swarm port; a worker's cannot be read from here, but a node that is down cannot renew its certificate, and once it has expired the node cannot rejoin: such nodes are shown in the warning colour and raise an alert.</source>
-        <translation>集群自己的 CA 签发节点之间通信所用的证书，这些证书会自动续期。它不是引擎 TLS API 的 CA：轮换它不会改变本工作站的任何证书。管理节点的证书从其集群端口读取；工作节点的证书无法从此处读取，但宕机的节点无法续期证书，证书一旦到期该节点便无法重新加入集群：这类节点以警告颜色显示并触发告警。</translation>
+        <translation>集群自己的 CA 签发节点之间通信所用的证书，这些证书会自动续期。它不是引擎 TLS API 的 CA：轮换它不会改变本工作站的任何证书。管理节点的证书从其集群端口读取；工作节点的证书无法从此处读取，但下线的节点无法续期证书，证书一旦到期该节点便无法重新加入集群：这类节点以警告颜色显示并触发告警。</translation>
     </message>
     <message>
         <source>Rotate CA…</source>
@@ -5315,7 +5327,7 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     </message>
     <message>
         <source>{node} is down and cannot renew its swarm certificate: it may expire from {date}, after which the node cannot rejoin.</source>
-        <translation>{node} 已宕机，无法续期其集群证书：证书最早可能于 {date} 到期，此后该节点无法重新加入集群。</translation>
+        <translation>{node} 已下线，无法续期其集群证书：证书最早可能于 {date} 到期，此后该节点无法重新加入集群。</translation>
     </message>
     <message>
         <source>The swarm certificate of {node} expires on {date} and was not renewed.</source>
