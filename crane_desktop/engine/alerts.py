@@ -16,6 +16,7 @@ from typing import Any
 
 from crane_desktop.engine.health import FAILED_STATES, JOB_MODES, quorum, swarm_root_expiry, task_counts
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, Phrase
+from crane_desktop.engine.node_certs import NodeCertificate
 from crane_desktop.engine.snapshots import Node, Service, Task
 
 CONTEXT = "alerts"
@@ -200,8 +201,10 @@ class Snapshot:
     nodes: Mapping[str, Node]
     services: Mapping[str, Service]
     tasks: Mapping[str, Task]
+    certificates: Mapping[str, NodeCertificate] = field(default_factory=dict)  # by node id, when read
+    locked: frozenset[str] = frozenset()  # managers whose own engine says they are locked (autolock)
     # the profile's own TLS certificates (engine/preflight.py certificate_expiries): which -> expiry
-    certificates: Mapping[str, datetime] = field(default_factory=dict)
+    profile_certificates: Mapping[str, datetime] = field(default_factory=dict)
 
 
 def _phrase(template: str, **params: str) -> Phrase:
@@ -217,7 +220,16 @@ NODE_STATE_MESSAGES = {
 def nodes_down(rule: Rule, snapshot: Snapshot, now: datetime) -> list[Condition]:
     found = []
     for node in snapshot.nodes.values():
-        if node.state != "ready":
+        if node.state != "ready" and node.id in snapshot.locked:
+            message = _phrase(
+                QT_TRANSLATE_NOOP(
+                    "alerts",
+                    "{node} is locked: autolock is on and its engine restarted. Unlock it on the Swarm page "
+                    "with the unlock key.",
+                ),
+                node=node.hostname,
+            )
+        elif node.state != "ready":
             template = NODE_STATE_MESSAGES.get(
                 node.state, QT_TRANSLATE_NOOP("alerts", "{node} is not ready ({state}).")
             )
@@ -301,8 +313,8 @@ PROFILE_CERTIFICATES = {
 
 
 def certificate(rule: Rule, snapshot: Snapshot, now: datetime) -> list[Condition]:
-    """The swarm's root CA, and the profile's client and CA certificates (without them, or with
-    expired ones, the app cannot reach the engines), expiring within the rule's days."""
+    """The swarm's root CA, the profile's client and CA certificates (without them, or with expired
+    ones, the app cannot reach the engines) and the nodes' own, expiring within the rule's days."""
     within = timedelta(days=rule.value("days"))
     found = []
     expiry = swarm_root_expiry(snapshot.nodes.values())
@@ -312,10 +324,34 @@ def certificate(rule: Rule, snapshot: Snapshot, now: datetime) -> list[Condition
             date=expiry.strftime("%Y-%m-%d"),
         )
         found.append(Condition("swarm-root-ca", QT_TRANSLATE_NOOP("alerts", "Swarm root CA"), message))
-    for key, expiry in sorted(snapshot.certificates.items()):
+    for key, expiry in sorted(snapshot.profile_certificates.items()):
         if key in PROFILE_CERTIFICATES and expiry - now <= within:
             name, template = PROFILE_CERTIFICATES[key]
             found.append(Condition(key, name, _phrase(template, date=expiry.strftime("%Y-%m-%d"))))
+    return found + node_certificates(rule, snapshot, now)
+
+
+def node_certificates(rule: Rule, snapshot: Snapshot, now: datetime) -> list[Condition]:
+    """A node's swarm certificate whose renewal is late, or whose node is down (it cannot renew), once
+    its expiry is within the rule's days (engine/node_certs.py says when a warning is due)."""
+    found = []
+    for cert in snapshot.certificates.values():
+        if not cert.needs_attention(snapshot.nodes.get(cert.node_id), now) or cert.expiry is None:
+            continue
+        if cert.expiry - now > timedelta(days=rule.value("days")):
+            continue
+        if cert.down_since is not None:
+            template = QT_TRANSLATE_NOOP(
+                "alerts",
+                "{node} is down and cannot renew its swarm certificate: it may expire from {date}, "
+                "after which the node cannot rejoin.",
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "alerts", "The swarm certificate of {node} expires on {date} and was not renewed."
+            )
+        message = _phrase(template, node=cert.hostname, date=cert.expiry.strftime("%Y-%m-%d %H:%M"))
+        found.append(Condition(f"node-certificate:{cert.node_id}", cert.hostname, message))
     return found
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import docker
@@ -74,6 +74,7 @@ class NodePlan:
     items: tuple[Item, ...] = ()
     kept: tuple[KeptImage, ...] = ()
     error: str = ""  # why the node could not be read
+    failure: EngineError | None = field(default=None, compare=False, repr=False)  # the same, to translate
 
     @property
     def size(self) -> int:
@@ -82,7 +83,8 @@ class NodePlan:
 
 @dataclass(frozen=True)
 class NodeResult:
-    """What a cleanup did on one node: what went, what refused (and why), the bytes freed."""
+    """What a cleanup did on one node: what went, what refused (and the engine's words), what was kept
+    because it became a rollback target or was pinned since the dry run, the bytes freed."""
 
     node_id: str
     hostname: str
@@ -90,6 +92,8 @@ class NodeResult:
     failed: tuple[tuple[Item, str], ...] = ()
     freed: int = 0
     error: str = ""
+    failure: EngineError | None = field(default=None, compare=False, repr=False)  # the same, to translate
+    kept: tuple[tuple[Item, Keep], ...] = ()
 
 
 # -- image references ------------------------------------------------------------------------------
@@ -220,7 +224,7 @@ def plan_node(cluster: Cluster, node: Node, keeps: Sequence[Keep], *, volumes: b
         client = cluster.node_client(node)
         df = api.call(client, client.df)
     except EngineError as error:
-        return NodePlan(node.id, node.hostname, error=error.message)
+        return NodePlan(node.id, node.hostname, error=error.message, failure=error)
     return plan_from_df(node, df if isinstance(df, Mapping) else {}, keeps, volumes=volumes)
 
 
@@ -257,17 +261,18 @@ def apply_plan(cluster: Cluster, node: Node, plan: NodePlan, keeps: Sequence[Kee
         client = cluster.node_client(node)
         df = api.call(client, client.df)
     except EngineError as error:
-        return NodeResult(node.id, node.hostname, error=error.message)
+        return NodeResult(node.id, node.hostname, error=error.message, failure=error)
     before = usage_from_df(df)
     images = {str(i.get("Id", "")): i for i in df.get("Images") or () if isinstance(i, Mapping)}
     order = {"container": 0, "image": 1, "volume": 2, "build-cache": 3}
     removed: list[Item] = []
     failed: list[tuple[Item, str]] = []
+    kept: list[tuple[Item, Keep]] = []
     for item in sorted(plan.items, key=lambda i: order.get(i.kind, 9)):
         image = images.get(item.id) if item.kind == "image" else None
         now_kept = [k for k in keeps if image is not None and image_matches(image, k.reference)]
         if now_kept:
-            failed.append((item, f"kept: {now_kept[0].reason} image of {now_kept[0].owner}"))
+            kept.append((item, now_kept[0]))
             continue
         try:
             _remove(client, item)
@@ -284,7 +289,7 @@ def apply_plan(cluster: Cluster, node: Node, plan: NodePlan, keeps: Sequence[Kee
         freed = max(0, before.total_size - after.total_size)
     except EngineError:
         freed = sum(item.size for item in removed)
-    return NodeResult(node.id, node.hostname, tuple(removed), tuple(failed), freed)
+    return NodeResult(node.id, node.hostname, tuple(removed), tuple(failed), freed, kept=tuple(kept))
 
 
 def apply_plans(

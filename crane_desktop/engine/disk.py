@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 import docker
@@ -38,6 +38,7 @@ class DiskUsage:
     id: str = ""  # node id; empty for the cluster's total
     hostname: str = ""
     error: str = ""  # why the node's engine did not answer
+    failure: EngineError | None = field(default=None, compare=False, repr=False)  # the same, to translate
     images: int = 0
     images_active: int = 0
     images_size: int = 0
@@ -73,7 +74,7 @@ class DiskUsage:
         )
 
 
-COUNTS = tuple(f.name for f in fields(DiskUsage) if f.name not in ("id", "hostname", "error"))
+COUNTS = tuple(f.name for f in fields(DiskUsage) if f.name not in ("id", "hostname", "error", "failure"))
 
 
 def _int(value: Any) -> int:
@@ -137,7 +138,7 @@ def node_usage(cluster: Cluster, node: Node) -> DiskUsage:
         usage = engine_usage(cluster.node_client(node))
     except EngineError as error:
         log.info("no disk usage for node %s: %s", node.hostname, error)
-        return DiskUsage(id=node.id, hostname=node.hostname, error=error.message)
+        return DiskUsage(id=node.id, hostname=node.hostname, error=error.message, failure=error)
     return replace(usage, id=node.id, hostname=node.hostname)
 
 

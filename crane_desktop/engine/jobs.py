@@ -61,9 +61,34 @@ def job_run(service: Service, tasks: Iterable[Task]) -> JobRun | None:
     current = [
         t for t in tasks if t.service_id == service.id and _iteration(t.raw.get("JobIteration")) == iteration
     ]
-    completed = sum(1 for t in current if t.state == "complete")
-    failed = sum(1 for t in current if t.state in FAILED_STATES)
-    running = sum(1 for t in current if t.state in RUNNING_STATES and t.desired_state == "complete")
+    return _run(service, iteration, current, parse_time(status.get("LastExecution")))
+
+
+def job_runs(service: Service, tasks: Iterable[Task]) -> list[JobRun]:
+    """Every run whose tasks are still known (the engine's task history and the ones Crane kept after
+    the engine forgot them), newest first; the current one as `job_run` gives it. An earlier run's
+    start is its first task's creation."""
+    known = list(tasks)
+    current = job_run(service, known)
+    if current is None:
+        return []
+    by_iteration: dict[int, list[Task]] = {}
+    for task in known:
+        if task.service_id == service.id:
+            by_iteration.setdefault(_iteration(task.raw.get("JobIteration")), []).append(task)
+    earlier = [
+        _run(service, iteration, listed, min(t.created_at for t in listed))
+        for iteration, listed in by_iteration.items()
+        if iteration != current.iteration
+    ]
+    return [current, *sorted(earlier, key=lambda run: run.iteration, reverse=True)]
+
+
+def _run(service: Service, iteration: int, tasks: list[Task], started: datetime) -> JobRun:
+    """One run's counts from its tasks."""
+    completed = sum(1 for t in tasks if t.state == "complete")
+    failed = sum(1 for t in tasks if t.state in FAILED_STATES)
+    running = sum(1 for t in tasks if t.state in RUNNING_STATES and t.desired_state == "complete")
     mode = (service.raw.get("Spec") or {}).get("Mode") or {}
     replicated = mode.get("ReplicatedJob") if isinstance(mode, Mapping) else None
     if isinstance(replicated, Mapping):
@@ -71,11 +96,11 @@ def job_run(service: Service, tasks: Iterable[Task]) -> JobRun | None:
         total = service.replicas or 0
         max_concurrent = concurrent if isinstance(concurrent, int) else 1
     else:  # a global job: as many as the nodes the run placed a task on
-        total = len({t.node_id for t in current if t.node_id}) or len(current)
+        total = len({t.node_id for t in tasks if t.node_id}) or len(tasks)
         max_concurrent = None
     return JobRun(
         iteration=iteration,
-        last_execution=parse_time(status.get("LastExecution")),
+        last_execution=started,
         total=total,
         max_concurrent=max_concurrent,
         completed=completed,

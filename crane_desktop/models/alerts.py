@@ -33,6 +33,7 @@ from crane_desktop.engine.alerts import (
 )
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.formatting import local_time
+from crane_desktop.engine.node_certs import NodeCertificate
 from crane_desktop.messages import phrase_text
 from crane_desktop.models.store import ClusterStore
 from crane_desktop.models.table import Column, KeyedTableModel
@@ -118,6 +119,7 @@ class AlertCenter(QObject):
 
     fired = Signal(object)  # Alert: a new alert started (for the desktop notification)
     countChanged = Signal()  # the number of active alerts may have changed
+    readingsChanged = Signal()  # the nodes' certificates or locked managers were read again
 
     def __init__(
         self,
@@ -133,8 +135,10 @@ class AlertCenter(QObject):
         self._evaluating = self._evaluate_again = False
         self._generation = 0  # another cluster: an evaluation still running is for the one before
         self.evaluator = AlertEvaluator(default_rules())
-        self.certificates: dict[str, datetime] = {}  # the profile's own (Snapshot.certificates)
+        self.profile_certificates: dict[str, datetime] = {}  # Snapshot.profile_certificates
         self.model = AlertTableModel(self)
+        self.certificates: dict[str, NodeCertificate] = {}  # the nodes' swarm certificates read last
+        self.locked: frozenset[str] = frozenset()  # the managers found locked when last asked
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.evaluate)
@@ -158,8 +162,16 @@ class AlertCenter(QObject):
 
     def set_certificates(self, expiries: Mapping[str, datetime]) -> None:
         """When the profile's client and CA certificates expire (read off the GUI thread on connect)."""
-        self.certificates = dict(expiries)
+        self.profile_certificates = dict(expiries)
         self.evaluate()
+
+    def set_node_readings(self, certificates: Mapping[str, NodeCertificate], locked: Iterable[str]) -> None:
+        """What the nodes' own engines said when last asked (the Swarm page asks them): their swarm
+        certificates (engine/node_certs.py) and the managers that are locked."""
+        self.certificates = dict(certificates)
+        self.locked = frozenset(locked)
+        self.evaluate()
+        self.readingsChanged.emit()
 
     def _on_changed(self, kind: str, _change: Diff[Any]) -> None:
         if kind in KINDS:
@@ -178,7 +190,12 @@ class AlertCenter(QObject):
             return
         store, now = self.store, self.clock()
         snapshot = Snapshot(
-            dict(store.get("nodes")), dict(store.get("services")), dict(store.get("tasks")), self.certificates
+            dict(store.get("nodes")),
+            dict(store.get("services")),
+            dict(store.get("tasks")),
+            self.certificates,
+            self.locked,
+            self.profile_certificates,
         )
         rules = self.evaluator.rules
         if self._submit is None:
@@ -206,12 +223,26 @@ class AlertCenter(QObject):
 
     def _settle(self, found: Holding, now: datetime) -> None:
         self._show(self.evaluator.settle(found, now))
+        self._reword()
         self.model.loaded = True
+
+    def _reword(self) -> None:
+        """A firing alert whose condition now reads otherwise (a node down found locked) shows the new
+        words; it stays the same alert (no second notification)."""
+        changed = {}
+        for alert in self.evaluator.firing.values():
+            row = self.model.get(alert.id)
+            if row is not None and row.alert.message != alert.message:
+                changed[alert.id] = replace(row, alert=alert)
+        if changed:
+            self.model.apply_diff(Diff(changed=changed))
 
     def forget(self) -> None:
         """Another cluster (or none): the firing alerts are no longer known to hold."""
         self._generation += 1
         self.certificates = {}
+        self.locked = frozenset()
+        self.profile_certificates = {}
         self._show(self.evaluator.reset(), cleared_at=self.clock())
 
     def _show(self, outcome: Outcome, cleared_at: datetime | None = None) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from crane_desktop.engine.diff import diff
 from crane_desktop.engine.disk import DiskUsage, total
 from crane_desktop.engine.formatting import byte_size
+from crane_desktop.messages import reason_text
 from crane_desktop.models.table import Column, KeyedTableModel
 
 translate = QCoreApplication.translate
@@ -35,7 +36,8 @@ def _number(field: str) -> Callable[[DiskUsage], int]:
 
 def _note(usage: DiskUsage) -> str:
     if not usage.reachable:
-        return translate("DiskTableModel", "Not reachable: %1").replace("%1", usage.error)
+        why = reason_text(usage.failure) if usage.failure else usage.error
+        return translate("DiskTableModel", "Not reachable: %1").replace("%1", why)
     return ""
 
 

@@ -37,6 +37,7 @@ from crane_desktop.engine.cleanup import (
 from crane_desktop.engine.formatting import byte_size
 from crane_desktop.engine.image_pins import load_pins, save_pins
 from crane_desktop.engine.snapshots import Node
+from crane_desktop.messages import reason_text
 from crane_desktop.views.dialogs import EngineDialog, confirm, show_error
 from crane_desktop.views.operations import OperationRunner, operation_slot
 
@@ -153,7 +154,8 @@ class CleanupDialog(EngineDialog):
         for plan in plans:
             node = QTreeWidgetItem(self.tree, [plan.hostname])
             if plan.error:
-                node.setText(3, self.tr("Not reachable: %1").replace("%1", plan.error))
+                why = reason_text(plan.failure) if plan.failure else plan.error
+                node.setText(3, self.tr("Not reachable: %1").replace("%1", why))
                 continue
             node.setText(1, self.tr("%n item(s) to remove", "", len(plan.items)))
             node.setText(2, byte_size(plan.size))
@@ -223,9 +225,8 @@ class CleanupDialog(EngineDialog):
 
     def _result_line(self, result: NodeResult) -> str:
         if result.error:
-            return (
-                self.tr("%1: not reachable (%2)").replace("%1", result.hostname).replace("%2", result.error)
-            )
+            why = reason_text(result.failure) if result.failure else result.error
+            return self.tr("%1: not reachable (%2)").replace("%1", result.hostname).replace("%2", why)
         line = (
             self.tr("%1: freed %2, %3 item(s) removed")
             .replace("%1", result.hostname)
@@ -237,4 +238,14 @@ class CleanupDialog(EngineDialog):
             line += " — " + self.tr("%1 refused: %2").replace("%1", str(len(result.failed))).replace(
                 "%2", refused
             )
+        if result.kept:
+            kept = self.tr("; ").join(
+                self.tr("%1 (%2)")
+                .replace("%1", item.name)
+                .replace("%2", reason_words(keep.reason).replace("%1", keep.owner))
+                for item, keep in result.kept[:3]
+            )
+            line += " — " + self.tr("%1 kept since the dry run: %2").replace(
+                "%1", str(len(result.kept))
+            ).replace("%2", kept)
         return line

@@ -151,6 +151,7 @@ class OverviewPage(QWidget):
         context.store.changed.connect(self._on_changed)
         context.store.eventArrived.connect(self.changes_model.add_event)
         context.store.eventsBackfilled.connect(self.changes_model.add_backfill)
+        context.alerts.readingsChanged.connect(self._refresh_soon.start)  # the nodes' certificates
         for kind in FOLLOWED:
             if context.store.get(kind):
                 self.changes_model.remember(kind, context.store.get(kind))
@@ -274,12 +275,30 @@ class OverviewPage(QWidget):
         self.certificates_box.body.setText("<br>".join(lines) or self.tr("No certificate in use"))
 
     def _node_certificate_lines(self) -> list[str]:
-        """The nodes' swarm certificates: how long the swarm makes them valid (it renews them before
-        they expire) and each node whose certificate is not from the swarm's current CA."""
+        """The nodes' swarm certificates: those that need attention (read off the nodes: a renewal that
+        is late, a node down that cannot renew), else when the next one read expires; how long the swarm
+        makes them valid (it renews them before they expire) and each node whose certificate is not
+        from the swarm's current CA."""
+        nodes, now = self.context.store.get("nodes"), datetime.now(UTC)
+        lines = []
+        certificates = sorted(self.context.alerts.certificates.values(), key=lambda cert: cert.hostname)
+        for cert in certificates:
+            if cert.expiry is None or not cert.needs_attention(nodes.get(cert.node_id), now):
+                continue
+            text = (
+                self.tr("%1 is down: its swarm certificate may expire from %2")
+                if cert.down_since is not None
+                else self.tr("The swarm certificate of %1 expires on %2 and was not renewed")
+            )
+            text = text.replace("%1", cert.hostname).replace("%2", local_date(cert.expiry))
+            lines.append(_link("page:swarm", _bad(text)))
+        read = [cert.expiry for cert in certificates if cert.exact and cert.expiry is not None]
+        if not lines and read:
+            text = self.tr("Node certificates: renewed by the swarm (the next expires on %1)")
+            lines.append(_link("page:swarm", text.replace("%1", local_date(min(read)))))
         swarm = self.swarm
-        nodes = self.context.store.get("nodes")
         if swarm is None or not nodes:
-            return []
+            return lines
         days = swarm.node_cert_expiry // DAY_NS
         validity = self.tr("%n day(s)", "", days) if days else duration(swarm.node_cert_expiry)
         lagging = [n for n in nodes.values() if node_progress(n, swarm) != CURRENT]
@@ -288,7 +307,7 @@ class OverviewPage(QWidget):
             state = _bad(self.tr("%n node(s) not on the current CA", "", len(lagging)))
         else:
             state = self.tr("all %n node(s) on the current CA", "", len(nodes))
-        lines = [_link("page:swarm", text.replace("%2", state))]
+        lines.append(_link("page:swarm", text.replace("%2", state)))
         lines += [
             _link(
                 f"node:{n.id}",

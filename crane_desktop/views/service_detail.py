@@ -33,7 +33,7 @@ from crane_desktop.engine import drain, stacks
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.formatting import local_time
 from crane_desktop.engine.image_updates import short_digest
-from crane_desktop.engine.jobs import is_job, job_run, run_again
+from crane_desktop.engine.jobs import is_job, job_runs, run_again
 from crane_desktop.engine.service_form import spec_sections
 from crane_desktop.engine.snapshots import Service
 from crane_desktop.messages import error_hint, error_text, phrase_text, sentences
@@ -161,6 +161,10 @@ class ServiceDetail(QWidget):
         self.job.setObjectName("jobLabel")
         self.job.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.job.hide()
+        self.job_history = QLabel(self)  # the earlier runs still known, newest first
+        self.job_history.setObjectName("jobHistory")
+        self.job_history.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.job_history.hide()
         self.run_again_button = QPushButton(self.tr("Run again"), self)
         self.run_again_button.setObjectName("runAgainButton")
         self.run_again_button.setToolTip(
@@ -263,6 +267,7 @@ class ServiceDetail(QWidget):
         layout.addWidget(self.rollout)
         layout.addWidget(self.newer_row)
         layout.addWidget(self.job)
+        layout.addWidget(self.job_history)
         layout.addWidget(self.why)
         layout.addWidget(self.tabs, 1)
 
@@ -377,10 +382,24 @@ class ServiceDetail(QWidget):
         return self.tr("replicated: %1 task(s)").replace("%1", str(service.replicas))
 
     def _show_job(self) -> None:
-        """A job's current run: completed of asked for, failed, running, which run and when it began."""
+        """A job's current run: completed of asked for, failed, running, which run and when it began;
+        below it the earlier runs whose tasks are still known."""
         service = self.service
-        run = job_run(service, self.model.tasks()) if service is not None else None
+        runs = job_runs(service, self.model.tasks()) if service is not None else []
+        run = runs[0] if runs else None
         self.job.setVisible(run is not None)
+        self.job_history.setVisible(len(runs) > 1)
+        self.job_history.setText(
+            "\n".join(
+                self.tr("Run %1, started %2: %3/%4 completed, %5 failed")
+                .replace("%1", str(earlier.iteration + 1))
+                .replace("%2", local_time(earlier.last_execution) or "—")
+                .replace("%3", str(earlier.completed))
+                .replace("%4", str(earlier.total))
+                .replace("%5", str(earlier.failed))
+                for earlier in runs[1:]
+            )
+        )
         self.run_again_button.setVisible(run is not None)
         self.rebalance_button.setVisible(run is None)  # a job is run again, not rebalanced
         if run is None:

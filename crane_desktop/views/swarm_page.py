@@ -1,14 +1,18 @@
 """The Swarm page: the swarm itself rather than what runs on it. Its id and creation, its settings
 (the safe ones editable), the join commands, autolock with the unlock key and unlocking a manager that
-came up locked, and the rotation of the swarm's root CA with its progress per node.
+came up locked, the rotation of the swarm's root CA with its progress per node, and each node's
+swarm certificate expiry (engine/node_certs.py), which also feeds the alerts.
 
 The settings come from /swarm (read when the page is shown, then every REFRESH_MS while it is);
 each manager's own state (locked or not) from its own engine; the nodes' trust roots from the store.
+The certificates are read every CERTIFICATES_MS whether the page is shown or not (the alerts need
+them), and at most every CERTIFICATES_SHOWN_MS while it is shown.
 Every change is sent with the version read (engine/swarm_settings.py) and asked for first.
 """
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crane_desktop.engine import node_certs
 from crane_desktop.engine import swarm_settings as swarm
 from crane_desktop.engine.diff import Diff, diff
 from crane_desktop.engine.errors import Conflict
@@ -47,6 +52,9 @@ if TYPE_CHECKING:
     from crane_desktop.views.context import ClusterContext, Navigator
 
 REFRESH_MS = 3_000
+CERTIFICATES_MS = 300_000  # the nodes' certificates for the alerts, the page shown or not
+CERTIFICATES_SHOWN_MS = 30_000  # and read again this often while the page is shown
+MANAGER_DOWN_MS = 15_000  # while a manager is down and not known locked: it may come up locked
 FIELD_WIDTH = 240
 
 
@@ -55,13 +63,26 @@ def _read_swarm(cluster: Cluster, nodes: list[Node]) -> tuple[swarm.SwarmSetting
     return swarm.read(cluster.client), swarm.manager_states(cluster, nodes)
 
 
+def _read_nodes(
+    cluster: Cluster, nodes: list[Node]
+) -> tuple[dict[str, node_certs.NodeCertificate], dict[str, str]]:
+    """Every node's swarm certificate (with the validity the swarm gives them) and every manager's own
+    state (a locked one is only "down" to the swarm)."""
+    validity = swarm.read(cluster.client).node_cert_expiry
+    return node_certs.read_certificates(nodes, validity), swarm.manager_states(cluster, nodes)
+
+
 class SwarmPage(QWidget):
     def __init__(self, context: ClusterContext, navigator: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.navigator = context, navigator
         self.settings: swarm.SwarmSettings | None = None
         self.states: dict[str, str] = {}
+        self.certificates: dict[str, node_certs.NodeCertificate] = {}
+        self._certificates_read_at = -float("inf")  # time.monotonic() of the last reading
         self._reading = False
+        self._reading_certificates = False
+        self._columns_fitted = False  # to the rows once the rotation state and certificates are known
         self._fields_from_swarm = True  # the next read replaces the fields, edited or not
         self.model = SwarmNodesModel(self)
         context.store.changed.connect(self._on_store_changed)
@@ -90,6 +111,10 @@ class SwarmPage(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self._tick)
+        self._certificates_timer = QTimer(self)
+        self._certificates_timer.setInterval(CERTIFICATES_MS)
+        self._certificates_timer.timeout.connect(self.read_certificates)
+        self._certificates_timer.start()
         self._show_nodes()
 
     # -- building ----------------------------------------------------------------------------------
@@ -153,9 +178,10 @@ class SwarmPage(QWidget):
             self.tr(
                 "The swarm's own CA signs the certificates its nodes use among themselves; they are "
                 "renewed automatically. It is not the CA of the engines' TLS API: rotating it changes "
-                "none of this workstation's certificates. The API does not give the dates of each "
-                "node's certificate, so the root's expiry and the validity given to node certificates "
-                "are shown."
+                "none of this workstation's certificates. A manager's certificate is read on its swarm "
+                "port; a worker's cannot be read from here, but a node that is down cannot renew its "
+                "certificate, and once it has expired the node cannot rejoin: such nodes are shown in "
+                "the warning colour and raise an alert."
             ),
             box,
         )
@@ -203,6 +229,8 @@ class SwarmPage(QWidget):
         self.refresh()
         if self.tokens.info is None:
             self.tokens.load()
+        if time.monotonic() - self._certificates_read_at > CERTIFICATES_SHOWN_MS / 1000:
+            self.read_certificates()
 
     @operation_slot()
     async def refresh(self) -> None:
@@ -217,8 +245,45 @@ class SwarmPage(QWidget):
         finally:
             self._reading = False
         self.read_error.hide()
-        self.states = states
+        if states != self.states:
+            self.states = states
+            self._hand_to_alerts()
         self.show_settings(settings)
+
+    @operation_slot()
+    async def read_certificates(self) -> None:
+        """Read every node's swarm certificate and the managers' own states; show them and hand them to
+        the alerts (a locked manager's alert says so)."""
+        if self._reading_certificates or "nodes" not in self.context.store.loaded:
+            return
+        self._reading_certificates = True
+        self._certificates_read_at = time.monotonic()
+        cluster = self.context.cluster
+        try:
+            certificates, states = await self.context.operations.on_cluster(self, _read_nodes, self._nodes())
+        except Exception:  # not connected, or the swarm not read: the next tick tries again
+            self._certificates_read_at = -float("inf")
+            return
+        finally:
+            self._reading_certificates = False
+        if self.context.cluster is cluster:  # not another cluster's by now
+            self.states = states
+            self.show_certificates(certificates)
+            waiting = any(
+                node.role == "manager" and node.state != "ready" and states.get(node.id) != swarm.LOCKED
+                for node in self._nodes()
+            )
+            self._certificates_timer.setInterval(MANAGER_DOWN_MS if waiting else CERTIFICATES_MS)
+
+    def show_certificates(self, certificates: dict[str, node_certs.NodeCertificate]) -> None:
+        """The nodes' certificates in the table, and to the alerts."""
+        self.certificates = certificates
+        self._hand_to_alerts()
+        self._show_nodes()
+
+    def _hand_to_alerts(self) -> None:
+        locked = [node_id for node_id, state in self.states.items() if state == swarm.LOCKED]
+        self.context.alerts.set_node_readings(self.certificates, locked)
 
     @operation_slot()
     async def reload_settings(self) -> None:
@@ -275,7 +340,10 @@ class SwarmPage(QWidget):
         settings = self.settings
         rows = {
             node.id: NodeRow(
-                node, self.states.get(node.id, ""), swarm.node_progress(node, settings) if settings else ""
+                node,
+                self.states.get(node.id, ""),
+                swarm.node_progress(node, settings) if settings else "",
+                self.certificates.get(node.id),
             )
             for node in self._nodes()
         }
@@ -283,6 +351,10 @@ class SwarmPage(QWidget):
         change = diff(current, rows)
         if change or (not self.model.loaded and "nodes" in self.context.store.loaded):
             self.model.apply_diff(change)
+        if not self._columns_fitted and settings is not None and self.certificates and rows:
+            self._columns_fitted = True  # once: the user's widths are kept after
+            for column in range(self.model.columnCount() - 1):  # the last one stretches
+                self.table.resizeColumnToContents(column)
         self.autolock.show_locked([row.node.hostname for row in rows.values() if row.locked])
         if self.settings is None or not rows:
             self.rotation_label.setText("")
@@ -300,9 +372,18 @@ class SwarmPage(QWidget):
         done = progress.count(swarm.NEW_CERTIFICATE if self.settings.rotating else swarm.CURRENT)
         self.rotation_label.setText(text.replace("%1", str(done)).replace("%2", str(len(rows))))
 
-    def _on_store_changed(self, kind: str, _change: Diff[Any]) -> None:
-        if kind == "nodes":
-            self._show_nodes()
+    def _on_store_changed(self, kind: str, change: Diff[Any]) -> None:
+        if kind != "nodes":
+            return
+        shown = {row.node.id: row.node.state for row in self.model.objects()}
+        self._show_nodes()
+        # the first nodes of a cluster, or a node that went down or came back: ask the engines (a node
+        # down cannot renew its certificate; a manager down may be locked)
+        changed_state = any(
+            shown.get(node_id, node.state) != node.state for node_id, node in change.changed.items()
+        )
+        if not self.certificates or changed_state:
+            self.read_certificates()
 
     def _forget(self) -> None:
         """Another cluster: nothing of this one stays shown."""
@@ -314,6 +395,9 @@ class SwarmPage(QWidget):
         self.settings = None
         self._fields_from_swarm = True
         self.states = {}
+        self.certificates = {}
+        self._certificates_read_at = -float("inf")
+        self._columns_fitted = False
         self.tokens.info = None
         self.model.clear()
 

@@ -8,10 +8,12 @@ change the swarm's settings.
 
 from __future__ import annotations
 
+from cryptography import x509
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from crane_desktop.engine import swarm_settings as swarm
+from crane_desktop.engine.node_certs import peer_certificate
 from crane_desktop.views.swarm_page import SwarmPage
 from tests.gui.test_node_helpers import answer
 from tests.swarm import docker, docker_json, swarm_script
@@ -61,12 +63,19 @@ def test_autolock_restart_shows_locked_and_unlocks_from_the_app(connected_window
         )
         assert page.autolock.show_key_button.text() == "Show"
         assert key == docker(other, "swarm", "unlock-key", "-q")
+        QApplication.clipboard().clear()
+        qtbot.mouseClick(page.autolock.key_field.copy_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: QApplication.clipboard().text() == key, timeout=5000)
+        assert page.autolock.message.text() == "The unlock key was copied."
+        assert page.autolock.key_field.edit.echoMode() == QLineEdit.EchoMode.Password  # copied, still masked
 
         swarm_script("node-stop", str(n))
         swarm_script("node-start", str(n))
         # the page asks each manager's own engine: the restarted one says it is locked
         qtbot.waitUntil(lambda: row_text(page, f"node-{n}", STATE_COLUMN) == "locked", timeout=20000)
         assert f"node-{n}" in page.autolock.locked_label.text()
+        locked_id = next(row.node.id for row in page.model.objects() if row.node.hostname == f"node-{n}")
+        assert window.context.alerts.locked == {locked_id}  # its node-down alert says it is locked
 
         page.autolock.unlock_edit.setText("SWMKEY-1-not-the-key")
         select(page, f"node-{n}")
@@ -81,6 +90,7 @@ def test_autolock_restart_shows_locked_and_unlocks_from_the_app(connected_window
         assert not page.autolock.error.isVisible()
         qtbot.waitUntil(lambda: row_text(page, f"node-{n}", STATE_COLUMN) == "ready", timeout=30000)
         qtbot.waitUntil(lambda: page.autolock.locked_label.isHidden(), timeout=10000)
+        assert not window.context.alerts.locked
         assert page.autolock.message.text() == f"node-{n} was unlocked."  # not wiped by the refresh
         hosts = docker(other, "node", "ls", "--format", "{{.Hostname}} {{.Status}}").splitlines()
         assert f"node-{n} Ready" in hosts
@@ -132,6 +142,12 @@ def test_ca_rotation_ends_with_every_node_on_the_new_root(connected_window, qtbo
     assert roots == {new_root}
     assert {row_text(page, f"node-{i}", 3) for i in (1, 2, 3, 4)} == {"from the current root"}
     assert swarm.rotation_done(page.settings, (row.node for row in page.model.objects()))
+    # the certificates the managers present on their swarm ports are signed by the new root
+    root = x509.load_pem_x509_certificate(new_root.encode())
+    for row in page.model.objects():
+        if row.node.role == "manager":
+            presented = peer_certificate(row.node.manager_address)
+            presented.verify_directly_issued_by(root)  # raises when another key signed it
 
 
 def history_limit(node: int) -> str:

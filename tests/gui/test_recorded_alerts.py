@@ -73,6 +73,12 @@ def test_a_node_down_raises_an_alert_that_is_notified_acknowledged_and_cleared(
     alerts.evaluate()
     qtbot.waitUntil(lambda: not alerts.evaluating)
     assert page.model.rowCount() == 1 and len(notified) == 1  # one alert while it stays down
+    # the Swarm page finds it locked: the same alert now says so, without a second notification
+    alerts.set_node_readings({}, [node.id])
+    qtbot.waitUntil(lambda: row_texts(page.model, 0)[4].startswith("node-4 is locked: autolock is on"))
+    assert page.model.rowCount() == 1 and len(notified) == 1
+    alerts.set_node_readings({}, [])
+    qtbot.waitUntil(lambda: row_texts(page.model, 0)[4] == "node-4 is down.")
     page.open_object(page.proxy.index(0, 0))  # a double-click: the node's detail
     assert workspace.tabs.tabText(workspace.tabs.currentIndex()) == "node-4"
     workspace.show_page("alerts")

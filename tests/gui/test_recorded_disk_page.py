@@ -2,20 +2,32 @@
 the page says it cannot read; a reading fills one row per node, the cluster's total last, a node that
 did not answer shows — and why; a new reading changes the rows in place, a node that left goes. The
 cleanup dialog lists a plan per node with what is kept and why, and asks with the list before it
-removes anything."""
+removes anything. In zh_CN, why a node was not read and what a cleanup kept read in Chinese."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from crane_desktop.engine.cleanup import ROLLBACK, STOPPED, UNUSED, Item, Keep, KeptImage, NodePlan
+from crane_desktop.engine.cleanup import (
+    ROLLBACK,
+    STOPPED,
+    UNUSED,
+    Item,
+    Keep,
+    KeptImage,
+    NodePlan,
+    NodeResult,
+)
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.disk import DiskUsage
+from crane_desktop.engine.errors import ConnectionFailed
 from crane_desktop.models.disk import TOTAL_KEY
 from crane_desktop.models.table import Role
 from crane_desktop.views.cleanup_dialog import CleanupDialog
 from tests.gui.conftest import by_name
 from tests.gui.test_node_helpers import answer
+from tests.gui.test_recorded_zh_cn import zh_cn  # noqa: F401  (the fixture)
 
 
 def test_the_disk_page_shows_each_node_and_the_total_and_updates_in_place(workspace, recorded_context, qtbot):
@@ -81,3 +93,30 @@ def test_the_cleanup_dialog_lists_the_plan_and_asks_with_it(workspace, recorded_
     assert "node-1: Image registry:5000/tools:2 (2.0 KiB)" in text
     assert "Nothing was removed yet" in dialog.summary.text()  # cancelled: nothing happened
     assert not [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
+
+
+@pytest.mark.usefixtures("zh_cn")  # installed before the page is built
+def test_in_zh_cn_why_a_node_was_not_read_and_what_a_cleanup_kept_read_in_chinese(
+    workspace, recorded_context, qtbot
+):
+    node_1, node_2 = by_name("nodes", "node-1"), by_name("nodes", "node-2")
+    failure = ConnectionFailed(endpoint="tcp://node-2:2376")
+    page = workspace.page_widgets["disk"]
+    page.model.update([DiskUsage(id=node_2.id, hostname="node-2", error=failure.message, failure=failure)])
+    note = page.model.index(page.model.row_of(node_2.id), 9).data()
+    assert note == "无法连接：无法连接到 tcp://node-2:2376 上的 Docker 引擎。"
+
+    dialog = CleanupDialog(workspace, recorded_context.operations, [node_1, node_2], "recorded")
+    qtbot.addWidget(dialog)
+    dialog._show_plans([NodePlan(node_2.id, "node-2", error=failure.message, failure=failure)])
+    assert dialog.tree.topLevelItem(0).text(3) == "无法连接：无法连接到 tcp://node-2:2376 上的 Docker 引擎。"
+    image = Item("image", "sha256:e", "registry:5000/tools:2", 2048, UNUSED)
+    result = NodeResult(
+        node_1.id, "node-1", kept=((image, Keep("registry:5000/tools:2", ROLLBACK, "shop_web")),)
+    )
+    line = dialog._result_line(result)
+    assert line.endswith("1 项自预演后被保留：registry:5000/tools:2（服务 shop_web 的回滚目标）")
+    assert "Not" not in line and "kept" not in line
+    assert dialog._result_line(NodeResult(node_2.id, "node-2", error=failure.message, failure=failure)) == (
+        "node-2：无法连接（无法连接到 tcp://node-2:2376 上的 Docker 引擎。）"
+    )

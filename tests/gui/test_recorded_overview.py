@@ -6,13 +6,15 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QApplication
 
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.events import EngineEvent
+from crane_desktop.engine.formatting import local_date
+from crane_desktop.engine.node_certs import NodeCertificate
 from crane_desktop.engine.snapshots import Node
 from crane_desktop.engine.swarm_settings import SwarmSettings
 from crane_desktop.models.table import Role
@@ -132,6 +134,31 @@ def test_the_nodes_link_opens_the_nodes_page(workspace):
 def test_the_swarm_root_certificate_date_is_shown(workspace):
     text = page(workspace).certificates_box.text()
     assert text.startswith("Swarm root CA expires on ")
+
+
+def test_node_certificates_that_need_attention_are_listed_else_the_next_expiry(workspace, qtbot):
+    overview = page(workspace)
+    now = datetime.now(UTC)
+    node_1, node_4 = by_name("nodes", "node-1"), by_name("nodes", "node-4")
+    renewed = NodeCertificate(node_1.id, "node-1", now + timedelta(days=60), True, now + timedelta(days=42))
+    workspace.context.alerts.set_node_readings({node_1.id: renewed}, [])
+    expected = f"Node certificates: renewed by the swarm (the next expires on {local_date(renewed.expiry)})"
+    qtbot.waitUntil(lambda: expected in overview.certificates_box.text(), timeout=5000)
+
+    since = now - timedelta(days=1)
+    workspace.context.store.apply(
+        "nodes",
+        Diff(changed={node_4.id: dataclasses.replace(node_4, state="down", version=node_4.version + 1)}),
+    )
+    down = NodeCertificate(node_4.id, "node-4", since + timedelta(days=18), warn_from=since, down_since=since)
+    workspace.context.alerts.set_node_readings({node_1.id: renewed, node_4.id: down}, [])
+    qtbot.waitUntil(lambda: "node-4 is down" in overview.certificates_box.text(), timeout=5000)
+    assert "node-4 is down: its swarm certificate may expire from " + local_date(down.expiry) in (
+        overview.certificates_box.text()
+    )
+    assert "renewed by the swarm" not in overview.certificates_box.text()
+    overview.certificates_box.body.linkActivated.emit("page:swarm")
+    assert workspace.pages.currentWidget() is workspace.page_widgets["swarm"]
 
 
 def test_rows_say_their_state_in_words_not_only_colour(workspace):

@@ -58,6 +58,23 @@ def printed(row: dict[str, str]) -> dict[str, str]:
 
 
 def test_df_json_equals_each_nodes_own_docker_system_df():
+    # something to count besides the test image: a volume with data that a stopped container uses
+    volume, container = unique("crane-df-vol"), unique("crane-df-ctr")
+    docker(2, "volume", "create", volume)
+    try:
+        # created, never started: the engine fills the volume with the image's /etc at creation
+        docker(2, "create", "--name", container, "-v", f"{volume}:/etc", IMAGE, "true")
+        node_2 = compare_with_docker_system_df()[1]
+        assert node_2["containers"] >= 1 and node_2["volumes"] >= 1 and node_2["volumes_size"] > 0
+    finally:
+        docker(2, "rm", "--force", container, check=False)
+        docker(2, "volume", "rm", volume, check=False)
+
+
+def compare_with_docker_system_df() -> list[dict]:
+    """The rows of `crane-desktop df --format json`, once they agree with every node's docker system df."""
+    agreed: list[dict] = []
+
     def readings_agree() -> bool:
         before = {n: docker_df(n) for n in range(1, 5)}
         done = crane("df", "--profile-file", str(profile_path()), "--format", "json")
@@ -71,9 +88,11 @@ def test_df_json_equals_each_nodes_own_docker_system_df():
             assert {"images", "images_size", "containers", "volumes"} <= set(row)
             for prefix in TYPES.values():
                 assert shown(row, prefix) == printed(after[number][prefix]), (row["hostname"], prefix)
+        agreed[:] = rows
         return True
 
     wait_until(readings_agree, 60, "a reading of every node that no other change disturbed")
+    return agreed
 
 
 def own_image(node: int, tag: str) -> str:
@@ -115,7 +134,8 @@ def test_cleanup_dry_run_keeps_the_rollback_image_and_lists_an_unused_one(cluste
 
         only_ours = NodePlan(plan.node_id, plan.hostname, (going[image_ids[c]],))
         pinned_meanwhile = apply_plan(cluster, node_2, only_ours, [Keep(c, PINNED, c)])
-        assert not pinned_meanwhile.removed and "kept" in pinned_meanwhile.failed[0][1]
+        assert not pinned_meanwhile.removed and not pinned_meanwhile.failed
+        assert [(item.id, keep.reason) for item, keep in pinned_meanwhile.kept] == [(image_ids[c], PINNED)]
         assert image_ids[c] in docker(2, "image", "ls", "-q", "--no-trunc", repository)
         result = apply_plan(cluster, node_2, only_ours)
         assert [item.id for item in result.removed] == [image_ids[c]] and not result.failed

@@ -190,7 +190,7 @@ def test_the_profiles_own_certificates_alert_within_the_days_too(tmp_path):
     assert certificate_expiries(TLSConfig("", str(tmp_path / "missing.pem"))) == {}  # said by the checks
 
     cluster = Cluster()
-    snapshot = replace(cluster.snapshot(), certificates=expiries)
+    snapshot = replace(cluster.snapshot(), profile_certificates=expiries)
     evaluator = AlertEvaluator(only(CERTIFICATE, days=30))
     outcome = evaluator.evaluate(snapshot, NOW)
     assert [(a.object_id, a.object_name, str(a.message)) for a in outcome.started] == [
@@ -201,3 +201,19 @@ def test_the_profiles_own_certificates_alert_within_the_days_too(tmp_path):
         )
     ]
     assert AlertEvaluator(only(CERTIFICATE, days=10)).evaluate(snapshot, NOW).started == ()
+
+
+def test_a_locked_manager_is_said_to_be_locked_not_only_down():
+    cluster = Cluster()
+    evaluator = AlertEvaluator(only(NODE_DOWN, minutes=0))
+    node = cluster.node("node-2")
+    apply(cluster.nodes, Diff(changed={node.id: replace(node, state="down", version=node.version + 1)}))
+    locked = replace(cluster.snapshot(), locked=frozenset({node.id}))
+    outcome = evaluator.evaluate(locked, cluster.now)
+    assert [str(a.message) for a in outcome.started] == [
+        "node-2 is locked: autolock is on and its engine restarted. Unlock it on the Swarm page with the "
+        "unlock key."
+    ]
+    # unlocked and back: the alert clears
+    apply(cluster.nodes, Diff(changed={node.id: node}))
+    assert [a.object_name for a in evaluator.evaluate(cluster.snapshot(), cluster.now).cleared] == ["node-2"]

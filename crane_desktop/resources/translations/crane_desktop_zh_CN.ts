@@ -856,6 +856,18 @@
         <source>%1 refused: %2</source>
         <translation>%1 项被拒绝：%2</translation>
     </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 kept since the dry run: %2</source>
+        <translation>%1 项自预演后被保留：%2</translation>
+    </message>
 </context>
 <context>
     <name>CommandPalette</name>
@@ -4112,6 +4124,14 @@
         <source>No certificate in use</source>
         <translation>未使用证书</translation>
     </message>
+    <message>
+        <source>%1 is down: its swarm certificate may expire from %2</source>
+        <translation>%1 已下线：其集群证书最早可能于 %2 到期</translation>
+    </message>
+    <message>
+        <source>The swarm certificate of %1 expires on %2 and was not renewed</source>
+        <translation>%1 的集群证书将于 %2 到期，且未按时续期</translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
@@ -4661,6 +4681,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>副本：%1 个任务</translation>
     </message>
     <message>
+        <source>Run %1, started %2: %3/%4 completed, %5 failed</source>
+        <translation>第 %1 次运行，开始于 %2：已完成 %3/%4，失败 %5</translation>
+    </message>
+    <message>
         <source>Roll back %1 to its previous spec?</source>
         <translation>将 %1 回滚到上一个版本的配置？</translation>
     </message>
@@ -4911,6 +4935,46 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>等待新根 CA</translation>
     </message>
     <message>
+        <source>%1 (expired)</source>
+        <translation>%1（已到期）</translation>
+    </message>
+    <message>
+        <source>%1 (in %n day(s))</source>
+        <translation>%1（%n 天后）</translation>
+    </message>
+    <message>
+        <source>: not renewed in time</source>
+        <translation>：未按时续期</translation>
+    </message>
+    <message>
+        <source>may expire from %1: down since %2, it cannot renew</source>
+        <translation>最早可能于 %1 到期：自 %2 起下线，无法续期</translation>
+    </message>
+    <message>
+        <source>unknown: its swarm port %1 does not answer here</source>
+        <translation>未知：其集群端口 %1 在此处无响应</translation>
+    </message>
+    <message>
+        <source>unknown: %1 presents another node's certificate</source>
+        <translation>未知：%1 出示的是另一个节点的证书</translation>
+    </message>
+    <message>
+        <source>renewed by the swarm while the node is up</source>
+        <translation>节点在线时由集群自动续期</translation>
+    </message>
+    <message>
+        <source>Read from the certificate the manager presents on its swarm port %1. The swarm renews it before a fifth of its validity is left.</source>
+        <translation>读取自该管理节点在其集群端口 %1 上出示的证书。集群会在有效期剩余五分之一之前为其续期。</translation>
+    </message>
+    <message>
+        <source>A worker serves no TLS port, so its certificate cannot be read from here; the swarm renews it while the node is up.</source>
+        <translation>工作节点不提供 TLS 端口，因此无法从此处读取其证书；节点在线时集群会为其续期。</translation>
+    </message>
+    <message>
+        <source>A node that is down cannot renew its certificate; once it has expired the node cannot rejoin the swarm (it must leave and join again).</source>
+        <translation>下线的节点无法续期证书；证书一旦到期，该节点便无法重新加入集群（必须先退出再重新加入）。</translation>
+    </message>
+    <message>
         <source>Node</source>
         <translation>节点</translation>
     </message>
@@ -4925,6 +4989,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>Swarm certificate</source>
         <translation>集群证书</translation>
+    </message>
+    <message>
+        <source>Certificate expires</source>
+        <translation>证书到期</translation>
     </message>
 </context>
 <context>
@@ -4998,8 +5066,8 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>节点证书：</translation>
     </message>
     <message>
-        <source>The swarm's own CA signs the certificates its nodes use among themselves; they are renewed automatically. It is not the CA of the engines' TLS API: rotating it changes none of this workstation's certificates. The API does not give the dates of each node's certificate, so the root's expiry and the validity given to node certificates are shown.</source>
-        <translation>集群自己的 CA 签发节点之间通信所用的证书，这些证书会自动续期。它不是引擎 TLS API 的 CA：轮换它不会改变本工作站的任何证书。API 不提供每个节点证书的日期，因此这里显示根 CA 证书的到期时间和节点证书的有效期。</translation>
+        <source>The swarm's own CA signs the certificates its nodes use among themselves; they are renewed automatically. It is not the CA of the engines' TLS API: rotating it changes none of this workstation's certificates. A manager's certificate is read on its swarm port; a worker's cannot be read from here, but a node that is down cannot renew its certificate, and once it has expired the node cannot rejoin: such nodes are shown in the warning colour and raise an alert.</source>
+        <translation>集群自己的 CA 签发节点之间通信所用的证书，这些证书会自动续期。它不是引擎 TLS API 的 CA：轮换它不会改变本工作站的任何证书。管理节点的证书从其集群端口读取；工作节点的证书无法从此处读取，但下线的节点无法续期证书，证书一旦到期该节点便无法重新加入集群：这类节点以警告颜色显示并触发告警。</translation>
     </message>
     <message>
         <source>Rotate CA…</source>
@@ -5398,6 +5466,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>{node} 已断开连接。</translation>
     </message>
     <message>
+        <source>{node} is locked: autolock is on and its engine restarted. Unlock it on the Swarm page with the unlock key.</source>
+        <translation>{node} 已锁定：已开启自动锁定且其引擎已重启。请在“集群设置”页面用解锁密钥将其解锁。</translation>
+    </message>
+    <message>
         <source>{node} is not ready ({state}).</source>
         <translation>{node} 未就绪（{state}）。</translation>
     </message>
@@ -5444,6 +5516,14 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>Swarm root CA</source>
         <translation>集群根 CA 证书</translation>
+    </message>
+    <message>
+        <source>{node} is down and cannot renew its swarm certificate: it may expire from {date}, after which the node cannot rejoin.</source>
+        <translation>{node} 已下线，无法续期其集群证书：证书最早可能于 {date} 到期，此后该节点无法重新加入集群。</translation>
+    </message>
+    <message>
+        <source>The swarm certificate of {node} expires on {date} and was not renewed.</source>
+        <translation>{node} 的集群证书将于 {date} 到期，且未按时续期。</translation>
     </message>
     <message>
         <source>{reachable} of {managers} managers are reachable; {needed} are needed.</source>
