@@ -242,4 +242,28 @@
             <numerusform>%1 (in %n day)</numerusform><numerusform>%1 (in %n days)</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>ChartsWidget</name>
+    <message numerus="yes">
+        <source>Last %n minute(s)</source>
+        <translation>
+            <numerusform>Last %n minute</numerusform><numerusform>Last %n minutes</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message numerus="yes">
+        <source>%1 of %2 managers reachable: %n more can be lost</source>
+        <translation>
+            <numerusform>%1 of %2 managers reachable: %n more can be lost</numerusform><numerusform>%1 of %2 managers reachable: %n more can be lost</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message numerus="yes">
+        <source>%1 · %n down</source>
+        <translation>
+            <numerusform>%1 · %n down</numerusform><numerusform>%1 · %n down</numerusform></translation>
+    </message>
+</context>
 </TS>

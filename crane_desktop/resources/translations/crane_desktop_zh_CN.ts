@@ -681,9 +681,9 @@
 </context>
 <context>
     <name>ChartsWidget</name>
-    <message>
+    <message numerus="yes">
         <source>Last %n minute(s)</source>
-        <translation>最近 %n 分钟</translation>
+        <translation><numerusform>最近 %n 分钟</numerusform></translation>
     </message>
     <message>
         <source>Export CSV…</source>
@@ -3881,9 +3881,9 @@
         <source>%1 of %2 managers reachable: one more loss stops the cluster</source>
         <translation>%2 个管理节点中 %1 个可达：再失去一个，集群将停止工作</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1 of %2 managers reachable: %n more can be lost</source>
-        <translation>%2 个管理节点中 %1 个可达：还可失去 %n 个</translation>
+        <translation><numerusform>%2 个管理节点中 %1 个可达：还可失去 %n 个</numerusform></translation>
     </message>
     <message>
         <source>Node joined</source>
@@ -4598,9 +4598,9 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
 </context>
 <context>
     <name>Sidebar</name>
-    <message>
+    <message numerus="yes">
         <source>%1 · %n down</source>
-        <translation>%1 · %n 个下线</translation>
+        <translation><numerusform>%1 · %n 个下线</numerusform></translation>
     </message>
 </context>
 <context>
