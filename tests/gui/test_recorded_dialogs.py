@@ -182,6 +182,7 @@ def test_update_form_is_filled_from_the_service_and_locks_what_cannot_change(qtb
     dialog.open()
     assert dialog.windowTitle() == "Update shop_web" and dialog.deploy_button.text() == "Update"
     assert dialog.tabs.count() == 1 and dialog.tabs.currentWidget() is dialog.form_tab
+    assert not dialog.prune_box.isVisibleTo(dialog)  # a compose deploy's choice, nothing of a service's
     form = dialog.form_tab.form()
     assert (form.app, form.name, form.image, form.replicas) == ("shop", "web", IMAGE, "2")
     assert form.networks == ["shop_backend"]
