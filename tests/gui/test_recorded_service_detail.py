@@ -134,7 +134,7 @@ def test_roll_back_asks_first_listing_what_goes_back(workspace, recorded_context
     assert box.text() == "Roll back shop_web to its previous spec?"
     lines = box.informativeText().splitlines()
     assert lines[0].startswith("Applying this restarts every task of the service")
-    image = f"TaskTemplate.ContainerSpec.Image: {IMAGE} -> 127.0.0.1:5000/crane/busybox:0"
+    image = f"Image: {IMAGE} -> 127.0.0.1:5000/crane/busybox:0"
     assert f"{image}  (restarts the tasks)" in lines
     labels = [line for line in lines if line.startswith("Labels")]
     assert labels and all(line.endswith("(no restart)") and "old" in line for line in labels)

@@ -8,7 +8,7 @@ import dataclasses
 
 import pytest
 from PySide6.QtCore import Qt, QTranslator
-from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QFormLayout, QPlainTextEdit
 
 from crane_desktop.engine import preflight
 from crane_desktop.engine.cluster import ConnectionState
@@ -23,9 +23,11 @@ from crane_desktop.models.host_tables import ContainerTableModel
 from crane_desktop.models.nodes import NodeTableModel
 from crane_desktop.models.secrets import SecretTableModel
 from crane_desktop.views.charts import ContainerCharts
+from crane_desktop.views.deploy_dialog import DeployDialog
 from crane_desktop.views.main_window import MainWindow
 from tests.gui.conftest import by_name, feed_secret_users, recorded
 from tests.gui.test_node_helpers import cell, visible_box
+from tests.gui.test_recorded_dialogs import set_text
 
 
 @pytest.fixture
@@ -205,3 +207,21 @@ def test_secrets_read_in_the_guides_words_and_refusals_name_the_kind(chinese, re
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: visible_box(page, "errorDialog") is not None)
     assert visible_box(page, "errorDialog").text() == "vault_db, vault_proxy 正在使用该密钥：无法删除。"
+
+
+def test_the_update_forms_changes_name_the_fields_in_chinese(zh_cn, recorded_context, parent, qtbot):
+    """The changes before Apply name the form's fields (they showed the engine's spec paths, such as
+    TaskTemplate.ContainerSpec.Env); the form's placeholders have no English words between examples."""
+    dialog = DeployDialog(recorded_context, parent, service=by_name("services", "shop_web"))
+    dialog.open()
+    set_text(dialog, "replicas", "4")
+    set_text(dialog, "update.parallelism", "2")
+    set_text(dialog, "env", "DB_PASSWORD=secret\nMODE=dev")
+    qtbot.waitUntil(lambda: "MODE=dev" in dialog.changes_view.toPlainText())
+    lines = dialog.changes_view.toPlainText().splitlines()
+    assert lines[0] == "应用后将重启该服务的所有任务（按更新策略逐个进行）。"
+    assert "任务数：2 -> 4（不重启）" in lines
+    assert "更新策略 · 并行数：- -> 2（不重启）" in lines
+    assert "环境变量：DB_PASSWORD=secret, MODE=prod -> DB_PASSWORD=secret, MODE=dev（会重启任务）" in lines
+    placeholders = [edit.placeholderText() for edit in dialog.form_tab.findChildren(QPlainTextEdit)]
+    assert "data:/data\n/host/path:/path:ro\n（每行一项）" in placeholders

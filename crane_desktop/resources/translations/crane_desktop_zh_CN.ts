@@ -4634,6 +4634,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>应用后不重启任何任务：运行中的任务继续运行。</translation>
     </message>
     <message>
+        <source>%1: %2 -&gt; %3</source>
+        <translation>%1：%2 -&gt; %3</translation>
+    </message>
+    <message>
         <source>%1  (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -6727,6 +6731,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>Line {line} (“{text}”): another line uses the target {target}.</source>
         <translation>第 {line} 行（“{text}”）：另一行已使用目标路径 {target}。</translation>
+    </message>
+    <message>
+        <source>Task count</source>
+        <translation>任务数</translation>
     </message>
 </context>
 <context>
