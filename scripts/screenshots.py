@@ -88,6 +88,9 @@ async def shoot(app: QApplication, args: argparse.Namespace) -> int:
     dialog = DeployDialog(window.context, window)
     dialog.show()
     dialog.tabs.setCurrentWidget(dialog.form_tab)
+    picker = dialog.form_tab.network_picker  # networks chosen by label, as Crane's guide does it
+    picker.by_label.click()
+    picker.label_combo.setEditText("tier=backend")
     await settle()
     path = out / f"deploy-form{args.suffix}.png"
     dialog.grab().save(str(path))
