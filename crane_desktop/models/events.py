@@ -17,6 +17,8 @@ from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.events import EngineEvent, task_event, task_transitions
 from crane_desktop.engine.formatting import seconds_time
 from crane_desktop.engine.snapshots import Service, Task
+from crane_desktop.engine.task_errors import task_error
+from crane_desktop.messages import phrase_text
 from crane_desktop.models.table import Column, KeyedTableModel
 from crane_desktop.models.tasks import state_text
 
@@ -43,6 +45,11 @@ def action_text(event: EngineEvent) -> str:
     return state_text(event.action) if event.type == "task" else event.action
 
 
+def details_text(event: EngineEvent) -> str:
+    """A task's error in the user's words where the engine's text has a known shape; as given otherwise."""
+    return phrase_text(task_error(event.details)) if event.type == "task" else event.details
+
+
 def _columns() -> list[Column]:
     return [
         Column(
@@ -51,7 +58,7 @@ def _columns() -> list[Column]:
         Column(lambda: translate("EventsModel", "Type"), lambda e: type_text(e.type)),
         Column(lambda: translate("EventsModel", "Object"), lambda e: e.name or e.object_id[:12]),
         Column(lambda: translate("EventsModel", "Action"), action_text),
-        Column(lambda: translate("EventsModel", "Details"), lambda e: e.details, tooltip=lambda e: e.details),
+        Column(lambda: translate("EventsModel", "Details"), details_text, tooltip=lambda e: e.details),
     ]
 
 

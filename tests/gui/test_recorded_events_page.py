@@ -56,7 +56,7 @@ def test_events_and_task_changes_become_rows(workspace, recorded_context):
     report(recorded_context, update)
     fail_a_task(recorded_context, "shop_web", "task: non-zero exit (137)")
     assert shown(page) == [
-        ["Task", "shop_web.1", "failed", "task: non-zero exit (137)"],
+        ["Task", "shop_web.1", "failed", "the container exited with code 137"],
         ["Service", "shop_web", "update", "image.new=busybox:2, image.old=busybox:1"],
     ]
     report(recorded_context, update)

@@ -71,7 +71,7 @@ def test_failed_tasks_are_red_and_bold_with_their_error(workspace):
     assert len(failed) == 3
     for row in failed:
         error = detail.proxy.index(row, ERROR, slot)
-        assert error.data() == "task: non-zero exit (3)"
+        assert error.data() == "the container exited with code 3"
         assert error.data(Qt.ItemDataRole.ForegroundRole).color().name() == RED
         assert error.data(Qt.ItemDataRole.FontRole).bold()
     ready = detail.proxy.index(rows(detail, STATE, slot).index("ready"), ERROR, slot)

@@ -22,6 +22,7 @@ from crane_desktop.models.apps import NAME, PORTS, SERVICES, UPDATED
 from crane_desktop.models.host_tables import ContainerTableModel
 from crane_desktop.models.nodes import NodeTableModel
 from crane_desktop.models.secrets import SecretTableModel
+from crane_desktop.models.tasks import ERROR
 from crane_desktop.views.charts import ContainerCharts
 from crane_desktop.views.deploy_dialog import DeployDialog
 from crane_desktop.views.main_window import MainWindow
@@ -225,3 +226,15 @@ def test_the_update_forms_changes_name_the_fields_in_chinese(zh_cn, recorded_con
     assert "环境变量：DB_PASSWORD=secret, MODE=prod -> DB_PASSWORD=secret, MODE=dev（会重启任务）" in lines
     placeholders = [edit.placeholderText() for edit in dialog.form_tab.findChildren(QPlainTextEdit)]
     assert "data:/data\n/host/path:/path:ro\n（每行一项）" in placeholders
+
+
+def test_a_tasks_error_reads_in_chinese_where_the_engine_text_has_a_known_shape(chinese):
+    """异常原因 and the not-converging line said "task: non-zero exit (3)" in the Chinese UI; the
+    engine's own text stays in the tooltip."""
+    detail = chinese.open_service(by_name("services", "shop_worker").id)
+    slot = detail.proxy.index(0, 0)
+    errors = [detail.proxy.index(row, ERROR, slot) for row in range(detail.proxy.rowCount(slot))]
+    failed = [index for index in errors if index.data()]
+    assert failed and all(index.data() == "容器退出，退出码 3" for index in failed)
+    assert all("task: non-zero exit (3)" in index.data(Qt.ItemDataRole.ToolTipRole) for index in failed)
+    assert detail.why.text() == "未收敛：任务不断失败：容器退出，退出码 3"

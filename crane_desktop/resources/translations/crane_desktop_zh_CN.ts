@@ -6736,6 +6736,22 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <source>Task count</source>
         <translation>任务数</translation>
     </message>
+    <message>
+        <source>the container exited with code {code}</source>
+        <translation>容器退出，退出码 {code}</translation>
+    </message>
+    <message>
+        <source>the container exited with code {code}: {detail}</source>
+        <translation>容器退出，退出码 {code}：{detail}</translation>
+    </message>
+    <message>
+        <source>no such image on the node: {image}</source>
+        <translation>节点上没有该镜像：{image}</translation>
+    </message>
+    <message>
+        <source>starting the container failed: {detail}</source>
+        <translation>启动容器失败：{detail}</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
