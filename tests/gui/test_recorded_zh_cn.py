@@ -10,11 +10,12 @@ import pytest
 from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QFormLayout, QPlainTextEdit
 
-from crane_desktop.engine import preflight
+from crane_desktop.engine import node_checks, preflight
 from crane_desktop.engine.cluster import ConnectionState
 from crane_desktop.engine.containers import ContainerConfig
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.errors import ConnectionFailed
+from crane_desktop.engine.node_checks import NodeSample
 from crane_desktop.engine.snapshots import Container
 from crane_desktop.i18n import TRANSLATIONS_DIR
 from crane_desktop.messages import check_text, engine_text
@@ -29,6 +30,7 @@ from crane_desktop.views.main_window import MainWindow
 from tests.gui.conftest import by_name, feed_secret_users, recorded
 from tests.gui.test_node_helpers import cell, visible_box
 from tests.gui.test_recorded_dialogs import set_text
+from tests.unit.test_translations import ascii_punctuation_in_chinese
 
 
 @pytest.fixture
@@ -238,3 +240,11 @@ def test_a_tasks_error_reads_in_chinese_where_the_engine_text_has_a_known_shape(
     assert failed and all(index.data() == "容器退出，退出码 3" for index in failed)
     assert all("task: non-zero exit (3)" in index.data(Qt.ItemDataRole.ToolTipRole) for index in failed)
     assert detail.why.text() == "未收敛：任务不断失败：容器退出，退出码 3"
+
+
+def test_the_nodes_security_options_sit_in_a_chinese_sentence_without_ascii_brackets(zh_cn):
+    info = {"SecurityOptions": ["name=apparmor", "name=seccomp,profile=default"]}
+    check = node_checks.security_check([NodeSample("node-1", info), NodeSample("node-2", info)])
+    text = check_text(check)
+    assert text == "2 个节点的安全选项：AppArmor, seccomp profile=default。"  # was "…(profile=default)。"
+    assert ascii_punctuation_in_chinese(text) == []
