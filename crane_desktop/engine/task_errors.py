@@ -20,11 +20,11 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(r"No such image: (?P<image>\S+)"),
-        QT_TRANSLATE_NOOP("engine", "no such image on the node: {image}"),
+        QT_TRANSLATE_NOOP("engine", "No such image: {image}"),
     ),
     (
         re.compile(r"starting container failed: (?P<detail>.+)", re.DOTALL),
-        QT_TRANSLATE_NOOP("engine", "starting the container failed: {detail}"),
+        QT_TRANSLATE_NOOP("engine", "starting container failed: {detail}"),
     ),
 )
 

@@ -14,8 +14,8 @@ from crane_desktop.engine.task_errors import task_error
     [
         ("task: non-zero exit (3)", "the container exited with code 3"),
         ("task: non-zero exit (137): killed", "the container exited with code 137: killed"),
-        ("No such image: busybox:9", "no such image on the node: busybox:9"),
-        ("starting container failed: oci runtime error", "starting the container failed: oci runtime error"),
+        ("No such image: busybox:9", "No such image: busybox:9"),  # English as the engine says it
+        ("starting container failed: oci runtime error", "starting container failed: oci runtime error"),
     ],
 )
 def test_known_shapes_become_phrases(text, english):

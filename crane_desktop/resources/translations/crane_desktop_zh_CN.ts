@@ -6745,11 +6745,11 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>容器退出，退出码 {code}：{detail}</translation>
     </message>
     <message>
-        <source>no such image on the node: {image}</source>
+        <source>No such image: {image}</source>
         <translation>节点上没有该镜像：{image}</translation>
     </message>
     <message>
-        <source>starting the container failed: {detail}</source>
+        <source>starting container failed: {detail}</source>
         <translation>启动容器失败：{detail}</translation>
     </message>
 </context>
