@@ -235,6 +235,24 @@
     </message>
 </context>
 <context>
+    <name>ServiceDetail</name>
+    <message numerus="yes">
+        <source>replicated job: %n completion(s)</source>
+        <translation>
+            <numerusform>replicated job: %n completion</numerusform><numerusform>replicated job: %n completions</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>replicated: %n task(s)</source>
+        <translation>
+            <numerusform>replicated: %n task</numerusform><numerusform>replicated: %n tasks</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Update: %1 — %2 of %n task(s) running the new spec</source>
+        <translation>
+            <numerusform>Update: %1 — %2 of %n task running the new spec</numerusform><numerusform>Update: %1 — %2 of %n tasks running the new spec</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>SwarmPage</name>
     <message numerus="yes">
         <source>%1 (in %n day(s))</source>

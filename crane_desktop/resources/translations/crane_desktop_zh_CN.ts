@@ -4476,13 +4476,11 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <source>global job: one run per node</source>
         <translation>全局作业：每个节点运行一次</translation>
     </message>
-    <message>
-        <source>replicated job: %1 completion(s)</source>
-        <translation>副本作业：完成 %1 个任务</translation>
-    </message>
-    <message>
-        <source>replicated: %1 task(s)</source>
-        <translation>副本：%1 个任务</translation>
+    <message numerus="yes">
+        <source>Update: %1 — %2 of %n task(s) running the new spec</source>
+        <translation>
+            <numerusform>更新：%1 — %n 个任务中有 %2 个已运行新配置</numerusform>
+        </translation>
     </message>
     <message>
         <source>Roll back %1 to its previous spec?</source>
@@ -4528,6 +4526,18 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <source>Ask the registry again which image the tag holds</source>
         <translation>重新向镜像仓库查询该镜像标签对应的镜像</translation>
     </message>
+    <message numerus="yes">
+        <source>replicated job: %n completion(s)</source>
+        <translation>
+            <numerusform>副本作业：完成 %n 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>replicated: %n task(s)</source>
+        <translation>
+            <numerusform>副本：%n 个任务</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Job: %1/%2 completed, %3 failed, %4 running — run %5, started %6</source>
         <translation>作业：已完成 %1/%2，失败 %3，运行中 %4 —— 第 %5 次运行，开始于 %6</translation>
@@ -4535,10 +4545,6 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>(at most %1 at a time)</source>
         <translation>（最多同时 %1 个）</translation>
-    </message>
-    <message>
-        <source>Update: %1 — %2 of %3 task(s) running the new spec</source>
-        <translation>更新：%1 — %3 个任务中有 %2 个已运行新配置</translation>
     </message>
     <message>
         <source>Not converging: %1</source>
