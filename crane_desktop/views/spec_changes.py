@@ -8,10 +8,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
-from crane_desktop.engine.service_form import cpus_text, duration_text, size_text
+from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, known_term
+from crane_desktop.engine.service_form import TERMS, cpus_text, duration_text, size_text
 from crane_desktop.engine.spec_diff import Change, Restart, diff_specs, restart_effect, value_text
 from crane_desktop.engine.stacks import ServiceReview
+from crane_desktop.messages import phrase_text
 
 translate = QCoreApplication.translate
 
@@ -44,12 +45,16 @@ def effect_text(changes: Sequence[Change]) -> str:
 
 
 # the engine's units made readable, by the changed field's name
+_WORDS = {"Condition", "FailureAction", "Order", "Mode"}  # restart, update and endpoint words
 _DURATIONS = {"Delay", "Monitor", "StopGracePeriod", "Window", "Interval", "Timeout", "StartPeriod"}
 
 
 def readable_value(path: str, value: object) -> str:
-    """A changed value as an operator reads it: durations (`5s`), memory (`64M`), CPUs (`0.5`)."""
+    """A changed value as an operator reads it: durations (`5s`), memory (`64M`), CPUs (`0.5`), the
+    policies' words (`on-failure`) in the user's language."""
     key = path.rsplit(".", 1)[-1]
+    if isinstance(value, str) and key in _WORDS:  # a policy's or mode's word: as the detail says it
+        return phrase_text(known_term(value, TERMS))
     if isinstance(value, int) and not isinstance(value, bool):
         if key in _DURATIONS:
             return duration_text(value)

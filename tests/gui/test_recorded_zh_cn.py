@@ -220,8 +220,12 @@ def test_the_update_forms_changes_name_the_fields_in_chinese(zh_cn, recorded_con
     set_text(dialog, "replicas", "4")
     set_text(dialog, "update.parallelism", "2")
     set_text(dialog, "env", "DB_PASSWORD=secret\nMODE=dev")
+    condition = dialog.form_tab.inputs["restart_condition"]
+    condition.setCurrentIndex(condition.findData("on-failure"))
     qtbot.waitUntil(lambda: "MODE=dev" in dialog.changes_view.toPlainText())
+    qtbot.waitUntil(lambda: "重启条件" in dialog.changes_view.toPlainText())
     lines = dialog.changes_view.toPlainText().splitlines()
+    assert "重启条件：- -> 失败时（会重启任务）" in lines  # the policy's word as the detail says it
     assert lines[0] == "应用后将重启该服务的所有任务（按更新策略逐个进行）。"
     assert "任务数：2 -> 4（不重启）" in lines
     assert "更新策略 · 并行数：- -> 2（不重启）" in lines
