@@ -27,6 +27,7 @@ from crane_desktop.models.tasks import ERROR
 from crane_desktop.views.charts import ContainerCharts
 from crane_desktop.views.deploy_dialog import DeployDialog
 from crane_desktop.views.main_window import MainWindow
+from crane_desktop.views.scale_dialog import ScaleDialog
 from tests.gui.conftest import by_name, feed_secret_users, recorded
 from tests.gui.test_node_helpers import cell, visible_box
 from tests.gui.test_recorded_dialogs import set_text
@@ -252,3 +253,13 @@ def test_the_nodes_security_options_sit_in_a_chinese_sentence_without_ascii_brac
     text = check_text(check)
     assert text == "2 个节点的安全选项：AppArmor, seccomp profile=default。"  # was "…(profile=default)。"
     assert ascii_punctuation_in_chinese(text) == []
+
+
+def test_the_scale_dialog_names_each_service_with_full_width_brackets(chinese, qtbot):
+    detail = chinese.open_app("shop")
+    detail.scale_action.trigger()
+    dialog = detail.findChild(ScaleDialog, "scaleDialog")
+    form = dialog.findChild(QFormLayout)
+    labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text() for row in range(3)]
+    assert labels == ["shop_agent（3/4）", "shop_web（2/2）", "shop_worker（0/1）"]  # were "shop_web (2/2)"
+    dialog.reject()

@@ -4343,6 +4343,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>修改 %1 的任务数</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>global: one task per node; not scaled</source>
         <translation>全局服务：每个节点一个任务，不修改任务数</translation>
     </message>
