@@ -41,8 +41,27 @@ def type_text(event_type: str) -> str:
 
 
 def action_text(event: EngineEvent) -> str:
-    """A task's state in the words of the task lists; the engine's own action word otherwise."""
-    return state_text(event.action) if event.type == "task" else event.action
+    """A task's state in the words of the task lists; the engine's common action words in the user's
+    language; any other action (exec_start: sh, health_status: healthy, ...) as the engine says it."""
+    if event.type == "task":
+        return state_text(event.action)
+    words = {
+        "create": translate("EventsModel", "create"),
+        "update": translate("EventsModel", "update"),
+        "remove": translate("EventsModel", "remove"),
+        "connect": translate("EventsModel", "connect"),
+        "disconnect": translate("EventsModel", "disconnect"),
+        "start": translate("EventsModel", "start"),
+        "stop": translate("EventsModel", "stop"),
+        "restart": translate("EventsModel", "restart"),
+        "kill": translate("EventsModel", "kill"),
+        "die": translate("EventsModel", "die"),
+        "destroy": translate("EventsModel", "destroy"),
+        "pause": translate("EventsModel", "pause"),
+        "unpause": translate("EventsModel", "unpause"),
+        "oom": translate("EventsModel", "oom"),
+    }
+    return words.get(event.action, event.action)
 
 
 def details_text(event: EngineEvent) -> str:

@@ -2193,6 +2193,62 @@
         <translation>容器</translation>
     </message>
     <message>
+        <source>create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>disconnect</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>kill</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>die</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>destroy</source>
+        <translation>销毁</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>unpause</source>
+        <translation>恢复运行</translation>
+    </message>
+    <message>
+        <source>oom</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
