@@ -5,7 +5,7 @@ in Crane's guide's Chinese, where they used to show in English."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTranslator
@@ -32,7 +32,7 @@ from crane_desktop.views.scale_dialog import ScaleDialog
 from tests.gui.conftest import by_name, feed_secret_users, recorded
 from tests.gui.test_node_helpers import cell, visible_box
 from tests.gui.test_recorded_dialogs import set_text
-from tests.gui.test_recorded_events_page import fail_a_task, page_of, raw_event, report, shown
+from tests.gui.test_recorded_events_page import NOW, fail_a_task, page_of, raw_event, report, shown
 from tests.unit.test_translations import ascii_punctuation_in_chinese
 
 
@@ -270,7 +270,7 @@ def test_the_scale_dialog_names_each_service_with_full_width_brackets(chinese, q
 def test_the_events_page_says_the_engines_actions_and_task_errors_in_chinese(chinese, recorded_context):
     page = page_of(chinese)
     web = by_name("services", "shop_web")
-    earlier = datetime.now(UTC) - timedelta(seconds=5)
+    earlier = NOW - timedelta(seconds=5)  # before the task's failure (at NOW)
     report(recorded_context, raw_event("service", "update", web.id, earlier, name="shop_web"))
     fail_a_task(recorded_context, "shop_web", "task: non-zero exit (137)")
     assert shown(page) == [
