@@ -6,6 +6,8 @@ another scaled, the oldest removed; once a minute node-4 is drained and restored
 node table and, when the app has one, the detail of a long-lived service (its tasks, logs, charts).
 
 Run: .venv/bin/python -m benchmarks.soak --minutes 60      (CI runs --minutes 5 through the tests)
+With --tracemalloc, each sample also prints the Python heap's size and the source lines whose
+allocations grew most since the start (to tell the app's own objects from Qt's and the allocator's).
 Exit 0 when flat, 1 when a measure grew more than --tolerance.
 """
 
@@ -18,6 +20,7 @@ import os
 import statistics
 import threading
 import time
+import tracemalloc
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -57,12 +60,27 @@ def main() -> int:
     parser.add_argument("--interval", type=float, default=60, help="seconds between samples")
     parser.add_argument("--churn-period", type=float, default=3)
     parser.add_argument("--tolerance", type=float, default=0.10)
+    parser.add_argument("--tracemalloc", action="store_true", help="print what grew on the Python heap")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
         return loop.run_until_complete(soak(args))
+
+
+def heap_growth(baseline: tracemalloc.Snapshot, top: int = 8) -> None:
+    """The Python heap now, and the places whose allocations grew most since `baseline`."""
+    snapshot = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
+    current, _peak = tracemalloc.get_traced_memory()
+    print(f"      Python heap {current / 2**20:.1f} MiB; grew most since the start:", flush=True)
+    for stat in snapshot.compare_to(baseline, "traceback")[:top]:
+        # the frames nearest the allocation first (a traceback runs from the oldest frame)
+        nearest = reversed(stat.traceback[-4:])
+        frames = " <- ".join(
+            f"{frame.filename.split('/site-packages/')[-1]}:{frame.lineno}" for frame in nearest
+        )
+        print(f"        {stat.size_diff / 1024:+9.1f} KiB {stat.count_diff:+7d} blocks  {frames}", flush=True)
 
 
 async def soak(args: argparse.Namespace) -> int:
@@ -88,12 +106,18 @@ async def soak(args: argparse.Namespace) -> int:
     churner.start()
     samples = [sample()]
     report("start", 0.0, samples[0])
+    baseline = None
+    if args.tracemalloc:
+        tracemalloc.start(8)
+        baseline = tracemalloc.take_snapshot()
     started = time.monotonic()
     try:
         while time.monotonic() - started < args.minutes * 60:
             await asyncio.sleep(args.interval)
             samples.append(sample())
             report("", (time.monotonic() - started) / 60, samples[-1])
+            if baseline is not None:
+                heap_growth(baseline)
     finally:
         stop.set()
         await asyncio.get_running_loop().run_in_executor(None, churner.join, 120)

@@ -20,6 +20,17 @@ log = logging.getLogger("crane.app")
 ICON = Path(__file__).resolve().parent / "resources" / "icons" / "crane-desktop-256.png"
 
 
+def identify(app: Any) -> None:
+    """Name the application as the desktop knows it: its .desktop entry (the window's icon and name in
+    the shell: Wayland's app id; on X11 the shell matches the window's WM_CLASS, "crane-desktop", to
+    the entry's StartupWMClass)."""
+    from crane_desktop.views.notifier import DESKTOP_ENTRY
+
+    app.setApplicationName("Crane Desktop")
+    app.setDesktopFileName(DESKTOP_ENTRY)
+    app.setOrganizationName("crane")
+
+
 def run(args: argparse.Namespace) -> int:
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -31,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from crane_desktop.logsetup import setup_logging
     from crane_desktop.settings import Settings
     from crane_desktop.views import crash_dialog
+    from crane_desktop.views.notifier import DESKTOP_ENTRY
     from crane_desktop.views.theme import apply_theme
 
     # Worker threads (streams, the watcher) hand the GIL back to the GUI thread every 1 ms instead of
@@ -38,10 +50,10 @@ def run(args: argparse.Namespace) -> int:
     sys.setswitchinterval(0.001)
     log_file = setup_logging(args.debug)
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setApplicationName("Crane Desktop")
-    app.setDesktopFileName("crane-desktop")  # its .desktop entry: the window's icon and name in the shell
-    app.setOrganizationName("crane")
+    # argv[0] gives the window's X11 WM_CLASS instance: "crane-desktop" however the app was started
+    # (`python -m crane_desktop` would make it "__main__.py", which no .desktop entry matches)
+    app = existing if isinstance(existing, QApplication) else QApplication([DESKTOP_ENTRY])
+    identify(app)
     heap.GuiThreadCollector(app)  # cyclic garbage (Qt objects among it) dies on the GUI thread only
     app.setWindowIcon(QIcon(str(ICON)))
     if not args.screenshot:

@@ -288,7 +288,9 @@ def xcb_smoke_test(launch: Callable, profile_file: str, home: Path, keep: Path) 
     png = home / "nodes-xcb.png"
     target = ["--profile-file", profile_file] if profile_file else ["-H", "tcp://127.0.0.1:9"]
     with xvfb() as display:
-        proc, elapsed = launch(*target, "--screenshot", str(png), "--lang", "en", display=display)
+        proc, elapsed = launch(
+            *target, "--screenshot", str(png), "--page", "nodes", "--lang", "en", display=display
+        )
     if "could not load the qt platform plugin" in proc.stderr.lower():
         raise BuildError(f"on Xvfb the xcb platform plugin did not load: {proc.stderr}")
     if not profile_file:

@@ -6,7 +6,7 @@ recorded off the 4-node test swarm), with no swarm needed:
 
 The README's screenshots are taken in the light theme and English. The status line shows the profile
 the cluster was recorded from; the window has no session (nothing here talks to an engine). Logs, the
-terminal and the node detail's host tabs need a live engine: those screenshots stay as they were taken.
+terminal and the node detail's host tabs need a live engine: scripts/live_screenshots.py takes those.
 """
 
 from __future__ import annotations

@@ -16,9 +16,11 @@ from datetime import datetime
 from pathlib import Path
 
 from crane_desktop.commands.common import connected, fail
+from crane_desktop.engine import api
 from crane_desktop.engine.errors import EngineError
-from crane_desktop.engine.rotate import Progress, RotateRun, plan_rotation
+from crane_desktop.engine.rotate import Progress, RotateRun, plan_rotation, waiting_steps
 from crane_desktop.engine.secrets_configs import MAX_BYTES, Kind
+from crane_desktop.engine.snapshots import Service, parse_all
 
 NAMES = ("secret", "config")
 
@@ -68,6 +70,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         with connected(args) as cluster:
             plan = plan_rotation(cluster.client, kind, args.name, data, args.new_name)
+            services = parse_all(Service, api.call(cluster.client, cluster.client.services)).values()
+            for step in waiting_steps(services, kind, plan.old_id):
+                _progress(step)  # what will move, and how, before anything is created
             rotation = RotateRun(plan, _progress, timeout=args.timeout)
             with ThreadPoolExecutor(1, thread_name_prefix="crane-rotate") as pool:
                 running = pool.submit(rotation.run, cluster.client)

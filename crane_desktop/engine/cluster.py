@@ -260,10 +260,13 @@ class Cluster:
         self.profile = replace(self.profile, registries=tuple(registries))
         return self.profile
 
-    def credentials(self) -> Credentials:
+    def credentials(self, *, unlock: bool = True) -> Credentials:
         """The registry logins a deploy sends: the profile's registries (passwords in the OS keyring, or
-        kept for this session only in `session_passwords`), then docker's own logins."""
-        return Credentials(self.profile.registries, self.passwords, session_passwords=self.session_passwords)
+        kept for this session only in `session_passwords`), then docker's own logins. `unlock` False
+        (background checks): a locked keyring is refused without a prompt to unlock it."""
+        return Credentials(
+            self.profile.registries, self.passwords, session_passwords=self.session_passwords, unlock=unlock
+        )
 
     def set_alerts(self, alerts: Mapping[str, Any]) -> Profile:
         """Keep the alert rules in the profile in use (so saving it again keeps them); returns it."""

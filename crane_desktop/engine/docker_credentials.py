@@ -107,13 +107,14 @@ def file_login(auths: object, address: str, lookup_key: str) -> AuthConfig | Non
     return AuthConfig(lookup_key, user, password, token)
 
 
-def helper_login(helper: str, lookup_key: str) -> AuthConfig | None:
-    """Ask `docker-credential-HELPER get` for the registry's login (None: the helper has none)."""
+def _run_helper(helper: str, action: str, text: str = "") -> tuple[bool, str]:
+    """Run `docker-credential-HELPER ACTION` with `text` on its standard input: (False when it has no
+    such login, docker's "credentials not found"; its standard output, stripped). Other failures raise."""
     program = f"docker-credential-{helper}"
     try:
         result = subprocess.run(
-            [program, "get"],
-            input=lookup_key,
+            [program, action],
+            input=text,
             capture_output=True,
             text=True,
             timeout=HELPER_TIMEOUT,
@@ -133,25 +134,80 @@ def helper_login(helper: str, lookup_key: str) -> AuthConfig | None:
             program=program,
         ) from error
     answer = (result.stdout or "").strip()
-    if result.returncode != 0:
-        if "credentials not found" in answer.lower():
-            return None
+    if result.returncode != 0 and "credentials not found" not in answer.lower():
         raise EngineError(
             QT_TRANSLATE_NOOP("engine", "The credential helper {program} failed."),
             raw=(answer or result.stderr or "").strip(),
             program=program,
         )
+    return result.returncode == 0, answer
+
+
+def _not_a_login(helper: str, answer: str) -> EngineError:
+    return EngineError(
+        QT_TRANSLATE_NOOP("engine", "The credential helper {program} gave an answer that is not a login."),
+        raw=answer[:200],
+        program=f"docker-credential-{helper}",
+    )
+
+
+def helper_login(helper: str, lookup_key: str) -> AuthConfig | None:
+    """Ask `docker-credential-HELPER get` for the registry's login (None: the helper has none)."""
+    found, answer = _run_helper(helper, "get", lookup_key)
+    if not found:
+        return None
     try:
         data = json.loads(answer)
         user, secret = str(data.get("Username") or ""), str(data.get("Secret") or "")
     except (ValueError, AttributeError) as error:
-        raise EngineError(
-            QT_TRANSLATE_NOOP(
-                "engine", "The credential helper {program} gave an answer that is not a login."
-            ),
-            raw=answer[:200],
-            program=program,
-        ) from error
+        raise _not_a_login(helper, answer) from error
     if user == TOKEN_USER:
         return AuthConfig(lookup_key, identitytoken=secret)
     return AuthConfig(lookup_key, user, secret) if user or secret else None
+
+
+# -- what docker keeps, as a list ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class DockerLogin:
+    """A registry docker has a login for, as the Registries dialog lists it (never its secret)."""
+
+    address: str  # the registry's host[:port]; docker.io for Docker Hub
+    user: str  # "" when only asking its helper for the secret would tell
+    source: str  # "config.json", or the credential helper's name
+
+
+def registry_address(key: str) -> str:
+    """An `auths` or helper key as the registry's address the app uses (Docker Hub as docker.io)."""
+    host = hostname_of(key)
+    return "docker.io" if host in ("index.docker.io", "registry-1.docker.io") else host
+
+
+def docker_logins(config_dir: Path | None = None) -> list[DockerLogin]:
+    """Every registry docker itself has a login for, by address: its credential store's list
+    (`docker-credential-STORE list`) or config.json's `auths`, then `credHelpers` (each asked by
+    docker for its own registry, so the user is not known without asking for the secret)."""
+    config = load_config(config_dir)
+    found: dict[str, DockerLogin] = {}
+    store = config.get("credsStore")
+    if isinstance(store, str) and store:
+        _found, answer = _run_helper(store, "list")
+        try:
+            listed = json.loads(answer or "{}")
+            pairs = [(str(url), str(user)) for url, user in listed.items()]
+        except (ValueError, AttributeError) as error:
+            raise _not_a_login(store, answer) from error
+        for url, user in pairs:
+            address = registry_address(url)
+            found[address] = DockerLogin(address, "" if user == TOKEN_USER else user, store)
+    else:
+        auths = config.get("auths") or {}
+        for key in auths if isinstance(auths, Mapping) else ():
+            address = registry_address(str(key))
+            login = file_login({key: auths[key]}, address, str(key))
+            if login is not None:
+                found[address] = DockerLogin(address, login.username, "config.json")
+    helpers = config.get("credHelpers") or {}
+    for key, helper in helpers.items() if isinstance(helpers, Mapping) else ():
+        address = registry_address(str(key))
+        found[address] = DockerLogin(address, "", str(helper))
+    return sorted(found.values(), key=lambda login: login.address)

@@ -267,18 +267,17 @@ def check_services(
     registry that cannot be reached is not asked again in this round (its other tags get the same
     answer at once); a login that cannot be read (a locked keyring) is that tag's answer."""
     result = CheckRound()
-    answers: dict[str, str | EngineError] = {}
-    unreachable: dict[str, EngineError] = {}
+    answers: dict[str, str | EngineError] = {}  # by tag
+    unreachable: dict[str, RegistryUnreachable] = {}  # by registry
     for target in to_check:
         reference = target.reference
         if not reference:
             continue  # pinned by digest only: nothing to follow
         if reference not in answers:
             registry = registry_of(reference)
-            if registry in unreachable:
-                answers[reference] = unreachable[registry]
-            else:
-                answers[reference] = _ask(manager, reference, auth, registry, unreachable)
+            answer = answers[reference] = unreachable.get(registry) or _ask(manager, reference, auth)
+            if isinstance(answer, RegistryUnreachable):
+                unreachable[registry] = answer
         answer = answers[reference]
         if isinstance(answer, EngineError):  # what runs matters only once there is something to compare
             result.checks[target.service_id] = ImageCheck(target.service_id, reference, (), problem=answer)
@@ -293,21 +292,13 @@ def check_services(
     return result
 
 
-def _ask(
-    manager: Client,
-    reference: str,
-    auth: AuthFor | None,
-    registry: str,
-    unreachable: dict[str, EngineError],
-) -> str | EngineError:
+def _ask(manager: Client, reference: str, auth: AuthFor | None) -> str | EngineError:
+    """The registry's digest for the tag, or why it could not be had; a lost engine is raised."""
     try:
         return registry_digest(manager, reference, auth)
-    except RegistryUnreachable as error:
-        unreachable[registry] = error
-        return error
     except (TLSFailed, ConnectionFailed):
         raise
-    except EngineError as error:  # refused, no such tag, or the login could not be read
+    except EngineError as error:  # refused, unreachable, no such tag, or the login could not be read
         return error
 
 

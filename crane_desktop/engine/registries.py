@@ -124,7 +124,14 @@ class PasswordStore:
         """Raise KeyringUnavailable unless a keyring is there; its name otherwise."""
         return str(getattr(self.backend, "name", type(self.backend).__name__))
 
-    def get(self, login: RegistryLogin) -> str | None:
+    def get(self, login: RegistryLogin, *, unlock: bool = True) -> str | None:
+        """The password kept for the login (None: none kept). `unlock` False: a locked Secret Service
+        collection is refused as locked without keyring asking the desktop to unlock it (a prompt out
+        of nowhere, for a check the operator did not start)."""
+        if not unlock and _locked_collection(self.backend):
+            raise KeyringLocked(
+                raw="locked; not asked to unlock for a background check", registry=login.address
+            )
         return self._guarded(login, lambda b: b.get_password(_service(login), login.user))
 
     def set(self, login: RegistryLogin, secret: str) -> None:
@@ -153,6 +160,26 @@ class PasswordStore:
             raise KeyringLocked(raw=str(error) or type(error).__name__, registry=login.address) from error
 
 
+def _locked_collection(backend: KeyringBackend) -> bool:
+    """Is the Secret Service collection keyring would read locked? (Other keyrings: not known, False.)
+    Asked without unlocking or creating anything."""
+    if type(backend).__module__ != "keyring.backends.SecretService":
+        return False
+    import secretstorage
+
+    try:
+        connection = secretstorage.dbus_init()
+    except secretstorage.exceptions.SecretServiceNotAvailableException:
+        return False  # keyring says so in its own words
+    try:
+        preferred = getattr(backend, "preferred_collection", None)
+        return bool(secretstorage.Collection(connection, *([preferred] if preferred else [])).is_locked())
+    except secretstorage.exceptions.SecretStorageException:
+        return False  # no such collection: keyring's own read says what is wrong
+    finally:
+        connection.close()
+
+
 def _service(login: RegistryLogin) -> str:
     return KEYRING_SERVICE.format(address=login.address)
 
@@ -170,11 +197,13 @@ class Credentials:
         *,
         session_passwords: Mapping[RegistryLogin, str] | None = None,
         docker_config: Path | None = None,
+        unlock: bool = True,
     ) -> None:
         self.logins = {login.address: login for login in logins}
         self.passwords = passwords or PasswordStore()
         self.session_passwords = dict(session_passwords or {})
         self.docker_config = docker_config
+        self.unlock = unlock  # False: a locked keyring is an answer, not a prompt (background checks)
 
     def auth_for(self, image: str) -> AuthConfig | None:
         address = registry_of(image)
@@ -182,7 +211,7 @@ class Credentials:
         if login is not None:
             secret = self.session_passwords.get(login)
             if secret is None:
-                secret = self.passwords.get(login)
+                secret = self.passwords.get(login, unlock=self.unlock)
             if secret is None:
                 raise EngineError(
                     QT_TRANSLATE_NOOP(

@@ -3,7 +3,7 @@
 The engine cannot change an object's data (moby#35803), so a rotation is:
 
 1. Checks first (the data's size, the new name free): a refusal creates nothing.
-2. The new version is created with the old one's labels (and a config's templating driver), named
+2. The new version is created with the old one's labels and templating driver, named
    `name-v2`, `name-v3`... (`next_name`), visible beside the old one.
 3. Service by service (by name), the reference is switched at the same target, owner and mode. The
    rollout is the swarm's, with the service's own update config; `deploy.follow` follows it.
@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -35,7 +35,7 @@ from crane_desktop.engine.deploy import DeployResult, UpdateStarted, follow
 from crane_desktop.engine.errors import Conflict, EngineError
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, Phrase, term
 from crane_desktop.engine.secrets_configs import Kind
-from crane_desktop.engine.snapshots import Service, parse_all
+from crane_desktop.engine.snapshots import Secret, Service, parse_all
 
 log = logging.getLogger("crane.engine.rotate")
 
@@ -70,12 +70,60 @@ def _no_tasks(service: Mapping[str, Any]) -> bool:
     return isinstance(replicated, Mapping) and replicated.get("Replicas") == 0
 
 
+def _is_job(service: Mapping[str, Any]) -> bool:
+    """A job has no rollout (no update status, no rollback): a new spec runs it again at once."""
+    mode = (service.get("Spec") or {}).get("Mode") or {}
+    return "ReplicatedJob" in mode or "GlobalJob" in mode
+
+
+JOB_RUNS_AGAIN = QT_TRANSLATE_NOOP("engine", "A job: it runs again now, with the new version.")
+
+
+def services_in_order(services: Iterable[Service], kind: Kind, object_id: str) -> list[Service]:
+    """The services that use the object, in the order a rotation moves them (by name)."""
+    using = {use.service_id for use in objects.users(services, kind, object_id)}
+    return sorted((s for s in services if s.id in using), key=lambda service: service.name)
+
+
+def waiting_steps(services: Iterable[Service], kind: Kind, object_id: str) -> list[Progress]:
+    """A WAITING step per service the rotation will move, in its order, each with how it rolls out:
+    what the operator reads before starting."""
+    return [
+        Progress(service.id, Step.WAITING, service.name, rollout_note(service))
+        for service in services_in_order(services, kind, object_id)
+    ]
+
+
+def rollout_note(service: Service) -> Phrase:
+    """How the swarm will roll the service out when it moves, said before the rotation starts: its
+    update config (swarmkit's defaults when it has none), or that a job or a service without tasks has
+    no rollout."""
+    if _is_job(service.raw):
+        return Phrase(QT_TRANSLATE_NOOP("engine", "A job: no rollout; moving it runs it again."))
+    if _no_tasks(service.raw):
+        return Phrase(QT_TRANSLATE_NOOP("engine", "No task runs: nothing to roll out."))
+    config = (service.raw.get("Spec") or {}).get("UpdateConfig")
+    config = config if isinstance(config, Mapping) else {}
+    parallelism = int(config.get("Parallelism", 0) or 0) if config else 1  # 0: all at once
+    return Phrase(
+        QT_TRANSLATE_NOOP(
+            "engine", "Its update config: {parallelism} at a time, {order}, on failure {action}."
+        ),
+        {
+            "parallelism": str(parallelism) if parallelism else Phrase(QT_TRANSLATE_NOOP("engine", "all")),
+            "order": term(str(config.get("Order") or "stop-first")),
+            "action": term(str(config.get("FailureAction") or "pause")),
+        },
+    )
+
+
 class Step(StrEnum):
     CREATED = "created"  # the new version exists (service_id "")
     UPDATING = "updating"
     UPDATED = "updated"  # the service uses the new version
     ROLLED_BACK = "rolled back"  # its rollout failed: it uses the old version again
     FAILED = "failed"  # its rollout failed and could not be rolled back
+    WAITING = "waiting"  # not reached yet (said before the run, with how it will roll out)
     CANCELLED = "cancelled"  # stopped by cancel: rolled back to the old version
     UNCHANGED = "unchanged"  # not reached (an earlier service failed, or cancel): still on the old
     REMOVED = "removed"  # the old version is gone (service_id "")
@@ -120,7 +168,22 @@ class RotatePlan:
     new_name: str
     data: bytes
     labels: Mapping[str, str]
-    driver: str  # a config's templating driver
+    driver: str  # the templating driver (golang) of both versions
+
+
+def check_rotatable(old: Secret) -> None:
+    """A secret kept by a secret driver (a plugin) gets its value from that driver, not from data: a new
+    version from a file would silently stop using it. Refused, saying where to change it."""
+    if old.driver:
+        raise EngineError(
+            QT_TRANSLATE_NOOP(
+                "engine",
+                "{name} is kept by the secret driver {driver}: its value comes from that driver, not from "
+                "a file. Change it in the driver's store.",
+            ),
+            name=old.name,
+            driver=old.driver,
+        )
 
 
 def plan_rotation(
@@ -128,9 +191,10 @@ def plan_rotation(
 ) -> RotatePlan:
     """Everything checked, nothing created: the old object exists, the data fits, the new name is free."""
     old = objects.find(client, kind, name)
+    check_rotatable(old)
     existing = {o.name for o in objects.list_objects(client, kind).values()}
     new_name = new_name or next_name(old.name, existing)
-    driver = old.driver if kind == "config" else ""
+    driver = old.templating  # the new version is expanded as the old one was
     objects.check_new(kind, new_name, data, existing, driver)
     return RotatePlan(kind, old.id, old.name, new_name, data, dict(old.labels), driver)
 
@@ -159,8 +223,8 @@ class RotateRun(Cancellable):
         self.new_id = outcome.new_id
         self.report(Progress("", Step.CREATED, plan.new_name))
         services = parse_all(Service, api.call(client, client.services)).values()
-        using = {use.service_id: use.service for use in objects.users(services, plan.kind, plan.old_id)}
-        for service_id, service_name in sorted(using.items(), key=lambda item: item[1]):
+        for service in services_in_order(services, plan.kind, plan.old_id):
+            service_id, service_name = service.id, service.name
             if self.cancelled or outcome.failure is not None:
                 outcome.unchanged.append(service_name)
                 self.report(Progress(service_id, Step.UNCHANGED, service_name))
@@ -194,9 +258,10 @@ class RotateRun(Cancellable):
 
         try:
             stacks.update_spec(client, service_id, change)
-            if _no_tasks(before):  # scaled to zero: the swarm has nothing to roll out (no update status)
+            if _no_tasks(before) or _is_job(before):  # nothing to roll out: the swarm sets no update status
                 outcome.updated.append(name)
-                self.report(Progress(service_id, Step.UPDATED, name))
+                note = Phrase(JOB_RUNS_AGAIN) if _is_job(before) else None
+                self.report(Progress(service_id, Step.UPDATED, name, note))
                 return
             image = str(before["Spec"].get("TaskTemplate", {}).get("ContainerSpec", {}).get("Image", ""))
             previous = str((before.get("UpdateStatus") or {}).get("StartedAt", ""))

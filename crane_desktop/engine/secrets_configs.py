@@ -7,6 +7,7 @@ refused request creates nothing.
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -92,7 +93,7 @@ def find(client: docker.APIClient, kind: Kind, name: str) -> Secret:
 
 def check_new(kind: Kind, name: str, data: bytes, existing: Iterable[str], driver: str = "") -> None:
     """Refuse, before anything is created, what the engine would refuse or what would clash, and a
-    config's template that every task using it would fail to expand (`driver`: its templating driver)."""
+    template that every task using it would fail to expand (`driver`: its templating driver)."""
     if not NAME.match(name) or len(name) > 64:
         raise EngineError(
             QT_TRANSLATE_NOOP(
@@ -136,16 +137,18 @@ def create(
     labels: Mapping[str, str] | None = None,
     driver: str = "",
 ) -> str:
-    """Check, then create; the new object's id. `driver` is a config's templating driver (e.g. golang)."""
+    """Check, then create; the new object's id. `driver` is its templating driver (golang: the data is
+    expanded at each task's start; a secret can be templated too, which docker-py cannot send)."""
     check_new(kind, name, data, (o.name for o in list_objects(client, kind).values()), driver)
-    if kind == "secret":
-        created = api.call(client, client.create_secret, name, data, labels=dict(labels or {}))
-    else:
-        templating = {"Name": driver} if driver else None
-        created = api.call(
-            client, client.create_config, name, data, labels=dict(labels or {}), templating=templating
-        )
-    return str(created.get("ID", ""))
+    spec: dict[str, Any] = {
+        "Name": name,
+        "Labels": dict(labels or {}),
+        "Data": base64.b64encode(data).decode("ascii"),
+    }
+    if driver:
+        spec["Templating"] = {"Name": driver}
+    created = api.call(client, api.post_json, client, f"/{kind}s/create", spec)
+    return str((created or {}).get("ID", ""))
 
 
 def remove(client: docker.APIClient, kind: Kind, object_id: str) -> None:

@@ -697,6 +697,12 @@ def _mode_phrase(form: ServiceForm) -> str | Phrase:
     return Phrase(QT_TRANSLATE_NOOP("engine", "replicated × {replicas}"), {"replicas": form.replicas})
 
 
+def _resources_text(cpus: str, amounts: Mapping[str, Any] | None) -> str:
+    """CPUs and memory as the detail's forms write them (0.5 CPU 16.0 MiB; the deploy form keeps 16M)."""
+    memory = int((amounts or {}).get("MemoryBytes") or 0)
+    return " ".join(x for x in (cpus and f"{cpus} CPU", memory and formatting.byte_size(memory)) if x)
+
+
 def spec_summary(
     spec: dict[str, Any], network_names: dict[str, str] | None = None
 ) -> list[tuple[str, str | Phrase]]:
@@ -705,6 +711,7 @@ def spec_summary(
     form = from_spec(spec, network_names)
     task = spec.get("TaskTemplate") or {}
     container = task.get("ContainerSpec") or {}
+    resources = task.get("Resources") or {}
     mode = _mode_phrase(form)
     restart = Phrase(
         QT_TRANSLATE_NOOP("engine", "{condition}, delay {delay}, max attempts {attempts}"),
@@ -730,17 +737,10 @@ def spec_summary(
             "\n".join(f"{k}={v}" for k, v in (container.get("Labels") or {}).items()),
         ),
         (QT_TRANSLATE_NOOP("engine", "Mounts"), "\n".join(form.mounts)),
-        (
-            QT_TRANSLATE_NOOP("engine", "Limits"),
-            " ".join(x for x in (form.cpu_limit and f"{form.cpu_limit} CPU", form.memory_limit) if x),
-        ),
+        (QT_TRANSLATE_NOOP("engine", "Limits"), _resources_text(form.cpu_limit, resources.get("Limits"))),
         (
             QT_TRANSLATE_NOOP("engine", "Reservations"),
-            " ".join(
-                x
-                for x in (form.cpu_reservation and f"{form.cpu_reservation} CPU", form.memory_reservation)
-                if x
-            ),
+            _resources_text(form.cpu_reservation, resources.get("Reservations")),
         ),
         (QT_TRANSLATE_NOOP("engine", "Placement constraints"), "\n".join(form.constraints)),
         (QT_TRANSLATE_NOOP("engine", "Restart policy"), restart),

@@ -378,7 +378,8 @@ class Secret:
     version: int
     name: str
     labels: tuple[tuple[str, str], ...]
-    driver: str  # a secret's driver, a config's templating driver ("" for none)
+    driver: str  # a secret's driver (a secret store plugin; "" for the swarm's own)
+    templating: str  # the templating driver (golang) the data is expanded with at each task's start
     created_at: datetime
     updated_at: datetime
     raw: Mapping[str, Any] = field(compare=False, repr=False, default_factory=dict)
@@ -386,13 +387,13 @@ class Secret:
     @classmethod
     def from_api(cls, data: Mapping[str, Any]) -> Self:
         spec = _get(data, "Spec", default={})
-        driver = _get(spec, "Driver", "Name") or _get(spec, "Templating", "Name")  # secret, config
         return cls(
             _str(_get(data, "ID")),
             _int(_get(data, "Version", "Index")),
             _str(_get(spec, "Name"), UNKNOWN),
             _labels(_get(spec, "Labels")),
-            _str(driver),
+            _str(_get(spec, "Driver", "Name")),
+            _str(_get(spec, "Templating", "Name")),
             parse_time(_get(data, "CreatedAt")),
             parse_time(_get(data, "UpdatedAt")),
             data,

@@ -473,12 +473,21 @@ def _objects_made(client: Client, objects: NewObjects) -> Iterator[None]:
         raise
 
 
+def _login_read_first(auth: AuthFor | None, image: str) -> AuthFor:
+    """The image's login read now, before anything is created (a locked keyring refuses here), as an
+    AuthFor that gives it again without asking."""
+    header = registry_auth_header(auth, image).get("X-Registry-Auth")
+    return lambda _image: header
+
+
 def create_service_with_objects(
     client: Client, spec: dict[str, Any], objects: NewObjects, auth: AuthFor | None = None
 ) -> str:
-    """A lone service from the form, with the secrets and configs it makes from files."""
+    """A lone service from the form, with the secrets and configs it makes from files (the registry's
+    login read before they are)."""
+    login = _login_read_first(auth, _image_of(spec))
     with _objects_made(client, objects):
-        return create_service(client, spec, auth)
+        return create_service(client, spec, login)
 
 
 def update_with_references(
@@ -489,7 +498,12 @@ def update_with_references(
     auth: AuthFor | None = None,
 ) -> None:
     """`update_spec` where `change` may add secrets or configs by name (the update form): the `objects`
-    it makes from files are created first, and every reference's id is looked up before the spec is sent."""
+    it makes from files are created first (the login of the image `change` sets read before them), and
+    every reference's id is looked up before the spec is sent."""
+    if auth is not None and objects:
+        preview = copy.deepcopy(inspect_service(client, service_id)["Spec"])
+        change(preview)
+        auth = _login_read_first(auth, _image_of(preview))
 
     def changed(spec: dict[str, Any]) -> None:
         change(spec)

@@ -6,7 +6,7 @@ Both are keyed tables: a refresh becomes row inserts, removes and dataChanged, n
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import count
@@ -16,13 +16,14 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor
 
 from crane_desktop.engine.diff import Diff, diff
-from crane_desktop.engine.events import task_transitions
+from crane_desktop.engine.events import EngineEvent, task_transitions
 from crane_desktop.engine.formatting import local_time
 from crane_desktop.engine.health import Health
 from crane_desktop.engine.snapshots import Node, Service, Task
 from crane_desktop.engine.task_errors import task_error
 from crane_desktop.messages import phrase_text
 from crane_desktop.models.apps import BAD, WARN, update_state_text
+from crane_desktop.models.events import type_text
 from crane_desktop.models.nodes import availability_text, status_text
 from crane_desktop.models.table import Column, KeyedTableModel
 from crane_desktop.models.tasks import state_text
@@ -184,6 +185,32 @@ class ChangesModel(KeyedTableModel):
         oldest = frozenset(self._keys[:overflow]) if overflow > 0 else frozenset()
         self.apply_diff(Diff(added=added, removed=oldest))
 
+    def add_event(self, event: EngineEvent) -> None:
+        """A network, secret or config created, updated or removed as it happens (the engine's event:
+        the overview follows no diff of these kinds; nodes, services and tasks come from their diffs)."""
+        self.add_events([event], OBJECT_PAGES)
+
+    def add_backfill(self, events: list[EngineEvent]) -> None:
+        """The cluster's events of the last minutes, asked once on connect (by the events page): what
+        changed before the cluster was opened, services and nodes included (no diff showed those)."""
+        self.add_events(events, (*OBJECT_PAGES, "service", "node"))
+
+    def add_events(self, events: list[EngineEvent], types: Collection[str]) -> None:
+        """Rows for the events of `types` that change an object, each event once (by its key: the
+        backfill and the stream overlap), the newest EVENTS_KEPT."""
+        added: dict[str, Item] = {}
+        for event in events:
+            key = f"event:{event.key}"
+            found = _object_event(event, types)
+            if found is not None and key not in self._rows:
+                added[key] = Item(key, *found)
+        if not added:
+            return
+        newest = dict(sorted(added.items(), key=lambda pair: _time_sort(pair[1]))[-EVENTS_KEPT:])
+        overflow = self.rowCount() + len(newest) - EVENTS_KEPT
+        oldest = frozenset(self._keys[:overflow]) if overflow > 0 else frozenset()
+        self.apply_diff(Diff(added=newest, removed=oldest))
+
     def remember(self, kind: str, current: Mapping[str, Any]) -> None:
         """What the store held before this model followed it: later diffs are changes to it."""
         self._previous[kind] = dict(current)
@@ -204,6 +231,27 @@ def _changes(
     if kind == "services":
         return _service_changes(change, before)
     return _task_changes(change, before, services)
+
+
+OBJECT_PAGES = {"network": "networks", "secret": "secrets", "config": "configs"}
+
+
+def _object_event(event: EngineEvent, types: Collection[str]) -> Change | None:
+    if event.type not in types:
+        return None
+    done = {
+        "create": translate("Overview", "created"),
+        "update": translate("Overview", "updated"),
+        "remove": translate("Overview", "removed"),
+    }.get(event.action)
+    if done is None:  # a network's connect / disconnect of a container: not a change of the network
+        return None
+    text = translate("Overview", "%1 %2").replace("%1", type_text(event.type)).replace("%2", done)
+    subject = event.name or event.object_id[:12]
+    if event.type in ("service", "node") and event.action != "remove":
+        return ("info", subject, text, event.when, event.type, event.object_id)
+    page = OBJECT_PAGES.get(event.type) or ("apps" if event.type == "service" else "nodes")
+    return ("info", subject, text, event.when, "page", page)
 
 
 def _node_changes(change: Diff[Node], before: Mapping[str, Node]) -> list[Change]:

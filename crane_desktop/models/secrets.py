@@ -57,11 +57,9 @@ def _time_column(title: Callable[[], str], attribute: str) -> Column:
 
 
 def columns(kind: Kind) -> tuple[Column, ...]:
-    driver_title = (
-        (lambda: translate("SecretTableModel", "Driver"))
-        if kind == "secret"
-        else (lambda: translate("SecretTableModel", "Templating"))
-    )
+    """Used by comes last, a line per use: it is the long one, and the last column takes the table's
+    free width."""
+    driver = Column(lambda: translate("SecretTableModel", "Driver"), lambda r: r.item.driver)
     return (
         Column(lambda: translate("SecretTableModel", "Name"), lambda r: r.item.name),
         Column(
@@ -70,20 +68,20 @@ def columns(kind: Kind) -> tuple[Column, ...]:
             lambda r: r.item.id,
             tooltip=lambda r: r.item.id,
         ),
-        Column(driver_title, lambda r: r.item.driver),
+        *((driver,) if kind == "secret" else ()),  # a config has no driver, only templating
+        Column(lambda: translate("SecretTableModel", "Templating"), lambda r: r.item.templating),
         Column(
             lambda: translate("SecretTableModel", "Labels"),
             lambda r: labels_text(r.item.labels),
             tooltip=lambda r: "\n".join(f"{k}={v}" for k, v in r.item.labels),
         ),
-        Column(
-            lambda: translate("SecretTableModel", "Used by"),
-            lambda r: ", ".join(use_text(use) for use in r.uses),
-            lambda r: len(r.uses),
-            tooltip=lambda r: "\n".join(use_text(use) for use in r.uses),
-        ),
         _time_column(lambda: translate("SecretTableModel", "Created"), "created_at"),
         _time_column(lambda: translate("SecretTableModel", "Updated"), "updated_at"),
+        Column(
+            lambda: translate("SecretTableModel", "Used by"),
+            lambda r: "\n".join(use_text(use) for use in r.uses),  # a line each (the rows grow to fit)
+            lambda r: len(r.uses),
+        ),
     )
 
 
@@ -91,11 +89,11 @@ class SecretTableModel(KeyedTableModel):
     """The secrets (kind "secret") or the configs (kind "config") of the store, with their users."""
 
     NAME_COLUMN = 0
-    USED_BY_COLUMN = 4
 
     def __init__(self, kind: Kind, parent: QObject | None = None) -> None:
         super().__init__(columns(kind), parent)
         self.kind: Kind = kind
+        self.used_by_column = self.columnCount() - 1
 
     def update(self, items: Mapping[str, Secret], services: Mapping[str, Service]) -> None:
         """Bring the rows in line with the store's objects and services (keyed diff, in place)."""

@@ -28,6 +28,7 @@ class ClusterStore(QObject):
     )  # kind ("nodes", "services", "tasks", "networks", "secrets", "configs"), Diff
     cleared = Signal()
     eventArrived = Signal(object)  # EngineEvent: one of the watcher's events, as it came (engine/events.py)
+    eventsBackfilled = Signal(object)  # list[EngineEvent]: the last minutes' events, asked once on connect
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +68,11 @@ class ClusterStore(QObject):
         """Hand one of the engine's events to the followers (the events page)."""
         gui_thread_only("ClusterStore.report_event")
         self.eventArrived.emit(event)
+
+    def report_backfill(self, events: list[Any]) -> None:
+        """Hand the events of the last minutes (asked once on connect) to the followers (the overview)."""
+        gui_thread_only("ClusterStore.report_backfill")
+        self.eventsBackfilled.emit(events)
 
     def get(self, kind: str) -> Mapping[str, Any]:
         gui_thread_only("ClusterStore.get")

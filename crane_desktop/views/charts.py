@@ -19,8 +19,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -157,6 +157,34 @@ class SampleInbox:
         return samples
 
 
+class BinaryAxis(pg.AxisItem):
+    """A bytes axis in the units the rest of the app writes (KiB, MiB, GiB: powers of 1024): ticks at
+    round numbers of the unit that fits the range, each labelled with it ("256 MiB"), where
+    pyqtgraph's own SI prefixes would say "(MB)" in powers of 1000 beside a form saying MiB."""
+
+    def __init__(self, orientation: str) -> None:
+        super().__init__(orientation)
+        self.enableAutoSIPrefix(False)
+
+    @staticmethod
+    def unit_for(largest: float) -> tuple[int, str]:
+        size, name = 1, "B"
+        for next_name in ("KiB", "MiB", "GiB", "TiB"):
+            if largest < size * 1024:
+                break
+            size, name = size * 1024, next_name
+        return size, name
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:
+        unit, _ = self.unit_for(max(abs(minVal), abs(maxVal)))
+        levels = super().tickSpacing(minVal / unit, maxVal / unit, size)
+        return [(spacing * unit, offset * unit) for spacing, offset in levels]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        unit, name = self.unit_for(max((abs(v) for v in values), default=0.0))
+        return [f"{v / unit:g} {name}" for v in values]
+
+
 class ChartsWidget(QWidget):
     """Four plots sharing the time axis; `sink(key, label, sample, rates)` may be called from any thread."""
 
@@ -167,6 +195,7 @@ class ChartsWidget(QWidget):
         self.series: dict[str, Series] = {}
         self.inbox = SampleInbox()  # what stream threads are given, never this widget
         self._curves: dict[tuple[str, str], pg.PlotDataItem] = {}
+        self._titles: dict[str, str] = {}
         self.window_combo = QComboBox(self)
         self.window_combo.setObjectName("chartWindow")
         for minutes in (5, 15, 60):
@@ -192,19 +221,19 @@ class ChartsWidget(QWidget):
         grid = QGridLayout()
         self.plots: dict[str, pg.PlotWidget] = {}
         for index, (key, title, _fields) in enumerate(_titles()):
-            plot = pg.PlotWidget(self, axisItems={"bottom": pg.DateAxisItem()})
-            plot.setBackground("w")
-            plot.setTitle(title, color="#333", size="10pt")
+            axes: dict[str, pg.AxisItem] = {"bottom": pg.DateAxisItem()}
+            if key in ("mem", "net", "blk"):
+                axes["left"] = BinaryAxis("left")
+            plot = pg.PlotWidget(self, axisItems=axes)
             plot.showGrid(x=True, y=True, alpha=0.2)
             plot.setMouseEnabled(x=False, y=False)
             plot.getViewBox().setLimits(yMin=0, minYRange=1)
             plot.addLegend(offset=(5, 5))
-            if key in ("mem", "net", "blk"):
-                plot.getAxis("left").enableAutoSIPrefix(True)
-                plot.setLabel("left", units="B")
             plot.scene().sigMouseMoved.connect(lambda pos, p=plot, k=key: self._hovered(p, k, pos))
             self.plots[key] = plot
+            self._titles[key] = title
             grid.addWidget(plot, index // 2, index % 2)
+        self._apply_palette()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.note)
@@ -220,6 +249,37 @@ class ChartsWidget(QWidget):
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.flush)
         self._timer.start()
+
+    def set_title(self, key: str, title: str) -> None:
+        self._titles[key] = title
+        self.plots[key].setTitle(title, color=self.palette().color(QPalette.ColorRole.Text), size="10pt")
+
+    def _apply_palette(self) -> None:
+        """The plots in the theme's colours (a white plot in the dark theme glared): background, titles,
+        axes, legends and the total's line; the series keep their distinct colours."""
+        palette = self.palette()
+        base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        for key, plot in self.plots.items():
+            plot.setBackground(base)
+            self.set_title(key, self._titles[key])
+            for side in ("left", "bottom"):
+                axis = plot.getAxis(side)
+                axis.setPen(muted)
+                axis.setTextPen(text)
+            legend = plot.getPlotItem().legend
+            if legend is not None:
+                legend.setLabelTextColor(text)
+        for (series_key, _name), curve in self._curves.items():
+            if series_key == TOTAL:
+                pen = pg.mkPen(curve.opts["pen"])
+                pen.setColor(text)
+                curve.setPen(pen)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and self.plots:
+            self._apply_palette()
 
     def sink(self, key: str, label: str, sample: Sample, rates: Rates) -> None:
         self.inbox.put(key, label, sample, rates)
@@ -251,6 +311,8 @@ class ChartsWidget(QWidget):
     def _add_curves(self, series: Series) -> None:
         arrival = [key for key in self.series if key != TOTAL]
         colour = series_colour(series.key, arrival.index(series.key) if series.key in arrival else -1)
+        if series.key == TOTAL:  # drawn in the theme's text colour: black on white, light on dark
+            colour = self.palette().color(QPalette.ColorRole.Text)
         for key, _title, fields in _titles():
             for index, name in enumerate(fields):
                 pen = pg.mkPen(

@@ -38,7 +38,9 @@ MESSAGE_MS = 8000
 class Navigator(Protocol):
     """Where a view sends the operator next; each call opens (or brings forward) a tab or page."""
 
-    def show_page(self, key: str) -> None: ...
+    def show_page(self, key: str, filter_text: str = "") -> None:
+        """Bring the page `key` forward; with `filter_text`, its filter box shows only the rows matching
+        it (e.g. the nodes that are down)."""
 
     def open_node(self, node_id: str) -> QWidget: ...
 
@@ -71,7 +73,8 @@ class ClusterContext(QObject):
         self.store = store if store is not None else ClusterStore(self)
         self.session: ClusterSession | None = None
         self.operations = OperationRunner(lambda: self.cluster, self)
-        self.alerts = AlertCenter(self.store, parent=self)  # the rules evaluated on the store's diffs
+        # the rules evaluated on the store's diffs, on the runner's pool
+        self.alerts = AlertCenter(self.store, parent=self, submit=self.operations.submit)
         self.image_updates = ImageUpdates(self.store, self.operations, self)  # newer images per service
 
     def close(self) -> None:

@@ -250,13 +250,13 @@ class FormTab(QWidget):
         return pick
 
     def _object_lines(self, kind: str) -> list[tuple[str, str]]:
-        """The swarm's secrets or configs (a templated config says so), each as a line at docker's
+        """The swarm's secrets or configs (a templated one says so), each as a line at docker's
         default target: the file's name under /run/secrets/ (a secret) or / (a config)."""
         found = []
         for item in sorted(self.store.get(kind).values(), key=lambda item: item.name):
             text = item.name
-            if kind == "configs" and item.driver:
-                text = self.tr("%1 (%2 template)").replace("%1", item.name).replace("%2", item.driver)
+            if item.templating:
+                text = self.tr("%1 (%2 template)").replace("%1", item.name).replace("%2", item.templating)
             target = item.name if kind == "secrets" else f"/{item.name}"
             found.append((text, f"source={item.name},target={target}"))
         return found

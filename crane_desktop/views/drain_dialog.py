@@ -36,7 +36,7 @@ from crane_desktop.engine.drain import (
     exclusion,
     plan_drain,
 )
-from crane_desktop.messages import engine_text
+from crane_desktop.messages import engine_text, sentences
 from crane_desktop.models.why_pending import store_view
 from crane_desktop.views.dialogs import ERROR_STYLE, EngineDialog, failure_text
 from crane_desktop.views.operations import operation_slot
@@ -147,11 +147,9 @@ class DrainDialog(EngineDialog):
                 self.tr("No replicated task runs on %1: it is drained at once.").replace("%1", plan.hostname)
             )
         else:
-            self.status.setText(
-                self.tr("%n service(s) move.", "", len(plan.moving))
-                + " "
-                + self.tr("Drain %1 this way?").replace("%1", plan.hostname)
-            )
+            moving = self.tr("%n service(s) move.", "", len(plan.moving))
+            ask = self.tr("Drain %1 this way?").replace("%1", plan.hostname)
+            self.status.setText(sentences(moving, ask))
         self.start_button.setEnabled(not plan.refused)
 
     def _say_problem(self, text: str) -> None:

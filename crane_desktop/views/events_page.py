@@ -220,6 +220,7 @@ class EventsPage(QWidget):
             self.context.say(self.tr("Cannot read the recent events: %1").replace("%1", str(error)))
             return
         self.model.add(found)
+        self.store.report_backfill(found)  # the overview's latest changes start with them too
 
     def _pause(self, paused: bool) -> None:
         self.model.set_paused(paused)

@@ -3,8 +3,10 @@ the operation runner) when services appear or change their image, and again ever
 the answers are kept here, so the apps table, the app and the service details read them without a
 call of their own (engine/image_updates.py does the asking).
 
-One round at a time: what is asked for during a round is checked in the next one. Without a cluster
-nothing is asked; the store's first services (a connection) start a round.
+One round at a time. A change asks for its services in a round SETTLE_MS after the first change of a
+burst (later changes do not postpone it, so a rollout's stream of task changes cannot hold it back);
+`check_now` asks at once. What is asked for during a round is checked in the next one. Without a
+cluster a round fails at once (logged) and its services are asked again at their next change.
 """
 
 from __future__ import annotations
@@ -51,26 +53,26 @@ class ImageUpdates(QObject):
         self.store = store
         self.operations = operations
         self._checks: dict[str, ImageCheck] = {}
-        self._container_digests: dict[str, str] = {}  # what unpinned services' containers run
-        self._asked: dict[str, str] = {}  # service id -> the spec's image its last round asked about
-        self._wanted: set[str] = set()
+        self._container_digests: dict[str, str] = {}  # container id -> digest (unpinned services)
+        self._asked: dict[str, str] = {}  # service id -> the spec's image a round asked about
+        self._wanted: set[str] = set()  # the next round's services
         self._running = False
+        self._stopped = False
         self._interval = QTimer(self)
         self._interval.setInterval(CHECK_INTERVAL_MS)
         self._interval.timeout.connect(self.check_all)
         self._interval.start()
-        self._settle = QTimer(self)
-        self._settle.setSingleShot(True)
-        self._settle.setInterval(SETTLE_MS)
-        self._settle.timeout.connect(self._start_round)
+        self._next_round = QTimer(self)
+        self._next_round.setSingleShot(True)
+        self._next_round.timeout.connect(self._start_round)
         store.changed.connect(self._on_store_changed)
         store.cleared.connect(self._forget)
 
     def stop(self) -> None:
         """The window is closing: no more rounds."""
+        self._stopped = True
         self._interval.stop()
-        self._settle.stop()
-        self._wanted.clear()
+        self._next_round.stop()
 
     # -- reading -----------------------------------------------------------------------------------
     def check(self, service_id: str) -> ImageCheck | None:
@@ -80,40 +82,34 @@ class ImageUpdates(QObject):
     def checks(self) -> dict[str, ImageCheck]:
         return dict(self._checks)
 
-    @property
-    def busy(self) -> bool:
-        """A round is under way or waiting to start."""
-        return self._running or self._settle.isActive()
-
     # -- asking ------------------------------------------------------------------------------------
     def check_all(self) -> None:
         """Ask again for every service (the interval's tick, or the operator's "Check for newer images")."""
         self.check_now(self.store.get("services"))
 
     def check_now(self, service_ids: Iterable[str]) -> None:
-        """Ask for `service_ids` in the next round, which starts at once unless one runs."""
-        self._wanted.update(service_ids)
-        if not self._running and self._wanted:
-            self._settle.start(0)
+        """Ask for `service_ids` at once (SETTLE_MS after the round under way, if one runs)."""
+        self._ask(service_ids, 0)
 
-    def _later(self, service_ids: Iterable[str]) -> None:
+    def _ask(self, service_ids: Iterable[str], delay_ms: int = SETTLE_MS) -> None:
+        """Put the services in the next round, which starts within `delay_ms` (an earlier start already
+        planned stays: a burst of changes is one round, not one postponed by each change)."""
         self._wanted.update(service_ids)
-        if self._wanted and not self._running:
-            self._settle.start()
+        if not self._wanted or self._running or self._stopped:
+            return
+        if not self._next_round.isActive() or self._next_round.remainingTime() > delay_ms:
+            self._next_round.start(delay_ms)
 
     def _on_store_changed(self, kind: str, change: Diff[Any]) -> None:
         if kind == "services":
             self._forget_services(change.removed)
             fresh = {**change.added, **change.changed}
-            self._later(key for key, service in fresh.items() if self._image_moved(key, service))
+            self._ask(key for key, service in fresh.items() if self._image_moved(key, service))
         elif kind == "tasks":
             # an unpinned service's new container may run another digest than its older ones
             services = self.store.get("services")
-            self._later(
-                task.service_id
-                for task in {**change.added, **change.changed}.values()
-                if self._new_unpinned_container(task, services)
-            )
+            fresh_tasks = {**change.added, **change.changed}.values()
+            self._ask(task.service_id for task in fresh_tasks if self._new_unpinned_container(task, services))
 
     def _image_moved(self, service_id: str, service: Service) -> bool:
         """Not asked yet for this service, or its spec's image is another than the one asked about (an
@@ -137,12 +133,10 @@ class ImageUpdates(QObject):
 
     def _forget_services(self, service_ids: Iterable[str]) -> None:
         service_ids = list(service_ids)
-        gone = frozenset(key for key in service_ids if self._checks.pop(key, None) is not None)
         self._wanted.difference_update(service_ids)
         for key in service_ids:
             self._asked.pop(key, None)
-        if gone:
-            self.changed.emit(gone)
+        self.take(dict.fromkeys(service_ids))
 
     def _forget(self) -> None:
         """The store was cleared (disconnected): the answers were about that cluster."""
@@ -159,59 +153,56 @@ class ImageUpdates(QObject):
     async def _round(self) -> None:
         store = self.store
         services = store.get("services")
-        wanted, self._wanted = {key for key in self._wanted if key in services}, set()
+        wanted = {key for key in self._wanted if key in services}
+        self._wanted.clear()
         if not wanted:
             return
         self._running = True
         self._asked.update((key, services[key].image) for key in wanted)
+        to_check = targets([services[key] for key in wanted], store.get("tasks").values(), store.get("nodes"))
         try:
-            to_check = targets(
-                [services[key] for key in wanted], store.get("tasks").values(), store.get("nodes")
-            )
             answer: CheckRound = await self.operations.on_cluster(
                 self, _check, to_check, dict(self._container_digests)
             )
-        except EngineError as error:  # not connected, or the manager did not answer: asked again later
-            log.info("image update check failed: %s", error)
+        except EngineError as error:  # not connected, or the manager did not answer
+            log.info("image update check of %d service(s) failed: %s", len(wanted), error)
             for key in wanted:  # asked again when they change, not only at the next tick
                 self._asked.pop(key, None)
-            return
+        else:
+            live = {task.container_id for task in store.get("tasks").values()}
+            known = {**self._container_digests, **answer.container_digests}
+            self._container_digests = {key: digest for key, digest in known.items() if key in live}
+            services = store.get("services")
+            self.take({key: answer.checks.get(key) for key in wanted if key in services})
         finally:
             self._running = False
-        live = {task.container_id for task in store.get("tasks").values()}
-        known = {**self._container_digests, **answer.container_digests}
-        self._container_digests = {key: digest for key, digest in known.items() if key in live}
-        services = store.get("services")
-        self.take({key: answer.checks.get(key) for key in wanted if key in services})
-        if self._wanted:
-            self._settle.start()
+        self._ask(())  # what was asked for meanwhile
 
     def take(self, answers: Mapping[str, ImageCheck | None]) -> None:
-        """Keep the registry's answers (service id -> answer; None: no tag to follow) and say which
-        services' answer changed."""
-        moved = frozenset(key for key, check in answers.items() if self._take(key, check))
+        """Keep the registry's answers (service id -> answer; None: no tag to follow, or forgotten) and
+        say which services' answer changed."""
+        moved = set()
+        for key, check in answers.items():
+            old = self._checks.pop(key, None)
+            if check is not None:
+                self._checks[key] = check
+            if _says(old) != _says(check):
+                moved.add(key)
         if moved:
-            self.changed.emit(moved)
-
-    def _take(self, service_id: str, check: ImageCheck | None) -> bool:
-        """Keep the service's new answer; True when what it says changed."""
-        old = self._checks.get(service_id)
-        if check is None:
-            self._checks.pop(service_id, None)
-            return old is not None
-        self._checks[service_id] = check
-        return old is None or _says(old) != _says(check)
+            self.changed.emit(frozenset(moved))
 
 
-def _says(check: ImageCheck) -> tuple[object, ...]:
+def _says(check: ImageCheck | None) -> tuple[object, ...] | None:
     """What an answer shows (not when it was given)."""
+    if check is None:
+        return None
     problem = check.problem
     return (check.reference, check.running, check.latest, type(problem), problem.raw if problem else "")
 
 
 def _check(cluster: Cluster, to_check: list[Target], known: dict[str, str]) -> CheckRound:
     """The round on the runner's pool, with the cluster's registry logins (the profile's registries,
-    then docker's own: engine/registries.py), read there since a keyring may block."""
-    return check_services(
-        cluster.client, cluster.node_client, to_check, cluster.credentials().header_for, known
-    )
+    then docker's own: engine/registries.py), read there since a keyring may block; a locked keyring
+    is that registry's answer, never a prompt to unlock it for a check the operator did not start."""
+    logins = cluster.credentials(unlock=False)
+    return check_services(cluster.client, cluster.node_client, to_check, logins.header_for, known)

@@ -166,8 +166,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("The language changes when Crane Desktop starts again."), 10000)
 
     # -- navigation (the workspace does it) -----------------------------------------------------
-    def show_page(self, key: str) -> None:
-        self.workspace.show_page(key)
+    def show_page(self, key: str, filter_text: str = "") -> None:
+        self.workspace.show_page(key, filter_text)
 
     def open_detail(
         self, key: str, title: str, factory: Callable[[], QWidget], breadcrumb: list[str]

@@ -23,6 +23,7 @@ from crane_desktop.engine.errors import NoNodeEndpoint
 from crane_desktop.engine.formatting import byte_size, cpu_amount, cpu_load
 from crane_desktop.engine.stats import Rates, Sample
 from crane_desktop.engine.usage_monitor import SAMPLERS, UsageMonitor
+from crane_desktop.messages import sentences
 from crane_desktop.views.charts import ChartsWidget
 from crane_desktop.views.dialogs import failure_text
 from crane_desktop.views.host_unavailable import Unavailable
@@ -99,16 +100,10 @@ class NodeCharts(ChartsWidget):
             }.items()
             if value > 0
         }
-        self.plots["cpu"].setTitle(
-            self.tr("CPU % of %n CPU(s)", "", round(cpus)) if cpus else self.tr("CPU %"),
-            color="#333",
-            size="10pt",
-        )
+        self.set_title("cpu", self.tr("CPU % of %n CPU(s)", "", round(cpus)) if cpus else self.tr("CPU %"))
         memory = self.memory()
-        self.plots["mem"].setTitle(
-            self.tr("Memory of %1").replace("%1", byte_size(memory)) if memory else self.tr("Memory"),
-            color="#333",
-            size="10pt",
+        self.set_title(
+            "mem", self.tr("Memory of %1").replace("%1", byte_size(memory)) if memory else self.tr("Memory")
         )
         self.redraw()
 
@@ -264,13 +259,13 @@ class NodeMonitor(QWidget):
         """Reserved and limits of the node's tasks against its resources, and what is in use now."""
         total, reserved, limits = capacity.total, capacity.reserved, capacity.limits
         parts = [
-            self.tr("Its %n task(s) reserve %1 of %2 CPUs and %3 of %4 of memory.", "", capacity.tasks)
+            self.tr("Reserved by its %n task(s): %1 of %2 CPUs and %3 of %4 of memory.", "", capacity.tasks)
             .replace("%1", cpu_amount(reserved.nano_cpus))
             .replace("%2", cpu_amount(total.nano_cpus))
             .replace("%3", byte_size(reserved.memory_bytes))
             .replace("%4", byte_size(total.memory_bytes))
         ]
-        limited = [self.tr("%1 CPUs").replace("%1", cpu_amount(limits.nano_cpus))] if limits.nano_cpus else []
+        limited = [self.tr("%1 CPU").replace("%1", cpu_amount(limits.nano_cpus))] if limits.nano_cpus else []
         limited += [byte_size(limits.memory_bytes)] if limits.memory_bytes else []
         if limited:
             parts.append(self.tr("Their limits: %1.").replace("%1", ", ".join(limited)))
@@ -280,4 +275,4 @@ class NodeMonitor(QWidget):
                 .replace("%1", cpu_load(usage.cpus))
                 .replace("%2", byte_size(usage.memory_bytes))
             )
-        return "".join(part if part.endswith("。") else part + " " for part in parts).strip()  # zh: no space
+        return sentences(*parts)

@@ -24,8 +24,10 @@ DESKTOP_ENTRY = "crane-desktop"  # packaging/linux/crane-desktop.desktop; also t
 
 def desktop_notifications_available() -> bool:
     """Linux: a session bus with a notification service on it (asked with QtDBus), and `gdbus` to
-    call it. The call goes through gdbus because PySide6's QtDBus marshals a Python int as int32 and
-    a list as av, and the services (GNOME Shell, KDE, dunst) refuse Notify without its exact types."""
+    call it. The call goes through gdbus because PySide6's QtDBus cannot send Notify's uint32
+    replaces_id: a Python int goes as int32, `QDBusArgument << int` as uint16 and numpy.uint32 does not
+    marshal (PySide6 6.11); the services (GNOME Shell, KDE, dunst) refuse Notify without its exact
+    types. The .deb recommends libglib2.0-bin for gdbus; without it the notifier falls back."""
     if not sys.platform.startswith("linux") or shutil.which("gdbus") is None:
         return False
     from PySide6.QtDBus import QDBusConnection

@@ -20,7 +20,7 @@ import asyncio
 import functools
 import logging
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
@@ -128,6 +128,15 @@ class OperationRunner(QObject):
         """`run` for work the view does for itself on data it already holds (no engine call): not
         shown as busy in the status bar."""
         return await self._run(owner, functools.partial(fn, *args), (), shown=False)
+
+    def submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
+        """`fn(*args)` on the pool for an object that is not a view (it delivers the result itself,
+        e.g. through `bridge.relay`); after `close` the future is cancelled at once."""
+        if self._closed:
+            cancelled: Future[T] = Future()
+            cancelled.cancel()
+            return cancelled
+        return self._pool.submit(fn, *args)
 
     async def _run(self, owner: QObject, call: Callable[[], T], busy: Iterable[Busy], shown: bool) -> T:
         if self._closed:

@@ -1,24 +1,37 @@
 """The Overview page, the first page: the cluster's health at a glance, from the same diffs as the
 tables (no polling of its own).
 
-Four summaries (nodes, managers and quorum, services, certificates) whose links open the page
-concerned; what needs attention now (nodes down, quorum at risk, services not converged, rollouts not
-done, tasks failed in the last 15 minutes); the latest changes seen. Activating a row opens its detail.
+Four summaries (nodes, managers and quorum, services, certificates); what needs attention now (nodes
+down, quorum at risk, services not converged, rollouts not done, tasks failed in the last 15 minutes);
+the latest changes seen. Every item opens its detail: a row its node or service, a count in a summary
+its one object's detail, or, when it counts several, the list of them (the nodes page filtered, or
+this page's "Needs attention" narrowed to them, with a link to show everything again).
+
+The certificates: the swarm's root CA, the nodes' swarm certificates (their validity, the swarm's
+NodeCertExpiry, renewed by the swarm before they expire: the API gives no node's own end date; a node
+whose certificate is not from the swarm's current CA is named) and the workstation's client
+certificate. The swarm's settings are read once per connection and again when a node's TLS info
+changes (a CA rotation), not polled.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QShowEvent, QTextDocumentFragment
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from crane_desktop.engine.diff import Diff
-from crane_desktop.engine.formatting import local_date
+from crane_desktop.engine.formatting import duration, local_date, local_time
 from crane_desktop.engine.health import Health, assess, pem_expiry, swarm_root_expiry
+from crane_desktop.engine.snapshots import Node
+from crane_desktop.engine.swarm_settings import CURRENT, SwarmSettings, node_progress
+from crane_desktop.engine.swarm_settings import read as read_swarm
+from crane_desktop.models.nodes import availability_text
 from crane_desktop.models.overview import AttentionModel, ChangesModel, Item, attention_items, quorum_sentence
 from crane_desktop.models.table import Role
 from crane_desktop.models.why_pending import explained_sentences, frozen_view
@@ -34,6 +47,7 @@ AGE_OUT_MS = 30_000  # failed tasks leave "needs attention" 15 minutes after the
 EXPIRY_WARNING_DAYS = 30
 TIME_COLUMN = 3
 FOLLOWED = ("nodes", "services", "tasks")
+DAY_NS = 86_400 * 10**9
 
 
 class Summary(QFrame):
@@ -68,6 +82,8 @@ class OverviewPage(QWidget):
         self.health: Health | None = None
         self.client_expiry: datetime | None = None
         self._asked_client_expiry = False
+        self.swarm: SwarmSettings | None = None  # for the nodes' certificates
+        self._asked_swarm_for: tuple[tuple[str, str], ...] | None = None  # the nodes' TLS info then
         self.why: dict[str, list[str]] = {}  # service id -> why it does not converge, in words
         self._explaining = self._explain_again = False
         self._outdated = True  # the store changed while the page was not shown
@@ -86,6 +102,11 @@ class OverviewPage(QWidget):
         self.model = AttentionModel(self)
         self.model.cleared.connect(self._forget)
         self.attention = self._table("attentionTable", self.model)
+        # narrowed to one kind of row by the key's prefix (node, service, rollout, task); Qt's own
+        # filter on the key role: a filter written in Python would cost a call per row at every diff
+        self.attention_filter: QSortFilterProxyModel = self.attention.model()  # type: ignore[assignment]
+        self.attention_filter.setFilterKeyColumn(0)
+        self.attention_filter.setFilterRole(Role.KEY)
         self.attention.sortByColumn(TIME_COLUMN, Qt.SortOrder.DescendingOrder)
         self.changes_model = ChangesModel(self)
         self.changes = self._table("changesTable", self.changes_model)
@@ -95,11 +116,14 @@ class OverviewPage(QWidget):
         self.changes_title = QLabel(self)
         for label in (self.attention_title, self.changes_title):
             label.setStyleSheet("font-weight: bold;")
+        self.show_all = self._link_label("showAllAttention")  # while the list is narrowed to one kind
+        self.show_all.hide()
+        self.all_events = self._link_label("allEventsLink")
         layout = QVBoxLayout(self)
         layout.addLayout(boxes)
-        layout.addWidget(self.attention_title)
+        layout.addLayout(_row(self.attention_title, self.show_all))
         layout.addWidget(self.attention, 2)
-        layout.addWidget(self.changes_title)
+        layout.addLayout(_row(self.changes_title, self.all_events))
         layout.addWidget(self.changes, 1)
         self.retranslate()
         self.calm = EmptyState(
@@ -125,9 +149,20 @@ class OverviewPage(QWidget):
         self._age_out.timeout.connect(self.refresh)
         self._age_out.start()
         context.store.changed.connect(self._on_changed)
+        context.store.eventArrived.connect(self.changes_model.add_event)
+        context.store.eventsBackfilled.connect(self.changes_model.add_backfill)
         for kind in FOLLOWED:
             if context.store.get(kind):
                 self.changes_model.remember(kind, context.store.get(kind))
+
+    def _link_label(self, name: str) -> QLabel:
+        """A line of rich text whose links this page opens."""
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        label.linkActivated.connect(self._open_link)
+        return label
 
     def _table(self, name: str, model: Any) -> QTableView:
         table = QTableView(self)
@@ -138,6 +173,9 @@ class OverviewPage(QWidget):
         table.horizontalHeader().setSectionResizeMode(2, table.horizontalHeader().ResizeMode.Stretch)
         table.activated.connect(self._open_row)
         table.setItemDelegateForColumn(0, PillDelegate(severity_tone, table, word=without_symbol))
+        # a time in full (fixed: measuring every row's contents would cost a refresh of 1,000 rows)
+        sample = local_time(datetime(2000, 12, 30, 20, 0, tzinfo=UTC))
+        table.setColumnWidth(TIME_COLUMN, table.fontMetrics().horizontalAdvance(sample) + 24)
         return table
 
     def retranslate(self) -> None:
@@ -147,6 +185,7 @@ class OverviewPage(QWidget):
         self.certificates_box.title.setText(self.tr("Certificates"))
         self.attention_title.setText(self.tr("Needs attention"))
         self.changes_title.setText(self.tr("Latest changes"))
+        self.all_events.setText(_link("page:events", self.tr("all events")))
 
     # -- following the store ---------------------------------------------------------------------
     def _on_changed(self, kind: str, change: Diff[Any]) -> None:
@@ -173,22 +212,30 @@ class OverviewPage(QWidget):
             self.why = {}
         elif loop_running():
             self._explain()
-        self._show_nodes(health)
+        self._show_nodes(health, nodes)
         self._show_managers(health)
         self._show_services(health)
         self._show_certificates(swarm_root_expiry(nodes.values()))
         if loop_running():
             self._ask_client_expiry()
+            self._ask_swarm()
 
-    def _show_nodes(self, health: Health) -> None:
+    def _show_nodes(self, health: Health, nodes: Mapping[str, Node]) -> None:
         counts = health.nodes
         parts = [self.tr("%n ready", "", counts.ready)]
         if counts.down:
-            parts.append(_bad(self.tr("%n down", "", counts.down)))
+            down = [n.id for n in nodes.values() if n.state != "ready"]
+            parts.append(
+                _count_link("node", down, "attention:node", _bad(self.tr("%n down", "", counts.down)))
+            )
         if counts.drained:
-            parts.append(self.tr("%n drained", "", counts.drained))
+            drained = [n.id for n in nodes.values() if n.availability == "drain"]
+            parts.append(
+                _count_link("node", drained, "nodes:drain", self.tr("%n drained", "", counts.drained))
+            )
         if counts.paused:
-            parts.append(self.tr("%n paused", "", counts.paused))
+            paused = [n.id for n in nodes.values() if n.availability == "pause"]
+            parts.append(_count_link("node", paused, "nodes:pause", self.tr("%n paused", "", counts.paused)))
         head = _link("page:nodes", self.tr("%n node(s)", "", counts.total))
         self.nodes_box.body.setText(f"{head}<br>{' · '.join(parts)}")
 
@@ -199,21 +246,57 @@ class OverviewPage(QWidget):
 
     def _show_services(self, health: Health) -> None:
         lines = [_link("page:apps", self.tr("%n service(s)", "", health.services))]
-        waiting = len(health.not_converged)
-        lines.append(_bad(self.tr("%n not converged", "", waiting)) if waiting else self.tr("all converged"))
+        waiting = [c.service_id for c in health.not_converged]
+        if waiting:
+            text = _bad(self.tr("%n not converged", "", len(waiting)))
+            lines.append(_count_link("service", waiting, "attention:service", text))
+        else:
+            lines.append(self.tr("all converged"))
         if health.rollouts:
-            lines.append(self.tr("%n rollout(s) not done", "", len(health.rollouts)))
+            text = self.tr("%n rollout(s) not done", "", len(health.rollouts))
+            lines.append(
+                _count_link("service", [r.service_id for r in health.rollouts], "attention:rollout", text)
+            )
         if health.failed:
-            lines.append(_bad(self.tr("%n task(s) failed in the last 15 minutes", "", len(health.failed))))
+            text = _bad(self.tr("%n task(s) failed in the last 15 minutes", "", len(health.failed)))
+            lines.append(
+                _count_link("service", [f.service_id for f in health.failed], "attention:task", text)
+            )
         self.services_box.body.setText("<br>".join(lines))
 
     def _show_certificates(self, root: datetime | None) -> None:
         lines = []
         if root is not None:
-            lines.append(self._expiry_line(self.tr("Swarm root CA"), root))
+            lines.append(_link("page:swarm", self._expiry_line(self.tr("Swarm root CA"), root)))
+        lines += self._node_certificate_lines()
         if self.client_expiry is not None:
             lines.append(self._expiry_line(self.tr("Your client certificate"), self.client_expiry))
         self.certificates_box.body.setText("<br>".join(lines) or self.tr("No certificate in use"))
+
+    def _node_certificate_lines(self) -> list[str]:
+        """The nodes' swarm certificates: how long the swarm makes them valid (it renews them before
+        they expire) and each node whose certificate is not from the swarm's current CA."""
+        swarm = self.swarm
+        nodes = self.context.store.get("nodes")
+        if swarm is None or not nodes:
+            return []
+        days = swarm.node_cert_expiry // DAY_NS
+        validity = self.tr("%n day(s)", "", days) if days else duration(swarm.node_cert_expiry)
+        lagging = [n for n in nodes.values() if node_progress(n, swarm) != CURRENT]
+        text = self.tr("Node certificates: valid for %1, renewed by the swarm; %2").replace("%1", validity)
+        if lagging:
+            state = _bad(self.tr("%n node(s) not on the current CA", "", len(lagging)))
+        else:
+            state = self.tr("all %n node(s) on the current CA", "", len(nodes))
+        lines = [_link("page:swarm", text.replace("%2", state))]
+        lines += [
+            _link(
+                f"node:{n.id}",
+                _bad(self.tr("%1: certificate not from the current CA").replace("%1", n.hostname)),
+            )
+            for n in sorted(lagging, key=lambda n: n.hostname)
+        ]
+        return lines
 
     def _expiry_line(self, what: str, when: datetime) -> str:
         days = (when - datetime.now(UTC)).days
@@ -260,6 +343,21 @@ class OverviewPage(QWidget):
         if self.health is not None:
             self._show_certificates(swarm_root_expiry(self.context.store.get("nodes").values()))
 
+    @operation_slot()
+    async def _ask_swarm(self) -> None:
+        """The swarm's settings (the nodes' certificate validity, its current CA), read off the GUI
+        thread once per connection and again when a node's TLS info changed."""
+        nodes = self.context.store.get("nodes").values()
+        seen = tuple(sorted((n.id, str(n.raw.get("Description", {}).get("TLSInfo", ""))) for n in nodes))
+        if self._asked_swarm_for == seen or self.context.cluster is None:
+            return
+        self._asked_swarm_for = seen
+        try:
+            self.swarm = await self.context.operations.on_manager(self, read_swarm)
+        except Exception:  # a worker node or a broken connection: no line, said elsewhere
+            return
+        self._show_certificates(swarm_root_expiry(self.context.store.get("nodes").values()))
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._outdated:
@@ -268,8 +366,10 @@ class OverviewPage(QWidget):
     def _forget(self) -> None:
         """Another cluster is being opened (the workspace cleared the page's model)."""
         self.changes_model.clear()
-        self.health = self.client_expiry = None
+        self.health = self.client_expiry = self.swarm = None
         self._asked_client_expiry = False
+        self._asked_swarm_for = None
+        self._narrow("")
         self.why = {}
 
     # -- navigation ------------------------------------------------------------------------------
@@ -277,21 +377,60 @@ class OverviewPage(QWidget):
         kind, _, key = link.partition(":")
         if kind == "page":
             self.navigator.show_page(key)
+        elif kind == "node":
+            self.navigator.open_node(key)
+        elif kind == "service" and key in self.context.store.get("services"):
+            self.navigator.open_service(key)
+        elif kind == "nodes":  # the nodes of one availability, on the nodes page
+            found = [n for n in self.context.store.get("nodes").values() if n.availability == key]
+            self.navigator.show_page("nodes", availability_text(found[0]) if found else "")
+        elif kind == "attention":
+            self._narrow(key)
+
+    def _narrow(self, kind: str) -> None:
+        """Only the "Needs attention" rows of one kind (none: all of them), with a link back to all."""
+        self.attention_filter.setFilterRegularExpression(f"^{kind}:" if kind else "")
+        titles = {
+            "node": self.tr("only the nodes down"),
+            "service": self.tr("only the services not converged"),
+            "rollout": self.tr("only the rollouts not done"),
+            "task": self.tr("only the tasks failed"),
+        }
+        show_all = self.tr("show all")
+        self.show_all.setText(f"{titles.get(kind, '')} · {_link('attention:', show_all)}")
+        self.show_all.setVisible(bool(kind))
+        if kind:
+            self.attention.setFocus()
 
     def _open_row(self, index: QModelIndex) -> None:
         item = index.data(Role.OBJECT)
         if not isinstance(item, Item):
             return
-        if item.target_kind == "node":
+        if item.target_kind == "node" and item.target_id in self.context.store.get("nodes"):
             self.navigator.open_node(item.target_id)
         elif item.target_kind == "service" and item.target_id in self.context.store.get("services"):
             self.navigator.open_service(item.target_id)
         else:
-            self.navigator.show_page(item.target_id if item.target_kind == "page" else "apps")
+            pages = {"page": item.target_id, "node": "nodes"}
+            self.navigator.show_page(pages.get(item.target_kind, "apps"))
 
 
 def _read_expiry(path: str) -> datetime:
     return pem_expiry(Path(path).read_bytes())
+
+
+def _row(*widgets: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
+def _count_link(kind: str, ids: list[str], several: str, text: str) -> str:
+    """A count that opens its one object's detail (`kind:id`), or `several` when it counts more."""
+    distinct = list(dict.fromkeys(ids))
+    return _link(f"{kind}:{distinct[0]}" if len(distinct) == 1 else several, text)
 
 
 def _link(href: str, text: str) -> str:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crane_desktop.engine.docker_credentials import docker_logins
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.profiles import ProfileStore, RegistryLogin
 from crane_desktop.engine.registries import KeyringUnavailable, check_address, log_in
@@ -203,6 +204,26 @@ class RegistriesDialog(EngineDialog):
         for button in (self.add_button, self.edit_button, self.remove_button, self.test_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        docker_title = QLabel(
+            self.tr(
+                "docker's own logins (docker login, credential helpers), for the registries not listed above:"
+            ),
+            self,
+        )
+        docker_title.setWordWrap(True)
+        self.docker_table = QTableWidget(0, 3, self)
+        self.docker_table.setObjectName("dockerLoginsTable")
+        self.docker_table.setHorizontalHeaderLabels([self.tr("Address"), self.tr("User"), self.tr("Kept by")])
+        self.docker_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.docker_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.docker_table.verticalHeader().hide()
+        self.docker_table.setWordWrap(False)
+        header = self.docker_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.docker_status = QLabel(self.tr("Reading docker's logins…"), self)
+        self.docker_status.setObjectName("dockerLoginsStatus")
+        self.docker_status.setWordWrap(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -210,9 +231,36 @@ class RegistriesDialog(EngineDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.result_label)
+        layout.addWidget(docker_title)
+        layout.addWidget(self.docker_table, 1)
+        layout.addWidget(self.docker_status)
         layout.addWidget(close)
-        self.resize(560, 360)
+        self.resize(600, 520)
         self._fill()
+        self.read_docker_logins()
+
+    @operation_slot()
+    async def read_docker_logins(self) -> None:
+        """docker's own logins, listed read-only (a credential store may ask to be unlocked: off the GUI
+        thread); what cannot be read is said in words."""
+        try:
+            logins = await self.call(docker_logins)
+        except Exception as error:
+            self.docker_status.setStyleSheet(ERROR_STYLE)
+            self.docker_status.setText(failure_text(error))
+            return
+        self.docker_table.setRowCount(len(logins))
+        for row, login in enumerate(logins):
+            kept_by = (
+                self.tr("config.json") if login.source == "config.json"
+                else self.tr("credential helper %1").replace("%1", f"docker-credential-{login.source}")
+            )  # fmt: skip
+            for column, text in enumerate(
+                (login.address, login.user or self.tr("(from the helper)"), kept_by)
+            ):
+                self.docker_table.setItem(row, column, QTableWidgetItem(text))
+        self.docker_status.setText("" if logins else self.tr("docker has no logins of its own."))
+        self.docker_status.setVisible(not logins)
 
     def _fill(self, select: RegistryLogin | None = None) -> None:
         logins = self.cluster.profile.registries

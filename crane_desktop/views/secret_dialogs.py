@@ -30,7 +30,16 @@ from crane_desktop import bridge
 from crane_desktop.engine import secrets_configs as objects
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.networks import labels_to_text, parse_labels
-from crane_desktop.engine.rotate import Outcome, Progress, RotatePlan, RotateRun, Step, next_name
+from crane_desktop.engine.rotate import (
+    Outcome,
+    Progress,
+    RotatePlan,
+    RotateRun,
+    Step,
+    check_rotatable,
+    next_name,
+    waiting_steps,
+)
 from crane_desktop.engine.secrets_configs import MAX_BYTES, Kind
 from crane_desktop.engine.snapshots import Config, Secret
 from crane_desktop.messages import engine_text, error_text, phrase_text
@@ -53,10 +62,15 @@ class DataInput(QWidget):
         self.file_button.setObjectName("fromFileButton")
         self.file_button.clicked.connect(self._choose)
         self.file_label = QLabel(self)
+        self.type_button = QPushButton(self.tr("Type instead"), self)
+        self.type_button.setObjectName("typeInsteadButton")
+        self.type_button.clicked.connect(self.forget_file)
+        self.type_button.hide()  # shown once a file was chosen
         self.file_data: bytes | None = None
         row = QHBoxLayout()
         row.addWidget(self.file_button)
         row.addWidget(self.file_label, 1)
+        row.addWidget(self.type_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text_edit)
@@ -76,6 +90,14 @@ class DataInput(QWidget):
             self.tr("%1 (%2 bytes)").replace("%1", path).replace("%2", str(len(self.file_data)))
         )
         self.text_edit.setEnabled(False)
+        self.type_button.show()
+
+    def forget_file(self) -> None:
+        """Back to the typed text (kept as it was)."""
+        self.file_data = None
+        self.file_label.clear()
+        self.text_edit.setEnabled(True)
+        self.type_button.hide()
 
     def data(self) -> bytes:
         return self.file_data if self.file_data is not None else self.text_edit.toPlainText().encode()
@@ -133,7 +155,6 @@ class CreateDialog(ObjectDialog):
         self.templated = QCheckBox(
             self.tr("Templated (golang): placeholders such as {{.Service.Name}}"), self
         )
-        self.templated.setVisible(kind == "config")
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name_edit)
         form.addRow(self.tr("Content"), self.data_input)
@@ -152,7 +173,7 @@ class CreateDialog(ObjectDialog):
         labels = self.typed_labels(self.labels_edit)
         if labels is None:
             return
-        driver = "golang" if self.kind == "config" and self.templated.isChecked() else ""
+        driver = "golang" if self.templated.isChecked() else ""
         try:
             objects.check_new(self.kind, name, data, self.names(), driver)
         except EngineError as error:
@@ -234,6 +255,12 @@ class RotateDialog(ObjectDialog):
         self.data_input = DataInput(self)
         self.progress_list = QListWidget(self)
         self.progress_list.setObjectName("rotateProgress")
+        # what the run will do, before it starts: the lines its steps then update in place
+        self._line(
+            Step.CREATED, self.tr("%1 will be created from this content.").replace("%1", self.new_name)
+        )
+        for step in waiting_steps(context.store.get("services").values(), kind, item.id):
+            self.on_progress(step)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.ok_button.setText(self.tr("Rotate"))
@@ -256,8 +283,9 @@ class RotateDialog(ObjectDialog):
         if self.run is not None:
             return
         data = self.data_input.data()
-        driver = self.item.driver if self.kind == "config" else ""
+        driver = self.item.templating  # the new version is expanded as the old one was
         try:
+            check_rotatable(self.item)
             objects.check_new(self.kind, self.new_name, data, self.names(), driver)
         except EngineError as error:
             self.show_problem(error_text(error))
@@ -309,6 +337,7 @@ class RotateDialog(ObjectDialog):
         """One step of the run (on the GUI thread, through the relay): a line per service, updated."""
         texts = {
             Step.CREATED: self.tr("%1 created."),
+            Step.WAITING: self.tr("%1: waiting."),
             Step.UPDATING: self.tr("%1: updating…"),
             Step.UPDATED: self.tr("%1: uses the new version."),
             Step.ROLLED_BACK: self.tr("%1: rolled back to the old version."),
@@ -321,7 +350,10 @@ class RotateDialog(ObjectDialog):
         text = texts[progress.step].replace("%1", progress.name)
         if progress.note is not None and progress.step != Step.UPDATING:  # not the rollout's raw lines
             text += " " + phrase_text(progress.note)
-        key = progress.service_id or progress.step
+        self._line(progress.service_id or progress.step, text)
+
+    def _line(self, key: str, text: str) -> None:
+        """The progress line of `key` (a service id, or an object step) set to `text`, added if new."""
         for row in range(self.progress_list.count()):
             line = self.progress_list.item(row)
             if line.data(256) == key:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QMenu, QPushButton, QTableView, QWidget
 
 from crane_desktop.engine import secrets_configs as objects
 from crane_desktop.engine.diff import Diff
@@ -76,6 +76,8 @@ class ObjectsPage(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         setup_table(self.table)
+        # "Used by" has a line per service: each row as high as its lines (a swarm has few objects)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.sortByColumn(SecretTableModel.NAME_COLUMN, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

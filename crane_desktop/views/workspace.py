@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSplitter,
@@ -49,6 +50,8 @@ class Workspace(QWidget):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setMaximumWidth(200)
         self.sidebar.setIconSize(QSize(20, 20))  # no style sheet: it would keep its colours at a theme switch
+        # a long count ("Nodes 4 · 1 down") is elided by the delegate, never scrolled sideways
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget(self)
         for key, title, factory in PAGES:
             self._add_page(key, title(), factory(context, self))
@@ -102,11 +105,14 @@ class Workspace(QWidget):
         self.models[key] = model
 
     # -- the Navigator ---------------------------------------------------------------------------
-    def show_page(self, key: str) -> None:
+    def show_page(self, key: str, filter_text: str = "") -> None:
         for row in range(self.sidebar.count()):
             if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.sidebar.setCurrentRow(row)
                 self.tabs.setCurrentIndex(0)
+                edit = getattr(self.page_widgets[key], "filter_edit", None)
+                if filter_text and isinstance(edit, QLineEdit):
+                    edit.setText(filter_text)
                 return
         raise KeyError(key)
 

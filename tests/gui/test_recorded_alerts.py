@@ -55,10 +55,11 @@ def test_a_node_down_raises_an_alert_that_is_notified_acknowledged_and_cleared(
     node = by_name("nodes", "node-4")
     down = replace(node, state="down", version=node.version + 1)
     recorded_context.store.apply("nodes", Diff(changed={node.id: down}))
+    qtbot.waitUntil(lambda: not alerts.evaluating)  # the conditions are found on the runner's pool
     assert page.model.rowCount() == 0  # the rule wants a minute of it
     clock.now += timedelta(seconds=61)
     alerts.evaluate()  # the clock's tick
-    assert page.model.rowCount() == 1
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert row_texts(page.model, 0)[1:] == [
         "Node down or manager unreachable",
         "node-4",
@@ -70,6 +71,7 @@ def test_a_node_down_raises_an_alert_that_is_notified_acknowledged_and_cleared(
     clock.now += timedelta(seconds=15)
     recorded_context.store.apply("nodes", Diff(changed={node.id: replace(down, version=down.version + 1)}))
     alerts.evaluate()
+    qtbot.waitUntil(lambda: not alerts.evaluating)
     assert page.model.rowCount() == 1 and len(notified) == 1  # one alert while it stays down
     page.open_object(page.proxy.index(0, 0))  # a double-click: the node's detail
     assert workspace.tabs.tabText(workspace.tabs.currentIndex()) == "node-4"
@@ -88,7 +90,7 @@ def test_a_node_down_raises_an_alert_that_is_notified_acknowledged_and_cleared(
 
     clock.now += timedelta(minutes=2)
     recorded_context.store.apply("nodes", Diff(changed={node.id: replace(node, version=down.version + 2)}))
-    assert row_texts(page.model, 0)[3] == "cleared"
+    qtbot.waitUntil(lambda: row_texts(page.model, 0)[3] == "cleared")
     assert page.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == f"Cleared at {local_time(clock.now)}"
     assert page.model.rowCount() == 1  # kept in the list
 

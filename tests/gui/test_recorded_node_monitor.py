@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.profiles import Profile
 from crane_desktop.session import ClusterSession
+from crane_desktop.views.charts import BinaryAxis
 from crane_desktop.views.node_detail import NodeDetail
 from crane_desktop.views.node_monitor import NodeMonitor
 from tests.gui.conftest import by_name
@@ -46,7 +47,7 @@ def test_without_a_session_it_says_not_connected_and_draws_the_reservations(work
     )
     assert not monitor.unavailable.connect_button.isVisible()  # no address would help
     assert monitor.summary.text() == (
-        "Its 3 task(s) reserve 0 of 2 CPUs and 16.0 MiB of 23.5 GiB of memory. Their limits: 0.5 CPUs."
+        "Reserved by its 3 task(s): 0 of 2 CPUs and 16.0 MiB of 23.5 GiB of memory. Their limits: 0.5 CPU."
     )
     # 0.5 CPUs of the node's 2 is 25 %; no CPU is reserved and no memory limited: no line for those
     assert line_levels(monitor) == {("cpu", "limits"): 25.0, ("mem", "reserved"): 16.0 * MIB}
@@ -73,7 +74,7 @@ def test_a_task_diff_moves_the_lines_in_place(workspace, recorded_context):
         "tasks", Diff(changed={task.id: dataclasses.replace(task, raw={**task.raw, "Spec": spec})})
     )
     assert monitor.summary.text() == (
-        "Its 3 task(s) reserve 1 of 2 CPUs and 64.0 MiB of 23.5 GiB of memory. Their limits: 256.0 MiB."
+        "Reserved by its 3 task(s): 1 of 2 CPUs and 64.0 MiB of 23.5 GiB of memory. Their limits: 256.0 MiB."
     )
     assert line_levels(monitor) == {
         ("cpu", "reserved"): 50.0,
@@ -140,3 +141,18 @@ def test_closing_the_detail_closes_the_monitoring(workspace):
     detail, monitor = open_monitoring(workspace, "node-1")
     workspace.close_detail(workspace.tabs.indexOf(detail))
     assert monitor.closed and monitor.monitor is None
+
+
+def test_byte_axes_count_in_the_units_the_forms_use(workspace):
+    """The memory, network and disk axes say MiB as the summary does, with ticks at round MiB (pyqtgraph
+    alone wrote "(MB)" in powers of 1000: the 256 MiB reservation sat at 268 MB)."""
+    _detail, monitor = open_monitoring(workspace, "node-1")
+    for key in ("mem", "net", "blk"):
+        axis = monitor.charts.plots[key].getAxis("left")
+        assert isinstance(axis, BinaryAxis) and "MB" not in axis.labelString()
+    axis = monitor.charts.plots["mem"].getAxis("left")
+    (major, _), *_ = axis.tickSpacing(0, 300 * MIB, 200)
+    assert major % MIB == 0 and (major // MIB) in (50, 100, 200)
+    assert axis.tickStrings([0, 128 * MIB, 256 * MIB], 1, 128 * MIB) == ["0 MiB", "128 MiB", "256 MiB"]
+    assert axis.tickStrings([0, 512, 1024 - 1], 1, 512) == ["0 B", "512 B", "1023 B"]
+    assert axis.tickStrings([0, 1.5 * 1024**3], 1, 1.5 * 1024**3) == ["0 GiB", "1.5 GiB"]

@@ -3,13 +3,18 @@ latest changes, in-place updates from the store's diffs, and navigation to the d
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import re
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QApplication
 
 from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.events import EngineEvent
+from crane_desktop.engine.snapshots import Node
+from crane_desktop.engine.swarm_settings import SwarmSettings
 from crane_desktop.models.table import Role
 from tests.gui.conftest import by_name, recorded
 
@@ -151,3 +156,135 @@ def test_while_another_page_is_in_front_the_overview_waits_until_shown(workspace
 
     workspace.show_page("overview")
     qtbot.waitUntil(lambda: "node-2" in [subject for _, subject, _ in rows(overview.attention)])
+
+
+def link(box, words: str) -> str:
+    """The href of the link whose text contains `words` in a summary box."""
+    found = re.findall(r'<a href="([^"]*)">(.*?)</a>', box.body.text())
+    matches = [href for href, text in found if words in re.sub(r"<[^>]+>", "", text)]
+    assert len(matches) == 1, (words, found)
+    return matches[0]
+
+
+def change_nodes(store, names, **changes) -> None:
+    for name in names:
+        node = by_name("nodes", name)
+        store.apply("nodes", Diff(changed={node.id: dataclasses.replace(node, **changes)}))
+
+
+def test_a_count_of_one_opens_its_objects_detail(workspace):
+    overview = page(workspace)
+    overview.nodes_box.body.linkActivated.emit(link(overview.nodes_box, "1 paused"))
+    assert workspace.tabs.currentWidget().property("breadcrumb").endswith("node-3")
+
+
+def test_a_count_of_several_narrows_needs_attention_to_them_until_show_all(workspace, qtbot):
+    overview = page(workspace)
+    store = overview.context.store
+    change_nodes(store, ("node-2", "node-4"), state="down")
+    qtbot.waitUntil(lambda: "2 down" in overview.nodes_box.text())
+    everything = overview.attention.model().rowCount()
+
+    overview.nodes_box.body.linkActivated.emit(link(overview.nodes_box, "2 down"))
+    assert sorted(subject for _, subject, _ in rows(overview.attention)) == ["node-2", "node-4"]
+    assert overview.show_all.isVisible() and overview.show_all.text().startswith("only the nodes down")
+
+    overview.services_box.body.linkActivated.emit(link(overview.services_box, "2 not converged"))
+    assert sorted(subject for _, subject, _ in rows(overview.attention)) == ["shop_agent", "shop_worker"]
+
+    overview.show_all.linkActivated.emit("attention:")
+    assert overview.attention.model().rowCount() == everything and not overview.show_all.isVisible()
+
+
+def test_several_drained_nodes_open_the_nodes_page_filtered_to_them(workspace, qtbot):
+    overview = page(workspace)
+    store = overview.context.store
+    change_nodes(store, ("node-1", "node-4"), availability="drain")
+    qtbot.waitUntil(lambda: "2 drained" in overview.nodes_box.text())
+    overview.nodes_box.body.linkActivated.emit(link(overview.nodes_box, "2 drained"))
+    nodes_page = workspace.page_widgets["nodes"]
+    assert workspace.pages.currentWidget() is nodes_page
+    assert nodes_page.filter_edit.text() == "drained"
+    shown = nodes_page.proxy
+    assert sorted(shown.index(r, 1).data() for r in range(shown.rowCount())) == ["node-1", "node-4"]
+
+
+def test_the_nodes_certificates_say_their_validity_and_name_a_node_off_the_current_ca(workspace, qtbot):
+    overview = page(workspace)
+    nodes = recorded("nodes")
+    root = next(iter(nodes.values())).raw["Description"]["TLSInfo"]
+    overview.swarm = SwarmSettings.from_api(
+        {"Spec": {"CAConfig": {"NodeCertExpiry": 90 * 86_400 * 10**9}}, "TLSInfo": root}
+    )
+    overview.refresh()
+    expected = "Node certificates: valid for 90 day(s), renewed by the swarm; all 4 node(s) on the current CA"
+    assert expected in overview.certificates_box.text()
+    assert link(overview.certificates_box, "Swarm root CA") == "page:swarm"
+
+    node = by_name("nodes", "node-2")
+    raw = copy.deepcopy(node.raw)
+    raw["Description"]["TLSInfo"]["CertIssuerPublicKey"] = "b2xkIGtleQ=="
+    overview.context.store.apply("nodes", Diff(changed={node.id: Node.from_api(raw)}))
+    qtbot.waitUntil(lambda: "1 node(s) not on the current CA" in overview.certificates_box.text())
+    href = link(overview.certificates_box, "node-2: certificate not from the current CA")
+    overview.certificates_box.body.linkActivated.emit(href)
+    assert workspace.tabs.currentWidget().property("breadcrumb").endswith("node-2")
+
+
+def test_networks_secrets_and_configs_changed_are_latest_changes_that_open_their_page(workspace):
+    overview = page(workspace)
+    store = overview.context.store
+    now = int(datetime.now(UTC).timestamp() * 1e9)
+    created = EngineEvent(now, "network", "create", "n" * 25, "shop_cache", "")
+    store.report_event(created)
+    store.report_event(created)  # the same event again (the stream reopened): one row
+    store.report_event(
+        EngineEvent(now + 1, "network", "connect", "n" * 25, "shop_cache", "")
+    )  # a container's
+    store.report_event(EngineEvent(now + 2, "secret", "remove", "s" * 25, "vault_old_token", ""))
+    assert sorted(r[1:] for r in rows(overview.changes)) == [
+        ("shop_cache", "Network created"),
+        ("vault_old_token", "Secret removed"),
+    ]
+    view = overview.changes
+    row = next(r for r in range(view.model().rowCount()) if view.model().index(r, 1).data() == "shop_cache")
+    view.activated.emit(view.model().index(row, 0))
+    assert workspace.pages.currentWidget() is workspace.page_widgets["networks"]
+
+    workspace.show_page("overview")
+    overview.all_events.linkActivated.emit("page:events")
+    assert workspace.pages.currentWidget() is workspace.page_widgets["events"]
+
+
+def test_times_are_shown_in_full(workspace, qtbot):
+    overview = page(workspace)
+    node = by_name("nodes", "node-4")
+    overview.context.store.apply("nodes", Diff(changed={node.id: dataclasses.replace(node, state="down")}))
+    qtbot.waitUntil(lambda: overview.changes.model().rowCount() == 1)
+    text = overview.changes.model().index(0, 3).data()
+    assert overview.changes.columnWidth(3) > overview.changes.fontMetrics().horizontalAdvance(text)
+
+
+def test_the_events_before_the_cluster_was_opened_start_the_latest_changes(workspace):
+    overview = page(workspace)
+    store = overview.context.store
+    web, node = by_name("services", "shop_web"), by_name("nodes", "node-2")
+    now = int(datetime.now(UTC).timestamp() * 1e9)
+    store.report_backfill(
+        [
+            EngineEvent(now - 3, "service", "update", web.id, "shop_web", ""),
+            EngineEvent(now - 2, "node", "update", node.id, "node-2", ""),
+            EngineEvent(now - 1, "container", "die", "c" * 64, "shop_web.1.x", ""),  # not the swarm's
+        ]
+    )
+    assert sorted(r[1:] for r in rows(overview.changes)) == [
+        ("node-2", "Node updated"),
+        ("shop_web", "Service updated"),
+    ]
+    # a service's event as it happens is left to the services' diffs (no row twice for one change)
+    store.report_event(EngineEvent(now, "service", "update", web.id, "shop_web", ""))
+    assert overview.changes.model().rowCount() == 2
+    view = overview.changes
+    row = next(r for r in range(view.model().rowCount()) if view.model().index(r, 1).data() == "shop_web")
+    view.activated.emit(view.model().index(row, 0))
+    assert workspace.tabs.currentWidget().property("breadcrumb").endswith("shop_web")

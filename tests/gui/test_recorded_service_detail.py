@@ -187,6 +187,8 @@ def test_spec_is_a_form_with_raw_json_one_click_away(workspace):
     assert basic["Mode"] == "replicated × 2"
     assert basic["App"] == "shop" and basic["Image"] == IMAGE
     assert form["Network config"]["Networks"] == "shop_backend"  # the network's name, not its id
+    # sizes as every form and the capacity page write them (not the deploy form's "16M")
+    assert form["Resources and placement"] == {"Limits": "0.5 CPU", "Reservations": "16.0 MiB"}
     assert form["Update policy"] == {
         "Parallelism": "1",
         "Delay": "0s",

@@ -87,6 +87,8 @@ def test_sidebar_counts_follow_the_store_in_place(workspace, qtbot):
     assert counts.text("nodes") == "Nodes 4 · 1 down"
     assert workspace.sidebar.item(1) is item and item.text() == "Nodes"  # the tab's and breadcrumb's name
     assert "Nodes 4 · 1 down" in grabbed_sidebar_texts(workspace)
+    QApplication.processEvents()  # the list lays its rows out again
+    assert not workspace.sidebar.horizontalScrollBar().isVisible()  # elided, never scrolled sideways
 
     store.apply("nodes", Diff(changed={node.id: node}))
     assert counts.text("nodes") == "Nodes 4"
@@ -292,3 +294,24 @@ def test_a_healthy_cluster_at_first_sight_has_nothing_that_needs_attention(qtbot
     assert overview.attention.model().rowCount() == 0
     assert overview.calm.isVisible()  # no row ever came: the refresh itself says so
     context.close()
+
+
+def test_the_charts_follow_the_theme_when_it_is_switched(workspace, themes, qtbot):
+    """A node's charts in the theme's colours (they stayed white in the dark theme)."""
+    themes("light")
+    detail = workspace.open_node(by_name("nodes", "node-1").id)
+    detail.tabs.setCurrentWidget(detail.monitoring)
+    plot = detail.monitoring.charts.plots["mem"]
+
+    def background() -> QColor:
+        return plot.grab().toImage().pixelColor(plot.width() // 2, plot.height() - 3)
+
+    assert background().lightness() > 128
+    themes("dark")  # at run time, as View › Theme does
+    dark, text = (
+        QApplication.palette().color(role) for role in (QPalette.ColorRole.Base, QPalette.ColorRole.Text)
+    )
+    assert dark.lightness() < 128 < text.lightness()
+    qtbot.waitUntil(lambda: background() == dark)
+    assert plot.getPlotItem().titleLabel.opts["color"] == text
+    assert plot.getAxis("left").textPen().color() == text

@@ -23,7 +23,6 @@ from crane_desktop.messages import check_text, engine_text
 from crane_desktop.models.apps import NAME, PORTS, SERVICES, UPDATED
 from crane_desktop.models.host_tables import ContainerTableModel
 from crane_desktop.models.nodes import NodeTableModel
-from crane_desktop.models.secrets import SecretTableModel
 from crane_desktop.models.tasks import ERROR
 from crane_desktop.views.charts import ContainerCharts
 from crane_desktop.views.deploy_dialog import DeployDialog
@@ -206,7 +205,7 @@ def test_secrets_read_in_the_guides_words_and_refusals_name_the_kind(chinese, re
     assert page.select("vault_db_password")
     row = page.table.currentIndex().row()
     assert (
-        page.proxy.index(row, SecretTableModel.USED_BY_COLUMN)
+        page.proxy.index(row, page.model.used_by_column)
         .data()
         .startswith("vault_db：db_password（uid 999，gid 999，权限 0400）")
     )
@@ -277,3 +276,14 @@ def test_the_events_page_says_the_engines_actions_and_task_errors_in_chinese(chi
         ["任务", "shop_web.1", "失败", "容器退出，退出码 137"],
         ["服务", "shop_web", "更新", ""],  # was "update"
     ]
+
+
+def test_the_drain_plan_and_the_overview_links_read_in_chinese(chinese, qtbot):
+    from tests.gui.test_recorded_drain_dialog import open_from_nodes_page
+
+    dialog = open_from_nodes_page(qtbot, chinese, "node-2")
+    assert dialog.status.text() == "1 个服务将迁移。以此方式对 node-2 停止调度？"  # no space after 。
+    dialog.reject()
+    overview = chinese.page_widgets["overview"]
+    overview._open_link("attention:service")
+    assert overview.show_all.text() == '仅显示未达到期望任务数的服务 · <a href="attention:">显示全部</a>'

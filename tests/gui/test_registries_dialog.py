@@ -6,6 +6,11 @@ with the login)."""
 
 from __future__ import annotations
 
+import base64
+import json
+import os
+from pathlib import Path
+
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from shiboken6 import isValid
 
@@ -70,6 +75,40 @@ def test_bad_input_and_no_keyring_save_nothing_until_the_session_is_chosen(qtbot
     assert ProfileStore().load()[0].registries == (login,)
     assert "s3cret" not in ProfileStore().path.read_text()
     assert cluster.credentials().auth_for("registry.example:5443/shop/web:1").password == "s3cret"
+
+
+def docker_rows(registries: RegistriesDialog) -> list[list[str]]:
+    table = registries.docker_table
+    return [[table.item(row, c).text() for c in range(3)] for row in range(table.rowCount())]
+
+
+def test_dockers_own_logins_are_listed_beside_the_profiles(qtbot, recorded_context, parent, tmp_path):
+    """Read-only, never their secrets: where each is kept; a helper that is not installed is said."""
+    folder = Path(os.environ["DOCKER_CONFIG"])  # the test's own (tests/conftest.py)
+    folder.mkdir(exist_ok=True)
+    hub = base64.b64encode(b"hubuser:hubpass").decode()
+    (folder / "config.json").write_text(json.dumps({
+        "auths": {"https://index.docker.io/v1/": {"auth": hub}},
+        "credHelpers": {"123.dkr.ecr.example": "ecr-login"},
+    }))  # fmt: skip
+    registries = RegistriesDialog(parent, recorded_context, Cluster(Profile("local", ("unix:///x",))))
+    registries.show()
+    qtbot.waitUntil(lambda: registries.docker_table.rowCount() == 2)
+    assert docker_rows(registries) == [
+        ["123.dkr.ecr.example", "(from the helper)", "credential helper docker-credential-ecr-login"],
+        ["docker.io", "hubuser", "config.json"],
+    ]
+    assert "hubpass" not in str(docker_rows(registries))
+    registries.close()
+
+    (folder / "config.json").write_text(json.dumps({"credsStore": "not-installed"}))
+    again = RegistriesDialog(parent, recorded_context, Cluster(Profile("local", ("unix:///x",))))
+    again.show()
+    qtbot.waitUntil(lambda: "not installed" in again.docker_status.text())
+    assert again.docker_status.text().startswith(
+        "docker's configuration names the credential helper docker-credential-not-installed, which is not "
+        "installed."
+    )
 
 
 def test_a_registry_login_is_kept_tested_and_sent_with_a_form_deploy(connected_window, qtbot, gnome_keyring):

@@ -6,6 +6,7 @@ spreads tasks that sat on one node."""
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import threading
 import time
@@ -79,6 +80,8 @@ class RunningPoller(threading.Thread):
         self.cluster.connect()
         self.service = service
         self.samples: list[int] = []
+        self.times: list[float] = []  # when each sample was taken (time.monotonic)
+        self.sampled = threading.Event()  # the first sample is in
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -86,7 +89,9 @@ class RunningPoller(threading.Thread):
         while True:  # a sample at once, then every 200 ms, and a last one after the drain ended
             stopping = self.stop.is_set()
             tasks = parse_all(Task, client.tasks(filters={"service": self.service})).values()
+            self.times.append(time.monotonic())
             self.samples.append(running_count(tasks))
+            self.sampled.set()
             if stopping:
                 return
             self.stop.wait(0.2)
@@ -106,14 +111,20 @@ def test_drain_without_downtime_keeps_both_replicas_running(cluster, profile, se
         assert not plan.refused and move.tasks == 2 and "node-2" not in move.destinations
         poller = RunningPoller(profile, name)
         poller.start()
+        assert poller.sampled.wait(10)  # sampling before the drain starts
         progress: list[Progress] = []
         try:
+            started = time.monotonic()
             outcome = DrainRun(plan, progress.append, poll=0.2).run(cluster.client)
+            ended = time.monotonic()
         finally:
             samples = poller.finish()
         assert outcome.drained and outcome.moved == [name]
-        # sampled from before the first move until after the drain (a fast drain gives few samples)
-        assert len(samples) >= 2 and min(samples) >= 2, samples
+        # every sample, from before the drain started until after it ended, saw both replicas running
+        assert poller.times[0] < started and poller.times[-1] > ended
+        gaps = [b - a for a, b in itertools.pairwise(poller.times)]
+        assert min(samples) >= 2, (samples, gaps)
+        assert len(samples) >= 2 + (ended - started) / 1.0, (samples, gaps)  # at least one a second
         assert docker(1, "node", "inspect", "--format", "{{.Spec.Availability}}", "node-2") == "drain"
         nodes = running_nodes(name)
         assert len(nodes) == 2 and "node-2" not in nodes

@@ -61,6 +61,10 @@ def test_linux_build_installs_and_starts_without_the_checkout(tmp_path, qapp):
         picture = QImage(str(dist / "smoke" / name))
         assert (picture.width(), picture.height()) == (1280, 800)
         assert len({picture.pixel(x, 150) for x in range(0, 1280, 8)}) > 2  # the table is drawn, not blank
+    # on Xvfb the same page as offscreen (only the status bar's round-trip time may differ)
+    english, xcb = (QImage(str(dist / "smoke" / f"installed-deb-nodes-{kind}.png")) for kind in ("en", "xcb"))
+    differ = sum(english.pixel(x, y) != xcb.pixel(x, y) for x in range(0, 1280, 4) for y in range(0, 780, 4))
+    assert differ < 0.02 * (1280 // 4) * (780 // 4), differ
 
     # lintian found no error (build.py fails on one); Depends computed from the bundle by dpkg-shlibdeps
     assert all(line.startswith("W: ") for line in report["lintian_warnings"])
@@ -69,6 +73,8 @@ def test_linux_build_installs_and_starts_without_the_checkout(tmp_path, qapp):
 
     deb = dist / f"crane-desktop_{__version__}_amd64.deb"
     contents = subprocess.run(["dpkg-deb", "--contents", str(deb)], capture_output=True, text=True).stdout
+    recommends = subprocess.run(["dpkg-deb", "-f", str(deb), "Recommends"], capture_output=True, text=True)
+    assert recommends.stdout.split() == ["fonts-noto-cjk,", "libglib2.0-bin"]  # Chinese glyphs; gdbus
     for path in (
         "./usr/bin/crane-desktop",
         "./opt/crane-desktop/crane-desktop",

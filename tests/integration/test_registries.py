@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,13 @@ from keyrings.alt.file import PlaintextKeyring
 from crane_desktop.engine import stacks
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.profiles import RegistryLogin
-from crane_desktop.engine.registries import Credentials, PasswordStore, detect_keyring, log_in
+from crane_desktop.engine.registries import (
+    Credentials,
+    KeyringUnavailable,
+    PasswordStore,
+    detect_keyring,
+    log_in,
+)
 from crane_desktop.engine.snapshots import Task, parse_all
 from crane_desktop.engine.why_pending import Kind, fetch_explanation
 from tests.integration.test_stack_command import crane, stack_services
@@ -48,11 +55,16 @@ def private_images():
         remove_image_everywhere(reference)
 
 
+def login_of_registry() -> RegistryLogin:
+    """The test registry's login, as a profile lists it (its password not read yet)."""
+    reg = registry()
+    return RegistryLogin(reg.address, reg.user)
+
+
 def login_in_keyring() -> RegistryLogin:
     """The test registry's login, its password kept in the keyring the test chose."""
-    reg = registry()
-    login = RegistryLogin(reg.address, reg.user)
-    PasswordStore().set(login, reg.password)
+    login = login_of_registry()
+    PasswordStore().set(login, registry().password)
     return login
 
 
@@ -188,3 +200,30 @@ def test_the_desktop_s_keyring_is_found_and_a_plain_text_fallback_passed_over(gn
     login = RegistryLogin("registry.example:5443", "ci")
     PasswordStore(found).set(login, "s3cret")
     assert PasswordStore(found).get(login) == "s3cret"
+
+
+def test_the_update_forms_new_secret_waits_for_the_login(cluster, service_names):
+    """The update form makes its new secrets before it sends the service: without a keyring to give
+    the new image's login, it refuses before the secret exists (the engine's events show none made)."""
+    name, secret = unique("crane-reg-upd"), unique("crane-reg-pw")
+    service_names.append(name)
+    idle = {**spec(name, "127.0.0.1:5000/crane/busybox:1"), "Mode": {"Replicated": {"Replicas": 0}}}
+    stacks.create_service(cluster.client, idle)
+    since = int(time.time()) - 1
+
+    def to_private_image(service_spec: dict) -> None:
+        service_spec["TaskTemplate"]["ContainerSpec"]["Image"] = registry().image
+
+    new = {"secrets": {secret: {"Name": secret, "Labels": {}, "Data": b"s3cret"}}}
+    with pytest.raises(KeyringUnavailable):  # the tests' default: no keyring
+        stacks.update_with_references(
+            cluster.client, name, to_private_image, new, Credentials([login_of_registry()]).header_for
+        )
+    events = cluster.client.events(
+        since=since, until=int(time.time()) + 1, decode=True, filters={"type": "secret"}
+    )
+    assert [e["Actor"]["Attributes"].get("name") for e in events] == []
+    assert (
+        cluster.client.inspect_service(name)["Spec"]["TaskTemplate"]["ContainerSpec"]["Image"]
+        != registry().image
+    )

@@ -61,7 +61,7 @@ def names(cluster, kind: str) -> set[str]:
     return {item["Spec"]["Name"] for item in listed}
 
 
-def test_a_secret_used_by_three_services_rotates_and_the_old_one_goes(objects, cluster, tmp_path):
+def test_a_secret_used_by_three_services_and_a_job_rotates_and_the_old_one_goes(objects, cluster, tmp_path):
     secret = unique("crane-rot-s")
     objects["secret"].append(secret)
     cluster.client.create_secret(secret, b"old password", labels={"team": "shop"})
@@ -74,6 +74,22 @@ def test_a_secret_used_by_three_services_rotates_and_the_old_one_goes(objects, c
     idle = unique("crane-rot-svc")  # scaled to zero: nothing to roll out, moved all the same
     objects["service"].append(idle)
     docker(1, "service", "create", "-d", "--name", idle, "--replicas", "0", "--secret", secret, IMAGE, "true")
+    job = unique("crane-rot-job")  # a job has no rollout to follow: moved, and it runs again
+    objects["service"].append(job)
+    docker(
+        1,
+        "service",
+        "create",
+        "-d",
+        "--name",
+        job,
+        "--mode",
+        "replicated-job",
+        "--secret",
+        secret,
+        IMAGE,
+        "true",
+    )
     new_file = tmp_path / "new"
     new_file.write_bytes(b"new password")
 
@@ -89,6 +105,13 @@ def test_a_secret_used_by_three_services_rotates_and_the_old_one_goes(objects, c
         f"{secret}-v2", "/run/other", "5", "6",
     )  # fmt: skip
     assert references(idle, "secret")[0]["SecretName"] == f"{secret}-v2"
+    assert references(job, "secret")[0]["SecretName"] == f"{secret}-v2"
+    assert f"{job}: updated (A job: it runs again now, with the new version.)" in result.stdout
+    # what will move and how, said before anything is created
+    said = result.stdout.split(f"{secret}-v2: created")[0]
+    assert f"{first}: waiting (Its update config: 1 at a time, stop-first, on failure pause.)" in said
+    assert f"{idle}: waiting (No task runs: nothing to roll out.)" in said
+    assert f"{job}: waiting (A job: no rollout; moving it runs it again.)" in said
     new = next(s for s in cluster.client.secrets() if s["Spec"]["Name"] == f"{secret}-v2")
     assert new["Spec"]["Labels"] == {"team": "shop"}
 
@@ -204,3 +227,21 @@ def test_cancel_puts_the_service_being_updated_back_and_keeps_the_old_secret(obj
     assert [s.step for s in steps if s.service_id][-1] == rotate.Step.CANCELLED
     assert references(name, "secret")[0]["SecretName"] == secret  # back on the old secret
     assert names(cluster, "secret") >= {secret, f"{secret}-v2"}  # both kept: nothing lost
+
+
+def test_a_templated_secret_is_created_and_rotated_with_its_templating(objects, cluster):
+    """A secret can be templated as a config can (`docker secret create --template-driver golang`):
+    its new version is expanded the same way, and a bad template is refused in it too."""
+    name = unique("crane-rot-ts")
+    objects["secret"].append(name)
+    secrets_configs.create(cluster.client, "secret", name, b"{{.Service.Name}}", {"a": "1"}, "golang")
+    with pytest.raises(EngineError, match="The template is not valid, line 1"):
+        rotate.plan_rotation(cluster.client, "secret", name, b"{{.Service.Name}")
+
+    outcome = rotate.RotateRun(rotate.plan_rotation(cluster.client, "secret", name, b"{{.Task.Slot}}")).run(
+        cluster.client
+    )
+
+    assert outcome.exit_code == 0 and outcome.old_removed
+    new = cluster.client.inspect_secret(outcome.new_id)["Spec"]
+    assert (new["Name"], new["Templating"], new["Labels"]) == (f"{name}-v2", {"Name": "golang"}, {"a": "1"})

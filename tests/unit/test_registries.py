@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 from keyrings.alt.file import PlaintextKeyring
 
-from crane_desktop.engine.docker_credentials import AuthConfig, docker_login
+from crane_desktop.engine import stacks
+from crane_desktop.engine.docker_credentials import AuthConfig, DockerLogin, docker_login, docker_logins
 from crane_desktop.engine.errors import EngineError
 from crane_desktop.engine.profiles import Profile, RegistryLogin
 from crane_desktop.engine.registries import (
     Credentials,
+    KeyringLocked,
     KeyringUnavailable,
     PasswordStore,
     check_address,
@@ -170,3 +172,62 @@ def test_a_plain_text_fallback_is_never_chosen_silently(monkeypatch):
         detect_keyring([PlaintextKeyring()])  # priority 0.5: keyring's last resort, not ours
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")  # chosen: used
     assert isinstance(detect_keyring([]), PlaintextKeyring)
+
+
+def test_the_forms_new_secret_waits_for_the_login_no_engine_is_asked_without_one():
+    """The form makes its new secrets and configs before the service: the image's login is read first,
+    so a keyring that cannot give it refuses with nothing sent (no engine: None would fail any call)."""
+    spec = {"Name": "web", "TaskTemplate": {"ContainerSpec": {"Image": "registry.example:5443/shop/web:1"}}}
+    new = {"secrets": {"web_pw": {"Name": "web_pw", "Labels": {}, "Data": b"s3cret"}}}
+    with pytest.raises(KeyringUnavailable):
+        stacks.create_service_with_objects(None, spec, new, Credentials([LOGIN]).header_for)
+
+
+def test_dockers_own_logins_are_listed_without_their_secrets(tmp_path, monkeypatch):
+    """What the Registries dialog shows beside the profile's: config.json's auths (user decoded), or the
+    credential store's list, and the registries a credHelpers entry sends to its own helper."""
+    folder = write_config(
+        tmp_path,
+        {
+            "auths": {
+                "registry.example:5443": {"auth": basic("ci", "s3:cret")},
+                "https://index.docker.io/v1/": {"auth": basic("hubuser", "hubpass")},
+                "empty.example": {},
+            },
+            "credHelpers": {"123.dkr.ecr.example": "ecr-login"},
+        },
+    )
+    assert docker_logins(folder) == [
+        DockerLogin("123.dkr.ecr.example", "", "ecr-login"),
+        DockerLogin("docker.io", "hubuser", "config.json"),
+        DockerLogin("registry.example:5443", "ci", "config.json"),
+    ]
+    logins = tmp_path / "helper-logins.json"
+    logins.write_text(json.dumps({"https://index.docker.io/v1/": {"Username": "hub", "Secret": "hub-s3cret"},
+                                  "token.example": {"Username": "<token>", "Secret": "t"}}))  # fmt: skip
+    monkeypatch.setenv("CRANE_TEST_CREDENTIALS", str(logins))
+    monkeypatch.setenv("PATH", f"{HELPERS}:{os.environ['PATH']}")
+    (tmp_path / "store").mkdir()
+    stored = write_config(tmp_path / "store", {"credsStore": "crane-test", "auths": {"ignored.example": {}}})
+    assert docker_logins(stored) == [
+        DockerLogin("docker.io", "hub", "crane-test"),
+        DockerLogin("token.example", "", "crane-test"),
+    ]
+    assert "s3cret" not in repr(docker_logins(stored))
+
+
+def test_a_background_check_takes_a_locked_keyring_as_its_answer_without_a_prompt(gnome_keyring):
+    """The newer-image checks run on their own: a locked desktop keyring is their answer, not an unlock
+    prompt out of nowhere (keyring itself would ask the desktop to unlock: "Failed to unlock the
+    collection!" once the prompt is dismissed). A deploy still lets keyring ask."""
+    PasswordStore().set(LOGIN, "s3cret")
+    image = "registry.example:5443/shop/web:1"
+    assert Credentials([LOGIN], unlock=False).auth_for(image).password == "s3cret"  # unlocked: read
+    gnome_keyring.lock()
+    with pytest.raises(KeyringLocked) as background:
+        Credentials([LOGIN], unlock=False).header_for(image)
+    assert background.value.raw == "locked; not asked to unlock for a background check"
+    assert (
+        background.value.message
+        == "The keyring is locked: the password of registry.example:5443 cannot be read."
+    )

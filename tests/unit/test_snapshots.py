@@ -146,13 +146,20 @@ def test_empty_objects_read_as_unknown():
     assert parse_all(Node, {"not": "a list"}) == {}
 
 
-def test_secrets_and_configs_read_their_driver_and_a_config_its_content():
+def test_secrets_and_configs_read_their_drivers_and_a_config_its_content():
     secret = Secret.from_api(
         {"ID": "s1", "Spec": {"Name": "pw", "Driver": {"Name": "vault"}, "Labels": {"a": "b"}}}
     )
-    assert (secret.name, secret.driver, secret.labels) == ("pw", "vault", (("a", "b"),))
+    assert (secret.name, secret.driver, secret.templating, secret.labels) == (
+        "pw",
+        "vault",
+        "",
+        (("a", "b"),),
+    )
+    templated = Secret.from_api({"ID": "s2", "Spec": {"Name": "t", "Templating": {"Name": "golang"}}})
+    assert (templated.driver, templated.templating) == ("", "golang")  # a templated secret has no driver
     config = Config.from_api(
         {"ID": "c1", "Spec": {"Name": "c", "Data": "aGVsbG8=", "Templating": {"Name": "golang"}}}
     )
-    assert (config.content, config.driver) == (b"hello", "golang")
+    assert (config.content, config.driver, config.templating) == (b"hello", "", "golang")
     assert Config.from_api({"ID": "c2", "Spec": {"Data": "not base64!"}}).content == b""

@@ -145,9 +145,9 @@
 <context>
     <name>NodeMonitor</name>
     <message numerus="yes">
-        <source>Its %n task(s) reserve %1 of %2 CPUs and %3 of %4 of memory.</source>
+        <source>Reserved by its %n task(s): %1 of %2 CPUs and %3 of %4 of memory.</source>
         <translation>
-            <numerusform>Its %n task reserve %1 of %2 CPUs and %3 of %4 of memory.</numerusform><numerusform>Its %n tasks reserve %1 of %2 CPUs and %3 of %4 of memory.</numerusform></translation>
+            <numerusform>Reserved by its %n task: %1 of %2 CPUs and %3 of %4 of memory.</numerusform><numerusform>Reserved by its %n tasks: %1 of %2 CPUs and %3 of %4 of memory.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>In use now: %1 CPUs and %2 by %n container(s).</source>
@@ -227,6 +227,21 @@
         <source>%n task(s) failed in the last 15 minutes</source>
         <translation>
             <numerusform>%n task failed in the last 15 minutes</numerusform><numerusform>%n tasks failed in the last 15 minutes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) not on the current CA</source>
+        <translation>
+            <numerusform>%n node not on the current CA</numerusform><numerusform>%n nodes not on the current CA</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n node(s) on the current CA</source>
+        <translation>
+            <numerusform>all %n node on the current CA</numerusform><numerusform>all %n nodes on the current CA</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1 expires on %2 (in %n day(s))</source>

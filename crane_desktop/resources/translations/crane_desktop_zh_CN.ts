@@ -1554,6 +1554,10 @@
         <translation>从文件…</translation>
     </message>
     <message>
+        <source>Type instead</source>
+        <translation>改为输入</translation>
+    </message>
+    <message>
         <source>Choose the file</source>
         <translation>选择文件</translation>
     </message>
@@ -3465,13 +3469,13 @@
         <translation>无法访问：%1</translation>
     </message>
     <message numerus="yes">
-        <source>Its %n task(s) reserve %1 of %2 CPUs and %3 of %4 of memory.</source>
+        <source>Reserved by its %n task(s): %1 of %2 CPUs and %3 of %4 of memory.</source>
         <translation>
             <numerusform>该节点的 %n 个任务预留了 %1 / %2 个 CPU、%3 / %4 内存。</numerusform>
         </translation>
     </message>
     <message>
-        <source>%1 CPUs</source>
+        <source>%1 CPU</source>
         <translation>%1 个 CPU</translation>
     </message>
     <message>
@@ -3942,6 +3946,22 @@
         <translation><numerusform>%2 个管理节点中 %1 个可达：还可失去 %n 个</numerusform></translation>
     </message>
     <message>
+        <source>created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1已%2</translation>
+    </message>
+    <message>
         <source>Node joined</source>
         <translation>节点已加入</translation>
     </message>
@@ -4003,6 +4023,10 @@
     <message>
         <source>Latest changes</source>
         <translation>最近变更</translation>
+    </message>
+    <message>
+        <source>all events</source>
+        <translation>全部事件</translation>
     </message>
     <message numerus="yes">
         <source>%n ready</source>
@@ -4074,6 +4098,32 @@
         <source>No certificate in use</source>
         <translation>未使用证书</translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Node certificates: valid for %1, renewed by the swarm; %2</source>
+        <translation>节点证书：有效期 %1，由集群自动续期；%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) not on the current CA</source>
+        <translation>
+            <numerusform>%n 个节点的证书不是由当前 CA 签发</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n node(s) on the current CA</source>
+        <translation>
+            <numerusform>全部 %n 个节点的证书均由当前 CA 签发</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: certificate not from the current CA</source>
+        <translation>%1：证书不是由当前 CA 签发</translation>
+    </message>
     <message>
         <source>%1 expired on %2</source>
         <translation>%1 已于 %2 过期</translation>
@@ -4083,6 +4133,26 @@
         <translation>
             <numerusform>%1 将于 %2 过期（%n 天后）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>only the nodes down</source>
+        <translation>仅显示下线的节点</translation>
+    </message>
+    <message>
+        <source>only the services not converged</source>
+        <translation>仅显示未达到期望任务数的服务</translation>
+    </message>
+    <message>
+        <source>only the rollouts not done</source>
+        <translation>仅显示未完成的更新</translation>
+    </message>
+    <message>
+        <source>only the tasks failed</source>
+        <translation>仅显示失败的任务</translation>
+    </message>
+    <message>
+        <source>show all</source>
+        <translation>显示全部</translation>
     </message>
 </context>
 <context>
@@ -4225,6 +4295,34 @@
         <translation>测试登录</translation>
     </message>
     <message>
+        <source>docker's own logins (docker login, credential helpers), for the registries not listed above:</source>
+        <translation>docker 自己的登录信息（docker login、凭据助手），用于上面未列出的镜像仓库：</translation>
+    </message>
+    <message>
+        <source>Kept by</source>
+        <translation>保存于</translation>
+    </message>
+    <message>
+        <source>Reading docker's logins…</source>
+        <translation>正在读取 docker 的登录信息…</translation>
+    </message>
+    <message>
+        <source>config.json</source>
+        <translation>config.json</translation>
+    </message>
+    <message>
+        <source>credential helper %1</source>
+        <translation>凭据助手 %1</translation>
+    </message>
+    <message>
+        <source>(from the helper)</source>
+        <translation>（由凭据助手提供）</translation>
+    </message>
+    <message>
+        <source>docker has no logins of its own.</source>
+        <translation>docker 没有自己的登录信息。</translation>
+    </message>
+    <message>
         <source>%1 saved.</source>
         <translation>%1 已保存。</translation>
     </message>
@@ -4325,6 +4423,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>用此内容创建新版本 %1；使用 %2 的每个服务依次切换到新版本（目标路径不变），并跟踪其滚动更新。只有全部成功后才删除 %2；滚动更新失败的服务会回滚，%2 保留。</translation>
     </message>
     <message>
+        <source>%1 will be created from this content.</source>
+        <translation>将用此内容创建 %1。</translation>
+    </message>
+    <message>
         <source>Rotate</source>
         <translation>轮换</translation>
     </message>
@@ -4351,6 +4453,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>%1 created.</source>
         <translation>已创建 %1。</translation>
+    </message>
+    <message>
+        <source>%1: waiting.</source>
+        <translation>%1：等待中。</translation>
     </message>
     <message>
         <source>%1: updating…</source>
@@ -6525,6 +6631,30 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>the external config {name} does not exist</source>
         <translation>外部配置 {name} 不存在</translation>
+    </message>
+    <message>
+        <source>A job: it runs again now, with the new version.</source>
+        <translation>作业：它会立即以新版本再次运行。</translation>
+    </message>
+    <message>
+        <source>A job: no rollout; moving it runs it again.</source>
+        <translation>作业：没有滚动更新；切换后会再次运行。</translation>
+    </message>
+    <message>
+        <source>No task runs: nothing to roll out.</source>
+        <translation>没有运行中的任务：无需滚动更新。</translation>
+    </message>
+    <message>
+        <source>Its update config: {parallelism} at a time, {order}, on failure {action}.</source>
+        <translation>其更新策略：每次 {parallelism} 个，{order}，失败时{action}。</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>{name} is kept by the secret driver {driver}: its value comes from that driver, not from a file. Change it in the driver's store.</source>
+        <translation>{name} 由密钥驱动 {driver} 保管：其值来自该驱动，而不是文件。请在该驱动的存储中修改。</translation>
     </message>
     <message>
         <source>Its rollout ended {outcome}: {message}</source>
