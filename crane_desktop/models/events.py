@@ -9,6 +9,7 @@ backfill and the stream overlap) is one row.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -94,7 +95,13 @@ class EventsModel(KeyedTableModel):
     # -- what comes in ---------------------------------------------------------------------------
     def add(self, events: Iterable[EngineEvent]) -> None:
         """New rows (held while paused); the oldest rows leave once the ring is full."""
-        fresh = {e.key: e for e in events if e.key not in self._rows and e.key not in self.held}
+        # the rows keep what the table shows, not the engine's JSON: a container's event carries every
+        # label of its image and service (~3 KB), so a full ring of them held ~15 MiB more
+        fresh = {
+            e.key: replace(e, raw={}) if e.raw else e
+            for e in events
+            if e.key not in self._rows and e.key not in self.held
+        }
         if not fresh:
             return
         if self.paused:
