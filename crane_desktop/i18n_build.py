@@ -9,6 +9,10 @@ translations of a new feature arrive before a translator reviews them in Qt Ling
 English needs a catalogue too, for plurals only: the code writes "%n node(s)" and the English .ts
 (made with lupdate -pluralonly) says "1 node" / "3 nodes". Its forms are written here from the source
 by rule ("(s)" dropped / made "s"), with the few irregular sentences in IRREGULAR_ENGLISH.
+
+lupdate's Python parser reads `QCoreApplication.translate(ctx, "%n …", "", count)` with a count given
+as a name as no plural (only self.tr's, or a number written out, count): every source with %n is made
+a plural here after lupdate (a finished translation it had kept), and added to the English catalogue.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ IRREGULAR_ENGLISH = {
 
 
 def update(ts_files: list[Path]) -> None:
+    finished = {ts: finished_plurals(ts) for ts in ts_files if ts != ENGLISH_TS}
     for ts in ts_files:
         plurals_only = ["-pluralonly"] if ts == ENGLISH_TS else []
         subprocess.run(
@@ -63,7 +68,50 @@ def update(ts_files: list[Path]) -> None:
             ],
             check=True,
         )
-    english_plurals(ENGLISH_TS)
+    plurals: set[tuple[str, str]] = set()
+    for ts, done in finished.items():
+        plurals |= mark_plurals(ts, done)
+    english_plurals(ENGLISH_TS, plurals)
+
+
+def _key(context: ET.Element, message: ET.Element) -> tuple[str, str]:
+    return context.findtext("name") or "", message.findtext("source") or ""
+
+
+def finished_plurals(ts: Path) -> dict[tuple[str, str], list[str]]:
+    """The finished forms of every plural message of `ts`, before lupdate reads the code again."""
+    found = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if message.get("numerus") == "yes" and translation is not None and not translation.get("type"):
+                found[_key(context, message)] = [form.text or "" for form in translation.iter("numerusform")]
+    return found
+
+
+def mark_plurals(ts: Path, finished: dict[tuple[str, str], list[str]]) -> set[tuple[str, str]]:
+    """Make every message whose source has %n a plural, with the forms it had finished before lupdate
+    read it as no plural; return the (context, source) of all plurals."""
+    tree = ET.parse(ts)
+    plurals = set()
+    for context in tree.getroot().iter("context"):
+        for message in context.iter("message"):
+            key = _key(context, message)
+            translation = message.find("translation")
+            if "%n" not in key[1] or translation is None:
+                continue
+            plurals.add(key)
+            if message.get("numerus") == "yes":
+                continue
+            message.set("numerus", "yes")
+            forms = finished.get(key) or [translation.text or ""]
+            translation.text = None
+            for form in forms:
+                ET.SubElement(translation, "numerusform").text = form
+            if key in finished:
+                translation.attrib.pop("type", None)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return plurals
 
 
 def english_forms(source: str) -> tuple[str, str]:
@@ -73,10 +121,22 @@ def english_forms(source: str) -> tuple[str, str]:
     return source.replace("(s)", ""), source.replace("(s)", "s")
 
 
-def english_plurals(ts: Path) -> None:
-    """Write every numerus message of the English .ts from its source (always finished)."""
+def english_plurals(ts: Path, plurals: set[tuple[str, str]]) -> None:
+    """Write every numerus message of the English .ts from its source (always finished), adding the
+    `plurals` lupdate left out."""
     tree = ET.parse(ts)
-    for message in tree.getroot().iter("message"):
+    root = tree.getroot()
+    contexts = {context.findtext("name") or "": context for context in root.iter("context")}
+    present = {_key(context, message) for context in contexts.values() for message in context.iter("message")}
+    for name, source in sorted(plurals - present):
+        context = contexts.get(name)
+        if context is None:
+            context = contexts[name] = _append(root, "context", 0)
+            _append(context, "name", 1).text = name
+        message = _append(context, "message", 1, numerus="yes")
+        _append(message, "source", 2).text = source
+        _append(message, "translation", 2).text = "\n" + INDENT * 3
+    for message in root.iter("message"):
         translation = message.find("translation")
         if translation is None:
             continue
@@ -86,6 +146,21 @@ def english_plurals(ts: Path) -> None:
         for form in english_forms(message.findtext("source") or ""):
             ET.SubElement(translation, "numerusform").text = form
     tree.write(ts, encoding="utf-8", xml_declaration=True)
+
+
+INDENT = "    "
+
+
+def _append(parent: ET.Element, tag: str, level: int, **attrib: str) -> ET.Element:
+    """A new last child of `parent`, indented as lupdate writes its .ts files."""
+    children = list(parent)
+    if children:
+        children[-1].tail = "\n" + INDENT * level
+    else:
+        parent.text = "\n" + INDENT * level
+    child = ET.SubElement(parent, tag, attrib)
+    child.tail = "\n" + INDENT * max(level - 1, 0)
+    return child
 
 
 def release(ts_files: list[Path]) -> None:

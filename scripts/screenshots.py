@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtGui import QPainter  # noqa: E402
+from PySide6.QtWidgets import QApplication, QPushButton  # noqa: E402
 
 SIZE = (1280, 800)
 
@@ -73,6 +74,21 @@ async def shoot(app: QApplication, args: argparse.Namespace) -> int:
         window.grab().save(str(path))
         print(path)
 
+    async def save_with_menu(name: str, button: QPushButton) -> None:
+        """The window with `button`'s menu open below it (a popup is a window of its own: painted in)."""
+        menu = button.menu()
+        menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+        await settle()
+        shot = window.grab()
+        painter = QPainter(shot)
+        below = button.mapTo(window, button.rect().bottomRight())  # right-aligned under the button
+        painter.drawPixmap(below.x() - menu.width() + 1, below.y() + 1, menu.grab())
+        painter.end()
+        menu.hide()
+        path = out / f"{name}{args.suffix}.png"
+        shot.save(str(path))
+        print(path)
+
     for page in ("overview", "nodes", "apps", "networks"):
         window.show_page(page)
         await save(page)
@@ -80,14 +96,17 @@ async def shoot(app: QApplication, args: argparse.Namespace) -> int:
     detail = window.open_service(by_name("services", "shop_worker").id)
     detail.tasks_view.expandAll()  # type: ignore[attr-defined]  # a ServiceDetail
     await save("tasks")
-    window.open_app("shop")
-    await save("app-detail")
+    app_detail = window.open_app("shop")
+    await save_with_menu("app-detail", app_detail.actions_button)  # type: ignore[attr-defined]
 
     from crane_desktop.views.deploy_dialog import DeployDialog
 
     dialog = DeployDialog(window.context, window)
     dialog.show()
     dialog.tabs.setCurrentWidget(dialog.form_tab)
+    picker = dialog.form_tab.network_picker  # networks chosen by label, as Crane's guide does it
+    picker.by_label.click()
+    picker.label_combo.setEditText("tier=backend")
     await settle()
     path = out / f"deploy-form{args.suffix}.png"
     dialog.grab().save(str(path))

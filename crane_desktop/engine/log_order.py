@@ -8,10 +8,11 @@ the follow repeats (the engine's `since` includes that very instant) are dropped
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
-from typing import Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 
 class Stamped(Protocol):
@@ -85,3 +86,62 @@ class RepeatFilter:
 
 def _identity(line: Stamped) -> tuple[str, str, int, str]:
     return (line.time, line.task_id, line.stream, line.text)
+
+
+class BackfillMerge(Generic[T]):
+    """Several services' logs into one sink (the app detail's Logs tab) with their pasts merged by time.
+
+    Each service's stream gives its sorted backfill once (`backfill`, possibly empty), then live lines
+    (`live`). Until every expected stream gave its backfill or ended (`give_up`), everything is held; then
+    the backfills go out as one batch in time order, followed by the live lines held meanwhile (also in
+    time order), and from then on everything passes straight through. A stream expected later (a service
+    joining the app) passes straight through. Thread-safe: the streams call it from their threads; the
+    sink is called under the lock, so batches keep their order.
+    """
+
+    def __init__(self, sink: Callable[[list[T]], None]) -> None:
+        self._sink = sink
+        self._lock = threading.Lock()
+        self._waiting: set[str] = set()
+        self._past: list[T] = []
+        self._held: list[T] = []
+        self.merged = False
+
+    def expect(self, key: str) -> None:
+        with self._lock:
+            if not self.merged:
+                self._waiting.add(key)
+
+    def backfill(self, key: str, lines: list[T]) -> None:
+        with self._lock:
+            if self.merged:
+                self._give(lines)
+                return
+            self._past.extend(lines)
+            self._done(key)
+
+    def live(self, key: str, lines: list[T]) -> None:
+        with self._lock:
+            if self.merged:
+                self._give(lines)
+            else:
+                self._held.extend(lines)
+
+    def give_up(self, key: str) -> None:
+        """The stream of `key` ended or is no longer wanted: not waited for any more."""
+        with self._lock:
+            if not self.merged:
+                self._done(key)
+
+    def _done(self, key: str) -> None:
+        self._waiting.discard(key)
+        if self._waiting:
+            return
+        self.merged = True
+        past, held = in_time_order(self._past), in_time_order(self._held)
+        self._past, self._held = [], []
+        self._give(past + held)
+
+    def _give(self, lines: list[T]) -> None:
+        if lines:
+            self._sink(lines)

@@ -344,10 +344,13 @@ class LogStream(EngineStream):
         on_end: Callable[[Exception | None], None] | None = None,
         tagger: Callable[[LogLine], str] | None = None,
         batch_lines: int = 2000,
+        on_backfill: Callable[[list[LogLine]], None] | None = None,
     ) -> None:
         super().__init__(client_factory, request.target, on_end)
         self.request = request
         self._sink = sink
+        # a service's sorted past lines, given once per opening even when there are none (default: the sink)
+        self._on_backfill = on_backfill
         self._tagger = tagger
         self._batch_lines = batch_lines
         self._repeats: RepeatFilter | None = None  # set once a service's backfill was read
@@ -367,10 +370,18 @@ class LogStream(EngineStream):
             backfill = self._read_backfill(client, {**params, "follow": 0})
             self._repeats = RepeatFilter(backfill)
             if backfill and self._repeats.last and not self._stop.is_set():
-                self._sink(backfill)
+                self._give_backfill(backfill)
                 params = {**params, "since": since_param(self._repeats.last), "tail": "all"}
+            elif not self._stop.is_set():
+                self._give_backfill([])  # the follow below sends what there is, unsorted
             # no line (or none stamped) yet: follow the request as asked; there was nothing to order
         return api.open_stream(client, self._path(), self.request.target, params=params)
+
+    def _give_backfill(self, lines: list[LogLine]) -> None:
+        if self._on_backfill is not None:
+            self._on_backfill(lines)
+        elif lines:
+            self._sink(lines)
 
     def _read_backfill(self, client: docker.APIClient, params: dict[str, Any]) -> list[LogLine]:
         """The past lines of every task, in time order (read to the end of a non-following response,
@@ -398,8 +409,8 @@ class LogStream(EngineStream):
         if self._ordered and not self.request.follow:
             lines: list[LogLine] = []
             self._pump_into(response, lines.extend)
-            if lines and not self._stop.is_set():
-                self._sink(in_time_order(lines))
+            if not self._stop.is_set():
+                self._give_backfill(in_time_order(lines))
             return
         repeats = self._repeats
         if repeats is None:

@@ -159,12 +159,11 @@ def unread_nodes_checks(samples: list[NodeSample]) -> list[Check]:
 
 
 def option_text(option: str) -> str:
-    """`name=seccomp,profile=default` -> `seccomp (profile=default)`; `name=selinux` -> `SELinux`."""
+    """`name=seccomp,profile=default` -> `seccomp profile=default`; `name=selinux` -> `SELinux` (no
+    brackets: the text goes into sentences of either language as it is)."""
     fields = dict(part.partition("=")[::2] for part in option.split(","))
     name = fields.pop("name", option)
-    text = _OPTION_NAMES.get(name, name)
-    details = ", ".join(f"{key}={value}" for key, value in fields.items())
-    return f"{text} ({details})" if details else text
+    return " ".join([_OPTION_NAMES.get(name, name), *(f"{key}={value}" for key, value in fields.items())])
 
 
 def security_check(samples: list[NodeSample]) -> Check:

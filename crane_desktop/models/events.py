@@ -20,6 +20,8 @@ from crane_desktop.engine.events import EngineEvent, task_event, task_transition
 from crane_desktop.engine.formatting import seconds_time
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 from crane_desktop.engine.snapshots import Service, Task
+from crane_desktop.engine.task_errors import task_error
+from crane_desktop.messages import phrase_text
 from crane_desktop.models.table import Column, KeyedTableModel
 from crane_desktop.models.tasks import state_text
 
@@ -57,6 +59,8 @@ ACTIONS = frozenset(
         QT_TRANSLATE_NOOP("EventsModel", "pause"),
         QT_TRANSLATE_NOOP("EventsModel", "unpause"),
         QT_TRANSLATE_NOOP("EventsModel", "rename"),
+        QT_TRANSLATE_NOOP("EventsModel", "connect"),
+        QT_TRANSLATE_NOOP("EventsModel", "disconnect"),
     }
 )
 _HEALTH = "health_status: "  # the engine's action for a health check's outcome: "health_status: healthy"
@@ -73,6 +77,11 @@ def action_text(event: EngineEvent) -> str:
     return translate("EventsModel", event.action) if event.action in ACTIONS else event.action
 
 
+def details_text(event: EngineEvent) -> str:
+    """A task's error in the user's words where the engine's text has a known shape; as given otherwise."""
+    return phrase_text(task_error(event.details)) if event.type == "task" else event.details
+
+
 def _columns() -> list[Column]:
     return [
         Column(
@@ -81,7 +90,7 @@ def _columns() -> list[Column]:
         Column(lambda: translate("EventsModel", "Type"), lambda e: type_text(e.type)),
         Column(lambda: translate("EventsModel", "Object"), lambda e: e.name or e.object_id[:12]),
         Column(lambda: translate("EventsModel", "Action"), action_text),
-        Column(lambda: translate("EventsModel", "Details"), lambda e: e.details, tooltip=lambda e: e.details),
+        Column(lambda: translate("EventsModel", "Details"), details_text, tooltip=lambda e: e.details),
     ]
 
 

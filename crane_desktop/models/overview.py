@@ -20,6 +20,8 @@ from crane_desktop.engine.events import EngineEvent, task_transitions
 from crane_desktop.engine.formatting import local_time
 from crane_desktop.engine.health import Health
 from crane_desktop.engine.snapshots import Node, Service, Task
+from crane_desktop.engine.task_errors import task_error
+from crane_desktop.messages import phrase_text
 from crane_desktop.models.apps import BAD, WARN, update_state_text
 from crane_desktop.models.events import type_text
 from crane_desktop.models.nodes import availability_text, status_text
@@ -118,7 +120,9 @@ def attention_items(
         text = translate("Overview", "Task %1 failed on %2: %3").replace(
             "%1", f"{failed.service_name}.{failed.slot}"
         )
-        text = text.replace("%2", where).replace("%3", failed.reason or state_text(failed.state))
+        text = text.replace("%2", where).replace(
+            "%3", phrase_text(task_error(failed.reason)) or state_text(failed.state)
+        )
         key = f"task:{failed.task_id}"
         items[key] = Item(key, "bad", failed.service_name, text, failed.when, "service", failed.service_id)
     return items
@@ -303,5 +307,5 @@ def _task_changes(
 def _task_failed(task: Task, service_name: str) -> Change:
     name = f"{service_name}.{task.slot}" if task.slot else service_name
     text = translate("Overview", "Task %1 %2: %3").replace("%1", name).replace("%2", state_text(task.state))
-    text = text.replace("%3", task.error or task.message)
+    text = text.replace("%3", phrase_text(task_error(task.error)) or task.message)
     return ("bad", service_name, text, task.updated_at, "service", task.service_id)

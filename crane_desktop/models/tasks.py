@@ -18,6 +18,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.formatting import full_time, local_time, short_id
 from crane_desktop.engine.snapshots import Node, Task
+from crane_desktop.engine.task_errors import task_error
+from crane_desktop.messages import phrase_text
 from crane_desktop.models.live import LiveRows, stale_brush
 from crane_desktop.models.table import Role
 from crane_desktop.models.tree import GroupTreeModel, Index
@@ -162,7 +164,9 @@ class TaskTreeModel(LiveRows, GroupTreeModel):
             why = self._why.get(task.id)
             if why:
                 return why
-            return task.error or (task.message if task.state in FAILED_STATES else "")
+            if task.error:
+                return phrase_text(task_error(task.error))
+            return task.message if task.state in FAILED_STATES else ""
         return ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from crane_desktop.engine.task_errors import task_error
 from crane_desktop.engine.why_pending import ClusterView, Pending, Reason, explain_all, explain_service
 from crane_desktop.messages import engine_text
 from crane_desktop.models.store import ClusterStore
@@ -17,8 +18,9 @@ def store_view(store: ClusterStore) -> ClusterView:
 
 
 def reason_text(reason: Reason) -> str:
-    """The reason's sentence in the user's language."""
-    return engine_text(reason.template, reason.params)
+    """The reason's sentence in the user's language (the engine's own text in it too, where it has a
+    known shape)."""
+    return engine_text(reason.template, {**reason.params, "message": task_error(reason.message)})
 
 
 def service_pending(store: ClusterStore, service_id: str) -> list[Pending]:

@@ -1,15 +1,19 @@
 """The app detail's Logs tab: the lines of all the app's services in one view, each tagged
-`service.slot@host` (the service detail's tags), following services as they join or leave the app."""
+`service.slot@host` (the service detail's tags), following services as they join or leave the app.
+The services' past lines are merged by time before they are shown (`log_order.BackfillMerge`), as
+each service's own are."""
 
 from __future__ import annotations
 
 import contextlib
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from crane_desktop import bridge
 from crane_desktop.engine.diff import Diff
+from crane_desktop.engine.log_order import BackfillMerge
 from crane_desktop.engine.logs import DEFAULT_CAPACITY, LogStream
 from crane_desktop.views.log_view import LogView, TaskTags, service_log_source
 
@@ -38,6 +42,7 @@ class AppLogs(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.streams: dict[str, tuple[LogStream, TaskTags]] = {}  # service id -> its stream and tags
+        self.merge = BackfillMerge(self.view.inbox.put)  # held by the streams, never this widget
         self._started = False
 
     def showEvent(self, event) -> None:
@@ -54,20 +59,34 @@ class AppLogs(QWidget):
     def _sync(self) -> None:
         """A stream for each service of the app; those of services that left it stop."""
         members = self.service_ids()
+        merge = self.merge
         for service_id in set(self.streams) - members:
             self.streams.pop(service_id)[0].stop()
+            merge.give_up(service_id)
         opener = self.context.stream_client()
-        for service_id in members - set(self.streams):
+        joining = members - set(self.streams)
+        for service_id in joining:  # all expected before any starts: the first backfill waits for the rest
+            merge.expect(service_id)
+        for service_id in joining:
             source = service_log_source(self.context, service_id)
             if opener is None or source is None:
-                return
+                merge.give_up(service_id)
+                continue
             request, tags = source
             ended = bridge.relay(self._stream_ended)
 
             def on_end(error: Exception | None, ended=ended, service_id=service_id) -> None:
+                merge.give_up(service_id)
                 ended(service_id, error)
 
-            stream = LogStream(opener, request, self.view.inbox.put, on_end, tags.tag)
+            stream = LogStream(
+                opener,
+                request,
+                partial(merge.live, service_id),
+                on_end,
+                tags.tag,
+                on_backfill=partial(merge.backfill, service_id),
+            )
             self.streams[service_id] = (stream.start(), tags)
 
     def _on_store_changed(self, kind: str, change: Diff) -> None:

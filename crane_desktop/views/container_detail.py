@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from crane_desktop.engine import containers
 from crane_desktop.engine.container_status import health_phrase, state_phrase
+from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.errors import NoNodeEndpoint
 from crane_desktop.engine.logs import LogRequest
 from crane_desktop.messages import phrase_text, reason_text
@@ -66,6 +67,9 @@ class ContainerDetail(QWidget):
         self.connect_button.setToolTip(self.tr("Give the engine address of this container's node"))
         self.connect_button.clicked.connect(self.connect_host)
         self._hide_error()
+        # the node's address may come after the tab said it was missing (Connect host here or on the
+        # node): its next snapshot reads the container again
+        context.store.changed.connect(self._on_store_changed)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("containerTabs")
 
@@ -190,7 +194,8 @@ class ContainerDetail(QWidget):
 
     @operation_slot()
     async def connect_host(self) -> None:
-        """The node's Connect host dialog; once the engine address is stored, read the container again."""
+        """The node's Connect host dialog; once the engine address is stored (Crane's label, which the
+        store sees with the node's next snapshot: `_on_store_changed`), the container is read again."""
         from crane_desktop.views.nodes_page import open_connect_host  # nodes_page opens containers
 
         node = self.node()
@@ -198,7 +203,14 @@ class ContainerDetail(QWidget):
             return
         if await open_connect_host(self, self.context, node) is not None and not self.closed:
             self._hide_error()
-            self.load()  # a slot: scheduled
+            self.load()  # a slot: scheduled (the profile may have the address already)
+
+    def _on_store_changed(self, kind: str, change: Diff) -> None:
+        """Read the container again when its node changed while its engine address was missing."""
+        waiting = self.connect_button.isVisibleTo(self) and not self.closed
+        if waiting and kind == "nodes" and self.node_id in change.changed:
+            self._hide_error()
+            self.load()
 
     async def _fetch(self, call: Callable[..., T]) -> T | None:
         """`call(client, container_id)` on the container's engine, off the GUI thread. None when it

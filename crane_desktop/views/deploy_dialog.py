@@ -94,7 +94,7 @@ class FormTab(QWidget):
         self._add_row("networks", self.tr("Networks"), self.network_picker)
         self._lines("env", self.tr("Environment variables"), "KEY=value")
         self._lines("labels", self.tr("Labels"), "key=value")
-        self._lines("mounts", self.tr("Mounts"), "data:/data  or  /host/path:/path:ro")
+        self._lines("mounts", self.tr("Mounts"), "data:/data\n/host/path:/path:ro")
         self._lines("secrets", self.tr("Secrets"), "source=db_password,target=/run/secrets/db,mode=0400")
         self.secret_pick = self._picker(
             "secrets", self.tr("Add a secret of the swarm…"), self._object_lines("secrets")

@@ -36,7 +36,7 @@ class ScaleDialog(EngineDialog):
         self.services = {service.id: service for service, _tasks in services}
         form = QFormLayout()
         for service, tasks in services:
-            label = f"{service.name} ({tasks})"
+            label = self.tr("%1 (%2)").replace("%1", service.name).replace("%2", tasks)  # running/wanted
             if service.mode != "replicated":
                 note = QLabel(self.tr("global: one task per node; not scaled"), self)
                 note.setEnabled(False)

@@ -378,8 +378,8 @@ class ServiceDetail(QWidget):
         if service.mode == "global-job":
             return self.tr("global job: one run per node")
         if service.mode == "replicated-job":
-            return self.tr("replicated job: %1 completion(s)").replace("%1", str(service.replicas))
-        return self.tr("replicated: %1 task(s)").replace("%1", str(service.replicas))
+            return self.tr("replicated job: %n completion(s)", "", service.replicas or 0)
+        return self.tr("replicated: %n task(s)", "", service.replicas or 0)
 
     def _show_job(self) -> None:
         """A job's current run: completed of asked for, failed, running, which run and when it began;
@@ -430,10 +430,10 @@ class ServiceDetail(QWidget):
         image = service.image
         current = [t for t in self.model.tasks() if t.desired_state == "running"]
         done = sum(1 for t in current if t.image == image and t.state == "running")
-        text = self.tr("Update: %1 — %2 of %3 task(s) running the new spec").replace(
+        text = self.tr("Update: %1 — %2 of %n task(s) running the new spec", "", len(current)).replace(
             "%1", update_state_text(state)
         )
-        text = text.replace("%2", str(done)).replace("%3", str(len(current)))
+        text = text.replace("%2", str(done))
         if service.update_message:
             text += f" — {service.update_message}"
         self.rollout.setText(text)

@@ -1,7 +1,7 @@
 """The app detail against the real swarm: a stack deployed out of band, opened from its name; its
-logs tagged per service and task, its charts summed per service; its task counts changed from the
-Actions menu, a service joining it while open, and the app deleted from it (asked first), after
-which the tab closes."""
+logs tagged per service and task, the services' past lines in time order, its charts summed per
+service; its task counts changed from the Actions menu, a service joining it while open, and the app
+deleted from it (asked first), after which the tab closes."""
 
 from __future__ import annotations
 
@@ -18,11 +18,11 @@ COMPOSE = f"""version: '3.8'
 services:
   web:
     image: {IMAGE}
-    command: sh -c "echo web is up; sleep 3600"
+    command: sh -c "echo web is up; for i in 1 2 3 4 5 6; do echo web $$i; sleep 0.3; done; sleep 3600"
     stop_grace_period: 1s
   db:
     image: {IMAGE}
-    command: sh -c "echo db is up; sleep 3600"
+    command: sh -c "echo db is up; for i in 1 2 3 4 5 6; do echo db $$i; sleep 0.3; done; sleep 3600"
     stop_grace_period: 1s
 """
 
@@ -53,6 +53,10 @@ def running_services(window, app: str) -> set[str]:
     }
 
 
+def wrote(service: str, text: str) -> bool:
+    return text in docker(1, "service", "logs", "--raw", service)
+
+
 def replicas(service: str) -> str:
     return docker(1, "service", "inspect", "--format", "{{.Spec.Mode.Replicated.Replicas}}", service).strip()
 
@@ -69,11 +73,16 @@ def test_app_detail_shows_logs_and_charts_scales_and_deletes(connected_window, q
         detail = window.open_app(name)
         assert isinstance(detail, AppDetail) and detail.service_names() == [db, web]
 
+        for service, last in ((web, "web 6"), (db, "db 6")):  # both wrote their past lines, at the same time
+            wait_until(lambda s=service, t=last: wrote(s, t), 30, last)
         detail.tabs.setCurrentWidget(detail.logs)  # one stream per service, lines tagged service.slot@host
         view = detail.logs.view
         qtbot.waitUntil(
-            lambda: tagged(view) >= {(f"{web}.1", "web is up"), (f"{db}.1", "db is up")}, timeout=15000
+            lambda: tagged(view) >= {(f"{web}.1", "web 6"), (f"{db}.1", "db 6"), (f"{db}.1", "db is up")},
+            timeout=15000,
         )
+        times = [line.time for line in view.ring.lines]  # merged across the services, not one after the other
+        assert len(times) == 14 and times == sorted(times)
         detail.tabs.setCurrentWidget(detail.charts)  # a series per service (its tasks summed) and a total
         services = {s.name: s.id for s in window.store.get("services").values() if s.stack == name}
         qtbot.waitUntil(

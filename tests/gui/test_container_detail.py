@@ -3,12 +3,18 @@ Processes."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 
+from crane_desktop.engine.snapshots import ENDPOINT_LABEL
 from crane_desktop.views.container_detail import MASK, ContainerDetail
+from crane_desktop.views.node_dialogs import ConnectHostDialog
 from tests.conftest import run_async
+from tests.gui.test_node_detail import host_of, open_window
+from tests.gui.test_node_helpers import closed, visible_dialog
 from tests.swarm import IMAGE, docker, node_id, unique, wait_until
 
 
@@ -133,3 +139,37 @@ def test_a_closed_tab_ignores_calls_still_in_flight(connected_window, qtbot):
     detail.close_streams()
     run_async(qtbot, ContainerDetail.load.__wrapped__(detail))
     assert detail.error.isHidden() and detail.config is None
+
+
+@pytest.fixture
+def worker_unknown(qtbot, loop, profile):
+    """A window whose profile knows no node engines, and node-4 (a worker: no address to guess) without
+    Crane's label either."""
+    docker(1, "node", "update", "--label-rm", ENDPOINT_LABEL, "node-4", check=False)
+    window = open_window(qtbot, loop, replace(profile, nodes={}))
+    yield window
+    window.close_session()
+    docker(1, "node", "update", "--label-rm", ENDPOINT_LABEL, "node-4", check=False)
+
+
+def test_connect_host_from_the_container_then_it_is_read(worker_unknown, qtbot, profile):
+    """A container on a node whose engine address is not known: the tab offers Connect host right there;
+    once the address is given, the container is read in the same tab."""
+    window = worker_unknown
+    container = unique("a18ch")
+    container_id = docker(4, "run", "-d", "--name", container, IMAGE, "sleep", "300").strip()
+    try:
+        detail = window.open_container(node_id("node-4"), container_id, container)
+        qtbot.waitUntil(detail.connect_button.isVisible, timeout=10000)
+        assert detail.error.text().startswith("The engine address of node-4 is not known.")
+        qtbot.mouseClick(detail.connect_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: visible_dialog(window, ConnectHostDialog) is not None, timeout=5000)
+        dialog = visible_dialog(window, ConnectHostDialog)
+        dialog.address_edit.setText(host_of(profile.nodes["node-4"]))
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: closed(dialog), timeout=10000)
+        qtbot.waitUntil(lambda: detail.config is not None and not detail.error.isVisible(), timeout=10000)
+        assert not detail.connect_button.isVisible()
+        assert _find(detail.config_tree, "General", "Name").text(1) == container
+    finally:
+        docker(4, "rm", "-f", container, check=False)

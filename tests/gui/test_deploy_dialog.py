@@ -171,7 +171,7 @@ def test_update_form_locks_modes_and_marks_what_restarts_tasks(connected_window,
     # policy only: same tasks
     version = docker_json(1, "service", "inspect", name)[0]["Version"]["Index"]
     set_text(dialog, "update.parallelism", "3")
-    qtbot.waitUntil(lambda: "UpdateConfig.Parallelism" in dialog.changes_view.toPlainText())
+    qtbot.waitUntil(lambda: "Update policy · Parallelism" in dialog.changes_view.toPlainText())
     marks = dialog.changes_view.toPlainText()
     assert marks.startswith("Applying this restarts no task"), marks
     dialog.deploy_button.click()
@@ -187,7 +187,7 @@ def test_update_form_locks_modes_and_marks_what_restarts_tasks(connected_window,
     qtbot.waitUntil(lambda: "COLOR=green" in dialog.changes_view.toPlainText())
     marks = dialog.changes_view.toPlainText().splitlines()
     assert marks[0].startswith("Applying this restarts every task"), marks
-    assert "TaskTemplate.ContainerSpec.Env: - -> COLOR=green  (restarts the tasks)" in marks
+    assert "Environment variables: - -> COLOR=green  (restarts the tasks)" in marks
     dialog.deploy_button.click()
     qtbot.waitUntil(lambda: closed(dialog), timeout=20000)
     qtbot.waitUntil(lambda: detail.service.update_state == "completed", timeout=60000)

@@ -96,7 +96,7 @@ def test_a_drain_and_a_failing_task_show_with_their_details(connected_window, qt
         qtbot.waitUntil(
             lambda: row_like(page, "Task", f"{name}.1", "failed") is not None, timeout=SHOWN_WITHIN_MS
         )
-        assert row_like(page, "Task", f"{name}.1", "failed")[3] == "task: non-zero exit (1)"
+        assert row_like(page, "Task", f"{name}.1", "failed")[3] == "the container exited with code 1"
     finally:
         docker(1, "node", "update", "--availability", "active", "node-4")
 

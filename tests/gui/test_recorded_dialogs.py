@@ -182,6 +182,7 @@ def test_update_form_is_filled_from_the_service_and_locks_what_cannot_change(qtb
     dialog.open()
     assert dialog.windowTitle() == "Update shop_web" and dialog.deploy_button.text() == "Update"
     assert dialog.tabs.count() == 1 and dialog.tabs.currentWidget() is dialog.form_tab
+    assert not dialog.prune_box.isVisibleTo(dialog)  # a compose deploy's choice, nothing of a service's
     form = dialog.form_tab.form()
     assert (form.app, form.name, form.image, form.replicas) == ("shop", "web", IMAGE, "2")
     assert form.networks == ["shop_backend"]
@@ -215,9 +216,9 @@ def test_update_form_marks_the_changes_that_restart_tasks(qtbot, recorded_contex
     set_text(dialog, "update.parallelism", "2")
     qtbot.waitUntil(lambda: changes.toPlainText().startswith("Applying this restarts no task"))
     lines = changes.toPlainText().splitlines()[1:]
-    assert "Mode.Replicated.Replicas: 2 -> 4  (no restart)" in lines
-    assert "UpdateConfig.Parallelism: - -> 2  (no restart)" in lines  # the service had no policy
-    assert "UpdateConfig.Monitor: - -> 5s  (no restart)" in lines  # durations read as typed
+    assert "Task count: 2 -> 4  (no restart)" in lines
+    assert "Update policy · Parallelism: - -> 2  (no restart)" in lines  # the service had no policy
+    assert "Update policy · Monitor: - -> 5s  (no restart)" in lines  # durations read as typed
     assert all(line.endswith("(no restart)") for line in lines)
 
     set_text(dialog, "env", "DB_PASSWORD=secret\nMODE=dev")
@@ -225,10 +226,10 @@ def test_update_form_marks_the_changes_that_restart_tasks(qtbot, recorded_contex
     text = changes.toPlainText()
     assert text.startswith("Applying this restarts every task of the service")
     assert (
-        "TaskTemplate.ContainerSpec.Env: DB_PASSWORD=secret, MODE=prod -> DB_PASSWORD=secret, MODE=dev"
+        "Environment variables: DB_PASSWORD=secret, MODE=prod -> DB_PASSWORD=secret, MODE=dev"
         "  (restarts the tasks)"
     ) in text.splitlines()
-    assert "Mode.Replicated.Replicas: 2 -> 4  (no restart)" in text.splitlines()
+    assert "Task count: 2 -> 4  (no restart)" in text.splitlines()
 
     # the service changed meanwhile (another operator): compared with the spec as it is now
     web = by_name("services", "shop_web")
@@ -236,7 +237,7 @@ def test_update_form_marks_the_changes_that_restart_tasks(qtbot, recorded_contex
     spec["TaskTemplate"]["ContainerSpec"]["Env"] = ["DB_PASSWORD=secret", "MODE=dev"]
     newer = replace(web, raw={**web.raw, "Spec": spec})
     recorded_context.store.apply("services", Diff(changed={web.id: newer}))
-    qtbot.waitUntil(lambda: "TaskTemplate.ContainerSpec.Env" not in changes.toPlainText())
+    qtbot.waitUntil(lambda: "Environment variables" not in changes.toPlainText())
     assert changes.toPlainText().startswith("Applying this restarts no task")
 
     set_text(dialog, "replicas", "many")
@@ -261,7 +262,7 @@ def test_compose_check_of_an_existing_app_says_what_changes_per_service(deploy, 
     assert lines[0] == "The app shop exists; deploying this file:"
     assert "shop_cache: created" in lines
     assert "shop_web: updated, restarts its tasks" in lines
-    assert "    TaskTemplate.ContainerSpec.Args: sleep, 3600 -> sleep, 7200  (restarts the tasks)" in lines
+    assert "    Start command: sleep, 3600 -> sleep, 7200  (restarts the tasks)" in lines
     assert not any("shop_agent" in line or "removed" in line for line in lines)  # kept without --prune
     deploy.prune_box.setChecked(True)
     assert not review.isVisibleTo(deploy)  # what it said no longer holds

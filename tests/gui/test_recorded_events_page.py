@@ -56,7 +56,7 @@ def test_events_and_task_changes_become_rows(workspace, recorded_context):
     report(recorded_context, update)
     fail_a_task(recorded_context, "shop_web", "task: non-zero exit (137)")
     assert shown(page) == [
-        ["Task", "shop_web.1", "failed", "task: non-zero exit (137)"],
+        ["Task", "shop_web.1", "failed", "the container exited with code 137"],
         ["Service", "shop_web", "update", "image.new=busybox:2, image.old=busybox:1"],
     ]
     report(recorded_context, update)
@@ -190,18 +190,20 @@ def test_the_first_listing_shows_the_task_states_of_the_backfills_minutes(qtbot,
     from tests.gui.conftest import feed, recorded
 
     context = ClusterContext()
-    workspace = Workspace(context)
-    qtbot.addWidget(workspace)
-    page = page_of(workspace)  # built before the first listing comes, as on connect
-    tasks = recorded("tasks")
-    running = [t for t in tasks.values() if t.is_running]
-    failed_lately = dataclasses.replace(running[0], state="failed", error="task: non-zero exit (2)",
-                                        updated_at=NOW - timedelta(minutes=2))  # fmt: skip
-    failed_long_ago = dataclasses.replace(running[1], state="failed", error="task: non-zero exit (9)",
-                                          updated_at=NOW - timedelta(minutes=20))  # fmt: skip
-    tasks = {**tasks, failed_lately.id: failed_lately, failed_long_ago.id: failed_long_ago}
-    feed(context.store, ("nodes", "services", "networks"))
-    context.store.apply("tasks", Diff(added=tasks))
-    rows = [row for row in shown(page) if row[0] == "Task"]
-    assert [row[2:] for row in rows] == [["failed", "task: non-zero exit (2)"]]
-    context.close()
+    try:
+        workspace = Workspace(context)
+        qtbot.addWidget(workspace)
+        page = page_of(workspace)  # built before the first listing comes, as on connect
+        tasks = recorded("tasks")
+        running = [t for t in tasks.values() if t.is_running]
+        failed_lately = dataclasses.replace(running[0], state="failed", error="task: non-zero exit (2)",
+                                            updated_at=NOW - timedelta(minutes=2))  # fmt: skip
+        failed_long_ago = dataclasses.replace(running[1], state="failed", error="task: non-zero exit (9)",
+                                              updated_at=NOW - timedelta(minutes=20))  # fmt: skip
+        tasks = {**tasks, failed_lately.id: failed_lately, failed_long_ago.id: failed_long_ago}
+        feed(context.store, ("nodes", "services", "networks"))
+        context.store.apply("tasks", Diff(added=tasks))
+        rows = [row for row in shown(page) if row[0] == "Task"]
+        assert [row[2:] for row in rows] == [["failed", "the container exited with code 2"]]
+    finally:
+        context.close()  # its timers would go on into the next test

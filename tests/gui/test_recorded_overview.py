@@ -52,7 +52,9 @@ def test_needs_attention_lists_services_not_converged_with_counts_and_why(worksp
 
     # why it is pending, in words (reasoned on the runner's pool, shown when it comes back)
     qtbot.waitUntil(lambda: ": Its" in found().get("shop_agent", ""))
-    assert found()["shop_worker"] == "0 of 1 tasks running: Its tasks keep failing: task: non-zero exit (3)"
+    assert found()["shop_worker"] == (
+        "0 of 1 tasks running: Its tasks keep failing: the container exited with code 3"
+    )
     assert found()["shop_agent"] == "3 of 4 tasks running: Its node node-3 is paused: it takes no new tasks."
 
 
@@ -103,7 +105,7 @@ def test_a_task_failing_now_is_listed_and_ages_out_after_15_minutes(workspace, q
     store.apply("tasks", Diff(changed={task.id: failed}))
 
     def listed() -> bool:
-        return any(text.startswith("Task ") and "exit (1)" in text for _, _, text in rows(overview.attention))
+        return any(text.startswith("Task ") and "code 1" in text for _, _, text in rows(overview.attention))
 
     qtbot.waitUntil(listed)
     assert "1 task(s) failed in the last 15 minutes" in overview.services_box.text()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QMessageBox
 
 from crane_desktop.engine.diff import Diff
+from crane_desktop.i18n import install_translators
 from crane_desktop.models.tasks import CONTAINER, CREATED, ERROR, NODE, SLOT, STATE, TASK, UPDATED
 from crane_desktop.views.container_detail import ContainerDetail
 from crane_desktop.views.operations import CLOSED
@@ -71,7 +72,7 @@ def test_failed_tasks_are_red_and_bold_with_their_error(workspace):
     assert len(failed) == 3
     for row in failed:
         error = detail.proxy.index(row, ERROR, slot)
-        assert error.data() == "task: non-zero exit (3)"
+        assert error.data() == "the container exited with code 3"
         assert error.data(Qt.ItemDataRole.ForegroundRole).color().name() == RED
         assert error.data(Qt.ItemDataRole.FontRole).bold()
     ready = detail.proxy.index(rows(detail, STATE, slot).index("ready"), ERROR, slot)
@@ -134,7 +135,7 @@ def test_roll_back_asks_first_listing_what_goes_back(workspace, recorded_context
     assert box.text() == "Roll back shop_web to its previous spec?"
     lines = box.informativeText().splitlines()
     assert lines[0].startswith("Applying this restarts every task of the service")
-    image = f"TaskTemplate.ContainerSpec.Image: {IMAGE} -> 127.0.0.1:5000/crane/busybox:0"
+    image = f"Image: {IMAGE} -> 127.0.0.1:5000/crane/busybox:0"
     assert f"{image}  (restarts the tasks)" in lines
     labels = [line for line in lines if line.startswith("Labels")]
     assert labels and all(line.endswith("(no restart)") and "old" in line for line in labels)
@@ -327,3 +328,21 @@ def test_the_time_columns_are_as_wide_as_their_text_at_the_default_size(workspac
             font = cell.data(Qt.ItemDataRole.FontRole) or view.font()
             text_width = QFontMetrics(font).horizontalAdvance(cell.data())
             assert view.header().sectionSize(column) >= text_width + 4, cell.data()  # not "2026-11-29 1…"
+
+
+@pytest.fixture
+def english(qapp):
+    """The English catalogue the app installs (its plurals)."""
+    installed = install_translators(qapp, "en")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
+def test_the_header_and_the_rollout_say_task_counts_in_english_plurals(english, workspace, recorded_context):
+    """They said "replicated: 1 task(s)" and "1 of 2 task(s)": the count was put in with %1."""
+    assert open_service(workspace, "shop_worker").title.text().endswith("replicated: 1 task")
+    web = open_service(workspace, "shop_web")
+    assert web.title.text().endswith("replicated: 2 tasks")
+    change_service(recorded_context, "shop_web", update_state="updating", update_message="")
+    assert web.rollout.text() == "Update: updating — 2 of 2 tasks running the new spec"

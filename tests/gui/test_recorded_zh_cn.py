@@ -5,26 +5,34 @@ in Crane's guide's Chinese, where they used to show in English."""
 from __future__ import annotations
 
 import dataclasses
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTranslator
-from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QFormLayout, QPlainTextEdit
 
-from crane_desktop.engine import preflight
+from crane_desktop.engine import node_checks, preflight
 from crane_desktop.engine.cluster import ConnectionState
 from crane_desktop.engine.containers import ContainerConfig
 from crane_desktop.engine.diff import Diff
 from crane_desktop.engine.errors import ConnectionFailed
+from crane_desktop.engine.node_checks import NodeSample
 from crane_desktop.engine.snapshots import Container
 from crane_desktop.i18n import TRANSLATIONS_DIR
 from crane_desktop.messages import check_text, engine_text
 from crane_desktop.models.apps import NAME, PORTS, SERVICES, UPDATED
 from crane_desktop.models.host_tables import ContainerTableModel
 from crane_desktop.models.nodes import NodeTableModel
+from crane_desktop.models.tasks import ERROR
 from crane_desktop.views.charts import ContainerCharts
+from crane_desktop.views.deploy_dialog import DeployDialog
 from crane_desktop.views.main_window import MainWindow
+from crane_desktop.views.scale_dialog import ScaleDialog
 from tests.gui.conftest import by_name, feed_secret_users, recorded
 from tests.gui.test_node_helpers import cell, visible_box
+from tests.gui.test_recorded_dialogs import set_text
+from tests.gui.test_recorded_events_page import NOW, fail_a_task, page_of, raw_event, report, shown
+from tests.unit.test_translations import ascii_punctuation_in_chinese
 
 
 @pytest.fixture
@@ -204,6 +212,70 @@ def test_secrets_read_in_the_guides_words_and_refusals_name_the_kind(chinese, re
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: visible_box(page, "errorDialog") is not None)
     assert visible_box(page, "errorDialog").text() == "vault_db, vault_proxy 正在使用该密钥：无法删除。"
+
+
+def test_the_update_forms_changes_name_the_fields_in_chinese(zh_cn, recorded_context, parent, qtbot):
+    """The changes before Apply name the form's fields (they showed the engine's spec paths, such as
+    TaskTemplate.ContainerSpec.Env); the form's placeholders have no English words between examples."""
+    dialog = DeployDialog(recorded_context, parent, service=by_name("services", "shop_web"))
+    dialog.open()
+    set_text(dialog, "replicas", "4")
+    set_text(dialog, "update.parallelism", "2")
+    set_text(dialog, "env", "DB_PASSWORD=secret\nMODE=dev")
+    condition = dialog.form_tab.inputs["restart_condition"]
+    condition.setCurrentIndex(condition.findData("on-failure"))
+    qtbot.waitUntil(lambda: "MODE=dev" in dialog.changes_view.toPlainText())
+    qtbot.waitUntil(lambda: "重启条件" in dialog.changes_view.toPlainText())
+    lines = dialog.changes_view.toPlainText().splitlines()
+    assert "重启条件：- -> 失败时（会重启任务）" in lines  # the policy's word as the detail says it
+    assert lines[0] == "应用后将重启该服务的所有任务（按更新策略逐个进行）。"
+    assert "任务数：2 -> 4（不重启）" in lines
+    assert "更新策略 · 并行数：- -> 2（不重启）" in lines
+    assert "环境变量：DB_PASSWORD=secret, MODE=prod -> DB_PASSWORD=secret, MODE=dev（会重启任务）" in lines
+    placeholders = [edit.placeholderText() for edit in dialog.form_tab.findChildren(QPlainTextEdit)]
+    assert "data:/data\n/host/path:/path:ro\n（每行一项）" in placeholders
+
+
+def test_a_tasks_error_reads_in_chinese_where_the_engine_text_has_a_known_shape(chinese):
+    """异常原因 and the not-converging line said "task: non-zero exit (3)" in the Chinese UI; the
+    engine's own text stays in the tooltip."""
+    detail = chinese.open_service(by_name("services", "shop_worker").id)
+    slot = detail.proxy.index(0, 0)
+    errors = [detail.proxy.index(row, ERROR, slot) for row in range(detail.proxy.rowCount(slot))]
+    failed = [index for index in errors if index.data()]
+    assert failed and all(index.data() == "容器退出，退出码 3" for index in failed)
+    assert all("task: non-zero exit (3)" in index.data(Qt.ItemDataRole.ToolTipRole) for index in failed)
+    assert detail.why.text() == "未收敛：任务不断失败：容器退出，退出码 3"
+
+
+def test_the_nodes_security_options_sit_in_a_chinese_sentence_without_ascii_brackets(zh_cn):
+    info = {"SecurityOptions": ["name=apparmor", "name=seccomp,profile=default"]}
+    check = node_checks.security_check([NodeSample("node-1", info), NodeSample("node-2", info)])
+    text = check_text(check)
+    assert text == "2 个节点的安全选项：AppArmor, seccomp profile=default。"  # was "…(profile=default)。"
+    assert ascii_punctuation_in_chinese(text) == []
+
+
+def test_the_scale_dialog_names_each_service_with_full_width_brackets(chinese, qtbot):
+    detail = chinese.open_app("shop")
+    detail.scale_action.trigger()
+    dialog = detail.findChild(ScaleDialog, "scaleDialog")
+    form = dialog.findChild(QFormLayout)
+    labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text() for row in range(3)]
+    assert labels == ["shop_agent（3/4）", "shop_web（2/2）", "shop_worker（0/1）"]  # were "shop_web (2/2)"
+    dialog.reject()
+
+
+def test_the_events_page_says_the_engines_actions_and_task_errors_in_chinese(chinese, recorded_context):
+    page = page_of(chinese)
+    web = by_name("services", "shop_web")
+    earlier = NOW - timedelta(seconds=5)  # before the task's failure (at NOW)
+    report(recorded_context, raw_event("service", "update", web.id, earlier, name="shop_web"))
+    fail_a_task(recorded_context, "shop_web", "task: non-zero exit (137)")
+    assert shown(page) == [
+        ["任务", "shop_web.1", "失败", "容器退出，退出码 137"],
+        ["服务", "shop_web", "更新", ""],  # was "update"
+    ]
 
 
 def test_the_drain_plan_and_the_overview_links_read_in_chinese(chinese, qtbot):

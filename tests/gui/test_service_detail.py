@@ -81,7 +81,7 @@ def test_scale_keeps_history_and_rollback_returns_previous_image(connected_windo
     detail.rollback_button.click()
     qtbot.waitUntil(lambda: detail.findChild(QMessageBox, "confirmDialog") is not None)
     review = detail.findChild(QMessageBox, "confirmDialog")
-    assert f"TaskTemplate.ContainerSpec.Image: {IMAGE_2}" in review.informativeText()  # back to IMAGE
+    assert f"Image: {IMAGE_2}" in review.informativeText()  # back to IMAGE
     review.findChild(QPushButton, "confirmButton").click()
     qtbot.waitUntil(lambda: detail.service.short_image == IMAGE, timeout=30000)
     qtbot.waitUntil(lambda: detail.service.update_state == "rollback_completed", timeout=60000)

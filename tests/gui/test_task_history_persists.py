@@ -5,13 +5,14 @@ ignored."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex
 
 from crane_desktop.engine.diff import Diff
 from crane_desktop.models import store as store_module
-from crane_desktop.models.store import ClusterStore
-from crane_desktop.models.task_history import TaskHistoryFile, history_path
+from crane_desktop.models.store import RETIRED_PER_SERVICE, ClusterStore
+from crane_desktop.models.task_history import MAX_SERVICES, TaskHistoryFile, history_path
 from crane_desktop.models.tasks import TASK
 from crane_desktop.views.context import ClusterContext
 from crane_desktop.views.workspace import Workspace
@@ -88,3 +89,29 @@ def test_retirements_are_written_soon_without_waiting_for_the_close(qtbot, monke
     store.apply("tasks", Diff(removed=forgotten))
     worker_id = by_name("services", "shop_worker").id
     qtbot.waitUntil(lambda: set(TaskHistoryFile(path).load().get(worker_id, {})) == set(forgotten))
+
+
+def test_the_file_is_bounded_to_the_last_services_and_their_last_tasks(qtbot):
+    """At most MAX_SERVICES services (the most recently retired) with RETIRED_PER_SERVICE tasks each."""
+    task = next(iter(_worker_tasks().values()))
+    retired = {
+        f"service{s}": {f"s{s}t{t}": replace(task, id=f"s{s}t{t}") for t in range(3)}
+        for s in range(MAX_SERVICES + 5)
+    }
+    path = history_path("bounded")
+    history = TaskHistoryFile(path)
+    history.save_now(history.records(retired))
+    loaded = history.load()
+    assert list(loaded) == [f"service{s}" for s in range(5, MAX_SERVICES + 5)]  # the oldest 5 left out
+
+    store = ClusterStore()
+    store.attach_history(TaskHistoryFile(history_path("per service")))
+    feed(store)
+    worker = by_name("services", "shop_worker").id
+    many = {f"t{n:03}": replace(task, id=f"t{n:03}") for n in range(RETIRED_PER_SERVICE + 20)}
+    store.apply("tasks", Diff(added=many))
+    first, later = sorted(many)[:20], sorted(many)[20:]  # the engine forgets 20, then the rest
+    store.apply("tasks", Diff(removed=frozenset(first)))
+    store.apply("tasks", Diff(removed=frozenset(later)))
+    assert set(store.retired_tasks(worker)) == set(later)  # the oldest 20 left out
+    store.clear()

@@ -38,7 +38,7 @@ def test_a_pending_task_and_the_header_say_why(workspace):
 
 def test_a_service_whose_tasks_keep_failing_says_so_and_a_running_one_says_nothing(workspace):
     worker = open_service(workspace, "shop_worker")
-    assert worker.why.text() == "Not converging: Its tasks keep failing: task: non-zero exit (3)"
+    assert worker.why.text() == "Not converging: Its tasks keep failing: the container exited with code 3"
     web = open_service(workspace, "shop_web")
     assert not web.why.isVisible() and web.why.text() == ""
 
@@ -61,5 +61,5 @@ def test_the_overview_gets_every_stuck_service(recorded_context):
     names = {recorded_context.store.get("services")[sid].name: texts for sid, texts in found.items()}
     assert names == {
         "shop_agent": [PAUSED],
-        "shop_worker": ["Its tasks keep failing: task: non-zero exit (3)"],
+        "shop_worker": ["Its tasks keep failing: the container exited with code 3"],
     }

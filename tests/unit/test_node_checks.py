@@ -42,19 +42,19 @@ def test_one_clock_read_cannot_be_compared():
 
 
 def test_security_options_in_words():
-    assert option_text(SECCOMP) == "seccomp (profile=default)"
+    assert option_text(SECCOMP) == "seccomp profile=default"
     assert option_text("name=selinux") == "SELinux" and option_text("name=apparmor") == "AppArmor"
     same = security_check(
         [sample("node-1", 0, "name=apparmor", SECCOMP), sample("node-2", 0, "name=apparmor", SECCOMP)]
     )
     assert same.status == "ok"
-    assert check_text(same) == "Security options of 2 nodes: AppArmor, seccomp (profile=default)."
+    assert check_text(same) == "Security options of 2 nodes: AppArmor, seccomp profile=default."
 
 
 def test_differing_security_options_are_said_node_by_node():
     check = security_check([sample("node-1", 0, "name=selinux", SECCOMP), sample("node-2", 0, SECCOMP)])
     assert check.status == "warn"
     assert check_text(check) == (
-        "The nodes' security options differ: node-1: SELinux, seccomp (profile=default); "
-        "node-2: seccomp (profile=default)."
+        "The nodes' security options differ: node-1: SELinux, seccomp profile=default; "
+        "node-2: seccomp profile=default."
     )

@@ -12,7 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from crane_desktop.i18n import TRANSLATIONS_DIR, install_translators
-from crane_desktop.i18n_build import sources
+from crane_desktop.i18n_build import finished_plurals, mark_plurals, sources
+from crane_desktop.views.charts import ChartsWidget
 
 TS = TRANSLATIONS_DIR / "crane_desktop_zh_CN.ts"
 
@@ -83,6 +84,7 @@ class _MarkedStrings(ast.NodeVisitor):
         self.where = where
         self.classes: list[str] = []
         self.found: list[tuple[str, str, str]] = []
+        self.counted: set[tuple[str, str]] = set()  # those given a count: plurals
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         self.classes.append(node.name)
@@ -94,20 +96,36 @@ class _MarkedStrings(ast.NodeVisitor):
         name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
         texts = [_literal(arg) for arg in node.args]
         where = f"{self.where}:{node.lineno}"
+        counted = len(node.args) + len(node.keywords)
         if name in TR_CALLS and texts and texts[0] is not None:
             self.found.append((self.classes[-1] if self.classes else "<no class>", texts[0], where))
+            counted -= 3
         elif name in TRANSLATE_CALLS and len(texts) >= 2 and texts[0] is not None and texts[1] is not None:
             self.found.append((texts[0], texts[1], where))
+            counted -= 4
+        else:
+            counted = -1
+        if counted >= 0:
+            self.counted.add(self.found[-1][:2])
         self.generic_visit(node)
 
 
-def marked_strings() -> list[tuple[str, str, str]]:
-    found = []
+def _scan() -> list[_MarkedStrings]:
+    visitors = []
     for path in sources():
         visitor = _MarkedStrings(str(Path(path).relative_to(Path(TRANSLATIONS_DIR).parent.parent)))
         visitor.visit(ast.parse(Path(path).read_text(encoding="utf-8")))
-        found += visitor.found
-    return found
+        visitors.append(visitor)
+    return visitors
+
+
+def marked_strings() -> list[tuple[str, str, str]]:
+    return [found for visitor in _scan() for found in visitor.found]
+
+
+def counted_strings() -> set[tuple[str, str]]:
+    """(context, source) of the strings the code translates with a count (its plurals)."""
+    return {key for visitor in _scan() for key in visitor.counted}
 
 
 def test_every_string_the_code_translates_has_a_finished_translation():
@@ -130,12 +148,36 @@ def test_every_string_the_code_translates_has_a_finished_translation():
     assert problems == []
 
 
+def test_every_string_translated_with_a_count_is_a_plural_in_both_catalogues():
+    """lupdate reads translate(ctx, "Last %n minute(s)", "", minutes) as no plural: English said
+    "Last 5 minute(s)". i18n_build makes every %n source a plural; check it against the code's calls."""
+    counted = counted_strings()
+    zh = messages(TS)
+    english = messages(TRANSLATIONS_DIR / "crane_desktop_en.ts")
+    not_plural = sorted(key for key in counted if key in zh and _message(TS, key).get("numerus") != "yes")
+    assert not_plural == []
+    assert sorted(counted - set(english)) == []
+    assert all("%n" in source for _context, source in counted)
+
+
+def _message(ts: Path, key: tuple[str, str]) -> ET.Element:
+    for context in ET.parse(ts).getroot().iter("context"):
+        if context.findtext("name") == key[0]:
+            for message in context.iter("message"):
+                if message.findtext("source") == key[1]:
+                    return message
+    raise KeyError(key)
+
+
 def test_the_scan_sees_the_calls_it_checks():
     """The scan finds the call lupdate missed, and the contexts of self.tr and translate calls."""
     found = {(context, source) for context, source, _where in marked_strings()}
     assert ("AppTreeModel", "%n service(s)") in found
     assert ("NodesPage", "Drain") in found
     assert ("engine", "The Docker engine reported an error.") in found
+    counted = counted_strings()
+    assert {("ChartsWidget", "Last %n minute(s)"), ("EventsPage", "Last %n minute(s)")} <= counted
+    assert ("NodesPage", "Drain") not in counted
 
 
 # -- full-width punctuation in Chinese text ---------------------------------------------------------
@@ -192,6 +234,12 @@ def test_english_plurals_are_written_out(qapp):
     try:
         assert QCoreApplication.translate("NodesPage", "%n node(s)", "", 1) == "1 node"
         assert QCoreApplication.translate("NodesPage", "%n node(s)", "", 4) == "4 nodes"
+        charts = ChartsWidget()  # its count is a variable: lupdate alone missed the plural
+        assert [charts.window_combo.itemText(i) for i in range(3)] == [
+            "Last 5 minutes",
+            "Last 15 minutes",
+            "Last 60 minutes",
+        ]
         assert (
             QCoreApplication.translate(
                 "DeployDialog",
@@ -204,3 +252,22 @@ def test_english_plurals_are_written_out(qapp):
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
+
+
+def test_a_plural_lupdate_reads_as_none_keeps_its_finished_translation(tmp_path):
+    """lupdate turns such a plural back into a plain, unfinished message on every --update: the build
+    makes it a plural again with the forms it had, and leaves a new one unfinished."""
+    ts = tmp_path / "zh.ts"
+    plural = '<message numerus="yes"><source>Last %n minute(s)</source><translation><numerusform>最近 %n 分钟'
+    ts.write_text(f"<TS><context><name>C</name>{plural}</numerusform></translation></message></context></TS>")
+    before = finished_plurals(ts)
+    ts.write_text(  # what lupdate then writes
+        '<TS><context><name>C</name><message><source>Last %n minute(s)</source><translation type="unfinished"'
+        ">最近 %n 分钟</translation></message><message><source>%n new(s)</source><translation "
+        'type="unfinished"></translation></message></context></TS>'
+    )
+    assert mark_plurals(ts, before) == {("C", "Last %n minute(s)"), ("C", "%n new(s)")}
+    after = messages(ts)
+    assert not unfinished(after[("C", "Last %n minute(s)")])
+    assert [form.text for form in after[("C", "Last %n minute(s)")]] == ["最近 %n 分钟"]
+    assert unfinished(after[("C", "%n new(s)")])

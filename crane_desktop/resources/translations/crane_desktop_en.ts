@@ -255,7 +255,57 @@
     </message>
 </context>
 <context>
+    <name>ServiceDetail</name>
+    <message numerus="yes">
+        <source>replicated job: %n completion(s)</source>
+        <translation>
+            <numerusform>replicated job: %n completion</numerusform><numerusform>replicated job: %n completions</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>replicated: %n task(s)</source>
+        <translation>
+            <numerusform>replicated: %n task</numerusform><numerusform>replicated: %n tasks</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Update: %1 — %2 of %n task(s) running the new spec</source>
+        <translation>
+            <numerusform>Update: %1 — %2 of %n task running the new spec</numerusform><numerusform>Update: %1 — %2 of %n tasks running the new spec</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>SwarmPage</name>
+    <message numerus="yes">
+        <source>%1 (in %n day(s))</source>
+        <translation>
+            <numerusform>%1 (in %n day)</numerusform><numerusform>%1 (in %n days)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ChartsWidget</name>
+    <message numerus="yes">
+        <source>Last %n minute(s)</source>
+        <translation>
+            <numerusform>Last %n minute</numerusform><numerusform>Last %n minutes</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message numerus="yes">
+        <source>%1 of %2 managers reachable: %n more can be lost</source>
+        <translation>
+            <numerusform>%1 of %2 managers reachable: %n more can be lost</numerusform><numerusform>%1 of %2 managers reachable: %n more can be lost</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message numerus="yes">
+        <source>%1 · %n down</source>
+        <translation>
+            <numerusform>%1 · %n down</numerusform><numerusform>%1 · %n down</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SwarmNodesModel</name>
     <message numerus="yes">
         <source>%1 (in %n day(s))</source>
         <translation>

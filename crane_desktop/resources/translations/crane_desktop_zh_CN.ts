@@ -681,9 +681,9 @@
 </context>
 <context>
     <name>ChartsWidget</name>
-    <message>
+    <message numerus="yes">
         <source>Last %n minute(s)</source>
-        <translation>最近 %n 分钟</translation>
+        <translation><numerusform>最近 %n 分钟</numerusform></translation>
     </message>
     <message>
         <source>Export CSV…</source>
@@ -2273,6 +2273,14 @@
     <message>
         <source>rename</source>
         <translation>重命名</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>disconnect</source>
+        <translation>断开</translation>
     </message>
     <message>
         <source>health_status: %1</source>
@@ -3967,9 +3975,9 @@
         <source>%1 of %2 managers reachable: one more loss stops the cluster</source>
         <translation>%2 个管理节点中 %1 个可达：再失去一个，集群将停止工作</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1 of %2 managers reachable: %n more can be lost</source>
-        <translation>%2 个管理节点中 %1 个可达：还可失去 %n 个</translation>
+        <translation><numerusform>%2 个管理节点中 %1 个可达：还可失去 %n 个</numerusform></translation>
     </message>
     <message>
         <source>created</source>
@@ -4131,6 +4139,10 @@
     <message>
         <source>The swarm certificate of %1 expires on %2 and was not renewed</source>
         <translation>%1 的集群证书将于 %2 到期，且未按时续期</translation>
+    </message>
+    <message>
+        <source>Node certificates: renewed by the swarm (the next expires on %1)</source>
+        <translation>节点证书：由集群自动续期（最近一张于 %1 到期）</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
@@ -4539,6 +4551,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>修改 %1 的任务数</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>global: one task per node; not scaled</source>
         <translation>全局服务：每个节点一个任务，不修改任务数</translation>
     </message>
@@ -4673,16 +4689,13 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>全局作业：每个节点运行一次</translation>
     </message>
     <message>
-        <source>replicated job: %1 completion(s)</source>
-        <translation>副本作业：完成 %1 个任务</translation>
-    </message>
-    <message>
-        <source>replicated: %1 task(s)</source>
-        <translation>副本：%1 个任务</translation>
-    </message>
-    <message>
         <source>Run %1, started %2: %3/%4 completed, %5 failed</source>
         <translation>第 %1 次运行，开始于 %2：已完成 %3/%4，失败 %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>Update: %1 — %2 of %n task(s) running the new spec</source>
+        <translation>
+            <numerusform>更新：%1 — %n 个任务中有 %2 个已运行新配置</numerusform></translation>
     </message>
     <message>
         <source>Roll back %1 to its previous spec?</source>
@@ -4728,6 +4741,16 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <source>Ask the registry again which image the tag holds</source>
         <translation>重新向镜像仓库查询该镜像标签对应的镜像</translation>
     </message>
+    <message numerus="yes">
+        <source>replicated job: %n completion(s)</source>
+        <translation>
+            <numerusform>副本作业：完成 %n 个任务</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>replicated: %n task(s)</source>
+        <translation>
+            <numerusform>副本：%n 个任务</numerusform></translation>
+    </message>
     <message>
         <source>Job: %1/%2 completed, %3 failed, %4 running — run %5, started %6</source>
         <translation>作业：已完成 %1/%2，失败 %3，运行中 %4 —— 第 %5 次运行，开始于 %6</translation>
@@ -4735,10 +4758,6 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>(at most %1 at a time)</source>
         <translation>（最多同时 %1 个）</translation>
-    </message>
-    <message>
-        <source>Update: %1 — %2 of %3 task(s) running the new spec</source>
-        <translation>更新：%1 — %3 个任务中有 %2 个已运行新配置</translation>
     </message>
     <message>
         <source>Not converging: %1</source>
@@ -4798,9 +4817,9 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
 </context>
 <context>
     <name>Sidebar</name>
-    <message>
+    <message numerus="yes">
         <source>%1 · %n down</source>
-        <translation>%1 · %n 个下线</translation>
+        <translation><numerusform>%1 · %n 个下线</numerusform></translation>
     </message>
 </context>
 <context>
@@ -4832,6 +4851,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>Applying this restarts no task: the running tasks keep running.</source>
         <translation>应用后不重启任何任务：运行中的任务继续运行。</translation>
+    </message>
+    <message>
+        <source>%1: %2 -&gt; %3</source>
+        <translation>%1：%2 -&gt; %3</translation>
     </message>
     <message>
         <source>%1  (%2)</source>
@@ -4938,9 +4961,9 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <source>%1 (expired)</source>
         <translation>%1（已到期）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1 (in %n day(s))</source>
-        <translation>%1（%n 天后）</translation>
+        <translation><numerusform>%1（%n 天后）</numerusform></translation>
     </message>
     <message>
         <source>: not renewed in time</source>
@@ -7031,6 +7054,26 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>Line {line} (“{text}”): another line uses the target {target}.</source>
         <translation>第 {line} 行（“{text}”）：另一行已使用目标路径 {target}。</translation>
+    </message>
+    <message>
+        <source>the container exited with code {code}</source>
+        <translation>容器退出，退出码 {code}</translation>
+    </message>
+    <message>
+        <source>the container exited with code {code}: {detail}</source>
+        <translation>容器退出，退出码 {code}：{detail}</translation>
+    </message>
+    <message>
+        <source>No such image: {image}</source>
+        <translation>节点上没有该镜像：{image}</translation>
+    </message>
+    <message>
+        <source>starting container failed: {detail}</source>
+        <translation>启动容器失败：{detail}</translation>
+    </message>
+    <message>
+        <source>Task count</source>
+        <translation>任务数</translation>
     </message>
 </context>
 <context>
