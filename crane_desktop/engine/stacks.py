@@ -22,6 +22,7 @@ from crane_desktop.engine.compose import StackPlan
 from crane_desktop.engine.deploy_checks import Place, check_externals
 from crane_desktop.engine.errors import EngineError, NotFound
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, term
+from crane_desktop.engine.image_names import tagged_image
 from crane_desktop.engine.registries import AuthFor, registry_auth_header
 from crane_desktop.engine.snapshots import STACK_LABEL
 from crane_desktop.engine.spec_diff import Change, diff_specs
@@ -56,7 +57,14 @@ def _post_service(
 ) -> Any:
     """Create or update a service, with the registry login for its image (`auth`: the headers from
     registry_auth_header) as docker's --with-registry-auth sends it; without one the engine keeps
-    the login the service had."""
+    the login the service had. The image goes as docker's client sends it (tagged, familiar)."""
+    container = (spec.get("TaskTemplate") or {}).get("ContainerSpec")
+    if isinstance(container, Mapping) and isinstance(container.get("Image"), str):
+        image = tagged_image(container["Image"])
+        spec = {
+            **spec,
+            "TaskTemplate": {**spec["TaskTemplate"], "ContainerSpec": {**container, "Image": image}},
+        }
     return api.call(client, api.post_json, client, path, spec, headers=auth, **params)
 
 

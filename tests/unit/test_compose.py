@@ -214,7 +214,7 @@ services:
     hostname: own
 """
     container = load(text).services["shop_web"]["TaskTemplate"]["ContainerSpec"]
-    assert (container["Image"], container["Hostname"]) == ("busybox", "own")
+    assert (container["Image"], container["Hostname"]) == ("busybox:latest", "own")
     with pytest.raises(ComposeError) as caught:
         load(text + "    hostname: again\n")
     assert (caught.value.line, caught.value.key) == (8, "services.web.hostname")
@@ -602,3 +602,51 @@ def test_durations_print_as_go_prints_them(nanoseconds, text):
     assert compose.units.go_duration(nanoseconds) == text
     if nanoseconds >= 0:
         assert compose.units.duration_ns(text) == pytest.approx(nanoseconds, rel=1e-15)
+
+
+@pytest.mark.parametrize(
+    ("given", "sent"),
+    [
+        ("redis", "redis:latest"),
+        ("redis:7", "redis:7"),
+        ("docker.io/library/redis:7", "redis:7"),
+        ("index.docker.io/library/redis", "redis:latest"),
+        ("library/redis", "redis:latest"),
+        ("dockersamples/examplevotingapp_worker", "dockersamples/examplevotingapp_worker:latest"),
+        ("docker.io/user/app", "user/app:latest"),
+        ("localhost:5000/app", "localhost:5000/app:latest"),
+        ("registry.example.com/team/app:1.2", "registry.example.com/team/app:1.2"),
+        ("redis@sha256:" + "a" * 64, "redis@sha256:" + "a" * 64),
+        ("redis:7@sha256:" + "b" * 64, "redis:7@sha256:" + "b" * 64),
+        ("Not/A/Reference", "Not/A/Reference"),  # docker keeps what it cannot parse
+    ],
+)
+def test_the_image_is_sent_tagged_and_familiar_as_docker_s_client_sends_it(given, sent):
+    """docker's ServiceCreate/ServiceUpdate (imageWithTagString) rewrite the image, registry query or
+    not; the stack's image label keeps the file's text (found deploying the voting app's docker-stack.yml:
+    `manomarks/visualizer` ran as `manomarks/visualizer:latest` under docker)."""
+    spec = load(f"services:\n  web:\n    image: '{given}'\n").services["shop_web"]
+    assert spec["TaskTemplate"]["ContainerSpec"]["Image"] == sent
+    assert spec["Labels"]["com.docker.stack.image"] == given
+
+
+def test_two_mounts_at_one_target_are_refused_at_the_second_before_anything_is_created():
+    """The engine refuses the service ("duplicate mount point"), after docker stack deploy created the
+    app's network (found deploying awesome-compose's prometheus-grafana example)."""
+    text = (
+        WEB
+        + "    volumes:\n      - ./etc/prometheus:/prometheus\n      - prom_data:/prometheus\n"
+        + "volumes:\n  prom_data:\n"
+    )
+    with pytest.raises(ComposeError) as caught:
+        load(text)
+    assert (caught.value.line, caught.value.key) == (6, "services.web.volumes[1]")
+    assert "duplicate mount point /prometheus" in caught.value.reason
+    long_syntax = (
+        WEB
+        + "    volumes:\n      - {type: tmpfs, target: /t}\n      - {type: bind, source: /x, target: /t}\n"
+    )
+    with pytest.raises(ComposeError) as caught:
+        load(long_syntax)
+    assert caught.value.key == "services.web.volumes[1]"
+    assert load(WEB + "    volumes: ['/a:/t', '/a:/u']\n").services["shop_web"]  # one source twice is fine

@@ -28,7 +28,10 @@ def windows_absolute(path: str) -> bool:
 
 class MountConverter(Context):
     def mounts(self, value: Any, path: Path_) -> list[dict[str, Any]]:
-        result = []
+        """The service's mounts; a second mount at a target already used is refused here, before
+        anything is created (the engine refuses the service: "duplicate mount point", after docker
+        stack deploy has already created the app's networks and the services before it)."""
+        result: list[dict[str, Any]] = []
         for i, item in enumerate(self.listing(value, path)):
             ipath = (*path, i)
             if isinstance(item, str):
@@ -40,7 +43,18 @@ class MountConverter(Context):
                 volume.setdefault("type", "volume")
                 if volume["type"] == "bind" and volume.get("source"):
                     volume["source"] = self.host_path(str(volume["source"]))
-            result.append(self.mount(volume, ipath))
+            mount = self.mount(volume, ipath)
+            if any(other["Target"] == mount["Target"] for other in result):
+                self.fail(
+                    ipath,
+                    QT_TRANSLATE_NOOP(
+                        "engine",
+                        "duplicate mount point {target}: another mount of the service has this target "
+                        "(the engine refuses the service)",
+                    ),
+                    target=mount["Target"],
+                )
+            result.append(mount)
         return result
 
     def host_path(self, source: str) -> str:

@@ -19,6 +19,7 @@ from crane_desktop.engine.compose.schema import (
     SERVICE_NETWORK_KEYS,
 )
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
+from crane_desktop.engine.image_names import tagged_image
 
 
 class ServiceConverter(ContainerConverter, DeployConverter, MountConverter, PortConverter):
@@ -66,7 +67,7 @@ class ServiceConverter(ContainerConverter, DeployConverter, MountConverter, Port
 
     def container(self, svc: dict[str, Any], path: Path_, image: str) -> dict[str, Any]:
         """The ContainerSpec: what runs in each task."""
-        container: dict[str, Any] = {"Image": image}
+        container: dict[str, Any] = {"Image": tagged_image(image)}  # as docker's client sends it
         if "entrypoint" in svc and svc["entrypoint"] is not None:
             container["Command"] = self.command(svc["entrypoint"], (*path, "entrypoint"))
         if "command" in svc and svc["command"] is not None:

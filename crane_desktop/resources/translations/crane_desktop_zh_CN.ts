@@ -5677,6 +5677,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>挂载需要目标路径</translation>
     </message>
     <message>
+        <source>duplicate mount point {target}: another mount of the service has this target (the engine refuses the service)</source>
+        <translation>重复的挂载点 {target}：该服务的另一个挂载已使用此目标路径（引擎会拒绝该服务）</translation>
+    </message>
+    <message>
         <source>“{text}” is not a volume (source:target[:mode])</source>
         <translation>“{text}”不是存储卷（源:目标[:模式]）</translation>
     </message>
