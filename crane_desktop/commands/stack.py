@@ -187,11 +187,10 @@ def print_warnings(plan: compose.StackPlan, stream: TextIO | None = None) -> Non
     then the options stack deploy ignores, each named once ("Ignoring unsupported options: build")."""
     stream = stream or sys.stderr
     ignored: dict[str, dict[str, str]] = {compose.IGNORED_UNSUPPORTED: {}, compose.IGNORED_DEPRECATED: {}}
+    print_logged(plan.warnings, stream)
     for warning in plan.warnings:
         if warning.ignored:
             ignored[warning.ignored][warning.option] = warning.reason
-        elif warning.reason_template != compose.UNSET_VARIABLE:  # docker 28 says nothing of those
-            print(log_line(warning.reason, stream), file=stream)
     if ignored[compose.IGNORED_UNSUPPORTED]:
         print(
             f"Ignoring unsupported options: {', '.join(sorted(ignored[compose.IGNORED_UNSUPPORTED]))}\n",
@@ -203,11 +202,20 @@ def print_warnings(plan: compose.StackPlan, stream: TextIO | None = None) -> Non
         print(f"Ignoring deprecated options:\n\n{lines}\n", file=stream)
 
 
+def print_logged(warnings: list[compose.ComposeWarning], stream: TextIO) -> None:
+    """The warnings docker's loader logs (not unset variables: docker 28 says nothing of them)."""
+    for warning in compose.logged_warnings(warnings):
+        print(log_line(warning.reason, stream), file=stream)
+
+
 def run_config(args: argparse.Namespace) -> int:
     try:
-        text = compose.stack_config(args.compose_file, substitute=not args.skip_interpolation)
+        text, warnings = compose.stack_config_output(
+            args.compose_file, substitute=not args.skip_interpolation
+        )
     except EngineError as error:
         return fail("stack config", error)
+    print_logged(warnings, sys.stderr)  # as docker stack config, before the file
     sys.stdout.write(text)
     return 0
 

@@ -82,16 +82,46 @@ def test_an_unknown_resolve_image_value_is_refused_after_the_file_as_docker_does
         ["config/edges.yml"],  # quoting, ranges, extra_hosts forms, ~ in a secret's file, 3.13 keys
         ["config/blocks.yml"],  # multi-line strings, 0o octal, a relative path with ..
         ["config/zeros.yml"],  # Go's omitempty: empty pointer structs kept as {}, zero numbers left out
+        # files we did not write (public/SOURCES.md): docker's own loader test files (every key, build,
+        # expose numbers, x-cluster-spec, a secret without file, host IPs and external.name warned
+        # about), the docs' voting app, awesome-compose examples
+        ["public/docker-cli/full-example.yml"],
+        ["public/docker-cli/v3-full-example.yml"],
+        ["public/voting/docker-stack.yml"],
+        ["public/wordpress-mysql/compose.yaml"],
+        ["public/gitea-postgres/compose.yaml"],
+        ["public/pihole-cloudflared-DoH/compose.yaml"],
+        ["public/prometheus-grafana/compose.yaml"],
+        ["public/portainer/docker-compose.yaml"],
     ],
 )
 def test_stack_config_prints_what_docker_stack_config_prints(args, tmp_path, monkeypatch, capsys):
+    """The file on standard output byte for byte, and the loader's warnings on standard error."""
     flags = [arg if arg.startswith("--") else f"--compose-file={COMPOSE / arg}" for arg in args]
     theirs = docker("stack", "config", *flags, tmp_path=tmp_path, env=VARIABLES)
     assert theirs.returncode == 0, theirs.stderr
     for name, value in VARIABLES.items():
         monkeypatch.setenv(name, value)
     assert main(["stack", "config", *flags]) == 0
-    assert capsys.readouterr().out == theirs.stdout
+    printed = capsys.readouterr()
+    assert printed.out == theirs.stdout
+    assert untimed(printed.err) == untimed(theirs.stderr)
+
+
+def untimed(text: str) -> list[str]:
+    """The logger's lines without their time stamps."""
+    return [re.sub(r'^time="[^"]*"', 'time="-"', line) for line in text.splitlines() if "level=" in line]
+
+
+def test_stack_config_prints_the_loader_s_warnings_as_docker_does(tmp_path, capsys):
+    """docker's full example: twelve ignored host IPs, then the deprecated external names."""
+    path = COMPOSE / "public" / "docker-cli" / "full-example.yml"
+    theirs = untimed(docker("stack", "config", "-c", str(path), tmp_path=tmp_path).stderr)
+    assert main(["stack", "config", "-c", str(path)]) == 0
+    ours = untimed(capsys.readouterr().err)
+    assert ours == theirs and len(theirs) == 16
+    deprecated = "config config2: config.external.name is deprecated in favor of config.name"
+    assert ours[-1] == f'time="-" level=warning msg="{deprecated}"'
 
 
 @pytest.mark.parametrize(
@@ -126,10 +156,6 @@ def test_load_warnings_are_logged_as_the_docker_cli_logs_them_in_a_script(tmp_pa
     theirs = docker("stack", "deploy", "-c", str(path), "shop", tmp_path=tmp_path).stderr
     ours = io.StringIO()
     stack.print_warnings(compose.load_files([path], "shop", environ={}), ours)
-
-    def untimed(text: str) -> list[str]:
-        return [re.sub(r'^time="[^"]*"', 'time="-"', line) for line in text.splitlines() if "level=" in line]
-
     assert untimed(ours.getvalue()) == untimed(theirs)
     assert len(untimed(theirs)) == 2
 
