@@ -105,14 +105,26 @@ def list_stacks(client: Client) -> dict[str, int]:
     return counts
 
 
-def stack_services_with_status(client: Client, stack: str) -> list[dict[str, Any]]:
+Filters = Mapping[str, list[str]]  # docker's --filter: name -> values (the engine checks the names)
+
+
+def _app_filters(stack: str, more: Filters | None) -> dict[str, list[str]]:
+    """The app's label filter and the user's, as docker stack services/ps send them."""
+    filters = {name: list(values) for name, values in (more or {}).items()}
+    filters.setdefault("label", []).append(f"{STACK_LABEL}={stack}")
+    return filters
+
+
+def stack_services_with_status(
+    client: Client, stack: str, filters: Filters | None = None
+) -> list[dict[str, Any]]:
     """The app's services with the engine's running/desired task counts (ServiceStatus)."""
-    return api.call(client, client.services, filters=_label_filter(stack), status=True)
+    return api.call(client, client.services, filters=_app_filters(stack, filters), status=True)
 
 
-def stack_tasks(client: Client, stack: str) -> list[dict[str, Any]]:
+def stack_tasks(client: Client, stack: str, filters: Filters | None = None) -> list[dict[str, Any]]:
     """Every task of the app, the ended ones too (as docker stack ps lists them)."""
-    return api.call(client, client.tasks, filters=_label_filter(stack))
+    return api.call(client, client.tasks, filters=_app_filters(stack, filters))
 
 
 # -- deploy ---------------------------------------------------------------------------------------
