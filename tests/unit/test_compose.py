@@ -200,8 +200,11 @@ def test_duplicate_key_and_missing_image():
         load("services:\n  web:\n    image: b\n    image: c\n")
     assert (caught.value.line, caught.value.key) == (4, "services.web.image")
     with pytest.raises(ComposeError) as caught:
-        load("services:\n  web:\n    command: true\n")
+        load("services:\n  web:\n    command: 'true'\n")
     assert caught.value.key == "services.web" and caught.value.line == 2
+    with pytest.raises(ComposeError) as caught:  # a boolean command: docker's schema refuses it first
+        load("services:\n  web:\n    command: true\n")
+    assert caught.value.key == "services.web.command" and "string or a list of strings" in caught.value.reason
 
 
 def test_merge_key_then_an_explicit_key_overrides_it():

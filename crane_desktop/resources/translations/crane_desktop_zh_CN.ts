@@ -6445,6 +6445,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>“depends_on”被忽略：docker stack deploy 不给警告就丢弃它，集群启动服务时不保证先后顺序。</translation>
     </message>
     <message>
+        <source>“oom_score_adj” is ignored: docker stack deploy 28 accepts it in version 3.13 and drops it.</source>
+        <translation>“oom_score_adj”被忽略：docker stack deploy 28 在 3.13 版本中接受它，但会将其丢弃。</translation>
+    </message>
+    <message>
         <source>the external network {name} does not exist</source>
         <translation>外部网络 {name} 不存在</translation>
     </message>
@@ -6731,6 +6735,26 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>Line {line} (“{text}”): another line uses the target {target}.</source>
         <translation>第 {line} 行（“{text}”）：另一行已使用目标路径 {target}。</translation>
+    </message>
+    <message>
+        <source>must be a string or a number</source>
+        <translation>必须是字符串或数字</translation>
+    </message>
+    <message>
+        <source>{value} is given twice: the items of this list must be unique</source>
+        <translation>{value} 出现了两次：此列表中的各项不能重复</translation>
+    </message>
+    <message>
+        <source>must be a string or a list of strings</source>
+        <translation>必须是字符串或字符串列表</translation>
+    </message>
+    <message>
+        <source>must be a list or a mapping</source>
+        <translation>必须是列表或映射</translation>
+    </message>
+    <message>
+        <source>must be a string or a mapping</source>
+        <translation>必须是字符串或映射</translation>
     </message>
 </context>
 <context>
