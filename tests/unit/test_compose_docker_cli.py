@@ -264,3 +264,57 @@ def test_strings_yaml_1_1_reads_as_base_60_are_quoted_as_docker_quotes_them(tmp_
     assert main(["stack", "config", "-c", str(path)]) == 0
     assert capsys.readouterr().out == theirs.stdout
     assert 'user: "0:0"' in theirs.stdout and "A: 1000:1000" in theirs.stdout
+
+
+WEB = 'version: "3.13"\nservices:\n  web:\n    image: busybox\n'
+# Below a service and in the top-level objects (same harness): refused by docker's schema ...
+REFUSED_NESTED = [
+    (WEB + "    deploy:\n      replicas: null\n", "services.web.deploy.replicas", "whole number"),
+    (
+        WEB + "    deploy:\n      update_config:\n        parallelism: -1\n",
+        "update_config.parallelism",
+        "at least 0",
+    ),
+    (WEB + "    deploy:\n      update_config:\n        order: last\n", "update_config.order", "stop-first"),
+    (WEB + "    healthcheck:\n      interval: 10\n", "services.web.healthcheck.interval", "must be a string"),
+    (
+        WEB + "    networks:\n      n:\n        aliases: [a, a]\nnetworks:\n  n:\n",
+        "aliases[1]",
+        "given twice",
+    ),
+    (WEB + "    ports:\n      - target: 80\n        published: -1\n", "ports[0].published", "at least 0"),
+    (WEB + "networks:\n  n:\n    driver: 3\n", "networks.n.driver", "must be a string"),
+    (
+        WEB + "networks:\n  n:\n    ipam: {driver: default, options: {}}\n",
+        "networks.n.ipam.options",
+        "unknown key",
+    ),
+    (WEB + "volumes:\n  v:\n    external: null\n", "volumes.v.external", "true, false or a mapping"),
+    (WEB + "secrets:\n  s:\n    name: 3\n    file: ./a\n", "secrets.s.name", "must be a string"),
+]
+# ... and accepted by docker, which we refused
+ACCEPTED_NESTED = [
+    WEB + "    volumes:\n      - type: tmpfs\n        target: /t\n        tmpfs: {size: 1, extra: 1}\n",
+    WEB + "secrets:\n  s:\n    external: {name: a, extra: 1}\n",
+]
+
+
+@pytest.mark.parametrize(("text", "key", "words"), REFUSED_NESTED)
+def test_nested_values_docker_s_schema_refuses_are_refused(text, key, words, tmp_path, capsys):
+    path = tmp_path / "app.yml"
+    path.write_text(text)
+    assert docker("stack", "config", "-c", str(path), tmp_path=tmp_path).returncode == 1
+    assert main(["stack", "config", "-c", str(path)]) == 1
+    said = capsys.readouterr().err
+    assert f"{key}: " in said and words in said, said
+
+
+@pytest.mark.parametrize("text", ACCEPTED_NESTED)
+def test_options_docker_s_schema_lets_by_are_accepted(text, tmp_path, capsys):
+    path = tmp_path / "app.yml"
+    path.write_text(text)
+    theirs = docker("stack", "config", "-c", str(path), tmp_path=tmp_path)
+    assert theirs.returncode == 0, theirs.stderr
+    assert main(["stack", "config", "-c", str(path)]) == 0
+    assert capsys.readouterr().out == theirs.stdout
+    assert compose.load_files([path], "shop", environ={}).services  # stack deploy takes it too

@@ -136,7 +136,8 @@ class MountConverter(Context):
             config = self.mapping(declared[source], ("volumes", source), VOLUME_KEYS)
             mount["Source"] = self.scope(source)
             options: dict[str, Any] = {}
-            sub = self.mapping(volume.get("volume"), (*path, "volume"), {"nocopy", "subpath"})
+            # docker's schema lists no closed key set for a mount's options: other keys are ignored
+            sub = self.mapping(volume.get("volume"), (*path, "volume"))
             if sub.get("nocopy") is not None and self.boolean(sub["nocopy"], (*path, "volume", "nocopy")):
                 options["NoCopy"] = True
             if sub.get("subpath"):
@@ -161,11 +162,11 @@ class MountConverter(Context):
         elif kind == "bind":
             if not source:
                 self.fail(path, QT_TRANSLATE_NOOP("engine", "a bind mount needs a source"))
-            bind = self.mapping(volume.get("bind"), (*path, "bind"), {"propagation", "create_host_path"})
+            bind = self.mapping(volume.get("bind"), (*path, "bind"))
             if volume.get("bind") is not None:
                 mount["BindOptions"] = {"Propagation": str(bind.get("propagation") or "")}
         elif kind == "tmpfs":
-            tmpfs = self.mapping(volume.get("tmpfs"), (*path, "tmpfs"), {"size", "mode"})
+            tmpfs = self.mapping(volume.get("tmpfs"), (*path, "tmpfs"))
             if tmpfs.get("size") is not None:
                 # the schema's integer: no unit, no fraction
                 mount["TmpfsOptions"] = {"SizeBytes": self.integer(tmpfs["size"], (*path, "tmpfs", "size"))}

@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from crane_desktop.engine.compose.marks import IGNORED_DEPRECATED, IGNORED_UNSUPPORTED, Document, Path_
-from crane_desktop.engine.compose.value_types import check_service_types
+from crane_desktop.engine.compose.value_types import check_object_types, check_service_types
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 
 LATEST_MINOR = 13  # docker CLI 28.x knows the schemas 3.0 .. 3.13
@@ -114,6 +114,7 @@ def check_version(document: Document, top: dict[str, Any]) -> int:
     latest schema (docker's normalizeVersion)."""
     minor = _minor_version(document, top)
     check_service_types(document, top.get("services"), SERVICE_MAPPING_KEYS)
+    check_object_types(document, top)
     return minor
 
 

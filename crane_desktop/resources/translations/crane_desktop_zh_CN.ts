@@ -6753,6 +6753,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>必须是列表或映射</translation>
     </message>
     <message>
+        <source>must be true, false or a mapping</source>
+        <translation>必须是 true、false 或映射</translation>
+    </message>
+    <message>
         <source>must be a string or a mapping</source>
         <translation>必须是字符串或映射</translation>
     </message>
