@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -299,22 +300,24 @@ ACCEPTED_NESTED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "key", "words"), REFUSED_NESTED)
-def test_nested_values_docker_s_schema_refuses_are_refused(text, key, words, tmp_path, capsys):
+def config_both(text: str, tmp_path: Path, capsys) -> tuple[subprocess.CompletedProcess[str], int, Any]:
+    """`stack config` of one file by docker and by us: docker's result, our exit status and output."""
     path = tmp_path / "app.yml"
     path.write_text(text)
-    assert docker("stack", "config", "-c", str(path), tmp_path=tmp_path).returncode == 1
-    assert main(["stack", "config", "-c", str(path)]) == 1
-    said = capsys.readouterr().err
-    assert f"{key}: " in said and words in said, said
+    theirs = docker("stack", "config", "-c", str(path), tmp_path=tmp_path)
+    return theirs, main(["stack", "config", "-c", str(path)]), capsys.readouterr()
+
+
+@pytest.mark.parametrize(("text", "key", "words"), REFUSED_NESTED)
+def test_nested_values_docker_s_schema_refuses_are_refused(text, key, words, tmp_path, capsys):
+    theirs, status, printed = config_both(text, tmp_path, capsys)
+    assert (theirs.returncode, status) == (1, 1)
+    assert f"{key}: " in printed.err and words in printed.err, printed.err
 
 
 @pytest.mark.parametrize("text", ACCEPTED_NESTED)
 def test_options_docker_s_schema_lets_by_are_accepted(text, tmp_path, capsys):
-    path = tmp_path / "app.yml"
-    path.write_text(text)
-    theirs = docker("stack", "config", "-c", str(path), tmp_path=tmp_path)
-    assert theirs.returncode == 0, theirs.stderr
-    assert main(["stack", "config", "-c", str(path)]) == 0
-    assert capsys.readouterr().out == theirs.stdout
-    assert compose.load_files([path], "shop", environ={}).services  # stack deploy takes it too
+    theirs, status, printed = config_both(text, tmp_path, capsys)
+    assert (theirs.returncode, status) == (0, 0), theirs.stderr
+    assert printed.out == theirs.stdout
+    assert compose.load_files([tmp_path / "app.yml"], "shop", environ={}).services  # stack deploy takes it
