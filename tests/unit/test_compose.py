@@ -653,3 +653,44 @@ def test_two_mounts_at_one_target_are_refused_at_the_second_before_anything_is_c
         load(long_syntax)
     assert caught.value.key == "services.web.volumes[1]"
     assert load(WEB + "    volumes: ['/a:/t', '/a:/u']\n").services["shop_web"]  # one source twice is fine
+
+
+@pytest.mark.parametrize(
+    ("more", "key", "words"),
+    [
+        ("    deploy:\n      resources:\n        reservations: {cpus: '0.0001'}\n",
+         "services.web.deploy.resources.reservations.cpus", "at least 0.001"),
+        ("    deploy:\n      resources:\n        limits: {memory: 1M}\n",
+         "services.web.deploy.resources.limits.memory", "at least 4M"),
+        ("    ports: ['8080:80']\n    deploy: {endpoint_mode: dnsrr}\n",
+         "services.web.deploy.endpoint_mode", "ingress mode"),
+        ("    ports: ['18777:80', '18777:81']\n", "services.web.ports", "18777/tcp is published twice"),
+        ("    deploy:\n      placement:\n        constraints: [node=foo]\n",
+         "services.web.deploy.placement.constraints[0]", "needs an operator"),
+        ("    deploy:\n      placement:\n        constraints: ['a==b']\n",
+         "services.web.deploy.placement.constraints[0]", "the key “a” is not valid"),
+    ],
+)  # fmt: skip
+def test_what_the_engine_refuses_after_docker_created_the_networks_is_refused_first(more, key, words):
+    """Tried with docker 28.2.2 on the test swarm (docker/cli's full example found the first): docker
+    creates the app's networks, secrets and configs, then the engine refuses the service (swarmkit's
+    validateResources, validateEndpointSpec, constraint.Parse). We refuse the file before anything is
+    created."""
+    with pytest.raises(ComposeError) as caught:
+        load(WEB + more)
+    assert caught.value.key == key and words in caught.value.reason
+
+
+def test_what_the_engine_takes_passes_those_checks():
+    plan = load(
+        WEB + "    ports: ['8080:80', '8080:80/udp', {target: 81, published: 8081, mode: host}]\n"
+        "    deploy:\n      resources:\n        limits: {cpus: '0.001', memory: 4M}\n"
+        "      placement:\n        constraints: ['node.role == manager', 'node.labels.zone!=eu-west-1']\n"
+    )
+    assert (
+        plan.services["shop_web"]["TaskTemplate"]["Placement"]["Constraints"][1]
+        == "node.labels.zone!=eu-west-1"
+    )
+    assert load(
+        WEB + "    ports: [{target: 80, published: 80, mode: host}]\n    deploy: {endpoint_mode: dnsrr}\n"
+    )

@@ -5669,6 +5669,14 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>必须是 vip 或 dnsrr</translation>
     </message>
     <message>
+        <source>dnsrr cannot be used with a port published in ingress mode (the engine refuses it)</source>
+        <translation>dnsrr 不能与以 ingress 模式发布的端口一起使用（引擎会拒绝）</translation>
+    </message>
+    <message>
+        <source>the port {port}/{protocol} is published twice (the engine refuses it)</source>
+        <translation>端口 {port}/{protocol} 被发布了两次（引擎会拒绝）</translation>
+    </message>
+    <message>
         <source>test and disable cannot be set together</source>
         <translation>test 和 disable 不能同时设置</translation>
     </message>
@@ -5707,6 +5715,18 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>needs a source</source>
         <translation>需要 source</translation>
+    </message>
+    <message>
+        <source>the key “{name}” is not valid (the engine refuses it)</source>
+        <translation>键“{name}”无效（引擎会拒绝）</translation>
+    </message>
+    <message>
+        <source>the value “{value}” is not valid (the engine refuses it)</source>
+        <translation>值“{value}”无效（引擎会拒绝）</translation>
+    </message>
+    <message>
+        <source>needs an operator, == or != (the engine refuses it)</source>
+        <translation>需要运算符 == 或 !=（引擎会拒绝）</translation>
     </message>
     <message>
         <source>unknown restart policy “{name}”</source>
