@@ -50,12 +50,12 @@ def add_connection_flags(parser: argparse.ArgumentParser, *, inherited: bool = F
         default=default([]),
         help="engine endpoint, e.g. tcp://manager:2376",
     )
-    _bool_flag(connection, "--tls", default(None), "use TLS; implied by --tlsverify")
-    _bool_flag(
+    go_bool_flag(connection, "--tls", default=default(None), help="use TLS; implied by --tlsverify")
+    go_bool_flag(
         connection,
         "--tlsverify",
-        default(None),
-        "use TLS and verify the engine (--tlsverify=false: TLS without verifying, as docker)",
+        default=default(None),
+        help="use TLS and verify the engine (--tlsverify=false: TLS without verifying, as docker)",
     )
     connection.add_argument("--tlscacert", default=default(""), help="trust certificates signed by this CA")
     connection.add_argument("--tlscert", default=default(""), help="client certificate")
@@ -72,11 +72,11 @@ GO_TRUE = ("1", "t", "T", "TRUE", "true", "True")  # Go's strconv.ParseBool, as 
 GO_FALSE = ("0", "f", "F", "FALSE", "false", "False")
 
 
-def _bool_flag(group: Any, flag: str, default: Any, help: str) -> None:
-    """A docker CLI boolean flag: `--flag`, `--flag=true` or `--flag=false` (never a separate value);
-    not given leaves None, so the environment decides."""
+def go_bool_flag(group: Any, flag: str, *short: str, default: Any, help: str) -> None:
+    """A docker CLI boolean flag: `--flag` (or its short form), `--flag=true` or `--flag=false` (never a
+    separate value); `default` when not given."""
     dest = flag.removeprefix("--")
-    group.add_argument(flag, dest=dest, action="store_const", const=True, default=default, help=help)
+    group.add_argument(flag, *short, dest=dest, action="store_const", const=True, default=default, help=help)
     for value, spellings in ((True, GO_TRUE), (False, GO_FALSE)):
         group.add_argument(
             *(f"{flag}={word}" for word in spellings),

@@ -20,6 +20,7 @@ from typing import TextIO
 
 from crane_desktop.commands import stack_lists
 from crane_desktop.commands.common import connect, connected, fail
+from crane_desktop.connection import go_bool_flag
 from crane_desktop.engine import compose, compose_export, deploy_checks, stacks
 from crane_desktop.engine.errors import EngineError, NotFound
 from crane_desktop.engine.spec_diff import Restart, change_text, restart_effect
@@ -30,12 +31,14 @@ RESOLVE_IMAGE = ("always", "changed", "never")  # docker's values for --resolve-
 
 def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Callable) -> None:
     parser = subparsers.add_parser(
-        "stack", help="apps (stacks): deploy, ls, services, ps, rm (as docker stack)"
+        "stack",
+        help="apps (stacks): deploy (up), config, ls, services, ps, rm (down), as docker stack; export",
     )
     actions = parser.add_subparsers(dest="stack_command", required=True)
 
     deploy = actions.add_parser(
         "deploy",
+        aliases=["up"],
         conflict_handler="resolve",
         help="deploy or update an app from a compose file (as docker stack deploy)",
         description="Create or update the app NAME from a compose v3 file, as `docker stack deploy` does.",
@@ -69,6 +72,20 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
         action="store_true",
         help="print what the deploy would create, update (with each change) and remove; send nothing",
     )
+    go_bool_flag(
+        deploy,
+        "--detach",
+        "-d",
+        default=True,
+        help="exit once the deploy is sent (default true, as docker); --detach=false is refused: we do not "
+        "follow the services' convergence",
+    )
+    deploy.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="suppress progress output (as docker: only with --detach=false)",
+    )
     deploy.add_argument("name", help="the app (stack) name")
     deploy.set_defaults(run=run_deploy)
 
@@ -101,15 +118,28 @@ def add_parser(subparsers: argparse._SubParsersAction, add_connection_flags: Cal
     export.set_defaults(run=run_export)
 
     remove = actions.add_parser(
-        "rm", aliases=["remove"], help="remove an app: its services, networks, secrets and configs"
+        "rm", aliases=["remove", "down"], help="remove apps: their services, networks, secrets and configs"
     )
     add_connection_flags(remove)
-    remove.add_argument("name", help="the app (stack) name")
+    go_bool_flag(
+        remove, "--detach", "-d", default=True, help="do not wait for the removal (default true, as docker)"
+    )
+    remove.add_argument(
+        "names", nargs="+", metavar="name", help="the apps (stacks) to remove, as docker stack rm"
+    )
     remove.set_defaults(run=run_remove)
     stack_lists.add_parsers(actions, add_connection_flags)
 
 
 def run_deploy(args: argparse.Namespace) -> int:
+    if not args.detach:
+        return fail(
+            "stack deploy",
+            ValueError(
+                "--detach=false (wait for the services to converge) is not supported; "
+                "follow a rollout with crane-desktop deploy, or watch the app in the window"
+            ),
+        )
     try:
         checked = deploy_checks.check_files(
             deploy_checks.ComposeSource(files=tuple(Path(p) for p in args.compose_file)), args.name
@@ -187,11 +217,10 @@ def print_warnings(plan: compose.StackPlan, stream: TextIO | None = None) -> Non
     then the options stack deploy ignores, each named once ("Ignoring unsupported options: build")."""
     stream = stream or sys.stderr
     ignored: dict[str, dict[str, str]] = {compose.IGNORED_UNSUPPORTED: {}, compose.IGNORED_DEPRECATED: {}}
+    print_logged(plan.warnings, stream)
     for warning in plan.warnings:
         if warning.ignored:
             ignored[warning.ignored][warning.option] = warning.reason
-        elif warning.reason_template != compose.UNSET_VARIABLE:  # docker 28 says nothing of those
-            print(log_line(warning.reason, stream), file=stream)
     if ignored[compose.IGNORED_UNSUPPORTED]:
         print(
             f"Ignoring unsupported options: {', '.join(sorted(ignored[compose.IGNORED_UNSUPPORTED]))}\n",
@@ -203,11 +232,20 @@ def print_warnings(plan: compose.StackPlan, stream: TextIO | None = None) -> Non
         print(f"Ignoring deprecated options:\n\n{lines}\n", file=stream)
 
 
+def print_logged(warnings: list[compose.ComposeWarning], stream: TextIO) -> None:
+    """The warnings docker's loader logs (not unset variables: docker 28 says nothing of them)."""
+    for warning in compose.logged_warnings(warnings):
+        print(log_line(warning.reason, stream), file=stream)
+
+
 def run_config(args: argparse.Namespace) -> int:
     try:
-        text = compose.stack_config(args.compose_file, substitute=not args.skip_interpolation)
+        text, warnings = compose.stack_config_output(
+            args.compose_file, substitute=not args.skip_interpolation
+        )
     except EngineError as error:
         return fail("stack config", error)
+    print_logged(warnings, sys.stderr)  # as docker stack config, before the file
     sys.stdout.write(text)
     return 0
 
@@ -235,25 +273,31 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
+    """Each app in turn, as docker stack rm: one that does not exist is said and is no failure; an
+    error is said and the others are still removed (exit 1)."""
     try:
         cluster = connect(args)
     except EngineError as error:
         return fail("stack rm", error)
+    status = 0
     try:
-        result = stacks.remove(cluster.client, args.name)
-    except NotFound:  # as docker stack rm: said, and not a failure
-        print(f"Nothing found in stack: {args.name}", file=sys.stderr)
-        return 0
-    except EngineError as error:
-        return fail("stack rm", error)
+        for name in args.names:
+            try:
+                result = stacks.remove(cluster.client, name)
+            except NotFound:
+                print(f"Nothing found in stack: {name}", file=sys.stderr)
+                continue
+            except EngineError as error:
+                status = fail("stack rm", error)
+                continue
+            for kind, names in (
+                ("service", result.services),
+                ("secret", result.secrets),
+                ("config", result.configs),
+                ("network", result.networks),
+            ):
+                for object_name in names:
+                    print(f"Removing {kind} {object_name}")
     finally:
         cluster.close()
-    for kind, names in (
-        ("service", result.services),
-        ("secret", result.secrets),
-        ("config", result.configs),
-        ("network", result.networks),
-    ):
-        for name in names:
-            print(f"Removing {kind} {name}")
-    return 0
+    return status

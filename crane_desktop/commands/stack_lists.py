@@ -32,6 +32,11 @@ def add_parsers(actions: argparse._SubParsersAction, add_connection_flags: Calla
         parser.add_argument("--format", default="", help=FORMAT_HELP)
         if quiet:
             parser.add_argument("-q", "--quiet", action="store_true", help=quiet)
+        if stack:
+            parser.add_argument(
+                "-f", "--filter", action="append", default=[], type=filter_pair, metavar="FILTER",
+                help="filter output (name=value), as docker; the engine checks the name",
+            )  # fmt: skip
         add_connection_flags(parser)
         parser.set_defaults(run=run)
         return parser
@@ -43,6 +48,23 @@ def add_parsers(actions: argparse._SubParsersAction, add_connection_flags: Calla
     ps = add("ps", "list an app's tasks, as docker stack ps", run_ps, quiet="only display task IDs")
     ps.add_argument("--no-trunc", action="store_true", help="do not truncate output")
     ps.add_argument("--no-resolve", action="store_true", help="do not map IDs to names")
+
+
+def filter_pair(text: str) -> tuple[str, str]:
+    """docker's FilterOpt: `name=value`, the name lower-cased, both trimmed."""
+    name, equals, value = text.partition("=")
+    if not equals:
+        raise argparse.ArgumentTypeError(
+            f'invalid argument "{text}": bad format of filter (expected name=value)'
+        )
+    return name.strip().lower(), value.strip()
+
+
+def filters_of(args: argparse.Namespace) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for name, value in args.filter:
+        found.setdefault(name, []).append(value)
+    return found
 
 
 def _print(command: str, fmt: str, headers: dict[str, str], rows: list[dict[str, str]]) -> int:
@@ -71,7 +93,7 @@ def run_services(args: argparse.Namespace) -> int:
     try:
         cluster = connect(args)
         try:
-            services = stacks.stack_services_with_status(cluster.client, args.name)
+            services = stacks.stack_services_with_status(cluster.client, args.name, filters_of(args))
         finally:
             cluster.close()
     except EngineError as error:
@@ -88,7 +110,7 @@ def run_ps(args: argparse.Namespace) -> int:
         cluster = connect(args)
         try:
             client = cluster.client
-            tasks = stacks.stack_tasks(client, args.name)
+            tasks = stacks.stack_tasks(client, args.name, filters_of(args))
             services: dict[str, str] = {}
             nodes: dict[str, str] = {}
             if tasks and not args.no_resolve:

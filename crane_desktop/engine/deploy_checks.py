@@ -31,6 +31,10 @@ SILENT_OPTIONS = {  # service options in docker's schema that stack deploy drops
         "“depends_on” is ignored: docker stack deploy drops it without a warning, and swarm starts the "
         "services in no particular order.",
     ),
+    "oom_score_adj": QT_TRANSLATE_NOOP(
+        "engine",
+        "“oom_score_adj” is ignored: docker stack deploy 28 accepts it in version 3.13 and drops it.",
+    ),
 }
 
 

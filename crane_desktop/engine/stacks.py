@@ -22,6 +22,7 @@ from crane_desktop.engine.compose import StackPlan
 from crane_desktop.engine.deploy_checks import Place, check_externals
 from crane_desktop.engine.errors import EngineError, NotFound
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP, term
+from crane_desktop.engine.image_names import tagged_image
 from crane_desktop.engine.registries import AuthFor, registry_auth_header
 from crane_desktop.engine.snapshots import STACK_LABEL
 from crane_desktop.engine.spec_diff import Change, diff_specs, with_network_names
@@ -56,7 +57,14 @@ def _post_service(
 ) -> Any:
     """Create or update a service, with the registry login for its image (`auth`: the headers from
     registry_auth_header) as docker's --with-registry-auth sends it; without one the engine keeps
-    the login the service had."""
+    the login the service had. The image goes as docker's client sends it (tagged, familiar)."""
+    container = (spec.get("TaskTemplate") or {}).get("ContainerSpec")
+    if isinstance(container, Mapping) and isinstance(container.get("Image"), str):
+        image = tagged_image(container["Image"])
+        spec = {
+            **spec,
+            "TaskTemplate": {**spec["TaskTemplate"], "ContainerSpec": {**container, "Image": image}},
+        }
     return api.call(client, api.post_json, client, path, spec, headers=auth, **params)
 
 
@@ -97,14 +105,26 @@ def list_stacks(client: Client) -> dict[str, int]:
     return counts
 
 
-def stack_services_with_status(client: Client, stack: str) -> list[dict[str, Any]]:
+Filters = Mapping[str, list[str]]  # docker's --filter: name -> values (the engine checks the names)
+
+
+def _app_filters(stack: str, more: Filters | None) -> dict[str, list[str]]:
+    """The app's label filter and the user's, as docker stack services/ps send them."""
+    filters = {name: list(values) for name, values in (more or {}).items()}
+    filters.setdefault("label", []).append(f"{STACK_LABEL}={stack}")
+    return filters
+
+
+def stack_services_with_status(
+    client: Client, stack: str, filters: Filters | None = None
+) -> list[dict[str, Any]]:
     """The app's services with the engine's running/desired task counts (ServiceStatus)."""
-    return api.call(client, client.services, filters=_label_filter(stack), status=True)
+    return api.call(client, client.services, filters=_app_filters(stack, filters), status=True)
 
 
-def stack_tasks(client: Client, stack: str) -> list[dict[str, Any]]:
+def stack_tasks(client: Client, stack: str, filters: Filters | None = None) -> list[dict[str, Any]]:
     """Every task of the app, the ended ones too (as docker stack ps lists them)."""
-    return api.call(client, client.tasks, filters=_label_filter(stack))
+    return api.call(client, client.tasks, filters=_app_filters(stack, filters))
 
 
 # -- deploy ---------------------------------------------------------------------------------------

@@ -247,7 +247,7 @@ def test_update_shows_the_changes_first_and_removes_no_service_unless_asked(work
     text = answer(qtbot, dialog, accept=False)  # Cancel: nothing is sent
     assert text.startswith("Update the app shop as the file says?\n1 service(s) will restart their tasks.\n")
     assert "shop_web: updated, restarts its tasks" in text
-    assert f"Image: {image} -> nginx  (restarts the tasks)" in text
+    assert f"Image: {image} -> nginx:latest  (restarts the tasks)" in text  # tagged as docker sends it
     assert "removed" not in text and "shop_agent" not in text
     assert dialog.status.text() == ""
 

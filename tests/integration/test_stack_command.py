@@ -58,8 +58,10 @@ def test_stack_deploy_and_rm(tmp_path):
         assert f"Removing service {name}_job" in done.stdout
         assert stack_services(name) == [f"{name}_web"]
 
-        done = crane("stack", "rm", "--profile-file", str(profile_path()), name)
+        other = unique("nothing")  # docker stack rm/down takes several apps; one that is not there is said
+        done = crane("stack", "down", "-d", "--profile-file", str(profile_path()), other, name)
         assert done.returncode == 0, done.stderr
+        assert done.stderr.strip() == f"Nothing found in stack: {other}"
         assert f"Removing network {name}_default" in done.stdout
         assert stack_services(name) == []
     finally:

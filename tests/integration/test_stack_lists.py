@@ -65,7 +65,17 @@ def test_stack_ls_as_docker(app):
     )
 
 
-@pytest.mark.parametrize("options", [(), ("--format", "json"), ("-q",), ("--format", "{{.Name}} {{.Ports}}")])
+@pytest.mark.parametrize(
+    "options",
+    [
+        (),
+        ("--format", "json"),
+        ("-q",),
+        ("--format", "{{.Name}} {{.Ports}}"),
+        ("-f", "mode=global", "--format", "{{.Name}}"),
+        ("--filter", "mode=replicated", "--filter", "name=nothing-has-this-name"),
+    ],
+)
 def test_stack_services_as_docker(app, options):
     assert ours("stack", "services", app, *options) == theirs("stack", "services", app, *options)
 
@@ -77,8 +87,12 @@ def test_stack_services_table_columns(app):
     assert "*:18080->80/tcp, *:19000-19001->9000-9001/tcp, *:19053->53/udp" in web
 
 
-@pytest.mark.parametrize("options", [(), ("--no-trunc",), ("--no-resolve",)])
+@pytest.mark.parametrize(
+    "options",
+    [(), ("--no-trunc",), ("--no-resolve",), ("-f", "desired-state=running", "--filter", "name=WEB")],
+)
 def test_stack_ps_as_docker(app, options):
+    options = tuple(option.replace("WEB", f"{app}_web") for option in options)
     fmt = ("--format", TASK_COLUMNS_BUT_TIME)
     assert ours("stack", "ps", app, *options, *fmt) == theirs("stack", "ps", app, *options, *fmt)
     assert ours("stack", "ps", app, *options, "-q") == theirs("stack", "ps", app, *options, "-q")
@@ -108,3 +122,13 @@ def test_unknown_app_exits_as_docker():
     services = crane("stack", "services", "--profile-file", str(profile_path()), name)
     assert services.returncode == 0
     assert (services.stdout, services.stderr) == ("", f"Nothing found in stack: {name}\n")
+
+
+def test_a_filter_the_engine_does_not_know_is_refused_as_docker_refuses_it(app):
+    for command in ("services", "ps"):
+        done = crane("stack", command, "--profile-file", str(profile_path()), "-f", "colour=red", app)
+        cli = swarm_script("docker", "1", "stack", command, "-f", "colour=red", app, check=False, timeout=60)
+        assert done.returncode == cli.returncode == 1
+        assert "Invalid filter 'colour'" in done.stderr and "Invalid filter 'colour'" in cli.stderr
+    bad = crane("stack", "ps", "--profile-file", str(profile_path()), "-f", "colour", app)
+    assert bad.returncode != 0 and "bad format of filter (expected name=value)" in bad.stderr

@@ -200,8 +200,11 @@ def test_duplicate_key_and_missing_image():
         load("services:\n  web:\n    image: b\n    image: c\n")
     assert (caught.value.line, caught.value.key) == (4, "services.web.image")
     with pytest.raises(ComposeError) as caught:
-        load("services:\n  web:\n    command: true\n")
+        load("services:\n  web:\n    command: 'true'\n")
     assert caught.value.key == "services.web" and caught.value.line == 2
+    with pytest.raises(ComposeError) as caught:  # a boolean command: docker's schema refuses it first
+        load("services:\n  web:\n    command: true\n")
+    assert caught.value.key == "services.web.command" and "string or a list of strings" in caught.value.reason
 
 
 def test_merge_key_then_an_explicit_key_overrides_it():
@@ -214,7 +217,7 @@ services:
     hostname: own
 """
     container = load(text).services["shop_web"]["TaskTemplate"]["ContainerSpec"]
-    assert (container["Image"], container["Hostname"]) == ("busybox", "own")
+    assert (container["Image"], container["Hostname"]) == ("busybox:latest", "own")
     with pytest.raises(ComposeError) as caught:
         load(text + "    hostname: again\n")
     assert (caught.value.line, caught.value.key) == (8, "services.web.hostname")
@@ -602,3 +605,92 @@ def test_durations_print_as_go_prints_them(nanoseconds, text):
     assert compose.units.go_duration(nanoseconds) == text
     if nanoseconds >= 0:
         assert compose.units.duration_ns(text) == pytest.approx(nanoseconds, rel=1e-15)
+
+
+@pytest.mark.parametrize(
+    ("given", "sent"),
+    [
+        ("redis", "redis:latest"),
+        ("redis:7", "redis:7"),
+        ("docker.io/library/redis:7", "redis:7"),
+        ("index.docker.io/library/redis", "redis:latest"),
+        ("library/redis", "redis:latest"),
+        ("dockersamples/examplevotingapp_worker", "dockersamples/examplevotingapp_worker:latest"),
+        ("docker.io/user/app", "user/app:latest"),
+        ("localhost:5000/app", "localhost:5000/app:latest"),
+        ("registry.example.com/team/app:1.2", "registry.example.com/team/app:1.2"),
+        ("redis@sha256:" + "a" * 64, "redis@sha256:" + "a" * 64),
+        ("redis:7@sha256:" + "b" * 64, "redis:7@sha256:" + "b" * 64),
+        ("Not/A/Reference", "Not/A/Reference"),  # docker keeps what it cannot parse
+    ],
+)
+def test_the_image_is_sent_tagged_and_familiar_as_docker_s_client_sends_it(given, sent):
+    """docker's ServiceCreate/ServiceUpdate (imageWithTagString) rewrite the image, registry query or
+    not; the stack's image label keeps the file's text (found deploying the voting app's docker-stack.yml:
+    `manomarks/visualizer` ran as `manomarks/visualizer:latest` under docker)."""
+    spec = load(f"services:\n  web:\n    image: '{given}'\n").services["shop_web"]
+    assert spec["TaskTemplate"]["ContainerSpec"]["Image"] == sent
+    assert spec["Labels"]["com.docker.stack.image"] == given
+
+
+def test_two_mounts_at_one_target_are_refused_at_the_second_before_anything_is_created():
+    """The engine refuses the service ("duplicate mount point"), after docker stack deploy created the
+    app's network (found deploying awesome-compose's prometheus-grafana example)."""
+    text = (
+        WEB
+        + "    volumes:\n      - ./etc/prometheus:/prometheus\n      - prom_data:/prometheus\n"
+        + "volumes:\n  prom_data:\n"
+    )
+    with pytest.raises(ComposeError) as caught:
+        load(text)
+    assert (caught.value.line, caught.value.key) == (6, "services.web.volumes[1]")
+    assert "duplicate mount point /prometheus" in caught.value.reason
+    long_syntax = (
+        WEB
+        + "    volumes:\n      - {type: tmpfs, target: /t}\n      - {type: bind, source: /x, target: /t}\n"
+    )
+    with pytest.raises(ComposeError) as caught:
+        load(long_syntax)
+    assert caught.value.key == "services.web.volumes[1]"
+    assert load(WEB + "    volumes: ['/a:/t', '/a:/u']\n").services["shop_web"]  # one source twice is fine
+
+
+@pytest.mark.parametrize(
+    ("more", "key", "words"),
+    [
+        ("    deploy:\n      resources:\n        reservations: {cpus: '0.0001'}\n",
+         "services.web.deploy.resources.reservations.cpus", "at least 0.001"),
+        ("    deploy:\n      resources:\n        limits: {memory: 1M}\n",
+         "services.web.deploy.resources.limits.memory", "at least 4M"),
+        ("    ports: ['8080:80']\n    deploy: {endpoint_mode: dnsrr}\n",
+         "services.web.deploy.endpoint_mode", "ingress mode"),
+        ("    ports: ['18777:80', '18777:81']\n", "services.web.ports", "18777/tcp is published twice"),
+        ("    deploy:\n      placement:\n        constraints: [node=foo]\n",
+         "services.web.deploy.placement.constraints[0]", "needs an operator"),
+        ("    deploy:\n      placement:\n        constraints: ['a==b']\n",
+         "services.web.deploy.placement.constraints[0]", "the key “a” is not valid"),
+    ],
+)  # fmt: skip
+def test_what_the_engine_refuses_after_docker_created_the_networks_is_refused_first(more, key, words):
+    """Tried with docker 28.2.2 on the test swarm (docker/cli's full example found the first): docker
+    creates the app's networks, secrets and configs, then the engine refuses the service (swarmkit's
+    validateResources, validateEndpointSpec, constraint.Parse). We refuse the file before anything is
+    created."""
+    with pytest.raises(ComposeError) as caught:
+        load(WEB + more)
+    assert caught.value.key == key and words in caught.value.reason
+
+
+def test_what_the_engine_takes_passes_those_checks():
+    plan = load(
+        WEB + "    ports: ['8080:80', '8080:80/udp', {target: 81, published: 8081, mode: host}]\n"
+        "    deploy:\n      resources:\n        limits: {cpus: '0.001', memory: 4M}\n"
+        "      placement:\n        constraints: ['node.role == manager', 'node.labels.zone!=eu-west-1']\n"
+    )
+    assert (
+        plan.services["shop_web"]["TaskTemplate"]["Placement"]["Constraints"][1]
+        == "node.labels.zone!=eu-west-1"
+    )
+    assert load(
+        WEB + "    ports: [{target: 80, published: 80, mode: host}]\n    deploy: {endpoint_mode: dnsrr}\n"
+    )

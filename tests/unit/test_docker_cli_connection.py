@@ -183,7 +183,7 @@ def resolve_args_env(args, env):
 
 def test_a_tls_flag_takes_no_separate_value():
     args = build_parser().parse_args(["-H", "tcp://m:2376", "--tlsverify", "stack", "rm", "false"])
-    assert (args.tlsverify, args.name) == (True, "false")
+    assert (args.tlsverify, args.names) == (True, ["false"])
     with pytest.raises(SystemExit):
         build_parser().parse_args(["--tlsverify=maybe", "stack", "rm", "shop"])
 
@@ -211,7 +211,7 @@ def test_hosts_are_read_as_docker_reads_them(value, tls, endpoint):
 
 def test_global_flags_before_the_command_reach_it():
     args = build_parser().parse_args(["-H", "tcp://m:2376", "--tlsverify", "stack", "rm", "shop"])
-    assert (args.host, args.tlsverify, args.name) == (["tcp://m:2376"], True, "shop")
+    assert (args.host, args.tlsverify, args.names) == (["tcp://m:2376"], True, ["shop"])
     after = build_parser().parse_args(["stack", "rm", "-H", "tcp://m:2376", "--tls", "shop"])
     assert (after.host, after.tls, after.tlsverify) == (["tcp://m:2376"], True, None)
     mixed = build_parser().parse_args(["--tlsverify", "stack", "rm", "-H", "tcp://m:2376", "shop"])
@@ -239,3 +239,32 @@ def test_help_lists_the_commands_and_the_environment():
         assert word in done.stdout
     for word in ("DOCKER_CONTEXT", "DOCKER_CONFIG", "DOCKER_TLS "):
         assert word in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "command", "detach"),
+    [
+        (["stack", "deploy", "-c", "a.yml", "shop"], "deploy", True),
+        (["stack", "up", "-d", "-c", "a.yml", "shop"], "up", True),
+        (["stack", "deploy", "--detach", "-q", "-c", "a.yml", "shop"], "deploy", True),
+        (["stack", "deploy", "--detach=true", "-c", "a.yml", "shop"], "deploy", True),
+        (["stack", "deploy", "--detach=false", "-c", "a.yml", "shop"], "deploy", False),
+        (["stack", "rm", "shop"], "rm", True),
+        (["stack", "down", "-d", "shop", "blog"], "down", True),
+        (["stack", "remove", "--detach=false", "shop"], "remove", False),
+    ],
+)
+def test_stack_takes_docker_s_aliases_and_flags(argv, command, detach):
+    """docker stack deploy/up (-d, --detach[=bool], -q) and rm/remove/down (-d, several stacks)."""
+    args = build_parser().parse_args(argv)
+    assert (args.stack_command, args.detach) == (command, detach)
+    if command in ("rm", "down", "remove"):
+        assert args.names == [word for word in argv[2:] if not word.startswith("-")]
+
+
+def test_deploy_detach_false_is_refused_in_words(capsys, tmp_path):
+    """docker would wait for the services to converge; we say we do not, and send nothing."""
+    path = tmp_path / "a.yml"
+    path.write_text("services:\n  web:\n    image: busybox\n")
+    assert main(["stack", "deploy", "--detach=false", "-c", str(path), "shop"]) == 1
+    assert "--detach=false (wait for the services to converge) is not supported" in capsys.readouterr().err

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from crane_desktop.engine.compose import schema
-from crane_desktop.engine.compose.config import config_text
+from crane_desktop.engine.compose.config import config_text, logged_warnings
 from crane_desktop.engine.compose.context import DEFAULT_NETWORK, IMAGE_LABEL
 from crane_desktop.engine.compose.convert import StackConverter, StackPlan
 from crane_desktop.engine.compose.convert_container import read_env_file
@@ -56,9 +56,11 @@ __all__ = [
     "load_env",
     "load_file",
     "load_files",
+    "logged_warnings",
     "read_documents",
     "read_env_file",
     "stack_config",
+    "stack_config_output",
 ]
 
 
@@ -126,8 +128,18 @@ def stack_config(
 ) -> str:
     """`docker stack config -c a.yml [-c b.yml] [--skip-interpolation]`: the merged files as docker's
     loader holds them, as YAML text; relative paths are taken from the first file's folder."""
+    return stack_config_output(paths, environ, substitute=substitute)[0]
+
+
+def stack_config_output(
+    paths: list[Path | str], environ: Mapping[str, str] | None = None, *, substitute: bool = True
+) -> tuple[str, list[ComposeWarning]]:
+    """`stack_config`'s text, and the warnings docker's loader logs on the way (ignored host IPs,
+    deprecated `external.name`), which `docker stack config` prints on standard error."""
     files = [Path(p) for p in paths]
-    return config_text(read_documents(files, environ, substitute=substitute), files[0].resolve().parent)
+    document = read_documents(files, environ, substitute=substitute)
+    text = config_text(document, files[0].resolve().parent)
+    return text, logged_warnings(document.warnings)
 
 
 def load_files(paths: list[Path | str], stack: str, environ: Mapping[str, str] | None = None) -> StackPlan:

@@ -8,11 +8,12 @@ import os
 from pathlib import Path
 from typing import Any
 
-from crane_desktop.engine.compose import units
+from crane_desktop.engine.compose import schema, units
 from crane_desktop.engine.compose.convert import StackConverter
 from crane_desktop.engine.compose.emit import emit, go_float
-from crane_desktop.engine.compose.marks import Document, Path_
-from crane_desktop.engine.compose.schema import LATEST_MINOR
+from crane_desktop.engine.compose.interpolate import UNSET_VARIABLE
+from crane_desktop.engine.compose.marks import ComposeWarning, Document, Path_
+from crane_desktop.engine.compose.schema import LATEST_MINOR, TOP_KEYS
 
 SERVICE_ORDER = (
     "build", "cap_add", "cap_drop", "cgroupns_mode", "cgroup_parent", "command", "configs", "container_name",
@@ -34,11 +35,23 @@ MOUNT_ORDER = ("type", "source", "target", "read_only", "consistency", "bind", "
 NETWORK_ORDER = ("name", "driver", "driver_opts", "ipam", "external", "internal", "attachable", "labels")
 VOLUME_ORDER = ("name", "driver", "driver_opts", "external", "labels")
 FILE_ORDER = ("name", "file", "external", "labels", "driver", "driver_opts", "template_driver")
+BUILD_ORDER = ("context", "dockerfile", "args", "labels", "cache_from", "extra_hosts", "network", "target")
+# a volume's x-cluster-spec is docker's typed ClusterVolumeSpec (its keys, in its order), not an extension
+CLUSTER_SPEC_ORDER = (
+    "group",
+    "access_mode",
+    "accessibility_requirements",
+    "capacity_range",
+    "secrets",
+    "availability",
+)
+ACCESS_MODE_ORDER = ("scope", "sharing", "mount_volume", "block_volume")
 # Go's omitempty, as docker's types apply it: a pointer to a struct is written even when empty ({}),
 # a plain struct, a map or a list is left out when empty, a number or flag when 0 or false.
 POINTER_STRUCTS = {
     "healthcheck", "logging", "update_config", "rollback_config", "restart_policy", "limits",
-    "reservations", "volume", "tmpfs", "bind",
+    "reservations", "volume", "tmpfs", "bind", "access_mode", "accessibility_requirements", "capacity_range",
+    "mount_volume", "block_volume",
 }  # fmt: skip
 ZERO_OMITTED = {
     "published", "target", "max_replicas_per_node", "pids", "size", "nocopy", "read_only", "privileged",
@@ -47,8 +60,16 @@ ZERO_OMITTED = {
 
 
 def config_text(document: Document, working_dir: Path) -> str:
-    """The text `docker stack config` prints for the (merged) document."""
+    """The text `docker stack config` prints for the (merged) document; what docker's loader warns
+    about on the way is added to the document's warnings."""
     return emit(_Config(document, working_dir).config())
+
+
+def logged_warnings(warnings: list[ComposeWarning]) -> list[ComposeWarning]:
+    """The warnings docker's loader logs (`stack config` and `stack deploy` both print them): not the
+    options stack deploy ignores (deploy says those its own way) nor unset variables (docker 28 says
+    nothing of them)."""
+    return [w for w in warnings if not w.ignored and w.reason_template != UNSET_VARIABLE]
 
 
 def go_string(value: Any) -> str:
@@ -74,6 +95,12 @@ class _Config(StackConverter):
         result: dict[str, Any] = {"version": latest if version in (None, "", "3") else str(version)}
         services = self.mapping(top.get("services"), ("services",))
         result["services"] = {name: self.service_config(name, services[name]) for name in sorted(services)}
+        self.minor = schema.check_version(self.doc, self.mapping(top, (), TOP_KEYS))
+        self.top = {
+            kind: self.mapping(top.get(kind), (kind,))
+            for kind in ("networks", "volumes", "secrets", "configs")
+        }
+        self.check_externals()  # its refusals and warnings, as docker's loader (after the services')
         for kind, order in (
             ("networks", NETWORK_ORDER),
             ("volumes", VOLUME_ORDER),
@@ -97,15 +124,49 @@ class _Config(StackConverter):
             config["external"] = True
         elif "external" in config:
             del config["external"]
-        if config.get("file"):
-            config["file"] = os.path.normpath(os.path.join(self.dir, str(config["file"])))  # no ~, as docker
+        if kind in ("secrets", "configs") and not external and not config.get("driver"):
+            # docker's absPath, no ~; without a file it is the folder itself (docker's loader)
+            config["file"] = os.path.normpath(os.path.join(self.dir, str(config.get("file") or "")))
         for key in ("driver_opts", "labels"):
             if key in config:
                 config[key] = self.string_map(config[key], (*path, key))
         ipam = config.get("ipam")
         if isinstance(ipam, dict):
             config["ipam"] = _ordered(ipam, ("driver", "config"))
+        if kind == "volumes" and isinstance(config.get("x-cluster-spec"), dict):
+            spec = self.cluster_spec(config.pop("x-cluster-spec"), (*path, "x-cluster-spec"))
+            return {**_ordered(config, order), "x-cluster-spec": spec}
         return _ordered(config, order)
+
+    def cluster_spec(self, value: dict[str, Any], path: Path_) -> dict[str, Any]:
+        """docker's ClusterVolumeSpec: its keys in its order, segments as a mapping, byte sizes as
+        numbers in strings (UnitBytes)."""
+        spec = dict(value)
+        if isinstance(spec.get("access_mode"), dict):
+            spec["access_mode"] = _ordered(spec["access_mode"], ACCESS_MODE_ORDER)
+        requirements = spec.get("accessibility_requirements")
+        if isinstance(requirements, dict):
+            spec["accessibility_requirements"] = {
+                key: [
+                    {"segments": self.string_map(item.get("segments"), (*path, key, i, "segments"))}
+                    for i, item in enumerate(self.listing(requirements[key], (*path, key)))
+                    if isinstance(item, dict)
+                ]
+                for key in ("requisite", "preferred")
+                if requirements.get(key)
+            }
+        capacity = spec.get("capacity_range")
+        if isinstance(capacity, dict):
+            spec["capacity_range"] = {
+                key: str(self.size(capacity[key], (*path, "capacity_range", key)))
+                for key in ("required_bytes", "limit_bytes")
+                if capacity.get(key) is not None
+            }
+        if isinstance(spec.get("secrets"), list):
+            spec["secrets"] = [
+                _ordered(item, ("key", "secret")) for item in spec["secrets"] if isinstance(item, dict)
+            ]
+        return {key: spec[key] for key in CLUSTER_SPEC_ORDER if key in spec and not _empty(key, spec[key])}
 
     def string_map(self, value: Any, path: Path_) -> dict[str, str]:
         """Labels, driver options, sysctls: docker's Mapping, sorted, every value a string."""
@@ -123,6 +184,10 @@ class _Config(StackConverter):
                 svc[key] = self.strings(svc[key], (*path, key))
         if isinstance(svc.get("build"), str):
             svc["build"] = {"context": svc["build"]}
+        if isinstance(svc.get("build"), dict):
+            svc["build"] = self.build_config(svc["build"], (*path, "build"))
+        if svc.get("expose") is not None:  # StringOrNumberList: numbers become strings
+            svc["expose"] = [go_string(item) for item in self.listing(svc["expose"], (*path, "expose"))]
         for key in ("labels", "sysctls"):
             if key in svc:
                 svc[key] = self.string_map(svc[key], (*path, key))
@@ -158,6 +223,19 @@ class _Config(StackConverter):
         if isinstance(svc.get("ulimits"), dict):
             svc["ulimits"] = {key: svc["ulimits"][key] for key in sorted(svc["ulimits"])}
         return _ordered(svc, SERVICE_ORDER)
+
+    def build_config(self, value: dict[str, Any], path: Path_) -> dict[str, Any]:
+        """docker's BuildConfig: args a mapping with equals (a key without value is null), labels a
+        mapping of strings, cache_from a string list, in its keys' order."""
+        build = dict(value)
+        if build.get("args") is not None:
+            args = self.key_values(build["args"], (*path, "args"), allow_none=True)
+            build["args"] = {key: args[key] for key in sorted(args)}
+        if "labels" in build:
+            build["labels"] = self.string_map(build["labels"], (*path, "labels"))
+        if build.get("cache_from") is not None:
+            build["cache_from"] = self.strings(build["cache_from"], (*path, "cache_from"))
+        return _ordered(build, BUILD_ORDER)
 
     def go_duration(self, value: Any, path: Path_) -> str:
         return units.go_duration(self.duration(value, path))

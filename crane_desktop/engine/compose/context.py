@@ -35,9 +35,11 @@ class Context(Typed):
         return result
 
     def external(self, value: Any, path: Path_) -> tuple[bool, str]:
-        """`external: true` or `external: {name: x}`: (external, the deprecated external name)."""
+        """`external: true` or `external: {name: x}`: (external, the deprecated external name). A
+        secret's or config's `external` mapping may hold other keys (docker's schema lets them by);
+        a network's or volume's may not."""
         if isinstance(value, dict):
-            self.mapping(value, path, {"name"})
+            self.mapping(value, path, None if path[0] in ("secrets", "configs") else {"name"})
             return True, self.string(value.get("name", ""), (*path, "name")) if "name" in value else ""
         return (self.boolean(value, path) if value is not None else False), ""
 

@@ -18,6 +18,9 @@ from crane_desktop.engine.compose.schema import (
 )
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 
+CONSTRAINT_KEY = re.compile(r"(?i)[a-z_][a-z0-9\-_.]+")
+CONSTRAINT_VALUE = re.compile(r"(?i)[a-z0-9:\-_\s.*()?+\[\]\\^$|/]+")
+
 
 class DeployConverter(Context):
     def placement(self, deploy: dict[str, Any], dpath: Path_) -> dict[str, Any]:
@@ -26,6 +29,8 @@ class DeployConverter(Context):
         result: dict[str, Any] = {}
         if placement.get("constraints") is not None:
             result["Constraints"] = self.string_list(placement["constraints"], (*ppath, "constraints"))
+            for index, text in enumerate(result["Constraints"]):
+                self.constraint(text, (*ppath, "constraints", index))
         if placement.get("preferences") is not None:
             prefs = placement["preferences"]
             if not isinstance(prefs, list):
@@ -38,6 +43,29 @@ class DeployConverter(Context):
                 placement["max_replicas_per_node"], (*ppath, "max_replicas_per_node")
             )
         return result
+
+    def constraint(self, text: str, path: Path_) -> None:
+        """A placement constraint as the engine parses it (swarmkit's constraint.Parse), which
+        refuses the service after docker stack deploy created the app's networks: `key==value` or
+        `key!=value`, the key a name of two characters or more."""
+        for operator in ("==", "!="):
+            if operator not in text:
+                continue
+            key, _, value = (part.strip() for part in text.partition(operator))
+            if not CONSTRAINT_KEY.fullmatch(key):
+                self.fail(
+                    path,
+                    QT_TRANSLATE_NOOP("engine", "the key “{name}” is not valid (the engine refuses it)"),
+                    name=key,
+                )
+            if not CONSTRAINT_VALUE.fullmatch(value):
+                self.fail(
+                    path,
+                    QT_TRANSLATE_NOOP("engine", "the value “{value}” is not valid (the engine refuses it)"),
+                    value=value,
+                )
+            return
+        self.fail(path, QT_TRANSLATE_NOOP("engine", "needs an operator, == or != (the engine refuses it)"))
 
     def preference(self, value: Any, path: Path_) -> dict[str, Any]:
         spread = self.string(self.mapping(value, path, {"spread"}).get("spread"), (*path, "spread"))
@@ -74,7 +102,27 @@ class DeployConverter(Context):
             )
             if generic:
                 result["Reservations"]["GenericResources"] = generic
+        self.engine_minimums(result, path)
         return result
+
+    def engine_minimums(self, resources: dict[str, Any], path: Path_) -> None:
+        """The engine refuses a service with under 0.001 CPU or 4 MiB of memory (swarmkit's
+        validateResources), after docker stack deploy has created the app's networks, secrets and
+        configs: refused here, before anything is created."""
+        for api, key in (("Limits", "limits"), ("Reservations", "reservations")):
+            given = resources.get(api, {})
+            if 0 < given.get("NanoCPUs", 0) < 1_000_000:
+                self.fail(
+                    (*path, key, "cpus"),
+                    QT_TRANSLATE_NOOP("engine", "must be at least {minimum}"),
+                    minimum="0.001",
+                )
+            if 0 < given.get("MemoryBytes", 0) < 4 * 1024 * 1024:
+                self.fail(
+                    (*path, key, "memory"),
+                    QT_TRANSLATE_NOOP("engine", "must be at least {minimum}"),
+                    minimum="4M",
+                )
 
     def generic_resources(self, value: Any, path: Path_) -> list[dict[str, Any]]:
         result: list[dict[str, Any]] = []

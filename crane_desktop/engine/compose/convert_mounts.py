@@ -28,7 +28,10 @@ def windows_absolute(path: str) -> bool:
 
 class MountConverter(Context):
     def mounts(self, value: Any, path: Path_) -> list[dict[str, Any]]:
-        result = []
+        """The service's mounts; a second mount at a target already used is refused here, before
+        anything is created (the engine refuses the service: "duplicate mount point", after docker
+        stack deploy has already created the app's networks and the services before it)."""
+        result: list[dict[str, Any]] = []
         for i, item in enumerate(self.listing(value, path)):
             ipath = (*path, i)
             if isinstance(item, str):
@@ -40,7 +43,18 @@ class MountConverter(Context):
                 volume.setdefault("type", "volume")
                 if volume["type"] == "bind" and volume.get("source"):
                     volume["source"] = self.host_path(str(volume["source"]))
-            result.append(self.mount(volume, ipath))
+            mount = self.mount(volume, ipath)
+            if any(other["Target"] == mount["Target"] for other in result):
+                self.fail(
+                    ipath,
+                    QT_TRANSLATE_NOOP(
+                        "engine",
+                        "duplicate mount point {target}: another mount of the service has this target "
+                        "(the engine refuses the service)",
+                    ),
+                    target=mount["Target"],
+                )
+            result.append(mount)
         return result
 
     def host_path(self, source: str) -> str:
@@ -122,7 +136,8 @@ class MountConverter(Context):
             config = self.mapping(declared[source], ("volumes", source), VOLUME_KEYS)
             mount["Source"] = self.scope(source)
             options: dict[str, Any] = {}
-            sub = self.mapping(volume.get("volume"), (*path, "volume"), {"nocopy", "subpath"})
+            # docker's schema lists no closed key set for a mount's options: other keys are ignored
+            sub = self.mapping(volume.get("volume"), (*path, "volume"))
             if sub.get("nocopy") is not None and self.boolean(sub["nocopy"], (*path, "volume", "nocopy")):
                 options["NoCopy"] = True
             if sub.get("subpath"):
@@ -147,11 +162,11 @@ class MountConverter(Context):
         elif kind == "bind":
             if not source:
                 self.fail(path, QT_TRANSLATE_NOOP("engine", "a bind mount needs a source"))
-            bind = self.mapping(volume.get("bind"), (*path, "bind"), {"propagation", "create_host_path"})
+            bind = self.mapping(volume.get("bind"), (*path, "bind"))
             if volume.get("bind") is not None:
                 mount["BindOptions"] = {"Propagation": str(bind.get("propagation") or "")}
         elif kind == "tmpfs":
-            tmpfs = self.mapping(volume.get("tmpfs"), (*path, "tmpfs"), {"size", "mode"})
+            tmpfs = self.mapping(volume.get("tmpfs"), (*path, "tmpfs"))
             if tmpfs.get("size") is not None:
                 # the schema's integer: no unit, no fraction
                 mount["TmpfsOptions"] = {"SizeBytes": self.integer(tmpfs["size"], (*path, "tmpfs", "size"))}

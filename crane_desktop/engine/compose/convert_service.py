@@ -19,6 +19,7 @@ from crane_desktop.engine.compose.schema import (
     SERVICE_NETWORK_KEYS,
 )
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
+from crane_desktop.engine.image_names import tagged_image
 
 
 class ServiceConverter(ContainerConverter, DeployConverter, MountConverter, PortConverter):
@@ -57,6 +58,7 @@ class ServiceConverter(ContainerConverter, DeployConverter, MountConverter, Port
         }
         if spec["EndpointSpec"]["Mode"] not in ("", "vip", "dnsrr"):
             self.fail((*dpath, "endpoint_mode"), QT_TRANSLATE_NOOP("engine", "must be vip or dnsrr"))
+        self.endpoint_checks(spec["EndpointSpec"], path, dpath)
         spec["Labels"][IMAGE_LABEL] = image
         for key, api in (("update_config", "UpdateConfig"), ("rollback_config", "RollbackConfig")):
             policy = self.update_config(deploy.get(key), (*dpath, key))
@@ -64,9 +66,35 @@ class ServiceConverter(ContainerConverter, DeployConverter, MountConverter, Port
                 spec[api] = policy
         return spec, networks
 
+    def endpoint_checks(self, endpoint: dict[str, Any], path: Path_, dpath: Path_) -> None:
+        """What the engine refuses in a service's ports (swarmkit's validateEndpointSpec), after
+        docker stack deploy has created the app's networks: checked here, before anything is created."""
+        ports = endpoint["Ports"]
+        if endpoint["Mode"] == "dnsrr" and any(port.get("PublishMode") in ("", "ingress") for port in ports):
+            self.fail(
+                (*dpath, "endpoint_mode"),
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "dnsrr cannot be used with a port published in ingress mode (the engine refuses it)",
+                ),
+            )
+        seen: set[tuple[int, str]] = set()
+        for port in ports:
+            published = (port.get("PublishedPort", 0), port.get("Protocol") or "tcp")
+            if published[0] and published in seen:
+                self.fail(
+                    (*path, "ports"),
+                    QT_TRANSLATE_NOOP(
+                        "engine", "the port {port}/{protocol} is published twice (the engine refuses it)"
+                    ),
+                    port=published[0],
+                    protocol=published[1],
+                )
+            seen.add(published)
+
     def container(self, svc: dict[str, Any], path: Path_, image: str) -> dict[str, Any]:
         """The ContainerSpec: what runs in each task."""
-        container: dict[str, Any] = {"Image": image}
+        container: dict[str, Any] = {"Image": tagged_image(image)}  # as docker's client sends it
         if "entrypoint" in svc and svc["entrypoint"] is not None:
             container["Command"] = self.command(svc["entrypoint"], (*path, "entrypoint"))
         if "command" in svc and svc["command"] is not None:

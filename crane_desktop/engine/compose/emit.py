@@ -15,6 +15,7 @@ _OTHER_TYPE = re.compile(
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
     r"|~|null|Null|NULL|true|True|TRUE|false|False|FALSE"
     r"|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF"  # YAML 1.1 booleans, quoted by yaml.v3
+    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"  # base 60 (user: "0:0"): yaml.v3's isBase60Float
 )
 
 

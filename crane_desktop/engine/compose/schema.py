@@ -9,17 +9,18 @@ import re
 from typing import Any
 
 from crane_desktop.engine.compose.marks import IGNORED_DEPRECATED, IGNORED_UNSUPPORTED, Document, Path_
+from crane_desktop.engine.compose.value_types import check_object_types, check_service_types
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 
 LATEST_MINOR = 13  # docker CLI 28.x knows the schemas 3.0 .. 3.13
 
 TOP_KEYS = {"version", "services", "networks", "volumes", "secrets", "configs"}
 SERVICE_KEYS = {
-    "build", "cap_add", "cap_drop", "cgroup_parent", "command", "configs", "container_name",
+    "build", "cap_add", "cap_drop", "cgroupns_mode", "cgroup_parent", "command", "configs", "container_name",
     "credential_spec", "depends_on", "deploy", "devices", "dns", "dns_search", "domainname", "entrypoint",
     "env_file", "environment", "expose", "external_links", "extra_hosts", "healthcheck", "hostname", "image",
     "init", "ipc", "isolation", "labels", "links", "logging", "mac_address", "network_mode", "networks",
-    "pid",
+    "oom_score_adj", "pid",
     "ports", "privileged", "read_only", "restart", "secrets", "security_opt", "shm_size", "sysctls",
     "stdin_open", "stop_grace_period", "stop_signal", "tmpfs", "tty", "ulimits", "user", "userns_mode",
     "volumes", "working_dir",
@@ -42,6 +43,27 @@ SERVICE_NETWORK_KEYS = {"aliases", "ipv4_address", "ipv6_address", "driver_opts"
 NETWORK_KEYS = {"driver", "driver_opts", "ipam", "external", "internal", "attachable", "labels", "name"}
 VOLUME_KEYS = {"driver", "driver_opts", "external", "labels", "name"}
 FILE_OBJECT_KEYS = {"file", "external", "name", "labels", "driver", "driver_opts", "template_driver"}
+
+# The mappings inside a service and the keys docker's schemas list for them (see value_types).
+SERVICE_MAPPING_KEYS = {
+    "logging": {"driver", "options"},
+    "healthcheck": HEALTHCHECK_KEYS,
+    "credential_spec": {"config", "file", "registry"},
+    "deploy": DEPLOY_KEYS,
+    "deploy.update_config": UPDATE_KEYS,
+    "deploy.rollback_config": UPDATE_KEYS,
+    "deploy.restart_policy": RESTART_KEYS,
+    "deploy.placement": PLACEMENT_KEYS,
+    "deploy.placement.preferences.[]": {"spread"},
+    "deploy.resources": RESOURCES_KEYS,
+    "deploy.resources.limits": LIMITS_KEYS,
+    "deploy.resources.reservations": RESERVATIONS_KEYS,
+    "networks.*": SERVICE_NETWORK_KEYS,
+    "secrets.[]": REFERENCE_KEYS,
+    "configs.[]": REFERENCE_KEYS,
+    "ports.[]": PORT_KEYS,
+    "volumes.[]": MOUNT_KEYS,
+}
 
 # Service keys the schema accepts and `docker stack deploy` ignores, saying so (docker/cli
 # cli/compose/types UnsupportedProperties and loader's deprecatedProperties, CLI 28.2.2).
@@ -80,15 +102,23 @@ KEYS_SINCE: tuple[tuple[str, int], ...] = (
     ("configs.*.template_driver", 8), ("secrets.*.driver", 8), ("secrets.*.driver_opts", 8),
     ("secrets.*.template_driver", 8), ("services.*.credential_spec.config", 8),
     ("services.*.deploy.placement.max_replicas_per_node", 8),
-    ("services.*.deploy.resources.limits.pids", 9),
+    ("services.*.deploy.resources.limits.pids", 9), ("services.*.cgroupns_mode", 9),
     ("services.*.healthcheck.start_interval", 12),
-    ("services.*.networks.*.driver_opts", 13),
+    ("services.*.networks.*.driver_opts", 13), ("services.*.oom_score_adj", 13),
 )  # fmt: skip
 
 
 def check_version(document: Document, top: dict[str, Any]) -> int:
-    """The file's minor version (3.N); refuses a version the CLI does not know and keys a later
-    version added. No version, "3" or "": the CLI takes its latest schema (docker's normalizeVersion)."""
+    """The file's minor version (3.N); refuses a version the CLI does not know, keys a later version
+    added, and values of the wrong JSON type (value_types). No version, "3" or "": the CLI takes its
+    latest schema (docker's normalizeVersion)."""
+    minor = _minor_version(document, top)
+    check_service_types(document, top.get("services"), SERVICE_MAPPING_KEYS)
+    check_object_types(document, top)
+    return minor
+
+
+def _minor_version(document: Document, top: dict[str, Any]) -> int:
     if "version" not in top or top["version"] in ("3", ""):
         return LATEST_MINOR
     if not isinstance(top["version"], str):

@@ -4695,7 +4695,8 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message numerus="yes">
         <source>Update: %1 — %2 of %n task(s) running the new spec</source>
         <translation>
-            <numerusform>更新：%1 — %n 个任务中有 %2 个已运行新配置</numerusform></translation>
+            <numerusform>更新：%1 — %n 个任务中有 %2 个已运行新配置</numerusform>
+        </translation>
     </message>
     <message>
         <source>Roll back %1 to its previous spec?</source>
@@ -4744,12 +4745,14 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message numerus="yes">
         <source>replicated job: %n completion(s)</source>
         <translation>
-            <numerusform>副本作业：完成 %n 个任务</numerusform></translation>
+            <numerusform>副本作业：完成 %n 个任务</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>replicated: %n task(s)</source>
         <translation>
-            <numerusform>副本：%n 个任务</numerusform></translation>
+            <numerusform>副本：%n 个任务</numerusform>
+        </translation>
     </message>
     <message>
         <source>Job: %1/%2 completed, %3 failed, %4 running — run %5, started %6</source>
@@ -5972,12 +5975,24 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>必须是 vip 或 dnsrr</translation>
     </message>
     <message>
+        <source>dnsrr cannot be used with a port published in ingress mode (the engine refuses it)</source>
+        <translation>dnsrr 不能与以 ingress 模式发布的端口一起使用（引擎会拒绝）</translation>
+    </message>
+    <message>
+        <source>the port {port}/{protocol} is published twice (the engine refuses it)</source>
+        <translation>端口 {port}/{protocol} 被发布了两次（引擎会拒绝）</translation>
+    </message>
+    <message>
         <source>test and disable cannot be set together</source>
         <translation>test 和 disable 不能同时设置</translation>
     </message>
     <message>
         <source>the mount needs a target</source>
         <translation>挂载需要目标路径</translation>
+    </message>
+    <message>
+        <source>duplicate mount point {target}: another mount of the service has this target (the engine refuses the service)</source>
+        <translation>重复的挂载点 {target}：该服务的另一个挂载已使用此目标路径（引擎会拒绝该服务）</translation>
     </message>
     <message>
         <source>“{text}” is not a volume (source:target[:mode])</source>
@@ -6006,6 +6021,18 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>needs a source</source>
         <translation>需要 source</translation>
+    </message>
+    <message>
+        <source>the key “{name}” is not valid (the engine refuses it)</source>
+        <translation>键“{name}”无效（引擎会拒绝）</translation>
+    </message>
+    <message>
+        <source>the value “{value}” is not valid (the engine refuses it)</source>
+        <translation>值“{value}”无效（引擎会拒绝）</translation>
+    </message>
+    <message>
+        <source>needs an operator, == or != (the engine refuses it)</source>
+        <translation>需要运算符 == 或 !=（引擎会拒绝）</translation>
     </message>
     <message>
         <source>unknown restart policy “{name}”</source>
@@ -6744,6 +6771,10 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
         <translation>“depends_on”被忽略：docker stack deploy 不给警告就丢弃它，集群启动服务时不保证先后顺序。</translation>
     </message>
     <message>
+        <source>“oom_score_adj” is ignored: docker stack deploy 28 accepts it in version 3.13 and drops it.</source>
+        <translation>“oom_score_adj”被忽略：docker stack deploy 28 在 3.13 版本中接受它，但会将其丢弃。</translation>
+    </message>
+    <message>
         <source>the external network {name} does not exist</source>
         <translation>外部网络 {name} 不存在</translation>
     </message>
@@ -7074,6 +7105,30 @@ Keep it only until Crane Desktop quits? It is never written to a file; you will 
     <message>
         <source>Task count</source>
         <translation>任务数</translation>
+    </message>
+    <message>
+        <source>must be a string or a number</source>
+        <translation>必须是字符串或数字</translation>
+    </message>
+    <message>
+        <source>{value} is given twice: the items of this list must be unique</source>
+        <translation>{value} 出现了两次：此列表中的各项不能重复</translation>
+    </message>
+    <message>
+        <source>must be a string or a list of strings</source>
+        <translation>必须是字符串或字符串列表</translation>
+    </message>
+    <message>
+        <source>must be a list or a mapping</source>
+        <translation>必须是列表或映射</translation>
+    </message>
+    <message>
+        <source>must be true, false or a mapping</source>
+        <translation>必须是 true、false 或映射</translation>
+    </message>
+    <message>
+        <source>must be a string or a mapping</source>
+        <translation>必须是字符串或映射</translation>
     </message>
 </context>
 <context>
