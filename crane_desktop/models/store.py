@@ -86,7 +86,12 @@ class ClusterStore(QObject):
 
     def _retire(self, tasks: Iterable[Task]) -> None:
         retired = False
+        services = self._state.get("services", {})
         for task in tasks:
+            if "services" in self.loaded and task.service_id not in services:
+                # the service went first (the watcher emits the services' diff before the tasks'): its
+                # history went with it, and keeping its tasks now would keep them for good
+                continue
             kept = self._retired.pop(task.service_id, {})  # re-inserted last: the most recent service
             self._retired[task.service_id] = kept
             kept[task.id] = task

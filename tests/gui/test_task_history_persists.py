@@ -115,3 +115,20 @@ def test_the_file_is_bounded_to_the_last_services_and_their_last_tasks(qtbot):
     store.apply("tasks", Diff(removed=frozenset(later)))
     assert set(store.retired_tasks(worker)) == set(later)  # the oldest 20 left out
     store.clear()
+
+
+def test_a_removed_services_tasks_are_not_kept_when_they_go_after_it(qtbot):
+    """The watcher emits the services' diff before the tasks': a removed service's tasks leave the
+    task list just after it, and keeping them then would keep them for good (the soak's apps came and
+    went every 3 s: their tasks piled up, and in the history file)."""
+    store = ClusterStore()
+    path = history_path("removed services")
+    store.attach_history(TaskHistoryFile(path))
+    feed(store)
+    worker = by_name("services", "shop_worker").id
+    tasks = _worker_tasks()
+    store.apply("services", Diff(removed=frozenset({worker})))  # `docker service rm shop_worker`
+    store.apply("tasks", Diff(removed=frozenset(tasks)))
+    assert store.retired_tasks(worker) == {}
+    store.clear()  # writes what the file was still to get
+    assert worker not in TaskHistoryFile(path).load()
