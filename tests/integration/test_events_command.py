@@ -88,4 +88,6 @@ def test_events_follows_until_ctrl_c_and_exits_130_as_docker():
             assert follower.wait(10) == 130
         finally:
             guard.cancel()
+            if follower.poll() is None:  # a failed check must not leave the suite waiting on it
+                follower.kill()
             docker(1, "network", "rm", name, check=False)
