@@ -24,7 +24,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 from qasync import asyncSlot
@@ -58,7 +58,9 @@ class NotConnected(EngineError):
 
 def operation_slot(*types: type) -> Callable[[Callable[..., Any]], Any]:
     """qasync's `asyncSlot` for coroutines that await operations: an owner closed meanwhile ends the
-    slot quietly instead of reaching the crash dialog."""
+    slot quietly instead of reaching the crash dialog. Started with no event loop running (the app
+    quitting, a timer of a view left over in a test that has none) it could never run: it is dropped
+    with a log line instead of raising in Qt's event loop."""
 
     def decorate(coroutine: Callable[..., Any]) -> Any:
         @functools.wraps(coroutine)
@@ -68,7 +70,17 @@ def operation_slot(*types: type) -> Callable[[Callable[..., Any]], Any]:
             except OwnerGone:
                 return None
 
-        return asyncSlot(*types)(run)
+        slot = asyncSlot(*types)(run)
+
+        @Slot(*types)
+        @functools.wraps(coroutine)
+        def start(*args: Any, **kwargs: Any) -> Any:
+            if not loop_running():
+                log.debug("%s not started: no event loop runs", coroutine.__qualname__)
+                return None
+            return slot(*args, **kwargs)
+
+        return start
 
     return decorate
 

@@ -6,10 +6,12 @@ way, and without a session the engine calls raise NotConnected."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 
 import pytest
 import shiboken6
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
@@ -231,3 +233,21 @@ def test_a_call_after_the_runner_closed_ends_as_owner_gone(qtbot, runner, owner)
     task = start(runner, owner, held)
     qtbot.waitUntil(task.done)
     assert isinstance(task.exception(), OwnerGone) and not held.started.is_set()
+
+
+def test_an_operation_slot_fired_with_no_loop_running_is_dropped_with_a_log_line(qtbot, caplog):
+    """A view's timer left over where no event loop runs (a test without one; the app quitting) must not
+    raise in Qt's event loop (pytest-qt fails whichever test is running then)."""
+    context = ClusterContext()
+    held = Held(result="after")
+    panel = Panel(context.operations, held)
+    qtbot.addWidget(panel)
+    timer = QTimer(panel)
+    timer.setSingleShot(True)
+    timer.timeout.connect(panel.refresh)
+    caplog.set_level(logging.DEBUG, logger="crane.views.operations")
+    with qtbot.waitSignal(timer.timeout):
+        timer.start(0)
+    assert "Panel.refresh not started: no event loop runs" in caplog.text
+    assert not held.started.is_set() and panel.label.text() == "before"
+    context.close()
