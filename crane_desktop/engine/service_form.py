@@ -285,10 +285,14 @@ def validate(form: ServiceForm, objects: Mapping[str, Collection[str]] | None = 
         text = getattr(form, key).strip()
         if text and not _cpus_ok(text):
             problems[key] = (QT_TRANSLATE_NOOP("engine", "A number of CPUs, e.g. 0.5."), {})
+        elif text and units.nano_cpus(float(text)) < units.MIN_NANO_CPUS:  # the engine's least
+            problems[key] = (QT_TRANSLATE_NOOP("engine", "must be at least {minimum}"), {"minimum": "0.001"})
     for key in ("memory_limit", "memory_reservation"):
         text = getattr(form, key).strip()
         if text and not _size_ok(text):
             problems[key] = (QT_TRANSLATE_NOOP("engine", "A size such as 64M or 1G."), {})
+        elif text and 0 < units.size_bytes(text) < units.MIN_MEMORY_BYTES:
+            problems[key] = (QT_TRANSLATE_NOOP("engine", "must be at least {minimum}"), {"minimum": "4M"})
     for i, line in enumerate(form.constraints, 1):
         if not CONSTRAINT_RE.match(line):
             problems["constraints"] = _line_problem(

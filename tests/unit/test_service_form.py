@@ -72,6 +72,19 @@ def test_each_bad_field_is_named():
     assert "{line}" in template
 
 
+def test_limits_below_what_the_engine_takes_are_refused_at_their_field():
+    """The engine refuses under 0.001 CPU or 4M of memory (after docker has created the app's objects):
+    the form says so at the field, as the compose check does at the line."""
+    tiny = replace(good(), memory_limit="1", memory_reservation="3M", cpu_limit="0.0001")
+    problems = validate(tiny)
+    assert {key: problems[key] for key in ("memory_limit", "memory_reservation", "cpu_limit")} == {
+        "memory_limit": ("must be at least {minimum}", {"minimum": "4M"}),
+        "memory_reservation": ("must be at least {minimum}", {"minimum": "4M"}),
+        "cpu_limit": ("must be at least {minimum}", {"minimum": "0.001"}),
+    }
+    assert validate(replace(good(), memory_limit="4M", cpu_limit="0.001")) == {}
+
+
 def test_global_mode_ignores_replicas_and_dnsrr_needs_host_ports():
     assert validate(replace(good(), mode="global", replicas="many")) == {}
     problems = validate(replace(good(), endpoint_mode="dnsrr", ports=["8080:80"]))

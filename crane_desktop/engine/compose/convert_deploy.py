@@ -16,6 +16,7 @@ from crane_desktop.engine.compose.schema import (
     RESTART_KEYS,
     UPDATE_KEYS,
 )
+from crane_desktop.engine.compose.units import MIN_MEMORY_BYTES, MIN_NANO_CPUS
 from crane_desktop.engine.i18n import QT_TRANSLATE_NOOP
 
 CONSTRAINT_KEY = re.compile(r"(?i)[a-z_][a-z0-9\-_.]+")
@@ -111,13 +112,13 @@ class DeployConverter(Context):
         configs: refused here, before anything is created."""
         for api, key in (("Limits", "limits"), ("Reservations", "reservations")):
             given = resources.get(api, {})
-            if 0 < given.get("NanoCPUs", 0) < 1_000_000:
+            if 0 < given.get("NanoCPUs", 0) < MIN_NANO_CPUS:
                 self.fail(
                     (*path, key, "cpus"),
                     QT_TRANSLATE_NOOP("engine", "must be at least {minimum}"),
                     minimum="0.001",
                 )
-            if 0 < given.get("MemoryBytes", 0) < 4 * 1024 * 1024:
+            if 0 < given.get("MemoryBytes", 0) < MIN_MEMORY_BYTES:
                 self.fail(
                     (*path, key, "memory"),
                     QT_TRANSLATE_NOOP("engine", "must be at least {minimum}"),

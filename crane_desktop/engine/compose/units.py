@@ -23,6 +23,9 @@ DURATION_UNITS = {
 DURATION_MAX = "2562047h"  # INT64_MAX nanoseconds, as one would write it
 SIZE_MAX = "8191P"  # INT64_MAX bytes
 CPUS_MAX = "9223372036"  # INT64_MAX nano-CPUs
+# the least the engine takes for a service's limit or reservation (swarmkit's validateResources)
+MIN_NANO_CPUS = 1_000_000  # 0.001 CPU
+MIN_MEMORY_BYTES = 4 * 1024 * 1024  # 4M
 
 _DURATION = re.compile(r"(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)")
 _SIZE = re.compile(r"^(\d+(?:\.\d+)?)\s*([kmgtp]?)(i?b?)$", re.I)
