@@ -110,4 +110,7 @@ def _wait_for_secret_service(daemon: subprocess.Popen, log: Path) -> None:
         finally:
             connection.close()
 
-    wait_until(serving, 10, "gnome-keyring-daemon to serve the secrets")
+    try:  # a deadline, not a pace: under a full CI run's load the daemon took over 10 s
+        wait_until(serving, 30, "gnome-keyring-daemon to serve the secrets")
+    except AssertionError as error:
+        raise AssertionError(f"{error}; the daemon said: {log.read_text()!r}") from None
