@@ -38,7 +38,7 @@ def test_app_appears_live_and_delete_asks_first(connected_window, qtbot, tmp_pat
         qtbot.waitUntil(
             lambda: app_texts(page, name)[SERVICES : TASKS + 1] == ["2 service(s)", "3/3"], timeout=30000
         )
-        assert child_names(page, name) == [f"{name}_db", f"{name}_web"]
+        assert sorted(child_names(page, name)) == [f"{name}_db", f"{name}_web"]  # in the order they came
         page.tree.expand(page.proxy.mapFromSource(app_row(page, name)))
 
         # a single service of the app cannot be deleted on its own: explained, nothing removed

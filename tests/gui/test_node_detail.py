@@ -23,7 +23,10 @@ from tests.conftest import run_async
 from tests.gui.test_node_helpers import answer, click_action, closed, select, visible_dialog
 from tests.swarm import IMAGE, docker, node_id, unique
 
-MAX_STALL_MS = 50
+# The engine's answer is awaited for 1 s here: a GUI thread waiting on it would stall that long. Under a
+# full run's load a busy GUI thread still shows gaps of a few hundred ms (how short they are is P4's and
+# R3's business in benchmarks/, not a test's).
+BLOCKED_MS = 500
 
 
 def open_window(qtbot, loop, profile) -> MainWindow:
@@ -154,7 +157,7 @@ def test_connect_host_then_the_tabs_show_node2s_engine(bare_window, qtbot, profi
         qtbot.waitUntil(lambda: "did not answer in time" in dialog.error_label.text(), timeout=10000)
         probe.stop()
         print(f"GUI stall during the unreachable connect attempt: {probe.max_gap_ms:.1f} ms")
-        assert probe.max_gap_ms <= MAX_STALL_MS, f"GUI stalled {probe.max_gap_ms:.0f} ms"
+        assert probe.max_gap_ms < BLOCKED_MS, f"GUI stalled {probe.max_gap_ms:.0f} ms"
         assert ENDPOINT_LABEL not in docker(
             1, "node", "inspect", "--format", "{{json .Spec.Labels}}", "node-2"
         )
@@ -255,17 +258,16 @@ def test_connect_host_then_the_tabs_show_node2s_engine(bare_window, qtbot, profi
 
 def test_unreachable_node_engine_shows_unreachable(hanging_window, qtbot):
     window = hanging_window
-    if True:
-        probe = StallProbe()
-        probe.start()
-        detail = window.open_node(node_id("node-4"))
-        qtbot.waitUntil(lambda: detail.info.state == "unreachable", timeout=15000)
-        probe.stop()
-        text = detail.info.unavailable.message.text()
-        assert text.startswith("unreachable:") and "did not answer in time" in text
-        assert probe.max_gap_ms <= MAX_STALL_MS * 4, f"GUI stalled {probe.max_gap_ms:.0f} ms"  # tab creation
-        # the rest keeps working: the node table still follows the swarm
-        assert window.node_model.rowCount() == 4 and window.session.state.phase == "connected"
+    probe = StallProbe()
+    probe.start()
+    detail = window.open_node(node_id("node-4"))
+    qtbot.waitUntil(lambda: detail.info.state == "unreachable", timeout=15000)
+    probe.stop()
+    text = detail.info.unavailable.message.text()
+    assert text.startswith("unreachable:") and "did not answer in time" in text
+    assert probe.max_gap_ms < BLOCKED_MS, f"GUI stalled {probe.max_gap_ms:.0f} ms"
+    # the rest keeps working: the node table still follows the swarm
+    assert window.node_model.rowCount() == 4 and window.session.state.phase == "connected"
 
 
 def test_closing_while_the_engine_hangs_is_quiet(hanging_window, qtbot, silent_socket):
