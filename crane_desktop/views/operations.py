@@ -73,7 +73,7 @@ def operation_slot(*types: type) -> Callable[[Callable[..., Any]], Any]:
         slot = asyncSlot(*types)(run)
 
         @Slot(*types)
-        @functools.wraps(coroutine)
+        @functools.wraps(run)  # (its __wrapped__: the coroutine that ends quietly on OwnerGone)
         def start(*args: Any, **kwargs: Any) -> Any:
             if not loop_running():
                 log.debug("%s not started: no event loop runs", coroutine.__qualname__)
