@@ -147,8 +147,12 @@ def test_a_config_that_breaks_one_service_is_rolled_back_and_kept(objects, clust
     assert f"{checking}: rolled back to {config}" in result.stderr
     assert references(tolerant, "config")[0]["ConfigName"] == f"{config}-v2"
     assert f"{tolerant}: on {config}-v2" in result.stderr
-    tasks = cluster.client.tasks(filters={"service": checking, "desired-state": "running"})
-    assert [t["Status"]["State"] for t in tasks] == ["running"]  # it runs on the old config again
+
+    def running_again() -> bool:  # on the old config (the rollback's task may still be starting)
+        tasks = cluster.client.tasks(filters={"service": checking, "desired-state": "running"})
+        return [t["Status"]["State"] for t in tasks] == ["running"]
+
+    wait_until(running_again, what=f"{checking} to run again on {config}")
     old_id = next(c["ID"] for c in cluster.client.configs() if c["Spec"]["Name"] == config)
     with pytest.raises(EngineError, match=f"The config is in use by {checking}: it cannot be removed"):
         secrets_configs.remove(cluster.client, "config", old_id)
